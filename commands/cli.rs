@@ -1,0 +1,58 @@
+use std::ffi::OsString;
+
+use clap::{Parser, Subcommand};
+
+use crate::ctx::Ctx;
+use crate::exit::CliError;
+use crate::{completion, internal, plugin, tls, version};
+
+/// Operate a federated, multi-datacenter service-mesh control plane.
+///
+/// fedctl federates datacenters through mesh gateways: servers in different datacenters
+/// never reach each other directly; every cross-datacenter RPC and gossip packet goes
+/// server -> local gateway -> remote gateway -> server, routed by TLS SNI.
+///
+/// Flags may be written Consul-style with one dash (`-node n1`, `-node=n1`) or with two
+/// (`--node n1`, `--node=n1`). `fedctl <name>` runs `fedctl-<name>` from PATH when <name> is
+/// not a built-in command. Logs go to stderr, filtered by FEDCTL_LOG (e.g. FEDCTL_LOG=debug).
+#[derive(Debug, Parser)]
+#[command(
+    name = "fedctl",
+    version,
+    propagate_version = true,
+    arg_required_else_help = true,
+    allow_external_subcommands = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create certificate authorities and certificates for agent TLS.
+    #[command(subcommand)]
+    Tls(tls::Command),
+    /// Print a shell completion script.
+    Completion(completion::Args),
+    /// Print fedctl's version.
+    Version(version::Args),
+    /// Commands for fedctl's own development.
+    #[command(subcommand, hide = true)]
+    Internal(internal::Command),
+    /// Any other name runs the plugin `fedctl-<name>` from PATH.
+    #[command(external_subcommand)]
+    External(Vec<OsString>),
+}
+
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    let ctx = Ctx::default();
+    match cli.command {
+        Command::Tls(cmd) => tls::run(&ctx, cmd),
+        Command::Completion(args) => completion::cmd_completion(&ctx, args),
+        Command::Version(args) => version::cmd_version(&ctx, args),
+        Command::Internal(cmd) => internal::run(&ctx, cmd),
+        Command::External(args) => plugin::cmd_plugin(&ctx, args),
+    }
+}

@@ -1,0 +1,40 @@
+//! The one place the CLI writes: data to stdout, everything else to stderr.
+
+use std::fmt::Display;
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::exit::CliError;
+
+/// Command output. Write errors on stdout (including a closed pipe) are returned so the
+/// command stops; stderr messages are best-effort.
+#[derive(Debug, Default)]
+pub struct Output;
+
+impl Output {
+    /// One line of data on stdout.
+    pub fn line(&self, line: impl Display) -> Result<(), CliError> {
+        writeln!(io::stdout().lock(), "{line}")?;
+        Ok(())
+    }
+
+    /// Raw bytes on stdout (generated scripts).
+    pub fn raw(&self, bytes: &[u8]) -> Result<(), CliError> {
+        let mut stdout = io::stdout().lock();
+        stdout.write_all(bytes)?;
+        stdout.flush()?;
+        Ok(())
+    }
+
+    /// A value as pretty JSON on stdout.
+    pub fn json<T: Serialize>(&self, value: &T) -> Result<(), CliError> {
+        let text = serde_json::to_string_pretty(value).map_err(CliError::failure)?;
+        self.line(text)
+    }
+
+    /// Progress and notes for the person at the terminal, on stderr.
+    pub fn info(&self, line: impl Display) {
+        let _ = writeln!(io::stderr().lock(), "{line}");
+    }
+}

@@ -1,0 +1,25 @@
+mod ca;
+mod cert;
+mod hints;
+
+use clap::Subcommand;
+
+use crate::ctx::Ctx;
+use crate::exit::CliError;
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create certificate authorities for agent TLS.
+    #[command(subcommand)]
+    Ca(ca::Command),
+    /// Create agent certificates signed by a CA.
+    #[command(subcommand)]
+    Cert(cert::Command),
+}
+
+pub fn run(ctx: &Ctx, cmd: Command) -> Result<(), CliError> {
+    match cmd {
+        Command::Ca(cmd) => ca::run(ctx, cmd),
+        Command::Cert(cmd) => cert::run(ctx, cmd),
+    }
+}

@@ -1,0 +1,9 @@
+//! fedctl's library core.
+//!
+//! Everything the `fedctl` binary does lives here; the binary (`commands/`) only parses flags,
+//! calls into this crate and prints. The library never prints and never uses clap: it returns
+//! typed errors and data, so it can be driven from tests and, later, from the agent itself.
+
+pub mod api;
+pub mod argv;
+pub mod tls;

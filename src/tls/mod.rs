@@ -1,0 +1,66 @@
+//! TLS for fedctl: CA and certificate generation (rcgen), the names certificates and SNI
+//! carry, loading PEM material, and rustls client/server configurations.
+//!
+//! Every rustls configuration is built with the ring provider explicitly, so nothing here
+//! depends on a process-wide default provider.
+
+mod ca;
+mod cert;
+mod config;
+mod error;
+pub mod files;
+pub mod keys;
+pub mod names;
+mod verify;
+
+use std::sync::Arc;
+
+pub use ca::{Ca, CaOptions, GeneratedCa, generate_ca};
+pub use cert::{CertKind, CertOptions, CertPlan, ExtendedKeyUsage, IssuedCert, SanEntry};
+pub use config::TlsMaterial;
+pub use error::TlsError;
+pub use verify::verify_server_cert;
+
+/// The one crypto provider fedctl uses everywhere.
+pub fn provider() -> Arc<rustls::crypto::CryptoProvider> {
+    Arc::new(rustls::crypto::ring::default_provider())
+}
+
+/// 128 random bits for a certificate serial number.
+fn random_serial() -> Result<[u8; 16], TlsError> {
+    use ring::rand::SecureRandom;
+    let mut serial = [0u8; 16];
+    ring::rand::SystemRandom::new()
+        .fill(&mut serial)
+        .map_err(|_| TlsError::Random)?;
+    Ok(serial)
+}
+
+/// `now + days`, and `now`, for certificate validity.
+fn validity(days: u32) -> Result<(time::OffsetDateTime, time::OffsetDateTime), TlsError> {
+    if days == 0 {
+        return Err(TlsError::InvalidDays { days });
+    }
+    let now = time::OffsetDateTime::now_utc();
+    // Whole seconds: X.509 times have no fractions, and equal values make tests exact.
+    let now = now.replace_nanosecond(0).unwrap_or(now);
+    Ok((now, now + time::Duration::days(i64::from(days))))
+}
+
+/// `value` must be one DNS label; the error names it as `what`.
+fn require_label(what: &'static str, value: &str) -> Result<(), TlsError> {
+    names::check_dns_label(value).map_err(|problem| TlsError::InvalidName {
+        what,
+        value: value.to_owned(),
+        problem,
+    })
+}
+
+/// `value` must be a dotted DNS name (optionally `*.`-prefixed); the error names it as `what`.
+fn require_name(what: &'static str, value: &str, wildcard: bool) -> Result<(), TlsError> {
+    names::check_dns_name(value, wildcard).map_err(|problem| TlsError::InvalidName {
+        what,
+        value: value.to_owned(),
+        problem,
+    })
+}

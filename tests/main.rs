@@ -1,0 +1,1 @@
+//! fedctl integration tests.
