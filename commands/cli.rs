@@ -1,6 +1,6 @@
 use std::ffi::OsString;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::ctx::Ctx;
 use crate::exit::CliError;
@@ -55,4 +55,27 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Internal(cmd) => internal::run(&ctx, cmd),
         Command::External(args) => plugin::cmd_plugin(&ctx, args),
     }
+}
+
+/// The whole command tree as clap sees it. Options that take a value take the next word even
+/// when it starts with `-` (`-token -abc`), as Consul's (Go) flags do. Parsing, the flag spec,
+/// completions and man pages all use this one definition.
+pub fn command() -> clap::Command {
+    fn hyphen_values(cmd: clap::Command) -> clap::Command {
+        cmd.mut_args(|arg| {
+            if arg.get_action().takes_values() && !arg.is_positional() {
+                arg.allow_hyphen_values(true)
+            } else {
+                arg
+            }
+        })
+        .mut_subcommands(hyphen_values)
+    }
+    hyphen_values(Cli::command())
+}
+
+/// Parses already-normalised arguments.
+pub fn parse(args: Vec<OsString>) -> Result<Cli, clap::Error> {
+    let mut matches = command().try_get_matches_from(args)?;
+    Cli::from_arg_matches_mut(&mut matches)
 }

@@ -1,4 +1,3 @@
-use clap::CommandFactory;
 use clap_complete::Shell;
 
 use crate::ctx::Ctx;
@@ -22,7 +21,7 @@ pub fn cmd_completion(ctx: &Ctx, args: Args) -> Result<(), CliError> {
 
 /// The completion script for `shell`, as shipped in completions/.
 pub fn completion_script(shell: Shell) -> Vec<u8> {
-    let mut cmd = crate::cli::Cli::command();
+    let mut cmd = crate::cli::command();
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut cmd, "fedctl", &mut script);
     script

@@ -1,12 +1,11 @@
 //! Bridges the clap definitions to [`fedctl::argv::FlagSpec`], so Consul-style single-dash
 //! long flags work for every option of every subcommand without listing them twice.
 
-use clap::CommandFactory;
 use fedctl::argv::FlagSpec;
 
 /// The flag spec of the whole command tree.
 pub fn root_spec() -> FlagSpec {
-    let mut cmd = crate::cli::Cli::command();
+    let mut cmd = crate::cli::command();
     cmd.build(); // propagates global args and adds help/version flags
     spec_of(&cmd)
 }

@@ -16,8 +16,6 @@ mod version;
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
     // reqwest (and anything else using rustls' process default) panics without a provider;
     // fedctl uses ring everywhere.
@@ -25,7 +23,7 @@ fn main() -> ExitCode {
     init_tracing();
 
     let args = fedctl::argv::normalize(&flagspec::root_spec(), std::env::args_os());
-    let result = match cli::Cli::try_parse_from(args) {
+    let result = match cli::parse(args) {
         Ok(cli) => cli::run(cli),
         Err(e) => Err(exit::CliError::from(e)),
     };

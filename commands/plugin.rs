@@ -5,8 +5,6 @@ use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 
-use clap::CommandFactory;
-
 use crate::ctx::Ctx;
 use crate::exit::CliError;
 
@@ -39,14 +37,14 @@ fn find_in_path(program: &OsStr) -> Option<PathBuf> {
 }
 
 fn unknown_command(name: &str, program: &str) -> CliError {
-    let cmd = crate::cli::Cli::command();
+    let cmd = crate::cli::command();
     let closest = cmd
         .get_subcommands()
         .filter(|c| !c.is_hide_set())
         .map(|c| c.get_name())
-        .map(|candidate| (strsim::jaro_winkler(name, candidate), candidate))
-        .filter(|(score, _)| *score > 0.7)
-        .max_by(|a, b| a.0.total_cmp(&b.0));
+        .map(|candidate| (strsim::damerau_levenshtein(name, candidate), candidate))
+        .filter(|(distance, _)| *distance <= 2 && *distance < name.len())
+        .min_by_key(|(distance, _)| *distance);
     let hint = match closest {
         Some((_, candidate)) => format!("did you mean `fedctl {candidate}`?"),
         None => "run `fedctl --help` for the list of commands".to_owned(),

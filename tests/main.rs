@@ -1,1 +1,18 @@
-//! fedctl integration tests.
+//! fedctl's integration tests: one binary, one module per area.
+//!
+//! Library tests call `fedctl::*` directly; CLI tests run the real `fedctl` binary in a
+//! temporary directory. Tests that need an outside tool (openssl, man, bash) skip with a
+//! message when it is missing, and fail instead when `FEDCTL_REQUIRE_E2E=1` (set by tests/run).
+
+#![allow(clippy::print_stderr, clippy::print_stdout, clippy::unwrap_used)]
+
+mod argv;
+mod cli_framework;
+mod cli_tls;
+mod client_settings;
+mod generated_docs;
+mod support;
+mod tls_certs;
+mod tls_files;
+mod tls_handshake;
+mod tls_plan;

@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use clap::CommandFactory;
 use clap_complete::{Generator, Shell};
 
 use crate::ctx::Ctx;
@@ -86,7 +85,7 @@ fn generated_files() -> Result<BTreeMap<String, Vec<u8>>, CliError> {
             crate::completion::completion_script(shell),
         );
     }
-    let mut cmd = crate::cli::Cli::command().disable_help_subcommand(true);
+    let mut cmd = crate::cli::command().disable_help_subcommand(true);
     cmd.build();
     add_man_pages(&cmd, &mut files)?;
     Ok(files)

@@ -1,0 +1,256 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'fedctl'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'fedctl' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('tls', 'tls', [CompletionResultType]::ParameterValue, 'Create certificate authorities and certificates for agent TLS')
+            [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print fedctl''s version')
+            [CompletionResult]::new('internal', 'internal', [CompletionResultType]::ParameterValue, 'Commands for fedctl''s own development')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;tls' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('ca', 'ca', [CompletionResultType]::ParameterValue, 'Create certificate authorities for agent TLS')
+            [CompletionResult]::new('cert', 'cert', [CompletionResultType]::ParameterValue, 'Create agent certificates signed by a CA')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;tls;ca' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a new certificate authority (CA) for agent TLS')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;tls;ca;create' {
+            [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'How many days the CA is valid for')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'The cluster''s domain; it names the files and, with -name-constraint, limits the CA')
+            [CompletionResult]::new('--additional-name-constraint', '--additional-name-constraint', [CompletionResultType]::ParameterName, 'Another DNS domain the CA may sign for; repeatable; needs -name-constraint')
+            [CompletionResult]::new('--common-name', '--common-name', [CompletionResultType]::ParameterName, 'Subject common name of the CA [default: fedctl Agent CA <serial>]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
+            [CompletionResult]::new('--name-constraint', '--name-constraint', [CompletionResultType]::ParameterName, 'Add a critical name constraint: the CA may only sign names under <domain>, localhost and each -additional-name-constraint')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;tls;ca;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a new certificate authority (CA) for agent TLS')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;tls;ca;help;create' {
+            break
+        }
+        'fedctl;tls;ca;help;help' {
+            break
+        }
+        'fedctl;tls;cert' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a certificate for a server, a client agent or the CLI, signed by a CA')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;tls;cert;create' {
+            [CompletionResult]::new('--ca', '--ca', [CompletionResultType]::ParameterName, 'CA certificate file; #DOMAIN# is replaced by -domain')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'CA private key file; #DOMAIN# is replaced by -domain')
+            [CompletionResult]::new('--dc', '--dc', [CompletionResultType]::ParameterName, 'Datacenter the certificate is for')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'The cluster''s domain')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name of the server; adds the SAN <node>.server.<dc>.<domain>. Only with -server')
+            [CompletionResult]::new('--days', '--days', [CompletionResultType]::ParameterName, 'How many days the certificate is valid for')
+            [CompletionResult]::new('--additional-dnsname', '--additional-dnsname', [CompletionResultType]::ParameterName, 'An extra DNS name to include; repeatable (not used for -cli certificates)')
+            [CompletionResult]::new('--additional-ipaddress', '--additional-ipaddress', [CompletionResultType]::ParameterName, 'An extra IP address to include; repeatable')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Create a server certificate (valid for server and client authentication)')
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Create a client agent certificate')
+            [CompletionResult]::new('--cli', '--cli', [CompletionResultType]::ParameterName, 'Create a certificate for the CLI')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;tls;cert;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a certificate for a server, a client agent or the CLI, signed by a CA')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;tls;cert;help;create' {
+            break
+        }
+        'fedctl;tls;cert;help;help' {
+            break
+        }
+        'fedctl;tls;help' {
+            [CompletionResult]::new('ca', 'ca', [CompletionResultType]::ParameterValue, 'Create certificate authorities for agent TLS')
+            [CompletionResult]::new('cert', 'cert', [CompletionResultType]::ParameterValue, 'Create agent certificates signed by a CA')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;tls;help;ca' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a new certificate authority (CA) for agent TLS')
+            break
+        }
+        'fedctl;tls;help;ca;create' {
+            break
+        }
+        'fedctl;tls;help;cert' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a certificate for a server, a client agent or the CLI, signed by a CA')
+            break
+        }
+        'fedctl;tls;help;cert;create' {
+            break
+        }
+        'fedctl;tls;help;help' {
+            break
+        }
+        'fedctl;completion' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;version' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;internal' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Regenerate completions/ and man/ (or check that they are current)')
+            [CompletionResult]::new('client-config', 'client-config', [CompletionResultType]::ParameterValue, 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;internal;generate' {
+            [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'The directory holding completions/ and man/ (the repository root)')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Write nothing; fail, showing the differences, if any file is missing or stale')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;internal;client-config' {
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;internal;help' {
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Regenerate completions/ and man/ (or check that they are current)')
+            [CompletionResult]::new('client-config', 'client-config', [CompletionResultType]::ParameterValue, 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;internal;help;generate' {
+            break
+        }
+        'fedctl;internal;help;client-config' {
+            break
+        }
+        'fedctl;internal;help;help' {
+            break
+        }
+        'fedctl;help' {
+            [CompletionResult]::new('tls', 'tls', [CompletionResultType]::ParameterValue, 'Create certificate authorities and certificates for agent TLS')
+            [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print fedctl''s version')
+            [CompletionResult]::new('internal', 'internal', [CompletionResultType]::ParameterValue, 'Commands for fedctl''s own development')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;help;tls' {
+            [CompletionResult]::new('ca', 'ca', [CompletionResultType]::ParameterValue, 'Create certificate authorities for agent TLS')
+            [CompletionResult]::new('cert', 'cert', [CompletionResultType]::ParameterValue, 'Create agent certificates signed by a CA')
+            break
+        }
+        'fedctl;help;tls;ca' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a new certificate authority (CA) for agent TLS')
+            break
+        }
+        'fedctl;help;tls;ca;create' {
+            break
+        }
+        'fedctl;help;tls;cert' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a certificate for a server, a client agent or the CLI, signed by a CA')
+            break
+        }
+        'fedctl;help;tls;cert;create' {
+            break
+        }
+        'fedctl;help;completion' {
+            break
+        }
+        'fedctl;help;version' {
+            break
+        }
+        'fedctl;help;internal' {
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Regenerate completions/ and man/ (or check that they are current)')
+            [CompletionResult]::new('client-config', 'client-config', [CompletionResultType]::ParameterValue, 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed')
+            break
+        }
+        'fedctl;help;internal;generate' {
+            break
+        }
+        'fedctl;help;internal;client-config' {
+            break
+        }
+        'fedctl;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,212 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[fedctl] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'fedctl'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'fedctl'= {
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand tls 'Create certificate authorities and certificates for agent TLS'
+            cand completion 'Print a shell completion script'
+            cand version 'Print fedctl''s version'
+            cand internal 'Commands for fedctl''s own development'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;tls'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand ca 'Create certificate authorities for agent TLS'
+            cand cert 'Create agent certificates signed by a CA'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;tls;ca'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a new certificate authority (CA) for agent TLS'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;tls;ca;create'= {
+            cand --days 'How many days the CA is valid for'
+            cand --domain 'The cluster''s domain; it names the files and, with -name-constraint, limits the CA'
+            cand --additional-name-constraint 'Another DNS domain the CA may sign for; repeatable; needs -name-constraint'
+            cand --common-name 'Subject common name of the CA [default: fedctl Agent CA <serial>]'
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --name-constraint 'Add a critical name constraint: the CA may only sign names under <domain>, localhost and each -additional-name-constraint'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;tls;ca;help'= {
+            cand create 'Create a new certificate authority (CA) for agent TLS'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;tls;ca;help;create'= {
+        }
+        &'fedctl;tls;ca;help;help'= {
+        }
+        &'fedctl;tls;cert'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a certificate for a server, a client agent or the CLI, signed by a CA'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;tls;cert;create'= {
+            cand --ca 'CA certificate file; #DOMAIN# is replaced by -domain'
+            cand --key 'CA private key file; #DOMAIN# is replaced by -domain'
+            cand --dc 'Datacenter the certificate is for'
+            cand --domain 'The cluster''s domain'
+            cand --node 'Node name of the server; adds the SAN <node>.server.<dc>.<domain>. Only with -server'
+            cand --days 'How many days the certificate is valid for'
+            cand --additional-dnsname 'An extra DNS name to include; repeatable (not used for -cli certificates)'
+            cand --additional-ipaddress 'An extra IP address to include; repeatable'
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --server 'Create a server certificate (valid for server and client authentication)'
+            cand --client 'Create a client agent certificate'
+            cand --cli 'Create a certificate for the CLI'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;tls;cert;help'= {
+            cand create 'Create a certificate for a server, a client agent or the CLI, signed by a CA'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;tls;cert;help;create'= {
+        }
+        &'fedctl;tls;cert;help;help'= {
+        }
+        &'fedctl;tls;help'= {
+            cand ca 'Create certificate authorities for agent TLS'
+            cand cert 'Create agent certificates signed by a CA'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;tls;help;ca'= {
+            cand create 'Create a new certificate authority (CA) for agent TLS'
+        }
+        &'fedctl;tls;help;ca;create'= {
+        }
+        &'fedctl;tls;help;cert'= {
+            cand create 'Create a certificate for a server, a client agent or the CLI, signed by a CA'
+        }
+        &'fedctl;tls;help;cert;create'= {
+        }
+        &'fedctl;tls;help;help'= {
+        }
+        &'fedctl;completion'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;version'= {
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;internal'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand generate 'Regenerate completions/ and man/ (or check that they are current)'
+            cand client-config 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;internal;generate'= {
+            cand --out-dir 'The directory holding completions/ and man/ (the repository root)'
+            cand --check 'Write nothing; fail, showing the differences, if any file is missing or stale'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;internal;client-config'= {
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;internal;help'= {
+            cand generate 'Regenerate completions/ and man/ (or check that they are current)'
+            cand client-config 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;internal;help;generate'= {
+        }
+        &'fedctl;internal;help;client-config'= {
+        }
+        &'fedctl;internal;help;help'= {
+        }
+        &'fedctl;help'= {
+            cand tls 'Create certificate authorities and certificates for agent TLS'
+            cand completion 'Print a shell completion script'
+            cand version 'Print fedctl''s version'
+            cand internal 'Commands for fedctl''s own development'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;help;tls'= {
+            cand ca 'Create certificate authorities for agent TLS'
+            cand cert 'Create agent certificates signed by a CA'
+        }
+        &'fedctl;help;tls;ca'= {
+            cand create 'Create a new certificate authority (CA) for agent TLS'
+        }
+        &'fedctl;help;tls;ca;create'= {
+        }
+        &'fedctl;help;tls;cert'= {
+            cand create 'Create a certificate for a server, a client agent or the CLI, signed by a CA'
+        }
+        &'fedctl;help;tls;cert;create'= {
+        }
+        &'fedctl;help;completion'= {
+        }
+        &'fedctl;help;version'= {
+        }
+        &'fedctl;help;internal'= {
+            cand generate 'Regenerate completions/ and man/ (or check that they are current)'
+            cand client-config 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed'
+        }
+        &'fedctl;help;internal;generate'= {
+        }
+        &'fedctl;help;internal;client-config'= {
+        }
+        &'fedctl;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,88 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_fedctl_global_optspecs
+    string join \n h/help V/version
+end
+
+function __fish_fedctl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_fedctl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_fedctl_using_subcommand
+    set -l cmd (__fish_fedctl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c fedctl -n "__fish_fedctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fedctl -n "__fish_fedctl_needs_command" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "tls" -d 'Create certificate authorities and certificates for agent TLS'
+complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "completion" -d 'Print a shell completion script'
+complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "version" -d 'Print fedctl\'s version'
+complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "internal" -d 'Commands for fedctl\'s own development'
+complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand tls; and not __fish_seen_subcommand_from ca cert help" -s h -l help -d 'Print help'
+complete -c fedctl -n "__fish_fedctl_using_subcommand tls; and not __fish_seen_subcommand_from ca cert help" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand tls; and not __fish_seen_subcommand_from ca cert help" -f -a "ca" -d 'Create certificate authorities for agent TLS'
+complete -c fedctl -n "__fish_fedctl_using_subcommand tls; and not __fish_seen_subcommand_from ca cert help" -f -a "cert" -d 'Create agent certificates signed by a CA'
+complete -c fedctl -n "__fish_fedctl_using_subcommand tls; and not __fish_seen_subcommand_from ca cert help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand tls; and __fish_seen_subcommand_from ca" -s h -l help -d 'Print help'
+complete -c fedctl -n "__fish_fedctl_using_subcommand tls; and __fish_seen_subcommand_from ca" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand tls; and __fish_seen_subcommand_from ca" -f -a "create" -d 'Create a new certificate authority (CA) for agent TLS'
+complete -c fedctl -n "__fish_fedctl_using_subcommand tls; and __fish_seen_subcommand_from ca" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand tls; and __fish_seen_subcommand_from cert" -s h -l help -d 'Print help'
+complete -c fedctl -n "__fish_fedctl_using_subcommand tls; and __fish_seen_subcommand_from cert" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand tls; and __fish_seen_subcommand_from cert" -f -a "create" -d 'Create a certificate for a server, a client agent or the CLI, signed by a CA'
+complete -c fedctl -n "__fish_fedctl_using_subcommand tls; and __fish_seen_subcommand_from cert" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand tls; and __fish_seen_subcommand_from help" -f -a "ca" -d 'Create certificate authorities for agent TLS'
+complete -c fedctl -n "__fish_fedctl_using_subcommand tls; and __fish_seen_subcommand_from help" -f -a "cert" -d 'Create agent certificates signed by a CA'
+complete -c fedctl -n "__fish_fedctl_using_subcommand tls; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand completion" -s h -l help -d 'Print help'
+complete -c fedctl -n "__fish_fedctl_using_subcommand completion" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand version" -l format -d 'Output format: table (for people) or json (for programs)' -r -f -a "table\t'For people: tables and `==>` lines'
+json\t'For programs: one JSON document on stdout'"
+complete -c fedctl -n "__fish_fedctl_using_subcommand version" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fedctl -n "__fish_fedctl_using_subcommand version" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and not __fish_seen_subcommand_from generate client-config help" -s h -l help -d 'Print help'
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and not __fish_seen_subcommand_from generate client-config help" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and not __fish_seen_subcommand_from generate client-config help" -f -a "generate" -d 'Regenerate completions/ and man/ (or check that they are current)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and not __fish_seen_subcommand_from generate client-config help" -f -a "client-config" -d 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed'
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and not __fish_seen_subcommand_from generate client-config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from generate" -l out-dir -d 'The directory holding completions/ and man/ (the repository root)' -r -F
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from generate" -l check -d 'Write nothing; fail, showing the differences, if any file is missing or stale'
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from client-config" -l http-addr -d 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from client-config" -l token -d 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from client-config" -l token-file -d 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from client-config" -l ca-file -d 'CA certificate to verify the agent\'s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from client-config" -l client-cert -d 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from client-config" -l client-key -d 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from client-config" -l tls-server-name -d 'Server name to expect in the agent\'s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from client-config" -l datacenter -d 'Datacenter to query [default: the agent\'s own] [env: FEDCTL_DATACENTER]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from client-config" -l format -d 'Output format: table (for people) or json (for programs)' -r -f -a "table\t'For people: tables and `==>` lines'
+json\t'For programs: one JSON document on stdout'"
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from client-config" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from client-config" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Regenerate completions/ and man/ (or check that they are current)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from help" -f -a "client-config" -d 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed'
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from tls completion version internal help" -f -a "tls" -d 'Create certificate authorities and certificates for agent TLS'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from tls completion version internal help" -f -a "completion" -d 'Print a shell completion script'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from tls completion version internal help" -f -a "version" -d 'Print fedctl\'s version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from tls completion version internal help" -f -a "internal" -d 'Commands for fedctl\'s own development'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from tls completion version internal help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from tls" -f -a "ca" -d 'Create certificate authorities for agent TLS'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from tls" -f -a "cert" -d 'Create agent certificates signed by a CA'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from internal" -f -a "generate" -d 'Regenerate completions/ and man/ (or check that they are current)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from internal" -f -a "client-config" -d 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed'
