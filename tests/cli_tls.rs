@@ -497,3 +497,39 @@ fn a_sec1_ca_key_made_by_openssl_is_accepted() {
     assert_eq!(sans_of(&p.join("dc1-server-consul-0.pem")), SERVER_N1_SANS);
     openssl_verify(p, "ca.pem", "dc1-server-consul-0.pem");
 }
+
+/// The files the CLI wrote, loaded as an agent would, in a real mutual-TLS handshake.
+#[test]
+fn cli_written_files_complete_a_mutual_tls_handshake_with_node_sni() {
+    use fedctl::tls::TlsMaterial;
+    let dir = with_ca();
+    let p = dir.path();
+    fedctl_ok(
+        p,
+        &[
+            "tls", "cert", "create", "-server", "-dc", "dc1", "-node", "n1",
+        ],
+    );
+    fedctl_ok(p, &["tls", "cert", "create", "-client", "-dc", "dc1"]);
+    let ca = p.join("consul-agent-ca.pem");
+    let server = TlsMaterial::load(
+        &ca,
+        &p.join("dc1-server-consul-0.pem"),
+        &p.join("dc1-server-consul-0-key.pem"),
+    )
+    .unwrap();
+    let client = TlsMaterial::load(
+        &ca,
+        &p.join("dc1-client-consul-0.pem"),
+        &p.join("dc1-client-consul-0-key.pem"),
+    )
+    .unwrap();
+    let (addr, handle) = crate::tls_handshake::serve_once(&server);
+    assert_eq!(
+        crate::tls_handshake::ping(&client, addr, "n1.server.dc1.consul").unwrap(),
+        b"pong"
+    );
+    let seen = handle.join().unwrap().unwrap();
+    assert_eq!(seen.sni.as_deref(), Some("n1.server.dc1.consul"));
+    assert_eq!(seen.client_certs, 1);
+}

@@ -43,15 +43,15 @@ fn material(pki: &Pki, kind: CertKind) -> TlsMaterial {
 
 /// What the server saw of one connection.
 #[derive(Debug)]
-struct Seen {
-    sni: Option<String>,
-    alpn: Option<Vec<u8>>,
-    client_certs: usize,
-    request: Vec<u8>,
+pub struct Seen {
+    pub sni: Option<String>,
+    pub alpn: Option<Vec<u8>>,
+    pub client_certs: usize,
+    pub request: Vec<u8>,
 }
 
 /// Serves one connection: handshake, read "ping", answer "pong".
-fn serve_once(
+pub fn serve_once(
     server: &TlsMaterial,
 ) -> (
     std::net::SocketAddr,
@@ -79,7 +79,11 @@ fn serve_once(
 }
 
 /// Dials `addr` with SNI `name`, sends "ping" and returns the answer.
-fn ping(client: &TlsMaterial, addr: std::net::SocketAddr, name: &str) -> Result<Vec<u8>, String> {
+pub fn ping(
+    client: &TlsMaterial,
+    addr: std::net::SocketAddr,
+    name: &str,
+) -> Result<Vec<u8>, String> {
     let config = Arc::new(client.client_config(&[ALPN]).unwrap());
     let name = ServerName::try_from(name.to_owned()).unwrap();
     let conn = ClientConnection::new(config, name).map_err(|e| e.to_string())?;
