@@ -6,4 +6,6 @@
 
 pub mod api;
 pub mod argv;
+pub mod duration;
+pub mod state;
 pub mod tls;

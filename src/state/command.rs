@@ -1,0 +1,129 @@
+//! What goes into the raft log: one [`Command`] per entry, applied by every server's state
+//! machine in log order. Adding a table means adding a variant here and its apply arm in
+//! `store.rs`; nothing else in the raft path changes.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::types::{HealthCheck, NodeService};
+
+/// A replicated write.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Command {
+    /// Catalog register: a node, optionally a service on it and checks.
+    Register(Box<RegisterRequest>),
+    /// Catalog deregister: a whole node, one service (and its checks), or one check.
+    Deregister(DeregisterRequest),
+    /// A key/value operation.
+    Kv(KvOp),
+}
+
+impl From<RegisterRequest> for Command {
+    fn from(req: RegisterRequest) -> Self {
+        Command::Register(Box::new(req))
+    }
+}
+
+/// `/v1/catalog/register`'s body (`RegisterRequest` in the reference).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct RegisterRequest {
+    pub datacenter: String,
+    #[serde(rename = "ID")]
+    pub id: String,
+    pub node: String,
+    pub address: String,
+    pub tagged_addresses: BTreeMap<String, String>,
+    pub node_meta: BTreeMap<String, String>,
+    pub service: Option<NodeService>,
+    pub check: Option<HealthCheck>,
+    pub checks: Vec<HealthCheck>,
+    /// Register the service/checks without touching the node's own fields.
+    pub skip_node_update: bool,
+}
+
+/// `/v1/catalog/deregister`'s body.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct DeregisterRequest {
+    pub datacenter: String,
+    pub node: String,
+    #[serde(rename = "ServiceID")]
+    pub service_id: String,
+    #[serde(rename = "CheckID")]
+    pub check_id: String,
+}
+
+/// Key/value operations, as the reference's KV verbs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum KvOp {
+    Set {
+        key: String,
+        value: Vec<u8>,
+        flags: u64,
+    },
+    /// Set only if the key's ModifyIndex is `index` (0: only if the key does not exist).
+    Cas {
+        key: String,
+        value: Vec<u8>,
+        flags: u64,
+        index: u64,
+    },
+    Delete {
+        key: String,
+    },
+    /// Delete only if the key's ModifyIndex is `index`.
+    DeleteCas {
+        key: String,
+        index: u64,
+    },
+    /// Delete every key starting with `prefix`.
+    DeleteTree {
+        prefix: String,
+    },
+}
+
+/// The result of a command the state machine accepted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Response {
+    Done,
+    /// KV operations answer true/false; a failed CAS is `Bool(false)`, not an error.
+    Bool(bool),
+}
+
+/// A command the state machine rejected. Deterministic: every server rejects it the same
+/// way, and the store is left unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum StateError {
+    #[error("missing node name")]
+    MissingNode,
+    #[error("missing node address")]
+    MissingAddress,
+    #[error("missing service ID")]
+    MissingServiceId,
+    #[error("missing service name")]
+    MissingServiceName,
+    #[error("missing check ID")]
+    MissingCheckId,
+    #[error("missing key name")]
+    MissingKey,
+    #[error("unknown service ID {service_id:?} for check ID {check_id:?} on node {node:?}")]
+    UnknownServiceForCheck {
+        node: String,
+        service_id: String,
+        check_id: String,
+    },
+    #[error("check {check_id:?} is for node {check_node:?}, not {node:?}")]
+    CheckNodeMismatch {
+        node: String,
+        check_node: String,
+        check_id: String,
+    },
+    #[error("node {node:?} is not registered; register it with its address first")]
+    UnknownNode { node: String },
+}
+
+/// What the state machine returns for each log entry: the command's own outcome. It travels
+/// through raft unchanged and becomes the `Err` of the one apply function when rejected.
+pub type CommandResult = Result<Response, StateError>;

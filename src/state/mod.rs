@@ -1,0 +1,21 @@
+//! The replicated data model: tables, the command type that changes them, and reads.
+//!
+//! Sans-IO: nothing here touches disk or network. [`Store`] is what the raft state machine
+//! holds; [`StateHandle`] wraps it for concurrent readers and wakes blocking queries.
+
+mod command;
+mod query;
+mod store;
+mod types;
+mod watch;
+
+pub use command::{
+    Command, CommandResult, DeregisterRequest, KvOp, RegisterRequest, Response, StateError,
+};
+pub use query::{CheckServiceNode, NodeServices, ServiceNode};
+pub use store::{Store, Table};
+pub use types::{
+    CheckDefinition, HealthCheck, HealthStatus, KvEntry, Node, NodeService, RaftIndex,
+    ServiceAddress, ServiceKind, Weights,
+};
+pub use watch::{BlockingResult, StateHandle};

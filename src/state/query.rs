@@ -1,0 +1,239 @@
+//! Reads over the store, in the shapes the HTTP API returns.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use super::store::Store;
+use super::types::{
+    HealthCheck, HealthStatus, KvEntry, Node, NodeService, ServiceAddress, ServiceKind, Weights,
+};
+
+/// One instance of a service with its node (`/v1/catalog/service/:name`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct ServiceNode {
+    #[serde(rename = "ID")]
+    pub id: String,
+    pub node: String,
+    pub address: String,
+    pub datacenter: String,
+    pub tagged_addresses: BTreeMap<String, String>,
+    pub node_meta: BTreeMap<String, String>,
+    pub service_kind: ServiceKind,
+    #[serde(rename = "ServiceID")]
+    pub service_id: String,
+    pub service_name: String,
+    pub service_tags: Vec<String>,
+    pub service_address: String,
+    pub service_tagged_addresses: BTreeMap<String, ServiceAddress>,
+    pub service_weights: Weights,
+    pub service_meta: BTreeMap<String, String>,
+    pub service_port: u16,
+    pub service_enable_tag_override: bool,
+    pub create_index: u64,
+    pub modify_index: u64,
+}
+
+/// A service instance, its node and every check that applies to it (`/v1/health/service`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct CheckServiceNode {
+    pub node: Node,
+    pub service: NodeService,
+    pub checks: Vec<HealthCheck>,
+}
+
+/// A node and its services (`/v1/catalog/node/:node`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct NodeServices {
+    pub node: Node,
+    pub services: BTreeMap<String, NodeService>,
+}
+
+impl Store {
+    pub fn nodes(&self) -> Vec<Node> {
+        self.nodes.values().cloned().collect()
+    }
+
+    pub fn node_services(&self, node: &str) -> Option<NodeServices> {
+        let n = self.nodes.get(node)?;
+        Some(NodeServices {
+            node: n.clone(),
+            services: self.services.get(node).cloned().unwrap_or_default(),
+        })
+    }
+
+    fn all_services(&self) -> impl Iterator<Item = (&Node, &NodeService)> {
+        self.services
+            .iter()
+            .filter_map(|(node, services)| self.nodes.get(node).map(|n| (n, services)))
+            .flat_map(|(n, services)| services.values().map(move |s| (n, s)))
+    }
+
+    /// Service name -> the union of its instances' tags.
+    pub fn service_names(&self) -> BTreeMap<String, Vec<String>> {
+        let mut names: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (_, s) in self.all_services() {
+            names
+                .entry(s.service.clone())
+                .or_default()
+                .extend(s.tags.iter().cloned());
+        }
+        names
+            .into_iter()
+            .map(|(k, v)| (k, v.into_iter().collect()))
+            .collect()
+    }
+
+    /// Instances of `service`, optionally only those tagged `tag`.
+    pub fn service_nodes(&self, service: &str, tag: Option<&str>) -> Vec<ServiceNode> {
+        self.instances(service, tag)
+            .map(|(n, s)| ServiceNode {
+                id: n.id.clone(),
+                node: n.node.clone(),
+                address: n.address.clone(),
+                datacenter: n.datacenter.clone(),
+                tagged_addresses: n.tagged_addresses.clone(),
+                node_meta: n.meta.clone(),
+                service_kind: s.kind.clone(),
+                service_id: s.id.clone(),
+                service_name: s.service.clone(),
+                service_tags: s.tags.clone(),
+                service_address: s.address.clone(),
+                service_tagged_addresses: s.tagged_addresses.clone(),
+                service_weights: s.weights,
+                service_meta: s.meta.clone(),
+                service_port: s.port,
+                service_enable_tag_override: s.enable_tag_override,
+                create_index: s.index.create_index,
+                modify_index: s.index.modify_index,
+            })
+            .collect()
+    }
+
+    fn instances<'a>(
+        &'a self,
+        service: &'a str,
+        tag: Option<&'a str>,
+    ) -> impl Iterator<Item = (&'a Node, &'a NodeService)> + 'a {
+        self.all_services()
+            .filter(move |(_, s)| s.service == service)
+            .filter(move |(_, s)| tag.is_none_or(|t| s.tags.iter().any(|x| x == t)))
+    }
+
+    /// Instances of `service` with their node and service checks. With `passing_only`, only
+    /// instances whose every check passes.
+    pub fn check_service_nodes(
+        &self,
+        service: &str,
+        tag: Option<&str>,
+        passing_only: bool,
+    ) -> Vec<CheckServiceNode> {
+        self.instances(service, tag)
+            .map(|(n, s)| CheckServiceNode {
+                node: n.clone(),
+                service: s.clone(),
+                checks: self
+                    .checks
+                    .get(&n.node)
+                    .into_iter()
+                    .flat_map(|m| m.values())
+                    .filter(|c| c.service_id.is_empty() || c.service_id == s.id)
+                    .cloned()
+                    .collect(),
+            })
+            .filter(|csn| {
+                !passing_only || csn.checks.iter().all(|c| c.status == HealthStatus::Passing)
+            })
+            .collect()
+    }
+
+    /// Instances of services of `kind` (e.g. `mesh-gateway`), with their checks.
+    pub fn check_service_nodes_by_kind(&self, kind: &str) -> Vec<CheckServiceNode> {
+        let names: BTreeSet<String> = self
+            .all_services()
+            .filter(|(_, s)| s.kind.0 == kind)
+            .map(|(_, s)| s.service.clone())
+            .collect();
+        names
+            .iter()
+            .flat_map(|name| self.check_service_nodes(name, None, false))
+            .filter(|c| c.service.kind.0 == kind)
+            .collect()
+    }
+
+    pub fn node_checks(&self, node: &str) -> Vec<HealthCheck> {
+        self.checks
+            .get(node)
+            .map(|m| m.values().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// Checks of every instance of `service`.
+    pub fn service_checks(&self, service: &str) -> Vec<HealthCheck> {
+        self.checks
+            .values()
+            .flat_map(|m| m.values())
+            .filter(|c| c.service_name == service)
+            .cloned()
+            .collect()
+    }
+
+    /// Checks in `state`; `None` means any state.
+    pub fn checks_in_state(&self, state: Option<HealthStatus>) -> Vec<HealthCheck> {
+        self.checks
+            .values()
+            .flat_map(|m| m.values())
+            .filter(|c| state.is_none_or(|s| c.status == s))
+            .cloned()
+            .collect()
+    }
+
+    pub fn kv_get(&self, key: &str) -> Option<&KvEntry> {
+        self.kv.get(key)
+    }
+
+    /// Entries whose key starts with `prefix`, in key order.
+    pub fn kv_list(&self, prefix: &str) -> Vec<KvEntry> {
+        self.kv
+            .range(prefix.to_owned()..)
+            .take_while(|(k, _)| k.starts_with(prefix))
+            .map(|(_, v)| v.clone())
+            .collect()
+    }
+
+    /// Keys under `prefix`; with a separator, keys are cut after the first separator that
+    /// follows the prefix, and duplicates collapse (a directory listing).
+    pub fn kv_keys(&self, prefix: &str, separator: Option<&str>) -> Vec<String> {
+        let mut keys: Vec<String> = Vec::new();
+        for (key, _) in self
+            .kv
+            .range(prefix.to_owned()..)
+            .take_while(|(k, _)| k.starts_with(prefix))
+        {
+            let key = match separator.filter(|s| !s.is_empty()) {
+                Some(sep) => match key[prefix.len()..].find(sep) {
+                    Some(pos) => &key[..prefix.len() + pos + sep.len()],
+                    None => key.as_str(),
+                },
+                None => key.as_str(),
+            };
+            if keys.last().map(String::as_str) != Some(key) {
+                keys.push(key.to_owned());
+            }
+        }
+        keys
+    }
+
+    /// Number of entries per table (metrics).
+    pub fn counts(&self) -> [(&'static str, usize); 4] {
+        [
+            ("nodes", self.nodes.len()),
+            ("services", self.services.values().map(BTreeMap::len).sum()),
+            ("checks", self.checks.values().map(BTreeMap::len).sum()),
+            ("kv", self.kv.len()),
+        ]
+    }
+}

@@ -1,0 +1,358 @@
+//! The state store: every replicated table, and the one function that changes them.
+//!
+//! Pure data, no I/O: the raft state machine owns one `Store`, applies each committed
+//! [`Command`] with [`Store::apply`] and snapshots it with serde. Every entry carries its
+//! create/modify raft index; every table carries the index of its last change, which is what
+//! blocking queries wait on. A command is validated completely before anything changes, so a
+//! rejected command leaves the store exactly as it was.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::command::{
+    Command, CommandResult, DeregisterRequest, KvOp, RegisterRequest, Response, StateError,
+};
+use super::types::{HealthCheck, KvEntry, Node, NodeService, RaftIndex};
+
+/// The tables of the store. Blocking queries name the tables they read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Table {
+    Nodes,
+    Services,
+    Checks,
+    Kv,
+}
+
+impl Table {
+    pub const ALL: [Table; 4] = [Table::Nodes, Table::Services, Table::Checks, Table::Kv];
+}
+
+/// All replicated state of one datacenter.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Store {
+    pub(super) nodes: BTreeMap<String, Node>,
+    /// node name -> service ID -> service
+    pub(super) services: BTreeMap<String, BTreeMap<String, NodeService>>,
+    /// node name -> check ID -> check
+    pub(super) checks: BTreeMap<String, BTreeMap<String, HealthCheck>>,
+    pub(super) kv: BTreeMap<String, KvEntry>,
+    table_index: BTreeMap<Table, u64>,
+    last_index: u64,
+}
+
+impl Store {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The raft index of the last applied command.
+    pub fn last_index(&self) -> u64 {
+        self.last_index
+    }
+
+    /// The index of the last change to `table` (0 if never changed).
+    pub fn table_index(&self, table: Table) -> u64 {
+        self.table_index.get(&table).copied().unwrap_or(0)
+    }
+
+    /// The highest index among `tables`: the `X-Consul-Index` of a read over them.
+    pub fn max_index(&self, tables: &[Table]) -> u64 {
+        tables
+            .iter()
+            .map(|t| self.table_index(*t))
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Applies the command of raft log entry `index`.
+    pub fn apply(&mut self, index: u64, command: &Command) -> CommandResult {
+        self.last_index = self.last_index.max(index);
+        match command {
+            Command::Register(req) => self.register(index, req),
+            Command::Deregister(req) => self.deregister(index, req),
+            Command::Kv(op) => Ok(self.kv_apply(index, op)),
+        }
+    }
+
+    /// Records that the entry at raft log `index` changed `table`.
+    fn touch(&mut self, table: Table, index: u64) {
+        self.table_index.insert(table, index);
+    }
+
+    fn register(&mut self, index: u64, req: &RegisterRequest) -> CommandResult {
+        let (node, service, checks) = self.validate_register(req)?;
+        if let Some(node) = node {
+            let existing = self.nodes.get(&node.node);
+            if let Some(stored) = upsert(existing, node, index) {
+                self.nodes.insert(stored.node.clone(), stored);
+                self.touch(Table::Nodes, index);
+            }
+        }
+        if let Some(service) = service {
+            let node_services = self.services.entry(req.node.clone()).or_default();
+            if let Some(stored) = upsert(node_services.get(&service.id), service, index) {
+                node_services.insert(stored.id.clone(), stored);
+                self.touch(Table::Services, index);
+            }
+        }
+        for check in checks {
+            let node_checks = self.checks.entry(req.node.clone()).or_default();
+            if let Some(stored) = upsert(node_checks.get(&check.check_id), check, index) {
+                node_checks.insert(stored.check_id.clone(), stored);
+                self.touch(Table::Checks, index);
+            }
+        }
+        Ok(Response::Done)
+    }
+
+    /// Checks a registration completely and returns the normalised node, service and
+    /// checks to store (indexes not yet set).
+    #[allow(clippy::type_complexity)]
+    fn validate_register(
+        &self,
+        req: &RegisterRequest,
+    ) -> Result<(Option<Node>, Option<NodeService>, Vec<HealthCheck>), StateError> {
+        if req.node.is_empty() {
+            return Err(StateError::MissingNode);
+        }
+        let existing_node = self.nodes.get(&req.node);
+        let node = match (req.skip_node_update, existing_node) {
+            (true, Some(_)) => None,
+            (true, None) => {
+                return Err(StateError::UnknownNode {
+                    node: req.node.clone(),
+                });
+            }
+            (false, _) if req.address.is_empty() => return Err(StateError::MissingAddress),
+            (false, _) => Some(Node {
+                id: req.id.clone(),
+                node: req.node.clone(),
+                address: req.address.clone(),
+                datacenter: req.datacenter.clone(),
+                tagged_addresses: req.tagged_addresses.clone(),
+                meta: req.node_meta.clone(),
+                index: RaftIndex::default(),
+            }),
+        };
+        let service = match &req.service {
+            None => None,
+            Some(s) => {
+                let mut s = s.clone();
+                if s.service.is_empty() {
+                    return Err(StateError::MissingServiceName);
+                }
+                if s.id.is_empty() {
+                    s.id = s.service.clone();
+                }
+                s.datacenter = req.datacenter.clone();
+                Some(s)
+            }
+        };
+        let mut checks = Vec::new();
+        for check in req.check.iter().chain(&req.checks) {
+            let mut check = check.clone();
+            if check.check_id.is_empty() {
+                check.check_id = check.name.clone();
+            }
+            if check.check_id.is_empty() {
+                return Err(StateError::MissingCheckId);
+            }
+            if check.node.is_empty() {
+                check.node = req.node.clone();
+            } else if check.node != req.node {
+                return Err(StateError::CheckNodeMismatch {
+                    node: req.node.clone(),
+                    check_node: check.node,
+                    check_id: check.check_id,
+                });
+            }
+            if !check.service_id.is_empty() {
+                let target = service
+                    .as_ref()
+                    .filter(|s| s.id == check.service_id)
+                    .or_else(|| {
+                        self.services
+                            .get(&req.node)
+                            .and_then(|m| m.get(&check.service_id))
+                    });
+                let Some(target) = target else {
+                    return Err(StateError::UnknownServiceForCheck {
+                        node: req.node.clone(),
+                        service_id: check.service_id,
+                        check_id: check.check_id,
+                    });
+                };
+                check.service_name = target.service.clone();
+                check.service_tags = target.tags.clone();
+            }
+            checks.push(check);
+        }
+        Ok((node, service, checks))
+    }
+
+    fn deregister(&mut self, index: u64, req: &DeregisterRequest) -> CommandResult {
+        if req.node.is_empty() {
+            return Err(StateError::MissingNode);
+        }
+        let node = req.node.as_str();
+        if !req.check_id.is_empty() {
+            if remove_nested(&mut self.checks, node, |id, _| id == req.check_id) {
+                self.touch(Table::Checks, index);
+            }
+        } else if !req.service_id.is_empty() {
+            if remove_nested(&mut self.services, node, |id, _| id == req.service_id) {
+                self.touch(Table::Services, index);
+            }
+            if remove_nested(&mut self.checks, node, |_, c| {
+                c.service_id == req.service_id
+            }) {
+                self.touch(Table::Checks, index);
+            }
+        } else {
+            if self.nodes.remove(node).is_some() {
+                self.touch(Table::Nodes, index);
+            }
+            if self.services.remove(node).is_some() {
+                self.touch(Table::Services, index);
+            }
+            if self.checks.remove(node).is_some() {
+                self.touch(Table::Checks, index);
+            }
+        }
+        Ok(Response::Done)
+    }
+
+    fn kv_apply(&mut self, index: u64, op: &KvOp) -> Response {
+        let ok = match op {
+            KvOp::Set { key, value, flags } => {
+                self.kv_set(index, key, value, *flags);
+                true
+            }
+            KvOp::Cas {
+                key,
+                value,
+                flags,
+                index: cas,
+            } => {
+                let current = self.kv.get(key).map(|e| e.index.modify_index);
+                let matches = match current {
+                    None => *cas == 0,
+                    Some(modify) => *cas != 0 && modify == *cas,
+                };
+                if matches {
+                    self.kv_set(index, key, value, *flags);
+                }
+                matches
+            }
+            KvOp::Delete { key } => {
+                if self.kv.remove(key).is_some() {
+                    self.touch(Table::Kv, index);
+                }
+                true
+            }
+            KvOp::DeleteCas { key, index: cas } => match self.kv.get(key) {
+                None => true,
+                Some(e) if e.index.modify_index == *cas => {
+                    self.kv.remove(key);
+                    self.touch(Table::Kv, index);
+                    true
+                }
+                Some(_) => false,
+            },
+            KvOp::DeleteTree { prefix } => {
+                let before = self.kv.len();
+                self.kv.retain(|k, _| !k.starts_with(prefix.as_str()));
+                if self.kv.len() != before {
+                    self.touch(Table::Kv, index);
+                }
+                true
+            }
+        };
+        Response::Bool(ok)
+    }
+
+    fn kv_set(&mut self, index: u64, key: &str, value: &[u8], flags: u64) {
+        let create_index = self.kv.get(key).map_or(index, |e| e.index.create_index);
+        self.kv.insert(
+            key.to_owned(),
+            KvEntry {
+                key: key.to_owned(),
+                flags,
+                value: value.to_vec(),
+                lock_index: 0,
+                index: RaftIndex {
+                    create_index,
+                    modify_index: index,
+                },
+            },
+        );
+        self.touch(Table::Kv, index);
+    }
+}
+
+/// Entries whose content can be compared ignoring their indexes.
+trait Indexed: Clone + PartialEq {
+    fn raft_index(&mut self) -> &mut RaftIndex;
+}
+
+impl Indexed for Node {
+    fn raft_index(&mut self) -> &mut RaftIndex {
+        &mut self.index
+    }
+}
+
+impl Indexed for NodeService {
+    fn raft_index(&mut self) -> &mut RaftIndex {
+        &mut self.index
+    }
+}
+
+impl Indexed for HealthCheck {
+    fn raft_index(&mut self) -> &mut RaftIndex {
+        &mut self.index
+    }
+}
+
+/// The entry to store for `new` at `index`, or `None` when it equals `existing` (so
+/// re-registering the same thing wakes no blocking query).
+fn upsert<T: Indexed>(existing: Option<&T>, mut new: T, index: u64) -> Option<T> {
+    match existing {
+        Some(old) => {
+            let old_index = *old.clone().raft_index();
+            *new.raft_index() = old_index;
+            if *old == new {
+                return None;
+            }
+            *new.raft_index() = RaftIndex {
+                create_index: old_index.create_index,
+                modify_index: index,
+            };
+        }
+        None => {
+            *new.raft_index() = RaftIndex {
+                create_index: index,
+                modify_index: index,
+            }
+        }
+    }
+    Some(new)
+}
+
+/// Removes entries of `node` matching `pred`; true if any was removed.
+fn remove_nested<T>(
+    map: &mut BTreeMap<String, BTreeMap<String, T>>,
+    node: &str,
+    pred: impl Fn(&str, &T) -> bool,
+) -> bool {
+    let Some(inner) = map.get_mut(node) else {
+        return false;
+    };
+    let before = inner.len();
+    inner.retain(|id, v| !pred(id, v));
+    let removed = inner.len() != before;
+    if inner.is_empty() {
+        map.remove(node);
+    }
+    removed
+}

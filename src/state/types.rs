@@ -1,0 +1,198 @@
+//! The replicated data model, in the JSON shapes of the reference HTTP API (PascalCase,
+//! `ID`-style acronyms), so values serialize straight into Consul-compatible responses.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::duration::GoDuration;
+
+/// Indexes every stored entry carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct RaftIndex {
+    pub create_index: u64,
+    pub modify_index: u64,
+}
+
+/// A node of the catalog.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Node {
+    #[serde(rename = "ID")]
+    pub id: String,
+    pub node: String,
+    pub address: String,
+    pub datacenter: String,
+    pub tagged_addresses: BTreeMap<String, String>,
+    pub meta: BTreeMap<String, String>,
+    #[serde(flatten)]
+    pub index: RaftIndex,
+}
+
+/// `mesh-gateway` and friends; empty for a typical service.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, PartialOrd, Ord, Hash)]
+#[serde(transparent)]
+pub struct ServiceKind(pub String);
+
+impl ServiceKind {
+    pub const MESH_GATEWAY: &'static str = "mesh-gateway";
+
+    pub fn is_typical(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// A service address of one kind (`lan`, `wan`, `lan_ipv4`, ...).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ServiceAddress {
+    pub address: String,
+    pub port: u16,
+}
+
+/// DNS SRV weights by health.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Weights {
+    pub passing: u32,
+    pub warning: u32,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            passing: 1,
+            warning: 1,
+        }
+    }
+}
+
+/// A service instance on a node (`NodeService` in the reference).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct NodeService {
+    pub kind: ServiceKind,
+    #[serde(rename = "ID")]
+    pub id: String,
+    pub service: String,
+    pub tags: Vec<String>,
+    pub address: String,
+    pub tagged_addresses: BTreeMap<String, ServiceAddress>,
+    pub meta: BTreeMap<String, String>,
+    pub port: u16,
+    pub weights: Weights,
+    pub enable_tag_override: bool,
+    pub datacenter: String,
+    #[serde(flatten)]
+    pub index: RaftIndex,
+}
+
+/// passing, warning or critical (and `maintenance` for maintenance mode).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, PartialOrd, Ord, Hash,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum HealthStatus {
+    Passing,
+    Warning,
+    #[default]
+    Critical,
+    Maintenance,
+}
+
+impl HealthStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HealthStatus::Passing => "passing",
+            HealthStatus::Warning => "warning",
+            HealthStatus::Critical => "critical",
+            HealthStatus::Maintenance => "maintenance",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<HealthStatus> {
+        match s {
+            "passing" => Some(HealthStatus::Passing),
+            "warning" => Some(HealthStatus::Warning),
+            "critical" => Some(HealthStatus::Critical),
+            "maintenance" => Some(HealthStatus::Maintenance),
+            _ => None,
+        }
+    }
+}
+
+/// How a check is run, as stored in the catalog (`Definition` in the reference).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CheckDefinition {
+    #[serde(rename = "TCP", skip_serializing_if = "String::is_empty")]
+    pub tcp: String,
+    #[serde(rename = "HTTP", skip_serializing_if = "String::is_empty")]
+    pub http: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interval: Option<GoDuration>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeout: Option<GoDuration>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deregister_critical_service_after: Option<GoDuration>,
+}
+
+/// A health check of a node or of one service on it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct HealthCheck {
+    pub node: String,
+    #[serde(rename = "CheckID")]
+    pub check_id: String,
+    pub name: String,
+    pub status: HealthStatus,
+    pub notes: String,
+    pub output: String,
+    #[serde(rename = "ServiceID")]
+    pub service_id: String,
+    pub service_name: String,
+    pub service_tags: Vec<String>,
+    /// `tcp`, `http`, `ttl`, or empty.
+    #[serde(rename = "Type")]
+    pub check_type: String,
+    pub definition: CheckDefinition,
+    #[serde(flatten)]
+    pub index: RaftIndex,
+}
+
+/// A key/value entry. `Value` is raw bytes internally and base64 in JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct KvEntry {
+    pub key: String,
+    pub flags: u64,
+    #[serde(with = "base64_bytes")]
+    pub value: Vec<u8>,
+    pub lock_index: u64,
+    #[serde(flatten)]
+    pub index: RaftIndex,
+}
+
+mod base64_bytes {
+    use base64::Engine;
+    use base64::engine::general_purpose::STANDARD;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        if bytes.is_empty() {
+            // The reference API returns null for an empty value.
+            s.serialize_none()
+        } else {
+            s.serialize_str(&STANDARD.encode(bytes))
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        let text: Option<String> = Option::deserialize(d)?;
+        match text {
+            None => Ok(Vec::new()),
+            Some(t) => STANDARD.decode(t).map_err(serde::de::Error::custom),
+        }
+    }
+}
