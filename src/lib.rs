@@ -7,5 +7,6 @@
 pub mod api;
 pub mod argv;
 pub mod duration;
+pub mod raft;
 pub mod state;
 pub mod tls;

@@ -11,6 +11,7 @@ mod cli_framework;
 mod cli_tls;
 mod client_settings;
 mod generated_docs;
+mod raft_store;
 mod state_store;
 mod support;
 mod tls_certs;
