@@ -6,7 +6,9 @@
 
 pub mod api;
 pub mod argv;
+pub mod config;
 pub mod duration;
+pub mod local;
 pub mod raft;
 pub mod state;
 pub mod tls;

@@ -10,6 +10,7 @@ mod argv;
 mod cli_framework;
 mod cli_tls;
 mod client_settings;
+mod config;
 mod generated_docs;
 mod raft_store;
 mod state_store;

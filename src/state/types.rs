@@ -47,7 +47,9 @@ impl ServiceKind {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ServiceAddress {
+    #[serde(alias = "address")]
     pub address: String,
+    #[serde(alias = "port")]
     pub port: u16,
 }
 
@@ -55,7 +57,9 @@ pub struct ServiceAddress {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct Weights {
+    #[serde(alias = "passing")]
     pub passing: u32,
+    #[serde(alias = "warning")]
     pub warning: u32,
 }
 

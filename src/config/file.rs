@@ -1,0 +1,135 @@
+//! Agent config files: HCL (`.hcl`) or JSON (`.json`), Consul's keys.
+//!
+//! Both are parsed to a JSON value first, then deserialized with the key path tracked, so an
+//! error says which key is wrong; keys the schema does not know are errors too.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use super::ConfigError;
+use crate::local::{CheckDefinition, ServiceDefinition};
+
+/// One config file's contents; absent keys are `None`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct FileConfig {
+    pub node_name: Option<String>,
+    pub datacenter: Option<String>,
+    pub server: Option<bool>,
+    pub bootstrap_expect: Option<u32>,
+    pub data_dir: Option<String>,
+    pub bind_addr: Option<String>,
+    pub advertise_addr: Option<String>,
+    pub client_addr: Option<String>,
+    pub ports: FilePorts,
+    pub domain: Option<String>,
+    pub log_level: Option<String>,
+    pub log_json: Option<bool>,
+    pub service: OneOrMany<ServiceDefinition>,
+    pub services: Vec<ServiceDefinition>,
+    pub check: OneOrMany<CheckDefinition>,
+    pub checks: Vec<CheckDefinition>,
+}
+
+/// `ports { ... }`; -1 disables a listener.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct FilePorts {
+    pub http: Option<i64>,
+    pub server: Option<i64>,
+    pub serf_lan: Option<i64>,
+    pub serf_wan: Option<i64>,
+    pub grpc: Option<i64>,
+}
+
+/// HCL writes one block as an object and repeated blocks as an array; accept both.
+#[derive(Debug, Clone, Default)]
+pub struct OneOrMany<T>(pub Vec<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // A visitor, not an untagged enum: the input is not buffered, so errors keep their
+        // message and key path, and unknown nested keys are still seen.
+        struct Visitor<T>(std::marker::PhantomData<T>);
+
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Visitor<T> {
+            type Value = OneOrMany<T>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a block/object or a list of them")
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(OneOrMany(items))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<Self::Value, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(|t| OneOrMany(vec![t]))
+            }
+        }
+
+        d.deserialize_any(Visitor(std::marker::PhantomData))
+    }
+}
+
+/// Reads and parses one config file, by extension.
+pub fn load_file(path: &Path) -> Result<FileConfig, ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+        path: path.to_owned(),
+        source,
+    })?;
+    let value: serde_json::Value = match path.extension().and_then(|e| e.to_str()) {
+        Some("json") => serde_json::from_str(&text).map_err(|e| parse_error(path, e))?,
+        Some("hcl") => hcl::from_str(&text).map_err(|e| parse_error(path, e))?,
+        _ => {
+            return Err(ConfigError::Extension {
+                path: path.to_owned(),
+            });
+        }
+    };
+    from_value(path, value)
+}
+
+fn parse_error(path: &Path, e: impl std::fmt::Display) -> ConfigError {
+    ConfigError::Parse {
+        path: path.to_owned(),
+        message: e.to_string(),
+    }
+}
+
+/// Deserializes with key paths in errors; unknown keys are errors.
+pub fn from_value<T: DeserializeOwned>(
+    path: &Path,
+    value: serde_json::Value,
+) -> Result<T, ConfigError> {
+    let mut unknown = Vec::new();
+    let mut record = |p: serde_ignored::Path<'_>| unknown.push(p.to_string());
+    let ignored = serde_ignored::Deserializer::new(value, &mut record);
+    let parsed: Result<T, _> = serde_path_to_error::deserialize(ignored);
+    let parsed = parsed.map_err(|e| ConfigError::Key {
+        path: path.to_owned(),
+        key: e.path().to_string(),
+        message: e.into_inner().to_string(),
+    })?;
+    if let Some(key) = unknown.into_iter().next() {
+        return Err(ConfigError::Key {
+            path: path.to_owned(),
+            key,
+            message: "unknown key".into(),
+        });
+    }
+    Ok(parsed)
+}

@@ -1,0 +1,137 @@
+//! Agent configuration: defaults, then config files in order (later wins), then flags,
+//! resolved once into a validated [`AgentConfig`]. Every error names where the bad value came
+//! from (`config file a.hcl, key ports.http` or `flag -node`).
+
+mod file;
+mod resolve;
+
+use std::fmt;
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+pub use file::{FileConfig, FilePorts, load_file};
+pub use resolve::resolve;
+
+use crate::local::{CheckDefinition, ServiceDefinition};
+
+/// The agent's settings, validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgentConfig {
+    pub node_name: String,
+    pub datacenter: String,
+    pub server: bool,
+    pub bootstrap_expect: u32,
+    /// `None` only in `-dev` mode: state is kept in memory.
+    pub data_dir: Option<PathBuf>,
+    pub dev: bool,
+    pub bind_addr: IpAddr,
+    pub advertise_addr: IpAddr,
+    pub client_addr: IpAddr,
+    pub ports: Ports,
+    pub domain: String,
+    pub log_level: String,
+    pub log_json: bool,
+    pub services: Vec<ServiceDefinition>,
+    pub checks: Vec<CheckDefinition>,
+}
+
+/// Listener ports; `None` means disabled (-1). Port 0 asks the OS for a free port.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ports {
+    pub http: Option<u16>,
+    pub server: Option<u16>,
+    pub serf_lan: Option<u16>,
+    pub serf_wan: Option<u16>,
+    pub grpc: Option<u16>,
+}
+
+impl Default for Ports {
+    /// Consul's defaults.
+    fn default() -> Self {
+        Ports {
+            http: Some(8500),
+            server: Some(8300),
+            serf_lan: Some(8301),
+            serf_wan: Some(8302),
+            grpc: Some(8502),
+        }
+    }
+}
+
+/// Settings given as `fedctl agent` flags; `None` means not given.
+#[derive(Debug, Clone, Default)]
+pub struct ConfigFlags {
+    pub dev: bool,
+    pub server: bool,
+    pub bootstrap_expect: Option<u32>,
+    pub node: Option<String>,
+    pub datacenter: Option<String>,
+    pub data_dir: Option<String>,
+    pub bind: Option<String>,
+    pub advertise: Option<String>,
+    pub client: Option<String>,
+    pub http_port: Option<i64>,
+    pub server_port: Option<i64>,
+    pub serf_lan_port: Option<i64>,
+    pub serf_wan_port: Option<i64>,
+    pub grpc_port: Option<i64>,
+    pub domain: Option<String>,
+    pub config_files: Vec<PathBuf>,
+    pub config_dirs: Vec<PathBuf>,
+    pub log_level: Option<String>,
+    pub log_json: bool,
+}
+
+/// Where a setting came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    Default,
+    Flag(&'static str),
+    File(PathBuf),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Default => write!(f, "the default"),
+            Origin::Flag(flag) => write!(f, "flag -{flag}"),
+            Origin::File(path) => write!(f, "config file {}", path.display()),
+        }
+    }
+}
+
+/// A configuration that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("reading config file {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("reading config directory {}: {source}", path.display())]
+    ReadDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("config file {}: the name must end in .hcl or .json", path.display())]
+    Extension { path: PathBuf },
+    #[error("config file {}: {message}", path.display())]
+    Parse { path: PathBuf, message: String },
+    #[error("config file {}, key {key}: {message}", path.display())]
+    Key {
+        path: PathBuf,
+        key: String,
+        message: String,
+    },
+    #[error("{origin}, {key} = {value:?}: {expected}")]
+    Invalid {
+        origin: Origin,
+        key: &'static str,
+        value: String,
+        expected: String,
+    },
+    #[error("no data directory: set -data-dir or data_dir in a config file (or run with -dev)")]
+    MissingDataDir,
+    #[error("{0}")]
+    Unsupported(String),
+}

@@ -1,0 +1,321 @@
+//! Layering and validation: defaults < config files (in order) < flags.
+
+use std::net::{IpAddr, Ipv4Addr};
+use std::path::PathBuf;
+
+use super::file::{FileConfig, load_file};
+use super::{AgentConfig, ConfigError, ConfigFlags, Origin, Ports};
+use crate::tls::names::{check_dns_label, check_dns_name};
+
+/// The last value set for a key, with where it came from.
+struct Pick<T> {
+    value: T,
+    origin: Origin,
+}
+
+/// Loads the files named by the flags and resolves the final configuration.
+pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
+    let mut layers: Vec<(PathBuf, FileConfig)> = Vec::new();
+    for path in config_paths(flags)? {
+        let file = load_file(&path)?;
+        layers.push((path, file));
+    }
+
+    // The last layer that sets a key wins; flags win over every file.
+    macro_rules! pick {
+        ($field:ident, $flag:expr, $flag_name:literal) => {{
+            let from_flag = $flag.clone().map(|v| Pick {
+                value: v,
+                origin: Origin::Flag($flag_name),
+            });
+            from_flag.or_else(|| {
+                layers.iter().rev().find_map(|(path, f)| {
+                    f.$field.clone().map(|v| Pick {
+                        value: v,
+                        origin: Origin::File(path.clone()),
+                    })
+                })
+            })
+        }};
+    }
+    macro_rules! pick_port {
+        ($field:ident, $flag:expr, $flag_name:literal) => {{
+            let from_flag = $flag.map(|v| Pick {
+                value: v,
+                origin: Origin::Flag($flag_name),
+            });
+            from_flag.or_else(|| {
+                layers.iter().rev().find_map(|(path, f)| {
+                    f.ports.$field.map(|v| Pick {
+                        value: v,
+                        origin: Origin::File(path.clone()),
+                    })
+                })
+            })
+        }};
+    }
+
+    let dev = flags.dev;
+    let server =
+        dev || flags.server || pick!(server, None::<bool>, "server").is_some_and(|p| p.value);
+    let bootstrap_expect = pick!(bootstrap_expect, flags.bootstrap_expect, "bootstrap-expect");
+    let node = pick!(node_name, flags.node, "node");
+    let datacenter = pick!(datacenter, flags.datacenter, "datacenter");
+    let data_dir = pick!(data_dir, flags.data_dir, "data-dir");
+    let bind = pick!(bind_addr, flags.bind, "bind");
+    let advertise = pick!(advertise_addr, flags.advertise, "advertise");
+    let client = pick!(client_addr, flags.client, "client");
+    let domain = pick!(domain, flags.domain, "domain");
+    let log_level = pick!(log_level, flags.log_level, "log-level");
+    let log_json =
+        flags.log_json || pick!(log_json, None::<bool>, "log-json").is_some_and(|p| p.value);
+
+    let node_name = match node {
+        Some(p) => {
+            check_dns_label(&p.value).map_err(|problem| {
+                invalid(&p, "node_name", format!("must be a DNS label: {problem}"))
+            })?;
+            p.value
+        }
+        None => default_node_name(),
+    };
+    let datacenter = match datacenter {
+        Some(p) => {
+            check_dns_label(&p.value).map_err(|problem| {
+                invalid(&p, "datacenter", format!("must be a DNS label: {problem}"))
+            })?;
+            p.value
+        }
+        None => "dc1".to_owned(),
+    };
+    let domain = match domain {
+        Some(p) => {
+            check_dns_name(&p.value, false).map_err(|problem| {
+                invalid(&p, "domain", format!("must be a DNS name: {problem}"))
+            })?;
+            p.value
+        }
+        None => "consul".to_owned(),
+    };
+    let data_dir = match (data_dir, dev) {
+        (Some(p), _) if p.value.is_empty() => {
+            return Err(invalid(&p, "data_dir", "must not be empty".into()));
+        }
+        (Some(p), _) => Some(PathBuf::from(p.value)),
+        (None, true) => None,
+        (None, false) => return Err(ConfigError::MissingDataDir),
+    };
+    let bootstrap_expect = match bootstrap_expect {
+        Some(p) if p.value == 0 => {
+            return Err(invalid(&p, "bootstrap_expect", "must be at least 1".into()));
+        }
+        Some(p) if p.value > 1 => {
+            return Err(ConfigError::Unsupported(format!(
+                "{}, bootstrap_expect = {}: this version runs single-server datacenters (bootstrap_expect = 1)",
+                p.origin, p.value
+            )));
+        }
+        Some(p) => p.value,
+        None => 1,
+    };
+    let default_bind = if dev {
+        IpAddr::V4(Ipv4Addr::LOCALHOST)
+    } else {
+        IpAddr::V4(Ipv4Addr::UNSPECIFIED)
+    };
+    let bind_addr = parse_ip(bind, "bind_addr")?.unwrap_or(default_bind);
+    let advertise_addr = match parse_ip(advertise, "advertise_addr")? {
+        Some(ip) => ip,
+        None if bind_addr.is_unspecified() => default_advertise(),
+        None => bind_addr,
+    };
+    let client_addr = parse_ip(client, "client_addr")?.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
+    let defaults = Ports::default();
+    let ports = Ports {
+        http: port(
+            pick_port!(http, flags.http_port, "http-port"),
+            "ports.http",
+            defaults.http,
+        )?,
+        server: port(
+            pick_port!(server, flags.server_port, "server-port"),
+            "ports.server",
+            defaults.server,
+        )?,
+        serf_lan: port(
+            pick_port!(serf_lan, flags.serf_lan_port, "serf-lan-port"),
+            "ports.serf_lan",
+            defaults.serf_lan,
+        )?,
+        serf_wan: port(
+            pick_port!(serf_wan, flags.serf_wan_port, "serf-wan-port"),
+            "ports.serf_wan",
+            defaults.serf_wan,
+        )?,
+        grpc: port(
+            pick_port!(grpc, flags.grpc_port, "grpc-port"),
+            "ports.grpc",
+            defaults.grpc,
+        )?,
+    };
+    let log_level = match log_level {
+        Some(p) => match p.value.to_ascii_lowercase().as_str() {
+            l @ ("trace" | "debug" | "info" | "warn" | "error") => l.to_owned(),
+            _ => {
+                return Err(invalid(
+                    &p,
+                    "log_level",
+                    "expected one of trace, debug, info, warn, error".into(),
+                ));
+            }
+        },
+        None => "info".to_owned(),
+    };
+
+    let mut services = Vec::new();
+    let mut checks = Vec::new();
+    for (path, f) in &layers {
+        for service in f.service.0.iter().chain(&f.services) {
+            service.normalize().map_err(|e| ConfigError::Key {
+                path: path.clone(),
+                key: "service".into(),
+                message: e.to_string(),
+            })?;
+            services.push(service.clone());
+        }
+        for check in f.check.0.iter().chain(&f.checks) {
+            check.kind().map_err(|e| ConfigError::Key {
+                path: path.clone(),
+                key: "check".into(),
+                message: e.to_string(),
+            })?;
+            checks.push(check.clone());
+        }
+    }
+
+    if !server {
+        return Err(ConfigError::Unsupported(
+            "client agents (without -server) need servers to join, which this version does not support yet; \
+             run with -server -bootstrap-expect 1, or -dev"
+                .into(),
+        ));
+    }
+
+    Ok(AgentConfig {
+        node_name,
+        datacenter,
+        server,
+        bootstrap_expect,
+        data_dir,
+        dev,
+        bind_addr,
+        advertise_addr,
+        client_addr,
+        ports,
+        domain,
+        log_level,
+        log_json,
+        services,
+        checks,
+    })
+}
+
+/// `-config-file`s in order, then each `-config-dir`'s `*.hcl` / `*.json` in name order.
+fn config_paths(flags: &ConfigFlags) -> Result<Vec<PathBuf>, ConfigError> {
+    let mut paths = flags.config_files.clone();
+    for dir in &flags.config_dirs {
+        let entries = std::fs::read_dir(dir).map_err(|source| ConfigError::ReadDir {
+            path: dir.clone(),
+            source,
+        })?;
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.is_file()
+                    && matches!(p.extension().and_then(|e| e.to_str()), Some("hcl" | "json"))
+            })
+            .collect();
+        files.sort();
+        paths.extend(files);
+    }
+    Ok(paths)
+}
+
+fn invalid<T: ToString>(pick: &Pick<T>, key: &'static str, expected: String) -> ConfigError {
+    ConfigError::Invalid {
+        origin: pick.origin.clone(),
+        key,
+        value: pick.value.to_string(),
+        expected,
+    }
+}
+
+fn parse_ip(pick: Option<Pick<String>>, key: &'static str) -> Result<Option<IpAddr>, ConfigError> {
+    pick.map(|p| {
+        p.value
+            .parse::<IpAddr>()
+            .map_err(|_| invalid(&p, key, "expected an IP address".into()))
+    })
+    .transpose()
+}
+
+fn port(
+    pick: Option<Pick<i64>>,
+    key: &'static str,
+    default: Option<u16>,
+) -> Result<Option<u16>, ConfigError> {
+    match pick {
+        None => Ok(default),
+        Some(p) if p.value == -1 => Ok(None),
+        Some(p) => u16::try_from(p.value).map(Some).map_err(|_| {
+            invalid(
+                &p,
+                key,
+                "expected a port number 0-65535, or -1 to disable".into(),
+            )
+        }),
+    }
+}
+
+/// The machine's host name, cut to its first label and made DNS-safe.
+fn default_node_name() -> String {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
+        .unwrap_or_default();
+    let label: String = host
+        .trim()
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .take(63)
+        .collect();
+    let label = label.trim_matches('-');
+    if label.is_empty() {
+        "node".to_owned()
+    } else {
+        label.to_owned()
+    }
+}
+
+/// The address other machines would reach us at: the source address of the default route
+/// (no packet is sent), or loopback when there is none.
+fn default_advertise() -> IpAddr {
+    let probe = || -> std::io::Result<IpAddr> {
+        let socket = std::net::UdpSocket::bind("0.0.0.0:0")?;
+        socket.connect("192.0.2.1:9")?;
+        Ok(socket.local_addr()?.ip())
+    };
+    probe()
+        .ok()
+        .filter(|ip| !ip.is_unspecified())
+        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST))
+}

@@ -1,0 +1,260 @@
+//! Service and check definitions as users write them: in agent config files (snake_case, as
+//! Consul's HCL/JSON config) and in `/v1/agent/service/register` bodies (PascalCase, as
+//! Consul's HTTP API). One type accepts both spellings.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::duration::GoDuration;
+use crate::state::{
+    CheckDefinition as StoredDefinition, HealthCheck, HealthStatus, NodeService, ServiceAddress,
+    ServiceKind, Weights,
+};
+
+/// A service registered on an agent.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ServiceDefinition {
+    #[serde(rename = "ID", alias = "id", alias = "Id")]
+    pub id: String,
+    #[serde(rename = "Name", alias = "name")]
+    pub name: String,
+    #[serde(rename = "Tags", alias = "tags")]
+    pub tags: Vec<String>,
+    #[serde(rename = "Address", alias = "address")]
+    pub address: String,
+    #[serde(rename = "Port", alias = "port")]
+    pub port: u16,
+    #[serde(rename = "Meta", alias = "meta")]
+    pub meta: BTreeMap<String, String>,
+    #[serde(rename = "Kind", alias = "kind")]
+    pub kind: ServiceKind,
+    #[serde(rename = "TaggedAddresses", alias = "tagged_addresses")]
+    pub tagged_addresses: BTreeMap<String, ServiceAddress>,
+    #[serde(rename = "EnableTagOverride", alias = "enable_tag_override")]
+    pub enable_tag_override: bool,
+    #[serde(rename = "Weights", alias = "weights")]
+    pub weights: Option<Weights>,
+    #[serde(rename = "Check", alias = "check")]
+    pub check: Option<CheckDefinition>,
+    #[serde(rename = "Checks", alias = "checks")]
+    pub checks: Vec<CheckDefinition>,
+}
+
+/// A health check registered on an agent.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CheckDefinition {
+    #[serde(rename = "ID", alias = "id", alias = "CheckID", alias = "check_id")]
+    pub id: String,
+    #[serde(rename = "Name", alias = "name")]
+    pub name: String,
+    #[serde(rename = "ServiceID", alias = "service_id")]
+    pub service_id: String,
+    #[serde(rename = "TCP", alias = "tcp")]
+    pub tcp: String,
+    #[serde(rename = "HTTP", alias = "http")]
+    pub http: String,
+    #[serde(rename = "Method", alias = "method")]
+    pub method: String,
+    #[serde(rename = "TLSSkipVerify", alias = "tls_skip_verify")]
+    pub tls_skip_verify: bool,
+    #[serde(rename = "TTL", alias = "ttl")]
+    pub ttl: Option<GoDuration>,
+    #[serde(rename = "Interval", alias = "interval")]
+    pub interval: Option<GoDuration>,
+    #[serde(rename = "Timeout", alias = "timeout")]
+    pub timeout: Option<GoDuration>,
+    #[serde(rename = "Notes", alias = "notes")]
+    pub notes: String,
+    #[serde(rename = "Status", alias = "status")]
+    pub status: Option<HealthStatus>,
+    #[serde(
+        rename = "DeregisterCriticalServiceAfter",
+        alias = "deregister_critical_service_after"
+    )]
+    pub deregister_critical_service_after: Option<GoDuration>,
+}
+
+/// How a check runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckKind {
+    Tcp {
+        addr: String,
+        interval: Duration,
+        timeout: Duration,
+    },
+    Http {
+        url: String,
+        method: String,
+        interval: Duration,
+        timeout: Duration,
+        tls_skip_verify: bool,
+    },
+    Ttl {
+        ttl: Duration,
+    },
+}
+
+/// A definition that cannot be registered.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DefinitionError {
+    #[error("missing service name")]
+    MissingServiceName,
+    #[error("check {check:?}: {problem}")]
+    Check {
+        check: String,
+        problem: &'static str,
+    },
+}
+
+/// Consul's default check timeout.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
+impl CheckDefinition {
+    /// Validates the definition and says how to run it.
+    pub fn kind(&self) -> Result<CheckKind, DefinitionError> {
+        let err = |problem| DefinitionError::Check {
+            check: self.display_name(),
+            problem,
+        };
+        let set = [
+            !self.tcp.is_empty(),
+            !self.http.is_empty(),
+            self.ttl.is_some(),
+        ]
+        .iter()
+        .filter(|b| **b)
+        .count();
+        if set != 1 {
+            return Err(err("exactly one of TCP, HTTP or TTL is required"));
+        }
+        let timeout = self.timeout.map_or(DEFAULT_TIMEOUT, |t| t.0);
+        if let Some(ttl) = self.ttl {
+            if ttl.0.is_zero() {
+                return Err(err("TTL must be greater than zero"));
+            }
+            return Ok(CheckKind::Ttl { ttl: ttl.0 });
+        }
+        let interval = match self.interval {
+            Some(i) if !i.0.is_zero() => i.0,
+            _ => return Err(err("Interval is required for TCP and HTTP checks")),
+        };
+        if !self.tcp.is_empty() {
+            return Ok(CheckKind::Tcp {
+                addr: self.tcp.clone(),
+                interval,
+                timeout,
+            });
+        }
+        if !(self.http.starts_with("http://") || self.http.starts_with("https://")) {
+            return Err(err("HTTP must be an http:// or https:// URL"));
+        }
+        let method = if self.method.is_empty() {
+            "GET".to_owned()
+        } else {
+            self.method.to_ascii_uppercase()
+        };
+        Ok(CheckKind::Http {
+            url: self.http.clone(),
+            method,
+            interval,
+            timeout,
+            tls_skip_verify: self.tls_skip_verify,
+        })
+    }
+
+    fn display_name(&self) -> String {
+        if !self.id.is_empty() {
+            self.id.clone()
+        } else {
+            self.name.clone()
+        }
+    }
+
+    /// The check as the catalog stores it, with this check's ID (defaulted by the caller).
+    pub fn to_health_check(
+        &self,
+        node: &str,
+        id: &str,
+        service: Option<&NodeService>,
+    ) -> HealthCheck {
+        let check_type = match self.kind() {
+            Ok(CheckKind::Tcp { .. }) => "tcp",
+            Ok(CheckKind::Http { .. }) => "http",
+            Ok(CheckKind::Ttl { .. }) => "ttl",
+            Err(_) => "",
+        };
+        HealthCheck {
+            node: node.to_owned(),
+            check_id: id.to_owned(),
+            name: if self.name.is_empty() {
+                id.to_owned()
+            } else {
+                self.name.clone()
+            },
+            status: self.status.unwrap_or(HealthStatus::Critical),
+            notes: self.notes.clone(),
+            service_id: service
+                .map(|s| s.id.clone())
+                .unwrap_or_else(|| self.service_id.clone()),
+            service_name: service.map(|s| s.service.clone()).unwrap_or_default(),
+            service_tags: service.map(|s| s.tags.clone()).unwrap_or_default(),
+            check_type: check_type.to_owned(),
+            definition: StoredDefinition {
+                tcp: self.tcp.clone(),
+                http: self.http.clone(),
+                interval: self.interval,
+                timeout: self.timeout,
+                deregister_critical_service_after: self.deregister_critical_service_after,
+            },
+            ..HealthCheck::default()
+        }
+    }
+}
+
+impl ServiceDefinition {
+    /// Validates the service and its checks; returns the service as stored and its checks
+    /// with their IDs (`service:<id>`, `service:<id>:<n>` by default, as the reference).
+    pub fn normalize(
+        &self,
+    ) -> Result<(NodeService, Vec<(String, CheckDefinition)>), DefinitionError> {
+        if self.name.is_empty() {
+            return Err(DefinitionError::MissingServiceName);
+        }
+        let id = if self.id.is_empty() {
+            self.name.clone()
+        } else {
+            self.id.clone()
+        };
+        let service = NodeService {
+            kind: self.kind.clone(),
+            id: id.clone(),
+            service: self.name.clone(),
+            tags: self.tags.clone(),
+            address: self.address.clone(),
+            tagged_addresses: self.tagged_addresses.clone(),
+            meta: self.meta.clone(),
+            port: self.port,
+            weights: self.weights.unwrap_or_default(),
+            enable_tag_override: self.enable_tag_override,
+            ..NodeService::default()
+        };
+        let all: Vec<&CheckDefinition> = self.check.iter().chain(&self.checks).collect();
+        let mut checks = Vec::new();
+        for (n, check) in all.iter().enumerate() {
+            check.kind()?;
+            let check_id = match (check.id.is_empty(), all.len()) {
+                (false, _) => check.id.clone(),
+                (true, 1) => format!("service:{id}"),
+                (true, _) => format!("service:{id}:{}", n + 1),
+            };
+            let mut check = (*check).clone();
+            check.service_id = id.clone();
+            checks.push((check_id, check));
+        }
+        Ok((service, checks))
+    }
+}

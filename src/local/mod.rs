@@ -1,0 +1,6 @@
+//! Agent-local state: the services and checks registered on this agent, the check runners,
+//! and anti-entropy that keeps the catalog in line with them.
+
+mod definition;
+
+pub use definition::{CheckDefinition, CheckKind, DefinitionError, ServiceDefinition};
