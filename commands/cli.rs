@@ -4,7 +4,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::ctx::Ctx;
 use crate::exit::CliError;
-use crate::{completion, internal, plugin, tls, version};
+use crate::{agent, completion, internal, plugin, tls, version};
 
 /// Operate a federated, multi-datacenter service-mesh control plane.
 ///
@@ -31,6 +31,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Run an agent: a server of a datacenter, with the HTTP API.
+    Agent(agent::Args),
     /// Create certificate authorities and certificates for agent TLS.
     #[command(subcommand)]
     Tls(tls::Command),
@@ -46,9 +48,10 @@ pub enum Command {
     External(Vec<OsString>),
 }
 
-pub fn run(cli: Cli) -> Result<(), CliError> {
+pub async fn run(cli: Cli) -> Result<(), CliError> {
     let ctx = Ctx::default();
     match cli.command {
+        Command::Agent(args) => agent::cmd_agent(&ctx, args).await,
         Command::Tls(cmd) => tls::run(&ctx, cmd),
         Command::Completion(args) => completion::cmd_completion(&ctx, args),
         Command::Version(args) => version::cmd_version(&ctx, args),

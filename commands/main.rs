@@ -1,6 +1,7 @@
 //! The `fedctl` command line. One leaf command per file: `commands/tls/cert/create.rs` is
 //! `fedctl tls cert create`. Group `mod.rs` files only declare a subcommand enum and dispatch.
 
+mod agent;
 mod cli;
 mod client_args;
 mod completion;
@@ -9,6 +10,7 @@ mod exit;
 mod flagspec;
 mod format;
 mod internal;
+mod logging;
 mod output;
 mod plugin;
 mod tls;
@@ -19,24 +21,24 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     // reqwest (and anything else using rustls' process default) panics without a provider;
     // fedctl uses ring everywhere.
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    init_tracing();
+    fedctl::tls::install_default_provider();
 
     let args = fedctl::argv::normalize(&flagspec::root_spec(), std::env::args_os());
     let result = match cli::parse(args) {
-        Ok(cli) => cli::run(cli),
+        Ok(cli) => run(cli),
         Err(e) => Err(exit::CliError::from(e)),
     };
     ExitCode::from(exit::finish(result))
 }
 
-/// Logs go to stderr, filtered by `FEDCTL_LOG` (tracing's env-filter syntax, e.g.
-/// `FEDCTL_LOG=debug` or `FEDCTL_LOG=fedctl::tls=trace`); default: warnings and errors.
-fn init_tracing() {
-    let filter = tracing_subscriber::EnvFilter::try_from_env("FEDCTL_LOG")
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
+fn run(cli: cli::Cli) -> Result<(), exit::CliError> {
+    // The agent sets up logging from its own configuration.
+    if !matches!(cli.command, cli::Command::Agent(_)) {
+        logging::init("warn", false);
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| exit::CliError::failure(format!("starting the async runtime: {e}")))?;
+    runtime.block_on(cli::run(cli))
 }

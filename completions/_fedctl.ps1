@@ -25,11 +25,38 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Run an agent: a server of a datacenter, with the HTTP API')
             [CompletionResult]::new('tls', 'tls', [CompletionResultType]::ParameterValue, 'Create certificate authorities and certificates for agent TLS')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print fedctl''s version')
             [CompletionResult]::new('internal', 'internal', [CompletionResultType]::ParameterValue, 'Commands for fedctl''s own development')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;agent' {
+            [CompletionResult]::new('--bootstrap-expect', '--bootstrap-expect', [CompletionResultType]::ParameterName, 'Number of servers to wait for before forming the datacenter (1 for now)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name, a DNS label [default: the host name]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter name [default: dc1]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory for durable state (required unless -dev)')
+            [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address to bind server listeners to [default: 0.0.0.0; 127.0.0.1 with -dev]')
+            [CompletionResult]::new('--advertise', '--advertise', [CompletionResultType]::ParameterName, 'Address to advertise to other nodes [default: the bind address, or the primary IP]')
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Address for the HTTP API [default: 127.0.0.1]')
+            [CompletionResult]::new('--http-port', '--http-port', [CompletionResultType]::ParameterName, 'HTTP API port (-1 disables, 0 picks a free port) [default: 8500]')
+            [CompletionResult]::new('--server-port', '--server-port', [CompletionResultType]::ParameterName, 'Server RPC port [default: 8300]')
+            [CompletionResult]::new('--serf-lan-port', '--serf-lan-port', [CompletionResultType]::ParameterName, 'LAN gossip port [default: 8301]')
+            [CompletionResult]::new('--serf-wan-port', '--serf-wan-port', [CompletionResultType]::ParameterName, 'WAN gossip port [default: 8302]')
+            [CompletionResult]::new('--grpc-port', '--grpc-port', [CompletionResultType]::ParameterName, 'xDS gRPC port [default: 8502]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'The cluster''s DNS domain [default: consul]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'A config file (.hcl or .json); repeatable, later files win')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'A directory of .hcl/.json config files, read in name order; repeatable')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level: trace, debug, info, warn or error [default: info]; FEDCTL_LOG overrides')
+            [CompletionResult]::new('--dev', '--dev', [CompletionResultType]::ParameterName, 'Development mode: one in-memory server listening on 127.0.0.1; nothing is kept')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Run as a server (raft member holding the datacenter''s state)')
+            [CompletionResult]::new('--log-json', '--log-json', [CompletionResultType]::ParameterName, 'Log as JSON lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'fedctl;tls' {
@@ -203,11 +230,15 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             break
         }
         'fedctl;help' {
+            [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Run an agent: a server of a datacenter, with the HTTP API')
             [CompletionResult]::new('tls', 'tls', [CompletionResultType]::ParameterValue, 'Create certificate authorities and certificates for agent TLS')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print fedctl''s version')
             [CompletionResult]::new('internal', 'internal', [CompletionResultType]::ParameterValue, 'Commands for fedctl''s own development')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;help;agent' {
             break
         }
         'fedctl;help;tls' {

@@ -22,11 +22,37 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand agent 'Run an agent: a server of a datacenter, with the HTTP API'
             cand tls 'Create certificate authorities and certificates for agent TLS'
             cand completion 'Print a shell completion script'
             cand version 'Print fedctl''s version'
             cand internal 'Commands for fedctl''s own development'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;agent'= {
+            cand --bootstrap-expect 'Number of servers to wait for before forming the datacenter (1 for now)'
+            cand --node 'Node name, a DNS label [default: the host name]'
+            cand --datacenter 'Datacenter name [default: dc1]'
+            cand --data-dir 'Directory for durable state (required unless -dev)'
+            cand --bind 'Address to bind server listeners to [default: 0.0.0.0; 127.0.0.1 with -dev]'
+            cand --advertise 'Address to advertise to other nodes [default: the bind address, or the primary IP]'
+            cand --client 'Address for the HTTP API [default: 127.0.0.1]'
+            cand --http-port 'HTTP API port (-1 disables, 0 picks a free port) [default: 8500]'
+            cand --server-port 'Server RPC port [default: 8300]'
+            cand --serf-lan-port 'LAN gossip port [default: 8301]'
+            cand --serf-wan-port 'WAN gossip port [default: 8302]'
+            cand --grpc-port 'xDS gRPC port [default: 8502]'
+            cand --domain 'The cluster''s DNS domain [default: consul]'
+            cand --config-file 'A config file (.hcl or .json); repeatable, later files win'
+            cand --config-dir 'A directory of .hcl/.json config files, read in name order; repeatable'
+            cand --log-level 'Log level: trace, debug, info, warn or error [default: info]; FEDCTL_LOG overrides'
+            cand --dev 'Development mode: one in-memory server listening on 127.0.0.1; nothing is kept'
+            cand --server 'Run as a server (raft member holding the datacenter''s state)'
+            cand --log-json 'Log as JSON lines'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
         }
         &'fedctl;tls'= {
             cand -h 'Print help'
@@ -173,11 +199,14 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         &'fedctl;internal;help;help'= {
         }
         &'fedctl;help'= {
+            cand agent 'Run an agent: a server of a datacenter, with the HTTP API'
             cand tls 'Create certificate authorities and certificates for agent TLS'
             cand completion 'Print a shell completion script'
             cand version 'Print fedctl''s version'
             cand internal 'Commands for fedctl''s own development'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;help;agent'= {
         }
         &'fedctl;help;tls'= {
             cand ca 'Create certificate authorities for agent TLS'

@@ -26,11 +26,33 @@ end
 
 complete -c fedctl -n "__fish_fedctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fedctl -n "__fish_fedctl_needs_command" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "agent" -d 'Run an agent: a server of a datacenter, with the HTTP API'
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "tls" -d 'Create certificate authorities and certificates for agent TLS'
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "version" -d 'Print fedctl\'s version'
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "internal" -d 'Commands for fedctl\'s own development'
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l bootstrap-expect -d 'Number of servers to wait for before forming the datacenter (1 for now)' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l node -d 'Node name, a DNS label [default: the host name]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l datacenter -d 'Datacenter name [default: dc1]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l data-dir -d 'Directory for durable state (required unless -dev)' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l bind -d 'Address to bind server listeners to [default: 0.0.0.0; 127.0.0.1 with -dev]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l advertise -d 'Address to advertise to other nodes [default: the bind address, or the primary IP]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l client -d 'Address for the HTTP API [default: 127.0.0.1]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l http-port -d 'HTTP API port (-1 disables, 0 picks a free port) [default: 8500]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l server-port -d 'Server RPC port [default: 8300]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l serf-lan-port -d 'LAN gossip port [default: 8301]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l serf-wan-port -d 'WAN gossip port [default: 8302]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l grpc-port -d 'xDS gRPC port [default: 8502]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l domain -d 'The cluster\'s DNS domain [default: consul]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l config-file -d 'A config file (.hcl or .json); repeatable, later files win' -r -F
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l config-dir -d 'A directory of .hcl/.json config files, read in name order; repeatable' -r -F
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l log-level -d 'Log level: trace, debug, info, warn or error [default: info]; FEDCTL_LOG overrides' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l dev -d 'Development mode: one in-memory server listening on 127.0.0.1; nothing is kept'
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l server -d 'Run as a server (raft member holding the datacenter\'s state)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l log-json -d 'Log as JSON lines'
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -s h -l help -d 'Print help'
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -s V -l version -d 'Print version'
 complete -c fedctl -n "__fish_fedctl_using_subcommand tls; and not __fish_seen_subcommand_from ca cert help" -s h -l help -d 'Print help'
 complete -c fedctl -n "__fish_fedctl_using_subcommand tls; and not __fish_seen_subcommand_from ca cert help" -s V -l version -d 'Print version'
 complete -c fedctl -n "__fish_fedctl_using_subcommand tls; and not __fish_seen_subcommand_from ca cert help" -f -a "ca" -d 'Create certificate authorities for agent TLS'
@@ -77,11 +99,12 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_
 complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Regenerate completions/ and man/ (or check that they are current)'
 complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from help" -f -a "client-config" -d 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed'
 complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from tls completion version internal help" -f -a "tls" -d 'Create certificate authorities and certificates for agent TLS'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from tls completion version internal help" -f -a "completion" -d 'Print a shell completion script'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from tls completion version internal help" -f -a "version" -d 'Print fedctl\'s version'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from tls completion version internal help" -f -a "internal" -d 'Commands for fedctl\'s own development'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from tls completion version internal help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent tls completion version internal help" -f -a "agent" -d 'Run an agent: a server of a datacenter, with the HTTP API'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent tls completion version internal help" -f -a "tls" -d 'Create certificate authorities and certificates for agent TLS'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent tls completion version internal help" -f -a "completion" -d 'Print a shell completion script'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent tls completion version internal help" -f -a "version" -d 'Print fedctl\'s version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent tls completion version internal help" -f -a "internal" -d 'Commands for fedctl\'s own development'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent tls completion version internal help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from tls" -f -a "ca" -d 'Create certificate authorities for agent TLS'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from tls" -f -a "cert" -d 'Create agent certificates signed by a CA'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from internal" -f -a "generate" -d 'Regenerate completions/ and man/ (or check that they are current)'

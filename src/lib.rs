@@ -4,10 +4,12 @@
 //! calls into this crate and prints. The library never prints and never uses clap: it returns
 //! typed errors and data, so it can be driven from tests and, later, from the agent itself.
 
+pub mod agent;
 pub mod api;
 pub mod argv;
 pub mod config;
 pub mod duration;
+pub mod http;
 pub mod local;
 pub mod raft;
 pub mod state;

@@ -1,6 +1,10 @@
 //! Agent-local state: the services and checks registered on this agent, the check runners,
 //! and anti-entropy that keeps the catalog in line with them.
 
+mod checks;
 mod definition;
+mod state;
+pub mod sync;
 
 pub use definition::{CheckDefinition, CheckKind, DefinitionError, ServiceDefinition};
+pub use state::{LocalError, LocalState};

@@ -164,6 +164,20 @@ impl RaftNode {
         }
     }
 
+    /// Confirms with a quorum that this node is still the leader, so a read that follows
+    /// sees every write acknowledged before it (`?consistent`).
+    pub async fn ensure_linearizable(&self) -> Result<(), ApplyError> {
+        match self.raft.ensure_linearizable().await {
+            Ok(_) => Ok(()),
+            Err(RaftError::APIError(openraft::error::CheckIsLeaderError::ForwardToLeader(f))) => {
+                Err(ApplyError::NotLeader {
+                    leader: f.leader_id,
+                })
+            }
+            Err(e) => Err(ApplyError::Raft(e.to_string())),
+        }
+    }
+
     /// The replicated state, for reads.
     pub fn state(&self) -> &StateHandle {
         &self.state

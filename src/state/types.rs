@@ -9,7 +9,7 @@ use crate::duration::GoDuration;
 
 /// Indexes every stored entry carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase")]
+#[serde(rename_all = "PascalCase", default)]
 pub struct RaftIndex {
     pub create_index: u64,
     pub modify_index: u64,

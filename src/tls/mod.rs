@@ -26,6 +26,12 @@ pub fn provider() -> Arc<rustls::crypto::CryptoProvider> {
     Arc::new(rustls::crypto::ring::default_provider())
 }
 
+/// Installs ring as the process-wide rustls provider, for libraries (reqwest) that use the
+/// default. Harmless if one is installed already.
+pub fn install_default_provider() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 /// 128 random bits for a certificate serial number.
 fn random_serial() -> Result<[u8; 16], TlsError> {
     use ring::rand::SecureRandom;

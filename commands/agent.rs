@@ -1,0 +1,150 @@
+use std::path::PathBuf;
+
+use fedctl::agent::{StartOptions, start};
+use fedctl::config::{ConfigFlags, resolve};
+
+use crate::ctx::Ctx;
+use crate::exit::CliError;
+
+/// Run an agent: a server of a datacenter with its HTTP API.
+///
+/// `fedctl agent -dev` runs one in-memory server with no flags at all. A durable server:
+/// `fedctl agent -server -bootstrap-expect 1 -data-dir /var/lib/fedctl`. Settings come from
+/// defaults, then HCL/JSON config files (-config-file, -config-dir; later files win), then
+/// flags. Stop with Ctrl-C or SIGTERM: the agent finishes in-flight writes and exits.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  fedctl agent -dev\n  fedctl agent -server -bootstrap-expect 1 -data-dir /tmp/fedctl -node n1\n  fedctl agent -config-dir /etc/fedctl.d"
+)]
+pub struct Args {
+    /// Development mode: one in-memory server listening on 127.0.0.1; nothing is kept.
+    #[arg(long)]
+    pub dev: bool,
+    /// Run as a server (raft member holding the datacenter's state).
+    #[arg(long)]
+    pub server: bool,
+    /// Number of servers to wait for before forming the datacenter (1 for now).
+    #[arg(long, value_name = "N")]
+    pub bootstrap_expect: Option<u32>,
+    /// Node name, a DNS label [default: the host name].
+    #[arg(long, value_name = "NAME")]
+    pub node: Option<String>,
+    /// Datacenter name [default: dc1].
+    #[arg(long, value_name = "DC")]
+    pub datacenter: Option<String>,
+    /// Directory for durable state (required unless -dev).
+    #[arg(long, value_name = "PATH")]
+    pub data_dir: Option<String>,
+    /// Address to bind server listeners to [default: 0.0.0.0; 127.0.0.1 with -dev].
+    #[arg(long, value_name = "IP")]
+    pub bind: Option<String>,
+    /// Address to advertise to other nodes [default: the bind address, or the primary IP].
+    #[arg(long, value_name = "IP")]
+    pub advertise: Option<String>,
+    /// Address for the HTTP API [default: 127.0.0.1].
+    #[arg(long, value_name = "IP")]
+    pub client: Option<String>,
+    /// HTTP API port (-1 disables, 0 picks a free port) [default: 8500].
+    #[arg(long, value_name = "PORT")]
+    pub http_port: Option<i64>,
+    /// Server RPC port [default: 8300].
+    #[arg(long, value_name = "PORT")]
+    pub server_port: Option<i64>,
+    /// LAN gossip port [default: 8301].
+    #[arg(long, value_name = "PORT")]
+    pub serf_lan_port: Option<i64>,
+    /// WAN gossip port [default: 8302].
+    #[arg(long, value_name = "PORT")]
+    pub serf_wan_port: Option<i64>,
+    /// xDS gRPC port [default: 8502].
+    #[arg(long, value_name = "PORT")]
+    pub grpc_port: Option<i64>,
+    /// The cluster's DNS domain [default: consul].
+    #[arg(long, value_name = "DOMAIN")]
+    pub domain: Option<String>,
+    /// A config file (.hcl or .json); repeatable, later files win.
+    #[arg(long, value_name = "PATH")]
+    pub config_file: Vec<PathBuf>,
+    /// A directory of .hcl/.json config files, read in name order; repeatable.
+    #[arg(long, value_name = "PATH")]
+    pub config_dir: Vec<PathBuf>,
+    /// Log level: trace, debug, info, warn or error [default: info]; FEDCTL_LOG overrides.
+    #[arg(long, value_name = "LEVEL")]
+    pub log_level: Option<String>,
+    /// Log as JSON lines.
+    #[arg(long)]
+    pub log_json: bool,
+}
+
+pub async fn cmd_agent(ctx: &Ctx, args: Args) -> Result<(), CliError> {
+    let flags = ConfigFlags {
+        dev: args.dev,
+        server: args.server,
+        bootstrap_expect: args.bootstrap_expect,
+        node: args.node,
+        datacenter: args.datacenter,
+        data_dir: args.data_dir,
+        bind: args.bind,
+        advertise: args.advertise,
+        client: args.client,
+        http_port: args.http_port,
+        server_port: args.server_port,
+        serf_lan_port: args.serf_lan_port,
+        serf_wan_port: args.serf_wan_port,
+        grpc_port: args.grpc_port,
+        domain: args.domain,
+        config_files: args.config_file,
+        config_dirs: args.config_dir,
+        log_level: args.log_level,
+        log_json: args.log_json,
+    };
+    let cfg = resolve(&flags).map_err(CliError::failure)?;
+    crate::logging::init(&cfg.log_level, cfg.log_json);
+
+    let agent = start(cfg, StartOptions::default())
+        .await
+        .map_err(CliError::failure)?;
+    let cfg = &agent.config;
+    ctx.out.info(format!(
+        "==> fedctl agent running{}",
+        if cfg.dev {
+            " in dev mode: state is kept in memory only"
+        } else {
+            ""
+        }
+    ));
+    ctx.out.info(format!("      Node name: {}", cfg.node_name));
+    ctx.out.info(format!(
+        "     Datacenter: {} (server: {})",
+        cfg.datacenter, cfg.server
+    ));
+    match agent.http_addr {
+        Some(addr) => ctx.out.info(format!("       HTTP API: http://{addr}")),
+        None => ctx.out.info("       HTTP API: disabled"),
+    }
+    if let Some(dir) = &cfg.data_dir {
+        ctx.out.info(format!("       Data dir: {}", dir.display()));
+    }
+
+    wait_for_signal().await;
+    ctx.out.info("==> shutting down");
+    agent.shutdown().await;
+    Ok(())
+}
+
+async fn wait_for_signal() {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut term = signal(SignalKind::terminate()).ok();
+    let term = async {
+        match term.as_mut() {
+            Some(t) => {
+                t.recv().await;
+            }
+            None => std::future::pending().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = term => {}
+    }
+}

@@ -1,0 +1,259 @@
+//! The agent: one process that runs raft, the state store, agent-local state with its
+//! checks and anti-entropy, and the HTTP API.
+//!
+//! [`start`] binds the listeners first (so a port conflict fails fast and the API answers
+//! quickly), then starts raft and the background tasks. [`RunningAgent::shutdown`] stops
+//! them in reverse order. Every task watches one shutdown channel owned by `RunningAgent`.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+use crate::config::AgentConfig;
+use crate::http::{AgentInfo, AppState, Metrics};
+use crate::local::LocalState;
+use crate::local::sync::{Managed, NodeIdentity, SyncTiming};
+use crate::raft::{RaftNode, RaftOptions, RaftStartError, node_id_for};
+use crate::state::{HealthCheck, HealthStatus, NodeService};
+
+/// Knobs tests and benchmarks turn; defaults suit production.
+#[derive(Debug, Clone, Default)]
+pub struct StartOptions {
+    pub sync: SyncTiming,
+    /// Raft snapshot threshold (entries); `None` keeps the default.
+    pub snapshot_threshold: Option<u64>,
+}
+
+/// Why the agent could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum AgentError {
+    #[error("preparing data directory {}: {source}", path.display())]
+    DataDir {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("binding the {what} listener on {addr}: {source}")]
+    Bind {
+        what: &'static str,
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Raft(#[from] RaftStartError),
+    #[error("forming the raft cluster: {0}")]
+    Bootstrap(String),
+    #[error("registering {what} from the configuration: {message}")]
+    Definition { what: String, message: String },
+}
+
+/// A started agent.
+#[derive(Debug)]
+pub struct RunningAgent {
+    /// Where the HTTP API listens (`None` when disabled).
+    pub http_addr: Option<SocketAddr>,
+    pub raft: RaftNode,
+    pub local: Arc<LocalState>,
+    pub config: AgentConfig,
+    shutdown: watch::Sender<bool>,
+    tasks: Vec<JoinHandle<()>>,
+}
+
+/// Starts an agent for `cfg`.
+pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent, AgentError> {
+    crate::tls::install_default_provider();
+    if let Some(dir) = &cfg.data_dir {
+        std::fs::create_dir_all(dir).map_err(|source| AgentError::DataDir {
+            path: dir.clone(),
+            source,
+        })?;
+    }
+    let node_id = node_uuid(cfg.data_dir.as_deref()).map_err(|source| AgentError::DataDir {
+        path: cfg.data_dir.clone().unwrap_or_default(),
+        source,
+    })?;
+
+    let http_listener = match cfg.ports.http {
+        Some(port) => {
+            let addr = SocketAddr::new(cfg.client_addr, port);
+            let listener = tokio::net::TcpListener::bind(addr)
+                .await
+                .map_err(|source| AgentError::Bind {
+                    what: "HTTP",
+                    addr,
+                    source,
+                })?;
+            Some(listener)
+        }
+        None => None,
+    };
+    let http_addr = http_listener.as_ref().and_then(|l| l.local_addr().ok());
+
+    let server_port = cfg.ports.server.unwrap_or(8300);
+    let rpc_addr = SocketAddr::new(cfg.advertise_addr, server_port).to_string();
+    let mut raft_opts = RaftOptions {
+        data_dir: cfg.data_dir.clone(),
+        node_id: node_id_for(&cfg.node_name),
+        rpc_addr: rpc_addr.clone(),
+        ..RaftOptions::default()
+    };
+    if let Some(threshold) = opts.snapshot_threshold {
+        raft_opts.snapshot_threshold = threshold;
+    }
+    let raft = RaftNode::start(&raft_opts).await?;
+    if cfg.bootstrap_expect == 1 {
+        raft.bootstrap(&rpc_addr)
+            .await
+            .map_err(|e| AgentError::Bootstrap(e.to_string()))?;
+    }
+
+    let local = LocalState::new(&cfg.node_name);
+    for service in &cfg.services {
+        local
+            .add_service(service)
+            .map_err(|e| AgentError::Definition {
+                what: format!("service {:?}", service.name),
+                message: e.to_string(),
+            })?;
+    }
+    for check in &cfg.checks {
+        local.add_check(check).map_err(|e| AgentError::Definition {
+            what: format!("check {:?}", check.id),
+            message: e.to_string(),
+        })?;
+    }
+
+    let (shutdown_tx, shutdown_rx) = watch::channel(false);
+    let mut tasks = Vec::new();
+    let identity = NodeIdentity {
+        node: cfg.node_name.clone(),
+        id: node_id.clone(),
+        address: cfg.advertise_addr.to_string(),
+        datacenter: cfg.datacenter.clone(),
+        tagged_addresses: BTreeMap::from([
+            ("lan".to_owned(), cfg.advertise_addr.to_string()),
+            ("wan".to_owned(), cfg.advertise_addr.to_string()),
+        ]),
+        meta: BTreeMap::new(),
+    };
+    tasks.push(tokio::spawn(crate::local::sync::run(
+        local.clone(),
+        raft.clone(),
+        identity,
+        managed_entries(&cfg, server_port),
+        opts.sync,
+        shutdown_rx.clone(),
+    )));
+
+    if let Some(listener) = http_listener {
+        let state = AppState {
+            raft: raft.clone(),
+            local: local.clone(),
+            info: Arc::new(AgentInfo {
+                node_name: cfg.node_name.clone(),
+                node_id,
+                datacenter: cfg.datacenter.clone(),
+                domain: cfg.domain.clone(),
+                server: cfg.server,
+                advertise_addr: cfg.advertise_addr.to_string(),
+                server_port,
+                serf_lan_port: cfg.ports.serf_lan.unwrap_or(8301),
+                version: env!("CARGO_PKG_VERSION").to_owned(),
+            }),
+            metrics: Arc::new(Metrics::default()),
+        };
+        let mut stop = shutdown_rx.clone();
+        tasks.push(tokio::spawn(async move {
+            let shutdown = async move {
+                let _ = stop.wait_for(|s| *s).await;
+            };
+            if let Err(e) = crate::http::serve(listener, state, shutdown).await {
+                tracing::error!(error = %e, "the HTTP API stopped");
+            }
+        }));
+    }
+
+    tracing::info!(node = %cfg.node_name, datacenter = %cfg.datacenter, http = ?http_addr, dev = cfg.dev, "agent started");
+    Ok(RunningAgent {
+        http_addr,
+        raft,
+        local,
+        config: cfg,
+        shutdown: shutdown_tx,
+        tasks,
+    })
+}
+
+impl RunningAgent {
+    /// Stops the API and background tasks, then raft (flushing its log).
+    pub async fn shutdown(self) {
+        let _ = self.shutdown.send(true);
+        for task in self.tasks {
+            let _ = task.await;
+        }
+        self.raft.shutdown().await;
+        tracing::info!("agent stopped");
+    }
+}
+
+/// A server's own catalog entries: the `consul` service on its RPC port and the
+/// `serfHealth` node check, as the reference registers them.
+fn managed_entries(cfg: &AgentConfig, server_port: u16) -> Managed {
+    if !cfg.server {
+        return Managed::default();
+    }
+    Managed {
+        services: vec![NodeService {
+            id: "consul".into(),
+            service: "consul".into(),
+            port: server_port,
+            meta: BTreeMap::from([("raft_version".to_owned(), "3".to_owned())]),
+            ..NodeService::default()
+        }],
+        checks: vec![HealthCheck {
+            node: cfg.node_name.clone(),
+            check_id: "serfHealth".into(),
+            name: "Serf Health Status".into(),
+            status: HealthStatus::Passing,
+            output: "Agent alive and reachable".into(),
+            ..HealthCheck::default()
+        }],
+    }
+}
+
+/// The node's UUID, kept in `<data-dir>/node-id` so it survives restarts.
+fn node_uuid(data_dir: Option<&Path>) -> std::io::Result<String> {
+    if let Some(dir) = data_dir {
+        let path = dir.join("node-id");
+        if let Ok(existing) = std::fs::read_to_string(&path) {
+            let existing = existing.trim();
+            if !existing.is_empty() {
+                return Ok(existing.to_owned());
+            }
+        }
+        let id = new_uuid();
+        std::fs::write(&path, &id)?;
+        return Ok(id);
+    }
+    Ok(new_uuid())
+}
+
+fn new_uuid() -> String {
+    use ring::rand::SecureRandom;
+    let mut b = [0u8; 16];
+    let _ = ring::rand::SystemRandom::new().fill(&mut b);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}

@@ -1,0 +1,147 @@
+//! `/v1/kv/:key`: GET (`?raw`, `?keys`, `?recurse`, `?separator`), PUT (`?cas`, `?flags`),
+//! DELETE (`?recurse`, `?cas`), as the reference API.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use super::AppState;
+use super::error::ApiError;
+use super::query::{Params, ReadOptions, blocking, check_dc, flag, with_meta};
+use crate::state::{Command, KvOp, Response as CommandResponse, Table};
+
+/// The largest value accepted (the reference's default `kv_max_value_size`).
+pub const MAX_VALUE_SIZE: usize = 512 * 1024;
+
+pub async fn get_root(state: State<AppState>, q: Query<Params>) -> Result<Response, ApiError> {
+    get(state, Path(String::new()), q).await
+}
+
+pub async fn put_root(
+    state: State<AppState>,
+    q: Query<Params>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    put(state, Path(String::new()), q, body).await
+}
+
+pub async fn delete_root(state: State<AppState>, q: Query<Params>) -> Result<Response, ApiError> {
+    delete(state, Path(String::new()), q).await
+}
+
+/// What a GET returns, before it becomes a response.
+enum Read {
+    Entries(Vec<crate::state::KvEntry>),
+    Keys(Vec<String>),
+    Raw(Option<Vec<u8>>),
+}
+
+pub async fn get(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    Query(p): Query<Params>,
+) -> Result<Response, ApiError> {
+    let opts = ReadOptions::parse(&state, &p)?;
+    let (recurse, keys, raw) = (flag(&p, "recurse"), p.contains_key("keys"), flag(&p, "raw"));
+    let separator = p.get("separator").cloned();
+    if !recurse && !keys && key.is_empty() {
+        return Err(ApiError::BadRequest("Missing key name".into()));
+    }
+    let (index, read) = blocking(&state, &opts, &[Table::Kv], move |s| {
+        if keys {
+            Read::Keys(s.kv_keys(&key, separator.as_deref()))
+        } else if recurse {
+            Read::Entries(s.kv_list(&key))
+        } else if raw {
+            Read::Raw(s.kv_get(&key).map(|e| e.value.clone()))
+        } else {
+            Read::Entries(s.kv_get(&key).cloned().into_iter().collect())
+        }
+    })
+    .await?;
+    let response = match read {
+        Read::Entries(e) if e.is_empty() => StatusCode::NOT_FOUND.into_response(),
+        Read::Keys(k) if k.is_empty() => StatusCode::NOT_FOUND.into_response(),
+        Read::Raw(None) => StatusCode::NOT_FOUND.into_response(),
+        Read::Entries(e) => Json(e).into_response(),
+        Read::Keys(k) => Json(k).into_response(),
+        Read::Raw(Some(v)) => ([("content-type", "application/octet-stream")], v).into_response(),
+    };
+    Ok(with_meta(&state, index, response))
+}
+
+fn number(p: &Params, name: &str) -> Result<Option<u64>, ApiError> {
+    p.get(name)
+        .map(|v| {
+            v.parse::<u64>().map_err(|_| {
+                ApiError::BadRequest(format!(
+                    "Invalid {name} {v:?}: expected an unsigned integer"
+                ))
+            })
+        })
+        .transpose()
+}
+
+pub async fn put(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    Query(p): Query<Params>,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    check_dc(&state, &p)?;
+    if key.is_empty() {
+        return Err(ApiError::BadRequest("Missing key name".into()));
+    }
+    if body.len() > MAX_VALUE_SIZE {
+        return Ok((
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "Request body ({} bytes) too large; max size: {MAX_VALUE_SIZE} bytes",
+                body.len()
+            ),
+        )
+            .into_response());
+    }
+    let flags = number(&p, "flags")?.unwrap_or(0);
+    let op = match number(&p, "cas")? {
+        Some(index) => KvOp::Cas {
+            key,
+            value: body.to_vec(),
+            flags,
+            index,
+        },
+        None => KvOp::Set {
+            key,
+            value: body.to_vec(),
+            flags,
+        },
+    };
+    bool_response(state.apply(Command::Kv(op)).await?)
+}
+
+pub async fn delete(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    Query(p): Query<Params>,
+) -> Result<Response, ApiError> {
+    check_dc(&state, &p)?;
+    let op = if flag(&p, "recurse") {
+        KvOp::DeleteTree { prefix: key }
+    } else if key.is_empty() {
+        return Err(ApiError::BadRequest("Missing key name".into()));
+    } else if let Some(index) = number(&p, "cas")? {
+        KvOp::DeleteCas { key, index }
+    } else {
+        KvOp::Delete { key }
+    };
+    bool_response(state.apply(Command::Kv(op)).await?)
+}
+
+fn bool_response(r: CommandResponse) -> Result<Response, ApiError> {
+    match r {
+        CommandResponse::Bool(b) => Ok(Json(b).into_response()),
+        CommandResponse::Done => Ok(Json(true).into_response()),
+    }
+}

@@ -1,0 +1,87 @@
+//! `/v1/agent/metrics`: JSON in the reference's shape, or Prometheus text with
+//! `?format=prometheus`.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use super::AppState;
+use super::query::Params;
+
+/// Counters the HTTP layer and the write path bump.
+#[derive(Debug, Default)]
+pub struct Metrics {
+    pub http_requests: AtomicU64,
+    pub raft_applies: AtomicU64,
+    pub raft_apply_errors: AtomicU64,
+}
+
+pub async fn metrics(State(state): State<AppState>, Query(p): Query<Params>) -> Response {
+    let mut gauges: Vec<(String, f64)> = vec![
+        (
+            "fedctl.raft.last_index".into(),
+            state.raft.state().read(|s| s.last_index()) as f64,
+        ),
+        (
+            "fedctl.raft.log_entries".into(),
+            state.raft.log_len() as f64,
+        ),
+        (
+            "fedctl.raft.leader".into(),
+            if state.raft.leader() == Some(state.raft.id()) {
+                1.0
+            } else {
+                0.0
+            },
+        ),
+        (
+            "fedctl.agent.local_services".into(),
+            state.local.services().len() as f64,
+        ),
+        (
+            "fedctl.agent.local_checks".into(),
+            state.local.checks().len() as f64,
+        ),
+    ];
+    for (table, count) in state.raft.state().read(|s| s.counts()) {
+        gauges.push((format!("fedctl.state.{table}"), count as f64));
+    }
+    let m = &state.metrics;
+    let counters = [
+        (
+            "fedctl.http.requests",
+            m.http_requests.load(Ordering::Relaxed),
+        ),
+        (
+            "fedctl.raft.applies",
+            m.raft_applies.load(Ordering::Relaxed),
+        ),
+        (
+            "fedctl.raft.apply_errors",
+            m.raft_apply_errors.load(Ordering::Relaxed),
+        ),
+    ];
+    if p.get("format").map(String::as_str) == Some("prometheus") {
+        let mut text = String::new();
+        for (name, value) in &gauges {
+            let name = name.replace('.', "_");
+            text.push_str(&format!("# TYPE {name} gauge\n{name} {value}\n"));
+        }
+        for (name, value) in counters {
+            let name = format!("{}_total", name.replace('.', "_"));
+            text.push_str(&format!("# TYPE {name} counter\n{name} {value}\n"));
+        }
+        return ([("content-type", "text/plain; version=0.0.4")], text).into_response();
+    }
+    let now = time::OffsetDateTime::now_utc();
+    axum::Json(json!({
+        "Timestamp": now.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+        "Gauges": gauges.iter().map(|(n, v)| json!({"Name": n, "Value": v, "Labels": {}})).collect::<Vec<_>>(),
+        "Points": [],
+        "Counters": counters.iter().map(|(n, c)| json!({"Name": n, "Count": c, "Sum": c, "Labels": {}})).collect::<Vec<_>>(),
+        "Samples": [],
+    }))
+    .into_response()
+}

@@ -1,0 +1,132 @@
+//! The Consul-compatible HTTP API (axum). Paths, query parameters, JSON shapes and headers
+//! follow the reference so its clients work unchanged.
+
+mod agent;
+mod catalog;
+mod error;
+mod health;
+mod kv;
+mod metrics;
+mod query;
+mod status;
+
+use std::future::Future;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{get, put};
+
+pub use error::ApiError;
+pub use metrics::Metrics;
+
+use crate::local::LocalState;
+use crate::raft::RaftNode;
+use crate::state::{Command, Response as CommandResponse};
+
+/// Facts about this agent shown by `/v1/agent/self` and friends.
+#[derive(Debug, Clone)]
+pub struct AgentInfo {
+    pub node_name: String,
+    pub node_id: String,
+    pub datacenter: String,
+    pub domain: String,
+    pub server: bool,
+    pub advertise_addr: String,
+    pub server_port: u16,
+    pub serf_lan_port: u16,
+    pub version: String,
+}
+
+/// What every handler can reach.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub raft: RaftNode,
+    pub local: Arc<LocalState>,
+    pub info: Arc<AgentInfo>,
+    pub metrics: Arc<Metrics>,
+}
+
+impl AppState {
+    /// The HTTP API's write path: the one raft apply function, counted.
+    pub async fn apply(&self, command: Command) -> Result<CommandResponse, ApiError> {
+        self.metrics.raft_applies.fetch_add(1, Ordering::Relaxed);
+        self.raft.apply(command).await.map_err(|e| {
+            self.metrics
+                .raft_apply_errors
+                .fetch_add(1, Ordering::Relaxed);
+            ApiError::from(e)
+        })
+    }
+}
+
+/// All routes.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/v1/status/leader", get(status::leader))
+        .route("/v1/status/peers", get(status::peers))
+        .route("/v1/agent/self", get(agent::self_info))
+        .route("/v1/agent/members", get(agent::members))
+        .route("/v1/agent/metrics", get(metrics::metrics))
+        .route("/v1/agent/services", get(agent::services))
+        .route("/v1/agent/service/register", put(agent::register_service))
+        .route(
+            "/v1/agent/service/deregister/{id}",
+            put(agent::deregister_service),
+        )
+        .route("/v1/agent/service/{id}", get(agent::service))
+        .route("/v1/agent/checks", get(agent::checks))
+        .route("/v1/agent/check/register", put(agent::register_check))
+        .route(
+            "/v1/agent/check/deregister/{id}",
+            put(agent::deregister_check),
+        )
+        .route("/v1/agent/check/pass/{id}", put(agent::pass))
+        .route("/v1/agent/check/warn/{id}", put(agent::warn))
+        .route("/v1/agent/check/fail/{id}", put(agent::fail))
+        .route("/v1/agent/check/update/{id}", put(agent::update))
+        .route("/v1/catalog/register", put(catalog::register))
+        .route("/v1/catalog/deregister", put(catalog::deregister))
+        .route("/v1/catalog/datacenters", get(catalog::datacenters))
+        .route("/v1/catalog/nodes", get(catalog::nodes))
+        .route("/v1/catalog/services", get(catalog::services))
+        .route("/v1/catalog/service/{name}", get(catalog::service))
+        .route("/v1/catalog/node/{node}", get(catalog::node))
+        .route("/v1/health/service/{name}", get(health::service))
+        .route("/v1/health/node/{node}", get(health::node))
+        .route("/v1/health/checks/{service}", get(health::checks))
+        .route("/v1/health/state/{state}", get(health::in_state))
+        .route(
+            "/v1/kv/",
+            get(kv::get_root).put(kv::put_root).delete(kv::delete_root),
+        )
+        .route(
+            "/v1/kv/{*key}",
+            get(kv::get).put(kv::put).delete(kv::delete),
+        )
+        .layer(DefaultBodyLimit::max(kv::MAX_VALUE_SIZE + 64 * 1024))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            count_requests,
+        ))
+        .with_state(state)
+}
+
+async fn count_requests(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    state.metrics.http_requests.fetch_add(1, Ordering::Relaxed);
+    next.run(request).await
+}
+
+/// Serves the API on `listener` until `shutdown` completes.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+}

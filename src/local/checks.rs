@@ -1,0 +1,159 @@
+//! Check runners: one task per TCP, HTTP or TTL check, reporting into [`LocalState`].
+//! A runner holds only a weak reference, and is aborted when its check is removed.
+
+use std::sync::{Arc, OnceLock, Weak};
+use std::time::Duration;
+
+use tokio::task::AbortHandle;
+use tokio::time::Instant;
+
+use super::definition::CheckKind;
+use super::state::LocalState;
+use crate::state::HealthStatus;
+
+/// The most of an HTTP check's response body kept as its output.
+const MAX_OUTPUT: usize = 4096;
+
+pub(super) fn spawn(local: Arc<LocalState>, id: String, kind: CheckKind) -> AbortHandle {
+    let local = Arc::downgrade(&local);
+    tokio::spawn(async move {
+        match kind {
+            CheckKind::Tcp {
+                addr,
+                interval,
+                timeout,
+            } => {
+                periodic(local, id, interval, move || {
+                    tcp_probe(addr.clone(), timeout)
+                })
+                .await
+            }
+            CheckKind::Http {
+                url,
+                method,
+                interval,
+                timeout,
+                tls_skip_verify,
+            } => {
+                periodic(local, id, interval, move || {
+                    http_probe(url.clone(), method.clone(), timeout, tls_skip_verify)
+                })
+                .await
+            }
+            CheckKind::Ttl { ttl } => ttl_watch(local, id, ttl).await,
+        }
+    })
+    .abort_handle()
+}
+
+async fn periodic<F, Fut>(local: Weak<LocalState>, id: String, interval: Duration, probe: F)
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = (HealthStatus, String)>,
+{
+    let mut ticker = tokio::time::interval(interval);
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticker.tick().await;
+        let (status, output) = probe().await;
+        let Some(local) = local.upgrade() else { return };
+        if local.update_check(&id, status, &output).is_err() {
+            return; // the check is gone
+        }
+    }
+}
+
+async fn tcp_probe(addr: String, timeout: Duration) -> (HealthStatus, String) {
+    match tokio::time::timeout(timeout, tokio::net::TcpStream::connect(&addr)).await {
+        Ok(Ok(_)) => (
+            HealthStatus::Passing,
+            format!("TCP connect {addr}: Success"),
+        ),
+        Ok(Err(e)) => (HealthStatus::Critical, format!("dial tcp {addr}: {e}")),
+        Err(_) => (
+            HealthStatus::Critical,
+            format!("dial tcp {addr}: i/o timeout after {timeout:?}"),
+        ),
+    }
+}
+
+fn http_client(insecure: bool) -> Option<&'static reqwest::Client> {
+    static SECURE: OnceLock<Option<reqwest::Client>> = OnceLock::new();
+    static INSECURE: OnceLock<Option<reqwest::Client>> = OnceLock::new();
+    let cell = if insecure { &INSECURE } else { &SECURE };
+    cell.get_or_init(|| {
+        crate::tls::install_default_provider();
+        reqwest::Client::builder()
+            .danger_accept_invalid_certs(insecure)
+            .redirect(reqwest::redirect::Policy::limited(10))
+            .build()
+            .map_err(|e| tracing::error!(error = %e, "cannot build the HTTP check client"))
+            .ok()
+    })
+    .as_ref()
+}
+
+/// 2xx passes, 429 warns, anything else is critical (as the reference).
+async fn http_probe(
+    url: String,
+    method: String,
+    timeout: Duration,
+    insecure: bool,
+) -> (HealthStatus, String) {
+    let Some(client) = http_client(insecure) else {
+        return (
+            HealthStatus::Critical,
+            "the HTTP check client could not be built".into(),
+        );
+    };
+    let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap_or(reqwest::Method::GET);
+    let response = client
+        .request(method.clone(), &url)
+        .timeout(timeout)
+        .send()
+        .await;
+    match response {
+        Err(e) => (HealthStatus::Critical, format!("HTTP {method} {url}: {e}")),
+        Ok(resp) => {
+            let code = resp.status();
+            let mut body = resp.text().await.unwrap_or_default();
+            body.truncate(body.floor_char_boundary(MAX_OUTPUT));
+            let status = match code.as_u16() {
+                200..=299 => HealthStatus::Passing,
+                429 => HealthStatus::Warning,
+                _ => HealthStatus::Critical,
+            };
+            (
+                status,
+                format!("HTTP {method} {url}: {code} Output: {body}"),
+            )
+        }
+    }
+}
+
+/// Marks the check critical once its TTL passes without a heartbeat.
+async fn ttl_watch(local: Weak<LocalState>, id: String, ttl: Duration) {
+    let recheck = (ttl / 4).clamp(Duration::from_millis(10), Duration::from_secs(1));
+    loop {
+        let deadline = {
+            let Some(local) = local.upgrade() else { return };
+            match local.ttl_deadline(&id) {
+                Some(d) => d,
+                None => return,
+            }
+        };
+        if Instant::now() < deadline {
+            tokio::time::sleep_until(deadline).await;
+            continue;
+        }
+        let Some(local) = local.upgrade() else { return };
+        if local
+            .update_check(&id, HealthStatus::Critical, "TTL expired")
+            .is_err()
+        {
+            return;
+        }
+        drop(local);
+        tokio::time::sleep(recheck).await;
+    }
+}

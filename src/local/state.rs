@@ -1,0 +1,270 @@
+//! The services and checks registered on this agent. The agent is the source of truth for
+//! them; anti-entropy copies them into the catalog.
+//!
+//! Writers (HTTP handlers, check runners) change the maps and call `changed.notify_one()`;
+//! the anti-entropy task is the only waiter.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use tokio::sync::Notify;
+use tokio::task::AbortHandle;
+use tokio::time::Instant;
+
+use super::definition::{CheckDefinition, CheckKind, DefinitionError, ServiceDefinition};
+use crate::state::{HealthCheck, HealthStatus, NodeService};
+
+/// A check on this agent and its runner.
+#[derive(Debug)]
+pub struct LocalCheck {
+    pub check: HealthCheck,
+    pub definition: CheckDefinition,
+    /// When the check last became critical (for DeregisterCriticalServiceAfter).
+    pub critical_since: Option<Instant>,
+    /// For TTL checks: when the TTL runs out.
+    pub ttl_deadline: Option<Instant>,
+    runner: Option<AbortHandle>,
+}
+
+impl Drop for LocalCheck {
+    fn drop(&mut self) {
+        if let Some(runner) = self.runner.take() {
+            runner.abort();
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+struct Inner {
+    services: BTreeMap<String, NodeService>,
+    checks: BTreeMap<String, LocalCheck>,
+}
+
+/// Why a local operation failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LocalError {
+    #[error(transparent)]
+    Definition(#[from] DefinitionError),
+    #[error("unknown service ID {0:?}")]
+    UnknownService(String),
+    #[error("unknown check ID {0:?}")]
+    UnknownCheck(String),
+    #[error("check {0:?} is not a TTL check")]
+    NotTtl(String),
+}
+
+/// Agent-local state, shared by the HTTP API, the check runners and anti-entropy.
+#[derive(Debug)]
+pub struct LocalState {
+    node: String,
+    inner: Mutex<Inner>,
+    /// Woken on every change; anti-entropy waits on it.
+    pub changed: Notify,
+}
+
+impl LocalState {
+    pub fn new(node: &str) -> Arc<LocalState> {
+        Arc::new(LocalState {
+            node: node.to_owned(),
+            inner: Mutex::default(),
+            changed: Notify::new(),
+        })
+    }
+
+    fn inner(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn node(&self) -> &str {
+        &self.node
+    }
+
+    /// Adds or replaces a service and its checks, starting their runners.
+    pub fn add_service(
+        self: &Arc<Self>,
+        def: &ServiceDefinition,
+    ) -> Result<NodeService, LocalError> {
+        let (service, checks) = def.normalize()?;
+        {
+            let mut inner = self.inner();
+            inner.services.insert(service.id.clone(), service.clone());
+            for (check_id, check_def) in checks {
+                let check = check_def.to_health_check(&self.node, &check_id, Some(&service));
+                self.insert_check(&mut inner, check, check_def);
+            }
+        }
+        self.changed.notify_one();
+        Ok(service)
+    }
+
+    /// Removes a service and its checks.
+    pub fn remove_service(&self, id: &str) -> Result<(), LocalError> {
+        {
+            let mut inner = self.inner();
+            if inner.services.remove(id).is_none() {
+                return Err(LocalError::UnknownService(id.to_owned()));
+            }
+            inner.checks.retain(|_, c| c.check.service_id != id);
+        }
+        self.changed.notify_one();
+        Ok(())
+    }
+
+    /// Adds or replaces a check (of the node, or of a local service).
+    pub fn add_check(self: &Arc<Self>, def: &CheckDefinition) -> Result<(), LocalError> {
+        def.kind()?;
+        let id = if def.id.is_empty() {
+            def.name.clone()
+        } else {
+            def.id.clone()
+        };
+        if id.is_empty() {
+            return Err(DefinitionError::Check {
+                check: String::new(),
+                problem: "an ID or Name is required",
+            }
+            .into());
+        }
+        {
+            let mut inner = self.inner();
+            let service = match def.service_id.as_str() {
+                "" => None,
+                sid => Some(
+                    inner
+                        .services
+                        .get(sid)
+                        .cloned()
+                        .ok_or_else(|| LocalError::UnknownService(sid.to_owned()))?,
+                ),
+            };
+            let check = def.to_health_check(&self.node, &id, service.as_ref());
+            self.insert_check(&mut inner, check, def.clone());
+        }
+        self.changed.notify_one();
+        Ok(())
+    }
+
+    fn insert_check(
+        self: &Arc<Self>,
+        inner: &mut Inner,
+        check: HealthCheck,
+        definition: CheckDefinition,
+    ) {
+        let id = check.check_id.clone();
+        let kind = definition.kind().ok();
+        let ttl_deadline = match &kind {
+            Some(CheckKind::Ttl { ttl }) => Some(Instant::now() + *ttl),
+            _ => None,
+        };
+        let critical_since = (check.status == HealthStatus::Critical).then(Instant::now);
+        inner.checks.insert(
+            id.clone(),
+            LocalCheck {
+                check,
+                definition,
+                critical_since,
+                ttl_deadline,
+                runner: None,
+            },
+        );
+        if let Some(kind) = kind {
+            let runner = super::checks::spawn(self.clone(), id.clone(), kind);
+            if let Some(c) = inner.checks.get_mut(&id) {
+                c.runner = Some(runner);
+            }
+        }
+    }
+
+    pub fn remove_check(&self, id: &str) -> Result<(), LocalError> {
+        if self.inner().checks.remove(id).is_none() {
+            return Err(LocalError::UnknownCheck(id.to_owned()));
+        }
+        self.changed.notify_one();
+        Ok(())
+    }
+
+    /// Sets a check's status and output (from its runner). Wakes anti-entropy only when
+    /// something changed.
+    pub fn update_check(
+        &self,
+        id: &str,
+        status: HealthStatus,
+        output: &str,
+    ) -> Result<(), LocalError> {
+        let changed = {
+            let mut inner = self.inner();
+            let c = inner
+                .checks
+                .get_mut(id)
+                .ok_or_else(|| LocalError::UnknownCheck(id.to_owned()))?;
+            let changed = c.check.status != status || c.check.output != output;
+            if c.check.status != status {
+                c.critical_since = (status == HealthStatus::Critical).then(Instant::now);
+            }
+            c.check.status = status;
+            c.check.output = output.to_owned();
+            changed
+        };
+        if changed {
+            self.changed.notify_one();
+        }
+        Ok(())
+    }
+
+    /// A TTL check's heartbeat (`/v1/agent/check/pass|warn|fail/:id`): sets the status and
+    /// restarts the TTL.
+    pub fn ttl_update(&self, id: &str, status: HealthStatus, note: &str) -> Result<(), LocalError> {
+        {
+            let mut inner = self.inner();
+            let c = inner
+                .checks
+                .get_mut(id)
+                .ok_or_else(|| LocalError::UnknownCheck(id.to_owned()))?;
+            let Some(CheckKind::Ttl { ttl }) = c.definition.kind().ok() else {
+                return Err(LocalError::NotTtl(id.to_owned()));
+            };
+            c.ttl_deadline = Some(Instant::now() + ttl);
+        }
+        self.update_check(id, status, note)
+    }
+
+    pub fn ttl_deadline(&self, id: &str) -> Option<Instant> {
+        self.inner().checks.get(id).and_then(|c| c.ttl_deadline)
+    }
+
+    pub fn services(&self) -> BTreeMap<String, NodeService> {
+        self.inner().services.clone()
+    }
+
+    pub fn service(&self, id: &str) -> Option<NodeService> {
+        self.inner().services.get(id).cloned()
+    }
+
+    pub fn checks(&self) -> BTreeMap<String, HealthCheck> {
+        self.inner()
+            .checks
+            .iter()
+            .map(|(id, c)| (id.clone(), c.check.clone()))
+            .collect()
+    }
+
+    /// Services whose check has been critical longer than its
+    /// DeregisterCriticalServiceAfter: they are to be removed.
+    pub fn expired_critical_services(&self, now: Instant) -> Vec<String> {
+        self.inner()
+            .checks
+            .values()
+            .filter(|c| !c.check.service_id.is_empty())
+            .filter(|c| {
+                match (
+                    c.critical_since,
+                    c.definition.deregister_critical_service_after,
+                ) {
+                    (Some(since), Some(after)) => now.duration_since(since) >= after.0,
+                    _ => false,
+                }
+            })
+            .map(|c| c.check.service_id.clone())
+            .collect()
+    }
+}
