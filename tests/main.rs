@@ -6,12 +6,14 @@
 
 #![allow(clippy::print_stderr, clippy::print_stdout, clippy::unwrap_used)]
 
+mod agent_support;
 mod argv;
 mod cli_framework;
 mod cli_tls;
 mod client_settings;
 mod config;
 mod generated_docs;
+mod http_api;
 mod raft_store;
 mod state_store;
 mod support;

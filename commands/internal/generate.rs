@@ -68,7 +68,11 @@ pub fn cmd_internal_generate(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         let full = args.out_dir.join(path);
         fs::remove_file(&full).map_err(|e| write_err(&full, e))?;
     }
-    ctx.out.info(format!("==> {} of {} generated files updated", stale.len(), expected.len()));
+    ctx.out.info(format!(
+        "==> {} of {} generated files updated",
+        stale.len(),
+        expected.len()
+    ));
     Ok(())
 }
 

@@ -1,0 +1,98 @@
+//! In-process agents for API tests: real raft, real sockets, port 0.
+
+use std::time::Duration;
+
+use fedctl::agent::{RunningAgent, StartOptions, start};
+use fedctl::config::{ConfigFlags, resolve};
+use fedctl::local::sync::SyncTiming;
+
+pub struct TestAgent {
+    pub agent: RunningAgent,
+    pub base: String,
+    pub http: reqwest::Client,
+}
+
+/// A `-dev` agent on a free port, with fast anti-entropy retries.
+pub async fn dev_agent() -> TestAgent {
+    agent_with(ConfigFlags {
+        dev: true,
+        http_port: Some(0),
+        node: Some("test-node".into()),
+        ..ConfigFlags::default()
+    })
+    .await
+}
+
+pub async fn agent_with(flags: ConfigFlags) -> TestAgent {
+    fedctl::tls::install_default_provider();
+    let cfg = resolve(&flags).expect("test config");
+    let opts = StartOptions {
+        sync: SyncTiming {
+            interval: Duration::from_secs(30),
+            retry: Duration::from_millis(50),
+            reap: Duration::from_millis(50),
+        },
+        snapshot_threshold: None,
+    };
+    let agent = start(cfg, opts).await.expect("agent starts");
+    agent
+        .raft
+        .wait_for_leader(Duration::from_secs(10))
+        .await
+        .expect("a leader");
+    let base = format!("http://{}", agent.http_addr.expect("HTTP enabled"));
+    TestAgent {
+        agent,
+        base,
+        http: reqwest::Client::new(),
+    }
+}
+
+impl TestAgent {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get_json(&self, path: &str) -> serde_json::Value {
+        let resp = self.http.get(self.url(path)).send().await.unwrap();
+        assert!(resp.status().is_success(), "GET {path}: {}", resp.status());
+        resp.json().await.unwrap()
+    }
+
+    /// PUT with a body; returns (status, body text).
+    pub async fn put(&self, path: &str, body: impl Into<reqwest::Body>) -> (u16, String) {
+        let resp = self
+            .http
+            .put(self.url(path))
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        (resp.status().as_u16(), resp.text().await.unwrap())
+    }
+
+    /// Polls `path` until `pred` holds for its JSON (20 s deadline).
+    pub async fn wait_json(
+        &self,
+        path: &str,
+        what: &str,
+        pred: impl Fn(&serde_json::Value) -> bool,
+    ) -> serde_json::Value {
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            let value = self.get_json(path).await;
+            if pred(&value) {
+                return value;
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "{what}: not within 20s; last {path}: {value}"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    pub async fn stop(self) {
+        self.agent.shutdown().await;
+    }
+}
