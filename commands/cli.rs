@@ -4,7 +4,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::ctx::Ctx;
 use crate::exit::CliError;
-use crate::{agent, completion, internal, plugin, tls, version};
+use crate::{agent, catalog, completion, internal, kv, members, plugin, services, tls, version};
 
 /// Operate a federated, multi-datacenter service-mesh control plane.
 ///
@@ -33,6 +33,17 @@ pub struct Cli {
 pub enum Command {
     /// Run an agent: a server of a datacenter, with the HTTP API.
     Agent(agent::Args),
+    /// Read and write the key/value store.
+    #[command(subcommand)]
+    Kv(kv::Command),
+    /// Query the catalog: datacenters, nodes, services.
+    #[command(subcommand)]
+    Catalog(catalog::Command),
+    /// Register and deregister services with the local agent.
+    #[command(subcommand)]
+    Services(services::Command),
+    /// List the members of the datacenter.
+    Members(members::Args),
     /// Create certificate authorities and certificates for agent TLS.
     #[command(subcommand)]
     Tls(tls::Command),
@@ -52,6 +63,10 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
     let ctx = Ctx::default();
     match cli.command {
         Command::Agent(args) => agent::cmd_agent(&ctx, args).await,
+        Command::Kv(cmd) => kv::run(&ctx, cmd).await,
+        Command::Catalog(cmd) => catalog::run(&ctx, cmd).await,
+        Command::Services(cmd) => services::run(&ctx, cmd).await,
+        Command::Members(args) => members::cmd_members(&ctx, args).await,
         Command::Tls(cmd) => tls::run(&ctx, cmd),
         Command::Completion(args) => completion::cmd_completion(&ctx, args),
         Command::Version(args) => version::cmd_version(&ctx, args),

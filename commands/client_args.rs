@@ -1,6 +1,6 @@
 //! The client flags of every command that talks to an agent (DESIGN §6).
 
-use fedctl::api::{ClientFlags, ClientSettings};
+use fedctl::api::{Client, ClientError, ClientFlags, ClientSettings};
 
 use crate::exit::CliError;
 
@@ -55,5 +55,31 @@ impl ClientArgs {
         flags
             .resolve(|name| std::env::var(name).ok())
             .map_err(|e| CliError::usage(e).hint("see `fedctl internal client-config --help`"))
+    }
+}
+
+impl ClientArgs {
+    /// An HTTP API client for the resolved settings.
+    pub fn client(&self) -> Result<Client, CliError> {
+        let settings = self.resolve()?;
+        Client::new(&settings).map_err(api_error)
+    }
+}
+
+/// A client error at the CLI edge, with what to try.
+pub fn api_error(e: ClientError) -> CliError {
+    let hint = match &e {
+        ClientError::Connect { .. } => Some(
+            "is `fedctl agent` running there? set -http-addr or FEDCTL_HTTP_ADDR to its HTTP address",
+        ),
+        ClientError::Status { status, .. } if status.as_u16() == 403 => {
+            Some("check -token / FEDCTL_HTTP_TOKEN")
+        }
+        _ => None,
+    };
+    let err = CliError::failure(e);
+    match hint {
+        Some(h) => err.hint(h),
+        None => err,
     }
 }

@@ -2,6 +2,7 @@
 //! `fedctl tls cert create`. Group `mod.rs` files only declare a subcommand enum and dispatch.
 
 mod agent;
+mod catalog;
 mod cli;
 mod client_args;
 mod completion;
@@ -10,9 +11,12 @@ mod exit;
 mod flagspec;
 mod format;
 mod internal;
+mod kv;
 mod logging;
+mod members;
 mod output;
 mod plugin;
+mod services;
 mod tls;
 mod version;
 

@@ -33,6 +33,28 @@ impl Output {
         self.line(text)
     }
 
+    /// A table for people: aligned columns, no borders (like the reference CLI).
+    pub fn table<R: IntoIterator<Item = String>>(
+        &self,
+        header: &[&str],
+        rows: impl IntoIterator<Item = R>,
+    ) -> Result<(), CliError> {
+        let mut table = comfy_table::Table::new();
+        table
+            .load_style(comfy_table::presets::NOTHING)
+            .set_header(header.to_vec());
+        for row in rows {
+            table.add_row(row.into_iter().collect::<Vec<String>>());
+        }
+        for column in table.column_iter_mut() {
+            column.set_padding((0, 2));
+        }
+        for line in table.to_string().lines() {
+            self.line(line.trim_end())?;
+        }
+        Ok(())
+    }
+
     /// Progress and notes for the person at the terminal, on stderr.
     pub fn info(&self, line: impl Display) {
         let _ = writeln!(io::stderr().lock(), "{line}");

@@ -27,6 +27,10 @@ end
 complete -c fedctl -n "__fish_fedctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fedctl -n "__fish_fedctl_needs_command" -s V -l version -d 'Print version'
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "agent" -d 'Run an agent: a server of a datacenter, with the HTTP API'
+complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "kv" -d 'Read and write the key/value store'
+complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "catalog" -d 'Query the catalog: datacenters, nodes, services'
+complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "services" -d 'Register and deregister services with the local agent'
+complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "members" -d 'List the members of the datacenter'
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "tls" -d 'Create certificate authorities and certificates for agent TLS'
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "version" -d 'Print fedctl\'s version'
@@ -53,6 +57,156 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l server -d 'Run a
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l log-json -d 'Log as JSON lines'
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -s h -l help -d 'Print help'
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and not __fish_seen_subcommand_from get put delete help" -s h -l help -d 'Print help'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and not __fish_seen_subcommand_from get put delete help" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and not __fish_seen_subcommand_from get put delete help" -f -a "get" -d 'Read a key\'s value, or with -recurse every key under a prefix'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and not __fish_seen_subcommand_from get put delete help" -f -a "put" -d 'Write a key\'s value'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and not __fish_seen_subcommand_from get put delete help" -f -a "delete" -d 'Delete a key, or with -recurse every key under a prefix'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and not __fish_seen_subcommand_from get put delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from get" -l separator -d 'With -keys: list names only up to this separator' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from get" -l format -d 'Output format: table (for people) or json (for programs)' -r -f -a "table\t'For people: tables and `==>` lines'
+json\t'For programs: one JSON document on stdout'"
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from get" -l http-addr -d 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from get" -l token -d 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from get" -l token-file -d 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from get" -l ca-file -d 'CA certificate to verify the agent\'s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from get" -l client-cert -d 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from get" -l client-key -d 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from get" -l tls-server-name -d 'Server name to expect in the agent\'s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from get" -l datacenter -d 'Datacenter to query [default: the agent\'s own] [env: FEDCTL_DATACENTER]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from get" -l recurse -d 'Read every key under the prefix'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from get" -l keys -d 'List key names only'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from get" -l detailed -d 'Show every field of the entry (indexes, flags)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from put" -l modify-index -d 'The modify index -cas compares with (0: the key must not exist)' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from put" -l flags -d 'An opaque 64-bit number stored with the value' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from put" -l format -d 'Output format: table (for people) or json (for programs)' -r -f -a "table\t'For people: tables and `==>` lines'
+json\t'For programs: one JSON document on stdout'"
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from put" -l http-addr -d 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from put" -l token -d 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from put" -l token-file -d 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from put" -l ca-file -d 'CA certificate to verify the agent\'s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from put" -l client-cert -d 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from put" -l client-key -d 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from put" -l tls-server-name -d 'Server name to expect in the agent\'s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from put" -l datacenter -d 'Datacenter to query [default: the agent\'s own] [env: FEDCTL_DATACENTER]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from put" -l cas -d 'Check-and-set: write only if the key\'s modify index equals -modify-index'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from put" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from put" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from delete" -l modify-index -d 'The modify index -cas compares with' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from delete" -l format -d 'Output format: table (for people) or json (for programs)' -r -f -a "table\t'For people: tables and `==>` lines'
+json\t'For programs: one JSON document on stdout'"
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from delete" -l http-addr -d 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from delete" -l token -d 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from delete" -l token-file -d 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from delete" -l ca-file -d 'CA certificate to verify the agent\'s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from delete" -l client-cert -d 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from delete" -l client-key -d 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from delete" -l tls-server-name -d 'Server name to expect in the agent\'s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from delete" -l datacenter -d 'Datacenter to query [default: the agent\'s own] [env: FEDCTL_DATACENTER]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from delete" -l recurse -d 'Delete every key under the prefix'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from delete" -l cas -d 'Check-and-set: delete only if the key\'s modify index equals -modify-index'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from help" -f -a "get" -d 'Read a key\'s value, or with -recurse every key under a prefix'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from help" -f -a "put" -d 'Write a key\'s value'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a key, or with -recurse every key under a prefix'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and not __fish_seen_subcommand_from datacenters nodes services help" -s h -l help -d 'Print help'
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and not __fish_seen_subcommand_from datacenters nodes services help" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and not __fish_seen_subcommand_from datacenters nodes services help" -f -a "datacenters" -d 'List the datacenters the agent knows'
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and not __fish_seen_subcommand_from datacenters nodes services help" -f -a "nodes" -d 'List the nodes of the catalog'
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and not __fish_seen_subcommand_from datacenters nodes services help" -f -a "services" -d 'List the services of the catalog'
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and not __fish_seen_subcommand_from datacenters nodes services help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from datacenters" -l format -d 'Output format: table (for people) or json (for programs)' -r -f -a "table\t'For people: tables and `==>` lines'
+json\t'For programs: one JSON document on stdout'"
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from datacenters" -l http-addr -d 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from datacenters" -l token -d 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from datacenters" -l token-file -d 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from datacenters" -l ca-file -d 'CA certificate to verify the agent\'s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from datacenters" -l client-cert -d 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from datacenters" -l client-key -d 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from datacenters" -l tls-server-name -d 'Server name to expect in the agent\'s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from datacenters" -l datacenter -d 'Datacenter to query [default: the agent\'s own] [env: FEDCTL_DATACENTER]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from datacenters" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from datacenters" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from nodes" -l format -d 'Output format: table (for people) or json (for programs)' -r -f -a "table\t'For people: tables and `==>` lines'
+json\t'For programs: one JSON document on stdout'"
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from nodes" -l http-addr -d 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from nodes" -l token -d 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from nodes" -l token-file -d 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from nodes" -l ca-file -d 'CA certificate to verify the agent\'s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from nodes" -l client-cert -d 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from nodes" -l client-key -d 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from nodes" -l tls-server-name -d 'Server name to expect in the agent\'s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from nodes" -l datacenter -d 'Datacenter to query [default: the agent\'s own] [env: FEDCTL_DATACENTER]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from nodes" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from nodes" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from services" -l format -d 'Output format: table (for people) or json (for programs)' -r -f -a "table\t'For people: tables and `==>` lines'
+json\t'For programs: one JSON document on stdout'"
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from services" -l http-addr -d 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from services" -l token -d 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from services" -l token-file -d 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from services" -l ca-file -d 'CA certificate to verify the agent\'s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from services" -l client-cert -d 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from services" -l client-key -d 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from services" -l tls-server-name -d 'Server name to expect in the agent\'s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from services" -l datacenter -d 'Datacenter to query [default: the agent\'s own] [env: FEDCTL_DATACENTER]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from services" -l tags -d 'Show each service\'s tags'
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from services" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from services" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "datacenters" -d 'List the datacenters the agent knows'
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "nodes" -d 'List the nodes of the catalog'
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "services" -d 'List the services of the catalog'
+complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and not __fish_seen_subcommand_from register deregister help" -s h -l help -d 'Print help'
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and not __fish_seen_subcommand_from register deregister help" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and not __fish_seen_subcommand_from register deregister help" -f -a "register" -d 'Register services with the local agent, from a definition file or flags'
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and not __fish_seen_subcommand_from register deregister help" -f -a "deregister" -d 'Deregister services from the local agent: those defined in FILE, or -id'
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and not __fish_seen_subcommand_from register deregister help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from register" -l name -d 'Service name (without FILE)' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from register" -l id -d 'Service ID [default: the name]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from register" -l address -d 'Service address [default: the node\'s address]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from register" -l port -d 'Service port' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from register" -l tag -d 'A tag; repeatable' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from register" -l meta -d 'Metadata as key=value; repeatable' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from register" -l http-addr -d 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from register" -l token -d 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from register" -l token-file -d 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from register" -l ca-file -d 'CA certificate to verify the agent\'s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from register" -l client-cert -d 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from register" -l client-key -d 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from register" -l tls-server-name -d 'Server name to expect in the agent\'s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from register" -l datacenter -d 'Datacenter to query [default: the agent\'s own] [env: FEDCTL_DATACENTER]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from register" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from register" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from deregister" -l id -d 'The service ID to deregister (without FILE)' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from deregister" -l http-addr -d 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from deregister" -l token -d 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from deregister" -l token-file -d 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from deregister" -l ca-file -d 'CA certificate to verify the agent\'s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from deregister" -l client-cert -d 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from deregister" -l client-key -d 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from deregister" -l tls-server-name -d 'Server name to expect in the agent\'s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from deregister" -l datacenter -d 'Datacenter to query [default: the agent\'s own] [env: FEDCTL_DATACENTER]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from deregister" -s h -l help -d 'Print help'
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from deregister" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from help" -f -a "register" -d 'Register services with the local agent, from a definition file or flags'
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from help" -f -a "deregister" -d 'Deregister services from the local agent: those defined in FILE, or -id'
+complete -c fedctl -n "__fish_fedctl_using_subcommand services; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand members" -l format -d 'Output format: table (for people) or json (for programs)' -r -f -a "table\t'For people: tables and `==>` lines'
+json\t'For programs: one JSON document on stdout'"
+complete -c fedctl -n "__fish_fedctl_using_subcommand members" -l http-addr -d 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand members" -l token -d 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand members" -l token-file -d 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand members" -l ca-file -d 'CA certificate to verify the agent\'s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand members" -l client-cert -d 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand members" -l client-key -d 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand members" -l tls-server-name -d 'Server name to expect in the agent\'s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand members" -l datacenter -d 'Datacenter to query [default: the agent\'s own] [env: FEDCTL_DATACENTER]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand members" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fedctl -n "__fish_fedctl_using_subcommand members" -s V -l version -d 'Print version'
 complete -c fedctl -n "__fish_fedctl_using_subcommand tls; and not __fish_seen_subcommand_from ca cert help" -s h -l help -d 'Print help'
 complete -c fedctl -n "__fish_fedctl_using_subcommand tls; and not __fish_seen_subcommand_from ca cert help" -s V -l version -d 'Print version'
 complete -c fedctl -n "__fish_fedctl_using_subcommand tls; and not __fish_seen_subcommand_from ca cert help" -f -a "ca" -d 'Create certificate authorities for agent TLS'
@@ -99,12 +253,24 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_
 complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Regenerate completions/ and man/ (or check that they are current)'
 complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from help" -f -a "client-config" -d 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed'
 complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent tls completion version internal help" -f -a "agent" -d 'Run an agent: a server of a datacenter, with the HTTP API'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent tls completion version internal help" -f -a "tls" -d 'Create certificate authorities and certificates for agent TLS'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent tls completion version internal help" -f -a "completion" -d 'Print a shell completion script'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent tls completion version internal help" -f -a "version" -d 'Print fedctl\'s version'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent tls completion version internal help" -f -a "internal" -d 'Commands for fedctl\'s own development'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent tls completion version internal help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members tls completion version internal help" -f -a "agent" -d 'Run an agent: a server of a datacenter, with the HTTP API'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members tls completion version internal help" -f -a "kv" -d 'Read and write the key/value store'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members tls completion version internal help" -f -a "catalog" -d 'Query the catalog: datacenters, nodes, services'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members tls completion version internal help" -f -a "services" -d 'Register and deregister services with the local agent'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members tls completion version internal help" -f -a "members" -d 'List the members of the datacenter'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members tls completion version internal help" -f -a "tls" -d 'Create certificate authorities and certificates for agent TLS'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members tls completion version internal help" -f -a "completion" -d 'Print a shell completion script'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members tls completion version internal help" -f -a "version" -d 'Print fedctl\'s version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members tls completion version internal help" -f -a "internal" -d 'Commands for fedctl\'s own development'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members tls completion version internal help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from kv" -f -a "get" -d 'Read a key\'s value, or with -recurse every key under a prefix'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from kv" -f -a "put" -d 'Write a key\'s value'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from kv" -f -a "delete" -d 'Delete a key, or with -recurse every key under a prefix'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "datacenters" -d 'List the datacenters the agent knows'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "nodes" -d 'List the nodes of the catalog'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "services" -d 'List the services of the catalog'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from services" -f -a "register" -d 'Register services with the local agent, from a definition file or flags'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from services" -f -a "deregister" -d 'Deregister services from the local agent: those defined in FILE, or -id'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from tls" -f -a "ca" -d 'Create certificate authorities for agent TLS'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from tls" -f -a "cert" -d 'Create agent certificates signed by a CA'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from internal" -f -a "generate" -d 'Regenerate completions/ and man/ (or check that they are current)'

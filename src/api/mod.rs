@@ -4,6 +4,9 @@
 //! flag, then `FEDCTL_*` environment variable, then the `CONSUL_*` one (so existing Consul
 //! environments keep working), then the default. It is pure: the environment is passed in.
 
+mod client;
+
+pub use client::{Client, ClientError, Indexed};
 use serde::Serialize;
 
 /// The agent address used when nothing else is set.
