@@ -32,7 +32,6 @@ pub async fn agent_with(flags: ConfigFlags) -> TestAgent {
             retry: Duration::from_millis(50),
             reap: Duration::from_millis(50),
         },
-        snapshot_threshold: None,
     };
     let agent = start(cfg, opts).await.expect("agent starts");
     agent
@@ -44,7 +43,7 @@ pub async fn agent_with(flags: ConfigFlags) -> TestAgent {
     TestAgent {
         agent,
         base,
-        http: reqwest::Client::new(),
+        http: crate::support::http_client(),
     }
 }
 

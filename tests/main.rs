@@ -6,6 +6,7 @@
 
 #![allow(clippy::print_stderr, clippy::print_stdout, clippy::unwrap_used)]
 
+mod agent_process;
 mod agent_support;
 mod argv;
 mod cli_framework;

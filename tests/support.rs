@@ -115,3 +115,9 @@ pub fn sans_of_pem(pem: &[u8]) -> Vec<String> {
         })
         .collect()
 }
+
+/// An HTTP client for tests (reqwest needs the process-wide rustls provider first).
+pub fn http_client() -> reqwest::Client {
+    fedctl::tls::install_default_provider();
+    reqwest::Client::new()
+}

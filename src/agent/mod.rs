@@ -24,8 +24,6 @@ use crate::state::{HealthCheck, HealthStatus, NodeService};
 #[derive(Debug, Clone, Default)]
 pub struct StartOptions {
     pub sync: SyncTiming,
-    /// Raft snapshot threshold (entries); `None` keeps the default.
-    pub snapshot_threshold: Option<u64>,
 }
 
 /// Why the agent could not start.
@@ -94,15 +92,16 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
 
     let server_port = cfg.ports.server.unwrap_or(8300);
     let rpc_addr = SocketAddr::new(cfg.advertise_addr, server_port).to_string();
-    let mut raft_opts = RaftOptions {
+    let raft_opts = RaftOptions {
         data_dir: cfg.data_dir.clone(),
         node_id: node_id_for(&cfg.node_name),
         rpc_addr: rpc_addr.clone(),
+        snapshot_threshold: cfg.raft_snapshot_threshold,
+        // Trailing entries kept behind a snapshot for lagging followers: at most one
+        // snapshot's worth, so a small threshold really bounds the log.
+        keep_after_snapshot: cfg.raft_snapshot_threshold.min(1024),
         ..RaftOptions::default()
     };
-    if let Some(threshold) = opts.snapshot_threshold {
-        raft_opts.snapshot_threshold = threshold;
-    }
     let raft = RaftNode::start(&raft_opts).await?;
     if cfg.bootstrap_expect == 1 {
         raft.bootstrap(&rpc_addr)

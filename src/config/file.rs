@@ -27,6 +27,8 @@ pub struct FileConfig {
     pub domain: Option<String>,
     pub log_level: Option<String>,
     pub log_json: Option<bool>,
+    /// Raft log entries between snapshots (the reference's key; default 16384).
+    pub raft_snapshot_threshold: Option<u64>,
     pub service: OneOrMany<ServiceDefinition>,
     pub services: Vec<ServiceDefinition>,
     pub check: OneOrMany<CheckDefinition>,

@@ -31,6 +31,8 @@ pub struct AgentConfig {
     pub domain: String,
     pub log_level: String,
     pub log_json: bool,
+    /// Raft log entries between snapshots; the log is compacted after each.
+    pub raft_snapshot_threshold: u64,
     pub services: Vec<ServiceDefinition>,
     pub checks: Vec<CheckDefinition>,
 }

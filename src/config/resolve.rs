@@ -67,6 +67,21 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
     let client = pick!(client_addr, flags.client, "client");
     let domain = pick!(domain, flags.domain, "domain");
     let log_level = pick!(log_level, flags.log_level, "log-level");
+    let raft_snapshot_threshold = match pick!(
+        raft_snapshot_threshold,
+        None::<u64>,
+        "raft-snapshot-threshold"
+    ) {
+        Some(p) if p.value == 0 => {
+            return Err(invalid(
+                &p,
+                "raft_snapshot_threshold",
+                "must be at least 1".into(),
+            ));
+        }
+        Some(p) => p.value,
+        None => 16_384,
+    };
     let log_json =
         flags.log_json || pick!(log_json, None::<bool>, "log-json").is_some_and(|p| p.value);
 
@@ -215,6 +230,7 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
         domain,
         log_level,
         log_json,
+        raft_snapshot_threshold,
         services,
         checks,
     })

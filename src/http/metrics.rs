@@ -29,6 +29,10 @@ pub async fn metrics(State(state): State<AppState>, Query(p): Query<Params>) -> 
             state.raft.log_len() as f64,
         ),
         (
+            "fedctl.raft.snapshot_index".into(),
+            state.raft.snapshot_index().unwrap_or(0) as f64,
+        ),
+        (
             "fedctl.raft.leader".into(),
             if state.raft.leader() == Some(state.raft.id()) {
                 1.0
