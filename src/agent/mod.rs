@@ -100,7 +100,6 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
         // Trailing entries kept behind a snapshot for lagging followers: at most one
         // snapshot's worth, so a small threshold really bounds the log.
         keep_after_snapshot: cfg.raft_snapshot_threshold.min(1024),
-        ..RaftOptions::default()
     };
     let raft = RaftNode::start(&raft_opts).await?;
     if cfg.bootstrap_expect == 1 {
