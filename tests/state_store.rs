@@ -369,3 +369,27 @@ async fn blocking_reads_return_on_change_or_after_the_wait() {
         .await;
     assert_eq!(r.index, 3);
 }
+
+#[test]
+fn a_batch_applies_each_command_independently_at_one_index() {
+    let mut s = Store::new();
+    let bad = Command::from(RegisterRequest {
+        node: "n1".into(),
+        ..Default::default()
+    });
+    let batch = Command::Batch(vec![
+        set("a", "1"),
+        bad,
+        set("b", "2"),
+        Command::Batch(vec![set("c", "3")]),
+    ]);
+    let Ok(Response::Batch(results)) = s.apply(9, &batch) else {
+        panic!("a batch answers with its results")
+    };
+    assert_eq!(results[0], Ok(Response::Bool(true)));
+    assert_eq!(results[1], Err(StateError::MissingAddress));
+    assert_eq!(results[2], Ok(Response::Bool(true)));
+    assert_eq!(results[3], Err(StateError::NestedBatch));
+    assert_eq!(s.kv_keys("", None), ["a", "b"]);
+    assert_eq!(s.kv_get("b").unwrap().index.modify_index, 9);
+}

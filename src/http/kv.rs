@@ -143,5 +143,6 @@ fn bool_response(r: CommandResponse) -> Result<Response, ApiError> {
     match r {
         CommandResponse::Bool(b) => Ok(Json(b).into_response()),
         CommandResponse::Done => Ok(Json(true).into_response()),
+        CommandResponse::Batch(_) => Err(ApiError::Internal("unexpected batch response".into())),
     }
 }

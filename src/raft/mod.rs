@@ -9,6 +9,7 @@
 mod db;
 mod log_store;
 mod network;
+mod proposer;
 mod state_machine;
 mod types;
 
@@ -17,7 +18,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
-use openraft::error::{ClientWriteError, RaftError};
+use openraft::error::RaftError;
 use openraft::{BasicNode, Config, SnapshotPolicy};
 
 pub use log_store::LogStore;
@@ -87,6 +88,8 @@ pub struct RaftNode {
     state: StateHandle,
     log: LogStore,
     id: NodeId,
+    /// Every write goes through the proposer (group commit).
+    proposer: tokio::sync::mpsc::Sender<proposer::Proposal>,
 }
 
 impl std::fmt::Debug for RaftNode {
@@ -118,11 +121,13 @@ impl RaftNode {
         let raft = Raft::new(opts.node_id, Arc::new(config), NoPeers, log.clone(), sm)
             .await
             .map_err(|e| RaftStartError::Start(e.to_string()))?;
+        let proposer = proposer::spawn(raft.clone());
         Ok(RaftNode {
             raft,
             state,
             log,
             id: opts.node_id,
+            proposer,
         })
     }
 
@@ -151,17 +156,20 @@ impl RaftNode {
     }
 
     /// The one write path: propose `command`, wait until it is committed and applied, and
-    /// return its outcome.
+    /// return its outcome. Concurrent calls share raft entries (see `proposer`), but each
+    /// gets only its own command's result.
     pub async fn apply(&self, command: Command) -> Result<Response, ApplyError> {
-        match self.raft.client_write(command).await {
-            Ok(written) => written.data.map_err(ApplyError::Rejected),
-            Err(RaftError::APIError(ClientWriteError::ForwardToLeader(f))) => {
-                Err(ApplyError::NotLeader {
-                    leader: f.leader_id,
-                })
-            }
-            Err(e) => Err(ApplyError::Raft(e.to_string())),
+        if matches!(command, Command::Batch(_)) {
+            return Err(ApplyError::Rejected(StateError::NestedBatch));
         }
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        self.proposer
+            .send(proposer::Proposal { command, reply })
+            .await
+            .map_err(|_| ApplyError::Raft("raft is shutting down".into()))?;
+        answer
+            .await
+            .map_err(|_| ApplyError::Raft("raft stopped before the write was answered".into()))?
     }
 
     /// Confirms with a quorum that this node is still the leader, so a read that follows

@@ -17,6 +17,9 @@ pub enum Command {
     Deregister(DeregisterRequest),
     /// A key/value operation.
     Kv(KvOp),
+    /// Several independent commands proposed together (group commit): applied in order at
+    /// one raft index, each with its own outcome in [`Response::Batch`]. Never nested.
+    Batch(Vec<Command>),
 }
 
 impl From<RegisterRequest> for Command {
@@ -90,6 +93,9 @@ pub enum Response {
     Done,
     /// KV operations answer true/false; a failed CAS is `Bool(false)`, not an error.
     Bool(bool),
+    /// The outcomes of a [`Command::Batch`], in order. Only the raft layer sees this: it
+    /// hands each proposer its own command's result.
+    Batch(Vec<CommandResult>),
 }
 
 /// A command the state machine rejected. Deterministic: every server rejects it the same
@@ -122,6 +128,8 @@ pub enum StateError {
     },
     #[error("node {node:?} is not registered; register it with its address first")]
     UnknownNode { node: String },
+    #[error("batches cannot be nested")]
+    NestedBatch,
 }
 
 /// What the state machine returns for each log entry: the command's own outcome. It travels

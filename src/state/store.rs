@@ -72,6 +72,15 @@ impl Store {
             Command::Register(req) => self.register(index, req),
             Command::Deregister(req) => self.deregister(index, req),
             Command::Kv(op) => Ok(self.kv_apply(index, op)),
+            Command::Batch(commands) => Ok(Response::Batch(
+                commands
+                    .iter()
+                    .map(|c| match c {
+                        Command::Batch(_) => Err(StateError::NestedBatch),
+                        c => self.apply(index, c),
+                    })
+                    .collect(),
+            )),
         }
     }
 

@@ -1,0 +1,85 @@
+//! Group commit for writes.
+//!
+//! openraft 0.9 makes each log append durable before it takes the next one, so one raft
+//! entry per client write would cost one fsync per write. Instead, every write goes through
+//! this task: while one entry is being committed, the writes that arrive queue up, and the
+//! next entry carries all of them as one `Command::Batch`. Each caller still gets exactly its
+//! own command's outcome; nobody else ever sees a batch.
+
+use tokio::sync::{mpsc, oneshot};
+
+use super::ApplyError;
+use super::types::Raft;
+use crate::state::{Command, Response};
+
+/// The most commands in one raft entry.
+const MAX_BATCH: usize = 1024;
+
+/// One caller's write, and where its outcome goes.
+pub(super) struct Proposal {
+    pub command: Command,
+    pub reply: oneshot::Sender<Result<Response, ApplyError>>,
+}
+
+/// Starts the proposer; it stops when every sender is dropped.
+pub(super) fn spawn(raft: Raft) -> mpsc::Sender<Proposal> {
+    let (tx, rx) = mpsc::channel(8 * MAX_BATCH);
+    tokio::spawn(run(raft, rx));
+    tx
+}
+
+async fn run(raft: Raft, mut rx: mpsc::Receiver<Proposal>) {
+    while let Some(first) = rx.recv().await {
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH {
+            match rx.try_recv() {
+                Ok(p) => batch.push(p),
+                Err(_) => break,
+            }
+        }
+        if batch.len() == 1 {
+            if let Some(p) = batch.pop() {
+                let _ = p.reply.send(write(&raft, p.command).await);
+            }
+            continue;
+        }
+        let (commands, replies): (Vec<Command>, Vec<_>) =
+            batch.into_iter().map(|p| (p.command, p.reply)).unzip();
+        let count = commands.len();
+        match write(&raft, Command::Batch(commands)).await {
+            Ok(Response::Batch(results)) if results.len() == count => {
+                for (reply, result) in replies.into_iter().zip(results) {
+                    let _ = reply.send(result.map_err(ApplyError::Rejected));
+                }
+            }
+            Ok(other) => {
+                let e = ApplyError::Raft(format!(
+                    "a batch of {count} commands was answered with {other:?}"
+                ));
+                tracing::error!(error = %e, "raft batch answered unexpectedly");
+                for reply in replies {
+                    let _ = reply.send(Err(e.clone()));
+                }
+            }
+            Err(e) => {
+                for reply in replies {
+                    let _ = reply.send(Err(e.clone()));
+                }
+            }
+        }
+    }
+}
+
+/// Proposes one raft entry and maps raft's errors.
+async fn write(raft: &Raft, command: Command) -> Result<Response, ApplyError> {
+    use openraft::error::{ClientWriteError, RaftError};
+    match raft.client_write(command).await {
+        Ok(written) => written.data.map_err(ApplyError::Rejected),
+        Err(RaftError::APIError(ClientWriteError::ForwardToLeader(f))) => {
+            Err(ApplyError::NotLeader {
+                leader: f.leader_id,
+            })
+        }
+        Err(e) => Err(ApplyError::Raft(e.to_string())),
+    }
+}
