@@ -429,3 +429,93 @@ async fn agent_endpoints_and_metrics() {
     assert!(text.contains("fedctl_http_requests_total"), "{text}");
     a.stop().await;
 }
+
+#[tokio::test]
+async fn http_checks_map_status_codes_to_health() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU16, Ordering};
+    let code = Arc::new(AtomicU16::new(200));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/health", listener.local_addr().unwrap());
+    let served = code.clone();
+    let app = axum::Router::new().route(
+        "/health",
+        axum::routing::get(move || {
+            let code = served.load(Ordering::Relaxed);
+            async move {
+                (
+                    axum::http::StatusCode::from_u16(code).unwrap(),
+                    format!("answered {code}"),
+                )
+            }
+        }),
+    );
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+
+    let a = dev_agent().await;
+    let body = json!({"Name": "api", "Check": {"HTTP": url, "Interval": "100ms"}});
+    assert_eq!(
+        a.put("/v1/agent/service/register", body.to_string())
+            .await
+            .0,
+        200
+    );
+    let status =
+        |want: &'static str| move |v: &Value| v.get(0).is_some_and(|c| c["Status"] == want);
+    let v = a
+        .wait_json("/v1/health/checks/api", "passing on 200", status("passing"))
+        .await;
+    assert!(
+        v[0]["Output"]
+            .as_str()
+            .unwrap()
+            .contains("200 OK Output: answered 200"),
+        "{v}"
+    );
+    code.store(429, Ordering::Relaxed);
+    a.wait_json("/v1/health/checks/api", "warning on 429", status("warning"))
+        .await;
+    code.store(503, Ordering::Relaxed);
+    a.wait_json(
+        "/v1/health/checks/api",
+        "critical on 503",
+        status("critical"),
+    )
+    .await;
+    a.stop().await;
+}
+
+#[tokio::test]
+async fn a_service_critical_too_long_is_deregistered() {
+    let a = dev_agent().await;
+    let body = json!({"Name": "flaky", "Check": {"TTL": "100ms", "DeregisterCriticalServiceAfter": "200ms"}});
+    assert_eq!(
+        a.put("/v1/agent/service/register", body.to_string())
+            .await
+            .0,
+        200
+    );
+    a.wait_json("/v1/catalog/service/flaky", "flaky registered", |v| {
+        v.as_array().is_some_and(|a| a.len() == 1)
+    })
+    .await;
+    // No heartbeat ever: critical, then removed from the agent and the catalog.
+    a.wait_json("/v1/catalog/service/flaky", "flaky deregistered", |v| {
+        v.as_array().is_some_and(Vec::is_empty)
+    })
+    .await;
+    assert!(
+        a.get_json("/v1/agent/services")
+            .await
+            .get("flaky")
+            .is_none()
+    );
+    assert!(
+        a.get_json("/v1/health/checks/flaky")
+            .await
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    a.stop().await;
+}

@@ -160,10 +160,8 @@ fn writer_loop(db: Arc<Database>, rx: &mpsc::Receiver<Op>) {
         if let Some(Op::Close { done }) = batch.pop_if(|op| matches!(op, Op::Close { .. })) {
             close = Some(done);
         }
+        // Failures go back through each operation's callback; raft reports them.
         let result = write_batch(&db, &batch).map_err(|e| e.to_string());
-        if let Err(e) = &result {
-            tracing::error!(error = %e, ops = batch.len(), "writing the raft log failed");
-        }
         let outcome = || result.clone().map_err(io::Error::other);
         for op in batch {
             match op {

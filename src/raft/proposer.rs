@@ -56,7 +56,6 @@ async fn run(raft: Raft, mut rx: mpsc::Receiver<Proposal>) {
                 let e = ApplyError::Raft(format!(
                     "a batch of {count} commands was answered with {other:?}"
                 ));
-                tracing::error!(error = %e, "raft batch answered unexpectedly");
                 for reply in replies {
                     let _ = reply.send(Err(e.clone()));
                 }
