@@ -12,5 +12,6 @@ pub mod duration;
 pub mod http;
 pub mod local;
 pub mod raft;
+pub mod rpc;
 pub mod state;
 pub mod tls;

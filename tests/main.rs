@@ -16,6 +16,7 @@ mod config;
 mod generated_docs;
 mod http_api;
 mod raft_store;
+mod rpc_codec;
 mod state_store;
 mod support;
 mod tls_certs;
