@@ -17,6 +17,7 @@ mod generated_docs;
 mod http_api;
 mod raft_store;
 mod rpc_codec;
+mod rpc_port;
 mod state_store;
 mod support;
 mod tls_certs;

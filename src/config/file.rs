@@ -27,6 +27,12 @@ pub struct FileConfig {
     pub domain: Option<String>,
     pub log_level: Option<String>,
     pub log_json: Option<bool>,
+    pub ca_file: Option<String>,
+    pub cert_file: Option<String>,
+    pub key_file: Option<String>,
+    pub verify_incoming: Option<bool>,
+    pub verify_outgoing: Option<bool>,
+    pub verify_server_hostname: Option<bool>,
     /// Raft log entries between snapshots (the reference's key; default 16384).
     pub raft_snapshot_threshold: Option<u64>,
     pub service: OneOrMany<ServiceDefinition>,

@@ -31,10 +31,33 @@ pub struct AgentConfig {
     pub domain: String,
     pub log_level: String,
     pub log_json: bool,
+    pub tls: TlsSettings,
     /// Raft log entries between snapshots; the log is compacted after each.
     pub raft_snapshot_threshold: u64,
     pub services: Vec<ServiceDefinition>,
     pub checks: Vec<CheckDefinition>,
+}
+
+/// Agent TLS, as the reference's keys. With no files, everything is plaintext (`-dev`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TlsSettings {
+    pub ca_file: Option<PathBuf>,
+    pub cert_file: Option<PathBuf>,
+    pub key_file: Option<PathBuf>,
+    /// Refuse plaintext on the server port (TLS connections always need a client
+    /// certificate from the CA).
+    pub verify_incoming: bool,
+    /// Use TLS for outgoing server connections.
+    pub verify_outgoing: bool,
+    /// Dial servers as `<node>.server.<dc>.<domain>` and accept only peer servers whose
+    /// certificate is valid for `server.<dc>.<domain>` on raft connections.
+    pub verify_server_hostname: bool,
+}
+
+impl TlsSettings {
+    pub fn enabled(&self) -> bool {
+        self.cert_file.is_some()
+    }
 }
 
 /// Listener ports; `None` means disabled (-1). Port 0 asks the OS for a free port.

@@ -4,7 +4,7 @@ use std::net::{IpAddr, Ipv4Addr};
 use std::path::PathBuf;
 
 use super::file::{FileConfig, load_file};
-use super::{AgentConfig, ConfigError, ConfigFlags, Origin, Ports};
+use super::{AgentConfig, ConfigError, ConfigFlags, Origin, Ports, TlsSettings};
 use crate::tls::names::{check_dns_label, check_dns_name};
 
 /// The last value set for a key, with where it came from.
@@ -67,6 +67,7 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
     let client = pick!(client_addr, flags.client, "client");
     let domain = pick!(domain, flags.domain, "domain");
     let log_level = pick!(log_level, flags.log_level, "log-level");
+    let tls = resolve_tls(&layers)?;
     let raft_snapshot_threshold = match pick!(
         raft_snapshot_threshold,
         None::<u64>,
@@ -230,10 +231,62 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
         domain,
         log_level,
         log_json,
+        tls,
         raft_snapshot_threshold,
         services,
         checks,
     })
+}
+
+/// The TLS keys: the last file that sets each wins. Verification needs all three files.
+fn resolve_tls(layers: &[(PathBuf, FileConfig)]) -> Result<TlsSettings, ConfigError> {
+    let last = |get: &dyn Fn(&FileConfig) -> Option<String>| {
+        layers
+            .iter()
+            .rev()
+            .find_map(|(path, f)| get(f).map(|v| (path.clone(), v)))
+    };
+    let flag = |get: &dyn Fn(&FileConfig) -> Option<bool>| {
+        layers
+            .iter()
+            .rev()
+            .find_map(|(_, f)| get(f))
+            .unwrap_or(false)
+    };
+    let ca = last(&|f| f.ca_file.clone());
+    let cert = last(&|f| f.cert_file.clone());
+    let key = last(&|f| f.key_file.clone());
+    let settings = TlsSettings {
+        ca_file: ca.as_ref().map(|(_, v)| PathBuf::from(v)),
+        cert_file: cert.as_ref().map(|(_, v)| PathBuf::from(v)),
+        key_file: key.as_ref().map(|(_, v)| PathBuf::from(v)),
+        verify_incoming: flag(&|f| f.verify_incoming),
+        verify_outgoing: flag(&|f| f.verify_outgoing),
+        verify_server_hostname: flag(&|f| f.verify_server_hostname),
+    };
+    let any_file = ca.is_some() || cert.is_some() || key.is_some();
+    let any_verify =
+        settings.verify_incoming || settings.verify_outgoing || settings.verify_server_hostname;
+    if (any_file || any_verify) && (ca.is_none() || cert.is_none() || key.is_none()) {
+        let missing: Vec<&str> = [("ca_file", &ca), ("cert_file", &cert), ("key_file", &key)]
+            .iter()
+            .filter(|(_, v)| v.is_none())
+            .map(|(k, _)| *k)
+            .collect();
+        let origin = [&ca, &cert, &key]
+            .iter()
+            .find_map(|v| v.as_ref().map(|(p, _)| Origin::File(p.clone())))
+            .or_else(|| layers.last().map(|(p, _)| Origin::File(p.clone())))
+            .unwrap_or(Origin::Default);
+        return Err(ConfigError::Invalid {
+            origin,
+            key: "tls",
+            value: missing.join(", "),
+            expected: "TLS needs ca_file, cert_file and key_file together; these are missing"
+                .into(),
+        });
+    }
+    Ok(settings)
 }
 
 /// `-config-file`s in order, then each `-config-dir`'s `*.hcl` / `*.json` in name order.

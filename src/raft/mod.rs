@@ -54,8 +54,8 @@ impl Default for RaftOptions {
     }
 }
 
-/// Why a write did not happen.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a write did not happen. Serializable: it travels back over forwarded RPCs.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum ApplyError {
     /// The state machine rejected the command; nothing changed.
     #[error(transparent)]

@@ -1,4 +1,11 @@
-//! The multiplexed server port (8300): protocol detection, framing, the server and client.
+//! The multiplexed server port (8300): protocol detection, framing, the server and the
+//! client pool, and the RPC messages.
 
+pub mod client;
 pub mod frame;
+pub mod message;
 pub mod protocol;
+pub mod server;
+
+pub use client::{ClientOptions, RpcClient, RpcError, Target};
+pub use server::{Handler, Peer, ServerOptions, serve};

@@ -29,7 +29,7 @@ pub const SERVER_ALPN: [&[u8]; 4] = [
 ];
 
 /// A protocol served on the port.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Protocol {
     Rpc,
     Raft,

@@ -4,6 +4,7 @@
 //! Every rustls configuration is built with the ring provider explicitly, so nothing here
 //! depends on a process-wide default provider.
 
+mod agent;
 mod ca;
 mod cert;
 mod config;
@@ -15,6 +16,7 @@ mod verify;
 
 use std::sync::Arc;
 
+pub use agent::AgentTls;
 pub use ca::{Ca, CaOptions, GeneratedCa, generate_ca};
 pub use cert::{CertKind, CertOptions, CertPlan, ExtendedKeyUsage, IssuedCert, SanEntry};
 pub use config::TlsMaterial;

@@ -1,0 +1,306 @@
+//! The client side of the server port: one multiplexed connection per (server, protocol),
+//! many requests in flight on it, replies matched by request id.
+//!
+//! Ownership: the pool owns `Conn`s; each `Conn` has a writer task (fed by an mpsc channel)
+//! and a reader task that routes responses to the waiting callers' oneshot senders. When the
+//! reader sees the connection end, it fails every pending call and marks the conn closed; the
+//! next call dials again.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::net::TcpStream;
+use tokio::sync::{mpsc, oneshot};
+
+use super::frame::{self, Decoder, Frame, Kind};
+use super::message::{self, Reply, Request};
+use super::protocol::{Protocol, TYPE_RAFT, TYPE_RPC};
+use crate::tls::AgentTls;
+
+/// A server to call.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Target {
+    /// host:port of its server port.
+    pub addr: String,
+    /// Its node name, for `<node>.server.<dc>.<domain>`.
+    pub node: Option<String>,
+    pub datacenter: String,
+}
+
+/// Why a call failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RpcError {
+    #[error("dialling {addr}: {reason}")]
+    Dial { addr: String, reason: String },
+    #[error("TLS with {addr} as {name}: {reason}")]
+    Tls {
+        addr: String,
+        name: String,
+        reason: String,
+    },
+    #[error("the connection to {addr} closed before the reply")]
+    Closed { addr: String },
+    #[error("no reply from {addr} within {timeout:?}")]
+    Timeout { addr: String, timeout: Duration },
+    #[error("encoding or decoding an RPC message: {0}")]
+    Codec(String),
+}
+
+/// Client settings.
+#[derive(Debug, Clone)]
+pub struct ClientOptions {
+    pub tls: Option<Arc<AgentTls>>,
+    pub max_frame: usize,
+    pub dial_timeout: Duration,
+    pub request_timeout: Duration,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions {
+            tls: None,
+            max_frame: frame::DEFAULT_MAX_FRAME,
+            dial_timeout: Duration::from_secs(5),
+            request_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+trait Io: AsyncRead + AsyncWrite + Unpin + Send {}
+impl<T: AsyncRead + AsyncWrite + Unpin + Send> Io for T {}
+
+struct Conn {
+    tx: mpsc::Sender<Vec<u8>>,
+    pending: Mutex<HashMap<u64, oneshot::Sender<Vec<u8>>>>,
+    next_id: AtomicU64,
+    closed: AtomicBool,
+}
+
+/// Live connections by server and protocol.
+type Pool = HashMap<(Target, Protocol), Arc<Conn>>;
+
+/// A pool of multiplexed connections.
+#[derive(Clone)]
+pub struct RpcClient {
+    options: ClientOptions,
+    conns: Arc<Mutex<Pool>>,
+}
+
+impl std::fmt::Debug for RpcClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RpcClient")
+            .field("options", &self.options)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RpcClient {
+    pub fn new(options: ClientOptions) -> RpcClient {
+        RpcClient {
+            options,
+            conns: Arc::default(),
+        }
+    }
+
+    /// Sends an RPC request and waits for its reply.
+    pub async fn request(&self, target: &Target, request: &Request) -> Result<Reply, RpcError> {
+        let body = message::encode(request).map_err(|e| RpcError::Codec(e.to_string()))?;
+        let reply = self.call(target, Protocol::Rpc, body).await?;
+        message::decode(&reply).map_err(|e| RpcError::Codec(e.to_string()))
+    }
+
+    /// Sends one request frame of `protocol` and returns the reply body.
+    pub async fn call(
+        &self,
+        target: &Target,
+        protocol: Protocol,
+        body: Vec<u8>,
+    ) -> Result<Vec<u8>, RpcError> {
+        let conn = self.conn(target, protocol).await?;
+        let id = conn.next_id.fetch_add(1, Ordering::Relaxed);
+        let bytes = frame::encode(
+            &Frame {
+                id,
+                kind: Kind::Request,
+                body,
+            },
+            self.options.max_frame,
+        )
+        .map_err(|e| RpcError::Codec(e.to_string()))?;
+        let (reply_tx, reply_rx) = oneshot::channel();
+        conn.pending
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id, reply_tx);
+        let closed = || RpcError::Closed {
+            addr: target.addr.clone(),
+        };
+        if conn.tx.send(bytes).await.is_err() {
+            conn.closed.store(true, Ordering::Relaxed);
+            return Err(closed());
+        }
+        match tokio::time::timeout(self.options.request_timeout, reply_rx).await {
+            Ok(Ok(reply)) => Ok(reply),
+            Ok(Err(_)) => Err(closed()),
+            Err(_) => {
+                conn.pending
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .remove(&id);
+                Err(RpcError::Timeout {
+                    addr: target.addr.clone(),
+                    timeout: self.options.request_timeout,
+                })
+            }
+        }
+    }
+
+    /// Drops pooled connections to `target` (after it failed or left).
+    pub fn forget(&self, target: &Target) {
+        self.conns
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .retain(|(t, _), _| t != target);
+    }
+
+    async fn conn(&self, target: &Target, protocol: Protocol) -> Result<Arc<Conn>, RpcError> {
+        let key = (target.clone(), protocol);
+        if let Some(c) = self
+            .conns
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&key)
+            && !c.closed.load(Ordering::Relaxed)
+        {
+            return Ok(c.clone());
+        }
+        let io = self.dial(target, protocol).await?;
+        let conn = spawn_conn(io, self.options.max_frame, target.addr.clone());
+        // Two callers may race to dial; the last one wins the slot, both connections work.
+        self.conns
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, conn.clone());
+        Ok(conn)
+    }
+
+    async fn dial(&self, target: &Target, protocol: Protocol) -> Result<Box<dyn Io>, RpcError> {
+        let dial_err = |reason: String| RpcError::Dial {
+            addr: target.addr.clone(),
+            reason,
+        };
+        let tcp = tokio::time::timeout(self.options.dial_timeout, TcpStream::connect(&target.addr))
+            .await
+            .map_err(|_| dial_err(format!("timed out after {:?}", self.options.dial_timeout)))?
+            .map_err(|e| dial_err(e.to_string()))?;
+        let _ = tcp.set_nodelay(true);
+        match &self.options.tls {
+            Some(tls) if tls.verify_outgoing => {
+                let name = tls.server_name(target.node.as_deref(), &target.datacenter);
+                let tls_err = |reason: String| RpcError::Tls {
+                    addr: target.addr.clone(),
+                    name: name.clone(),
+                    reason,
+                };
+                let config = tls
+                    .client_config(protocol)
+                    .map_err(|e| tls_err(e.to_string()))?;
+                let server_name = rustls::pki_types::ServerName::try_from(name.clone())
+                    .map_err(|e| tls_err(e.to_string()))?;
+                let connector = tokio_rustls::TlsConnector::from(config);
+                let stream = tokio::time::timeout(
+                    self.options.dial_timeout,
+                    connector.connect(server_name, tcp),
+                )
+                .await
+                .map_err(|_| tls_err("handshake timed out".into()))?
+                .map_err(|e| tls_err(e.to_string()))?;
+                Ok(Box::new(stream))
+            }
+            _ => {
+                let mut tcp = tcp;
+                let type_byte = match protocol {
+                    Protocol::Rpc => TYPE_RPC,
+                    Protocol::Raft => TYPE_RAFT,
+                    other => return Err(dial_err(format!("{other:?} is only spoken over TLS"))),
+                };
+                tcp.write_all(&[type_byte])
+                    .await
+                    .map_err(|e| dial_err(e.to_string()))?;
+                Ok(Box::new(tcp))
+            }
+        }
+    }
+}
+
+fn spawn_conn(io: Box<dyn Io>, max_frame: usize, addr: String) -> Arc<Conn> {
+    let (mut reader, mut writer) = tokio::io::split(io);
+    let (tx, mut rx) = mpsc::channel::<Vec<u8>>(1024);
+    let conn = Arc::new(Conn {
+        tx,
+        pending: Mutex::default(),
+        next_id: AtomicU64::new(1),
+        closed: AtomicBool::new(false),
+    });
+    tokio::spawn(async move {
+        while let Some(bytes) = rx.recv().await {
+            if writer.write_all(&bytes).await.is_err() {
+                break;
+            }
+        }
+    });
+    let weak = Arc::downgrade(&conn);
+    tokio::spawn(async move {
+        let mut decoder = Decoder::new(max_frame);
+        let mut buf = vec![0u8; 16 * 1024];
+        'read: loop {
+            let n = match reader.read(&mut buf).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => n,
+            };
+            decoder.push(&buf[..n]);
+            loop {
+                match decoder.next_frame() {
+                    Ok(Some(Frame {
+                        id,
+                        kind: Kind::Response,
+                        body,
+                    })) => {
+                        let Some(conn) = weak.upgrade() else {
+                            break 'read;
+                        };
+                        let waiter = conn
+                            .pending
+                            .lock()
+                            .unwrap_or_else(|e| e.into_inner())
+                            .remove(&id);
+                        if let Some(waiter) = waiter {
+                            let _ = waiter.send(body);
+                        }
+                    }
+                    Ok(Some(_)) => {
+                        tracing::warn!(%addr, "closing: the server sent a request frame");
+                        break 'read;
+                    }
+                    Ok(None) => break,
+                    Err(e) => {
+                        tracing::warn!(%addr, error = %e, "closing: invalid frame from the server");
+                        break 'read;
+                    }
+                }
+            }
+        }
+        if let Some(conn) = weak.upgrade() {
+            conn.closed.store(true, Ordering::Relaxed);
+            // Dropping the senders fails every waiting call with Closed.
+            conn.pending
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .clear();
+        }
+    });
+    conn
+}

@@ -1,0 +1,266 @@
+//! The server port: accept, detect the protocol, authenticate, then run a frame loop that
+//! hands each request to the protocol's handler (many in flight per connection).
+//!
+//! Ownership: `serve` owns the listener and spawns one task per connection; each connection
+//! task owns its socket and spawns a writer task (fed by an mpsc channel that every request
+//! task holds a sender of). The connection ends when the peer closes, a frame is invalid, or
+//! shutdown is signalled.
+
+use std::collections::{HashMap, HashSet};
+use std::future::Future;
+use std::net::{IpAddr, SocketAddr};
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{mpsc, watch};
+use tracing::Instrument;
+
+use super::frame::{self, Decoder, Frame, Kind};
+use super::protocol::{Detected, Protocol, detect};
+use crate::tls::AgentTls;
+
+/// What a handler learns about the peer.
+#[derive(Debug, Clone)]
+pub struct Peer {
+    pub addr: SocketAddr,
+    /// The SNI the peer asked for, when it came over TLS.
+    pub sni: Option<String>,
+    pub tls: bool,
+}
+
+/// Handles one request body and returns the reply body.
+pub type Handler =
+    Arc<dyn Fn(Vec<u8>, Peer) -> Pin<Box<dyn Future<Output = Vec<u8>> + Send>> + Send + Sync>;
+
+/// Server settings.
+#[derive(Clone)]
+pub struct ServerOptions {
+    pub tls: Option<Arc<AgentTls>>,
+    pub max_frame: usize,
+    /// Bound on the first byte and the TLS handshake.
+    pub handshake_timeout: Duration,
+}
+
+impl std::fmt::Debug for ServerOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServerOptions")
+            .field("tls", &self.tls.is_some())
+            .field("max_frame", &self.max_frame)
+            .finish()
+    }
+}
+
+impl Default for ServerOptions {
+    fn default() -> Self {
+        ServerOptions {
+            tls: None,
+            max_frame: frame::DEFAULT_MAX_FRAME,
+            handshake_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+/// Remembers which peers were already told off, so a misbehaving peer is logged once.
+#[derive(Debug, Default)]
+struct Refusals(Mutex<HashSet<(IpAddr, &'static str)>>);
+
+impl Refusals {
+    fn refuse(&self, peer: SocketAddr, reason: &'static str, detail: &str) {
+        let mut seen = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if seen.len() > 4096 {
+            seen.clear();
+        }
+        if seen.insert((peer.ip(), reason)) {
+            tracing::warn!(%peer, reason, detail, "refused a connection on the server port");
+        } else {
+            tracing::debug!(%peer, reason, detail, "refused a connection on the server port");
+        }
+    }
+}
+
+/// Serves the port until `shutdown` flips to true.
+pub async fn serve(
+    listener: TcpListener,
+    options: ServerOptions,
+    handlers: HashMap<ProtocolKey, Handler>,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    let shared = Arc::new((options, handlers, Refusals::default()));
+    loop {
+        let accepted = tokio::select! {
+            a = listener.accept() => a,
+            _ = shutdown.changed() => return,
+        };
+        let (stream, addr) = match accepted {
+            Ok(a) => a,
+            Err(e) => {
+                tracing::warn!(error = %e, "accepting a connection failed");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let shared = shared.clone();
+        let stop = shutdown.clone();
+        tokio::spawn(
+            async move {
+                let (options, handlers, refusals) = &*shared;
+                connection(stream, addr, options, handlers, refusals, stop).await;
+            }
+            .instrument(tracing::debug_span!("rpc_conn", peer = %addr)),
+        );
+    }
+}
+
+/// Handlers are registered per protocol.
+pub type ProtocolKey = Protocol;
+
+async fn connection(
+    stream: TcpStream,
+    addr: SocketAddr,
+    options: &ServerOptions,
+    handlers: &HashMap<Protocol, Handler>,
+    refusals: &Refusals,
+    stop: watch::Receiver<bool>,
+) {
+    let _ = stream.set_nodelay(true);
+    let mut first = [0u8; 1];
+    match tokio::time::timeout(options.handshake_timeout, stream.peek(&mut first)).await {
+        Ok(Ok(1)) => {}
+        Ok(Ok(_)) => return, // closed before sending anything
+        Ok(Err(e)) => return refusals.refuse(addr, "read error", &e.to_string()),
+        Err(_) => return refusals.refuse(addr, "timeout", "no first byte in time"),
+    }
+    match detect(first[0]) {
+        Detected::Garbage(b) => {
+            refusals.refuse(addr, "unknown protocol byte", &format!("{b:#04x}"))
+        }
+        Detected::Plain(protocol) => {
+            if options.tls.as_ref().is_some_and(|t| t.verify_incoming) {
+                return refusals.refuse(addr, "plaintext with verify_incoming", "TLS is required");
+            }
+            let mut stream = stream;
+            let _ = stream.read_exact(&mut first).await; // consume the type byte
+            let Some(handler) = handlers.get(&protocol) else {
+                return refusals.refuse(addr, "protocol not served", &format!("{protocol:?}"));
+            };
+            let peer = Peer {
+                addr,
+                sni: None,
+                tls: false,
+            };
+            frame_loop(stream, handler.clone(), peer, options.max_frame, stop).await;
+        }
+        Detected::Tls => {
+            let Some(tls) = &options.tls else {
+                return refusals.refuse(addr, "TLS not configured", "this agent has no cert_file");
+            };
+            let acceptor = tokio_rustls::TlsAcceptor::from(tls.server_config());
+            let tls_stream = match tokio::time::timeout(
+                options.handshake_timeout,
+                acceptor.accept(stream),
+            )
+            .await
+            {
+                Ok(Ok(s)) => s,
+                Ok(Err(e)) => return refusals.refuse(addr, "TLS handshake failed", &e.to_string()),
+                Err(_) => return refusals.refuse(addr, "timeout", "TLS handshake took too long"),
+            };
+            let (_, conn) = tls_stream.get_ref();
+            let sni = conn.server_name().map(str::to_owned);
+            let Some(protocol) = conn.alpn_protocol().and_then(Protocol::from_alpn) else {
+                return refusals.refuse(
+                    addr,
+                    "unknown ALPN",
+                    &format!("{:?}", conn.alpn_protocol().map(String::from_utf8_lossy)),
+                );
+            };
+            if protocol == Protocol::Raft
+                && let Err(why) = tls.check_peer_is_server(conn.peer_certificates())
+            {
+                return refusals.refuse(addr, "raft peer is not a server", &why);
+            }
+            let Some(handler) = handlers.get(&protocol) else {
+                return refusals.refuse(addr, "protocol not served", &format!("{protocol:?}"));
+            };
+            let peer = Peer {
+                addr,
+                sni,
+                tls: true,
+            };
+            frame_loop(tls_stream, handler.clone(), peer, options.max_frame, stop).await;
+        }
+    }
+}
+
+/// Reads request frames, runs each on its own task, writes responses as they complete.
+async fn frame_loop<S>(
+    stream: S,
+    handler: Handler,
+    peer: Peer,
+    max_frame: usize,
+    mut stop: watch::Receiver<bool>,
+) where
+    S: AsyncRead + AsyncWrite + Send + 'static,
+{
+    let (mut reader, mut writer) = tokio::io::split(stream);
+    let (tx, mut rx) = mpsc::channel::<Vec<u8>>(1024);
+    let writer_task = tokio::spawn(async move {
+        while let Some(bytes) = rx.recv().await {
+            if writer.write_all(&bytes).await.is_err() {
+                return;
+            }
+        }
+        let _ = writer.shutdown().await;
+    });
+    let mut decoder = Decoder::new(max_frame);
+    let mut buf = vec![0u8; 16 * 1024];
+    'conn: loop {
+        let n = tokio::select! {
+            r = reader.read(&mut buf) => match r {
+                Ok(0) | Err(_) => break,
+                Ok(n) => n,
+            },
+            _ = stop.changed() => break,
+        };
+        decoder.push(&buf[..n]);
+        loop {
+            match decoder.next_frame() {
+                Ok(Some(Frame {
+                    id,
+                    kind: Kind::Request,
+                    body,
+                })) => {
+                    let (handler, tx, peer) = (handler.clone(), tx.clone(), peer.clone());
+                    tokio::spawn(async move {
+                        let reply = handler(body, peer).await;
+                        let frame = Frame {
+                            id,
+                            kind: Kind::Response,
+                            body: reply,
+                        };
+                        match frame::encode(&frame, max_frame) {
+                            Ok(bytes) => {
+                                let _ = tx.send(bytes).await;
+                            }
+                            Err(e) => tracing::warn!(error = %e, "dropping an oversized reply"),
+                        }
+                    });
+                }
+                Ok(Some(_)) => {
+                    tracing::warn!(peer = %peer.addr, "closing: a response frame arrived on a server connection");
+                    break 'conn;
+                }
+                Ok(None) => break,
+                Err(e) => {
+                    tracing::warn!(peer = %peer.addr, error = %e, "closing the connection: invalid frame");
+                    break 'conn;
+                }
+            }
+        }
+    }
+    drop(tx);
+    let _ = writer_task.await;
+}
