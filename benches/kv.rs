@@ -218,6 +218,8 @@ fn main() {
             "bench",
             "-http-port",
             "0",
+            "-server-port",
+            "0",
             "-data-dir",
             data.to_str().unwrap(),
         ]);
@@ -249,7 +251,16 @@ fn main() {
 
         // -dev startup: process start to first HTTP answer, and to a known leader.
         let started = Instant::now();
-        let dev = spawn_agent(&["agent", "-dev", "-http-port", "0", "-node", "devbench"]);
+        let dev = spawn_agent(&[
+            "agent",
+            "-dev",
+            "-http-port",
+            "0",
+            "-server-port",
+            "0",
+            "-node",
+            "devbench",
+        ]);
         rt.block_on(async {
             loop {
                 if probe

@@ -122,6 +122,7 @@ pub async fn cmd_agent(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         Some(addr) => ctx.out.info(format!("       HTTP API: http://{addr}")),
         None => ctx.out.info("       HTTP API: disabled"),
     }
+    ctx.out.info(format!("     Server RPC: {}", agent.rpc_addr));
     if let Some(dir) = &cfg.data_dir {
         ctx.out.info(format!("       Data dir: {}", dir.display()));
     }

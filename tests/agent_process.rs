@@ -66,6 +66,8 @@ impl AgentProcess {
             "n1",
             "-http-port",
             "0",
+            "-server-port",
+            "0",
         ])
         .args(["-data-dir", dir.join("data").to_str().unwrap()])
         .args(extra);

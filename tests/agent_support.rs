@@ -17,6 +17,7 @@ pub async fn dev_agent() -> TestAgent {
     agent_with(ConfigFlags {
         dev: true,
         http_port: Some(0),
+        server_port: Some(0),
         node: Some("test-node".into()),
         ..ConfigFlags::default()
     })

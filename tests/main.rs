@@ -15,6 +15,7 @@ mod client_settings;
 mod config;
 mod generated_docs;
 mod http_api;
+mod raft_cluster;
 mod raft_store;
 mod rpc_codec;
 mod rpc_port;

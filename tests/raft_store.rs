@@ -3,9 +3,10 @@
 use std::time::Duration;
 
 use fedctl::raft::{
-    ApplyError, LogStore, RaftNode, RaftOptions, StateMachine, StorageError, TypeConfig,
-    open_storage,
+    ApplyError, LogStore, RaftNode, RaftOptions, ServerNode, StateMachine, StorageError,
+    TypeConfig, open_storage,
 };
+use fedctl::rpc::{ClientOptions, RpcClient};
 use fedctl::state::{Command, HealthCheck, KvOp, RegisterRequest, Response, StateError};
 use openraft::testing::{StoreBuilder, Suite};
 
@@ -36,9 +37,18 @@ fn set(key: &str) -> Command {
     })
 }
 
+fn me(opts: &RaftOptions) -> ServerNode {
+    ServerNode {
+        name: opts.node_name.clone(),
+        addr: opts.rpc_addr.clone(),
+    }
+}
+
 async fn started(opts: &RaftOptions) -> RaftNode {
-    let node = RaftNode::start(opts).await.unwrap();
-    node.bootstrap(&opts.rpc_addr).await.unwrap();
+    let node = RaftNode::start(opts, RpcClient::new(ClientOptions::default()))
+        .await
+        .unwrap();
+    node.bootstrap(&[(opts.node_id, me(opts))]).await.unwrap();
     assert_eq!(
         node.wait_for_leader(Duration::from_secs(10)).await,
         Some(opts.node_id)
@@ -130,8 +140,10 @@ async fn writes_survive_a_restart_and_log_compaction() {
     node.shutdown().await;
     drop(node);
 
-    let node = RaftNode::start(&opts).await.unwrap();
-    node.bootstrap(&opts.rpc_addr).await.unwrap();
+    let node = RaftNode::start(&opts, RpcClient::new(ClientOptions::default()))
+        .await
+        .unwrap();
+    node.bootstrap(&[(opts.node_id, me(&opts))]).await.unwrap();
     node.wait_for_leader(Duration::from_secs(10)).await.unwrap();
     wait_until("all 500 keys after restart", || {
         node.state().read(|s| s.kv_list("k/").len()) == 500

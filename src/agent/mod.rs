@@ -17,8 +17,15 @@ use crate::config::AgentConfig;
 use crate::http::{AgentInfo, AppState, Metrics};
 use crate::local::LocalState;
 use crate::local::sync::{Managed, NodeIdentity, SyncTiming};
-use crate::raft::{RaftNode, RaftOptions, RaftStartError, node_id_for};
+use crate::raft::{RaftNode, RaftOptions, RaftStartError, ServerNode, node_id_for};
+use crate::rpc::message::PeerInfo;
+use crate::rpc::{ClientOptions, RpcClient, ServerOptions};
+use crate::tls::{AgentTls, TlsError};
+
+mod rpc;
+
 use crate::state::{HealthCheck, HealthStatus, NodeService};
+pub use rpc::server_handlers;
 
 /// Knobs tests and benchmarks turn; defaults suit production.
 #[derive(Debug, Clone, Default)]
@@ -42,6 +49,8 @@ pub enum AgentError {
     },
     #[error(transparent)]
     Raft(#[from] RaftStartError),
+    #[error("loading the agent TLS files: {0}")]
+    Tls(#[from] TlsError),
     #[error("forming the raft cluster: {0}")]
     Bootstrap(String),
     #[error("registering {what} from the configuration: {message}")]
@@ -53,6 +62,8 @@ pub enum AgentError {
 pub struct RunningAgent {
     /// Where the HTTP API listens (`None` when disabled).
     pub http_addr: Option<SocketAddr>,
+    /// The server port address peers dial (advertise address, bound port).
+    pub rpc_addr: String,
     pub raft: RaftNode,
     pub local: Arc<LocalState>,
     pub config: AgentConfig,
@@ -90,20 +101,50 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     };
     let http_addr = http_listener.as_ref().and_then(|l| l.local_addr().ok());
 
-    let server_port = cfg.ports.server.unwrap_or(8300);
+    let tls = AgentTls::load(&cfg.tls, &cfg.datacenter, &cfg.domain)?;
+    let rpc_listener = match cfg.ports.server {
+        Some(port) => {
+            let addr = SocketAddr::new(cfg.bind_addr, port);
+            let listener = tokio::net::TcpListener::bind(addr)
+                .await
+                .map_err(|source| AgentError::Bind {
+                    what: "server RPC",
+                    addr,
+                    source,
+                })?;
+            Some(listener)
+        }
+        None => None,
+    };
+    // Peers dial the port actually bound (port 0 picks one).
+    let server_port = rpc_listener
+        .as_ref()
+        .and_then(|l| l.local_addr().ok())
+        .map_or(8300, |a| a.port());
     let rpc_addr = SocketAddr::new(cfg.advertise_addr, server_port).to_string();
+    let rpc_client = RpcClient::new(ClientOptions {
+        tls: tls.clone(),
+        ..ClientOptions::default()
+    });
     let raft_opts = RaftOptions {
         data_dir: cfg.data_dir.clone(),
         node_id: node_id_for(&cfg.node_name),
+        node_name: cfg.node_name.clone(),
+        datacenter: cfg.datacenter.clone(),
         rpc_addr: rpc_addr.clone(),
         snapshot_threshold: cfg.raft_snapshot_threshold,
         // Trailing entries kept behind a snapshot for lagging followers: at most one
         // snapshot's worth, so a small threshold really bounds the log.
         keep_after_snapshot: cfg.raft_snapshot_threshold.min(1024),
+        forward_timeout: std::time::Duration::from_secs(7),
     };
-    let raft = RaftNode::start(&raft_opts).await?;
+    let raft = RaftNode::start(&raft_opts, rpc_client.clone()).await?;
+    let me = ServerNode {
+        name: cfg.node_name.clone(),
+        addr: rpc_addr.clone(),
+    };
     if cfg.bootstrap_expect == 1 {
-        raft.bootstrap(&rpc_addr)
+        raft.bootstrap(&[(raft_opts.node_id, me)])
             .await
             .map_err(|e| AgentError::Bootstrap(e.to_string()))?;
     }
@@ -146,6 +187,25 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
         shutdown_rx.clone(),
     )));
 
+    if let Some(listener) = rpc_listener {
+        let me = PeerInfo {
+            node: cfg.node_name.clone(),
+            datacenter: cfg.datacenter.clone(),
+            server: cfg.server,
+        };
+        let handlers = rpc::server_handlers(raft.clone(), me);
+        let options = ServerOptions {
+            tls: tls.clone(),
+            ..ServerOptions::default()
+        };
+        tasks.push(tokio::spawn(crate::rpc::serve(
+            listener,
+            options,
+            handlers,
+            shutdown_rx.clone(),
+        )));
+    }
+
     if let Some(listener) = http_listener {
         let state = AppState {
             raft: raft.clone(),
@@ -177,6 +237,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     tracing::info!(node = %cfg.node_name, datacenter = %cfg.datacenter, http = ?http_addr, dev = cfg.dev, "agent started");
     Ok(RunningAgent {
         http_addr,
+        rpc_addr,
         raft,
         local,
         config: cfg,

@@ -36,8 +36,10 @@ impl From<ApplyError> for ApiError {
         match e {
             // The state machine refused the command: the request was wrong.
             ApplyError::Rejected(e) => ApiError::BadRequest(e.to_string()),
-            ApplyError::NotLeader { .. } => ApiError::Internal("No cluster leader".into()),
-            ApplyError::Raft(e) => ApiError::Internal(e),
+            ApplyError::NotLeader { .. } | ApplyError::NoLeader(_) => {
+                ApiError::Internal("No cluster leader".into())
+            }
+            ApplyError::Forward { .. } | ApplyError::Raft(_) => ApiError::Internal(e.to_string()),
         }
     }
 }

@@ -5,14 +5,7 @@ use super::AppState;
 
 /// `GET /v1/status/leader`: the leader's RPC address, or "" when there is none.
 pub async fn leader(State(state): State<AppState>) -> Json<String> {
-    let leader = state.raft.leader();
-    let addr = state
-        .raft
-        .voters()
-        .into_iter()
-        .find(|(id, _)| Some(*id) == leader)
-        .map(|(_, addr)| addr);
-    Json(addr.unwrap_or_default())
+    Json(state.raft.leader_node().map(|n| n.addr).unwrap_or_default())
 }
 
 /// `GET /v1/status/peers`: the RPC addresses of the raft voters.
@@ -22,7 +15,7 @@ pub async fn peers(State(state): State<AppState>) -> Json<Vec<String>> {
             .raft
             .voters()
             .into_iter()
-            .map(|(_, addr)| addr)
+            .map(|(_, node)| node.addr)
             .collect(),
     )
 }

@@ -8,10 +8,12 @@
 
 mod db;
 mod log_store;
+mod membership;
 mod network;
 mod proposer;
 mod state_machine;
 mod types;
+mod write;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -19,14 +21,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use openraft::error::RaftError;
-use openraft::{BasicNode, Config, SnapshotPolicy};
+use openraft::{Config, SnapshotPolicy};
 
 pub use log_store::LogStore;
-pub use network::NoPeers;
+pub use network::{RaftReply, RaftRequest, RpcNetwork};
 pub use state_machine::StateMachine;
-pub use types::{Entry, LogId, NodeId, Raft, StorageError, TypeConfig};
+pub use types::{Entry, LogId, NodeId, Raft, ServerNode, StorageError, TypeConfig};
 
-use crate::state::{Command, Response, StateError, StateHandle};
+use crate::rpc::RpcClient;
+use crate::state::{StateError, StateHandle};
 
 /// How to run the raft node.
 #[derive(Debug, Clone)]
@@ -34,8 +37,13 @@ pub struct RaftOptions {
     /// Where `raft.db` lives; `None` keeps everything in memory (`-dev`).
     pub data_dir: Option<PathBuf>,
     pub node_id: NodeId,
+    /// This server's node name.
+    pub node_name: String,
+    pub datacenter: String,
     /// This server's RPC address, as peers will dial it.
     pub rpc_addr: String,
+    /// How long a write may wait for a leader (during an election) before failing.
+    pub forward_timeout: Duration,
     /// Take a snapshot (and compact the log) after this many entries.
     pub snapshot_threshold: u64,
     /// Entries kept in the log behind a snapshot, for slow followers.
@@ -47,7 +55,10 @@ impl Default for RaftOptions {
         RaftOptions {
             data_dir: None,
             node_id: 1,
+            node_name: "server".into(),
+            datacenter: "dc1".into(),
             rpc_addr: "127.0.0.1:8300".into(),
+            forward_timeout: Duration::from_secs(7),
             snapshot_threshold: 16_384,
             keep_after_snapshot: 1_024,
         }
@@ -63,6 +74,12 @@ pub enum ApplyError {
     /// This server is not the leader.
     #[error("this server is not the raft leader (leader: {})", leader.map_or("unknown".to_owned(), |l| l.to_string()))]
     NotLeader { leader: Option<NodeId> },
+    /// No leader could be found before the deadline (an election did not finish).
+    #[error("no raft leader within {0:?}")]
+    NoLeader(Duration),
+    /// The leader could not be reached.
+    #[error("forwarding to the leader {leader}: {reason}")]
+    Forward { leader: String, reason: String },
     /// Raft stopped or storage failed.
     #[error("raft: {0}")]
     Raft(String),
@@ -88,8 +105,12 @@ pub struct RaftNode {
     state: StateHandle,
     log: LogStore,
     id: NodeId,
-    /// Every write goes through the proposer (group commit).
+    /// Every local write goes through the proposer (group commit).
     proposer: tokio::sync::mpsc::Sender<proposer::Proposal>,
+    /// Forwards writes to the leader; shared with the raft network.
+    rpc: RpcClient,
+    datacenter: String,
+    forward_timeout: Duration,
 }
 
 impl std::fmt::Debug for RaftNode {
@@ -101,9 +122,9 @@ impl std::fmt::Debug for RaftNode {
 }
 
 impl RaftNode {
-    /// Opens the log and the last snapshot and starts raft. Call [`RaftNode::bootstrap`] to
-    /// form a new single-server cluster.
-    pub async fn start(opts: &RaftOptions) -> Result<RaftNode, RaftStartError> {
+    /// Opens the log and the last snapshot and starts raft, talking to peers through `rpc`.
+    /// Call [`RaftNode::bootstrap`] to form a new cluster.
+    pub async fn start(opts: &RaftOptions, rpc: RpcClient) -> Result<RaftNode, RaftStartError> {
         let (log, sm) = open_storage(opts.data_dir.as_deref())?;
         let state = sm.state();
         let config = Config {
@@ -118,7 +139,8 @@ impl RaftNode {
         }
         .validate()
         .map_err(|e| RaftStartError::Config(e.to_string()))?;
-        let raft = Raft::new(opts.node_id, Arc::new(config), NoPeers, log.clone(), sm)
+        let network = RpcNetwork::new(rpc.clone(), &opts.datacenter);
+        let raft = Raft::new(opts.node_id, Arc::new(config), network, log.clone(), sm)
             .await
             .map_err(|e| RaftStartError::Start(e.to_string()))?;
         let proposer = proposer::spawn(raft.clone());
@@ -128,12 +150,16 @@ impl RaftNode {
             log,
             id: opts.node_id,
             proposer,
+            rpc,
+            datacenter: opts.datacenter.clone(),
+            forward_timeout: opts.forward_timeout,
         })
     }
 
-    /// Forms a single-voter cluster of this node if raft has never been initialised; a no-op
-    /// on restart.
-    pub async fn bootstrap(&self, rpc_addr: &str) -> Result<(), ApplyError> {
+    /// Forms a cluster of `members` if raft has never been initialised; a no-op on restart or
+    /// when another member already formed it. Every founding member may call this with the
+    /// same set.
+    pub async fn bootstrap(&self, members: &[(NodeId, ServerNode)]) -> Result<(), ApplyError> {
         let initialized = self
             .raft
             .is_initialized()
@@ -142,34 +168,12 @@ impl RaftNode {
         if initialized {
             return Ok(());
         }
-        let members = BTreeMap::from([(
-            self.id,
-            BasicNode {
-                addr: rpc_addr.to_owned(),
-            },
-        )]);
+        let members: BTreeMap<NodeId, ServerNode> = members.iter().cloned().collect();
         match self.raft.initialize(members).await {
             Ok(()) => Ok(()),
             Err(RaftError::APIError(openraft::error::InitializeError::NotAllowed(_))) => Ok(()),
             Err(e) => Err(ApplyError::Raft(e.to_string())),
         }
-    }
-
-    /// The one write path: propose `command`, wait until it is committed and applied, and
-    /// return its outcome. Concurrent calls share raft entries (see `proposer`), but each
-    /// gets only its own command's result.
-    pub async fn apply(&self, command: Command) -> Result<Response, ApplyError> {
-        if matches!(command, Command::Batch(_)) {
-            return Err(ApplyError::Rejected(StateError::NestedBatch));
-        }
-        let (reply, answer) = tokio::sync::oneshot::channel();
-        self.proposer
-            .send(proposer::Proposal { command, reply })
-            .await
-            .map_err(|_| ApplyError::Raft("raft is shutting down".into()))?;
-        answer
-            .await
-            .map_err(|_| ApplyError::Raft("raft stopped before the write was answered".into()))?
     }
 
     /// Confirms with a quorum that this node is still the leader, so a read that follows
@@ -200,6 +204,15 @@ impl RaftNode {
         self.raft.metrics().borrow().current_leader
     }
 
+    /// The current leader's name and address, if known.
+    pub fn leader_node(&self) -> Option<ServerNode> {
+        let leader = self.leader()?;
+        self.members()
+            .into_iter()
+            .find(|(id, _)| *id == leader)
+            .map(|(_, n)| n)
+    }
+
     /// Time since the leader was last heard from (zero on the leader itself).
     pub fn last_contact(&self) -> Option<Duration> {
         let metrics = self.raft.metrics().borrow().clone();
@@ -225,14 +238,26 @@ impl RaftNode {
         tokio::time::timeout(timeout, wait).await.ok()
     }
 
-    /// Raft voters and their RPC addresses.
-    pub fn voters(&self) -> Vec<(NodeId, String)> {
+    /// Every member of the current membership (voters and learners).
+    pub fn members(&self) -> Vec<(NodeId, ServerNode)> {
+        let metrics = self.raft.metrics().borrow().clone();
+        metrics
+            .membership_config
+            .membership()
+            .nodes()
+            .map(|(id, n)| (*id, n.clone()))
+            .collect()
+    }
+
+    /// The raft voters.
+    pub fn voters(&self) -> Vec<(NodeId, ServerNode)> {
         let metrics = self.raft.metrics().borrow().clone();
         let membership = metrics.membership_config.membership();
+        let voters: Vec<NodeId> = membership.voter_ids().collect();
         membership
             .nodes()
-            .filter(|(id, _)| membership.voter_ids().any(|v| v == **id))
-            .map(|(id, n)| (*id, n.addr.clone()))
+            .filter(|(id, _)| voters.contains(id))
+            .map(|(id, n)| (*id, n.clone()))
             .collect()
     }
 
@@ -246,13 +271,9 @@ impl RaftNode {
         self.raft.metrics().borrow().snapshot.map(|s| s.index)
     }
 
-    /// Asks raft to take a snapshot now.
-    pub async fn trigger_snapshot(&self) -> Result<(), ApplyError> {
-        self.raft
-            .trigger()
-            .snapshot()
-            .await
-            .map_err(|e| ApplyError::Raft(e.to_string()))
+    /// Serves one raft request that arrived on the server port.
+    pub async fn handle_raft(&self, body: &[u8]) -> Vec<u8> {
+        network::handle(&self.raft, body).await
     }
 
     /// Stops raft (pending writes fail), flushes the log and releases the database.

@@ -1,0 +1,31 @@
+//! The agent's handlers on the server port: RPC requests and raft.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::raft::RaftNode;
+use crate::rpc::message::{self, PeerInfo, Reply, Request};
+use crate::rpc::protocol::Protocol;
+use crate::rpc::{Handler, Peer};
+
+/// Handlers for a server: RPC (`Ping`, forwarded `Apply`) and raft.
+pub fn server_handlers(raft: RaftNode, me: PeerInfo) -> HashMap<Protocol, Handler> {
+    let rpc_raft = raft.clone();
+    let rpc: Handler = Arc::new(move |body: Vec<u8>, _peer: Peer| {
+        let (raft, me) = (rpc_raft.clone(), me.clone());
+        Box::pin(async move {
+            let reply = match message::decode::<Request>(&body) {
+                Err(e) => Reply::Refused(format!("malformed request: {e}")),
+                Ok(Request::Ping) => Reply::Pong(me),
+                // Forwarded writes are proposed here or fail: they never travel further.
+                Ok(Request::Apply(command)) => Reply::Applied(raft.apply_local(command).await),
+            };
+            message::encode(&reply).unwrap_or_default()
+        })
+    });
+    let raft_handler: Handler = Arc::new(move |body: Vec<u8>, _peer: Peer| {
+        let raft = raft.clone();
+        Box::pin(async move { raft.handle_raft(&body).await })
+    });
+    HashMap::from([(Protocol::Rpc, rpc), (Protocol::Raft, raft_handler)])
+}

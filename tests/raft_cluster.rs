@@ -1,0 +1,218 @@
+//! Three raft servers over the real server port with mutual TLS: election, forwarding from
+//! followers, leader loss, and a restarted server catching up.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use fedctl::config::TlsSettings;
+use fedctl::raft::{NodeId, RaftNode, RaftOptions, ServerNode, node_id_for};
+use fedctl::rpc::message::PeerInfo;
+use fedctl::rpc::{ClientOptions, RpcClient, ServerOptions};
+use fedctl::state::{Command, KvOp, Response};
+use fedctl::tls::{AgentTls, Ca, CaOptions, CertKind, CertOptions, generate_ca};
+use tokio::sync::watch;
+
+struct Server {
+    node: RaftNode,
+    stop: watch::Sender<bool>,
+    listener_addr: String,
+}
+
+struct Cluster {
+    dir: tempfile::TempDir,
+    ca_pem: String,
+    ca: Ca,
+    members: Vec<(NodeId, ServerNode)>,
+}
+
+impl Cluster {
+    fn tls(&self, name: &str) -> Arc<AgentTls> {
+        let issued = self
+            .ca
+            .issue(&CertOptions::new(CertKind::Server {
+                node: Some(name.into()),
+            }))
+            .unwrap();
+        let p = |f: &str| self.dir.path().join(format!("{name}-{f}"));
+        std::fs::write(p("ca.pem"), &self.ca_pem).unwrap();
+        std::fs::write(p("cert.pem"), issued.cert_pem).unwrap();
+        std::fs::write(p("key.pem"), issued.key_pem).unwrap();
+        let settings = TlsSettings {
+            ca_file: Some(p("ca.pem")),
+            cert_file: Some(p("cert.pem")),
+            key_file: Some(p("key.pem")),
+            verify_incoming: true,
+            verify_outgoing: true,
+            verify_server_hostname: true,
+        };
+        AgentTls::load(&settings, "dc1", "consul").unwrap().unwrap()
+    }
+
+    /// Starts server `i` on `listener` (bound earlier so every address is known up front).
+    async fn start(&self, i: usize, listener: tokio::net::TcpListener) -> Server {
+        let (id, me) = self.members[i].clone();
+        let tls = self.tls(&me.name);
+        let rpc = RpcClient::new(ClientOptions {
+            tls: Some(tls.clone()),
+            ..ClientOptions::default()
+        });
+        let opts = RaftOptions {
+            data_dir: Some(self.dir.path().join(&me.name)),
+            node_id: id,
+            node_name: me.name.clone(),
+            datacenter: "dc1".into(),
+            rpc_addr: me.addr.clone(),
+            ..RaftOptions::default()
+        };
+        std::fs::create_dir_all(self.dir.path().join(&me.name)).unwrap();
+        let node = RaftNode::start(&opts, rpc).await.unwrap();
+        let (stop, stopped) = watch::channel(false);
+        let handlers = fedctl::agent::server_handlers(
+            node.clone(),
+            PeerInfo {
+                node: me.name.clone(),
+                datacenter: "dc1".into(),
+                server: true,
+            },
+        );
+        let listener_addr = me.addr.clone();
+        tokio::spawn(fedctl::rpc::serve(
+            listener,
+            ServerOptions {
+                tls: Some(tls),
+                ..ServerOptions::default()
+            },
+            handlers,
+            stopped,
+        ));
+        Server {
+            node,
+            stop,
+            listener_addr,
+        }
+    }
+}
+
+async fn bind() -> tokio::net::TcpListener {
+    tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap()
+}
+
+fn set(key: &str, value: &str) -> Command {
+    Command::Kv(KvOp::Set {
+        key: key.into(),
+        value: value.into(),
+        flags: 0,
+    })
+}
+
+async fn eventually(what: &str, mut cond: impl FnMut() -> bool) {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    while !cond() {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "{what}: not within 30s"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+fn kv(server: &Server) -> Vec<(String, Vec<u8>, u64)> {
+    server.node.state().read(|s| {
+        s.kv_list("")
+            .into_iter()
+            .map(|e| (e.key, e.value, e.index.modify_index))
+            .collect()
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_servers_elect_forward_fail_over_and_catch_up() {
+    fedctl::tls::install_default_provider();
+    let g = generate_ca(&CaOptions::default()).unwrap();
+    let ca = Ca::from_pem(g.cert_pem.as_bytes(), g.key_pem.as_bytes(), "ca", "key").unwrap();
+    let mut listeners = Vec::new();
+    let mut members = Vec::new();
+    for name in ["s1", "s2", "s3"] {
+        let l = bind().await;
+        members.push((
+            node_id_for(name),
+            ServerNode {
+                name: name.into(),
+                addr: l.local_addr().unwrap().to_string(),
+            },
+        ));
+        listeners.push(l);
+    }
+    let cluster = Cluster {
+        dir: tempfile::tempdir().unwrap(),
+        ca_pem: g.cert_pem,
+        ca,
+        members: members.clone(),
+    };
+    let mut servers = Vec::new();
+    for (i, l) in listeners.into_iter().enumerate() {
+        servers.push(Some(cluster.start(i, l).await));
+    }
+    // Every founding server bootstraps with the same set; raft lets one of them win.
+    for s in servers.iter().flatten() {
+        s.node.bootstrap(&members).await.unwrap();
+    }
+    let leader = servers[0]
+        .as_ref()
+        .unwrap()
+        .node
+        .wait_for_leader(Duration::from_secs(20))
+        .await
+        .expect("a leader");
+    let leader_idx = members.iter().position(|(id, _)| *id == leader).unwrap();
+
+    // A write through each server: followers forward to the leader.
+    for (i, s) in servers.iter().flatten().enumerate() {
+        assert_eq!(
+            s.node.apply(set(&format!("via/{i}"), "x")).await,
+            Ok(Response::Bool(true)),
+            "write via server {i}"
+        );
+    }
+    for s in servers.iter().flatten() {
+        eventually("every server applied all writes", || kv(s).len() == 3).await;
+    }
+
+    // Kill the leader: stop its port and raft.
+    let dead = servers[leader_idx].take().unwrap();
+    let _ = dead.stop.send(true);
+    dead.node.shutdown().await;
+    drop(dead);
+    let survivors: Vec<&Server> = servers.iter().flatten().collect();
+    let mut new_leader = None;
+    eventually("a new leader among the survivors", || {
+        new_leader = survivors[0].node.leader().filter(|l| *l != leader);
+        new_leader.is_some()
+    })
+    .await;
+    for (i, s) in survivors.iter().enumerate() {
+        let result = s.node.apply(set(&format!("after/{i}"), "y")).await;
+        assert_eq!(
+            result,
+            Ok(Response::Bool(true)),
+            "write through survivor {i}"
+        );
+    }
+
+    // Restart the killed server on its old address and data: it rejoins and catches up.
+    let l = tokio::net::TcpListener::bind(&members[leader_idx].1.addr)
+        .await
+        .unwrap();
+    let back = cluster.start(leader_idx, l).await;
+    let want = kv(survivors[0]);
+    assert_eq!(want.len(), 5);
+    eventually("the restarted server caught up", || kv(&back) == want).await;
+    for s in &survivors {
+        assert_eq!(kv(s), want, "every server has the same KV contents");
+    }
+    let _ = &back.listener_addr;
+    for s in survivors {
+        s.node.shutdown().await;
+    }
+    back.node.shutdown().await;
+}
