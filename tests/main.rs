@@ -14,6 +14,7 @@ mod cli_tls;
 mod client_settings;
 mod config;
 mod generated_docs;
+mod gossip;
 mod http_api;
 mod raft_cluster;
 mod raft_store;

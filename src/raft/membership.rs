@@ -43,10 +43,14 @@ impl RaftNode {
     }
 }
 
-fn map_err(e: openraft::error::RaftError<NodeId, ClientWriteError<NodeId, ServerNode>>) -> ApplyError {
+fn map_err(
+    e: openraft::error::RaftError<NodeId, ClientWriteError<NodeId, ServerNode>>,
+) -> ApplyError {
     match e {
         openraft::error::RaftError::APIError(ClientWriteError::ForwardToLeader(f)) => {
-            ApplyError::NotLeader { leader: f.leader_id }
+            ApplyError::NotLeader {
+                leader: f.leader_id,
+            }
         }
         other => ApplyError::Raft(other.to_string()),
     }

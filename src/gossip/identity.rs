@@ -1,0 +1,88 @@
+//! Who a gossip member is: its node name, gossip address and metadata.
+
+use std::net::SocketAddr;
+
+use serde::{Deserialize, Serialize};
+
+/// What every member tells the others about itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct MemberMeta {
+    pub server: bool,
+    pub datacenter: String,
+    /// The member's server port (servers only).
+    pub rpc_port: u16,
+    pub build: String,
+    /// Set on the way out, so peers can tell a graceful leave from a failure.
+    pub leaving: bool,
+}
+
+/// A member's identity. `generation` changes when an agent restarts or rejoins, so the
+/// newer incarnation of the same address wins.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct MemberId {
+    pub name: String,
+    pub addr: SocketAddr,
+    pub generation: u64,
+    pub meta: MemberMeta,
+}
+
+impl MemberId {
+    pub fn new(name: &str, addr: SocketAddr, meta: MemberMeta) -> MemberId {
+        let generation = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_micros() as u64)
+            .unwrap_or(0);
+        MemberId {
+            name: name.to_owned(),
+            addr,
+            generation,
+            meta,
+        }
+    }
+
+    /// A placeholder for an address we only know from `-join`: foca sends it an announce, and
+    /// the real member answers with its own identity.
+    pub fn probe(addr: SocketAddr) -> MemberId {
+        MemberId {
+            name: String::new(),
+            addr,
+            generation: 0,
+            meta: MemberMeta::default(),
+        }
+    }
+
+    pub fn is_probe(&self) -> bool {
+        self.name.is_empty()
+    }
+
+    /// The same member, announcing that it is leaving.
+    pub fn leaving(&self) -> MemberId {
+        let mut id = self.clone();
+        id.generation += 1;
+        id.meta.leaving = true;
+        id
+    }
+
+    /// The server port address of a server member.
+    pub fn rpc_addr(&self) -> SocketAddr {
+        SocketAddr::new(self.addr.ip(), self.meta.rpc_port)
+    }
+}
+
+impl foca::Identity for MemberId {
+    type Addr = SocketAddr;
+
+    fn renew(&self) -> Option<Self> {
+        let mut id = self.clone();
+        id.generation += 1;
+        Some(id)
+    }
+
+    fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    fn win_addr_conflict(&self, adversary: &Self) -> bool {
+        self.generation > adversary.generation
+    }
+}

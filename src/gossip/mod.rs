@@ -1,0 +1,252 @@
+//! LAN gossip: SWIM membership and failure detection (foca) over UDP.
+//!
+//! foca is sans-IO; [`Gossip::start`] spawns the one task that owns it, the UDP socket and the
+//! timers. Everyone else talks to that task through a command channel and reads membership
+//! from a watch channel it publishes after every change.
+
+mod identity;
+
+use std::collections::BTreeMap;
+use std::net::{IpAddr, SocketAddr};
+use std::num::NonZeroU32;
+use std::time::Duration;
+
+use foca::{AccumulatingRuntime, Foca, OwnedNotification, PostcardCodec, Timer};
+pub use identity::{MemberId, MemberMeta};
+use serde::Serialize;
+use tokio::net::UdpSocket;
+use tokio::sync::{mpsc, oneshot, watch};
+
+/// A member's state as this agent sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MemberStatus {
+    Alive,
+    Failed,
+    Left,
+}
+
+/// One member of the pool.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub id: MemberId,
+    pub status: MemberStatus,
+}
+
+/// How to run the pool.
+#[derive(Debug, Clone)]
+pub struct GossipOptions {
+    pub bind: SocketAddr,
+    /// The IP others reach us at (the port is the bound one).
+    pub advertise: IpAddr,
+    pub name: String,
+    pub meta: MemberMeta,
+    /// Expected pool size; tunes dissemination and suspicion timeouts.
+    pub expected_size: u32,
+}
+
+enum Cmd {
+    Join(Vec<SocketAddr>),
+    Leave(oneshot::Sender<()>),
+}
+
+/// A running gossip pool.
+#[derive(Debug, Clone)]
+pub struct Gossip {
+    cmd: mpsc::Sender<Cmd>,
+    members: watch::Receiver<BTreeMap<String, Member>>,
+    local: MemberId,
+}
+
+impl Gossip {
+    /// Binds the UDP socket and starts the gossip task; it ends on `shutdown` or after leave.
+    pub async fn start(
+        opts: GossipOptions,
+        shutdown: watch::Receiver<bool>,
+    ) -> std::io::Result<Gossip> {
+        let socket = UdpSocket::bind(opts.bind).await?;
+        let port = socket.local_addr()?.port();
+        let local = MemberId::new(
+            &opts.name,
+            SocketAddr::new(opts.advertise, port),
+            opts.meta.clone(),
+        );
+        let (cmd_tx, cmd_rx) = mpsc::channel(64);
+        let initial = BTreeMap::from([(
+            local.name.clone(),
+            Member {
+                id: local.clone(),
+                status: MemberStatus::Alive,
+            },
+        )]);
+        let (members_tx, members_rx) = watch::channel(initial);
+        let size = NonZeroU32::new(opts.expected_size.max(1)).unwrap_or(NonZeroU32::MIN);
+        let config = foca::Config::new_lan(size);
+        tokio::spawn(run(
+            socket,
+            local.clone(),
+            config,
+            cmd_rx,
+            members_tx,
+            shutdown,
+        ));
+        Ok(Gossip {
+            cmd: cmd_tx,
+            members: members_rx,
+            local,
+        })
+    }
+
+    /// This agent's identity (its advertised gossip address included).
+    pub fn local(&self) -> &MemberId {
+        &self.local
+    }
+
+    /// Announces this agent to each address; membership then spreads by gossip.
+    pub async fn join(&self, addrs: Vec<SocketAddr>) {
+        let _ = self.cmd.send(Cmd::Join(addrs)).await;
+    }
+
+    /// Every member known, including failed and left ones (until foca forgets them).
+    pub fn members(&self) -> Vec<Member> {
+        self.members.borrow().values().cloned().collect()
+    }
+
+    /// A receiver that changes whenever membership does.
+    pub fn subscribe(&self) -> watch::Receiver<BTreeMap<String, Member>> {
+        self.members.clone()
+    }
+
+    /// Leaves gracefully: tells the pool we are leaving (so we show as `left`, not `failed`),
+    /// then stops gossiping.
+    pub async fn leave(&self) {
+        let (tx, rx) = oneshot::channel();
+        if self.cmd.send(Cmd::Leave(tx)).await.is_ok() {
+            let _ = rx.await;
+        }
+    }
+}
+
+type Swim = Foca<MemberId, PostcardCodec, rand::rngs::StdRng, foca::NoCustomBroadcast>;
+
+async fn run(
+    socket: UdpSocket,
+    local: MemberId,
+    config: foca::Config,
+    mut cmd_rx: mpsc::Receiver<Cmd>,
+    members_tx: watch::Sender<BTreeMap<String, Member>>,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    let mut foca: Swim = Foca::new(local.clone(), config, rand::make_rng(), PostcardCodec);
+    let mut runtime = AccumulatingRuntime::new();
+    let (timer_tx, mut timer_rx) = mpsc::unbounded_channel::<Timer<MemberId>>();
+    let mut buf = vec![0u8; 64 * 1024];
+    // Set by a leave: when to stop, and whom to tell.
+    let mut leaving: Option<(tokio::time::Instant, oneshot::Sender<()>)> = None;
+    loop {
+        let leave_at = leaving.as_ref().map(|(at, _)| *at);
+        tokio::select! {
+            r = socket.recv_from(&mut buf) => {
+                if let Ok((n, _)) = r
+                    && let Err(e) = foca.handle_data(&buf[..n], &mut runtime)
+                {
+                    tracing::debug!(error = %e, "ignoring a gossip packet");
+                }
+            }
+            Some(timer) = timer_rx.recv() => {
+                let _ = foca.handle_timer(timer, &mut runtime);
+            }
+            Some(cmd) = cmd_rx.recv() => match cmd {
+                Cmd::Join(addrs) => {
+                    for addr in addrs.into_iter().filter(|a| *a != local.addr) {
+                        let _ = foca.announce(MemberId::probe(addr), &mut runtime);
+                    }
+                }
+                Cmd::Leave(done) => {
+                    // First become a `leaving` identity, so peers can tell leave from failure;
+                    // leave for real once that had a moment to spread.
+                    let _ = foca.change_identity(local.leaving(), &mut runtime);
+                    leaving = Some((tokio::time::Instant::now() + LEAVE_PROPAGATION, done));
+                }
+            },
+            _ = tokio::time::sleep_until(leave_at.unwrap_or_else(tokio::time::Instant::now)), if leave_at.is_some() => {
+                let _ = foca.leave_cluster(&mut runtime);
+                flush(&socket, &mut runtime, &timer_tx, &members_tx).await;
+                members_tx.send_modify(|m| {
+                    if let Some(me) = m.get_mut(&local.name) {
+                        me.status = MemberStatus::Left;
+                    }
+                });
+                if let Some((_, done)) = leaving.take() {
+                    let _ = done.send(());
+                }
+                return;
+            }
+            _ = shutdown.changed() => return,
+        }
+        flush(&socket, &mut runtime, &timer_tx, &members_tx).await;
+    }
+}
+
+/// How long a leaving member keeps gossiping its `leaving` identity before it goes.
+const LEAVE_PROPAGATION: Duration = Duration::from_millis(600);
+
+/// Sends queued packets, schedules timers, applies notifications to the membership view.
+async fn flush(
+    socket: &UdpSocket,
+    runtime: &mut AccumulatingRuntime<MemberId>,
+    timer_tx: &mpsc::UnboundedSender<Timer<MemberId>>,
+    members_tx: &watch::Sender<BTreeMap<String, Member>>,
+) {
+    while let Some((to, bytes)) = runtime.to_send() {
+        if let Err(e) = socket.send_to(&bytes, to.addr).await {
+            tracing::debug!(to = %to.addr, error = %e, "sending a gossip packet failed");
+        }
+    }
+    while let Some((after, timer)) = runtime.to_schedule() {
+        let tx = timer_tx.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(after).await;
+            let _ = tx.send(timer);
+        });
+    }
+    while let Some(notification) = runtime.to_notify() {
+        members_tx.send_modify(|m| apply(m, notification));
+    }
+}
+
+fn apply(members: &mut BTreeMap<String, Member>, n: OwnedNotification<MemberId>) {
+    match n {
+        OwnedNotification::MemberUp(id) | OwnedNotification::Rejoin(id) if !id.is_probe() => {
+            tracing::info!(member = %id.name, addr = %id.addr, "member joined");
+            let status = if id.meta.leaving {
+                MemberStatus::Left
+            } else {
+                MemberStatus::Alive
+            };
+            members.insert(id.name.clone(), Member { id, status });
+        }
+        OwnedNotification::Rename(_, id) if !id.is_probe() => {
+            let status = if id.meta.leaving {
+                MemberStatus::Left
+            } else {
+                MemberStatus::Alive
+            };
+            members.insert(id.name.clone(), Member { id, status });
+        }
+        OwnedNotification::MemberDown(id) if !id.is_probe() => {
+            let entry = members.entry(id.name.clone()).or_insert(Member {
+                id: id.clone(),
+                status: MemberStatus::Failed,
+            });
+            if entry.status != MemberStatus::Left && !id.meta.leaving {
+                tracing::warn!(member = %id.name, "member failed");
+                entry.status = MemberStatus::Failed;
+            } else {
+                tracing::info!(member = %id.name, "member left");
+                entry.status = MemberStatus::Left;
+            }
+        }
+        _ => {}
+    }
+}
