@@ -220,6 +220,8 @@ fn main() {
             "0",
             "-server-port",
             "0",
+            "-serf-lan-port",
+            "0",
             "-data-dir",
             data.to_str().unwrap(),
         ]);
@@ -257,6 +259,8 @@ fn main() {
             "-http-port",
             "0",
             "-server-port",
+            "0",
+            "-serf-lan-port",
             "0",
             "-node",
             "devbench",

@@ -62,6 +62,10 @@ pub struct Args {
     /// The cluster's DNS domain [default: consul].
     #[arg(long, value_name = "DOMAIN")]
     pub domain: Option<String>,
+    /// A LAN address to join (host, host:port or DNS name; port 8301 by default); retried
+    /// with backoff until a member answers; repeatable. Also the retry_join config key.
+    #[arg(long, value_name = "ADDR", visible_alias = "retry-join")]
+    pub join: Vec<String>,
     /// A config file (.hcl or .json); repeatable, later files win.
     #[arg(long, value_name = "PATH")]
     pub config_file: Vec<PathBuf>,
@@ -93,6 +97,7 @@ pub async fn cmd_agent(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         serf_wan_port: args.serf_wan_port,
         grpc_port: args.grpc_port,
         domain: args.domain,
+        join: args.join,
         config_files: args.config_file,
         config_dirs: args.config_dir,
         log_level: args.log_level,
@@ -123,6 +128,10 @@ pub async fn cmd_agent(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         None => ctx.out.info("       HTTP API: disabled"),
     }
     ctx.out.info(format!("     Server RPC: {}", agent.rpc_addr));
+    if let Some(gossip) = &agent.gossip {
+        ctx.out
+            .info(format!("     LAN gossip: {}", gossip.local().addr));
+    }
     if let Some(dir) = &cfg.data_dir {
         ctx.out.info(format!("       Data dir: {}", dir.display()));
     }

@@ -51,6 +51,8 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('--serf-wan-port', '--serf-wan-port', [CompletionResultType]::ParameterName, 'WAN gossip port [default: 8302]')
             [CompletionResult]::new('--grpc-port', '--grpc-port', [CompletionResultType]::ParameterName, 'xDS gRPC port [default: 8502]')
             [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'The cluster''s DNS domain [default: consul]')
+            [CompletionResult]::new('--join', '--join', [CompletionResultType]::ParameterName, 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key')
+            [CompletionResult]::new('--retry-join', '--retry-join', [CompletionResultType]::ParameterName, 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key')
             [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'A config file (.hcl or .json); repeatable, later files win')
             [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'A directory of .hcl/.json config files, read in name order; repeatable')
             [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level: trace, debug, info, warn or error [default: info]; FEDCTL_LOG overrides')

@@ -271,7 +271,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__agent)
-            opts="-h -V --dev --server --bootstrap-expect --node --datacenter --data-dir --bind --advertise --client --http-port --server-port --serf-lan-port --serf-wan-port --grpc-port --domain --config-file --config-dir --log-level --log-json --help --version"
+            opts="-h -V --dev --server --bootstrap-expect --node --datacenter --data-dir --bind --advertise --client --http-port --server-port --serf-lan-port --serf-wan-port --grpc-port --domain --retry-join --join --config-file --config-dir --log-level --log-json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -326,6 +326,14 @@ _fedctl() {
                     return 0
                     ;;
                 --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --join)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-join)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -47,6 +47,8 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --serf-wan-port 'WAN gossip port [default: 8302]'
             cand --grpc-port 'xDS gRPC port [default: 8502]'
             cand --domain 'The cluster''s DNS domain [default: consul]'
+            cand --join 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key'
+            cand --retry-join 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key'
             cand --config-file 'A config file (.hcl or .json); repeatable, later files win'
             cand --config-dir 'A directory of .hcl/.json config files, read in name order; repeatable'
             cand --log-level 'Log level: trace, debug, info, warn or error [default: info]; FEDCTL_LOG overrides'

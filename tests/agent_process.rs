@@ -68,6 +68,8 @@ impl AgentProcess {
             "0",
             "-server-port",
             "0",
+            "-serf-lan-port",
+            "0",
         ])
         .args(["-data-dir", dir.join("data").to_str().unwrap()])
         .args(extra);

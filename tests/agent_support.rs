@@ -18,6 +18,7 @@ pub async fn dev_agent() -> TestAgent {
         dev: true,
         http_port: Some(0),
         server_port: Some(0),
+        serf_lan_port: Some(0),
         node: Some("test-node".into()),
         ..ConfigFlags::default()
     })
@@ -25,21 +26,28 @@ pub async fn dev_agent() -> TestAgent {
 }
 
 pub async fn agent_with(flags: ConfigFlags) -> TestAgent {
-    fedctl::tls::install_default_provider();
-    let cfg = resolve(&flags).expect("test config");
-    let opts = StartOptions {
-        sync: SyncTiming {
-            interval: Duration::from_secs(30),
-            retry: Duration::from_millis(50),
-            reap: Duration::from_millis(50),
-        },
-    };
-    let agent = start(cfg, opts).await.expect("agent starts");
+    let agent = agent_starting(flags).await;
     agent
+        .agent
         .raft
         .wait_for_leader(Duration::from_secs(10))
         .await
         .expect("a leader");
+    agent
+}
+
+/// Starts an agent without waiting for a leader (servers that bootstrap together).
+pub async fn agent_starting(flags: ConfigFlags) -> TestAgent {
+    fedctl::tls::install_default_provider();
+    let cfg = resolve(&flags).expect("test config");
+    let sync = SyncTiming {
+        interval: Duration::from_secs(30),
+        retry: Duration::from_millis(50),
+        reap: Duration::from_millis(50),
+    };
+    let agent = start(cfg, StartOptions { sync })
+        .await
+        .expect("agent starts");
     let base = format!("http://{}", agent.http_addr.expect("HTTP enabled"));
     TestAgent {
         agent,

@@ -12,6 +12,7 @@ mod argv;
 mod cli_framework;
 mod cli_tls;
 mod client_settings;
+mod cluster_agents;
 mod config;
 mod generated_docs;
 mod gossip;

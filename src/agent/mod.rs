@@ -14,6 +14,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::config::AgentConfig;
+use crate::gossip::{Gossip, GossipOptions, MemberMeta};
 use crate::http::{AgentInfo, AppState, Metrics};
 use crate::local::LocalState;
 use crate::local::sync::{Managed, NodeIdentity, SyncTiming};
@@ -22,6 +23,7 @@ use crate::rpc::message::PeerInfo;
 use crate::rpc::{ClientOptions, RpcClient, ServerOptions};
 use crate::tls::{AgentTls, TlsError};
 
+mod cluster;
 mod rpc;
 
 use crate::state::{HealthCheck, HealthStatus, NodeService};
@@ -53,6 +55,10 @@ pub enum AgentError {
     Tls(#[from] TlsError),
     #[error("forming the raft cluster: {0}")]
     Bootstrap(String),
+    #[error(
+        "bootstrap_expect = {0} needs LAN gossip to find the other servers, but the serf_lan port is disabled"
+    )]
+    NoGossip(u32),
     #[error("registering {what} from the configuration: {message}")]
     Definition { what: String, message: String },
 }
@@ -64,6 +70,8 @@ pub struct RunningAgent {
     pub http_addr: Option<SocketAddr>,
     /// The server port address peers dial (advertise address, bound port).
     pub rpc_addr: String,
+    /// The LAN gossip pool (`None` when the serf_lan port is disabled).
+    pub gossip: Option<Gossip>,
     pub raft: RaftNode,
     pub local: Arc<LocalState>,
     pub config: AgentConfig,
@@ -148,6 +156,53 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
             .await
             .map_err(|e| AgentError::Bootstrap(e.to_string()))?;
     }
+    let (shutdown_tx, shutdown_rx) = watch::channel(false);
+    let gossip = match cfg.ports.serf_lan {
+        Some(port) => {
+            let bind = SocketAddr::new(cfg.bind_addr, port);
+            let opts = GossipOptions {
+                bind,
+                advertise: cfg.advertise_addr,
+                name: cfg.node_name.clone(),
+                meta: MemberMeta {
+                    server: cfg.server,
+                    datacenter: cfg.datacenter.clone(),
+                    rpc_port: server_port,
+                    build: env!("CARGO_PKG_VERSION").to_owned(),
+                    leaving: false,
+                },
+                expected_size: cfg.bootstrap_expect.max(3),
+            };
+            let gossip = Gossip::start(opts, shutdown_rx.clone())
+                .await
+                .map_err(|source| AgentError::Bind {
+                    what: "LAN gossip",
+                    addr: bind,
+                    source,
+                })?;
+            cluster::spawn_join(gossip.clone(), cfg.retry_join.clone(), shutdown_rx.clone());
+            if cfg.server {
+                if cfg.bootstrap_expect > 1 {
+                    cluster::spawn_bootstrap(
+                        gossip.clone(),
+                        raft.clone(),
+                        cfg.bootstrap_expect,
+                        cfg.datacenter.clone(),
+                        shutdown_rx.clone(),
+                    );
+                }
+                cluster::spawn_reconcile(
+                    gossip.clone(),
+                    raft.clone(),
+                    cfg.datacenter.clone(),
+                    shutdown_rx.clone(),
+                );
+            }
+            Some(gossip)
+        }
+        None if cfg.bootstrap_expect > 1 => return Err(AgentError::NoGossip(cfg.bootstrap_expect)),
+        None => None,
+    };
 
     let local = LocalState::new(&cfg.node_name);
     for service in &cfg.services {
@@ -165,7 +220,6 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
         })?;
     }
 
-    let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let mut tasks = Vec::new();
     let identity = NodeIdentity {
         node: cfg.node_name.clone(),
@@ -222,6 +276,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
                 version: env!("CARGO_PKG_VERSION").to_owned(),
             }),
             metrics: Arc::new(Metrics::default()),
+            gossip: gossip.clone(),
         };
         let mut stop = shutdown_rx.clone();
         tasks.push(tokio::spawn(async move {
@@ -238,6 +293,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     Ok(RunningAgent {
         http_addr,
         rpc_addr,
+        gossip,
         raft,
         local,
         config: cfg,

@@ -27,6 +27,8 @@ pub struct FileConfig {
     pub domain: Option<String>,
     pub log_level: Option<String>,
     pub log_json: Option<bool>,
+    /// Addresses to join at start (retried with backoff), host or host:port.
+    pub retry_join: Vec<String>,
     pub ca_file: Option<String>,
     pub cert_file: Option<String>,
     pub key_file: Option<String>,

@@ -32,6 +32,8 @@ pub struct AgentConfig {
     pub log_level: String,
     pub log_json: bool,
     pub tls: TlsSettings,
+    /// LAN addresses to join (host, host:port or DNS name; port defaults to 8301).
+    pub retry_join: Vec<String>,
     /// Raft log entries between snapshots; the log is compacted after each.
     pub raft_snapshot_threshold: u64,
     pub services: Vec<ServiceDefinition>,
@@ -101,6 +103,7 @@ pub struct ConfigFlags {
     pub serf_wan_port: Option<i64>,
     pub grpc_port: Option<i64>,
     pub domain: Option<String>,
+    pub join: Vec<String>,
     pub config_files: Vec<PathBuf>,
     pub config_dirs: Vec<PathBuf>,
     pub log_level: Option<String>,

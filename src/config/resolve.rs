@@ -125,12 +125,6 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
         Some(p) if p.value == 0 => {
             return Err(invalid(&p, "bootstrap_expect", "must be at least 1".into()));
         }
-        Some(p) if p.value > 1 => {
-            return Err(ConfigError::Unsupported(format!(
-                "{}, bootstrap_expect = {}: this version runs single-server datacenters (bootstrap_expect = 1)",
-                p.origin, p.value
-            )));
-        }
         Some(p) => p.value,
         None => 1,
     };
@@ -232,6 +226,12 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
         log_level,
         log_json,
         tls,
+        retry_join: flags
+            .join
+            .iter()
+            .cloned()
+            .chain(layers.iter().flat_map(|(_, f)| f.retry_join.clone()))
+            .collect(),
         raft_snapshot_threshold,
         services,
         checks,

@@ -11,6 +11,7 @@ use serde_json::{Value, json};
 use super::AppState;
 use super::error::{ApiError, decode_body};
 use super::query::Params;
+use crate::gossip::MemberStatus;
 use crate::local::{CheckDefinition, ServiceDefinition};
 use crate::state::{HealthCheck, HealthStatus, NodeService};
 
@@ -49,10 +50,36 @@ fn member(state: &AppState) -> Value {
     })
 }
 
-/// `GET /v1/agent/members`: the LAN members this agent knows (itself, until gossip joins
-/// others).
+/// `GET /v1/agent/members`: the LAN members this agent knows, as the reference shows them
+/// (Status 1 alive, 3 left, 4 failed).
 pub async fn members(State(state): State<AppState>) -> Json<Vec<Value>> {
-    Json(vec![member(&state)])
+    let Some(gossip) = &state.gossip else {
+        return Json(vec![member(&state)]);
+    };
+    let members = gossip
+        .members()
+        .into_iter()
+        .map(|m| {
+            let status = match m.status {
+                MemberStatus::Alive => 1,
+                MemberStatus::Left => 3,
+                MemberStatus::Failed => 4,
+            };
+            json!({
+                "Name": m.id.name,
+                "Addr": m.id.addr.ip().to_string(),
+                "Port": m.id.addr.port(),
+                "Tags": {
+                    "role": if m.id.meta.server { "consul" } else { "node" },
+                    "dc": m.id.meta.datacenter,
+                    "port": m.id.meta.rpc_port.to_string(),
+                    "build": m.id.meta.build,
+                },
+                "Status": status,
+            })
+        })
+        .collect();
+    Json(members)
 }
 
 /// A local service as the agent endpoints show it.

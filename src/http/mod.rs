@@ -48,6 +48,8 @@ pub struct AppState {
     pub local: Arc<LocalState>,
     pub info: Arc<AgentInfo>,
     pub metrics: Arc<Metrics>,
+    /// The LAN pool, when gossip runs.
+    pub gossip: Option<crate::gossip::Gossip>,
 }
 
 impl AppState {
