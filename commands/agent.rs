@@ -136,8 +136,10 @@ pub async fn cmd_agent(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         ctx.out.info(format!("       Data dir: {}", dir.display()));
     }
 
-    wait_for_signal().await;
-    ctx.out.info("==> shutting down");
+    tokio::select! {
+        _ = wait_for_signal() => ctx.out.info("==> shutting down"),
+        _ = agent.left.notified() => ctx.out.info("==> left the datacenter gracefully; shutting down"),
+    }
     agent.shutdown().await;
     Ok(())
 }

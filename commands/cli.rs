@@ -4,7 +4,10 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::ctx::Ctx;
 use crate::exit::CliError;
-use crate::{agent, catalog, completion, internal, kv, members, plugin, services, tls, version};
+use crate::{
+    agent, catalog, completion, internal, kv, leave, members, operator, plugin, services, tls,
+    version,
+};
 
 /// Operate a federated, multi-datacenter service-mesh control plane.
 ///
@@ -44,6 +47,11 @@ pub enum Command {
     Services(services::Command),
     /// List the members of the datacenter.
     Members(members::Args),
+    /// Leave the datacenter gracefully and stop the agent.
+    Leave(leave::Args),
+    /// Operate the datacenter's servers (raft peers).
+    #[command(subcommand)]
+    Operator(operator::Command),
     /// Create certificate authorities and certificates for agent TLS.
     #[command(subcommand)]
     Tls(tls::Command),
@@ -67,6 +75,8 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Catalog(cmd) => catalog::run(&ctx, cmd).await,
         Command::Services(cmd) => services::run(&ctx, cmd).await,
         Command::Members(args) => members::cmd_members(&ctx, args).await,
+        Command::Leave(args) => leave::cmd_leave(&ctx, args).await,
+        Command::Operator(cmd) => operator::run(&ctx, cmd).await,
         Command::Tls(cmd) => tls::run(&ctx, cmd),
         Command::Completion(args) => completion::cmd_completion(&ctx, args),
         Command::Version(args) => version::cmd_version(&ctx, args),

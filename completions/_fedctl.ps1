@@ -30,6 +30,8 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Query the catalog: datacenters, nodes, services')
             [CompletionResult]::new('services', 'services', [CompletionResultType]::ParameterValue, 'Register and deregister services with the local agent')
             [CompletionResult]::new('members', 'members', [CompletionResultType]::ParameterValue, 'List the members of the datacenter')
+            [CompletionResult]::new('leave', 'leave', [CompletionResultType]::ParameterValue, 'Leave the datacenter gracefully and stop the agent')
+            [CompletionResult]::new('operator', 'operator', [CompletionResultType]::ParameterValue, 'Operate the datacenter''s servers (raft peers)')
             [CompletionResult]::new('tls', 'tls', [CompletionResultType]::ParameterValue, 'Create certificate authorities and certificates for agent TLS')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print fedctl''s version')
@@ -310,6 +312,107 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'fedctl;leave' {
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;operator' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('raft', 'raft', [CompletionResultType]::ParameterValue, 'Inspect and change the raft peers')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;operator;raft' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list-peers', 'list-peers', [CompletionResultType]::ParameterValue, 'List the raft peers of the datacenter: who leads and who votes')
+            [CompletionResult]::new('remove-peer', 'remove-peer', [CompletionResultType]::ParameterValue, 'Remove a server from the raft peers (for a server that is gone for good)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;operator;raft;list-peers' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;operator;raft;remove-peer' {
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'The peer''s server address (host:port), as list-peers shows it')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The peer''s raft ID or node name')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;operator;raft;help' {
+            [CompletionResult]::new('list-peers', 'list-peers', [CompletionResultType]::ParameterValue, 'List the raft peers of the datacenter: who leads and who votes')
+            [CompletionResult]::new('remove-peer', 'remove-peer', [CompletionResultType]::ParameterValue, 'Remove a server from the raft peers (for a server that is gone for good)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;operator;raft;help;list-peers' {
+            break
+        }
+        'fedctl;operator;raft;help;remove-peer' {
+            break
+        }
+        'fedctl;operator;raft;help;help' {
+            break
+        }
+        'fedctl;operator;help' {
+            [CompletionResult]::new('raft', 'raft', [CompletionResultType]::ParameterValue, 'Inspect and change the raft peers')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;operator;help;raft' {
+            [CompletionResult]::new('list-peers', 'list-peers', [CompletionResultType]::ParameterValue, 'List the raft peers of the datacenter: who leads and who votes')
+            [CompletionResult]::new('remove-peer', 'remove-peer', [CompletionResultType]::ParameterValue, 'Remove a server from the raft peers (for a server that is gone for good)')
+            break
+        }
+        'fedctl;operator;help;raft;list-peers' {
+            break
+        }
+        'fedctl;operator;help;raft;remove-peer' {
+            break
+        }
+        'fedctl;operator;help;help' {
+            break
+        }
         'fedctl;tls' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -486,6 +589,8 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Query the catalog: datacenters, nodes, services')
             [CompletionResult]::new('services', 'services', [CompletionResultType]::ParameterValue, 'Register and deregister services with the local agent')
             [CompletionResult]::new('members', 'members', [CompletionResultType]::ParameterValue, 'List the members of the datacenter')
+            [CompletionResult]::new('leave', 'leave', [CompletionResultType]::ParameterValue, 'Leave the datacenter gracefully and stop the agent')
+            [CompletionResult]::new('operator', 'operator', [CompletionResultType]::ParameterValue, 'Operate the datacenter''s servers (raft peers)')
             [CompletionResult]::new('tls', 'tls', [CompletionResultType]::ParameterValue, 'Create certificate authorities and certificates for agent TLS')
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print fedctl''s version')
@@ -538,6 +643,24 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             break
         }
         'fedctl;help;members' {
+            break
+        }
+        'fedctl;help;leave' {
+            break
+        }
+        'fedctl;help;operator' {
+            [CompletionResult]::new('raft', 'raft', [CompletionResultType]::ParameterValue, 'Inspect and change the raft peers')
+            break
+        }
+        'fedctl;help;operator;raft' {
+            [CompletionResult]::new('list-peers', 'list-peers', [CompletionResultType]::ParameterValue, 'List the raft peers of the datacenter: who leads and who votes')
+            [CompletionResult]::new('remove-peer', 'remove-peer', [CompletionResultType]::ParameterValue, 'Remove a server from the raft peers (for a server that is gone for good)')
+            break
+        }
+        'fedctl;help;operator;raft;list-peers' {
+            break
+        }
+        'fedctl;help;operator;raft;remove-peer' {
             break
         }
         'fedctl;help;tls' {

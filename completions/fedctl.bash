@@ -34,8 +34,14 @@ _fedctl() {
             fedctl,kv)
                 cmd="fedctl__subcmd__kv"
                 ;;
+            fedctl,leave)
+                cmd="fedctl__subcmd__leave"
+                ;;
             fedctl,members)
                 cmd="fedctl__subcmd__members"
+                ;;
+            fedctl,operator)
+                cmd="fedctl__subcmd__operator"
                 ;;
             fedctl,services)
                 cmd="fedctl__subcmd__services"
@@ -88,8 +94,14 @@ _fedctl() {
             fedctl__subcmd__help,kv)
                 cmd="fedctl__subcmd__help__subcmd__kv"
                 ;;
+            fedctl__subcmd__help,leave)
+                cmd="fedctl__subcmd__help__subcmd__leave"
+                ;;
             fedctl__subcmd__help,members)
                 cmd="fedctl__subcmd__help__subcmd__members"
+                ;;
+            fedctl__subcmd__help,operator)
+                cmd="fedctl__subcmd__help__subcmd__operator"
                 ;;
             fedctl__subcmd__help,services)
                 cmd="fedctl__subcmd__help__subcmd__services"
@@ -123,6 +135,15 @@ _fedctl() {
                 ;;
             fedctl__subcmd__help__subcmd__kv,put)
                 cmd="fedctl__subcmd__help__subcmd__kv__subcmd__put"
+                ;;
+            fedctl__subcmd__help__subcmd__operator,raft)
+                cmd="fedctl__subcmd__help__subcmd__operator__subcmd__raft"
+                ;;
+            fedctl__subcmd__help__subcmd__operator__subcmd__raft,list-peers)
+                cmd="fedctl__subcmd__help__subcmd__operator__subcmd__raft__subcmd__list__subcmd__peers"
+                ;;
+            fedctl__subcmd__help__subcmd__operator__subcmd__raft,remove-peer)
+                cmd="fedctl__subcmd__help__subcmd__operator__subcmd__raft__subcmd__remove__subcmd__peer"
                 ;;
             fedctl__subcmd__help__subcmd__services,deregister)
                 cmd="fedctl__subcmd__help__subcmd__services__subcmd__deregister"
@@ -183,6 +204,42 @@ _fedctl() {
                 ;;
             fedctl__subcmd__kv__subcmd__help,put)
                 cmd="fedctl__subcmd__kv__subcmd__help__subcmd__put"
+                ;;
+            fedctl__subcmd__operator,help)
+                cmd="fedctl__subcmd__operator__subcmd__help"
+                ;;
+            fedctl__subcmd__operator,raft)
+                cmd="fedctl__subcmd__operator__subcmd__raft"
+                ;;
+            fedctl__subcmd__operator__subcmd__help,help)
+                cmd="fedctl__subcmd__operator__subcmd__help__subcmd__help"
+                ;;
+            fedctl__subcmd__operator__subcmd__help,raft)
+                cmd="fedctl__subcmd__operator__subcmd__help__subcmd__raft"
+                ;;
+            fedctl__subcmd__operator__subcmd__help__subcmd__raft,list-peers)
+                cmd="fedctl__subcmd__operator__subcmd__help__subcmd__raft__subcmd__list__subcmd__peers"
+                ;;
+            fedctl__subcmd__operator__subcmd__help__subcmd__raft,remove-peer)
+                cmd="fedctl__subcmd__operator__subcmd__help__subcmd__raft__subcmd__remove__subcmd__peer"
+                ;;
+            fedctl__subcmd__operator__subcmd__raft,help)
+                cmd="fedctl__subcmd__operator__subcmd__raft__subcmd__help"
+                ;;
+            fedctl__subcmd__operator__subcmd__raft,list-peers)
+                cmd="fedctl__subcmd__operator__subcmd__raft__subcmd__list__subcmd__peers"
+                ;;
+            fedctl__subcmd__operator__subcmd__raft,remove-peer)
+                cmd="fedctl__subcmd__operator__subcmd__raft__subcmd__remove__subcmd__peer"
+                ;;
+            fedctl__subcmd__operator__subcmd__raft__subcmd__help,help)
+                cmd="fedctl__subcmd__operator__subcmd__raft__subcmd__help__subcmd__help"
+                ;;
+            fedctl__subcmd__operator__subcmd__raft__subcmd__help,list-peers)
+                cmd="fedctl__subcmd__operator__subcmd__raft__subcmd__help__subcmd__list__subcmd__peers"
+                ;;
+            fedctl__subcmd__operator__subcmd__raft__subcmd__help,remove-peer)
+                cmd="fedctl__subcmd__operator__subcmd__raft__subcmd__help__subcmd__remove__subcmd__peer"
                 ;;
             fedctl__subcmd__services,deregister)
                 cmd="fedctl__subcmd__services__subcmd__deregister"
@@ -257,7 +314,7 @@ _fedctl() {
 
     case "${cmd}" in
         fedctl)
-            opts="-h -V --help --version agent kv catalog services members tls completion version internal help"
+            opts="-h -V --help --version agent kv catalog services members leave operator tls completion version internal help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -605,7 +662,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__help)
-            opts="agent kv catalog services members tls completion version internal help"
+            opts="agent kv catalog services members leave operator tls completion version internal help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -814,9 +871,79 @@ _fedctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        fedctl__subcmd__help__subcmd__leave)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         fedctl__subcmd__help__subcmd__members)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__operator)
+            opts="raft"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__operator__subcmd__raft)
+            opts="list-peers remove-peer"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__operator__subcmd__raft__subcmd__list__subcmd__peers)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__operator__subcmd__raft__subcmd__remove__subcmd__peer)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1342,6 +1469,52 @@ _fedctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        fedctl__subcmd__leave)
+            opts="-h -V --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --http-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --datacenter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         fedctl__subcmd__members)
             opts="-h -V --format --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1351,6 +1524,264 @@ _fedctl() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --datacenter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__operator)
+            opts="-h -V --help --version raft help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__operator__subcmd__help)
+            opts="raft help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__operator__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__operator__subcmd__help__subcmd__raft)
+            opts="list-peers remove-peer"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__operator__subcmd__help__subcmd__raft__subcmd__list__subcmd__peers)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__operator__subcmd__help__subcmd__raft__subcmd__remove__subcmd__peer)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__operator__subcmd__raft)
+            opts="-h -V --help --version list-peers remove-peer help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__operator__subcmd__raft__subcmd__help)
+            opts="list-peers remove-peer help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__operator__subcmd__raft__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__operator__subcmd__raft__subcmd__help__subcmd__list__subcmd__peers)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__operator__subcmd__raft__subcmd__help__subcmd__remove__subcmd__peer)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__operator__subcmd__raft__subcmd__list__subcmd__peers)
+            opts="-h -V --format --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --datacenter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__operator__subcmd__raft__subcmd__remove__subcmd__peer)
+            opts="-h -V --address --id --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --http-addr)

@@ -27,6 +27,8 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand catalog 'Query the catalog: datacenters, nodes, services'
             cand services 'Register and deregister services with the local agent'
             cand members 'List the members of the datacenter'
+            cand leave 'Leave the datacenter gracefully and stop the agent'
+            cand operator 'Operate the datacenter''s servers (raft peers)'
             cand tls 'Create certificate authorities and certificates for agent TLS'
             cand completion 'Print a shell completion script'
             cand version 'Print fedctl''s version'
@@ -279,6 +281,93 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'fedctl;leave'= {
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;operator'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand raft 'Inspect and change the raft peers'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;operator;raft'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list-peers 'List the raft peers of the datacenter: who leads and who votes'
+            cand remove-peer 'Remove a server from the raft peers (for a server that is gone for good)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;operator;raft;list-peers'= {
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;operator;raft;remove-peer'= {
+            cand --address 'The peer''s server address (host:port), as list-peers shows it'
+            cand --id 'The peer''s raft ID or node name'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;operator;raft;help'= {
+            cand list-peers 'List the raft peers of the datacenter: who leads and who votes'
+            cand remove-peer 'Remove a server from the raft peers (for a server that is gone for good)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;operator;raft;help;list-peers'= {
+        }
+        &'fedctl;operator;raft;help;remove-peer'= {
+        }
+        &'fedctl;operator;raft;help;help'= {
+        }
+        &'fedctl;operator;help'= {
+            cand raft 'Inspect and change the raft peers'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;operator;help;raft'= {
+            cand list-peers 'List the raft peers of the datacenter: who leads and who votes'
+            cand remove-peer 'Remove a server from the raft peers (for a server that is gone for good)'
+        }
+        &'fedctl;operator;help;raft;list-peers'= {
+        }
+        &'fedctl;operator;help;raft;remove-peer'= {
+        }
+        &'fedctl;operator;help;help'= {
+        }
         &'fedctl;tls'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -429,6 +518,8 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand catalog 'Query the catalog: datacenters, nodes, services'
             cand services 'Register and deregister services with the local agent'
             cand members 'List the members of the datacenter'
+            cand leave 'Leave the datacenter gracefully and stop the agent'
+            cand operator 'Operate the datacenter''s servers (raft peers)'
             cand tls 'Create certificate authorities and certificates for agent TLS'
             cand completion 'Print a shell completion script'
             cand version 'Print fedctl''s version'
@@ -468,6 +559,19 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         &'fedctl;help;services;deregister'= {
         }
         &'fedctl;help;members'= {
+        }
+        &'fedctl;help;leave'= {
+        }
+        &'fedctl;help;operator'= {
+            cand raft 'Inspect and change the raft peers'
+        }
+        &'fedctl;help;operator;raft'= {
+            cand list-peers 'List the raft peers of the datacenter: who leads and who votes'
+            cand remove-peer 'Remove a server from the raft peers (for a server that is gone for good)'
+        }
+        &'fedctl;help;operator;raft;list-peers'= {
+        }
+        &'fedctl;help;operator;raft;remove-peer'= {
         }
         &'fedctl;help;tls'= {
             cand ca 'Create certificate authorities for agent TLS'

@@ -11,17 +11,20 @@ use serde_json::Value;
 
 use crate::support::{FEDCTL, fedctl, fedctl_cmd, have_tool, run_cmd, temp_dir};
 
-/// A running `fedctl agent` child, its HTTP address, and everything it printed.
-struct AgentProcess {
-    child: Child,
-    http: String,
-    output: Arc<Mutex<String>>,
+/// A running `fedctl agent` child, its addresses, and everything it printed.
+pub struct AgentProcess {
+    pub child: Child,
+    pub http: String,
+    /// The banner's `Server RPC:` and `LAN gossip:` addresses.
+    pub rpc: String,
+    pub gossip: String,
+    pub output: Arc<Mutex<String>>,
 }
 
 impl AgentProcess {
     /// Starts `program args...` (fedctl agent, possibly behind `ip netns exec`) and waits for
     /// its "HTTP API:" banner.
-    fn spawn(mut cmd: Command) -> AgentProcess {
+    pub fn spawn(mut cmd: Command) -> AgentProcess {
         let mut child = cmd
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -34,23 +37,34 @@ impl AgentProcess {
         let sink = output.clone();
         std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                if let Some(addr) = line.trim().strip_prefix("HTTP API: ") {
-                    let _ = tx.send(addr.to_owned());
+                for key in ["HTTP API: ", "Server RPC: ", "LAN gossip: "] {
+                    if let Some(addr) = line.trim().strip_prefix(key) {
+                        let _ = tx.send((key, addr.to_owned()));
+                    }
                 }
                 sink.lock().unwrap().push_str(&(line + "\n"));
             }
         });
-        let http = rx
-            .recv_timeout(Duration::from_secs(30))
-            .unwrap_or_else(|_| {
-                panic!(
-                    "the agent printed no HTTP address:\n{}",
-                    output.lock().unwrap()
-                )
-            });
+        let mut banner = std::collections::HashMap::new();
+        while banner.len() < 3 {
+            let Ok((key, addr)) = rx.recv_timeout(Duration::from_secs(30)) else {
+                break;
+            };
+            banner.insert(key, addr);
+        }
+        let http = banner.get("HTTP API: ").cloned().unwrap_or_else(|| {
+            panic!(
+                "the agent printed no HTTP address:\n{}",
+                output.lock().unwrap()
+            )
+        });
+        let rpc = banner.get("Server RPC: ").cloned().unwrap_or_default();
+        let gossip = banner.get("LAN gossip: ").cloned().unwrap_or_default();
         AgentProcess {
             child,
             http,
+            rpc,
+            gossip,
             output,
         }
     }
@@ -76,7 +90,7 @@ impl AgentProcess {
         AgentProcess::spawn(cmd)
     }
 
-    fn kill9(mut self) {
+    pub fn kill9(mut self) {
         self.child.kill().unwrap(); // SIGKILL
         self.child.wait().unwrap();
     }
@@ -89,7 +103,7 @@ impl Drop for AgentProcess {
     }
 }
 
-async fn get(client: &reqwest::Client, url: &str) -> reqwest::Response {
+pub async fn get(client: &reqwest::Client, url: &str) -> reqwest::Response {
     client
         .get(url)
         .send()

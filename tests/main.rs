@@ -13,6 +13,7 @@ mod cli_framework;
 mod cli_tls;
 mod client_settings;
 mod cluster_agents;
+mod cluster_process;
 mod config;
 mod generated_docs;
 mod gossip;

@@ -72,6 +72,8 @@ pub struct RunningAgent {
     pub rpc_addr: String,
     /// The LAN gossip pool (`None` when the serf_lan port is disabled).
     pub gossip: Option<Gossip>,
+    /// Notified when a graceful leave through the API completed.
+    pub left: Arc<tokio::sync::Notify>,
     pub raft: RaftNode,
     pub local: Arc<LocalState>,
     pub config: AgentConfig,
@@ -221,6 +223,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     }
 
     let mut tasks = Vec::new();
+    let left = Arc::new(tokio::sync::Notify::new());
     let identity = NodeIdentity {
         node: cfg.node_name.clone(),
         id: node_id.clone(),
@@ -277,6 +280,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
             }),
             metrics: Arc::new(Metrics::default()),
             gossip: gossip.clone(),
+            left: left.clone(),
         };
         let mut stop = shutdown_rx.clone();
         tasks.push(tokio::spawn(async move {
@@ -294,6 +298,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
         http_addr,
         rpc_addr,
         gossip,
+        left,
         raft,
         local,
         config: cfg,

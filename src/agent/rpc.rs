@@ -19,6 +19,7 @@ pub fn server_handlers(raft: RaftNode, me: PeerInfo) -> HashMap<Protocol, Handle
                 Ok(Request::Ping) => Reply::Pong(me),
                 // Forwarded writes are proposed here or fail: they never travel further.
                 Ok(Request::Apply(command)) => Reply::Applied(raft.apply_local(command).await),
+                Ok(Request::RemovePeer(id)) => Reply::Removed(raft.remove_member(id).await),
             };
             message::encode(&reply).unwrap_or_default()
         })

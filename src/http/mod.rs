@@ -7,6 +7,7 @@ mod error;
 mod health;
 mod kv;
 mod metrics;
+mod operator;
 mod query;
 mod status;
 
@@ -50,6 +51,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// The LAN pool, when gossip runs.
     pub gossip: Option<crate::gossip::Gossip>,
+    /// Notified once `/v1/agent/leave` completed; the agent then shuts down.
+    pub left: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
@@ -73,6 +76,15 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/agent/self", get(agent::self_info))
         .route("/v1/agent/members", get(agent::members))
         .route("/v1/agent/metrics", get(metrics::metrics))
+        .route("/v1/agent/leave", put(operator::leave))
+        .route(
+            "/v1/operator/raft/configuration",
+            get(operator::configuration),
+        )
+        .route(
+            "/v1/operator/raft/peer",
+            axum::routing::delete(operator::remove_peer),
+        )
         .route("/v1/agent/services", get(agent::services))
         .route("/v1/agent/service/register", put(agent::register_service))
         .route(

@@ -55,3 +55,36 @@ fn map_err(
         other => ApplyError::Raft(other.to_string()),
     }
 }
+
+impl RaftNode {
+    /// Removes `id` from the membership, on this node if it leads, else on the leader (one
+    /// hop).
+    pub async fn remove_peer(&self, id: NodeId) -> Result<(), ApplyError> {
+        if self.leader() == Some(self.id) {
+            return self.remove_member(id).await;
+        }
+        let Some(leader) = self.leader_node() else {
+            return Err(ApplyError::NotLeader { leader: None });
+        };
+        let target = crate::rpc::Target {
+            addr: leader.addr.clone(),
+            node: Some(leader.name.clone()),
+            datacenter: self.datacenter.clone(),
+        };
+        match self
+            .rpc
+            .request(&target, &crate::rpc::message::Request::RemovePeer(id))
+            .await
+        {
+            Ok(crate::rpc::message::Reply::Removed(result)) => result,
+            Ok(other) => Err(ApplyError::Forward {
+                leader: leader.to_string(),
+                reason: format!("unexpected reply {other:?}"),
+            }),
+            Err(e) => Err(ApplyError::Forward {
+                leader: leader.to_string(),
+                reason: e.to_string(),
+            }),
+        }
+    }
+}

@@ -12,6 +12,8 @@ pub enum Request {
     Ping,
     /// A write for the leader to propose.
     Apply(Command),
+    /// Remove a raft member (by node id); served by the leader.
+    RemovePeer(u64),
 }
 
 /// A server's answer.
@@ -19,6 +21,7 @@ pub enum Request {
 pub enum Reply {
     Pong(PeerInfo),
     Applied(Result<Response, ApplyError>),
+    Removed(Result<(), ApplyError>),
     /// The request could not be served here (not a server, unknown request, ...).
     Refused(String),
 }

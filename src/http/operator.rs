@@ -1,0 +1,72 @@
+//! `/v1/operator/raft/*` and `/v1/agent/leave`.
+
+use axum::Json;
+use axum::extract::{Query, State};
+use serde_json::{Value, json};
+
+use super::AppState;
+use super::error::ApiError;
+use super::query::Params;
+
+/// `GET /v1/operator/raft/configuration`: the raft members, who leads, who votes.
+pub async fn configuration(State(state): State<AppState>) -> Json<Value> {
+    let leader = state.raft.leader();
+    let voters: Vec<u64> = state.raft.voters().into_iter().map(|(id, _)| id).collect();
+    let servers: Vec<Value> = state
+        .raft
+        .members()
+        .into_iter()
+        .map(|(id, node)| {
+            json!({
+                "ID": id.to_string(),
+                "Node": node.name,
+                "Address": node.addr,
+                "Leader": Some(id) == leader,
+                "Voter": voters.contains(&id),
+                "ProtocolVersion": "3",
+            })
+        })
+        .collect();
+    let index = state.raft.state().read(|s| s.last_index());
+    Json(json!({ "Servers": servers, "Index": index }))
+}
+
+/// `DELETE /v1/operator/raft/peer?id=|address=`: removes a raft member.
+pub async fn remove_peer(
+    State(state): State<AppState>,
+    Query(p): Query<Params>,
+) -> Result<(), ApiError> {
+    let members = state.raft.members();
+    let found = match (p.get("id"), p.get("address")) {
+        (Some(id), _) => members
+            .iter()
+            .find(|(i, n)| i.to_string() == *id || n.name == *id),
+        (None, Some(addr)) => members.iter().find(|(_, n)| n.addr == *addr),
+        (None, None) => {
+            return Err(ApiError::BadRequest(
+                "Must specify ?id= or ?address=".into(),
+            ));
+        }
+    };
+    let Some((id, _)) = found else {
+        return Err(ApiError::NotFound(
+            "no raft member with that id or address".into(),
+        ));
+    };
+    state.raft.remove_peer(*id).await.map_err(ApiError::from)
+}
+
+/// `PUT /v1/agent/leave`: leaves gracefully, then the agent shuts down. A leading server first
+/// hands the datacenter to the others by removing itself from raft.
+pub async fn leave(State(state): State<AppState>) -> Result<(), ApiError> {
+    let me = state.raft.id();
+    if state.info.server && state.raft.leader() == Some(me) && state.raft.voters().len() > 1 {
+        state.raft.remove_member(me).await.map_err(ApiError::from)?;
+    }
+    if let Some(gossip) = &state.gossip {
+        gossip.leave().await;
+    }
+    tracing::info!("graceful leave complete; shutting down");
+    state.left.notify_one();
+    Ok(())
+}
