@@ -16,10 +16,7 @@ use std::time::{Duration, Instant};
 const FEDCTL: &str = env!("CARGO_BIN_EXE_fedctl");
 
 fn env_or(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
 /// One load phase's result.
@@ -61,9 +58,7 @@ fn spawn_agent(args: &[&str]) -> Agent {
             }
         }
     });
-    let http = rx
-        .recv_timeout(Duration::from_secs(30))
-        .expect("agent banner");
+    let http = rx.recv_timeout(Duration::from_secs(30)).expect("agent banner");
     Agent { child, http }
 }
 
@@ -84,21 +79,13 @@ async fn load<F>(clients: usize, secs: u64, request: F) -> Phase
 where
     F: Fn(&reqwest::Client, usize, u64) -> reqwest::RequestBuilder + Send + Sync + 'static,
 {
-    let client = reqwest::Client::builder()
-        .pool_max_idle_per_host(clients)
-        .build()
-        .unwrap();
+    let client = reqwest::Client::builder().pool_max_idle_per_host(clients).build().unwrap();
     let request = Arc::new(request);
     let measuring = Arc::new(AtomicBool::new(false));
     let stop = Arc::new(AtomicBool::new(false));
     let mut tasks = Vec::new();
     for c in 0..clients {
-        let (client, request, measuring, stop) = (
-            client.clone(),
-            request.clone(),
-            measuring.clone(),
-            stop.clone(),
-        );
+        let (client, request, measuring, stop) = (client.clone(), request.clone(), measuring.clone(), stop.clone());
         tasks.push(tokio::spawn(async move {
             let mut latencies = Vec::new();
             let mut i = 0u64;
@@ -128,11 +115,7 @@ where
     }
     all.sort_unstable();
     let pct = |p: f64| all[((all.len() as f64 - 1.0) * p) as usize] as f64;
-    Phase {
-        per_sec: all.len() as f64 / elapsed.as_secs_f64(),
-        p50_us: pct(0.50),
-        p99_us: pct(0.99),
-    }
+    Phase { per_sec: all.len() as f64 / elapsed.as_secs_f64(), p50_us: pct(0.50), p99_us: pct(0.99) }
 }
 
 /// The baseline: a trivial axum handler answering what the KV API answers, no storage.
@@ -140,15 +123,10 @@ fn baseline_server() -> String {
     use axum::routing::get;
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
         rt.block_on(async move {
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            tx.send(format!("http://{}", listener.local_addr().unwrap()))
-                .unwrap();
+            tx.send(format!("http://{}", listener.local_addr().unwrap())).unwrap();
             let app = axum::Router::new().route(
                 "/v1/kv/{*key}",
                 get(|| async { r#"[{"Key":"k","Value":"dmFsdWU="}]"# }).put(|| async { "true" }),
@@ -171,11 +149,7 @@ fn rss_kib(pid: u32) -> u64 {
 
 fn median(values: &mut [f64]) -> (f64, f64, f64) {
     values.sort_by(f64::total_cmp);
-    (
-        values[values.len() / 2],
-        values[0],
-        values[values.len() - 1],
-    )
+    (values[values.len() / 2], values[0], values[values.len() - 1])
 }
 
 fn main() {
@@ -183,20 +157,12 @@ fn main() {
     let runs = env_or("BENCH_RUNS", 3) as usize;
     let secs = env_or("BENCH_SECS", 5);
     let clients = env_or("BENCH_CLIENTS", 64) as usize;
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
     let probe = reqwest::Client::new();
     let baseline = baseline_server();
 
-    let names = [
-        "agent KV PUT (durable)",
-        "agent KV GET",
-        "baseline PUT (trivial handler)",
-        "baseline GET (trivial handler)",
-    ];
+    let names =
+        ["agent KV PUT (durable)", "agent KV GET", "baseline PUT (trivial handler)", "baseline GET (trivial handler)"];
     let mut results: Vec<Vec<Phase>> = vec![Vec::new(); names.len()];
     let mut startup_first_answer = Vec::new();
     let mut startup_leader = Vec::new();
@@ -205,9 +171,7 @@ fn main() {
     for run in 0..runs {
         eprintln!("run {}/{runs}", run + 1);
         // Durable server on the real disk.
-        let dir =
-            tempfile::tempdir_in(std::env::var("BENCH_DIR").unwrap_or_else(|_| "target".into()))
-                .unwrap();
+        let dir = tempfile::tempdir_in(std::env::var("BENCH_DIR").unwrap_or_else(|_| "target".into())).unwrap();
         let data = dir.path().join("data");
         let agent = spawn_agent(&[
             "agent",
@@ -232,24 +196,22 @@ fn main() {
 
         let h = http.clone();
         results[0].push(rt.block_on(load(clients, secs, move |c, task, i| {
-            c.put(format!("{h}/v1/kv/bench/{task}/{}", i % 1000))
-                .body("value-0123456789")
+            c.put(format!("{h}/v1/kv/bench/{task}/{}", i % 1000)).body("value-0123456789")
         })));
         let h = http.clone();
-        results[1].push(rt.block_on(load(clients, secs, move |c, task, i| {
-            c.get(format!("{h}/v1/kv/bench/{task}/{}", i % 100))
-        })));
+        results[1].push(
+            rt.block_on(load(clients, secs, move |c, task, i| c.get(format!("{h}/v1/kv/bench/{task}/{}", i % 100)))),
+        );
         drop(agent);
 
         let b = baseline.clone();
         results[2].push(rt.block_on(load(clients, secs, move |c, task, i| {
-            c.put(format!("{b}/v1/kv/bench/{task}/{}", i % 1000))
-                .body("value-0123456789")
+            c.put(format!("{b}/v1/kv/bench/{task}/{}", i % 1000)).body("value-0123456789")
         })));
         let b = baseline.clone();
-        results[3].push(rt.block_on(load(clients, secs, move |c, task, i| {
-            c.get(format!("{b}/v1/kv/bench/{task}/{}", i % 100))
-        })));
+        results[3].push(
+            rt.block_on(load(clients, secs, move |c, task, i| c.get(format!("{b}/v1/kv/bench/{task}/{}", i % 100)))),
+        );
 
         // -dev startup: process start to first HTTP answer, and to a known leader.
         let started = Instant::now();
@@ -267,12 +229,7 @@ fn main() {
         ]);
         rt.block_on(async {
             loop {
-                if probe
-                    .get(format!("{}/v1/agent/self", dev.http))
-                    .send()
-                    .await
-                    .is_ok()
-                {
+                if probe.get(format!("{}/v1/agent/self", dev.http)).send().await.is_ok() {
                     break;
                 }
                 tokio::time::sleep(Duration::from_millis(1)).await;
@@ -289,28 +246,18 @@ fn main() {
     println!("|---|---|---|---|");
     for (name, phases) in names.iter().zip(&results) {
         let (r, rmin, rmax) = median(&mut phases.iter().map(|p| p.per_sec).collect::<Vec<_>>());
-        let (p50, p50min, p50max) =
-            median(&mut phases.iter().map(|p| p.p50_us).collect::<Vec<_>>());
-        let (p99, p99min, p99max) =
-            median(&mut phases.iter().map(|p| p.p99_us).collect::<Vec<_>>());
+        let (p50, p50min, p50max) = median(&mut phases.iter().map(|p| p.p50_us).collect::<Vec<_>>());
+        let (p99, p99min, p99max) = median(&mut phases.iter().map(|p| p.p99_us).collect::<Vec<_>>());
         println!(
             "| {name} | {r:.0} ({rmin:.0}-{rmax:.0}) | {p50:.0} ({p50min:.0}-{p50max:.0}) | {p99:.0} ({p99min:.0}-{p99max:.0}) |"
         );
     }
     let ratio = |a: usize, b: usize| {
-        let mut v: Vec<f64> = results[a]
-            .iter()
-            .zip(&results[b])
-            .map(|(x, y)| x.per_sec / y.per_sec)
-            .collect();
+        let mut v: Vec<f64> = results[a].iter().zip(&results[b]).map(|(x, y)| x.per_sec / y.per_sec).collect();
         median(&mut v).0
     };
     println!();
-    println!(
-        "agent/baseline throughput, per run then median: PUT {:.2}x, GET {:.2}x",
-        ratio(0, 2),
-        ratio(1, 3)
-    );
+    println!("agent/baseline throughput, per run then median: PUT {:.2}x, GET {:.2}x", ratio(0, 2), ratio(1, 3));
     let (s, smin, smax) = median(&mut startup_first_answer);
     let (l, lmin, lmax) = median(&mut startup_leader);
     let (m, mmin, mmax) = median(&mut idle_rss);

@@ -106,31 +106,21 @@ pub async fn cmd_agent(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     let cfg = resolve(&flags).map_err(CliError::failure)?;
     crate::logging::init(&cfg.log_level, cfg.log_json);
 
-    let agent = start(cfg, StartOptions::default())
-        .await
-        .map_err(CliError::failure)?;
+    let agent = start(cfg, StartOptions::default()).await.map_err(CliError::failure)?;
     let cfg = &agent.config;
     ctx.out.info(format!(
         "==> fedctl agent running{}",
-        if cfg.dev {
-            " in dev mode: state is kept in memory only"
-        } else {
-            ""
-        }
+        if cfg.dev { " in dev mode: state is kept in memory only" } else { "" }
     ));
     ctx.out.info(format!("      Node name: {}", cfg.node_name));
-    ctx.out.info(format!(
-        "     Datacenter: {} (server: {})",
-        cfg.datacenter, cfg.server
-    ));
+    ctx.out.info(format!("     Datacenter: {} (server: {})", cfg.datacenter, cfg.server));
     match agent.http_addr {
         Some(addr) => ctx.out.info(format!("       HTTP API: http://{addr}")),
         None => ctx.out.info("       HTTP API: disabled"),
     }
     ctx.out.info(format!("     Server RPC: {}", agent.rpc_addr));
     if let Some(gossip) = &agent.gossip {
-        ctx.out
-            .info(format!("     LAN gossip: {}", gossip.local().addr));
+        ctx.out.info(format!("     LAN gossip: {}", gossip.local().addr));
     }
     if let Some(dir) = &cfg.data_dir {
         ctx.out.info(format!("       Data dir: {}", dir.display()));

@@ -4,10 +4,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::ctx::Ctx;
 use crate::exit::CliError;
-use crate::{
-    agent, catalog, completion, internal, kv, leave, members, operator, plugin, services, tls,
-    version,
-};
+use crate::{agent, catalog, completion, internal, kv, leave, members, operator, plugin, services, tls, version};
 
 /// Operate a federated, multi-datacenter service-mesh control plane.
 ///
@@ -91,11 +88,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
 pub fn command() -> clap::Command {
     fn hyphen_values(cmd: clap::Command) -> clap::Command {
         cmd.mut_args(|arg| {
-            if arg.get_action().takes_values() && !arg.is_positional() {
-                arg.allow_hyphen_values(true)
-            } else {
-                arg
-            }
+            if arg.get_action().takes_values() && !arg.is_positional() { arg.allow_hyphen_values(true) } else { arg }
         })
         .mut_subcommands(hyphen_values)
     }

@@ -69,12 +69,10 @@ impl ClientArgs {
 /// A client error at the CLI edge, with what to try.
 pub fn api_error(e: ClientError) -> CliError {
     let hint = match &e {
-        ClientError::Connect { .. } => Some(
-            "is `fedctl agent` running there? set -http-addr or FEDCTL_HTTP_ADDR to its HTTP address",
-        ),
-        ClientError::Status { status, .. } if status.as_u16() == 403 => {
-            Some("check -token / FEDCTL_HTTP_TOKEN")
+        ClientError::Connect { .. } => {
+            Some("is `fedctl agent` running there? set -http-addr or FEDCTL_HTTP_ADDR to its HTTP address")
         }
+        ClientError::Status { status, .. } if status.as_u16() == 403 => Some("check -token / FEDCTL_HTTP_TOKEN"),
         _ => None,
     };
     let err = CliError::failure(e);

@@ -8,15 +8,9 @@ use std::io::{self, Write};
 #[derive(Debug)]
 pub enum CliError {
     /// The command ran and failed (bad certificate input, agent unreachable, ...): exit 1.
-    Failure {
-        message: String,
-        hint: Option<String>,
-    },
+    Failure { message: String, hint: Option<String> },
     /// The command line itself is wrong: exit 2.
-    Usage {
-        message: String,
-        hint: Option<String>,
-    },
+    Usage { message: String, hint: Option<String> },
     /// clap's own report (parse errors, or help/version output): printed by clap.
     Clap(clap::Error),
     /// stdout was closed by its reader: exit 0, print nothing.
@@ -25,30 +19,18 @@ pub enum CliError {
 
 impl CliError {
     pub fn failure(message: impl Display) -> Self {
-        CliError::Failure {
-            message: message.to_string(),
-            hint: None,
-        }
+        CliError::Failure { message: message.to_string(), hint: None }
     }
 
     pub fn usage(message: impl Display) -> Self {
-        CliError::Usage {
-            message: message.to_string(),
-            hint: None,
-        }
+        CliError::Usage { message: message.to_string(), hint: None }
     }
 
     /// Adds (or replaces) the `hint:` line.
     pub fn hint(self, hint: impl Display) -> Self {
         match self {
-            CliError::Failure { message, .. } => CliError::Failure {
-                message,
-                hint: Some(hint.to_string()),
-            },
-            CliError::Usage { message, .. } => CliError::Usage {
-                message,
-                hint: Some(hint.to_string()),
-            },
+            CliError::Failure { message, .. } => CliError::Failure { message, hint: Some(hint.to_string()) },
+            CliError::Usage { message, .. } => CliError::Usage { message, hint: Some(hint.to_string()) },
             other => other,
         }
     }
@@ -56,11 +38,7 @@ impl CliError {
 
 impl From<io::Error> for CliError {
     fn from(e: io::Error) -> Self {
-        if e.kind() == io::ErrorKind::BrokenPipe {
-            CliError::BrokenPipe
-        } else {
-            CliError::failure(e)
-        }
+        if e.kind() == io::ErrorKind::BrokenPipe { CliError::BrokenPipe } else { CliError::failure(e) }
     }
 }
 

@@ -26,6 +26,5 @@ impl FormatArg {
 
 /// RFC 3339 text for a timestamp shown to users or emitted as JSON.
 pub fn rfc3339(t: time::OffsetDateTime) -> String {
-    t.format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_else(|_| t.to_string())
+    t.format(&time::format_description::well_known::Rfc3339).unwrap_or_else(|_| t.to_string())
 }

@@ -16,9 +16,6 @@ pub struct Args {
 
 pub async fn cmd_leave(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     let client = args.client.client()?;
-    let _: serde_json::Value = client
-        .call(Method::PUT, "/v1/agent/leave", &[], None)
-        .await
-        .map_err(api_error)?;
+    let _: serde_json::Value = client.call(Method::PUT, "/v1/agent/leave", &[], None).await.map_err(api_error)?;
     ctx.out.line("Graceful leave complete")
 }

@@ -15,21 +15,11 @@ pub struct Args {
 }
 
 pub async fn cmd_members(ctx: &Ctx, args: Args) -> Result<(), CliError> {
-    let members: Vec<Value> = args
-        .client
-        .client()?
-        .get("/v1/agent/members", &[])
-        .await
-        .map_err(api_error)?
-        .value;
+    let members: Vec<Value> = args.client.client()?.get("/v1/agent/members", &[]).await.map_err(api_error)?.value;
     if args.format.is_json() {
         return ctx.out.json(&members);
     }
-    let text = |v: &Value| {
-        v.as_str()
-            .map(str::to_owned)
-            .unwrap_or_else(|| v.to_string())
-    };
+    let text = |v: &Value| v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string());
     ctx.out.table(
         &["Node", "Address", "Status", "Type", "Build", "DC"],
         members.iter().map(|m| {
@@ -39,11 +29,7 @@ pub async fn cmd_members(ctx: &Ctx, args: Args) -> Result<(), CliError> {
                 Some(4) => "failed",
                 _ => "unknown",
             };
-            let kind = if m["Tags"]["role"] == "consul" {
-                "server"
-            } else {
-                "client"
-            };
+            let kind = if m["Tags"]["role"] == "consul" { "server" } else { "client" };
             vec![
                 text(&m["Name"]),
                 format!("{}:{}", text(&m["Addr"]), m["Port"]),

@@ -40,9 +40,7 @@ impl Output {
         rows: impl IntoIterator<Item = R>,
     ) -> Result<(), CliError> {
         let mut table = comfy_table::Table::new();
-        table
-            .load_style(comfy_table::presets::NOTHING)
-            .set_header(header.to_vec());
+        table.load_style(comfy_table::presets::NOTHING).set_header(header.to_vec());
         for row in rows {
             table.add_row(row.into_iter().collect::<Vec<String>>());
         }

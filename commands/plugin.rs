@@ -19,21 +19,14 @@ pub fn cmd_plugin(_ctx: &Ctx, args: Vec<OsString>) -> Result<(), CliError> {
     };
     tracing::debug!(plugin = %path.display(), "running plugin");
     let err = std::process::Command::new(&path).args(rest).exec();
-    Err(CliError::failure(format!(
-        "running plugin {}: {err}",
-        path.display()
-    )))
+    Err(CliError::failure(format!("running plugin {}: {err}", path.display())))
 }
 
 fn find_in_path(program: &OsStr) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path)
         .map(|dir| dir.join(program))
-        .find(|candidate| {
-            candidate
-                .metadata()
-                .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-        })
+        .find(|candidate| candidate.metadata().is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0))
 }
 
 fn unknown_command(name: &str, program: &str) -> CliError {
@@ -49,8 +42,5 @@ fn unknown_command(name: &str, program: &str) -> CliError {
         Some((_, candidate)) => format!("did you mean `fedctl {candidate}`?"),
         None => "run `fedctl --help` for the list of commands".to_owned(),
     };
-    CliError::usage(format!(
-        "unknown command {name:?}, and no plugin {program} on PATH"
-    ))
-    .hint(hint)
+    CliError::usage(format!("unknown command {name:?}, and no plugin {program} on PATH")).hint(hint)
 }

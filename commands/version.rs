@@ -17,12 +17,6 @@ struct Version {
 }
 
 pub fn cmd_version(ctx: &Ctx, args: Args) -> Result<(), CliError> {
-    let version = Version {
-        version: env!("CARGO_PKG_VERSION"),
-    };
-    if args.format.is_json() {
-        ctx.out.json(&version)
-    } else {
-        ctx.out.line(format!("fedctl v{}", version.version))
-    }
+    let version = Version { version: env!("CARGO_PKG_VERSION") };
+    if args.format.is_json() { ctx.out.json(&version) } else { ctx.out.line(format!("fedctl v{}", version.version)) }
 }

@@ -19,10 +19,7 @@ pub struct DurationError {
 
 /// Parses `[0-9.]+(ns|us|µs|ms|s|m|h)` repeated; `0` alone is allowed.
 pub fn parse_go_duration(input: &str) -> Result<Duration, DurationError> {
-    let err = |reason| DurationError {
-        input: input.to_owned(),
-        reason,
-    };
+    let err = |reason| DurationError { input: input.to_owned(), reason };
     let s = input.trim();
     if s == "0" {
         return Ok(Duration::ZERO);
@@ -36,19 +33,13 @@ pub fn parse_go_duration(input: &str) -> Result<Duration, DurationError> {
     let mut rest = s.strip_prefix('+').unwrap_or(s);
     let mut total_nanos: f64 = 0.0;
     while !rest.is_empty() {
-        let number_len = rest
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .unwrap_or(rest.len());
+        let number_len = rest.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(rest.len());
         if number_len == 0 {
             return Err(err("a number is missing"));
         }
-        let number: f64 = rest[..number_len]
-            .parse()
-            .map_err(|_| err("a number is malformed"))?;
+        let number: f64 = rest[..number_len].parse().map_err(|_| err("a number is malformed"))?;
         rest = &rest[number_len..];
-        let unit_len = rest
-            .find(|c: char| c.is_ascii_digit() || c == '.')
-            .unwrap_or(rest.len());
+        let unit_len = rest.find(|c: char| c.is_ascii_digit() || c == '.').unwrap_or(rest.len());
         let scale = match &rest[..unit_len] {
             "ns" => 1.0,
             "us" | "µs" | "μs" => 1e3,
@@ -116,9 +107,7 @@ impl<'de> Deserialize<'de> for GoDuration {
             Nanos(u64),
         }
         match Raw::deserialize(d)? {
-            Raw::Text(s) => parse_go_duration(&s)
-                .map(GoDuration)
-                .map_err(serde::de::Error::custom),
+            Raw::Text(s) => parse_go_duration(&s).map(GoDuration).map_err(serde::de::Error::custom),
             Raw::Nanos(n) => Ok(GoDuration(Duration::from_nanos(n))),
         }
     }

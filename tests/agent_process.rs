@@ -25,12 +25,8 @@ impl AgentProcess {
     /// Starts `program args...` (fedctl agent, possibly behind `ip netns exec`) and waits for
     /// its "HTTP API:" banner.
     pub fn spawn(mut cmd: Command) -> AgentProcess {
-        let mut child = cmd
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn agent");
+        let mut child =
+            cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().expect("spawn agent");
         let output = Arc::new(Mutex::new(String::new()));
         let (tx, rx) = std::sync::mpsc::channel();
         let stderr = child.stderr.take().unwrap();
@@ -52,21 +48,13 @@ impl AgentProcess {
             };
             banner.insert(key, addr);
         }
-        let http = banner.get("HTTP API: ").cloned().unwrap_or_else(|| {
-            panic!(
-                "the agent printed no HTTP address:\n{}",
-                output.lock().unwrap()
-            )
-        });
+        let http = banner
+            .get("HTTP API: ")
+            .cloned()
+            .unwrap_or_else(|| panic!("the agent printed no HTTP address:\n{}", output.lock().unwrap()));
         let rpc = banner.get("Server RPC: ").cloned().unwrap_or_default();
         let gossip = banner.get("LAN gossip: ").cloned().unwrap_or_default();
-        AgentProcess {
-            child,
-            http,
-            rpc,
-            gossip,
-            output,
-        }
+        AgentProcess { child, http, rpc, gossip, output }
     }
 
     fn durable(dir: &Path, extra: &[&str]) -> AgentProcess {
@@ -104,21 +92,13 @@ impl Drop for AgentProcess {
 }
 
 pub async fn get(client: &reqwest::Client, url: &str) -> reqwest::Response {
-    client
-        .get(url)
-        .send()
-        .await
-        .unwrap_or_else(|e| panic!("GET {url}: {e}"))
+    client.get(url).send().await.unwrap_or_else(|e| panic!("GET {url}: {e}"))
 }
 
 async fn wait_for(what: &str, agent: &AgentProcess, mut cond: impl AsyncFnMut() -> bool) {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
     while !cond().await {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "{what}: not within 30s\n{}",
-            agent.output.lock().unwrap()
-        );
+        assert!(tokio::time::Instant::now() < deadline, "{what}: not within 30s\n{}", agent.output.lock().unwrap());
         tokio::time::sleep(Duration::from_millis(25)).await;
     }
 }
@@ -149,12 +129,8 @@ async fn write_keys(client: &reqwest::Client, http: &str, n: usize) {
         let (client, http) = (client.clone(), http.to_owned());
         writers.spawn(async move {
             for i in (worker..n).step_by(16) {
-                let resp = client
-                    .put(format!("{http}/v1/kv/k/{i:05}"))
-                    .body(format!("value-{i}"))
-                    .send()
-                    .await
-                    .unwrap();
+                let resp =
+                    client.put(format!("{http}/v1/kv/k/{i:05}")).body(format!("value-{i}")).send().await.unwrap();
                 assert_eq!(resp.text().await.unwrap(), "true", "write {i} acknowledged");
             }
         });
@@ -176,12 +152,7 @@ async fn survives_kill9(extra_config: Option<&str>) {
     let agent = AgentProcess::durable(dir.path(), &extra);
     let http = agent.http.clone();
     wait_for("a leader", &agent, async || {
-        get(&client, &format!("{http}/v1/status/leader"))
-            .await
-            .text()
-            .await
-            .unwrap()
-            != "\"\""
+        get(&client, &format!("{http}/v1/status/leader")).await.text().await.unwrap() != "\"\""
     })
     .await;
     write_keys(&client, &http, 1000).await;
@@ -190,42 +161,18 @@ async fn survives_kill9(extra_config: Option<&str>) {
     if extra_config.is_some() {
         // The log is compacted behind snapshots (purging follows each snapshot).
         let gauge = async |name: &str| {
-            let metrics: Value = get(&client, &format!("{http}/v1/agent/metrics"))
-                .await
-                .json()
-                .await
-                .unwrap();
-            metrics["Gauges"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .find(|g| g["Name"] == name)
-                .unwrap()["Value"]
-                .as_f64()
-                .unwrap()
+            let metrics: Value = get(&client, &format!("{http}/v1/agent/metrics")).await.json().await.unwrap();
+            metrics["Gauges"].as_array().unwrap().iter().find(|g| g["Name"] == name).unwrap()["Value"].as_f64().unwrap()
         };
-        wait_for("a snapshot", &agent, async || {
-            gauge("fedctl.raft.snapshot_index").await > 0.0
-        })
-        .await;
-        wait_for("a compacted log", &agent, async || {
-            gauge("fedctl.raft.log_entries").await < 500.0
-        })
-        .await;
+        wait_for("a snapshot", &agent, async || gauge("fedctl.raft.snapshot_index").await > 0.0).await;
+        wait_for("a compacted log", &agent, async || gauge("fedctl.raft.log_entries").await < 500.0).await;
     }
     agent.kill9();
 
     let agent = AgentProcess::durable(dir.path(), &extra);
     let http = agent.http.clone();
-    wait_for("all 1000 keys back", &agent, async || {
-        kv_snapshot(&client, &http).await.len() == 1000
-    })
-    .await;
-    assert_eq!(
-        kv_snapshot(&client, &http).await,
-        before,
-        "same keys, values and indexes"
-    );
+    wait_for("all 1000 keys back", &agent, async || kv_snapshot(&client, &http).await.len() == 1000).await;
+    assert_eq!(kv_snapshot(&client, &http).await, before, "same keys, values and indexes");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -242,43 +189,19 @@ async fn acknowledged_writes_survive_kill_9_after_log_compaction() {
 fn config_errors_exit_1_naming_file_and_key() {
     let dir = temp_dir();
     let p = dir.path();
-    std::fs::write(
-        p.join("bad.hcl"),
-        "server = true\ndata_dir = \"/tmp/x\"\nports {\n  http = 70000\n}\n",
-    )
-    .unwrap();
-    std::fs::write(
-        p.join("unknown.json"),
-        r#"{"server": true, "data_dir": "/tmp/x", "nodename": "n1"}"#,
-    )
-    .unwrap();
+    std::fs::write(p.join("bad.hcl"), "server = true\ndata_dir = \"/tmp/x\"\nports {\n  http = 70000\n}\n").unwrap();
+    std::fs::write(p.join("unknown.json"), r#"{"server": true, "data_dir": "/tmp/x", "nodename": "n1"}"#).unwrap();
     let cases: &[(&[&str], &str)] = &[
-        (
-            &["agent", "-config-file", "bad.hcl"],
-            "config file bad.hcl, ports.http = \"70000\"",
-        ),
-        (
-            &["agent", "-config-file", "unknown.json"],
-            "config file unknown.json, key nodename: unknown key",
-        ),
+        (&["agent", "-config-file", "bad.hcl"], "config file bad.hcl, ports.http = \"70000\""),
+        (&["agent", "-config-file", "unknown.json"], "config file unknown.json, key nodename: unknown key"),
         (&["agent", "-server"], "no data directory"),
-        (
-            &["agent", "-dev", "-node", "n1.dc1"],
-            "flag -node, node_name = \"n1.dc1\": must be a DNS label",
-        ),
-        (
-            &["agent", "-dev", "-http-port", "99999"],
-            "flag -http-port, ports.http",
-        ),
+        (&["agent", "-dev", "-node", "n1.dc1"], "flag -node, node_name = \"n1.dc1\": must be a DNS label"),
+        (&["agent", "-dev", "-http-port", "99999"], "flag -http-port, ports.http"),
     ];
     for (args, expected) in cases {
         let run = fedctl(p, args);
         assert_eq!(run.code, 1, "{args:?}: {run:?}");
-        assert!(
-            run.stderr.contains(expected),
-            "{args:?}: {:?} lacks {expected:?}",
-            run.stderr
-        );
+        assert!(run.stderr.contains(expected), "{args:?}: {:?} lacks {expected:?}", run.stderr);
     }
 }
 
@@ -294,85 +217,44 @@ async fn the_cli_talks_to_the_agent() {
     };
     let client = crate::support::http_client();
     wait_for("a leader", &agent, async || {
-        get(&client, &format!("{http}/v1/status/leader"))
-            .await
-            .text()
-            .await
-            .unwrap()
-            != "\"\""
+        get(&client, &format!("{http}/v1/status/leader")).await.text().await.unwrap() != "\"\""
     })
     .await;
 
-    assert_eq!(
-        cli(&["kv", "put", "app/config", "hello"]).stdout,
-        "Success! Data written to: app/config\n"
-    );
+    assert_eq!(cli(&["kv", "put", "app/config", "hello"]).stdout, "Success! Data written to: app/config\n");
     assert_eq!(cli(&["kv", "get", "app/config"]).stdout, "hello\n");
     let detailed = cli(&["kv", "get", "-format=json", "app/config"]);
     let entry: Value = serde_json::from_str(&detailed.stdout).unwrap();
     let index = entry[0]["ModifyIndex"].as_u64().unwrap();
-    let stale = cli(&[
-        "kv",
-        "put",
-        "-cas",
-        "-modify-index",
-        &(index + 50).to_string(),
-        "app/config",
-        "x",
-    ]);
+    let stale = cli(&["kv", "put", "-cas", "-modify-index", &(index + 50).to_string(), "app/config", "x"]);
     assert_eq!(stale.code, 1, "{stale:?}");
     assert!(stale.stderr.contains("check-and-set"), "{}", stale.stderr);
-    let fresh = cli(&[
-        "kv",
-        "put",
-        "-cas",
-        "-modify-index",
-        &index.to_string(),
-        "app/config",
-        "v2",
-    ]);
+    let fresh = cli(&["kv", "put", "-cas", "-modify-index", &index.to_string(), "app/config", "v2"]);
     assert_eq!(fresh.code, 0, "{fresh:?}");
-    assert_eq!(
-        cli(&["kv", "get", "-recurse", "app/"]).stdout,
-        "app/config:v2\n"
-    );
+    assert_eq!(cli(&["kv", "get", "-recurse", "app/"]).stdout, "app/config:v2\n");
     assert_eq!(cli(&["kv", "delete", "app/config"]).code, 0);
     let gone = cli(&["kv", "get", "app/config"]);
     assert_eq!(gone.code, 1);
     assert!(gone.stderr.contains("no key exists"), "{}", gone.stderr);
 
-    std::fs::write(
-        dir.path().join("web.hcl"),
-        "service {\n  name = \"web\"\n  port = 8080\n  tags = [\"v1\"]\n}\n",
-    )
-    .unwrap();
-    assert_eq!(
-        cli(&["services", "register", "web.hcl"]).stdout,
-        "Registered service: web\n"
-    );
+    std::fs::write(dir.path().join("web.hcl"), "service {\n  name = \"web\"\n  port = 8080\n  tags = [\"v1\"]\n}\n")
+        .unwrap();
+    assert_eq!(cli(&["services", "register", "web.hcl"]).stdout, "Registered service: web\n");
     let mut services = Value::Null;
     for _ in 0..400 {
-        services =
-            serde_json::from_str(&cli(&["catalog", "services", "-format", "json"]).stdout).unwrap();
+        services = serde_json::from_str(&cli(&["catalog", "services", "-format", "json"]).stdout).unwrap();
         if services.get("web").is_some() {
             break;
         }
         std::thread::sleep(Duration::from_millis(25));
     }
     assert_eq!(services["web"], serde_json::json!(["v1"]), "{services}");
-    assert_eq!(
-        cli(&["services", "deregister", "web.hcl"]).stdout,
-        "Deregistered service: web\n"
-    );
+    assert_eq!(cli(&["services", "deregister", "web.hcl"]).stdout, "Deregistered service: web\n");
 
-    let nodes: Value =
-        serde_json::from_str(&cli(&["catalog", "nodes", "-format=json"]).stdout).unwrap();
+    let nodes: Value = serde_json::from_str(&cli(&["catalog", "nodes", "-format=json"]).stdout).unwrap();
     assert_eq!(nodes[0]["Node"], "n1");
     let table = cli(&["members"]).stdout;
-    assert!(
-        table.starts_with("Node") && table.contains("n1") && table.contains("alive"),
-        "{table}"
-    );
+    assert!(table.starts_with("Node") && table.contains("n1") && table.contains("alive"), "{table}");
     assert_eq!(cli(&["catalog", "datacenters"]).stdout, "dc1\n");
 }
 
@@ -382,17 +264,12 @@ struct Netns(String);
 impl Netns {
     fn create() -> Option<Netns> {
         let name = format!("fedctl-test-{}-{}", std::process::id(), rand_suffix());
-        let ok = Command::new("ip")
-            .args(["netns", "add", &name])
-            .status()
-            .is_ok_and(|s| s.success());
+        let ok = Command::new("ip").args(["netns", "add", &name]).status().is_ok_and(|s| s.success());
         if !ok {
             return None;
         }
         let ns = Netns(name);
-        let up = Command::new("ip")
-            .args(["netns", "exec", &ns.0, "ip", "link", "set", "lo", "up"])
-            .status();
+        let up = Command::new("ip").args(["netns", "exec", &ns.0, "ip", "link", "set", "lo", "up"]).status();
         up.is_ok_and(|s| s.success()).then_some(ns)
     }
 
@@ -405,26 +282,18 @@ impl Netns {
 
 impl Drop for Netns {
     fn drop(&mut self) {
-        let _ = Command::new("ip")
-            .args(["netns", "delete", &self.0])
-            .status();
+        let _ = Command::new("ip").args(["netns", "delete", &self.0]).status();
     }
 }
 
 fn rand_suffix() -> u32 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0)
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0)
 }
 
 /// `fedctl agent -dev` with no flags at all, and clients with their defaults.
 #[test]
 fn dev_agent_needs_no_flags() {
-    if !have_tool(
-        "ip",
-        "to give the flagless agent its own network namespace (port 8500)",
-    ) {
+    if !have_tool("ip", "to give the flagless agent its own network namespace (port 8500)") {
         return;
     }
     let Some(ns) = Netns::create() else {
@@ -436,17 +305,13 @@ fn dev_agent_needs_no_flags() {
         return;
     };
     let mut cmd = ns.command(FEDCTL);
-    cmd.args(["agent", "-dev"])
-        .env_remove("FEDCTL_HTTP_ADDR")
-        .env_remove("CONSUL_HTTP_ADDR");
+    cmd.args(["agent", "-dev"]).env_remove("FEDCTL_HTTP_ADDR").env_remove("CONSUL_HTTP_ADDR");
     let agent = AgentProcess::spawn(cmd);
     assert_eq!(agent.http, "http://127.0.0.1:8500");
 
     let in_ns = |args: &[&str]| {
         let mut cmd = ns.command(FEDCTL);
-        cmd.args(args)
-            .env_remove("FEDCTL_HTTP_ADDR")
-            .env_remove("CONSUL_HTTP_ADDR");
+        cmd.args(args).env_remove("FEDCTL_HTTP_ADDR").env_remove("CONSUL_HTTP_ADDR");
         run_cmd(&mut cmd)
     };
     let deadline = std::time::Instant::now() + Duration::from_secs(30);
@@ -455,20 +320,12 @@ fn dev_agent_needs_no_flags() {
         if run.code == 0 {
             break;
         }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no leader: {run:?}\n{}",
-            agent.output.lock().unwrap()
-        );
+        assert!(std::time::Instant::now() < deadline, "no leader: {run:?}\n{}", agent.output.lock().unwrap());
         std::thread::sleep(Duration::from_millis(25));
     }
     assert_eq!(in_ns(&["kv", "get", "hello"]).stdout, "world\n");
     if have_tool("curl", "to query the API as the acceptance test does") {
-        let out = ns
-            .command("curl")
-            .args(["-s", "localhost:8500/v1/status/leader"])
-            .output()
-            .unwrap();
+        let out = ns.command("curl").args(["-s", "localhost:8500/v1/status/leader"]).output().unwrap();
         assert_eq!(String::from_utf8_lossy(&out.stdout), "\"127.0.0.1:8300\"");
     }
 }

@@ -27,12 +27,7 @@ pub async fn dev_agent() -> TestAgent {
 
 pub async fn agent_with(flags: ConfigFlags) -> TestAgent {
     let agent = agent_starting(flags).await;
-    agent
-        .agent
-        .raft
-        .wait_for_leader(Duration::from_secs(10))
-        .await
-        .expect("a leader");
+    agent.agent.raft.wait_for_leader(Duration::from_secs(10)).await.expect("a leader");
     agent
 }
 
@@ -45,15 +40,9 @@ pub async fn agent_starting(flags: ConfigFlags) -> TestAgent {
         retry: Duration::from_millis(50),
         reap: Duration::from_millis(50),
     };
-    let agent = start(cfg, StartOptions { sync })
-        .await
-        .expect("agent starts");
+    let agent = start(cfg, StartOptions { sync }).await.expect("agent starts");
     let base = format!("http://{}", agent.http_addr.expect("HTTP enabled"));
-    TestAgent {
-        agent,
-        base,
-        http: crate::support::http_client(),
-    }
+    TestAgent { agent, base, http: crate::support::http_client() }
 }
 
 impl TestAgent {
@@ -69,13 +58,7 @@ impl TestAgent {
 
     /// PUT with a body; returns (status, body text).
     pub async fn put(&self, path: &str, body: impl Into<reqwest::Body>) -> (u16, String) {
-        let resp = self
-            .http
-            .put(self.url(path))
-            .body(body)
-            .send()
-            .await
-            .unwrap();
+        let resp = self.http.put(self.url(path)).body(body).send().await.unwrap();
         (resp.status().as_u16(), resp.text().await.unwrap())
     }
 
@@ -92,10 +75,7 @@ impl TestAgent {
             if pred(&value) {
                 return value;
             }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "{what}: not within 20s; last {path}: {value}"
-            );
+            assert!(tokio::time::Instant::now() < deadline, "{what}: not within 20s; last {path}: {value}");
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
     }

@@ -12,27 +12,14 @@ fn spec() -> FlagSpec {
         .long("help", false)
         .short('h', false)
         .short('o', true);
-    let cert = FlagSpec::new()
-        .long("help", false)
-        .subcommand("create", create);
+    let cert = FlagSpec::new().long("help", false).subcommand("create", create);
     let tls = FlagSpec::new().long("help", false).subcommand("cert", cert);
-    FlagSpec::new()
-        .long("help", false)
-        .long("version", false)
-        .short('V', false)
-        .subcommand("tls", tls)
-        .external()
+    FlagSpec::new().long("help", false).long("version", false).short('V', false).subcommand("tls", tls).external()
 }
 
 fn norm(args: &[&str]) -> Vec<String> {
-    let args = std::iter::once("fedctl")
-        .chain(args.iter().copied())
-        .map(OsString::from);
-    normalize(&spec(), args)
-        .into_iter()
-        .skip(1)
-        .map(|s| s.into_string().unwrap())
-        .collect()
+    let args = std::iter::once("fedctl").chain(args.iter().copied()).map(OsString::from);
+    normalize(&spec(), args).into_iter().skip(1).map(|s| s.into_string().unwrap()).collect()
 }
 
 #[test]
@@ -53,19 +40,14 @@ fn equals_form_is_rewritten_with_its_value() {
 
 #[test]
 fn double_dash_forms_are_left_alone() {
-    let args = [
-        "tls", "cert", "create", "--node", "n1", "--dc=dc2", "--server",
-    ];
+    let args = ["tls", "cert", "create", "--node", "n1", "--dc=dc2", "--server"];
     assert_eq!(norm(&args), args);
 }
 
 #[test]
 fn single_letter_short_flags_are_kept() {
     assert_eq!(norm(&["-V"]), ["-V"]);
-    assert_eq!(
-        norm(&["tls", "cert", "create", "-h"]),
-        ["tls", "cert", "create", "-h"]
-    );
+    assert_eq!(norm(&["tls", "cert", "create", "-h"]), ["tls", "cert", "create", "-h"]);
 }
 
 #[test]
@@ -74,15 +56,9 @@ fn a_value_starting_with_a_dash_is_not_rewritten() {
         norm(&["tls", "cert", "create", "-node", "-server", "-dc", "dc1"]),
         ["tls", "cert", "create", "--node", "-server", "--dc", "dc1"]
     );
-    assert_eq!(
-        norm(&["tls", "cert", "create", "--node", "-server"]),
-        ["tls", "cert", "create", "--node", "-server"]
-    );
+    assert_eq!(norm(&["tls", "cert", "create", "--node", "-server"]), ["tls", "cert", "create", "--node", "-server"]);
     // A short option that takes a value protects its value too.
-    assert_eq!(
-        norm(&["tls", "cert", "create", "-o", "-server"]),
-        ["tls", "cert", "create", "-o", "-server"]
-    );
+    assert_eq!(norm(&["tls", "cert", "create", "-o", "-server"]), ["tls", "cert", "create", "-o", "-server"]);
 }
 
 #[test]
@@ -103,26 +79,17 @@ fn names_are_looked_up_in_the_current_subcommand_only() {
 
 #[test]
 fn unknown_single_dash_words_are_left_for_the_parser_to_reject() {
-    assert_eq!(
-        norm(&["tls", "cert", "create", "-bogus"]),
-        ["tls", "cert", "create", "-bogus"]
-    );
+    assert_eq!(norm(&["tls", "cert", "create", "-bogus"]), ["tls", "cert", "create", "-bogus"]);
 }
 
 #[test]
 fn everything_after_a_double_dash_is_verbatim() {
-    assert_eq!(
-        norm(&["tls", "cert", "create", "--", "-node", "n1"]),
-        ["tls", "cert", "create", "--", "-node", "n1"]
-    );
+    assert_eq!(norm(&["tls", "cert", "create", "--", "-node", "n1"]), ["tls", "cert", "create", "--", "-node", "n1"]);
 }
 
 #[test]
 fn plugin_arguments_are_passed_verbatim() {
-    assert_eq!(
-        norm(&["foo", "-node", "n1", "-help"]),
-        ["foo", "-node", "n1", "-help"]
-    );
+    assert_eq!(norm(&["foo", "-node", "n1", "-help"]), ["foo", "-node", "n1", "-help"]);
 }
 
 #[test]

@@ -28,11 +28,7 @@ fn help_works_with_one_or_two_dashes_at_every_level() {
         &["help", "tls"],
     ] {
         let run = fedctl_ok(dir.path(), args);
-        assert!(
-            run.stdout.contains("Usage: fedctl"),
-            "{args:?}: {}",
-            run.stdout
-        );
+        assert!(run.stdout.contains("Usage: fedctl"), "{args:?}: {}", run.stdout);
     }
     let run = fedctl_ok(dir.path(), &["tls", "cert", "create", "-help"]);
     assert!(run.stdout.contains("--node <NAME>"), "{}", run.stdout);
@@ -45,10 +41,7 @@ fn versions() {
     let want = format!("fedctl {}\n", env!("CARGO_PKG_VERSION"));
     assert_eq!(fedctl_ok(dir.path(), &["--version"]).stdout, want);
     assert_eq!(fedctl_ok(dir.path(), &["-version"]).stdout, want);
-    assert_eq!(
-        fedctl_ok(dir.path(), &["version"]).stdout,
-        format!("fedctl v{}\n", env!("CARGO_PKG_VERSION"))
-    );
+    assert_eq!(fedctl_ok(dir.path(), &["version"]).stdout, format!("fedctl v{}\n", env!("CARGO_PKG_VERSION")));
     let json: serde_json::Value =
         serde_json::from_str(&fedctl_ok(dir.path(), &["version", "-format=json"]).stdout).unwrap();
     assert_eq!(json["version"], env!("CARGO_PKG_VERSION"));
@@ -62,11 +55,7 @@ fn bad_flags_and_values_are_usage_errors() {
     assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
     let run = fedctl(dir.path(), &["tls", "cert", "create", "-days", "many"]);
     assert_eq!(run.code, 2, "{run:?}");
-    assert!(
-        run.stderr.contains("invalid value 'many'"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("invalid value 'many'"), "{}", run.stderr);
     let run = fedctl(dir.path(), &["version", "-format=yaml"]);
     assert_eq!(run.code, 2, "{run:?}");
 }
@@ -75,23 +64,11 @@ fn bad_flags_and_values_are_usage_errors() {
 fn a_plugin_on_path_runs_with_its_arguments_and_exit_status() {
     let bin = temp_dir();
     let plugin = bin.path().join("fedctl-nosuch");
-    fs::write(
-        &plugin,
-        "#!/bin/sh\necho \"plugin args: $*\"\necho to-stderr >&2\nexit 7\n",
-    )
-    .unwrap();
+    fs::write(&plugin, "#!/bin/sh\necho \"plugin args: $*\"\necho to-stderr >&2\nexit 7\n").unwrap();
     fs::set_permissions(&plugin, fs::Permissions::from_mode(0o755)).unwrap();
-    let path = format!(
-        "{}:{}",
-        bin.path().display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
+    let path = format!("{}:{}", bin.path().display(), std::env::var("PATH").unwrap_or_default());
     let dir = temp_dir();
-    let run = run_cmd(
-        fedctl_cmd(dir.path())
-            .args(["nosuch", "a", "-node", "n1", "--x=y"])
-            .env("PATH", path),
-    );
+    let run = run_cmd(fedctl_cmd(dir.path()).args(["nosuch", "a", "-node", "n1", "--x=y"]).env("PATH", path));
     assert_eq!(run.code, 7, "{run:?}");
     assert_eq!(run.stdout, "plugin args: a -node n1 --x=y\n");
     assert_eq!(run.stderr, "to-stderr\n");
@@ -109,28 +86,16 @@ fn a_non_executable_file_is_not_a_plugin() {
 #[test]
 fn an_unknown_command_without_plugin_is_a_usage_error_with_a_hint() {
     let dir = temp_dir();
-    let run = run_cmd(
-        fedctl_cmd(dir.path())
-            .arg("nosuch")
-            .env("PATH", "/nonexistent"),
-    );
+    let run = run_cmd(fedctl_cmd(dir.path()).arg("nosuch").env("PATH", "/nonexistent"));
     assert_eq!(run.code, 2, "{run:?}");
     assert_eq!(
         run.stderr,
         "error: unknown command \"nosuch\", and no plugin fedctl-nosuch on PATH\n\
          hint: run `fedctl --help` for the list of commands\n"
     );
-    let run = run_cmd(
-        fedctl_cmd(dir.path())
-            .arg("tsl")
-            .env("PATH", "/nonexistent"),
-    );
+    let run = run_cmd(fedctl_cmd(dir.path()).arg("tsl").env("PATH", "/nonexistent"));
     assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains("hint: did you mean `fedctl tls`?"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("hint: did you mean `fedctl tls`?"), "{}", run.stderr);
 }
 
 #[test]
@@ -138,23 +103,10 @@ fn a_closed_stdout_is_not_an_error() {
     let dir = temp_dir();
     let (reader, writer) = std::io::pipe().unwrap();
     drop(reader); // every write to stdout now fails with EPIPE
-    let out = fedctl_cmd(dir.path())
-        .args(["completion", "bash"])
-        .stdout(writer)
-        .stderr(Stdio::piped())
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        out.stderr.is_empty(),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out =
+        fedctl_cmd(dir.path()).args(["completion", "bash"]).stdout(writer).stderr(Stdio::piped()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "stderr: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "stderr: {}", String::from_utf8_lossy(&out.stderr));
 }
 
 #[test]
@@ -162,19 +114,8 @@ fn fedctl_log_controls_diagnostics_on_stderr() {
     let dir = temp_dir();
     let quiet = run_cmd(fedctl_cmd(dir.path()).args(["tls", "cert", "create"]));
     assert!(!quiet.stderr.contains("DEBUG"), "{}", quiet.stderr);
-    let loud = run_cmd(
-        fedctl_cmd(dir.path())
-            .args(["tls", "cert", "create"])
-            .env("FEDCTL_LOG", "debug"),
-    );
+    let loud = run_cmd(fedctl_cmd(dir.path()).args(["tls", "cert", "create"]).env("FEDCTL_LOG", "debug"));
     assert_eq!(loud.code, 1);
-    assert!(
-        loud.stderr.contains("DEBUG") && loud.stderr.contains("command failed"),
-        "{}",
-        loud.stderr
-    );
-    assert!(
-        quiet.stdout.is_empty() && loud.stdout.is_empty(),
-        "logs never go to stdout"
-    );
+    assert!(loud.stderr.contains("DEBUG") && loud.stderr.contains("command failed"), "{}", loud.stderr);
+    assert!(quiet.stdout.is_empty() && loud.stdout.is_empty(), "logs never go to stdout");
 }

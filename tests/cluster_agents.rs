@@ -45,16 +45,10 @@ async fn server(dir: &Path, n: usize, join: Option<String>) -> TestAgent {
     .await
 }
 
-async fn eventually<F: std::future::Future<Output = bool>>(
-    what: &str,
-    mut cond: impl FnMut() -> F,
-) {
+async fn eventually<F: std::future::Future<Output = bool>>(what: &str, mut cond: impl FnMut() -> F) {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
     while !cond().await {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "{what}: not within 60s"
-        );
+        assert!(tokio::time::Instant::now() < deadline, "{what}: not within 60s");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
@@ -65,19 +59,7 @@ async fn three_servers_form_a_datacenter_over_mutual_tls() {
     let p = dir.path();
     fedctl_ok(p, &["tls", "ca", "create"]);
     for n in 0..3 {
-        fedctl_ok(
-            p,
-            &[
-                "tls",
-                "cert",
-                "create",
-                "-server",
-                "-dc",
-                "dc1",
-                "-node",
-                &format!("s{n}"),
-            ],
-        );
+        fedctl_ok(p, &["tls", "cert", "create", "-server", "-dc", "dc1", "-node", &format!("s{n}")]);
     }
     // The agents start concurrently: bootstrap waits for all three to find each other.
     let first = {
@@ -92,92 +74,55 @@ async fn three_servers_form_a_datacenter_over_mutual_tls() {
 
     for s in &servers {
         eventually("every server sees the same leader", || async {
-            s.get_json("/v1/status/leader")
-                .await
-                .as_str()
-                .is_some_and(|l| !l.is_empty())
+            s.get_json("/v1/status/leader").await.as_str().is_some_and(|l| !l.is_empty())
         })
         .await;
     }
     let leader = servers[0].get_json("/v1/status/leader").await;
     for s in &servers {
         assert_eq!(s.get_json("/v1/status/leader").await, leader);
-        assert_eq!(
-            s.get_json("/v1/status/peers")
-                .await
-                .as_array()
-                .unwrap()
-                .len(),
-            3
-        );
+        assert_eq!(s.get_json("/v1/status/peers").await.as_array().unwrap().len(), 3);
         s.wait_json("/v1/agent/members", "three alive members", |v| {
-            v.as_array()
-                .is_some_and(|a| a.len() == 3 && a.iter().all(|m| m["Status"] == 1))
+            v.as_array().is_some_and(|a| a.len() == 3 && a.iter().all(|m| m["Status"] == 1))
         })
         .await;
     }
 
     // Register through a follower; read from every server.
-    let follower = servers
-        .iter()
-        .find(|s| json!(s.agent.rpc_addr) != leader)
-        .unwrap();
-    let (status, body) = follower
-        .put(
-            "/v1/agent/service/register",
-            json!({"Name": "web", "Port": 80}).to_string(),
-        )
-        .await;
+    let follower = servers.iter().find(|s| json!(s.agent.rpc_addr) != leader).unwrap();
+    let (status, body) =
+        follower.put("/v1/agent/service/register", json!({"Name": "web", "Port": 80}).to_string()).await;
     assert_eq!(status, 200, "{body}");
     for s in &servers {
-        s.wait_json("/v1/catalog/service/web", "web on every server", |v| {
-            v.as_array().is_some_and(|a| a.len() == 1)
-        })
-        .await;
+        s.wait_json("/v1/catalog/service/web", "web on every server", |v| v.as_array().is_some_and(|a| a.len() == 1))
+            .await;
     }
-    assert_eq!(
-        follower.put("/v1/kv/written/through/follower", "yes").await,
-        (200, "true".into())
-    );
+    assert_eq!(follower.put("/v1/kv/written/through/follower", "yes").await, (200, "true".into()));
 
     // Kill the leader: the others elect a new one and keep taking writes.
     let leader_addr = leader.as_str().unwrap().to_owned();
-    let (dead, alive): (Vec<TestAgent>, Vec<TestAgent>) = servers
-        .into_iter()
-        .partition(|s| s.agent.rpc_addr == leader_addr);
+    let (dead, alive): (Vec<TestAgent>, Vec<TestAgent>) =
+        servers.into_iter().partition(|s| s.agent.rpc_addr == leader_addr);
     for d in dead {
         d.stop().await;
     }
     for s in &alive {
         eventually("a new leader", || async {
             let l = s.get_json("/v1/status/leader").await;
-            l.as_str()
-                .is_some_and(|l| !l.is_empty() && l != leader_addr)
+            l.as_str().is_some_and(|l| !l.is_empty() && l != leader_addr)
         })
         .await;
     }
     for (i, s) in alive.iter().enumerate() {
-        assert_eq!(
-            s.put(&format!("/v1/kv/after/{i}"), "x").await,
-            (200, "true".into()),
-            "write via survivor {i}"
-        );
+        assert_eq!(s.put(&format!("/v1/kv/after/{i}"), "x").await, (200, "true".into()), "write via survivor {i}");
     }
     for s in &alive {
-        s.wait_json("/v1/kv/?keys", "both writes everywhere", |v| {
-            v.as_array().is_some_and(|a| a.len() == 3)
-        })
-        .await;
+        s.wait_json("/v1/kv/?keys", "both writes everywhere", |v| v.as_array().is_some_and(|a| a.len() == 3)).await;
     }
     let members: Value = alive[0]
-        .wait_json(
-            "/v1/agent/members",
-            "the dead leader shows as failed",
-            |v| {
-                v.as_array()
-                    .is_some_and(|a| a.iter().filter(|m| m["Status"] == 4).count() == 1)
-            },
-        )
+        .wait_json("/v1/agent/members", "the dead leader shows as failed", |v| {
+            v.as_array().is_some_and(|a| a.iter().filter(|m| m["Status"] == 4).count() == 1)
+        })
         .await;
     assert_eq!(members.as_array().unwrap().len(), 3);
     for s in alive {

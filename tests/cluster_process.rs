@@ -27,32 +27,13 @@ fn tls_file(dir: &Path, n: usize) -> String {
 
 /// Starts server `n`; `ports` = (server RPC, gossip) to reuse, `join` = a gossip address.
 fn spawn(dir: &Path, n: usize, ports: Option<(u16, u16)>, join: Option<&str>) -> AgentProcess {
-    let (rpc, serf) = ports.map_or(("0".to_owned(), "0".to_owned()), |(r, s)| {
-        (r.to_string(), s.to_string())
-    });
+    let (rpc, serf) = ports.map_or(("0".to_owned(), "0".to_owned()), |(r, s)| (r.to_string(), s.to_string()));
     let mut cmd = fedctl_cmd(dir);
-    cmd.args([
-        "agent",
-        "-server",
-        "-bootstrap-expect",
-        "3",
-        "-node",
-        &format!("s{n}"),
-    ])
-    .args([
-        "-bind",
-        "127.0.0.1",
-        "-advertise",
-        "127.0.0.1",
-        "-http-port",
-        "0",
-    ])
-    .args(["-server-port", &rpc, "-serf-lan-port", &serf])
-    .args([
-        "-data-dir",
-        &dir.join(format!("data-s{n}")).display().to_string(),
-    ])
-    .args(["-config-file", &tls_file(dir, n)]);
+    cmd.args(["agent", "-server", "-bootstrap-expect", "3", "-node", &format!("s{n}")])
+        .args(["-bind", "127.0.0.1", "-advertise", "127.0.0.1", "-http-port", "0"])
+        .args(["-server-port", &rpc, "-serf-lan-port", &serf])
+        .args(["-data-dir", &dir.join(format!("data-s{n}")).display().to_string()])
+        .args(["-config-file", &tls_file(dir, n)]);
     if let Some(j) = join {
         cmd.args(["-join", j]);
     }
@@ -63,27 +44,17 @@ fn port(addr: &str) -> u16 {
     addr.rsplit(':').next().unwrap().parse().unwrap()
 }
 
-async fn eventually<F: std::future::Future<Output = bool>>(
-    what: &str,
-    mut cond: impl FnMut() -> F,
-) {
+async fn eventually<F: std::future::Future<Output = bool>>(what: &str, mut cond: impl FnMut() -> F) {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
     while !cond().await {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "{what}: not within 60s"
-        );
+        assert!(tokio::time::Instant::now() < deadline, "{what}: not within 60s");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
 
 async fn leader_of(http: &str) -> String {
     let client = http_client();
-    get(&client, &format!("{http}/v1/status/leader"))
-        .await
-        .json::<String>()
-        .await
-        .unwrap_or_default()
+    get(&client, &format!("{http}/v1/status/leader")).await.json::<String>().await.unwrap_or_default()
 }
 
 async fn kv_count(http: &str) -> usize {
@@ -92,10 +63,7 @@ async fn kv_count(http: &str) -> usize {
     if !resp.status().is_success() {
         return 0;
     }
-    resp.json::<Vec<String>>()
-        .await
-        .map(|v| v.len())
-        .unwrap_or(0)
+    resp.json::<Vec<String>>().await.map(|v| v.len()).unwrap_or(0)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -104,30 +72,13 @@ async fn a_three_server_datacenter_of_processes() {
     let p = dir.path();
     fedctl_ok(p, &["tls", "ca", "create"]);
     for n in 0..3 {
-        fedctl_ok(
-            p,
-            &[
-                "tls",
-                "cert",
-                "create",
-                "-server",
-                "-node",
-                &format!("s{n}"),
-            ],
-        );
+        fedctl_ok(p, &["tls", "cert", "create", "-server", "-node", &format!("s{n}")]);
     }
     let s0 = spawn(p, 0, None, None);
     let join = s0.gossip.clone();
-    let mut servers = vec![
-        s0,
-        spawn(p, 1, None, Some(&join)),
-        spawn(p, 2, None, Some(&join)),
-    ];
+    let mut servers = vec![s0, spawn(p, 1, None, Some(&join)), spawn(p, 2, None, Some(&join))];
     for s in &servers {
-        eventually("a leader", || async {
-            !leader_of(&s.http).await.is_empty()
-        })
-        .await;
+        eventually("a leader", || async { !leader_of(&s.http).await.is_empty() }).await;
     }
     let cli = |http: &str, args: &[&str]| {
         let mut cmd = fedctl_cmd(p);
@@ -139,49 +90,26 @@ async fn a_three_server_datacenter_of_processes() {
     let http0 = servers[0].http.clone();
     eventually("three alive members", || async {
         let run = cli(&http0, &["members", "-format=json"]);
-        serde_json::from_str::<Value>(&run.stdout).is_ok_and(|v| {
-            v.as_array()
-                .is_some_and(|a| a.len() == 3 && a.iter().all(|m| m["Status"] == 1))
-        })
+        serde_json::from_str::<Value>(&run.stdout)
+            .is_ok_and(|v| v.as_array().is_some_and(|a| a.len() == 3 && a.iter().all(|m| m["Status"] == 1)))
     })
     .await;
     let table = cli(&http0, &["members"]).stdout;
-    assert!(
-        table.starts_with("Node") && table.matches("alive").count() == 3,
-        "{table}"
-    );
+    assert!(table.starts_with("Node") && table.matches("alive").count() == 3, "{table}");
     let peers = cli(&http0, &["operator", "raft", "list-peers"]);
     assert_eq!(peers.code, 0, "{peers:?}");
-    assert_eq!(
-        peers.stdout.matches("leader").count(),
-        1,
-        "{}",
-        peers.stdout
-    );
-    assert_eq!(
-        peers.stdout.matches("follower").count(),
-        2,
-        "{}",
-        peers.stdout
-    );
+    assert_eq!(peers.stdout.matches("leader").count(), 1, "{}", peers.stdout);
+    assert_eq!(peers.stdout.matches("follower").count(), 2, "{}", peers.stdout);
 
     // Acknowledged writes, through every server.
     let client = http_client();
     for i in 0..300 {
         let http = &servers[i % 3].http;
-        let resp = client
-            .put(format!("{http}/v1/kv/k/{i:04}"))
-            .body("v")
-            .send()
-            .await
-            .unwrap();
+        let resp = client.put(format!("{http}/v1/kv/k/{i:04}")).body("v").send().await.unwrap();
         assert_eq!(resp.text().await.unwrap(), "true");
     }
     // kill -9 every server, then restart them on the same ports and data.
-    let ports: Vec<(u16, u16)> = servers
-        .iter()
-        .map(|s| (port(&s.rpc), port(&s.gossip)))
-        .collect();
+    let ports: Vec<(u16, u16)> = servers.iter().map(|s| (port(&s.rpc), port(&s.gossip))).collect();
     for s in servers.drain(..) {
         s.kill9();
     }
@@ -190,10 +118,7 @@ async fn a_three_server_datacenter_of_processes() {
         servers.push(spawn(p, n, Some(*ports), Some(&gossip0)));
     }
     for s in &servers {
-        eventually("all 300 keys back on every server", || async {
-            kv_count(&s.http).await == 300
-        })
-        .await;
+        eventually("all 300 keys back on every server", || async { kv_count(&s.http).await == 300 }).await;
     }
 
     // A graceful leave of a follower: it stops, shows as left, and is no longer a raft peer.
@@ -203,34 +128,20 @@ async fn a_three_server_datacenter_of_processes() {
     let run = cli(&leaving.http, &["leave"]);
     assert_eq!(run.stdout, "Graceful leave complete\n", "{run:?}");
     let mut leaving = leaving;
-    let exited = tokio::task::spawn_blocking(move || leaving.child.wait().map(|s| s.success()))
-        .await
-        .unwrap();
+    let exited = tokio::task::spawn_blocking(move || leaving.child.wait().map(|s| s.success())).await.unwrap();
     assert!(exited.unwrap(), "the agent exits after leaving");
     let http = servers[0].http.clone();
     eventually("the leaver shows as left", || async {
         let run = cli(&http, &["members", "-format=json"]);
-        serde_json::from_str::<Value>(&run.stdout).is_ok_and(|v| {
-            v.as_array()
-                .is_some_and(|a| a.iter().any(|m| m["Status"] == 3))
-        })
+        serde_json::from_str::<Value>(&run.stdout)
+            .is_ok_and(|v| v.as_array().is_some_and(|a| a.iter().any(|m| m["Status"] == 3)))
     })
     .await;
     eventually("two raft peers remain", || async {
         let run = cli(&http, &["operator", "raft", "list-peers", "-format=json"]);
-        serde_json::from_str::<Value>(&run.stdout)
-            .is_ok_and(|v| v["Servers"].as_array().is_some_and(|a| a.len() == 2))
+        serde_json::from_str::<Value>(&run.stdout).is_ok_and(|v| v["Servers"].as_array().is_some_and(|a| a.len() == 2))
     })
     .await;
-    let resp = client
-        .put(format!("{http}/v1/kv/after-leave"))
-        .body("v")
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(
-        resp.text().await.unwrap(),
-        "true",
-        "two servers still take writes"
-    );
+    let resp = client.put(format!("{http}/v1/kv/after-leave")).body("v").send().await.unwrap();
+    assert_eq!(resp.text().await.unwrap(), "true", "two servers still take writes");
 }

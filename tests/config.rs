@@ -14,19 +14,12 @@ fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 }
 
 fn with_files(files: Vec<PathBuf>) -> ConfigFlags {
-    ConfigFlags {
-        config_files: files,
-        ..ConfigFlags::default()
-    }
+    ConfigFlags { config_files: files, ..ConfigFlags::default() }
 }
 
 #[test]
 fn dev_needs_no_flags() {
-    let cfg = resolve(&ConfigFlags {
-        dev: true,
-        ..ConfigFlags::default()
-    })
-    .unwrap();
+    let cfg = resolve(&ConfigFlags { dev: true, ..ConfigFlags::default() }).unwrap();
     assert!(cfg.server && cfg.dev);
     assert_eq!(cfg.data_dir, None);
     assert_eq!(cfg.datacenter, "dc1");
@@ -80,19 +73,11 @@ service {
     assert_eq!(cfg.ports.grpc, None, "-1 disables");
     assert_eq!(cfg.ports.serf_lan, Some(8301));
     let names: Vec<&str> = cfg.services.iter().map(|s| s.name.as_str()).collect();
-    assert_eq!(
-        names,
-        ["web", "api", "db"],
-        "service blocks from every file accumulate"
-    );
+    assert_eq!(names, ["web", "api", "db"], "service blocks from every file accumulate");
     assert_eq!(cfg.services[0].check.as_ref().unwrap().tcp, "127.0.0.1:80");
     assert_eq!(cfg.checks[0].id, "mem");
 
-    let flags = ConfigFlags {
-        node: Some("from-flag".into()),
-        http_port: Some(0),
-        ..with_files(vec![a, b])
-    };
+    let flags = ConfigFlags { node: Some("from-flag".into()), http_port: Some(0), ..with_files(vec![a, b]) };
     let cfg = resolve(&flags).unwrap();
     assert_eq!(cfg.node_name, "from-flag");
     assert_eq!(cfg.ports.http, Some(0));
@@ -102,17 +87,9 @@ service {
 fn config_dir_loads_hcl_and_json_in_name_order() {
     let dir = temp_dir();
     write(dir.path(), "20-b.json", r#"{"node_name": "second"}"#);
-    write(
-        dir.path(),
-        "10-a.hcl",
-        "node_name = \"first\"\ndata_dir = \"/tmp/x\"\nserver = true\n",
-    );
+    write(dir.path(), "10-a.hcl", "node_name = \"first\"\ndata_dir = \"/tmp/x\"\nserver = true\n");
     write(dir.path(), "README.md", "not config");
-    let cfg = resolve(&ConfigFlags {
-        config_dirs: vec![dir.path().to_owned()],
-        ..ConfigFlags::default()
-    })
-    .unwrap();
+    let cfg = resolve(&ConfigFlags { config_dirs: vec![dir.path().to_owned()], ..ConfigFlags::default() }).unwrap();
     assert_eq!(cfg.node_name, "second");
 }
 
@@ -126,41 +103,20 @@ fn error_for(text: &str, name: &str) -> (PathBuf, ConfigError) {
 
 #[test]
 fn unknown_keys_are_errors_naming_file_and_key() {
-    let (path, err) = error_for(
-        "data_dir = \"/x\"\nserver = true\nprots {\n  http = 1\n}\n",
-        "a.hcl",
-    );
-    assert!(
-        matches!(&err, ConfigError::Key { key, .. } if key == "prots"),
-        "{err:?}"
-    );
-    assert_eq!(
-        err.to_string(),
-        format!("config file {}, key prots: unknown key", path.display())
-    );
+    let (path, err) = error_for("data_dir = \"/x\"\nserver = true\nprots {\n  http = 1\n}\n", "a.hcl");
+    assert!(matches!(&err, ConfigError::Key { key, .. } if key == "prots"), "{err:?}");
+    assert_eq!(err.to_string(), format!("config file {}, key prots: unknown key", path.display()));
 
     let (_, err) = error_for(r#"{"data_dir": "/x", "ports": {"htp": 1}}"#, "a.json");
-    assert!(
-        matches!(&err, ConfigError::Key { key, .. } if key == "ports.htp"),
-        "{err:?}"
-    );
+    assert!(matches!(&err, ConfigError::Key { key, .. } if key == "ports.htp"), "{err:?}");
 
-    let (_, err) = error_for(
-        r#"{"data_dir": "/x", "service": {"name": "web", "prot": 1}}"#,
-        "a.json",
-    );
-    assert!(
-        err.to_string().contains("service.prot: unknown key"),
-        "{err}"
-    );
+    let (_, err) = error_for(r#"{"data_dir": "/x", "service": {"name": "web", "prot": 1}}"#, "a.json");
+    assert!(err.to_string().contains("service.prot: unknown key"), "{err}");
 }
 
 #[test]
 fn bad_values_name_the_key_and_what_is_expected() {
-    let (path, err) = error_for(
-        "data_dir = \"/x\"\nserver = true\nports {\n  http = 70000\n}\n",
-        "a.hcl",
-    );
+    let (path, err) = error_for("data_dir = \"/x\"\nserver = true\nports {\n  http = 70000\n}\n", "a.hcl");
     assert_eq!(
         err.to_string(),
         format!(
@@ -168,72 +124,35 @@ fn bad_values_name_the_key_and_what_is_expected() {
             path.display()
         )
     );
-    let (_, err) = error_for(
-        r#"{"data_dir": "/x", "ports": {"http": "eighty"}}"#,
-        "a.json",
-    );
-    assert!(
-        matches!(&err, ConfigError::Key { key, .. } if key == "ports.http"),
-        "{err:?}"
-    );
+    let (_, err) = error_for(r#"{"data_dir": "/x", "ports": {"http": "eighty"}}"#, "a.json");
+    assert!(matches!(&err, ConfigError::Key { key, .. } if key == "ports.http"), "{err:?}");
     assert!(err.to_string().contains("invalid type"), "{err}");
 
-    let (path, err) = error_for(
-        "data_dir = \"/x\"\nserver = true\nnode_name = \"n1.dc1\"\n",
-        "a.hcl",
-    );
+    let (path, err) = error_for("data_dir = \"/x\"\nserver = true\nnode_name = \"n1.dc1\"\n", "a.hcl");
     match &err {
-        ConfigError::Invalid {
-            origin: Origin::File(p),
-            key: "node_name",
-            ..
-        } => assert_eq!(p, &path),
+        ConfigError::Invalid { origin: Origin::File(p), key: "node_name", .. } => assert_eq!(p, &path),
         other => panic!("{other:?}"),
     }
     assert!(err.to_string().contains("must be a DNS label"), "{err}");
 
     let (_, err) = error_for("data_dir = \"/x\"\nbind_addr = \"not-an-ip\"\n", "a.hcl");
-    assert!(
-        err.to_string()
-            .contains("bind_addr = \"not-an-ip\": expected an IP address"),
-        "{err}"
-    );
+    assert!(err.to_string().contains("bind_addr = \"not-an-ip\": expected an IP address"), "{err}");
     let (_, err) = error_for("data_dir = \"/x\"\nlog_level = \"loud\"\n", "a.hcl");
     assert!(err.to_string().contains("log_level"), "{err}");
 }
 
 #[test]
 fn flag_errors_name_the_flag() {
-    let err = resolve(&ConfigFlags {
-        dev: true,
-        node: Some("a.b".into()),
-        ..ConfigFlags::default()
-    })
-    .unwrap_err();
-    assert!(
-        err.to_string()
-            .starts_with("flag -node, node_name = \"a.b\": must be a DNS label"),
-        "{err}"
-    );
-    let err = resolve(&ConfigFlags {
-        dev: true,
-        http_port: Some(-5),
-        ..ConfigFlags::default()
-    })
-    .unwrap_err();
-    assert!(
-        err.to_string().starts_with("flag -http-port, ports.http"),
-        "{err}"
-    );
+    let err = resolve(&ConfigFlags { dev: true, node: Some("a.b".into()), ..ConfigFlags::default() }).unwrap_err();
+    assert!(err.to_string().starts_with("flag -node, node_name = \"a.b\": must be a DNS label"), "{err}");
+    let err = resolve(&ConfigFlags { dev: true, http_port: Some(-5), ..ConfigFlags::default() }).unwrap_err();
+    assert!(err.to_string().starts_with("flag -http-port, ports.http"), "{err}");
 }
 
 #[test]
 fn syntax_errors_missing_files_and_data_dir() {
     let (path, err) = error_for("ports {\n http = \n}\n", "a.hcl");
-    assert!(
-        matches!(&err, ConfigError::Parse { path: p, .. } if *p == path),
-        "{err:?}"
-    );
+    assert!(matches!(&err, ConfigError::Parse { path: p, .. } if *p == path), "{err:?}");
     let (_, err) = error_for("{not json", "a.json");
     assert!(matches!(err, ConfigError::Parse { .. }), "{err:?}");
     let (_, err) = error_for("x = 1", "a.yaml");
@@ -241,24 +160,15 @@ fn syntax_errors_missing_files_and_data_dir() {
 
     let err = resolve(&with_files(vec!["/nonexistent/a.hcl".into()])).unwrap_err();
     assert!(matches!(err, ConfigError::Read { .. }), "{err:?}");
-    let err = resolve(&ConfigFlags {
-        server: true,
-        ..ConfigFlags::default()
-    })
-    .unwrap_err();
+    let err = resolve(&ConfigFlags { server: true, ..ConfigFlags::default() }).unwrap_err();
     assert!(matches!(err, ConfigError::MissingDataDir), "{err:?}");
 }
 
 #[test]
 fn invalid_checks_in_files_are_rejected() {
-    let (_, err) = error_for(
-        r#"{"data_dir": "/x", "service": {"name": "web", "check": {"tcp": "localhost:80"}}}"#,
-        "a.json",
-    );
+    let (_, err) =
+        error_for(r#"{"data_dir": "/x", "service": {"name": "web", "check": {"tcp": "localhost:80"}}}"#, "a.json");
     assert!(err.to_string().contains("Interval is required"), "{err}");
-    let (_, err) = error_for(
-        r#"{"data_dir": "/x", "check": {"id": "c", "ttl": "soon"}}"#,
-        "a.json",
-    );
+    let (_, err) = error_for(r#"{"data_dir": "/x", "check": {"id": "c", "ttl": "soon"}}"#, "a.json");
     assert!(err.to_string().contains("invalid duration"), "{err}");
 }

@@ -8,16 +8,7 @@ use crate::support::{FEDCTL, fedctl, fedctl_ok, have_tool, repo_root, temp_dir};
 #[test]
 fn checked_in_completions_and_man_pages_are_current() {
     let root = repo_root();
-    let run = fedctl(
-        &root,
-        &[
-            "internal",
-            "generate",
-            "--out-dir",
-            root.to_str().unwrap(),
-            "--check",
-        ],
-    );
+    let run = fedctl(&root, &["internal", "generate", "--out-dir", root.to_str().unwrap(), "--check"]);
     assert_eq!(
         run.code, 0,
         "completions/ or man/ is stale; run `cargo run -- internal generate` and commit:\n{}",
@@ -29,66 +20,27 @@ fn checked_in_completions_and_man_pages_are_current() {
 fn the_check_reports_missing_changed_and_extra_files() {
     let dir = temp_dir();
     let out = dir.path().to_str().unwrap();
-    let run = fedctl(
-        dir.path(),
-        &["internal", "generate", "--out-dir", out, "--check"],
-    );
+    let run = fedctl(dir.path(), &["internal", "generate", "--out-dir", out, "--check"]);
     assert_eq!(run.code, 1);
-    assert!(
-        run.stderr.contains("man/fedctl-tls-cert-create.1: missing"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("man/fedctl-tls-cert-create.1: missing"), "{}", run.stderr);
 
     fedctl_ok(dir.path(), &["internal", "generate", "--out-dir", out]);
-    fedctl_ok(
-        dir.path(),
-        &["internal", "generate", "--out-dir", out, "--check"],
-    );
+    fedctl_ok(dir.path(), &["internal", "generate", "--out-dir", out, "--check"]);
 
     let page = dir.path().join("man/fedctl-tls-ca-create.1");
     let text = fs::read_to_string(&page).unwrap();
-    fs::write(
-        &page,
-        text.replacen("certificate authority", "CERTIFICATE AUTHORITY", 1),
-    )
-    .unwrap();
+    fs::write(&page, text.replacen("certificate authority", "CERTIFICATE AUTHORITY", 1)).unwrap();
     fs::write(dir.path().join("man/fedctl-removed.1"), "old").unwrap();
-    let run = fedctl(
-        dir.path(),
-        &["internal", "generate", "--out-dir", out, "--check"],
-    );
+    let run = fedctl(dir.path(), &["internal", "generate", "--out-dir", out, "--check"]);
     assert_eq!(run.code, 1);
-    assert!(
-        run.stderr
-            .contains("man/fedctl-tls-ca-create.1: differs from line"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("CERTIFICATE AUTHORITY"),
-        "the diff shows the lines: {}",
-        run.stderr
-    );
-    assert!(
-        run.stderr
-            .contains("man/fedctl-removed.1: no longer generated"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr
-            .contains("hint: run `cargo run -- internal generate`"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("man/fedctl-tls-ca-create.1: differs from line"), "{}", run.stderr);
+    assert!(run.stderr.contains("CERTIFICATE AUTHORITY"), "the diff shows the lines: {}", run.stderr);
+    assert!(run.stderr.contains("man/fedctl-removed.1: no longer generated"), "{}", run.stderr);
+    assert!(run.stderr.contains("hint: run `cargo run -- internal generate`"), "{}", run.stderr);
 
     fedctl_ok(dir.path(), &["internal", "generate", "--out-dir", out]);
     assert!(!dir.path().join("man/fedctl-removed.1").exists());
-    fedctl_ok(
-        dir.path(),
-        &["internal", "generate", "--out-dir", out, "--check"],
-    );
+    fedctl_ok(dir.path(), &["internal", "generate", "--out-dir", out, "--check"]);
 }
 
 #[test]
@@ -97,17 +49,10 @@ fn every_visible_command_has_a_man_page_and_hidden_ones_do_not() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    for page in [
-        "fedctl.1",
-        "fedctl-tls.1",
-        "fedctl-tls-ca-create.1",
-        "fedctl-tls-cert-create.1",
-        "fedctl-completion.1",
-    ] {
-        assert!(
-            pages.iter().any(|p| p == page),
-            "{page} missing from man/: {pages:?}"
-        );
+    for page in
+        ["fedctl.1", "fedctl-tls.1", "fedctl-tls-ca-create.1", "fedctl-tls-cert-create.1", "fedctl-completion.1"]
+    {
+        assert!(pages.iter().any(|p| p == page), "{page} missing from man/: {pages:?}");
     }
     assert!(!pages.iter().any(|p| p.contains("internal")), "{pages:?}");
 }
@@ -124,11 +69,7 @@ fn man_renders_the_cert_create_page() {
         .env("MANWIDTH", "100")
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "man failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "man failed: {}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("fedctl-tls-cert-create"), "{text}");
     assert!(text.contains("--node"), "{text}");
@@ -163,19 +104,7 @@ fn bash_can_source_the_completion_script_and_complete_subcommands() {
     );
     let out = Command::new("bash").args(["-c", &script]).output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "bash: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "bash: {}", String::from_utf8_lossy(&out.stderr));
     assert!(stdout.contains("-F _fedctl fedctl"), "{stdout}");
-    assert!(
-        stdout
-            .lines()
-            .last()
-            .unwrap_or("")
-            .split_whitespace()
-            .any(|w| w == "cert"),
-        "{stdout}"
-    );
+    assert!(stdout.lines().last().unwrap_or("").split_whitespace().any(|w| w == "cert"), "{stdout}");
 }

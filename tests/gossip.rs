@@ -12,32 +12,20 @@ async fn member(name: &str, server: bool) -> (Gossip, watch::Sender<bool>) {
         bind: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 0),
         advertise: IpAddr::V4(Ipv4Addr::LOCALHOST),
         name: name.into(),
-        meta: MemberMeta {
-            server,
-            datacenter: "dc1".into(),
-            rpc_port: 8300,
-            build: "test".into(),
-            leaving: false,
-        },
+        meta: MemberMeta { server, datacenter: "dc1".into(), rpc_port: 8300, build: "test".into(), leaving: false },
         expected_size: 3,
     };
     (Gossip::start(opts, stopped).await.unwrap(), stop)
 }
 
 fn status(g: &Gossip, name: &str) -> Option<MemberStatus> {
-    g.members()
-        .into_iter()
-        .find(|m| m.id.name == name)
-        .map(|m| m.status)
+    g.members().into_iter().find(|m| m.id.name == name).map(|m| m.status)
 }
 
 async fn eventually(what: &str, cond: impl Fn() -> bool) {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
     while !cond() {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "{what}: not within 30s"
-        );
+        assert!(tokio::time::Instant::now() < deadline, "{what}: not within 30s");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
@@ -52,29 +40,18 @@ async fn members_join_leave_and_fail() {
     c.join(vec![a.local().addr]).await;
     for g in [&a, &b, &c] {
         eventually("everyone sees three alive members", || {
-            ["a", "b", "c"]
-                .iter()
-                .all(|n| status(g, n) == Some(MemberStatus::Alive))
+            ["a", "b", "c"].iter().all(|n| status(g, n) == Some(MemberStatus::Alive))
         })
         .await;
     }
     let seen = b.members().into_iter().find(|m| m.id.name == "c").unwrap();
-    assert!(
-        !seen.id.meta.server && seen.id.meta.datacenter == "dc1",
-        "metadata travels: {seen:?}"
-    );
+    assert!(!seen.id.meta.server && seen.id.meta.datacenter == "dc1", "metadata travels: {seen:?}");
 
     c.leave().await;
     assert_eq!(status(&c, "c"), Some(MemberStatus::Left));
-    eventually("a sees c left (not failed)", || {
-        status(&a, "c") == Some(MemberStatus::Left)
-    })
-    .await;
+    eventually("a sees c left (not failed)", || status(&a, "c") == Some(MemberStatus::Left)).await;
 
     let _ = sb.send(true); // b stops answering
-    eventually("a sees b failed", || {
-        status(&a, "b") == Some(MemberStatus::Failed)
-    })
-    .await;
+    eventually("a sees b failed", || status(&a, "b") == Some(MemberStatus::Failed)).await;
     assert_eq!(status(&a, "a"), Some(MemberStatus::Alive));
 }

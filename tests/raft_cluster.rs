@@ -27,12 +27,7 @@ struct Cluster {
 
 impl Cluster {
     fn tls(&self, name: &str) -> Arc<AgentTls> {
-        let issued = self
-            .ca
-            .issue(&CertOptions::new(CertKind::Server {
-                node: Some(name.into()),
-            }))
-            .unwrap();
+        let issued = self.ca.issue(&CertOptions::new(CertKind::Server { node: Some(name.into()) })).unwrap();
         let p = |f: &str| self.dir.path().join(format!("{name}-{f}"));
         std::fs::write(p("ca.pem"), &self.ca_pem).unwrap();
         std::fs::write(p("cert.pem"), issued.cert_pem).unwrap();
@@ -52,10 +47,7 @@ impl Cluster {
     async fn start(&self, i: usize, listener: tokio::net::TcpListener) -> Server {
         let (id, me) = self.members[i].clone();
         let tls = self.tls(&me.name);
-        let rpc = RpcClient::new(ClientOptions {
-            tls: Some(tls.clone()),
-            ..ClientOptions::default()
-        });
+        let rpc = RpcClient::new(ClientOptions { tls: Some(tls.clone()), ..ClientOptions::default() });
         let opts = RaftOptions {
             data_dir: Some(self.dir.path().join(&me.name)),
             node_id: id,
@@ -69,27 +61,16 @@ impl Cluster {
         let (stop, stopped) = watch::channel(false);
         let handlers = fedctl::agent::server_handlers(
             node.clone(),
-            PeerInfo {
-                node: me.name.clone(),
-                datacenter: "dc1".into(),
-                server: true,
-            },
+            PeerInfo { node: me.name.clone(), datacenter: "dc1".into(), server: true },
         );
         let listener_addr = me.addr.clone();
         tokio::spawn(fedctl::rpc::serve(
             listener,
-            ServerOptions {
-                tls: Some(tls),
-                ..ServerOptions::default()
-            },
+            ServerOptions { tls: Some(tls), ..ServerOptions::default() },
             handlers,
             stopped,
         ));
-        Server {
-            node,
-            stop,
-            listener_addr,
-        }
+        Server { node, stop, listener_addr }
     }
 }
 
@@ -98,31 +79,19 @@ async fn bind() -> tokio::net::TcpListener {
 }
 
 fn set(key: &str, value: &str) -> Command {
-    Command::Kv(KvOp::Set {
-        key: key.into(),
-        value: value.into(),
-        flags: 0,
-    })
+    Command::Kv(KvOp::Set { key: key.into(), value: value.into(), flags: 0 })
 }
 
 async fn eventually(what: &str, mut cond: impl FnMut() -> bool) {
     let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
     while !cond() {
-        assert!(
-            tokio::time::Instant::now() < deadline,
-            "{what}: not within 30s"
-        );
+        assert!(tokio::time::Instant::now() < deadline, "{what}: not within 30s");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
 
 fn kv(server: &Server) -> Vec<(String, Vec<u8>, u64)> {
-    server.node.state().read(|s| {
-        s.kv_list("")
-            .into_iter()
-            .map(|e| (e.key, e.value, e.index.modify_index))
-            .collect()
-    })
+    server.node.state().read(|s| s.kv_list("").into_iter().map(|e| (e.key, e.value, e.index.modify_index)).collect())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -134,21 +103,10 @@ async fn three_servers_elect_forward_fail_over_and_catch_up() {
     let mut members = Vec::new();
     for name in ["s1", "s2", "s3"] {
         let l = bind().await;
-        members.push((
-            node_id_for(name),
-            ServerNode {
-                name: name.into(),
-                addr: l.local_addr().unwrap().to_string(),
-            },
-        ));
+        members.push((node_id_for(name), ServerNode { name: name.into(), addr: l.local_addr().unwrap().to_string() }));
         listeners.push(l);
     }
-    let cluster = Cluster {
-        dir: tempfile::tempdir().unwrap(),
-        ca_pem: g.cert_pem,
-        ca,
-        members: members.clone(),
-    };
+    let cluster = Cluster { dir: tempfile::tempdir().unwrap(), ca_pem: g.cert_pem, ca, members: members.clone() };
     let mut servers = Vec::new();
     for (i, l) in listeners.into_iter().enumerate() {
         servers.push(Some(cluster.start(i, l).await));
@@ -157,22 +115,12 @@ async fn three_servers_elect_forward_fail_over_and_catch_up() {
     for s in servers.iter().flatten() {
         s.node.bootstrap(&members).await.unwrap();
     }
-    let leader = servers[0]
-        .as_ref()
-        .unwrap()
-        .node
-        .wait_for_leader(Duration::from_secs(20))
-        .await
-        .expect("a leader");
+    let leader = servers[0].as_ref().unwrap().node.wait_for_leader(Duration::from_secs(20)).await.expect("a leader");
     let leader_idx = members.iter().position(|(id, _)| *id == leader).unwrap();
 
     // A write through each server: followers forward to the leader.
     for (i, s) in servers.iter().flatten().enumerate() {
-        assert_eq!(
-            s.node.apply(set(&format!("via/{i}"), "x")).await,
-            Ok(Response::Bool(true)),
-            "write via server {i}"
-        );
+        assert_eq!(s.node.apply(set(&format!("via/{i}"), "x")).await, Ok(Response::Bool(true)), "write via server {i}");
     }
     for s in servers.iter().flatten() {
         eventually("every server applied all writes", || kv(s).len() == 3).await;
@@ -192,17 +140,11 @@ async fn three_servers_elect_forward_fail_over_and_catch_up() {
     .await;
     for (i, s) in survivors.iter().enumerate() {
         let result = s.node.apply(set(&format!("after/{i}"), "y")).await;
-        assert_eq!(
-            result,
-            Ok(Response::Bool(true)),
-            "write through survivor {i}"
-        );
+        assert_eq!(result, Ok(Response::Bool(true)), "write through survivor {i}");
     }
 
     // Restart the killed server on its old address and data: it rejoins and catches up.
-    let l = tokio::net::TcpListener::bind(&members[leader_idx].1.addr)
-        .await
-        .unwrap();
+    let l = tokio::net::TcpListener::bind(&members[leader_idx].1.addr).await.unwrap();
     let back = cluster.start(leader_idx, l).await;
     let want = kv(survivors[0]);
     assert_eq!(want.len(), 5);

@@ -60,21 +60,9 @@ fn a_recorded_client_hello_is_tls_with_its_sni_and_alpn() {
 #[test]
 fn frames_round_trip_even_byte_by_byte() {
     let frames = [
-        Frame {
-            id: 1,
-            kind: Kind::Request,
-            body: b"hello".to_vec(),
-        },
-        Frame {
-            id: u64::MAX,
-            kind: Kind::Response,
-            body: Vec::new(),
-        },
-        Frame {
-            id: 7,
-            kind: Kind::Request,
-            body: vec![0xAB; 70_000],
-        },
+        Frame { id: 1, kind: Kind::Request, body: b"hello".to_vec() },
+        Frame { id: u64::MAX, kind: Kind::Response, body: Vec::new() },
+        Frame { id: 7, kind: Kind::Request, body: vec![0xAB; 70_000] },
     ];
     let mut wire = Vec::new();
     for f in &frames {
@@ -96,28 +84,15 @@ fn frames_round_trip_even_byte_by_byte() {
 fn oversized_short_and_unknown_frames_are_errors() {
     let mut d = Decoder::new(100);
     d.push(&(1_000_000u32).to_be_bytes());
-    assert_eq!(
-        d.next_frame(),
-        Err(FrameError::TooLarge {
-            len: 1_000_000,
-            max: 100
-        })
-    );
+    assert_eq!(d.next_frame(), Err(FrameError::TooLarge { len: 1_000_000, max: 100 }));
     let mut d = Decoder::new(100);
     d.push(&[0, 0, 0, 3, 1, 2, 3]);
     assert_eq!(d.next_frame(), Err(FrameError::TooShort { len: 3 }));
     let mut d = Decoder::new(100);
     d.push(&[0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 1, 9]);
     assert_eq!(d.next_frame(), Err(FrameError::BadKind(9)));
-    let big = Frame {
-        id: 1,
-        kind: Kind::Request,
-        body: vec![0; 200],
-    };
-    assert!(matches!(
-        encode(&big, 100),
-        Err(FrameError::TooLarge { .. })
-    ));
+    let big = Frame { id: 1, kind: Kind::Request, body: vec![0; 200] };
+    assert!(matches!(encode(&big, 100), Err(FrameError::TooLarge { .. })));
 }
 
 proptest! {

@@ -14,13 +14,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::sync::watch;
 
 /// Writes a CA and a certificate of `kind` into `dir`; returns TLS settings using them.
-fn pki(
-    dir: &Path,
-    ca: Option<(&str, &Ca)>,
-    kind: CertKind,
-    name: &str,
-    verify: bool,
-) -> TlsSettings {
+fn pki(dir: &Path, ca: Option<(&str, &Ca)>, kind: CertKind, name: &str, verify: bool) -> TlsSettings {
     let owned;
     let (ca_pem, ca) = match ca {
         Some((pem, ca)) => (pem.to_owned(), ca),
@@ -31,11 +25,8 @@ fn pki(
         }
     };
     let issued = ca.issue(&CertOptions::new(kind)).unwrap();
-    let (ca_file, cert_file, key_file) = (
-        dir.join(format!("{name}-ca.pem")),
-        dir.join(format!("{name}.pem")),
-        dir.join(format!("{name}-key.pem")),
-    );
+    let (ca_file, cert_file, key_file) =
+        (dir.join(format!("{name}-ca.pem")), dir.join(format!("{name}.pem")), dir.join(format!("{name}-key.pem")));
     std::fs::write(&ca_file, ca_pem).unwrap();
     std::fs::write(&cert_file, issued.cert_pem).unwrap();
     std::fs::write(&key_file, issued.key_pem).unwrap();
@@ -58,22 +49,12 @@ struct World {
 fn world() -> World {
     let g = generate_ca(&CaOptions::default()).unwrap();
     let ca = Ca::from_pem(g.cert_pem.as_bytes(), g.key_pem.as_bytes(), "ca", "key").unwrap();
-    World {
-        _dir: tempfile::tempdir().unwrap(),
-        ca_pem: g.cert_pem,
-        ca,
-    }
+    World { _dir: tempfile::tempdir().unwrap(), ca_pem: g.cert_pem, ca }
 }
 
 impl World {
     fn tls(&self, kind: CertKind, name: &str) -> Arc<AgentTls> {
-        let settings = pki(
-            self._dir.path(),
-            Some((&self.ca_pem, &self.ca)),
-            kind,
-            name,
-            true,
-        );
+        let settings = pki(self._dir.path(), Some((&self.ca_pem, &self.ca)), kind, name, true);
         AgentTls::load(&settings, "dc1", "consul").unwrap().unwrap()
     }
 }
@@ -94,26 +75,15 @@ async fn start(options: ServerOptions) -> (String, watch::Sender<bool>) {
 }
 
 fn target(addr: &str, node: &str) -> Target {
-    Target {
-        addr: addr.to_owned(),
-        node: Some(node.to_owned()),
-        datacenter: "dc1".into(),
-    }
+    Target { addr: addr.to_owned(), node: Some(node.to_owned()), datacenter: "dc1".into() }
 }
 
 fn client(tls: Option<Arc<AgentTls>>) -> RpcClient {
-    RpcClient::new(ClientOptions {
-        tls,
-        request_timeout: Duration::from_secs(10),
-        ..ClientOptions::default()
-    })
+    RpcClient::new(ClientOptions { tls, request_timeout: Duration::from_secs(10), ..ClientOptions::default() })
 }
 
 async fn works(client: &RpcClient, t: &Target) {
-    let reply = client
-        .call(t, Protocol::Rpc, b"ping".to_vec())
-        .await
-        .expect("a good client is served");
+    let reply = client.call(t, Protocol::Rpc, b"ping".to_vec()).await.expect("a good client is served");
     assert_eq!(reply, b"gnip");
 }
 
@@ -137,17 +107,8 @@ async fn closed_by_server(mut stream: impl AsyncReadExt + Unpin) -> bool {
 #[tokio::test]
 async fn mutual_tls_round_trips_with_many_requests_in_flight() {
     let w = world();
-    let server_tls = w.tls(
-        CertKind::Server {
-            node: Some("n1".into()),
-        },
-        "server",
-    );
-    let (addr, _stop) = start(ServerOptions {
-        tls: Some(server_tls),
-        ..ServerOptions::default()
-    })
-    .await;
+    let server_tls = w.tls(CertKind::Server { node: Some("n1".into()) }, "server");
+    let (addr, _stop) = start(ServerOptions { tls: Some(server_tls), ..ServerOptions::default() }).await;
     let c = client(Some(w.tls(CertKind::Client, "client")));
     let t = target(&addr, "n1");
     let mut calls = tokio::task::JoinSet::new();
@@ -167,12 +128,7 @@ async fn mutual_tls_round_trips_with_many_requests_in_flight() {
 async fn a_client_certificate_from_another_ca_is_refused() {
     let w = world();
     let (addr, _stop) = start(ServerOptions {
-        tls: Some(w.tls(
-            CertKind::Server {
-                node: Some("n1".into()),
-            },
-            "server",
-        )),
+        tls: Some(w.tls(CertKind::Server { node: Some("n1".into()) }, "server")),
         ..ServerOptions::default()
     })
     .await;
@@ -183,9 +139,7 @@ async fn a_client_certificate_from_another_ca_is_refused() {
     let our_ca = dir.path().join("our-ca.pem");
     std::fs::write(&our_ca, &w.ca_pem).unwrap();
     stranger.ca_file = Some(our_ca);
-    let bad = client(Some(
-        AgentTls::load(&stranger, "dc1", "consul").unwrap().unwrap(),
-    ));
+    let bad = client(Some(AgentTls::load(&stranger, "dc1", "consul").unwrap().unwrap()));
     assert!(bad.call(&t, Protocol::Rpc, b"x".to_vec()).await.is_err());
     works(&client(Some(w.tls(CertKind::Client, "client"))), &t).await;
 }
@@ -194,38 +148,21 @@ async fn a_client_certificate_from_another_ca_is_refused() {
 async fn plaintext_is_refused_when_verify_incoming_is_on() {
     let w = world();
     let (addr, _stop) = start(ServerOptions {
-        tls: Some(w.tls(
-            CertKind::Server {
-                node: Some("n1".into()),
-            },
-            "server",
-        )),
+        tls: Some(w.tls(CertKind::Server { node: Some("n1".into()) }, "server")),
         ..ServerOptions::default()
     })
     .await;
     let plain = client(None);
-    let err = plain
-        .call(&target(&addr, "n1"), Protocol::Rpc, b"x".to_vec())
-        .await
-        .unwrap_err();
+    let err = plain.call(&target(&addr, "n1"), Protocol::Rpc, b"x".to_vec()).await.unwrap_err();
     assert!(matches!(err, RpcError::Closed { .. }), "{err:?}");
-    works(
-        &client(Some(w.tls(CertKind::Client, "client"))),
-        &target(&addr, "n1"),
-    )
-    .await;
+    works(&client(Some(w.tls(CertKind::Client, "client"))), &target(&addr, "n1")).await;
 }
 
 #[tokio::test]
 async fn an_unknown_alpn_is_refused() {
     let w = world();
     let (addr, _stop) = start(ServerOptions {
-        tls: Some(w.tls(
-            CertKind::Server {
-                node: Some("n1".into()),
-            },
-            "server",
-        )),
+        tls: Some(w.tls(CertKind::Server { node: Some("n1".into()) }, "server")),
         ..ServerOptions::default()
     })
     .await;
@@ -235,19 +172,13 @@ async fn an_unknown_alpn_is_refused() {
     config.alpn_protocols = vec![b"h2".to_vec()];
     let tcp = tokio::net::TcpStream::connect(&addr).await.unwrap();
     let name = rustls::pki_types::ServerName::try_from("server.dc1.consul").unwrap();
-    let result = tokio_rustls::TlsConnector::from(Arc::new(config))
-        .connect(name, tcp)
-        .await;
+    let result = tokio_rustls::TlsConnector::from(Arc::new(config)).connect(name, tcp).await;
     match result {
         Err(e) => assert!(
-            e.to_string().contains("NoApplicationProtocol")
-                || e.to_string().contains("no_application_protocol"),
+            e.to_string().contains("NoApplicationProtocol") || e.to_string().contains("no_application_protocol"),
             "{e}"
         ),
-        Ok(stream) => assert!(
-            closed_by_server(stream).await,
-            "the server must close an unknown-ALPN connection"
-        ),
+        Ok(stream) => assert!(closed_by_server(stream).await, "the server must close an unknown-ALPN connection"),
     }
     works(&client(Some(client_tls)), &target(&addr, "n1")).await;
 }
@@ -256,28 +187,20 @@ async fn an_unknown_alpn_is_refused() {
 async fn a_garbage_first_byte_is_refused() {
     let (addr, _stop) = start(ServerOptions::default()).await;
     let mut tcp = tokio::net::TcpStream::connect(&addr).await.unwrap();
-    tcp.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-        .await
-        .unwrap();
+    tcp.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
     assert!(closed_by_server(tcp).await);
     works(&client(None), &target(&addr, "n1")).await;
 }
 
 #[tokio::test]
 async fn an_oversized_frame_closes_only_that_connection() {
-    let (addr, _stop) = start(ServerOptions {
-        max_frame: 1024,
-        ..ServerOptions::default()
-    })
-    .await;
+    let (addr, _stop) = start(ServerOptions { max_frame: 1024, ..ServerOptions::default() }).await;
     let c = client(None);
     let t = target(&addr, "n1");
     works(&c, &t).await; // a pooled connection that must survive
     let mut tcp = tokio::net::TcpStream::connect(&addr).await.unwrap();
     tcp.write_all(&[0]).await.unwrap(); // plaintext RPC
-    tcp.write_all(&(64u32 * 1024 * 1024).to_be_bytes())
-        .await
-        .unwrap();
+    tcp.write_all(&(64u32 * 1024 * 1024).to_be_bytes()).await.unwrap();
     assert!(closed_by_server(tcp).await);
     works(&c, &t).await;
     // A pooled client with a larger cap: the server closes that connection, the next call
@@ -286,15 +209,9 @@ async fn an_oversized_frame_closes_only_that_connection() {
     assert!(matches!(err, RpcError::Closed { .. }), "{err:?}");
     works(&c, &t).await;
     // A client with the same cap refuses to send it at all, and its connection stays up.
-    let capped = RpcClient::new(ClientOptions {
-        max_frame: 1024,
-        ..ClientOptions::default()
-    });
+    let capped = RpcClient::new(ClientOptions { max_frame: 1024, ..ClientOptions::default() });
     works(&capped, &t).await;
-    let err = capped
-        .call(&t, Protocol::Rpc, vec![0; 4096])
-        .await
-        .unwrap_err();
+    let err = capped.call(&t, Protocol::Rpc, vec![0; 4096]).await.unwrap_err();
     assert!(matches!(err, RpcError::Codec(_)), "{err:?}");
     works(&capped, &t).await;
 }
@@ -303,43 +220,18 @@ async fn an_oversized_frame_closes_only_that_connection() {
 async fn raft_connections_need_a_server_certificate_under_verify_server_hostname() {
     let w = world();
     let (addr, _stop) = start(ServerOptions {
-        tls: Some(w.tls(
-            CertKind::Server {
-                node: Some("n1".into()),
-            },
-            "server",
-        )),
+        tls: Some(w.tls(CertKind::Server { node: Some("n1".into()) }, "server")),
         ..ServerOptions::default()
     })
     .await;
     let t = target(&addr, "n1");
     let as_client = client(Some(w.tls(CertKind::Client, "client")));
-    assert!(
-        as_client
-            .call(&t, Protocol::Raft, b"x".to_vec())
-            .await
-            .is_err(),
-        "a client agent may not speak raft"
-    );
-    let as_server = client(Some(w.tls(
-        CertKind::Server {
-            node: Some("n2".into()),
-        },
-        "server2",
-    )));
-    assert_eq!(
-        as_server
-            .call(&t, Protocol::Raft, b"ab".to_vec())
-            .await
-            .unwrap(),
-        b"ba"
-    );
+    assert!(as_client.call(&t, Protocol::Raft, b"x".to_vec()).await.is_err(), "a client agent may not speak raft");
+    let as_server = client(Some(w.tls(CertKind::Server { node: Some("n2".into()) }, "server2")));
+    assert_eq!(as_server.call(&t, Protocol::Raft, b"ab".to_vec()).await.unwrap(), b"ba");
     // Dialling n1 by another node's name fails hostname verification.
     let wrong = target(&addr, "n9");
-    let err = as_server
-        .call(&wrong, Protocol::Rpc, b"x".to_vec())
-        .await
-        .unwrap_err();
+    let err = as_server.call(&wrong, Protocol::Rpc, b"x".to_vec()).await.unwrap_err();
     assert!(matches!(err, RpcError::Tls { .. }), "{err:?}");
 }
 
@@ -349,8 +241,5 @@ async fn without_tls_plaintext_rpc_and_raft_work() {
     let c = client(None);
     let t = target(&addr, "n1");
     works(&c, &t).await;
-    assert_eq!(
-        c.call(&t, Protocol::Raft, b"xy".to_vec()).await.unwrap(),
-        b"yx"
-    );
+    assert_eq!(c.call(&t, Protocol::Raft, b"xy".to_vec()).await.unwrap(), b"yx");
 }

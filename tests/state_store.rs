@@ -3,8 +3,8 @@
 use std::time::Duration;
 
 use fedctl::state::{
-    Command, DeregisterRequest, HealthCheck, HealthStatus, KvOp, NodeService, RegisterRequest,
-    Response, StateError, StateHandle, Store, Table,
+    Command, DeregisterRequest, HealthCheck, HealthStatus, KvOp, NodeService, RegisterRequest, Response, StateError,
+    StateHandle, Store, Table,
 };
 
 fn register_web(node: &str, status: HealthStatus) -> Command {
@@ -12,12 +12,7 @@ fn register_web(node: &str, status: HealthStatus) -> Command {
         node: node.into(),
         address: "10.0.0.1".into(),
         datacenter: "dc1".into(),
-        service: Some(NodeService {
-            service: "web".into(),
-            port: 80,
-            tags: vec!["v1".into()],
-            ..Default::default()
-        }),
+        service: Some(NodeService { service: "web".into(), port: 80, tags: vec!["v1".into()], ..Default::default() }),
         check: Some(HealthCheck {
             check_id: "web-check".into(),
             name: "web alive".into(),
@@ -34,38 +29,22 @@ fn kv(op: KvOp) -> Command {
 }
 
 fn set(key: &str, value: &str) -> Command {
-    kv(KvOp::Set {
-        key: key.into(),
-        value: value.into(),
-        flags: 0,
-    })
+    kv(KvOp::Set { key: key.into(), value: value.into(), flags: 0 })
 }
 
 #[test]
 fn register_stores_node_service_and_check_with_indexes() {
     let mut s = Store::new();
-    assert_eq!(
-        s.apply(5, &register_web("n1", HealthStatus::Passing)),
-        Ok(Response::Done)
-    );
+    assert_eq!(s.apply(5, &register_web("n1", HealthStatus::Passing)), Ok(Response::Done));
     let nodes = s.nodes();
     assert_eq!(nodes.len(), 1);
-    assert_eq!(
-        (nodes[0].index.create_index, nodes[0].index.modify_index),
-        (5, 5)
-    );
+    assert_eq!((nodes[0].index.create_index, nodes[0].index.modify_index), (5, 5));
     let instances = s.check_service_nodes("web", None, false);
     assert_eq!(instances.len(), 1);
-    assert_eq!(
-        instances[0].service.id, "web",
-        "the ID defaults to the name"
-    );
+    assert_eq!(instances[0].service.id, "web", "the ID defaults to the name");
     assert_eq!(instances[0].checks[0].service_name, "web");
     assert_eq!(instances[0].checks[0].service_tags, ["v1"]);
-    assert_eq!(
-        s.max_index(&[Table::Nodes, Table::Services, Table::Checks]),
-        5
-    );
+    assert_eq!(s.max_index(&[Table::Nodes, Table::Services, Table::Checks]), 5);
     assert_eq!(s.table_index(Table::Kv), 0);
     assert_eq!(s.service_names().get("web"), Some(&vec!["v1".to_owned()]));
 }
@@ -73,17 +52,11 @@ fn register_stores_node_service_and_check_with_indexes() {
 #[test]
 fn re_registering_the_same_thing_changes_no_index() {
     let mut s = Store::new();
-    s.apply(5, &register_web("n1", HealthStatus::Passing))
-        .unwrap();
-    s.apply(6, &register_web("n1", HealthStatus::Passing))
-        .unwrap();
-    assert_eq!(
-        s.max_index(&[Table::Nodes, Table::Services, Table::Checks]),
-        5
-    );
+    s.apply(5, &register_web("n1", HealthStatus::Passing)).unwrap();
+    s.apply(6, &register_web("n1", HealthStatus::Passing)).unwrap();
+    assert_eq!(s.max_index(&[Table::Nodes, Table::Services, Table::Checks]), 5);
     // A status change moves only the checks table.
-    s.apply(7, &register_web("n1", HealthStatus::Critical))
-        .unwrap();
+    s.apply(7, &register_web("n1", HealthStatus::Critical)).unwrap();
     assert_eq!(s.table_index(Table::Checks), 7);
     assert_eq!(s.table_index(Table::Services), 5);
     let check = &s.node_checks("n1")[0];
@@ -93,81 +66,43 @@ fn re_registering_the_same_thing_changes_no_index() {
 #[test]
 fn a_check_for_an_unknown_service_is_rejected_and_changes_nothing() {
     let mut s = Store::new();
-    s.apply(1, &register_web("n1", HealthStatus::Passing))
-        .unwrap();
+    s.apply(1, &register_web("n1", HealthStatus::Passing)).unwrap();
     let before = s.clone();
     let cmd = Command::from(RegisterRequest {
         node: "n1".into(),
         address: "10.0.0.1".into(),
-        service: Some(NodeService {
-            service: "api".into(),
-            ..Default::default()
-        }),
-        check: Some(HealthCheck {
-            check_id: "c".into(),
-            service_id: "nope".into(),
-            ..Default::default()
-        }),
+        service: Some(NodeService { service: "api".into(), ..Default::default() }),
+        check: Some(HealthCheck { check_id: "c".into(), service_id: "nope".into(), ..Default::default() }),
         ..Default::default()
     });
     let err = s.apply(2, &cmd).unwrap_err();
     assert_eq!(
         err,
-        StateError::UnknownServiceForCheck {
-            node: "n1".into(),
-            service_id: "nope".into(),
-            check_id: "c".into()
-        }
+        StateError::UnknownServiceForCheck { node: "n1".into(), service_id: "nope".into(), check_id: "c".into() }
     );
     // Nothing half-applied: the service of the same request was not stored either.
     let mut expected = before;
-    expected
-        .apply(
-            2,
-            &kv(KvOp::Delete {
-                key: "never-existed".into(),
-            }),
-        )
-        .unwrap();
+    expected.apply(2, &kv(KvOp::Delete { key: "never-existed".into() })).unwrap();
     assert_eq!(s, expected);
 }
 
 #[test]
 fn registration_validation() {
     let mut s = Store::new();
-    let no_node = Command::from(RegisterRequest {
-        address: "a".into(),
-        ..Default::default()
-    });
+    let no_node = Command::from(RegisterRequest { address: "a".into(), ..Default::default() });
     assert_eq!(s.apply(1, &no_node), Err(StateError::MissingNode));
-    let no_addr = Command::from(RegisterRequest {
-        node: "n1".into(),
-        ..Default::default()
-    });
+    let no_addr = Command::from(RegisterRequest { node: "n1".into(), ..Default::default() });
     assert_eq!(s.apply(1, &no_addr), Err(StateError::MissingAddress));
-    let skip_unknown = Command::from(RegisterRequest {
-        node: "n1".into(),
-        skip_node_update: true,
-        ..Default::default()
-    });
-    assert_eq!(
-        s.apply(1, &skip_unknown),
-        Err(StateError::UnknownNode { node: "n1".into() })
-    );
+    let skip_unknown =
+        Command::from(RegisterRequest { node: "n1".into(), skip_node_update: true, ..Default::default() });
+    assert_eq!(s.apply(1, &skip_unknown), Err(StateError::UnknownNode { node: "n1".into() }));
     let other_node_check = Command::from(RegisterRequest {
         node: "n1".into(),
         address: "a".into(),
-        check: Some(HealthCheck {
-            node: "n2".into(),
-            check_id: "c".into(),
-            ..Default::default()
-        }),
+        check: Some(HealthCheck { node: "n2".into(), check_id: "c".into(), ..Default::default() }),
         ..Default::default()
     });
-    assert!(matches!(
-        s.apply(1, &other_node_check),
-        Err(StateError::CheckNodeMismatch { .. })
-    ));
+    assert!(matches!(s.apply(1, &other_node_check), Err(StateError::CheckNodeMismatch { .. })));
     // The entries were consumed (last_index moves) but no table changed.
     assert!(s.nodes().is_empty());
     assert_eq!(s.max_index(&Table::ALL), 0);
@@ -177,16 +112,10 @@ fn registration_validation() {
 #[test]
 fn deregistering_a_service_takes_its_checks_and_a_node_takes_everything() {
     let mut s = Store::new();
-    s.apply(1, &register_web("n1", HealthStatus::Passing))
-        .unwrap();
-    s.apply(2, &register_web("n2", HealthStatus::Passing))
-        .unwrap();
+    s.apply(1, &register_web("n1", HealthStatus::Passing)).unwrap();
+    s.apply(2, &register_web("n2", HealthStatus::Passing)).unwrap();
     let dereg = |node: &str, service: &str| {
-        Command::Deregister(DeregisterRequest {
-            node: node.into(),
-            service_id: service.into(),
-            ..Default::default()
-        })
+        Command::Deregister(DeregisterRequest { node: node.into(), service_id: service.into(), ..Default::default() })
     };
     s.apply(3, &dereg("n1", "web")).unwrap();
     assert!(s.node_checks("n1").is_empty());
@@ -200,33 +129,21 @@ fn deregistering_a_service_takes_its_checks_and_a_node_takes_everything() {
 #[test]
 fn passing_filter_considers_node_and_service_checks() {
     let mut s = Store::new();
-    s.apply(1, &register_web("n1", HealthStatus::Passing))
-        .unwrap();
-    s.apply(2, &register_web("n2", HealthStatus::Critical))
-        .unwrap();
+    s.apply(1, &register_web("n1", HealthStatus::Passing)).unwrap();
+    s.apply(2, &register_web("n2", HealthStatus::Critical)).unwrap();
     let node_check = Command::from(RegisterRequest {
         node: "n1".into(),
         address: "10.0.0.1".into(),
         datacenter: "dc1".into(),
-        check: Some(HealthCheck {
-            check_id: "serfHealth".into(),
-            status: HealthStatus::Warning,
-            ..Default::default()
-        }),
+        check: Some(HealthCheck { check_id: "serfHealth".into(), status: HealthStatus::Warning, ..Default::default() }),
         ..Default::default()
     });
     let passing = |s: &Store| -> Vec<String> {
-        s.check_service_nodes("web", None, true)
-            .into_iter()
-            .map(|c| c.node.node)
-            .collect()
+        s.check_service_nodes("web", None, true).into_iter().map(|c| c.node.node).collect()
     };
     assert_eq!(passing(&s), ["n1"]);
     s.apply(3, &node_check).unwrap();
-    assert!(
-        passing(&s).is_empty(),
-        "a warning node check fails the passing filter"
-    );
+    assert!(passing(&s).is_empty(), "a warning node check fails the passing filter");
     assert_eq!(s.check_service_nodes("web", Some("v1"), false).len(), 2);
     assert!(s.check_service_nodes("web", Some("v2"), false).is_empty());
 }
@@ -237,47 +154,20 @@ fn kv_set_get_and_indexes() {
     s.apply(3, &set("a/b", "1")).unwrap();
     s.apply(4, &set("a/b", "2")).unwrap();
     let e = s.kv_get("a/b").unwrap();
-    assert_eq!(
-        (
-            e.index.create_index,
-            e.index.modify_index,
-            e.value.as_slice()
-        ),
-        (3, 4, &b"2"[..])
-    );
+    assert_eq!((e.index.create_index, e.index.modify_index, e.value.as_slice()), (3, 4, &b"2"[..]));
     assert_eq!(s.table_index(Table::Kv), 4);
 }
 
 #[test]
 fn kv_cas_is_a_false_response_not_an_error() {
     let mut s = Store::new();
-    let cas = |key: &str, index| {
-        kv(KvOp::Cas {
-            key: key.into(),
-            value: b"v".to_vec(),
-            flags: 7,
-            index,
-        })
-    };
-    assert_eq!(
-        s.apply(1, &cas("k", 0)),
-        Ok(Response::Bool(true)),
-        "0 creates"
-    );
-    assert_eq!(
-        s.apply(2, &cas("k", 0)),
-        Ok(Response::Bool(false)),
-        "0 never overwrites"
-    );
+    let cas = |key: &str, index| kv(KvOp::Cas { key: key.into(), value: b"v".to_vec(), flags: 7, index });
+    assert_eq!(s.apply(1, &cas("k", 0)), Ok(Response::Bool(true)), "0 creates");
+    assert_eq!(s.apply(2, &cas("k", 0)), Ok(Response::Bool(false)), "0 never overwrites");
     assert_eq!(s.apply(3, &cas("k", 99)), Ok(Response::Bool(false)));
     assert_eq!(s.apply(4, &cas("k", 1)), Ok(Response::Bool(true)));
     assert_eq!(s.kv_get("k").unwrap().flags, 7);
-    let del = |index| {
-        kv(KvOp::DeleteCas {
-            key: "k".into(),
-            index,
-        })
-    };
+    let del = |index| kv(KvOp::DeleteCas { key: "k".into(), index });
     assert_eq!(s.apply(5, &del(1)), Ok(Response::Bool(false)));
     assert_eq!(s.apply(6, &del(4)), Ok(Response::Bool(true)));
     assert!(s.kv_get("k").is_none());
@@ -286,27 +176,15 @@ fn kv_cas_is_a_false_response_not_an_error() {
 #[test]
 fn kv_lists_keys_and_deletes_trees() {
     let mut s = Store::new();
-    for (i, k) in ["app/a", "app/b/c", "app/b/d", "apple", "z"]
-        .iter()
-        .enumerate()
-    {
+    for (i, k) in ["app/a", "app/b/c", "app/b/d", "apple", "z"].iter().enumerate() {
         s.apply(i as u64 + 1, &set(k, "x")).unwrap();
     }
     let keys: Vec<String> = s.kv_list("app/").into_iter().map(|e| e.key).collect();
     assert_eq!(keys, ["app/a", "app/b/c", "app/b/d"]);
-    assert_eq!(
-        s.kv_keys("app", None),
-        ["app/a", "app/b/c", "app/b/d", "apple"]
-    );
+    assert_eq!(s.kv_keys("app", None), ["app/a", "app/b/c", "app/b/d", "apple"]);
     assert_eq!(s.kv_keys("app/", Some("/")), ["app/a", "app/b/"]);
     assert_eq!(s.kv_keys("", Some("/")), ["app/", "apple", "z"]);
-    s.apply(
-        10,
-        &kv(KvOp::DeleteTree {
-            prefix: "app/".into(),
-        }),
-    )
-    .unwrap();
+    s.apply(10, &kv(KvOp::DeleteTree { prefix: "app/".into() })).unwrap();
     assert_eq!(s.kv_keys("", None), ["apple", "z"]);
     assert_eq!(s.table_index(Table::Kv), 10);
 }
@@ -314,8 +192,7 @@ fn kv_lists_keys_and_deletes_trees() {
 #[test]
 fn snapshots_round_trip_through_serde() {
     let mut s = Store::new();
-    s.apply(1, &register_web("n1", HealthStatus::Passing))
-        .unwrap();
+    s.apply(1, &register_web("n1", HealthStatus::Passing)).unwrap();
     s.apply(2, &set("k", "v")).unwrap();
     let bytes = serde_json::to_vec(&s).unwrap();
     let back: Store = serde_json::from_slice(&bytes).unwrap();
@@ -328,64 +205,36 @@ async fn blocking_reads_return_on_change_or_after_the_wait() {
     let state = StateHandle::new(Store::new());
     state.write(|s| s.apply(1, &set("k", "v")).unwrap());
     // min_index 0 and a stale index return at once.
-    let r = state
-        .blocking(&[Table::Kv], 0, Duration::from_secs(60), |s| {
-            s.kv_list("").len()
-        })
-        .await;
+    let r = state.blocking(&[Table::Kv], 0, Duration::from_secs(60), |s| s.kv_list("").len()).await;
     assert_eq!((r.index, r.value), (1, 1));
 
     // A waiter on index 1 wakes when the KV table changes...
     let waiter = {
         let state = state.clone();
-        tokio::spawn(async move {
-            state
-                .blocking(&[Table::Kv], 1, Duration::from_secs(60), |s| {
-                    s.kv_list("").len()
-                })
-                .await
-        })
+        tokio::spawn(
+            async move { state.blocking(&[Table::Kv], 1, Duration::from_secs(60), |s| s.kv_list("").len()).await },
+        )
     };
     tokio::task::yield_now().await;
     // ...not when another table changes...
-    state.write(|s| {
-        s.apply(2, &register_web("n1", HealthStatus::Passing))
-            .unwrap()
-    });
+    state.write(|s| s.apply(2, &register_web("n1", HealthStatus::Passing)).unwrap());
     tokio::task::yield_now().await;
     assert!(!waiter.is_finished());
     state.write(|s| s.apply(3, &set("k2", "v")).unwrap());
-    let r = tokio::time::timeout(Duration::from_secs(10), waiter)
-        .await
-        .unwrap()
-        .unwrap();
+    let r = tokio::time::timeout(Duration::from_secs(10), waiter).await.unwrap().unwrap();
     assert_eq!((r.index, r.value), (3, 2));
 
     // With no change it returns after the wait, with the same index.
-    let r = state
-        .blocking(&[Table::Kv], 3, Duration::from_millis(50), |s| {
-            s.kv_list("").len()
-        })
-        .await;
+    let r = state.blocking(&[Table::Kv], 3, Duration::from_millis(50), |s| s.kv_list("").len()).await;
     assert_eq!(r.index, 3);
 }
 
 #[test]
 fn a_batch_applies_each_command_independently_at_one_index() {
     let mut s = Store::new();
-    let bad = Command::from(RegisterRequest {
-        node: "n1".into(),
-        ..Default::default()
-    });
-    let batch = Command::Batch(vec![
-        set("a", "1"),
-        bad,
-        set("b", "2"),
-        Command::Batch(vec![set("c", "3")]),
-    ]);
-    let Ok(Response::Batch(results)) = s.apply(9, &batch) else {
-        panic!("a batch answers with its results")
-    };
+    let bad = Command::from(RegisterRequest { node: "n1".into(), ..Default::default() });
+    let batch = Command::Batch(vec![set("a", "1"), bad, set("b", "2"), Command::Batch(vec![set("c", "3")])]);
+    let Ok(Response::Batch(results)) = s.apply(9, &batch) else { panic!("a batch answers with its results") };
     assert_eq!(results[0], Ok(Response::Bool(true)));
     assert_eq!(results[1], Err(StateError::MissingAddress));
     assert_eq!(results[2], Ok(Response::Bool(true)));

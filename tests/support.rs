@@ -61,10 +61,7 @@ pub fn temp_dir() -> tempfile::TempDir {
 
 /// The names of the entries in `dir`.
 pub fn listing(dir: &Path) -> BTreeSet<String> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect()
+    std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect()
 }
 
 /// Whether an outside tool is on PATH. When it is not, the calling test returns early with a
@@ -95,10 +92,7 @@ pub fn sans_of_pem(pem: &[u8]) -> Vec<String> {
     use x509_parser::extensions::GeneralName;
     let der = fedctl::tls::keys::first_cert_from_pem(pem).unwrap();
     let (_, cert) = x509_parser::parse_x509_certificate(&der).unwrap();
-    let san = cert
-        .subject_alternative_name()
-        .unwrap()
-        .expect("a SAN extension");
+    let san = cert.subject_alternative_name().unwrap().expect("a SAN extension");
     san.value
         .general_names
         .iter()

@@ -1,28 +1,18 @@
 //! Generated CAs and leaf certificates, inspected with an X.509 parser and a verifier.
 
-use fedctl::tls::{
-    Ca, CaOptions, CertKind, CertOptions, TlsError, generate_ca, verify_server_cert,
-};
+use fedctl::tls::{Ca, CaOptions, CertKind, CertOptions, TlsError, generate_ca, verify_server_cert};
 use x509_parser::prelude::*;
 
 use crate::support::sans_of_pem;
 
 fn new_ca(opts: &CaOptions) -> (fedctl::tls::GeneratedCa, Ca) {
     let generated = generate_ca(opts).unwrap();
-    let ca = Ca::from_pem(
-        generated.cert_pem.as_bytes(),
-        generated.key_pem.as_bytes(),
-        "ca.pem",
-        "ca-key.pem",
-    )
-    .unwrap();
+    let ca = Ca::from_pem(generated.cert_pem.as_bytes(), generated.key_pem.as_bytes(), "ca.pem", "ca-key.pem").unwrap();
     (generated, ca)
 }
 
 fn parse(pem: &str) -> Vec<u8> {
-    fedctl::tls::keys::first_cert_from_pem(pem.as_bytes())
-        .unwrap()
-        .to_vec()
+    fedctl::tls::keys::first_cert_from_pem(pem.as_bytes()).unwrap().to_vec()
 }
 
 #[test]
@@ -33,26 +23,12 @@ fn ca_is_a_p256_ca_with_the_reference_defaults() {
     assert!(cert.basic_constraints().unwrap().unwrap().value.ca);
     let ku = cert.key_usage().unwrap().unwrap().value;
     assert!(ku.key_cert_sign() && ku.crl_sign() && ku.digital_signature());
-    assert!(
-        generated.common_name.starts_with("fedctl Agent CA "),
-        "{}",
-        generated.common_name
-    );
-    let cn = cert
-        .subject()
-        .iter_common_name()
-        .next()
-        .unwrap()
-        .as_str()
-        .unwrap();
+    assert!(generated.common_name.starts_with("fedctl Agent CA "), "{}", generated.common_name);
+    let cn = cert.subject().iter_common_name().next().unwrap().as_str().unwrap();
     assert_eq!(cn, generated.common_name);
-    let days =
-        (cert.validity().not_after.timestamp() - cert.validity().not_before.timestamp()) / 86_400;
+    let days = (cert.validity().not_after.timestamp() - cert.validity().not_before.timestamp()) / 86_400;
     assert_eq!(days, 1825);
-    assert_eq!(
-        cert.public_key().algorithm.algorithm,
-        x509_parser::oid_registry::OID_KEY_TYPE_EC_PUBLIC_KEY
-    );
+    assert_eq!(cert.public_key().algorithm.algorithm, x509_parser::oid_registry::OID_KEY_TYPE_EC_PUBLIC_KEY);
     assert!(generated.key_pem.starts_with("-----BEGIN PRIVATE KEY-----"));
     assert!(generated.permitted_dns_domains.is_empty());
 }
@@ -66,10 +42,7 @@ fn ca_name_constraint_limits_what_it_can_sign() {
         ..CaOptions::default()
     };
     let (generated, ca) = new_ca(&opts);
-    assert_eq!(
-        generated.permitted_dns_domains,
-        ["example.com", "consul", "localhost"]
-    );
+    assert_eq!(generated.permitted_dns_domains, ["example.com", "consul", "localhost"]);
     assert_eq!(generated.common_name, "Test CA");
     let der = parse(&generated.cert_pem);
     let (_, cert) = parse_x509_certificate(&der).unwrap();
@@ -77,54 +50,31 @@ fn ca_name_constraint_limits_what_it_can_sign() {
     assert!(nc.critical);
 
     // Inside the constraint: fine.
-    let mut inside = CertOptions::new(CertKind::Server {
-        node: Some("n1".into()),
-    });
+    let mut inside = CertOptions::new(CertKind::Server { node: Some("n1".into()) });
     inside.additional_dnsnames = vec!["n1.example.com".into()];
     ca.issue(&inside).unwrap();
     // Outside: the self-check refuses to hand out a certificate no peer would accept.
-    let mut outside = CertOptions::new(CertKind::Server {
-        node: Some("n1".into()),
-    });
+    let mut outside = CertOptions::new(CertKind::Server { node: Some("n1".into()) });
     outside.additional_dnsnames = vec!["n1.evil.test".into()];
-    assert!(matches!(
-        ca.issue(&outside),
-        Err(TlsError::SelfCheck { .. })
-    ));
+    assert!(matches!(ca.issue(&outside), Err(TlsError::SelfCheck { .. })));
 }
 
 #[test]
 fn issued_server_certificate_has_the_planned_subject_and_chains_to_the_ca() {
     let (generated, ca) = new_ca(&CaOptions::default());
-    let opts = CertOptions::new(CertKind::Server {
-        node: Some("n1".into()),
-    });
+    let opts = CertOptions::new(CertKind::Server { node: Some("n1".into()) });
     let issued = ca.issue(&opts).unwrap();
     assert_eq!(
         sans_of_pem(issued.cert_pem.as_bytes()),
-        [
-            "DNS:n1.server.dc1.consul",
-            "DNS:server.dc1.consul",
-            "DNS:localhost",
-            "IP:127.0.0.1"
-        ]
+        ["DNS:n1.server.dc1.consul", "DNS:server.dc1.consul", "DNS:localhost", "IP:127.0.0.1"]
     );
     let der = parse(&issued.cert_pem);
     let (_, cert) = parse_x509_certificate(&der).unwrap();
-    assert_eq!(
-        cert.subject()
-            .iter_common_name()
-            .next()
-            .unwrap()
-            .as_str()
-            .unwrap(),
-        "server.dc1.consul"
-    );
+    assert_eq!(cert.subject().iter_common_name().next().unwrap().as_str().unwrap(), "server.dc1.consul");
     assert!(!cert.basic_constraints().unwrap().unwrap().value.ca);
     let eku = cert.extended_key_usage().unwrap().unwrap().value;
     assert!(eku.server_auth && eku.client_auth);
-    let days =
-        (cert.validity().not_after.timestamp() - cert.validity().not_before.timestamp()) / 86_400;
+    let days = (cert.validity().not_after.timestamp() - cert.validity().not_before.timestamp()) / 86_400;
     assert_eq!(days, 365);
     assert!(issued.key_pem.starts_with("-----BEGIN PRIVATE KEY-----"));
 
@@ -152,41 +102,17 @@ fn every_certificate_gets_a_fresh_key_and_serial() {
 fn loading_a_ca_rejects_mismatched_keys_non_cas_and_garbage() {
     let (a, ca_a) = new_ca(&CaOptions::default());
     let (b, _) = new_ca(&CaOptions::default());
-    let err = Ca::from_pem(
-        a.cert_pem.as_bytes(),
-        b.key_pem.as_bytes(),
-        "a.pem",
-        "b-key.pem",
-    )
-    .unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        "CA key b-key.pem does not match CA certificate a.pem"
-    );
+    let err = Ca::from_pem(a.cert_pem.as_bytes(), b.key_pem.as_bytes(), "a.pem", "b-key.pem").unwrap_err();
+    assert_eq!(err.to_string(), "CA key b-key.pem does not match CA certificate a.pem");
 
     let leaf = ca_a.issue(&CertOptions::new(CertKind::Client)).unwrap();
-    let err = Ca::from_pem(
-        leaf.cert_pem.as_bytes(),
-        leaf.key_pem.as_bytes(),
-        "leaf.pem",
-        "leaf-key.pem",
-    )
-    .unwrap_err();
+    let err = Ca::from_pem(leaf.cert_pem.as_bytes(), leaf.key_pem.as_bytes(), "leaf.pem", "leaf-key.pem").unwrap_err();
     assert!(matches!(err, TlsError::BadCa { .. }), "{err:?}");
 
     let err = Ca::from_pem(b"not pem", a.key_pem.as_bytes(), "x.pem", "k.pem").unwrap_err();
     assert!(matches!(err, TlsError::Pem { what: "CA", .. }), "{err:?}");
-    let err = Ca::from_pem(
-        a.cert_pem.as_bytes(),
-        a.cert_pem.as_bytes(),
-        "x.pem",
-        "k.pem",
-    )
-    .unwrap_err();
-    assert!(
-        matches!(err, TlsError::Pem { what: "CA key", .. }),
-        "{err:?}"
-    );
+    let err = Ca::from_pem(a.cert_pem.as_bytes(), a.cert_pem.as_bytes(), "x.pem", "k.pem").unwrap_err();
+    assert!(matches!(err, TlsError::Pem { what: "CA key", .. }), "{err:?}");
 }
 
 #[test]
@@ -195,9 +121,5 @@ fn loading_a_ca_from_files_names_the_missing_file() {
     let missing = dir.path().join("nope.pem");
     let err = Ca::load(&missing, &missing).unwrap_err();
     assert!(matches!(&err, TlsError::Read { what: "CA", .. }), "{err:?}");
-    assert!(
-        err.to_string()
-            .starts_with(&format!("reading CA {}: ", missing.display())),
-        "{err}"
-    );
+    assert!(err.to_string().starts_with(&format!("reading CA {}: ", missing.display())), "{err}");
 }

@@ -18,17 +18,8 @@ struct Pki {
 
 fn pki() -> Pki {
     let generated = generate_ca(&CaOptions::default()).unwrap();
-    let ca = Ca::from_pem(
-        generated.cert_pem.as_bytes(),
-        generated.key_pem.as_bytes(),
-        "ca",
-        "key",
-    )
-    .unwrap();
-    Pki {
-        ca_pem: generated.cert_pem,
-        ca,
-    }
+    let ca = Ca::from_pem(generated.cert_pem.as_bytes(), generated.key_pem.as_bytes(), "ca", "key").unwrap();
+    Pki { ca_pem: generated.cert_pem, ca }
 }
 
 fn material(pki: &Pki, kind: CertKind) -> TlsMaterial {
@@ -51,12 +42,7 @@ pub struct Seen {
 }
 
 /// Serves one connection: handshake, read "ping", answer "pong".
-pub fn serve_once(
-    server: &TlsMaterial,
-) -> (
-    std::net::SocketAddr,
-    thread::JoinHandle<Result<Seen, String>>,
-) {
+pub fn serve_once(server: &TlsMaterial) -> (std::net::SocketAddr, thread::JoinHandle<Result<Seen, String>>) {
     let config = Arc::new(server.server_config(true, &[ALPN]).unwrap());
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
@@ -79,11 +65,7 @@ pub fn serve_once(
 }
 
 /// Dials `addr` with SNI `name`, sends "ping" and returns the answer.
-pub fn ping(
-    client: &TlsMaterial,
-    addr: std::net::SocketAddr,
-    name: &str,
-) -> Result<Vec<u8>, String> {
+pub fn ping(client: &TlsMaterial, addr: std::net::SocketAddr, name: &str) -> Result<Vec<u8>, String> {
     let config = Arc::new(client.client_config(&[ALPN]).unwrap());
     let name = ServerName::try_from(name.to_owned()).unwrap();
     let conn = ClientConnection::new(config, name).map_err(|e| e.to_string())?;
@@ -98,18 +80,10 @@ pub fn ping(
 #[test]
 fn server_and_client_certificates_complete_mutual_tls_with_node_sni() {
     let pki = pki();
-    let server = material(
-        &pki,
-        CertKind::Server {
-            node: Some("n1".into()),
-        },
-    );
+    let server = material(&pki, CertKind::Server { node: Some("n1".into()) });
     let client = material(&pki, CertKind::Client);
     let (addr, handle) = serve_once(&server);
-    assert_eq!(
-        ping(&client, addr, "n1.server.dc1.consul").unwrap(),
-        b"pong"
-    );
+    assert_eq!(ping(&client, addr, "n1.server.dc1.consul").unwrap(), b"pong");
     let seen = handle.join().unwrap().unwrap();
     assert_eq!(seen.sni.as_deref(), Some("n1.server.dc1.consul"));
     assert_eq!(seen.alpn.as_deref(), Some(ALPN));
@@ -120,18 +94,8 @@ fn server_and_client_certificates_complete_mutual_tls_with_node_sni() {
 #[test]
 fn a_server_certificate_works_as_a_client_certificate_between_servers() {
     let pki = pki();
-    let a = material(
-        &pki,
-        CertKind::Server {
-            node: Some("a".into()),
-        },
-    );
-    let b = material(
-        &pki,
-        CertKind::Server {
-            node: Some("b".into()),
-        },
-    );
+    let a = material(&pki, CertKind::Server { node: Some("a".into()) });
+    let b = material(&pki, CertKind::Server { node: Some("b".into()) });
     let (addr, handle) = serve_once(&b);
     assert_eq!(ping(&a, addr, "b.server.dc1.consul").unwrap(), b"pong");
     assert_eq!(handle.join().unwrap().unwrap().client_certs, 1);
@@ -140,12 +104,7 @@ fn a_server_certificate_works_as_a_client_certificate_between_servers() {
 #[test]
 fn the_cli_certificate_authenticates_as_a_client() {
     let pki = pki();
-    let server = material(
-        &pki,
-        CertKind::Server {
-            node: Some("n1".into()),
-        },
-    );
+    let server = material(&pki, CertKind::Server { node: Some("n1".into()) });
     let cli = material(&pki, CertKind::Cli);
     let (addr, handle) = serve_once(&server);
     assert_eq!(ping(&cli, addr, "server.dc1.consul").unwrap(), b"pong");
@@ -155,12 +114,7 @@ fn the_cli_certificate_authenticates_as_a_client() {
 #[test]
 fn a_client_dialling_another_node_name_rejects_the_server() {
     let pki = pki();
-    let server = material(
-        &pki,
-        CertKind::Server {
-            node: Some("n1".into()),
-        },
-    );
+    let server = material(&pki, CertKind::Server { node: Some("n1".into()) });
     let client = material(&pki, CertKind::Client);
     let (addr, handle) = serve_once(&server);
     let err = ping(&client, addr, "n2.server.dc1.consul").unwrap_err();
@@ -171,17 +125,9 @@ fn a_client_dialling_another_node_name_rejects_the_server() {
 #[test]
 fn a_client_certificate_from_another_ca_is_refused() {
     let (ours, theirs) = (pki(), pki());
-    let server = material(
-        &ours,
-        CertKind::Server {
-            node: Some("n1".into()),
-        },
-    );
+    let server = material(&ours, CertKind::Server { node: Some("n1".into()) });
     // Trusts our CA (so the server verifies), but presents a certificate from another CA.
-    let stranger = theirs
-        .ca
-        .issue(&CertOptions::new(CertKind::Client))
-        .unwrap();
+    let stranger = theirs.ca.issue(&CertOptions::new(CertKind::Client)).unwrap();
     let client = TlsMaterial::from_pem(
         (ours.ca_pem.as_bytes(), "ca"),
         (stranger.cert_pem.as_bytes(), "cert"),
@@ -192,8 +138,5 @@ fn a_client_certificate_from_another_ca_is_refused() {
     // With TLS 1.3 the refusal arrives on the client's first read.
     assert!(ping(&client, addr, "n1.server.dc1.consul").is_err());
     let server_err = handle.join().unwrap().unwrap_err();
-    assert!(
-        server_err.contains("UnknownIssuer") || server_err.contains("unknown issuer"),
-        "{server_err}"
-    );
+    assert!(server_err.contains("UnknownIssuer") || server_err.contains("unknown issuer"), "{server_err}");
 }

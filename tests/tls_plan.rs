@@ -4,9 +4,7 @@ use fedctl::tls::names::NameProblem;
 use fedctl::tls::{CertKind, CertOptions, ExtendedKeyUsage, SanEntry, TlsError};
 
 fn server(node: Option<&str>) -> CertOptions {
-    CertOptions::new(CertKind::Server {
-        node: node.map(str::to_owned),
-    })
+    CertOptions::new(CertKind::Server { node: node.map(str::to_owned) })
 }
 
 fn sans(opts: &CertOptions) -> Vec<String> {
@@ -25,28 +23,17 @@ fn sans(opts: &CertOptions) -> Vec<String> {
 fn server_sans_in_order_with_node() {
     assert_eq!(
         sans(&server(Some("n1"))),
-        [
-            "DNS:n1.server.dc1.consul",
-            "DNS:server.dc1.consul",
-            "DNS:localhost",
-            "IP:127.0.0.1"
-        ]
+        ["DNS:n1.server.dc1.consul", "DNS:server.dc1.consul", "DNS:localhost", "IP:127.0.0.1"]
     );
     let plan = server(Some("n1")).plan().unwrap();
     assert_eq!(plan.common_name, "server.dc1.consul");
-    assert_eq!(
-        plan.extended_key_usages,
-        [ExtendedKeyUsage::ServerAuth, ExtendedKeyUsage::ClientAuth]
-    );
+    assert_eq!(plan.extended_key_usages, [ExtendedKeyUsage::ServerAuth, ExtendedKeyUsage::ClientAuth]);
     assert_eq!(plan.days, 365);
 }
 
 #[test]
 fn server_sans_without_node() {
-    assert_eq!(
-        sans(&server(None)),
-        ["DNS:server.dc1.consul", "DNS:localhost", "IP:127.0.0.1"]
-    );
+    assert_eq!(sans(&server(None)), ["DNS:server.dc1.consul", "DNS:localhost", "IP:127.0.0.1"]);
 }
 
 #[test]
@@ -68,18 +55,9 @@ fn dc_and_domain_are_used_everywhere() {
 #[test]
 fn additional_names_come_last_trimmed_deduplicated_and_without_empties() {
     let mut opts = server(Some("n1"));
-    opts.additional_dnsnames = vec![
-        " n1.example.com ".into(),
-        "".into(),
-        "*.gw.example.com".into(),
-        "LOCALHOST".into(),
-    ];
-    opts.additional_ipaddresses = vec![
-        "10.0.0.1".into(),
-        " ".into(),
-        "::1".into(),
-        "127.0.0.1".into(),
-    ];
+    opts.additional_dnsnames =
+        vec![" n1.example.com ".into(), "".into(), "*.gw.example.com".into(), "LOCALHOST".into()];
+    opts.additional_ipaddresses = vec!["10.0.0.1".into(), " ".into(), "::1".into(), "127.0.0.1".into()];
     assert_eq!(
         sans(&opts),
         [
@@ -100,21 +78,10 @@ fn client_certificates() {
     let mut opts = CertOptions::new(CertKind::Client);
     opts.dc = "dc2".into();
     opts.additional_dnsnames = vec!["c.example.com".into()];
-    assert_eq!(
-        sans(&opts),
-        [
-            "DNS:client.dc2.consul",
-            "DNS:localhost",
-            "IP:127.0.0.1",
-            "DNS:c.example.com"
-        ]
-    );
+    assert_eq!(sans(&opts), ["DNS:client.dc2.consul", "DNS:localhost", "IP:127.0.0.1", "DNS:c.example.com"]);
     let plan = opts.plan().unwrap();
     assert_eq!(plan.common_name, "client.dc2.consul");
-    assert_eq!(
-        plan.extended_key_usages,
-        [ExtendedKeyUsage::ClientAuth, ExtendedKeyUsage::ServerAuth]
-    );
+    assert_eq!(plan.extended_key_usages, [ExtendedKeyUsage::ClientAuth, ExtendedKeyUsage::ServerAuth]);
 }
 
 #[test]
@@ -123,10 +90,7 @@ fn cli_certificates_drop_extra_dns_names_and_loopback_ip_but_report_it() {
     opts.additional_dnsnames = vec!["x.example.com".into()];
     opts.additional_ipaddresses = vec!["10.1.2.3".into()];
     let plan = opts.plan().unwrap();
-    assert_eq!(
-        sans(&opts),
-        ["DNS:cli.dc1.consul", "DNS:localhost", "IP:10.1.2.3"]
-    );
+    assert_eq!(sans(&opts), ["DNS:cli.dc1.consul", "DNS:localhost", "IP:10.1.2.3"]);
     assert_eq!(plan.ignored_dnsnames, ["x.example.com"]);
     assert!(plan.extended_key_usages.is_empty());
 }
@@ -146,11 +110,7 @@ fn node_names_must_be_dns_labels() {
     ];
     for (node, expected) in cases {
         match plan_err(&server(Some(node))) {
-            TlsError::InvalidName {
-                what: "node name",
-                value,
-                problem,
-            } => {
+            TlsError::InvalidName { what: "node name", value, problem } => {
                 assert_eq!(value, node);
                 assert_eq!(problem, expected, "node {node:?}");
             }
@@ -165,34 +125,15 @@ fn node_names_must_be_dns_labels() {
 fn datacenter_domain_names_ips_and_days_are_validated() {
     let mut opts = server(None);
     opts.dc = "dc.1".into();
-    assert!(matches!(
-        plan_err(&opts),
-        TlsError::InvalidName {
-            what: "datacenter",
-            ..
-        }
-    ));
+    assert!(matches!(plan_err(&opts), TlsError::InvalidName { what: "datacenter", .. }));
 
     let mut opts = server(None);
     opts.domain = "consul..".into();
-    assert!(matches!(
-        plan_err(&opts),
-        TlsError::InvalidName {
-            what: "domain",
-            problem: NameProblem::EmptyLabel,
-            ..
-        }
-    ));
+    assert!(matches!(plan_err(&opts), TlsError::InvalidName { what: "domain", problem: NameProblem::EmptyLabel, .. }));
 
     let mut opts = server(None);
     opts.additional_dnsnames = vec!["bad name".into()];
-    assert!(matches!(
-        plan_err(&opts),
-        TlsError::InvalidName {
-            what: "additional DNS name",
-            ..
-        }
-    ));
+    assert!(matches!(plan_err(&opts), TlsError::InvalidName { what: "additional DNS name", .. }));
 
     let mut opts = server(None);
     opts.additional_ipaddresses = vec!["10.0.0.300".into()];
@@ -206,8 +147,5 @@ fn datacenter_domain_names_ips_and_days_are_validated() {
 #[test]
 fn error_messages_name_the_input() {
     let msg = plan_err(&server(Some("n_1"))).to_string();
-    assert_eq!(
-        msg,
-        "invalid node name \"n_1\": it contains '_'; only letters, digits and '-' are allowed"
-    );
+    assert_eq!(msg, "invalid node name \"n_1\": it contains '_'; only letters, digits and '-' are allowed");
 }

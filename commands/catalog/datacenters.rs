@@ -13,13 +13,7 @@ pub struct Args {
 }
 
 pub async fn cmd_catalog_datacenters(ctx: &Ctx, args: Args) -> Result<(), CliError> {
-    let dcs: Vec<String> = args
-        .client
-        .client()?
-        .get("/v1/catalog/datacenters", &[])
-        .await
-        .map_err(api_error)?
-        .value;
+    let dcs: Vec<String> = args.client.client()?.get("/v1/catalog/datacenters", &[]).await.map_err(api_error)?.value;
     if args.format.is_json() {
         return ctx.out.json(&dcs);
     }

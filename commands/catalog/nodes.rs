@@ -15,25 +15,14 @@ pub struct Args {
 }
 
 pub async fn cmd_catalog_nodes(ctx: &Ctx, args: Args) -> Result<(), CliError> {
-    let nodes: Vec<Node> = args
-        .client
-        .client()?
-        .get("/v1/catalog/nodes", &[])
-        .await
-        .map_err(api_error)?
-        .value;
+    let nodes: Vec<Node> = args.client.client()?.get("/v1/catalog/nodes", &[]).await.map_err(api_error)?.value;
     if args.format.is_json() {
         return ctx.out.json(&nodes);
     }
     ctx.out.table(
         &["Node", "ID", "Address", "DC"],
-        nodes.iter().map(|n| {
-            vec![
-                n.node.clone(),
-                n.id.chars().take(8).collect(),
-                n.address.clone(),
-                n.datacenter.clone(),
-            ]
-        }),
+        nodes
+            .iter()
+            .map(|n| vec![n.node.clone(), n.id.chars().take(8).collect(), n.address.clone(), n.datacenter.clone()]),
     )
 }

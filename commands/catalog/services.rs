@@ -18,23 +18,15 @@ pub struct Args {
 }
 
 pub async fn cmd_catalog_services(ctx: &Ctx, args: Args) -> Result<(), CliError> {
-    let services: BTreeMap<String, Vec<String>> = args
-        .client
-        .client()?
-        .get("/v1/catalog/services", &[])
-        .await
-        .map_err(api_error)?
-        .value;
+    let services: BTreeMap<String, Vec<String>> =
+        args.client.client()?.get("/v1/catalog/services", &[]).await.map_err(api_error)?.value;
     if args.format.is_json() {
         return ctx.out.json(&services);
     }
     if args.tags {
-        return ctx.out.table(
-            &["Service", "Tags"],
-            services
-                .iter()
-                .map(|(name, tags)| vec![name.clone(), tags.join(",")]),
-        );
+        return ctx
+            .out
+            .table(&["Service", "Tags"], services.iter().map(|(name, tags)| vec![name.clone(), tags.join(",")]));
     }
     services.keys().try_for_each(|name| ctx.out.line(name))
 }

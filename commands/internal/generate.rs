@@ -21,13 +21,7 @@ pub struct Args {
     pub check: bool,
 }
 
-const SHELLS: [Shell; 5] = [
-    Shell::Bash,
-    Shell::Zsh,
-    Shell::Fish,
-    Shell::PowerShell,
-    Shell::Elvish,
-];
+const SHELLS: [Shell; 5] = [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::PowerShell, Shell::Elvish];
 
 pub fn cmd_internal_generate(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     let expected = generated_files()?;
@@ -48,15 +42,12 @@ pub fn cmd_internal_generate(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         if stale.is_empty() {
             return Ok(());
         }
-        return Err(
-            CliError::failure(format!("generated files are stale:\n{}", stale.join("\n")))
-                .hint("run `cargo run -- internal generate` and commit completions/ and man/"),
-        );
+        return Err(CliError::failure(format!("generated files are stale:\n{}", stale.join("\n")))
+            .hint("run `cargo run -- internal generate` and commit completions/ and man/"));
     }
 
     for dir in ["completions", "man"] {
-        fs::create_dir_all(args.out_dir.join(dir))
-            .map_err(|e| write_err(&args.out_dir.join(dir), e))?;
+        fs::create_dir_all(args.out_dir.join(dir)).map_err(|e| write_err(&args.out_dir.join(dir), e))?;
     }
     for (path, content) in &expected {
         if on_disk.get(path) != Some(content) {
@@ -68,11 +59,7 @@ pub fn cmd_internal_generate(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         let full = args.out_dir.join(path);
         fs::remove_file(&full).map_err(|e| write_err(&full, e))?;
     }
-    ctx.out.info(format!(
-        "==> {} of {} generated files updated",
-        stale.len(),
-        expected.len()
-    ));
+    ctx.out.info(format!("==> {} of {} generated files updated", stale.len(), expected.len()));
     Ok(())
 }
 
@@ -80,10 +67,7 @@ pub fn cmd_internal_generate(ctx: &Ctx, args: Args) -> Result<(), CliError> {
 fn generated_files() -> Result<BTreeMap<String, Vec<u8>>, CliError> {
     let mut files = BTreeMap::new();
     for shell in SHELLS {
-        files.insert(
-            format!("completions/{}", shell.file_name("fedctl")),
-            crate::completion::completion_script(shell),
-        );
+        files.insert(format!("completions/{}", shell.file_name("fedctl")), crate::completion::completion_script(shell));
     }
     let mut cmd = crate::cli::command().disable_help_subcommand(true);
     cmd.build();
@@ -92,10 +76,7 @@ fn generated_files() -> Result<BTreeMap<String, Vec<u8>>, CliError> {
 }
 
 /// One page per visible command; subcommand pages are named `fedctl-tls-cert-create.1`.
-fn add_man_pages(
-    cmd: &clap::Command,
-    files: &mut BTreeMap<String, Vec<u8>>,
-) -> Result<(), CliError> {
+fn add_man_pages(cmd: &clap::Command, files: &mut BTreeMap<String, Vec<u8>>) -> Result<(), CliError> {
     let man = clap_mangen::Man::new(cmd.clone());
     let mut page = Vec::new();
     man.render(&mut page).map_err(CliError::failure)?;

@@ -8,9 +8,7 @@ use crate::format::FormatArg;
 
 /// Delete a key, or with -recurse every key under a prefix.
 #[derive(Debug, clap::Args)]
-#[command(
-    after_help = "Examples:\n  fedctl kv delete app/config\n  fedctl kv delete -recurse app/"
-)]
+#[command(after_help = "Examples:\n  fedctl kv delete app/config\n  fedctl kv delete -recurse app/")]
 pub struct Args {
     /// The key, or the prefix with -recurse.
     #[arg(default_value = "")]
@@ -32,8 +30,9 @@ pub struct Args {
 
 pub async fn cmd_kv_delete(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     if args.key.is_empty() && !args.recurse {
-        return Err(CliError::usage("missing the key to delete")
-            .hint("use -recurse with an empty prefix to delete everything"));
+        return Err(
+            CliError::usage("missing the key to delete").hint("use -recurse with an empty prefix to delete everything")
+        );
     }
     if args.modify_index.is_some() && !args.cas {
         return Err(CliError::usage("-modify-index only applies with -cas"));
@@ -46,18 +45,10 @@ pub async fn cmd_kv_delete(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         query.push(("cas", index.to_string()));
     }
     let client = args.client.client()?;
-    let deleted: bool = client
-        .call(
-            Method::DELETE,
-            &format!("/v1/kv/{}", args.key),
-            &query,
-            None,
-        )
-        .await
-        .map_err(api_error)?;
+    let deleted: bool =
+        client.call(Method::DELETE, &format!("/v1/kv/{}", args.key), &query, None).await.map_err(api_error)?;
     if args.format.is_json() {
-        ctx.out
-            .json(&json!({"key": args.key, "deleted": deleted}))?;
+        ctx.out.json(&json!({"key": args.key, "deleted": deleted}))?;
     }
     if !deleted {
         return Err(CliError::failure(format!(
@@ -66,13 +57,8 @@ pub async fn cmd_kv_delete(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         )));
     }
     if !args.format.is_json() {
-        let what = if args.recurse {
-            "keys with prefix"
-        } else {
-            "key"
-        };
-        ctx.out
-            .line(format!("Success! Deleted {what}: {}", args.key))?;
+        let what = if args.recurse { "keys with prefix" } else { "key" };
+        ctx.out.line(format!("Success! Deleted {what}: {}", args.key))?;
     }
     Ok(())
 }

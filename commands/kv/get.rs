@@ -39,11 +39,7 @@ pub async fn cmd_kv_get(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     let client = args.client.client()?;
     let path = format!("/v1/kv/{}", args.key);
     let not_found = |e: fedctl::api::ClientError| {
-        if e.is_not_found() {
-            CliError::failure(format!("no key exists at {:?}", args.key))
-        } else {
-            api_error(e)
-        }
+        if e.is_not_found() { CliError::failure(format!("no key exists at {:?}", args.key)) } else { api_error(e) }
     };
     if args.keys {
         let mut query = vec![("keys", String::new())];
@@ -57,25 +53,19 @@ pub async fn cmd_kv_get(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         return keys.iter().try_for_each(|k| ctx.out.line(k));
     }
     if args.recurse {
-        let entries: Vec<KvEntry> = client
-            .get(&path, &[("recurse", String::new())])
-            .await
-            .map_err(not_found)?
-            .value;
+        let entries: Vec<KvEntry> = client.get(&path, &[("recurse", String::new())]).await.map_err(not_found)?.value;
         if args.format.is_json() {
             return ctx.out.json(&entries);
         }
         if args.detailed {
             return detailed(ctx, &entries);
         }
-        return entries.iter().try_for_each(|e| {
-            ctx.out
-                .line(format!("{}:{}", e.key, String::from_utf8_lossy(&e.value)))
-        });
+        return entries
+            .iter()
+            .try_for_each(|e| ctx.out.line(format!("{}:{}", e.key, String::from_utf8_lossy(&e.value))));
     }
     if args.key.is_empty() {
-        return Err(CliError::usage("missing the key to read")
-            .hint("fedctl kv get KEY, or -recurse for everything"));
+        return Err(CliError::usage("missing the key to read").hint("fedctl kv get KEY, or -recurse for everything"));
     }
     let entries: Vec<KvEntry> = client.get(&path, &[]).await.map_err(not_found)?.value;
     if args.format.is_json() {
@@ -84,25 +74,14 @@ pub async fn cmd_kv_get(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     if args.detailed {
         return detailed(ctx, &entries);
     }
-    let mut value = entries
-        .into_iter()
-        .next()
-        .map(|e| e.value)
-        .unwrap_or_default();
+    let mut value = entries.into_iter().next().map(|e| e.value).unwrap_or_default();
     value.push(b'\n');
     ctx.out.raw(&value)
 }
 
 fn detailed(ctx: &Ctx, entries: &[KvEntry]) -> Result<(), CliError> {
     ctx.out.table(
-        &[
-            "Key",
-            "Flags",
-            "CreateIndex",
-            "ModifyIndex",
-            "LockIndex",
-            "Value",
-        ],
+        &["Key", "Flags", "CreateIndex", "ModifyIndex", "LockIndex", "Value"],
         entries.iter().map(|e| {
             vec![
                 e.key.clone(),

@@ -50,8 +50,9 @@ pub async fn cmd_kv_put(ctx: &Ctx, args: Args) -> Result<(), CliError> {
                 .map_err(|e| CliError::failure(format!("reading standard input: {e}")))?;
             buf
         }
-        Some(d) if d.starts_with('@') => std::fs::read(&d[1..])
-            .map_err(|e| CliError::failure(format!("reading {}: {e}", &d[1..])))?,
+        Some(d) if d.starts_with('@') => {
+            std::fs::read(&d[1..]).map_err(|e| CliError::failure(format!("reading {}: {e}", &d[1..])))?
+        }
         Some(d) => d.as_bytes().to_vec(),
     };
     if args.modify_index.is_some() && !args.cas {
@@ -65,18 +66,10 @@ pub async fn cmd_kv_put(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         query.push(("cas", index.to_string()));
     }
     let client = args.client.client()?;
-    let written: bool = client
-        .call(
-            Method::PUT,
-            &format!("/v1/kv/{}", args.key),
-            &query,
-            Some(value),
-        )
-        .await
-        .map_err(api_error)?;
+    let written: bool =
+        client.call(Method::PUT, &format!("/v1/kv/{}", args.key), &query, Some(value)).await.map_err(api_error)?;
     if args.format.is_json() {
-        ctx.out
-            .json(&json!({"key": args.key, "written": written}))?;
+        ctx.out.json(&json!({"key": args.key, "written": written}))?;
     }
     if !written {
         return Err(CliError::failure(format!(
@@ -87,8 +80,7 @@ pub async fn cmd_kv_put(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         .hint("read the current index with `fedctl kv get -detailed KEY`"));
     }
     if !args.format.is_json() {
-        ctx.out
-            .line(format!("Success! Data written to: {}", args.key))?;
+        ctx.out.line(format!("Success! Data written to: {}", args.key))?;
     }
     Ok(())
 }

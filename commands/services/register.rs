@@ -48,9 +48,9 @@ pub async fn cmd_services_register(ctx: &Ctx, args: Args) -> Result<(), CliError
         (None, Some(name)) => {
             let mut meta = BTreeMap::new();
             for pair in &args.meta {
-                let (k, v) = pair.split_once('=').ok_or_else(|| {
-                    CliError::usage(format!("-meta {pair:?}: expected KEY=VALUE"))
-                })?;
+                let (k, v) = pair
+                    .split_once('=')
+                    .ok_or_else(|| CliError::usage(format!("-meta {pair:?}: expected KEY=VALUE")))?;
                 meta.insert(k.to_owned(), v.to_owned());
             }
             vec![ServiceDefinition {
@@ -71,10 +71,8 @@ pub async fn cmd_services_register(ctx: &Ctx, args: Args) -> Result<(), CliError
     let client = args.client.client()?;
     for def in definitions {
         let body = serde_json::to_vec(&def).map_err(CliError::failure)?;
-        let _: serde_json::Value = client
-            .call(Method::PUT, "/v1/agent/service/register", &[], Some(body))
-            .await
-            .map_err(api_error)?;
+        let _: serde_json::Value =
+            client.call(Method::PUT, "/v1/agent/service/register", &[], Some(body)).await.map_err(api_error)?;
         ctx.out.line(format!("Registered service: {}", def.name))?;
     }
     Ok(())
@@ -83,12 +81,7 @@ pub async fn cmd_services_register(ctx: &Ctx, args: Args) -> Result<(), CliError
 /// The services defined in an .hcl/.json file.
 pub fn from_file(file: &Path) -> Result<Vec<ServiceDefinition>, CliError> {
     let parsed = fedctl::config::load_file(file).map_err(CliError::failure)?;
-    let definitions: Vec<ServiceDefinition> = parsed
-        .service
-        .0
-        .into_iter()
-        .chain(parsed.services)
-        .collect();
+    let definitions: Vec<ServiceDefinition> = parsed.service.0.into_iter().chain(parsed.services).collect();
     if definitions.is_empty() {
         return Err(CliError::failure(format!(
             "{}: no service definitions (expected service {{ ... }} blocks)",
@@ -96,8 +89,7 @@ pub fn from_file(file: &Path) -> Result<Vec<ServiceDefinition>, CliError> {
         )));
     }
     for def in &definitions {
-        def.normalize()
-            .map_err(|e| CliError::failure(format!("{}: {e}", file.display())))?;
+        def.normalize().map_err(|e| CliError::failure(format!("{}: {e}", file.display())))?;
     }
     Ok(definitions)
 }

@@ -15,11 +15,7 @@ use crate::state::{Command, DeregisterRequest, HealthCheck, HealthStatus, Regist
 
 /// Resolves `host`, `host:port` or a DNS name to gossip addresses (default port 8301).
 async fn resolve(entry: &str) -> Vec<SocketAddr> {
-    let with_port = if entry
-        .rsplit_once(':')
-        .is_some_and(|(_, p)| p.parse::<u16>().is_ok())
-        && !entry.ends_with(']')
-    {
+    let with_port = if entry.rsplit_once(':').is_some_and(|(_, p)| p.parse::<u16>().is_ok()) && !entry.ends_with(']') {
         entry.to_owned()
     } else {
         format!("{entry}:8301")
@@ -48,10 +44,7 @@ pub fn spawn_join(gossip: Gossip, addresses: Vec<String>, mut shutdown: watch::R
             gossip.join(targets).await;
             let mut members = gossip.subscribe();
             // Evaluated at once: the watch guard must not live across an await.
-            let joined = matches!(
-                tokio::time::timeout(backoff, members.wait_for(|m| m.len() > 1)).await,
-                Ok(Ok(_))
-            );
+            let joined = matches!(tokio::time::timeout(backoff, members.wait_for(|m| m.len() > 1)).await, Ok(Ok(_)));
             if joined {
                 tracing::info!(addresses = ?addresses, "joined the datacenter's gossip pool");
                 return;
@@ -70,20 +63,8 @@ pub fn spawn_join(gossip: Gossip, addresses: Vec<String>, mut shutdown: watch::R
 fn alive_servers(members: &[Member], datacenter: &str) -> Vec<(u64, ServerNode)> {
     let mut servers: Vec<(u64, ServerNode)> = members
         .iter()
-        .filter(|m| {
-            m.status == MemberStatus::Alive
-                && m.id.meta.server
-                && m.id.meta.datacenter == datacenter
-        })
-        .map(|m| {
-            (
-                node_id_for(&m.id.name),
-                ServerNode {
-                    name: m.id.name.clone(),
-                    addr: m.id.rpc_addr().to_string(),
-                },
-            )
-        })
+        .filter(|m| m.status == MemberStatus::Alive && m.id.meta.server && m.id.meta.datacenter == datacenter)
+        .map(|m| (node_id_for(&m.id.name), ServerNode { name: m.id.name.clone(), addr: m.id.rpc_addr().to_string() }))
         .collect();
     servers.sort_by(|a, b| a.1.name.cmp(&b.1.name));
     servers
@@ -126,12 +107,7 @@ pub fn spawn_bootstrap(
 
 /// On the leader: servers that joined become voters, servers that left stop being voters,
 /// and failed or left members are reflected in the catalog.
-pub fn spawn_reconcile(
-    gossip: Gossip,
-    raft: RaftNode,
-    datacenter: String,
-    mut shutdown: watch::Receiver<bool>,
-) {
+pub fn spawn_reconcile(gossip: Gossip, raft: RaftNode, datacenter: String, mut shutdown: watch::Receiver<bool>) {
     tokio::spawn(async move {
         let mut members = gossip.subscribe();
         loop {
@@ -150,11 +126,7 @@ pub fn spawn_reconcile(
     });
 }
 
-async fn reconcile_once(
-    gossip: &Gossip,
-    raft: &RaftNode,
-    datacenter: &str,
-) -> Result<(), crate::raft::ApplyError> {
+async fn reconcile_once(gossip: &Gossip, raft: &RaftNode, datacenter: &str) -> Result<(), crate::raft::ApplyError> {
     let members = gossip.members();
     let raft_members: Vec<u64> = raft.members().into_iter().map(|(id, _)| id).collect();
     if !raft_members.is_empty() {
@@ -164,10 +136,7 @@ async fn reconcile_once(
                 raft.add_voter(id, node).await?;
             }
         }
-        for m in members
-            .iter()
-            .filter(|m| m.status == MemberStatus::Left && m.id.meta.server)
-        {
+        for m in members.iter().filter(|m| m.status == MemberStatus::Left && m.id.meta.server) {
             let id = node_id_for(&m.id.name);
             if raft_members.contains(&id) && id != raft.id() {
                 tracing::info!(server = %m.id.name, "removing a server that left from the raft voters");
@@ -175,16 +144,9 @@ async fn reconcile_once(
             }
         }
     }
-    for m in members
-        .iter()
-        .filter(|m| m.id.meta.datacenter == datacenter)
-    {
+    for m in members.iter().filter(|m| m.id.meta.datacenter == datacenter) {
         let (node, status) = (&m.id.name, m.status);
-        let check = raft.state().read(|s| {
-            s.node_checks(node)
-                .into_iter()
-                .find(|c| c.check_id == "serfHealth")
-        });
+        let check = raft.state().read(|s| s.node_checks(node).into_iter().find(|c| c.check_id == "serfHealth"));
         match status {
             MemberStatus::Left if raft.state().read(|s| s.node_services(node).is_some()) => {
                 raft.apply(Command::Deregister(DeregisterRequest {

@@ -39,25 +39,16 @@ pub struct StartOptions {
 #[derive(Debug, thiserror::Error)]
 pub enum AgentError {
     #[error("preparing data directory {}: {source}", path.display())]
-    DataDir {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    DataDir { path: PathBuf, source: std::io::Error },
     #[error("binding the {what} listener on {addr}: {source}")]
-    Bind {
-        what: &'static str,
-        addr: SocketAddr,
-        source: std::io::Error,
-    },
+    Bind { what: &'static str, addr: SocketAddr, source: std::io::Error },
     #[error(transparent)]
     Raft(#[from] RaftStartError),
     #[error("loading the agent TLS files: {0}")]
     Tls(#[from] TlsError),
     #[error("forming the raft cluster: {0}")]
     Bootstrap(String),
-    #[error(
-        "bootstrap_expect = {0} needs LAN gossip to find the other servers, but the serf_lan port is disabled"
-    )]
+    #[error("bootstrap_expect = {0} needs LAN gossip to find the other servers, but the serf_lan port is disabled")]
     NoGossip(u32),
     #[error("registering {what} from the configuration: {message}")]
     Definition { what: String, message: String },
@@ -85,26 +76,19 @@ pub struct RunningAgent {
 pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent, AgentError> {
     crate::tls::install_default_provider();
     if let Some(dir) = &cfg.data_dir {
-        std::fs::create_dir_all(dir).map_err(|source| AgentError::DataDir {
-            path: dir.clone(),
-            source,
-        })?;
+        std::fs::create_dir_all(dir).map_err(|source| AgentError::DataDir { path: dir.clone(), source })?;
     }
-    let node_id = node_uuid(cfg.data_dir.as_deref()).map_err(|source| AgentError::DataDir {
-        path: cfg.data_dir.clone().unwrap_or_default(),
-        source,
-    })?;
+    let node_id = node_uuid(cfg.data_dir.as_deref())
+        .map_err(|source| AgentError::DataDir { path: cfg.data_dir.clone().unwrap_or_default(), source })?;
 
     let http_listener = match cfg.ports.http {
         Some(port) => {
             let addr = SocketAddr::new(cfg.client_addr, port);
-            let listener = tokio::net::TcpListener::bind(addr)
-                .await
-                .map_err(|source| AgentError::Bind {
-                    what: "HTTP",
-                    addr,
-                    source,
-                })?;
+            let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| AgentError::Bind {
+                what: "HTTP",
+                addr,
+                source,
+            })?;
             Some(listener)
         }
         None => None,
@@ -115,27 +99,19 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     let rpc_listener = match cfg.ports.server {
         Some(port) => {
             let addr = SocketAddr::new(cfg.bind_addr, port);
-            let listener = tokio::net::TcpListener::bind(addr)
-                .await
-                .map_err(|source| AgentError::Bind {
-                    what: "server RPC",
-                    addr,
-                    source,
-                })?;
+            let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| AgentError::Bind {
+                what: "server RPC",
+                addr,
+                source,
+            })?;
             Some(listener)
         }
         None => None,
     };
     // Peers dial the port actually bound (port 0 picks one).
-    let server_port = rpc_listener
-        .as_ref()
-        .and_then(|l| l.local_addr().ok())
-        .map_or(8300, |a| a.port());
+    let server_port = rpc_listener.as_ref().and_then(|l| l.local_addr().ok()).map_or(8300, |a| a.port());
     let rpc_addr = SocketAddr::new(cfg.advertise_addr, server_port).to_string();
-    let rpc_client = RpcClient::new(ClientOptions {
-        tls: tls.clone(),
-        ..ClientOptions::default()
-    });
+    let rpc_client = RpcClient::new(ClientOptions { tls: tls.clone(), ..ClientOptions::default() });
     let raft_opts = RaftOptions {
         data_dir: cfg.data_dir.clone(),
         node_id: node_id_for(&cfg.node_name),
@@ -149,14 +125,9 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
         forward_timeout: std::time::Duration::from_secs(7),
     };
     let raft = RaftNode::start(&raft_opts, rpc_client.clone()).await?;
-    let me = ServerNode {
-        name: cfg.node_name.clone(),
-        addr: rpc_addr.clone(),
-    };
+    let me = ServerNode { name: cfg.node_name.clone(), addr: rpc_addr.clone() };
     if cfg.bootstrap_expect == 1 {
-        raft.bootstrap(&[(raft_opts.node_id, me)])
-            .await
-            .map_err(|e| AgentError::Bootstrap(e.to_string()))?;
+        raft.bootstrap(&[(raft_opts.node_id, me)]).await.map_err(|e| AgentError::Bootstrap(e.to_string()))?;
     }
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let gossip = match cfg.ports.serf_lan {
@@ -175,13 +146,11 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
                 },
                 expected_size: cfg.bootstrap_expect.max(3),
             };
-            let gossip = Gossip::start(opts, shutdown_rx.clone())
-                .await
-                .map_err(|source| AgentError::Bind {
-                    what: "LAN gossip",
-                    addr: bind,
-                    source,
-                })?;
+            let gossip = Gossip::start(opts, shutdown_rx.clone()).await.map_err(|source| AgentError::Bind {
+                what: "LAN gossip",
+                addr: bind,
+                source,
+            })?;
             cluster::spawn_join(gossip.clone(), cfg.retry_join.clone(), shutdown_rx.clone());
             if cfg.server {
                 if cfg.bootstrap_expect > 1 {
@@ -193,12 +162,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
                         shutdown_rx.clone(),
                     );
                 }
-                cluster::spawn_reconcile(
-                    gossip.clone(),
-                    raft.clone(),
-                    cfg.datacenter.clone(),
-                    shutdown_rx.clone(),
-                );
+                cluster::spawn_reconcile(gossip.clone(), raft.clone(), cfg.datacenter.clone(), shutdown_rx.clone());
             }
             Some(gossip)
         }
@@ -208,18 +172,15 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
 
     let local = LocalState::new(&cfg.node_name);
     for service in &cfg.services {
-        local
-            .add_service(service)
-            .map_err(|e| AgentError::Definition {
-                what: format!("service {:?}", service.name),
-                message: e.to_string(),
-            })?;
-    }
-    for check in &cfg.checks {
-        local.add_check(check).map_err(|e| AgentError::Definition {
-            what: format!("check {:?}", check.id),
+        local.add_service(service).map_err(|e| AgentError::Definition {
+            what: format!("service {:?}", service.name),
             message: e.to_string(),
         })?;
+    }
+    for check in &cfg.checks {
+        local
+            .add_check(check)
+            .map_err(|e| AgentError::Definition { what: format!("check {:?}", check.id), message: e.to_string() })?;
     }
 
     let mut tasks = Vec::new();
@@ -245,22 +206,10 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     )));
 
     if let Some(listener) = rpc_listener {
-        let me = PeerInfo {
-            node: cfg.node_name.clone(),
-            datacenter: cfg.datacenter.clone(),
-            server: cfg.server,
-        };
+        let me = PeerInfo { node: cfg.node_name.clone(), datacenter: cfg.datacenter.clone(), server: cfg.server };
         let handlers = rpc::server_handlers(raft.clone(), me);
-        let options = ServerOptions {
-            tls: tls.clone(),
-            ..ServerOptions::default()
-        };
-        tasks.push(tokio::spawn(crate::rpc::serve(
-            listener,
-            options,
-            handlers,
-            shutdown_rx.clone(),
-        )));
+        let options = ServerOptions { tls: tls.clone(), ..ServerOptions::default() };
+        tasks.push(tokio::spawn(crate::rpc::serve(listener, options, handlers, shutdown_rx.clone())));
     }
 
     if let Some(listener) = http_listener {
@@ -294,17 +243,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     }
 
     tracing::info!(node = %cfg.node_name, datacenter = %cfg.datacenter, http = ?http_addr, dev = cfg.dev, "agent started");
-    Ok(RunningAgent {
-        http_addr,
-        rpc_addr,
-        gossip,
-        left,
-        raft,
-        local,
-        config: cfg,
-        shutdown: shutdown_tx,
-        tasks,
-    })
+    Ok(RunningAgent { http_addr, rpc_addr, gossip, left, raft, local, config: cfg, shutdown: shutdown_tx, tasks })
 }
 
 impl RunningAgent {
@@ -368,12 +307,5 @@ fn new_uuid() -> String {
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
     let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    )
+    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
 }

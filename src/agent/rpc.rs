@@ -17,8 +17,12 @@ pub fn server_handlers(raft: RaftNode, me: PeerInfo) -> HashMap<Protocol, Handle
             let reply = match message::decode::<Request>(&body) {
                 Err(e) => Reply::Refused(format!("malformed request: {e}")),
                 Ok(Request::Ping) => Reply::Pong(me),
-                // Forwarded writes are proposed here or fail: they never travel further.
-                Ok(Request::Apply(command)) => Reply::Applied(raft.apply_local(command).await),
+                // Writes forwarded by a server are proposed here or fail; a client's write may
+                // be forwarded once more, to the leader.
+                Ok(Request::Apply { command, forwarded: true }) => Reply::Applied(raft.apply_local(command).await),
+                Ok(Request::Apply { command, forwarded: false }) => Reply::Applied(raft.apply(command).await),
+                Ok(Request::Read(read)) => Reply::Read(raft.read(read).await),
+                Ok(Request::Status) => Reply::Status(raft.status()),
                 Ok(Request::RemovePeer(id)) => Reply::Removed(raft.remove_member(id).await),
             };
             message::encode(&reply).unwrap_or_default()

@@ -14,12 +14,7 @@ pub enum ClientError {
     #[error("cannot reach the agent at {addr}: {reason}")]
     Connect { addr: String, reason: String },
     #[error("{method} {path}: the agent answered {status}: {body}")]
-    Status {
-        method: Method,
-        path: String,
-        status: StatusCode,
-        body: String,
-    },
+    Status { method: Method, path: String, status: StatusCode, body: String },
     #[error("{path}: unexpected response: {reason}")]
     Decode { path: String, reason: String },
     #[error("{0}")]
@@ -58,15 +53,11 @@ impl Client {
                 "{addr}: unix socket addresses are not supported yet; use host:port"
             )));
         }
-        let mut builder = reqwest::Client::builder()
-            .connect_timeout(Duration::from_secs(5))
-            .user_agent("fedctl");
+        let mut builder = reqwest::Client::builder().connect_timeout(Duration::from_secs(5)).user_agent("fedctl");
         if addr.starts_with("https://") {
             builder = builder.use_preconfigured_tls(https_config(settings)?);
         }
-        let http = builder
-            .build()
-            .map_err(|e| ClientError::Setup(format!("building the HTTP client: {e}")))?;
+        let http = builder.build().map_err(|e| ClientError::Setup(format!("building the HTTP client: {e}")))?;
         Ok(Client {
             http,
             base: addr,
@@ -83,10 +74,7 @@ impl Client {
         query: &[(&str, String)],
         body: Option<Vec<u8>>,
     ) -> Result<reqwest::Response, ClientError> {
-        let mut req = self
-            .http
-            .request(method.clone(), format!("{}{path}", self.base))
-            .query(query);
+        let mut req = self.http.request(method.clone(), format!("{}{path}", self.base)).query(query);
         if let Some(dc) = &self.datacenter {
             req = req.query(&[("dc", dc)]);
         }
@@ -96,19 +84,12 @@ impl Client {
         if let Some(body) = body {
             req = req.body(body);
         }
-        let resp = req.send().await.map_err(|e| ClientError::Connect {
-            addr: self.base.clone(),
-            reason: root_cause(&e),
-        })?;
+        let resp =
+            req.send().await.map_err(|e| ClientError::Connect { addr: self.base.clone(), reason: root_cause(&e) })?;
         let status = resp.status();
         if !status.is_success() {
             let body = resp.text().await.unwrap_or_default();
-            return Err(ClientError::Status {
-                method,
-                path: path.to_owned(),
-                status,
-                body: body.trim().to_owned(),
-            });
+            return Err(ClientError::Status { method, path: path.to_owned(), status, body: body.trim().to_owned() });
         }
         Ok(resp)
     }
@@ -126,24 +107,16 @@ impl Client {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.parse().ok())
             .unwrap_or(0);
-        let value = resp.json().await.map_err(|e| ClientError::Decode {
-            path: path.to_owned(),
-            reason: e.to_string(),
-        })?;
+        let value =
+            resp.json().await.map_err(|e| ClientError::Decode { path: path.to_owned(), reason: e.to_string() })?;
         Ok(Indexed { value, index })
     }
 
     /// GET returning the raw body.
-    pub async fn get_bytes(
-        &self,
-        path: &str,
-        query: &[(&str, String)],
-    ) -> Result<Vec<u8>, ClientError> {
+    pub async fn get_bytes(&self, path: &str, query: &[(&str, String)]) -> Result<Vec<u8>, ClientError> {
         let resp = self.send(Method::GET, path, query, None).await?;
-        let bytes = resp.bytes().await.map_err(|e| ClientError::Decode {
-            path: path.to_owned(),
-            reason: e.to_string(),
-        })?;
+        let bytes =
+            resp.bytes().await.map_err(|e| ClientError::Decode { path: path.to_owned(), reason: e.to_string() })?;
         Ok(bytes.to_vec())
     }
 
@@ -156,19 +129,10 @@ impl Client {
         body: Option<Vec<u8>>,
     ) -> Result<T, ClientError> {
         let resp = self.send(method, path, query, body).await?;
-        let text = resp.text().await.map_err(|e| ClientError::Decode {
-            path: path.to_owned(),
-            reason: e.to_string(),
-        })?;
-        let text = if text.trim().is_empty() {
-            "null"
-        } else {
-            text.as_str()
-        };
-        serde_json::from_str(text).map_err(|e| ClientError::Decode {
-            path: path.to_owned(),
-            reason: e.to_string(),
-        })
+        let text =
+            resp.text().await.map_err(|e| ClientError::Decode { path: path.to_owned(), reason: e.to_string() })?;
+        let text = if text.trim().is_empty() { "null" } else { text.as_str() };
+        serde_json::from_str(text).map_err(|e| ClientError::Decode { path: path.to_owned(), reason: e.to_string() })
     }
 }
 
@@ -177,29 +141,20 @@ impl Client {
 fn https_config(settings: &ClientSettings) -> Result<rustls::ClientConfig, ClientError> {
     let setup = |e: String| ClientError::Setup(e);
     let Some(ca_file) = &settings.ca_file.value else {
-        return Err(setup(
-            "an https:// address needs -ca-file (or FEDCTL_CACERT / CONSUL_CACERT)".into(),
-        ));
+        return Err(setup("an https:// address needs -ca-file (or FEDCTL_CACERT / CONSUL_CACERT)".into()));
     };
-    let ca =
-        std::fs::read(ca_file).map_err(|e| setup(format!("reading CA file {ca_file}: {e}")))?;
+    let ca = std::fs::read(ca_file).map_err(|e| setup(format!("reading CA file {ca_file}: {e}")))?;
     let mut config = match (&settings.client_cert.value, &settings.client_key.value) {
         (Some(cert), Some(key)) => {
-            let read =
-                |p: &String| std::fs::read(p).map_err(|e| setup(format!("reading {p}: {e}")));
-            let material =
-                TlsMaterial::from_pem((&ca, ca_file), (&read(cert)?, cert), (&read(key)?, key))
-                    .map_err(|e| setup(e.to_string()))?;
-            material
-                .client_config(&[b"h2", b"http/1.1"])
-                .map_err(|e| setup(e.to_string()))?
+            let read = |p: &String| std::fs::read(p).map_err(|e| setup(format!("reading {p}: {e}")));
+            let material = TlsMaterial::from_pem((&ca, ca_file), (&read(cert)?, cert), (&read(key)?, key))
+                .map_err(|e| setup(e.to_string()))?;
+            material.client_config(&[b"h2", b"http/1.1"]).map_err(|e| setup(e.to_string()))?
         }
         _ => {
             let mut roots = rustls::RootCertStore::empty();
             for cert in keys::certs_from_pem(&ca).map_err(|e| setup(format!("{ca_file}: {e}")))? {
-                roots
-                    .add(cert)
-                    .map_err(|e| setup(format!("{ca_file}: {e}")))?;
+                roots.add(cert).map_err(|e| setup(format!("{ca_file}: {e}")))?;
             }
             let mut c = rustls::ClientConfig::builder_with_provider(crate::tls::provider())
                 .with_safe_default_protocol_versions()
@@ -214,23 +169,21 @@ fn https_config(settings: &ClientSettings) -> Result<rustls::ClientConfig, Clien
         // Verify the agent's certificate against this name whatever host was dialled.
         let name = rustls::pki_types::ServerName::try_from(name.clone())
             .map_err(|e| setup(format!("-tls-server-name: {e}")))?;
-        config
-            .dangerous()
-            .set_certificate_verifier(std::sync::Arc::new(FixedName {
-                inner: rustls::client::WebPkiServerVerifier::builder_with_provider(
-                    std::sync::Arc::new({
-                        let mut roots = rustls::RootCertStore::empty();
-                        for cert in keys::certs_from_pem(&ca).map_err(|e| setup(e.to_string()))? {
-                            roots.add(cert).map_err(|e| setup(e.to_string()))?;
-                        }
-                        roots
-                    }),
-                    crate::tls::provider(),
-                )
-                .build()
-                .map_err(|e| setup(e.to_string()))?,
-                name,
-            }));
+        config.dangerous().set_certificate_verifier(std::sync::Arc::new(FixedName {
+            inner: rustls::client::WebPkiServerVerifier::builder_with_provider(
+                std::sync::Arc::new({
+                    let mut roots = rustls::RootCertStore::empty();
+                    for cert in keys::certs_from_pem(&ca).map_err(|e| setup(e.to_string()))? {
+                        roots.add(cert).map_err(|e| setup(e.to_string()))?;
+                    }
+                    roots
+                }),
+                crate::tls::provider(),
+            )
+            .build()
+            .map_err(|e| setup(e.to_string()))?,
+            name,
+        }));
     }
     Ok(config)
 }
@@ -251,8 +204,7 @@ impl rustls::client::danger::ServerCertVerifier for FixedName {
         ocsp: &[u8],
         now: rustls::pki_types::UnixTime,
     ) -> Result<rustls::client::danger::ServerCertVerified, rustls::Error> {
-        self.inner
-            .verify_server_cert(end_entity, intermediates, &self.name, ocsp, now)
+        self.inner.verify_server_cert(end_entity, intermediates, &self.name, ocsp, now)
     }
 
     fn verify_tls12_signature(

@@ -69,36 +69,21 @@ pub enum ClientConfigError {
 
 impl ClientFlags {
     /// Resolves flags against the environment (`env` looks a variable up).
-    pub fn resolve(
-        &self,
-        env: impl Fn(&str) -> Option<String>,
-    ) -> Result<ClientSettings, ClientConfigError> {
+    pub fn resolve(&self, env: impl Fn(&str) -> Option<String>) -> Result<ClientSettings, ClientConfigError> {
         let pick = |flag: &Option<String>, names: &[&'static str]| -> Setting {
             if let Some(v) = flag.as_ref().filter(|v| !v.is_empty()) {
-                return Setting {
-                    value: Some(v.clone()),
-                    source: Source::Flag,
-                };
+                return Setting { value: Some(v.clone()), source: Source::Flag };
             }
             names
                 .iter()
                 .find_map(|n| env(n).filter(|v| !v.is_empty()).map(|v| (n, v)))
-                .map(|(n, v)| Setting {
-                    value: Some(v),
-                    source: Source::Env(n),
-                })
-                .unwrap_or(Setting {
-                    value: None,
-                    source: Source::Unset,
-                })
+                .map(|(n, v)| Setting { value: Some(v), source: Source::Env(n) })
+                .unwrap_or(Setting { value: None, source: Source::Unset })
         };
 
         let mut http_addr = pick(&self.http_addr, &["FEDCTL_HTTP_ADDR", "CONSUL_HTTP_ADDR"]);
         if http_addr.value.is_none() {
-            http_addr = Setting {
-                value: Some(DEFAULT_HTTP_ADDR.to_owned()),
-                source: Source::Default,
-            };
+            http_addr = Setting { value: Some(DEFAULT_HTTP_ADDR.to_owned()), source: Source::Default };
         }
         let ssl = ["FEDCTL_HTTP_SSL", "CONSUL_HTTP_SSL"]
             .iter()
@@ -109,38 +94,20 @@ impl ClientFlags {
 
         let mut token = pick(&self.token, &["FEDCTL_HTTP_TOKEN", "CONSUL_HTTP_TOKEN"]);
         if token.value.is_none() {
-            let file = pick(
-                &self.token_file,
-                &["FEDCTL_HTTP_TOKEN_FILE", "CONSUL_HTTP_TOKEN_FILE"],
-            );
+            let file = pick(&self.token_file, &["FEDCTL_HTTP_TOKEN_FILE", "CONSUL_HTTP_TOKEN_FILE"]);
             if let Some(path) = file.value {
-                let contents =
-                    std::fs::read_to_string(&path).map_err(|e| ClientConfigError::TokenFile {
-                        path: path.clone(),
-                        reason: e.to_string(),
-                    })?;
-                token = Setting {
-                    value: Some(contents.trim().to_owned()),
-                    source: file.source,
-                };
+                let contents = std::fs::read_to_string(&path)
+                    .map_err(|e| ClientConfigError::TokenFile { path: path.clone(), reason: e.to_string() })?;
+                token = Setting { value: Some(contents.trim().to_owned()), source: file.source };
             }
         }
         let settings = ClientSettings {
             http_addr,
             token,
             ca_file: pick(&self.ca_file, &["FEDCTL_CACERT", "CONSUL_CACERT"]),
-            client_cert: pick(
-                &self.client_cert,
-                &["FEDCTL_CLIENT_CERT", "CONSUL_CLIENT_CERT"],
-            ),
-            client_key: pick(
-                &self.client_key,
-                &["FEDCTL_CLIENT_KEY", "CONSUL_CLIENT_KEY"],
-            ),
-            tls_server_name: pick(
-                &self.tls_server_name,
-                &["FEDCTL_TLS_SERVER_NAME", "CONSUL_TLS_SERVER_NAME"],
-            ),
+            client_cert: pick(&self.client_cert, &["FEDCTL_CLIENT_CERT", "CONSUL_CLIENT_CERT"]),
+            client_key: pick(&self.client_key, &["FEDCTL_CLIENT_KEY", "CONSUL_CLIENT_KEY"]),
+            tls_server_name: pick(&self.tls_server_name, &["FEDCTL_TLS_SERVER_NAME", "CONSUL_TLS_SERVER_NAME"]),
             datacenter: pick(&self.datacenter, &["FEDCTL_DATACENTER"]),
         };
         if settings.client_cert.value.is_some() != settings.client_key.value.is_some() {
@@ -153,17 +120,10 @@ impl ClientFlags {
 /// Adds the scheme Consul users leave out (`127.0.0.1:8500` -> `http://127.0.0.1:8500`) and
 /// rejects what cannot be an agent address.
 pub fn normalize_addr(addr: &str, default_https: bool) -> Result<String, ClientConfigError> {
-    let bad = |reason| ClientConfigError::BadAddress {
-        value: addr.to_owned(),
-        reason,
-    };
+    let bad = |reason| ClientConfigError::BadAddress { value: addr.to_owned(), reason };
     let addr = addr.trim();
     if let Some(path) = addr.strip_prefix("unix://") {
-        return if path.is_empty() {
-            Err(bad("the socket path is empty"))
-        } else {
-            Ok(addr.to_owned())
-        };
+        return if path.is_empty() { Err(bad("the socket path is empty")) } else { Ok(addr.to_owned()) };
     }
     let (scheme, rest) = match addr.split_once("://") {
         Some((s @ ("http" | "https"), rest)) => (s, rest),
@@ -175,9 +135,8 @@ pub fn normalize_addr(addr: &str, default_https: bool) -> Result<String, ClientC
     if host_port.is_empty() || host_port.contains('/') {
         return Err(bad("expected host:port"));
     }
-    let port_ok = host_port
-        .rsplit_once(':')
-        .is_some_and(|(host, port)| !host.is_empty() && port.parse::<u16>().is_ok());
+    let port_ok =
+        host_port.rsplit_once(':').is_some_and(|(host, port)| !host.is_empty() && port.parse::<u16>().is_ok());
     if !port_ok {
         return Err(bad("expected host:port with a port number"));
     }

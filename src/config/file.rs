@@ -71,10 +71,7 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
                 f.write_str("a block/object or a list of them")
             }
 
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                self,
-                mut seq: A,
-            ) -> Result<Self::Value, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
                 let mut items = Vec::new();
                 while let Some(item) = seq.next_element()? {
                     items.push(item);
@@ -82,12 +79,8 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
                 Ok(OneOrMany(items))
             }
 
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                map: A,
-            ) -> Result<Self::Value, A::Error> {
-                T::deserialize(serde::de::value::MapAccessDeserializer::new(map))
-                    .map(|t| OneOrMany(vec![t]))
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(|t| OneOrMany(vec![t]))
             }
         }
 
@@ -97,34 +90,23 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
 
 /// Reads and parses one config file, by extension.
 pub fn load_file(path: &Path) -> Result<FileConfig, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
-        path: path.to_owned(),
-        source,
-    })?;
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.to_owned(), source })?;
     let value: serde_json::Value = match path.extension().and_then(|e| e.to_str()) {
         Some("json") => serde_json::from_str(&text).map_err(|e| parse_error(path, e))?,
         Some("hcl") => hcl::from_str(&text).map_err(|e| parse_error(path, e))?,
         _ => {
-            return Err(ConfigError::Extension {
-                path: path.to_owned(),
-            });
+            return Err(ConfigError::Extension { path: path.to_owned() });
         }
     };
     from_value(path, value)
 }
 
 fn parse_error(path: &Path, e: impl std::fmt::Display) -> ConfigError {
-    ConfigError::Parse {
-        path: path.to_owned(),
-        message: e.to_string(),
-    }
+    ConfigError::Parse { path: path.to_owned(), message: e.to_string() }
 }
 
 /// Deserializes with key paths in errors; unknown keys are errors.
-pub fn from_value<T: DeserializeOwned>(
-    path: &Path,
-    value: serde_json::Value,
-) -> Result<T, ConfigError> {
+pub fn from_value<T: DeserializeOwned>(path: &Path, value: serde_json::Value) -> Result<T, ConfigError> {
     let mut unknown = Vec::new();
     let mut record = |p: serde_ignored::Path<'_>| unknown.push(p.to_string());
     let ignored = serde_ignored::Deserializer::new(value, &mut record);
@@ -135,11 +117,7 @@ pub fn from_value<T: DeserializeOwned>(
         message: e.into_inner().to_string(),
     })?;
     if let Some(key) = unknown.into_iter().next() {
-        return Err(ConfigError::Key {
-            path: path.to_owned(),
-            key,
-            message: "unknown key".into(),
-        });
+        return Err(ConfigError::Key { path: path.to_owned(), key, message: "unknown key".into() });
     }
     Ok(parsed)
 }

@@ -75,13 +75,7 @@ pub struct Ports {
 impl Default for Ports {
     /// Consul's defaults.
     fn default() -> Self {
-        Ports {
-            http: Some(8500),
-            server: Some(8300),
-            serf_lan: Some(8301),
-            serf_wan: Some(8302),
-            grpc: Some(8502),
-        }
+        Ports { http: Some(8500), server: Some(8300), serf_lan: Some(8301), serf_wan: Some(8302), grpc: Some(8502) }
     }
 }
 
@@ -132,32 +126,17 @@ impl fmt::Display for Origin {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("reading config file {}: {source}", path.display())]
-    Read {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    Read { path: PathBuf, source: std::io::Error },
     #[error("reading config directory {}: {source}", path.display())]
-    ReadDir {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    ReadDir { path: PathBuf, source: std::io::Error },
     #[error("config file {}: the name must end in .hcl or .json", path.display())]
     Extension { path: PathBuf },
     #[error("config file {}: {message}", path.display())]
     Parse { path: PathBuf, message: String },
     #[error("config file {}, key {key}: {message}", path.display())]
-    Key {
-        path: PathBuf,
-        key: String,
-        message: String,
-    },
+    Key { path: PathBuf, key: String, message: String },
     #[error("{origin}, {key} = {value:?}: {expected}")]
-    Invalid {
-        origin: Origin,
-        key: &'static str,
-        value: String,
-        expected: String,
-    },
+    Invalid { origin: Origin, key: &'static str, value: String, expected: String },
     #[error("no data directory: set -data-dir or data_dir in a config file (or run with -dev)")]
     MissingDataDir,
     #[error("{0}")]

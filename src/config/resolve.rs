@@ -24,40 +24,28 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
     // The last layer that sets a key wins; flags win over every file.
     macro_rules! pick {
         ($field:ident, $flag:expr, $flag_name:literal) => {{
-            let from_flag = $flag.clone().map(|v| Pick {
-                value: v,
-                origin: Origin::Flag($flag_name),
-            });
+            let from_flag = $flag.clone().map(|v| Pick { value: v, origin: Origin::Flag($flag_name) });
             from_flag.or_else(|| {
                 layers.iter().rev().find_map(|(path, f)| {
-                    f.$field.clone().map(|v| Pick {
-                        value: v,
-                        origin: Origin::File(path.clone()),
-                    })
+                    f.$field.clone().map(|v| Pick { value: v, origin: Origin::File(path.clone()) })
                 })
             })
         }};
     }
     macro_rules! pick_port {
         ($field:ident, $flag:expr, $flag_name:literal) => {{
-            let from_flag = $flag.map(|v| Pick {
-                value: v,
-                origin: Origin::Flag($flag_name),
-            });
+            let from_flag = $flag.map(|v| Pick { value: v, origin: Origin::Flag($flag_name) });
             from_flag.or_else(|| {
-                layers.iter().rev().find_map(|(path, f)| {
-                    f.ports.$field.map(|v| Pick {
-                        value: v,
-                        origin: Origin::File(path.clone()),
-                    })
-                })
+                layers
+                    .iter()
+                    .rev()
+                    .find_map(|(path, f)| f.ports.$field.map(|v| Pick { value: v, origin: Origin::File(path.clone()) }))
             })
         }};
     }
 
     let dev = flags.dev;
-    let server =
-        dev || flags.server || pick!(server, None::<bool>, "server").is_some_and(|p| p.value);
+    let server = dev || flags.server || pick!(server, None::<bool>, "server").is_some_and(|p| p.value);
     let bootstrap_expect = pick!(bootstrap_expect, flags.bootstrap_expect, "bootstrap-expect");
     let node = pick!(node_name, flags.node, "node");
     let datacenter = pick!(datacenter, flags.datacenter, "datacenter");
@@ -68,47 +56,35 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
     let domain = pick!(domain, flags.domain, "domain");
     let log_level = pick!(log_level, flags.log_level, "log-level");
     let tls = resolve_tls(&layers)?;
-    let raft_snapshot_threshold = match pick!(
-        raft_snapshot_threshold,
-        None::<u64>,
-        "raft-snapshot-threshold"
-    ) {
+    let raft_snapshot_threshold = match pick!(raft_snapshot_threshold, None::<u64>, "raft-snapshot-threshold") {
         Some(p) if p.value == 0 => {
-            return Err(invalid(
-                &p,
-                "raft_snapshot_threshold",
-                "must be at least 1".into(),
-            ));
+            return Err(invalid(&p, "raft_snapshot_threshold", "must be at least 1".into()));
         }
         Some(p) => p.value,
         None => 16_384,
     };
-    let log_json =
-        flags.log_json || pick!(log_json, None::<bool>, "log-json").is_some_and(|p| p.value);
+    let log_json = flags.log_json || pick!(log_json, None::<bool>, "log-json").is_some_and(|p| p.value);
 
     let node_name = match node {
         Some(p) => {
-            check_dns_label(&p.value).map_err(|problem| {
-                invalid(&p, "node_name", format!("must be a DNS label: {problem}"))
-            })?;
+            check_dns_label(&p.value)
+                .map_err(|problem| invalid(&p, "node_name", format!("must be a DNS label: {problem}")))?;
             p.value
         }
         None => default_node_name(),
     };
     let datacenter = match datacenter {
         Some(p) => {
-            check_dns_label(&p.value).map_err(|problem| {
-                invalid(&p, "datacenter", format!("must be a DNS label: {problem}"))
-            })?;
+            check_dns_label(&p.value)
+                .map_err(|problem| invalid(&p, "datacenter", format!("must be a DNS label: {problem}")))?;
             p.value
         }
         None => "dc1".to_owned(),
     };
     let domain = match domain {
         Some(p) => {
-            check_dns_name(&p.value, false).map_err(|problem| {
-                invalid(&p, "domain", format!("must be a DNS name: {problem}"))
-            })?;
+            check_dns_name(&p.value, false)
+                .map_err(|problem| invalid(&p, "domain", format!("must be a DNS name: {problem}")))?;
             p.value
         }
         None => "consul".to_owned(),
@@ -128,11 +104,7 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
         Some(p) => p.value,
         None => 1,
     };
-    let default_bind = if dev {
-        IpAddr::V4(Ipv4Addr::LOCALHOST)
-    } else {
-        IpAddr::V4(Ipv4Addr::UNSPECIFIED)
-    };
+    let default_bind = if dev { IpAddr::V4(Ipv4Addr::LOCALHOST) } else { IpAddr::V4(Ipv4Addr::UNSPECIFIED) };
     let bind_addr = parse_ip(bind, "bind_addr")?.unwrap_or(default_bind);
     let advertise_addr = match parse_ip(advertise, "advertise_addr")? {
         Some(ip) => ip,
@@ -142,16 +114,8 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
     let client_addr = parse_ip(client, "client_addr")?.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
     let defaults = Ports::default();
     let ports = Ports {
-        http: port(
-            pick_port!(http, flags.http_port, "http-port"),
-            "ports.http",
-            defaults.http,
-        )?,
-        server: port(
-            pick_port!(server, flags.server_port, "server-port"),
-            "ports.server",
-            defaults.server,
-        )?,
+        http: port(pick_port!(http, flags.http_port, "http-port"), "ports.http", defaults.http)?,
+        server: port(pick_port!(server, flags.server_port, "server-port"), "ports.server", defaults.server)?,
         serf_lan: port(
             pick_port!(serf_lan, flags.serf_lan_port, "serf-lan-port"),
             "ports.serf_lan",
@@ -162,21 +126,13 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
             "ports.serf_wan",
             defaults.serf_wan,
         )?,
-        grpc: port(
-            pick_port!(grpc, flags.grpc_port, "grpc-port"),
-            "ports.grpc",
-            defaults.grpc,
-        )?,
+        grpc: port(pick_port!(grpc, flags.grpc_port, "grpc-port"), "ports.grpc", defaults.grpc)?,
     };
     let log_level = match log_level {
         Some(p) => match p.value.to_ascii_lowercase().as_str() {
             l @ ("trace" | "debug" | "info" | "warn" | "error") => l.to_owned(),
             _ => {
-                return Err(invalid(
-                    &p,
-                    "log_level",
-                    "expected one of trace, debug, info, warn, error".into(),
-                ));
+                return Err(invalid(&p, "log_level", "expected one of trace, debug, info, warn, error".into()));
             }
         },
         None => "info".to_owned(),
@@ -226,12 +182,7 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
         log_level,
         log_json,
         tls,
-        retry_join: flags
-            .join
-            .iter()
-            .cloned()
-            .chain(layers.iter().flat_map(|(_, f)| f.retry_join.clone()))
-            .collect(),
+        retry_join: flags.join.iter().cloned().chain(layers.iter().flat_map(|(_, f)| f.retry_join.clone())).collect(),
         raft_snapshot_threshold,
         services,
         checks,
@@ -241,18 +192,10 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
 /// The TLS keys: the last file that sets each wins. Verification needs all three files.
 fn resolve_tls(layers: &[(PathBuf, FileConfig)]) -> Result<TlsSettings, ConfigError> {
     let last = |get: &dyn Fn(&FileConfig) -> Option<String>| {
-        layers
-            .iter()
-            .rev()
-            .find_map(|(path, f)| get(f).map(|v| (path.clone(), v)))
+        layers.iter().rev().find_map(|(path, f)| get(f).map(|v| (path.clone(), v)))
     };
-    let flag = |get: &dyn Fn(&FileConfig) -> Option<bool>| {
-        layers
-            .iter()
-            .rev()
-            .find_map(|(_, f)| get(f))
-            .unwrap_or(false)
-    };
+    let flag =
+        |get: &dyn Fn(&FileConfig) -> Option<bool>| layers.iter().rev().find_map(|(_, f)| get(f)).unwrap_or(false);
     let ca = last(&|f| f.ca_file.clone());
     let cert = last(&|f| f.cert_file.clone());
     let key = last(&|f| f.key_file.clone());
@@ -265,8 +208,7 @@ fn resolve_tls(layers: &[(PathBuf, FileConfig)]) -> Result<TlsSettings, ConfigEr
         verify_server_hostname: flag(&|f| f.verify_server_hostname),
     };
     let any_file = ca.is_some() || cert.is_some() || key.is_some();
-    let any_verify =
-        settings.verify_incoming || settings.verify_outgoing || settings.verify_server_hostname;
+    let any_verify = settings.verify_incoming || settings.verify_outgoing || settings.verify_server_hostname;
     if (any_file || any_verify) && (ca.is_none() || cert.is_none() || key.is_none()) {
         let missing: Vec<&str> = [("ca_file", &ca), ("cert_file", &cert), ("key_file", &key)]
             .iter()
@@ -282,8 +224,7 @@ fn resolve_tls(layers: &[(PathBuf, FileConfig)]) -> Result<TlsSettings, ConfigEr
             origin,
             key: "tls",
             value: missing.join(", "),
-            expected: "TLS needs ca_file, cert_file and key_file together; these are missing"
-                .into(),
+            expected: "TLS needs ca_file, cert_file and key_file together; these are missing".into(),
         });
     }
     Ok(settings)
@@ -293,17 +234,11 @@ fn resolve_tls(layers: &[(PathBuf, FileConfig)]) -> Result<TlsSettings, ConfigEr
 fn config_paths(flags: &ConfigFlags) -> Result<Vec<PathBuf>, ConfigError> {
     let mut paths = flags.config_files.clone();
     for dir in &flags.config_dirs {
-        let entries = std::fs::read_dir(dir).map_err(|source| ConfigError::ReadDir {
-            path: dir.clone(),
-            source,
-        })?;
+        let entries = std::fs::read_dir(dir).map_err(|source| ConfigError::ReadDir { path: dir.clone(), source })?;
         let mut files: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .map(|e| e.path())
-            .filter(|p| {
-                p.is_file()
-                    && matches!(p.extension().and_then(|e| e.to_str()), Some("hcl" | "json"))
-            })
+            .filter(|p| p.is_file() && matches!(p.extension().and_then(|e| e.to_str()), Some("hcl" | "json")))
             .collect();
         files.sort();
         paths.extend(files);
@@ -312,38 +247,20 @@ fn config_paths(flags: &ConfigFlags) -> Result<Vec<PathBuf>, ConfigError> {
 }
 
 fn invalid<T: ToString>(pick: &Pick<T>, key: &'static str, expected: String) -> ConfigError {
-    ConfigError::Invalid {
-        origin: pick.origin.clone(),
-        key,
-        value: pick.value.to_string(),
-        expected,
-    }
+    ConfigError::Invalid { origin: pick.origin.clone(), key, value: pick.value.to_string(), expected }
 }
 
 fn parse_ip(pick: Option<Pick<String>>, key: &'static str) -> Result<Option<IpAddr>, ConfigError> {
-    pick.map(|p| {
-        p.value
-            .parse::<IpAddr>()
-            .map_err(|_| invalid(&p, key, "expected an IP address".into()))
-    })
-    .transpose()
+    pick.map(|p| p.value.parse::<IpAddr>().map_err(|_| invalid(&p, key, "expected an IP address".into()))).transpose()
 }
 
-fn port(
-    pick: Option<Pick<i64>>,
-    key: &'static str,
-    default: Option<u16>,
-) -> Result<Option<u16>, ConfigError> {
+fn port(pick: Option<Pick<i64>>, key: &'static str, default: Option<u16>) -> Result<Option<u16>, ConfigError> {
     match pick {
         None => Ok(default),
         Some(p) if p.value == -1 => Ok(None),
-        Some(p) => u16::try_from(p.value).map(Some).map_err(|_| {
-            invalid(
-                &p,
-                key,
-                "expected a port number 0-65535, or -1 to disable".into(),
-            )
-        }),
+        Some(p) => u16::try_from(p.value)
+            .map(Some)
+            .map_err(|_| invalid(&p, key, "expected a port number 0-65535, or -1 to disable".into())),
     }
 }
 
@@ -358,21 +275,11 @@ fn default_node_name() -> String {
         .next()
         .unwrap_or("")
         .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '-'
-            }
-        })
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '-' })
         .take(63)
         .collect();
     let label = label.trim_matches('-');
-    if label.is_empty() {
-        "node".to_owned()
-    } else {
-        label.to_owned()
-    }
+    if label.is_empty() { "node".to_owned() } else { label.to_owned() }
 }
 
 /// The address other machines would reach us at: the source address of the default route
@@ -383,8 +290,5 @@ fn default_advertise() -> IpAddr {
         socket.connect("192.0.2.1:9")?;
         Ok(socket.local_addr()?.ip())
     };
-    probe()
-        .ok()
-        .filter(|ip| !ip.is_unspecified())
-        .unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST))
+    probe().ok().filter(|ip| !ip.is_unspecified()).unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST))
 }

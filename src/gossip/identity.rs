@@ -32,23 +32,13 @@ impl MemberId {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_micros() as u64)
             .unwrap_or(0);
-        MemberId {
-            name: name.to_owned(),
-            addr,
-            generation,
-            meta,
-        }
+        MemberId { name: name.to_owned(), addr, generation, meta }
     }
 
     /// A placeholder for an address we only know from `-join`: foca sends it an announce, and
     /// the real member answers with its own identity.
     pub fn probe(addr: SocketAddr) -> MemberId {
-        MemberId {
-            name: String::new(),
-            addr,
-            generation: 0,
-            meta: MemberMeta::default(),
-        }
+        MemberId { name: String::new(), addr, generation: 0, meta: MemberMeta::default() }
     }
 
     pub fn is_probe(&self) -> bool {

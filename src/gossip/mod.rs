@@ -60,41 +60,17 @@ pub struct Gossip {
 
 impl Gossip {
     /// Binds the UDP socket and starts the gossip task; it ends on `shutdown` or after leave.
-    pub async fn start(
-        opts: GossipOptions,
-        shutdown: watch::Receiver<bool>,
-    ) -> std::io::Result<Gossip> {
+    pub async fn start(opts: GossipOptions, shutdown: watch::Receiver<bool>) -> std::io::Result<Gossip> {
         let socket = UdpSocket::bind(opts.bind).await?;
         let port = socket.local_addr()?.port();
-        let local = MemberId::new(
-            &opts.name,
-            SocketAddr::new(opts.advertise, port),
-            opts.meta.clone(),
-        );
+        let local = MemberId::new(&opts.name, SocketAddr::new(opts.advertise, port), opts.meta.clone());
         let (cmd_tx, cmd_rx) = mpsc::channel(64);
-        let initial = BTreeMap::from([(
-            local.name.clone(),
-            Member {
-                id: local.clone(),
-                status: MemberStatus::Alive,
-            },
-        )]);
+        let initial = BTreeMap::from([(local.name.clone(), Member { id: local.clone(), status: MemberStatus::Alive })]);
         let (members_tx, members_rx) = watch::channel(initial);
         let size = NonZeroU32::new(opts.expected_size.max(1)).unwrap_or(NonZeroU32::MIN);
         let config = foca::Config::new_lan(size);
-        tokio::spawn(run(
-            socket,
-            local.clone(),
-            config,
-            cmd_rx,
-            members_tx,
-            shutdown,
-        ));
-        Ok(Gossip {
-            cmd: cmd_tx,
-            members: members_rx,
-            local,
-        })
+        tokio::spawn(run(socket, local.clone(), config, cmd_rx, members_tx, shutdown));
+        Ok(Gossip { cmd: cmd_tx, members: members_rx, local })
     }
 
     /// This agent's identity (its advertised gossip address included).
@@ -219,26 +195,16 @@ fn apply(members: &mut BTreeMap<String, Member>, n: OwnedNotification<MemberId>)
     match n {
         OwnedNotification::MemberUp(id) | OwnedNotification::Rejoin(id) if !id.is_probe() => {
             tracing::info!(member = %id.name, addr = %id.addr, "member joined");
-            let status = if id.meta.leaving {
-                MemberStatus::Left
-            } else {
-                MemberStatus::Alive
-            };
+            let status = if id.meta.leaving { MemberStatus::Left } else { MemberStatus::Alive };
             members.insert(id.name.clone(), Member { id, status });
         }
         OwnedNotification::Rename(_, id) if !id.is_probe() => {
-            let status = if id.meta.leaving {
-                MemberStatus::Left
-            } else {
-                MemberStatus::Alive
-            };
+            let status = if id.meta.leaving { MemberStatus::Left } else { MemberStatus::Alive };
             members.insert(id.name.clone(), Member { id, status });
         }
         OwnedNotification::MemberDown(id) if !id.is_probe() => {
-            let entry = members.entry(id.name.clone()).or_insert(Member {
-                id: id.clone(),
-                status: MemberStatus::Failed,
-            });
+            let entry =
+                members.entry(id.name.clone()).or_insert(Member { id: id.clone(), status: MemberStatus::Failed });
             if entry.status != MemberStatus::Left && !id.meta.leaving {
                 tracing::warn!(member = %id.name, "member failed");
                 entry.status = MemberStatus::Failed;

@@ -97,25 +97,12 @@ fn agent_service(state: &AppState, mut service: NodeService) -> AgentService {
 
 /// `GET /v1/agent/services`
 pub async fn services(State(state): State<AppState>) -> Json<BTreeMap<String, AgentService>> {
-    Json(
-        state
-            .local
-            .services()
-            .into_iter()
-            .map(|(id, s)| (id, agent_service(&state, s)))
-            .collect(),
-    )
+    Json(state.local.services().into_iter().map(|(id, s)| (id, agent_service(&state, s))).collect())
 }
 
 /// `GET /v1/agent/service/:id`
-pub async fn service(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> Result<Json<AgentService>, ApiError> {
-    let service = state
-        .local
-        .service(&id)
-        .ok_or_else(|| ApiError::NotFound(format!("unknown service ID {id:?}")))?;
+pub async fn service(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<AgentService>, ApiError> {
+    let service = state.local.service(&id).ok_or_else(|| ApiError::NotFound(format!("unknown service ID {id:?}")))?;
     Ok(Json(agent_service(&state, service)))
 }
 
@@ -127,10 +114,7 @@ pub async fn register_service(State(state): State<AppState>, body: Bytes) -> Res
 }
 
 /// `PUT /v1/agent/service/deregister/:id`
-pub async fn deregister_service(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> Result<(), ApiError> {
+pub async fn deregister_service(State(state): State<AppState>, Path(id): Path<String>) -> Result<(), ApiError> {
     Ok(state.local.remove_service(&id)?)
 }
 
@@ -147,10 +131,7 @@ pub async fn register_check(State(state): State<AppState>, body: Bytes) -> Resul
 }
 
 /// `PUT /v1/agent/check/deregister/:id`
-pub async fn deregister_check(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-) -> Result<(), ApiError> {
+pub async fn deregister_check(State(state): State<AppState>, Path(id): Path<String>) -> Result<(), ApiError> {
     Ok(state.local.remove_check(&id)?)
 }
 
@@ -187,11 +168,7 @@ pub async fn fail(
 }
 
 /// `PUT /v1/agent/check/update/:id` with `{"Status": "...", "Output": "..."}`
-pub async fn update(
-    State(state): State<AppState>,
-    Path(id): Path<String>,
-    body: Bytes,
-) -> Result<(), ApiError> {
+pub async fn update(State(state): State<AppState>, Path(id): Path<String>, body: Bytes) -> Result<(), ApiError> {
     #[derive(serde::Deserialize)]
     #[serde(rename_all = "PascalCase")]
     struct Update {

@@ -43,19 +43,13 @@ pub async fn datacenters(State(state): State<AppState>) -> Json<Vec<String>> {
 }
 
 /// `GET /v1/catalog/nodes`
-pub async fn nodes(
-    State(state): State<AppState>,
-    Query(p): Query<Params>,
-) -> Result<Response, ApiError> {
+pub async fn nodes(State(state): State<AppState>, Query(p): Query<Params>) -> Result<Response, ApiError> {
     let opts = ReadOptions::parse(&state, &p)?;
     blocking_json(&state, &opts, &[Table::Nodes], |s| s.nodes()).await
 }
 
 /// `GET /v1/catalog/services`: service name -> tags.
-pub async fn services(
-    State(state): State<AppState>,
-    Query(p): Query<Params>,
-) -> Result<Response, ApiError> {
+pub async fn services(State(state): State<AppState>, Query(p): Query<Params>) -> Result<Response, ApiError> {
     let opts = ReadOptions::parse(&state, &p)?;
     blocking_json(&state, &opts, &[Table::Services], |s| s.service_names()).await
 }
@@ -68,10 +62,8 @@ pub async fn service(
 ) -> Result<Response, ApiError> {
     let opts = ReadOptions::parse(&state, &p)?;
     let tag = p.get("tag").cloned();
-    blocking_json(&state, &opts, &[Table::Nodes, Table::Services], move |s| {
-        s.service_nodes(&name, tag.as_deref())
-    })
-    .await
+    blocking_json(&state, &opts, &[Table::Nodes, Table::Services], move |s| s.service_nodes(&name, tag.as_deref()))
+        .await
 }
 
 /// `GET /v1/catalog/node/:node`: the node and its services, or null.
@@ -81,8 +73,5 @@ pub async fn node(
     Query(p): Query<Params>,
 ) -> Result<Response, ApiError> {
     let opts = ReadOptions::parse(&state, &p)?;
-    blocking_json(&state, &opts, &CATALOG[..2], move |s| {
-        s.node_services(&node)
-    })
-    .await
+    blocking_json(&state, &opts, &CATALOG[..2], move |s| s.node_services(&node)).await
 }

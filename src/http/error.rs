@@ -22,12 +22,7 @@ impl IntoResponse for ApiError {
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
-        (
-            status,
-            [("content-type", "text/plain; charset=utf-8")],
-            self.to_string(),
-        )
-            .into_response()
+        (status, [("content-type", "text/plain; charset=utf-8")], self.to_string()).into_response()
     }
 }
 
@@ -36,9 +31,7 @@ impl From<ApplyError> for ApiError {
         match e {
             // The state machine refused the command: the request was wrong.
             ApplyError::Rejected(e) => ApiError::BadRequest(e.to_string()),
-            ApplyError::NotLeader { .. } | ApplyError::NoLeader(_) => {
-                ApiError::Internal("No cluster leader".into())
-            }
+            ApplyError::NotLeader { .. } | ApplyError::NoLeader(_) => ApiError::Internal("No cluster leader".into()),
             ApplyError::Forward { .. } | ApplyError::Raft(_) => ApiError::Internal(e.to_string()),
         }
     }
@@ -47,12 +40,8 @@ impl From<ApplyError> for ApiError {
 impl From<LocalError> for ApiError {
     fn from(e: LocalError) -> Self {
         match e {
-            LocalError::UnknownService(_) | LocalError::UnknownCheck(_) => {
-                ApiError::NotFound(e.to_string())
-            }
-            LocalError::Definition(_) | LocalError::NotTtl(_) => {
-                ApiError::BadRequest(e.to_string())
-            }
+            LocalError::UnknownService(_) | LocalError::UnknownCheck(_) => ApiError::NotFound(e.to_string()),
+            LocalError::Definition(_) | LocalError::NotTtl(_) => ApiError::BadRequest(e.to_string()),
         }
     }
 }
@@ -60,9 +49,7 @@ impl From<LocalError> for ApiError {
 /// Parses a JSON body, answering 400 with serde's message (and the key path) on failure.
 pub fn decode_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(ApiError::BadRequest(
-            "Request decode failed: the body is empty".into(),
-        ));
+        return Err(ApiError::BadRequest("Request decode failed: the body is empty".into()));
     }
     let mut de = serde_json::Deserializer::from_slice(body);
     serde_path_to_error::deserialize(&mut de).map_err(|e| {

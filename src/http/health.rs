@@ -17,10 +17,7 @@ pub async fn service(
     let opts = ReadOptions::parse(&state, &p)?;
     let passing = flag(&p, "passing");
     let tag = p.get("tag").cloned();
-    blocking_json(&state, &opts, &ALL, move |s| {
-        s.check_service_nodes(&name, tag.as_deref(), passing)
-    })
-    .await
+    blocking_json(&state, &opts, &ALL, move |s| s.check_service_nodes(&name, tag.as_deref(), passing)).await
 }
 
 /// `GET /v1/health/node/:node`
@@ -30,10 +27,7 @@ pub async fn node(
     Query(p): Query<Params>,
 ) -> Result<Response, ApiError> {
     let opts = ReadOptions::parse(&state, &p)?;
-    blocking_json(&state, &opts, &[Table::Checks], move |s| {
-        s.node_checks(&node)
-    })
-    .await
+    blocking_json(&state, &opts, &[Table::Checks], move |s| s.node_checks(&node)).await
 }
 
 /// `GET /v1/health/checks/:service`
@@ -43,10 +37,7 @@ pub async fn checks(
     Query(p): Query<Params>,
 ) -> Result<Response, ApiError> {
     let opts = ReadOptions::parse(&state, &p)?;
-    blocking_json(&state, &opts, &[Table::Checks], move |s| {
-        s.service_checks(&service)
-    })
-    .await
+    blocking_json(&state, &opts, &[Table::Checks], move |s| s.service_checks(&service)).await
 }
 
 /// `GET /v1/health/state/:state`: `any`, `passing`, `warning` or `critical`.
@@ -59,13 +50,8 @@ pub async fn in_state(
     let filter = match wanted.as_str() {
         "any" => None,
         s => Some(HealthStatus::parse(s).ok_or_else(|| {
-            ApiError::BadRequest(format!(
-                "Invalid check state {s:?}: expected any, passing, warning or critical"
-            ))
+            ApiError::BadRequest(format!("Invalid check state {s:?}: expected any, passing, warning or critical"))
         })?),
     };
-    blocking_json(&state, &opts, &[Table::Checks], move |s| {
-        s.checks_in_state(filter)
-    })
-    .await
+    blocking_json(&state, &opts, &[Table::Checks], move |s| s.checks_in_state(filter)).await
 }

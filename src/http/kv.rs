@@ -19,11 +19,7 @@ pub async fn get_root(state: State<AppState>, q: Query<Params>) -> Result<Respon
     get(state, Path(String::new()), q).await
 }
 
-pub async fn put_root(
-    state: State<AppState>,
-    q: Query<Params>,
-    body: Bytes,
-) -> Result<Response, ApiError> {
+pub async fn put_root(state: State<AppState>, q: Query<Params>, body: Bytes) -> Result<Response, ApiError> {
     put(state, Path(String::new()), q, body).await
 }
 
@@ -75,11 +71,8 @@ pub async fn get(
 fn number(p: &Params, name: &str) -> Result<Option<u64>, ApiError> {
     p.get(name)
         .map(|v| {
-            v.parse::<u64>().map_err(|_| {
-                ApiError::BadRequest(format!(
-                    "Invalid {name} {v:?}: expected an unsigned integer"
-                ))
-            })
+            v.parse::<u64>()
+                .map_err(|_| ApiError::BadRequest(format!("Invalid {name} {v:?}: expected an unsigned integer")))
         })
         .transpose()
 }
@@ -97,26 +90,14 @@ pub async fn put(
     if body.len() > MAX_VALUE_SIZE {
         return Ok((
             StatusCode::PAYLOAD_TOO_LARGE,
-            format!(
-                "Request body ({} bytes) too large; max size: {MAX_VALUE_SIZE} bytes",
-                body.len()
-            ),
+            format!("Request body ({} bytes) too large; max size: {MAX_VALUE_SIZE} bytes", body.len()),
         )
             .into_response());
     }
     let flags = number(&p, "flags")?.unwrap_or(0);
     let op = match number(&p, "cas")? {
-        Some(index) => KvOp::Cas {
-            key,
-            value: body.to_vec(),
-            flags,
-            index,
-        },
-        None => KvOp::Set {
-            key,
-            value: body.to_vec(),
-            flags,
-        },
+        Some(index) => KvOp::Cas { key, value: body.to_vec(), flags, index },
+        None => KvOp::Set { key, value: body.to_vec(), flags },
     };
     bool_response(state.apply(Command::Kv(op)).await?)
 }

@@ -60,9 +60,7 @@ impl AppState {
     pub async fn apply(&self, command: Command) -> Result<CommandResponse, ApiError> {
         self.metrics.raft_applies.fetch_add(1, Ordering::Relaxed);
         self.raft.apply(command).await.map_err(|e| {
-            self.metrics
-                .raft_apply_errors
-                .fetch_add(1, Ordering::Relaxed);
+            self.metrics.raft_apply_errors.fetch_add(1, Ordering::Relaxed);
             ApiError::from(e)
         })
     }
@@ -77,27 +75,15 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/agent/members", get(agent::members))
         .route("/v1/agent/metrics", get(metrics::metrics))
         .route("/v1/agent/leave", put(operator::leave))
-        .route(
-            "/v1/operator/raft/configuration",
-            get(operator::configuration),
-        )
-        .route(
-            "/v1/operator/raft/peer",
-            axum::routing::delete(operator::remove_peer),
-        )
+        .route("/v1/operator/raft/configuration", get(operator::configuration))
+        .route("/v1/operator/raft/peer", axum::routing::delete(operator::remove_peer))
         .route("/v1/agent/services", get(agent::services))
         .route("/v1/agent/service/register", put(agent::register_service))
-        .route(
-            "/v1/agent/service/deregister/{id}",
-            put(agent::deregister_service),
-        )
+        .route("/v1/agent/service/deregister/{id}", put(agent::deregister_service))
         .route("/v1/agent/service/{id}", get(agent::service))
         .route("/v1/agent/checks", get(agent::checks))
         .route("/v1/agent/check/register", put(agent::register_check))
-        .route(
-            "/v1/agent/check/deregister/{id}",
-            put(agent::deregister_check),
-        )
+        .route("/v1/agent/check/deregister/{id}", put(agent::deregister_check))
         .route("/v1/agent/check/pass/{id}", put(agent::pass))
         .route("/v1/agent/check/warn/{id}", put(agent::warn))
         .route("/v1/agent/check/fail/{id}", put(agent::fail))
@@ -113,19 +99,10 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/health/node/{node}", get(health::node))
         .route("/v1/health/checks/{service}", get(health::checks))
         .route("/v1/health/state/{state}", get(health::in_state))
-        .route(
-            "/v1/kv/",
-            get(kv::get_root).put(kv::put_root).delete(kv::delete_root),
-        )
-        .route(
-            "/v1/kv/{*key}",
-            get(kv::get).put(kv::put).delete(kv::delete),
-        )
+        .route("/v1/kv/", get(kv::get_root).put(kv::put_root).delete(kv::delete_root))
+        .route("/v1/kv/{*key}", get(kv::get).put(kv::put).delete(kv::delete))
         .layer(DefaultBodyLimit::max(kv::MAX_VALUE_SIZE + 64 * 1024))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            count_requests,
-        ))
+        .layer(middleware::from_fn_with_state(state.clone(), count_requests))
         .with_state(state)
 }
 
@@ -140,7 +117,5 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
 }

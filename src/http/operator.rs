@@ -32,26 +32,17 @@ pub async fn configuration(State(state): State<AppState>) -> Json<Value> {
 }
 
 /// `DELETE /v1/operator/raft/peer?id=|address=`: removes a raft member.
-pub async fn remove_peer(
-    State(state): State<AppState>,
-    Query(p): Query<Params>,
-) -> Result<(), ApiError> {
+pub async fn remove_peer(State(state): State<AppState>, Query(p): Query<Params>) -> Result<(), ApiError> {
     let members = state.raft.members();
     let found = match (p.get("id"), p.get("address")) {
-        (Some(id), _) => members
-            .iter()
-            .find(|(i, n)| i.to_string() == *id || n.name == *id),
+        (Some(id), _) => members.iter().find(|(i, n)| i.to_string() == *id || n.name == *id),
         (None, Some(addr)) => members.iter().find(|(_, n)| n.addr == *addr),
         (None, None) => {
-            return Err(ApiError::BadRequest(
-                "Must specify ?id= or ?address=".into(),
-            ));
+            return Err(ApiError::BadRequest("Must specify ?id= or ?address=".into()));
         }
     };
     let Some((id, _)) = found else {
-        return Err(ApiError::NotFound(
-            "no raft member with that id or address".into(),
-        ));
+        return Err(ApiError::NotFound("no raft member with that id or address".into()));
     };
     state.raft.remove_peer(*id).await.map_err(ApiError::from)
 }

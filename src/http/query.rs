@@ -32,23 +32,16 @@ impl ReadOptions {
         check_dc(state, params)?;
         let index = match params.get("index") {
             None => 0,
-            Some(v) => v
-                .parse()
-                .map_err(|_| ApiError::BadRequest(format!("Invalid index {v:?}")))?,
+            Some(v) => v.parse().map_err(|_| ApiError::BadRequest(format!("Invalid index {v:?}")))?,
         };
         let wait = match params.get("wait") {
             None => DEFAULT_WAIT,
-            Some(v) => parse_go_duration(v)
-                .map_err(|e| ApiError::BadRequest(format!("Invalid wait time: {e}")))?,
+            Some(v) => parse_go_duration(v).map_err(|e| ApiError::BadRequest(format!("Invalid wait time: {e}")))?,
         };
         // Up to wait/16 of jitter, as the reference, so many waiters do not return together.
         let wait = wait.min(MAX_WAIT);
         let wait = wait + wait.mul_f64(jitter_fraction() / 16.0);
-        Ok(ReadOptions {
-            index,
-            wait,
-            consistent: params.contains_key("consistent"),
-        })
+        Ok(ReadOptions { index, wait, consistent: params.contains_key("consistent") })
     }
 }
 
@@ -63,9 +56,7 @@ pub fn check_dc(state: &AppState, params: &Params) -> Result<(), ApiError> {
 }
 
 pub fn flag(params: &Params, name: &str) -> bool {
-    params
-        .get(name)
-        .is_some_and(|v| v.is_empty() || v == "true" || v == "1")
+    params.get(name).is_some_and(|v| v.is_empty() || v == "true" || v == "1")
 }
 
 /// Runs a (possibly blocking) read over `tables` and answers JSON with the reference's
@@ -88,17 +79,9 @@ pub async fn blocking<T>(
     read: impl Fn(&Store) -> T,
 ) -> Result<(u64, T), ApiError> {
     if opts.consistent {
-        state
-            .raft
-            .ensure_linearizable()
-            .await
-            .map_err(ApiError::from)?;
+        state.raft.ensure_linearizable().await.map_err(ApiError::from)?;
     }
-    let result = state
-        .raft
-        .state()
-        .blocking(tables, opts.index, opts.wait, read)
-        .await;
+    let result = state.raft.state().blocking(tables, opts.index, opts.wait, read).await;
     Ok((result.index, result.value))
 }
 
@@ -108,10 +91,7 @@ pub fn with_meta(state: &AppState, index: u64, mut response: Response) -> Respon
     let known_leader = state.raft.leader().is_some();
     let last_contact = state.raft.last_contact().map_or(0, |d| d.as_millis());
     headers.insert("X-Consul-Index", HeaderValue::from(index));
-    headers.insert(
-        "X-Consul-KnownLeader",
-        HeaderValue::from_static(if known_leader { "true" } else { "false" }),
-    );
+    headers.insert("X-Consul-KnownLeader", HeaderValue::from_static(if known_leader { "true" } else { "false" }));
     if let Ok(v) = HeaderValue::from_str(&last_contact.to_string()) {
         headers.insert("X-Consul-LastContact", v);
     }

@@ -10,12 +10,5 @@ pub async fn leader(State(state): State<AppState>) -> Json<String> {
 
 /// `GET /v1/status/peers`: the RPC addresses of the raft voters.
 pub async fn peers(State(state): State<AppState>) -> Json<Vec<String>> {
-    Json(
-        state
-            .raft
-            .voters()
-            .into_iter()
-            .map(|(_, node)| node.addr)
-            .collect(),
-    )
+    Json(state.raft.voters().into_iter().map(|(_, node)| node.addr).collect())
 }

@@ -18,27 +18,12 @@ pub(super) fn spawn(local: Arc<LocalState>, id: String, kind: CheckKind) -> Abor
     let local = Arc::downgrade(&local);
     tokio::spawn(async move {
         match kind {
-            CheckKind::Tcp {
-                addr,
-                interval,
-                timeout,
-            } => {
-                periodic(local, id, interval, move || {
-                    tcp_probe(addr.clone(), timeout)
-                })
-                .await
+            CheckKind::Tcp { addr, interval, timeout } => {
+                periodic(local, id, interval, move || tcp_probe(addr.clone(), timeout)).await
             }
-            CheckKind::Http {
-                url,
-                method,
-                interval,
-                timeout,
-                tls_skip_verify,
-            } => {
-                periodic(local, id, interval, move || {
-                    http_probe(url.clone(), method.clone(), timeout, tls_skip_verify)
-                })
-                .await
+            CheckKind::Http { url, method, interval, timeout, tls_skip_verify } => {
+                periodic(local, id, interval, move || http_probe(url.clone(), method.clone(), timeout, tls_skip_verify))
+                    .await
             }
             CheckKind::Ttl { ttl } => ttl_watch(local, id, ttl).await,
         }
@@ -65,15 +50,9 @@ where
 
 async fn tcp_probe(addr: String, timeout: Duration) -> (HealthStatus, String) {
     match tokio::time::timeout(timeout, tokio::net::TcpStream::connect(&addr)).await {
-        Ok(Ok(_)) => (
-            HealthStatus::Passing,
-            format!("TCP connect {addr}: Success"),
-        ),
+        Ok(Ok(_)) => (HealthStatus::Passing, format!("TCP connect {addr}: Success")),
         Ok(Err(e)) => (HealthStatus::Critical, format!("dial tcp {addr}: {e}")),
-        Err(_) => (
-            HealthStatus::Critical,
-            format!("dial tcp {addr}: i/o timeout after {timeout:?}"),
-        ),
+        Err(_) => (HealthStatus::Critical, format!("dial tcp {addr}: i/o timeout after {timeout:?}")),
     }
 }
 
@@ -94,24 +73,12 @@ fn http_client(insecure: bool) -> Option<&'static reqwest::Client> {
 }
 
 /// 2xx passes, 429 warns, anything else is critical (as the reference).
-async fn http_probe(
-    url: String,
-    method: String,
-    timeout: Duration,
-    insecure: bool,
-) -> (HealthStatus, String) {
+async fn http_probe(url: String, method: String, timeout: Duration, insecure: bool) -> (HealthStatus, String) {
     let Some(client) = http_client(insecure) else {
-        return (
-            HealthStatus::Critical,
-            "the HTTP check client could not be built".into(),
-        );
+        return (HealthStatus::Critical, "the HTTP check client could not be built".into());
     };
     let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap_or(reqwest::Method::GET);
-    let response = client
-        .request(method.clone(), &url)
-        .timeout(timeout)
-        .send()
-        .await;
+    let response = client.request(method.clone(), &url).timeout(timeout).send().await;
     match response {
         Err(e) => (HealthStatus::Critical, format!("HTTP {method} {url}: {e}")),
         Ok(resp) => {
@@ -123,10 +90,7 @@ async fn http_probe(
                 429 => HealthStatus::Warning,
                 _ => HealthStatus::Critical,
             };
-            (
-                status,
-                format!("HTTP {method} {url}: {code} Output: {body}"),
-            )
+            (status, format!("HTTP {method} {url}: {code} Output: {body}"))
         }
     }
 }
@@ -147,10 +111,7 @@ async fn ttl_watch(local: Weak<LocalState>, id: String, ttl: Duration) {
             continue;
         }
         let Some(local) = local.upgrade() else { return };
-        if local
-            .update_check(&id, HealthStatus::Critical, "TTL expired")
-            .is_err()
-        {
+        if local.update_check(&id, HealthStatus::Critical, "TTL expired").is_err() {
             return;
         }
         drop(local);

@@ -9,8 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::duration::GoDuration;
 use crate::state::{
-    CheckDefinition as StoredDefinition, HealthCheck, HealthStatus, NodeService, ServiceAddress,
-    ServiceKind, Weights,
+    CheckDefinition as StoredDefinition, HealthCheck, HealthStatus, NodeService, ServiceAddress, ServiceKind, Weights,
 };
 
 /// A service registered on an agent.
@@ -71,31 +70,16 @@ pub struct CheckDefinition {
     pub notes: String,
     #[serde(rename = "Status", alias = "status")]
     pub status: Option<HealthStatus>,
-    #[serde(
-        rename = "DeregisterCriticalServiceAfter",
-        alias = "deregister_critical_service_after"
-    )]
+    #[serde(rename = "DeregisterCriticalServiceAfter", alias = "deregister_critical_service_after")]
     pub deregister_critical_service_after: Option<GoDuration>,
 }
 
 /// How a check runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CheckKind {
-    Tcp {
-        addr: String,
-        interval: Duration,
-        timeout: Duration,
-    },
-    Http {
-        url: String,
-        method: String,
-        interval: Duration,
-        timeout: Duration,
-        tls_skip_verify: bool,
-    },
-    Ttl {
-        ttl: Duration,
-    },
+    Tcp { addr: String, interval: Duration, timeout: Duration },
+    Http { url: String, method: String, interval: Duration, timeout: Duration, tls_skip_verify: bool },
+    Ttl { ttl: Duration },
 }
 
 /// A definition that cannot be registered.
@@ -104,10 +88,7 @@ pub enum DefinitionError {
     #[error("missing service name")]
     MissingServiceName,
     #[error("check {check:?}: {problem}")]
-    Check {
-        check: String,
-        problem: &'static str,
-    },
+    Check { check: String, problem: &'static str },
 }
 
 /// Consul's default check timeout.
@@ -116,18 +97,8 @@ const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 impl CheckDefinition {
     /// Validates the definition and says how to run it.
     pub fn kind(&self) -> Result<CheckKind, DefinitionError> {
-        let err = |problem| DefinitionError::Check {
-            check: self.display_name(),
-            problem,
-        };
-        let set = [
-            !self.tcp.is_empty(),
-            !self.http.is_empty(),
-            self.ttl.is_some(),
-        ]
-        .iter()
-        .filter(|b| **b)
-        .count();
+        let err = |problem| DefinitionError::Check { check: self.display_name(), problem };
+        let set = [!self.tcp.is_empty(), !self.http.is_empty(), self.ttl.is_some()].iter().filter(|b| **b).count();
         if set != 1 {
             return Err(err("exactly one of TCP, HTTP or TTL is required"));
         }
@@ -143,44 +114,21 @@ impl CheckDefinition {
             _ => return Err(err("Interval is required for TCP and HTTP checks")),
         };
         if !self.tcp.is_empty() {
-            return Ok(CheckKind::Tcp {
-                addr: self.tcp.clone(),
-                interval,
-                timeout,
-            });
+            return Ok(CheckKind::Tcp { addr: self.tcp.clone(), interval, timeout });
         }
         if !(self.http.starts_with("http://") || self.http.starts_with("https://")) {
             return Err(err("HTTP must be an http:// or https:// URL"));
         }
-        let method = if self.method.is_empty() {
-            "GET".to_owned()
-        } else {
-            self.method.to_ascii_uppercase()
-        };
-        Ok(CheckKind::Http {
-            url: self.http.clone(),
-            method,
-            interval,
-            timeout,
-            tls_skip_verify: self.tls_skip_verify,
-        })
+        let method = if self.method.is_empty() { "GET".to_owned() } else { self.method.to_ascii_uppercase() };
+        Ok(CheckKind::Http { url: self.http.clone(), method, interval, timeout, tls_skip_verify: self.tls_skip_verify })
     }
 
     fn display_name(&self) -> String {
-        if !self.id.is_empty() {
-            self.id.clone()
-        } else {
-            self.name.clone()
-        }
+        if !self.id.is_empty() { self.id.clone() } else { self.name.clone() }
     }
 
     /// The check as the catalog stores it, with this check's ID (defaulted by the caller).
-    pub fn to_health_check(
-        &self,
-        node: &str,
-        id: &str,
-        service: Option<&NodeService>,
-    ) -> HealthCheck {
+    pub fn to_health_check(&self, node: &str, id: &str, service: Option<&NodeService>) -> HealthCheck {
         let check_type = match self.kind() {
             Ok(CheckKind::Tcp { .. }) => "tcp",
             Ok(CheckKind::Http { .. }) => "http",
@@ -190,16 +138,10 @@ impl CheckDefinition {
         HealthCheck {
             node: node.to_owned(),
             check_id: id.to_owned(),
-            name: if self.name.is_empty() {
-                id.to_owned()
-            } else {
-                self.name.clone()
-            },
+            name: if self.name.is_empty() { id.to_owned() } else { self.name.clone() },
             status: self.status.unwrap_or(HealthStatus::Critical),
             notes: self.notes.clone(),
-            service_id: service
-                .map(|s| s.id.clone())
-                .unwrap_or_else(|| self.service_id.clone()),
+            service_id: service.map(|s| s.id.clone()).unwrap_or_else(|| self.service_id.clone()),
             service_name: service.map(|s| s.service.clone()).unwrap_or_default(),
             service_tags: service.map(|s| s.tags.clone()).unwrap_or_default(),
             check_type: check_type.to_owned(),
@@ -218,17 +160,11 @@ impl CheckDefinition {
 impl ServiceDefinition {
     /// Validates the service and its checks; returns the service as stored and its checks
     /// with their IDs (`service:<id>`, `service:<id>:<n>` by default, as the reference).
-    pub fn normalize(
-        &self,
-    ) -> Result<(NodeService, Vec<(String, CheckDefinition)>), DefinitionError> {
+    pub fn normalize(&self) -> Result<(NodeService, Vec<(String, CheckDefinition)>), DefinitionError> {
         if self.name.is_empty() {
             return Err(DefinitionError::MissingServiceName);
         }
-        let id = if self.id.is_empty() {
-            self.name.clone()
-        } else {
-            self.id.clone()
-        };
+        let id = if self.id.is_empty() { self.name.clone() } else { self.id.clone() };
         let service = NodeService {
             kind: self.kind.clone(),
             id: id.clone(),

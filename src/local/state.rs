@@ -64,11 +64,7 @@ pub struct LocalState {
 
 impl LocalState {
     pub fn new(node: &str) -> Arc<LocalState> {
-        Arc::new(LocalState {
-            node: node.to_owned(),
-            inner: Mutex::default(),
-            changed: Notify::new(),
-        })
+        Arc::new(LocalState { node: node.to_owned(), inner: Mutex::default(), changed: Notify::new() })
     }
 
     fn inner(&self) -> MutexGuard<'_, Inner> {
@@ -80,10 +76,7 @@ impl LocalState {
     }
 
     /// Adds or replaces a service and its checks, starting their runners.
-    pub fn add_service(
-        self: &Arc<Self>,
-        def: &ServiceDefinition,
-    ) -> Result<NodeService, LocalError> {
+    pub fn add_service(self: &Arc<Self>, def: &ServiceDefinition) -> Result<NodeService, LocalError> {
         let (service, checks) = def.normalize()?;
         {
             let mut inner = self.inner();
@@ -113,29 +106,17 @@ impl LocalState {
     /// Adds or replaces a check (of the node, or of a local service).
     pub fn add_check(self: &Arc<Self>, def: &CheckDefinition) -> Result<(), LocalError> {
         def.kind()?;
-        let id = if def.id.is_empty() {
-            def.name.clone()
-        } else {
-            def.id.clone()
-        };
+        let id = if def.id.is_empty() { def.name.clone() } else { def.id.clone() };
         if id.is_empty() {
-            return Err(DefinitionError::Check {
-                check: String::new(),
-                problem: "an ID or Name is required",
-            }
-            .into());
+            return Err(DefinitionError::Check { check: String::new(), problem: "an ID or Name is required" }.into());
         }
         {
             let mut inner = self.inner();
             let service = match def.service_id.as_str() {
                 "" => None,
-                sid => Some(
-                    inner
-                        .services
-                        .get(sid)
-                        .cloned()
-                        .ok_or_else(|| LocalError::UnknownService(sid.to_owned()))?,
-                ),
+                sid => {
+                    Some(inner.services.get(sid).cloned().ok_or_else(|| LocalError::UnknownService(sid.to_owned()))?)
+                }
             };
             let check = def.to_health_check(&self.node, &id, service.as_ref());
             self.insert_check(&mut inner, check, def.clone());
@@ -144,12 +125,7 @@ impl LocalState {
         Ok(())
     }
 
-    fn insert_check(
-        self: &Arc<Self>,
-        inner: &mut Inner,
-        check: HealthCheck,
-        definition: CheckDefinition,
-    ) {
+    fn insert_check(self: &Arc<Self>, inner: &mut Inner, check: HealthCheck, definition: CheckDefinition) {
         let id = check.check_id.clone();
         let kind = definition.kind().ok();
         let ttl_deadline = match &kind {
@@ -157,16 +133,7 @@ impl LocalState {
             _ => None,
         };
         let critical_since = (check.status == HealthStatus::Critical).then(Instant::now);
-        inner.checks.insert(
-            id.clone(),
-            LocalCheck {
-                check,
-                definition,
-                critical_since,
-                ttl_deadline,
-                runner: None,
-            },
-        );
+        inner.checks.insert(id.clone(), LocalCheck { check, definition, critical_since, ttl_deadline, runner: None });
         if let Some(kind) = kind {
             let runner = super::checks::spawn(self.clone(), id.clone(), kind);
             if let Some(c) = inner.checks.get_mut(&id) {
@@ -185,18 +152,10 @@ impl LocalState {
 
     /// Sets a check's status and output (from its runner). Wakes anti-entropy only when
     /// something changed.
-    pub fn update_check(
-        &self,
-        id: &str,
-        status: HealthStatus,
-        output: &str,
-    ) -> Result<(), LocalError> {
+    pub fn update_check(&self, id: &str, status: HealthStatus, output: &str) -> Result<(), LocalError> {
         let changed = {
             let mut inner = self.inner();
-            let c = inner
-                .checks
-                .get_mut(id)
-                .ok_or_else(|| LocalError::UnknownCheck(id.to_owned()))?;
+            let c = inner.checks.get_mut(id).ok_or_else(|| LocalError::UnknownCheck(id.to_owned()))?;
             let changed = c.check.status != status || c.check.output != output;
             if c.check.status != status {
                 c.critical_since = (status == HealthStatus::Critical).then(Instant::now);
@@ -216,10 +175,7 @@ impl LocalState {
     pub fn ttl_update(&self, id: &str, status: HealthStatus, note: &str) -> Result<(), LocalError> {
         {
             let mut inner = self.inner();
-            let c = inner
-                .checks
-                .get_mut(id)
-                .ok_or_else(|| LocalError::UnknownCheck(id.to_owned()))?;
+            let c = inner.checks.get_mut(id).ok_or_else(|| LocalError::UnknownCheck(id.to_owned()))?;
             let Some(CheckKind::Ttl { ttl }) = c.definition.kind().ok() else {
                 return Err(LocalError::NotTtl(id.to_owned()));
             };
@@ -241,11 +197,7 @@ impl LocalState {
     }
 
     pub fn checks(&self) -> BTreeMap<String, HealthCheck> {
-        self.inner()
-            .checks
-            .iter()
-            .map(|(id, c)| (id.clone(), c.check.clone()))
-            .collect()
+        self.inner().checks.iter().map(|(id, c)| (id.clone(), c.check.clone())).collect()
     }
 
     /// Services whose check has been critical longer than its
@@ -255,14 +207,9 @@ impl LocalState {
             .checks
             .values()
             .filter(|c| !c.check.service_id.is_empty())
-            .filter(|c| {
-                match (
-                    c.critical_since,
-                    c.definition.deregister_critical_service_after,
-                ) {
-                    (Some(since), Some(after)) => now.duration_since(since) >= after.0,
-                    _ => false,
-                }
+            .filter(|c| match (c.critical_since, c.definition.deregister_critical_service_after) {
+                (Some(since), Some(after)) => now.duration_since(since) >= after.0,
+                _ => false,
             })
             .map(|c| c.check.service_id.clone())
             .collect()

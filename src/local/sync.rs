@@ -15,9 +15,7 @@ use tokio::time::Instant;
 
 use super::state::LocalState;
 use crate::raft::{ApplyError, RaftNode};
-use crate::state::{
-    Command, DeregisterRequest, HealthCheck, Node, NodeService, RaftIndex, RegisterRequest,
-};
+use crate::state::{Command, DeregisterRequest, HealthCheck, Node, NodeService, RaftIndex, RegisterRequest};
 
 /// Who this agent is in the catalog.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -51,11 +49,7 @@ pub struct SyncTiming {
 
 impl Default for SyncTiming {
     fn default() -> Self {
-        SyncTiming {
-            interval: Duration::from_secs(60),
-            retry: Duration::from_secs(1),
-            reap: Duration::from_secs(1),
-        }
+        SyncTiming { interval: Duration::from_secs(60), retry: Duration::from_secs(1), reap: Duration::from_secs(1) }
     }
 }
 
@@ -127,10 +121,7 @@ pub async fn sync_once(
         (
             view.as_ref().map(|v| v.node.clone()),
             view.map(|v| v.services).unwrap_or_default(),
-            s.node_checks(node_name)
-                .into_iter()
-                .map(|c| (c.check_id.clone(), c))
-                .collect::<BTreeMap<_, _>>(),
+            s.node_checks(node_name).into_iter().map(|c| (c.check_id.clone(), c)).collect::<BTreeMap<_, _>>(),
         )
     });
     let mut report = SyncReport::default();
@@ -169,8 +160,7 @@ pub async fn sync_once(
         if same && node_ok {
             continue;
         }
-        raft.apply(register(identity, Some(want), Vec::new()))
-            .await?;
+        raft.apply(register(identity, Some(want), Vec::new())).await?;
         node_ok = true;
         report.registered += 1;
     }
@@ -193,10 +183,7 @@ pub async fn sync_once(
         raft.apply(register(identity, None, Vec::new())).await?;
         report.registered += 1;
     }
-    for id in services
-        .keys()
-        .filter(|id| !wanted_services.contains_key(*id))
-    {
+    for id in services.keys().filter(|id| !wanted_services.contains_key(*id)) {
         raft.apply(deregister(identity, id, "")).await?;
         report.deregistered += 1;
     }
@@ -207,11 +194,7 @@ pub async fn sync_once(
     Ok(report)
 }
 
-fn register(
-    identity: &NodeIdentity,
-    service: Option<NodeService>,
-    checks: Vec<HealthCheck>,
-) -> Command {
+fn register(identity: &NodeIdentity, service: Option<NodeService>, checks: Vec<HealthCheck>) -> Command {
     Command::from(RegisterRequest {
         datacenter: identity.datacenter.clone(),
         id: identity.id.clone(),

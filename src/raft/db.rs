@@ -43,10 +43,7 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, std::io::Error> {
 }
 
 /// Reads and decodes one meta value.
-pub fn read_meta<T: DeserializeOwned>(
-    db: &Database,
-    key: &str,
-) -> Result<Option<T>, std::io::Error> {
+pub fn read_meta<T: DeserializeOwned>(db: &Database, key: &str) -> Result<Option<T>, std::io::Error> {
     read_raw(db, key)?.map(|bytes| decode(&bytes)).transpose()
 }
 
@@ -55,8 +52,5 @@ pub fn read_raw(db: &Database, key: &str) -> Result<Option<Vec<u8>>, std::io::Er
     use redb::ReadableDatabase;
     let txn = db.begin_read().map_err(std::io::Error::other)?;
     let table = txn.open_table(META).map_err(std::io::Error::other)?;
-    Ok(table
-        .get(key)
-        .map_err(std::io::Error::other)?
-        .map(|v| v.value().to_vec()))
+    Ok(table.get(key).map_err(std::io::Error::other)?.map(|v| v.value().to_vec()))
 }

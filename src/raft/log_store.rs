@@ -96,15 +96,8 @@ impl LogStore {
             }
         }
         let (tx, rx) = mpsc::channel();
-        std::thread::Builder::new()
-            .name("raft-log-writer".into())
-            .spawn(move || writer_loop(db, &rx))?;
-        Ok(LogStore {
-            shared: Arc::new(Shared {
-                log: Mutex::new(cached),
-                writer: Mutex::new(tx),
-            }),
-        })
+        std::thread::Builder::new().name("raft-log-writer".into()).spawn(move || writer_loop(db, &rx))?;
+        Ok(LogStore { shared: Arc::new(Shared { log: Mutex::new(cached), writer: Mutex::new(tx) }) })
     }
 
     fn log(&self) -> MutexGuard<'_, Cached> {
@@ -113,20 +106,14 @@ impl LogStore {
 
     fn send(&self, op: Op) -> io::Result<()> {
         let writer = self.shared.writer.lock().unwrap_or_else(|e| e.into_inner());
-        writer
-            .send(op)
-            .map_err(|_| io::Error::other("the raft log writer thread has stopped"))
+        writer.send(op).map_err(|_| io::Error::other("the raft log writer thread has stopped"))
     }
 
     /// Queues an operation and waits until it is durable.
-    async fn send_and_wait(
-        &self,
-        op: impl FnOnce(oneshot::Sender<io::Result<()>>) -> Op,
-    ) -> io::Result<()> {
+    async fn send_and_wait(&self, op: impl FnOnce(oneshot::Sender<io::Result<()>>) -> Op) -> io::Result<()> {
         let (tx, rx) = oneshot::channel();
         self.send(op(tx))?;
-        rx.await
-            .map_err(|_| io::Error::other("the raft log writer thread has stopped"))?
+        rx.await.map_err(|_| io::Error::other("the raft log writer thread has stopped"))?
     }
 
     /// Writes everything queued, then stops the writer thread and releases the database
@@ -204,9 +191,7 @@ fn write_batch(db: &Database, batch: &[Op]) -> Result<(), redb::Error> {
                 Op::Truncate { from, .. } => {
                     log.retain_in(*from.., |_, _| false)?;
                 }
-                Op::Purge {
-                    upto, last_purged, ..
-                } => {
+                Op::Purge { upto, last_purged, .. } => {
                     meta.insert(KEY_LAST_PURGED, last_purged.as_slice())?;
                     log.retain_in(..=*upto, |_, _| false)?;
                 }
@@ -226,12 +211,7 @@ impl RaftLogReader<TypeConfig> for LogStore {
         &mut self,
         range: RB,
     ) -> Result<Vec<Entry>, StorageError> {
-        Ok(self
-            .log()
-            .entries
-            .range(range)
-            .map(|(_, e)| e.clone())
-            .collect())
+        Ok(self.log().entries.range(range).map(|(_, e)| e.clone()).collect())
     }
 }
 
@@ -240,16 +220,8 @@ impl RaftLogStorage<TypeConfig> for LogStore {
 
     async fn get_log_state(&mut self) -> Result<LogState<TypeConfig>, StorageError> {
         let log = self.log();
-        let last_log_id = log
-            .entries
-            .values()
-            .next_back()
-            .map(|e| *e.get_log_id())
-            .or(log.last_purged);
-        Ok(LogState {
-            last_purged_log_id: log.last_purged,
-            last_log_id,
-        })
+        let last_log_id = log.entries.values().next_back().map(|e| *e.get_log_id()).or(log.last_purged);
+        Ok(LogState { last_purged_log_id: log.last_purged, last_log_id })
     }
 
     async fn get_log_reader(&mut self) -> Self::LogReader {
@@ -258,13 +230,9 @@ impl RaftLogStorage<TypeConfig> for LogStore {
 
     async fn save_vote(&mut self, vote: &Vote) -> Result<(), StorageError> {
         let value = db::encode(vote).map_err(|e| StorageIOError::write_vote(&e))?;
-        self.send_and_wait(|done| Op::Meta {
-            key: KEY_VOTE,
-            value,
-            done: Some(done),
-        })
-        .await
-        .map_err(|e| StorageIOError::write_vote(&e))?;
+        self.send_and_wait(|done| Op::Meta { key: KEY_VOTE, value, done: Some(done) })
+            .await
+            .map_err(|e| StorageIOError::write_vote(&e))?;
         self.log().vote = Some(*vote);
         Ok(())
     }
@@ -277,12 +245,7 @@ impl RaftLogStorage<TypeConfig> for LogStore {
         // Not awaited: a lost committed marker only means re-applying from the last snapshot
         // after a crash, which raft does anyway once a leader commits again.
         let value = db::encode(&committed).map_err(|e| StorageIOError::write(&e))?;
-        self.send(Op::Meta {
-            key: KEY_COMMITTED,
-            value,
-            done: None,
-        })
-        .map_err(|e| StorageIOError::write(&e))?;
+        self.send(Op::Meta { key: KEY_COMMITTED, value, done: None }).map_err(|e| StorageIOError::write(&e))?;
         self.log().committed = committed;
         Ok(())
     }
@@ -291,11 +254,7 @@ impl RaftLogStorage<TypeConfig> for LogStore {
         Ok(self.log().committed)
     }
 
-    async fn append<I>(
-        &mut self,
-        entries: I,
-        callback: LogFlushed<TypeConfig>,
-    ) -> Result<(), StorageError>
+    async fn append<I>(&mut self, entries: I, callback: LogFlushed<TypeConfig>) -> Result<(), StorageError>
     where
         I: IntoIterator<Item = Entry> + Send,
         I::IntoIter: Send,
@@ -305,28 +264,20 @@ impl RaftLogStorage<TypeConfig> for LogStore {
             let mut log = self.log();
             for entry in entries {
                 let id = *entry.get_log_id();
-                let bytes =
-                    db::encode(&entry).map_err(|e| StorageIOError::write_log_entry(id, &e))?;
+                let bytes = db::encode(&entry).map_err(|e| StorageIOError::write_log_entry(id, &e))?;
                 rows.push((id.index, bytes));
                 log.entries.insert(id.index, entry);
             }
         }
-        self.send(Op::Append {
-            rows,
-            done: callback,
-        })
-        .map_err(|e| StorageIOError::write_logs(&e))?;
+        self.send(Op::Append { rows, done: callback }).map_err(|e| StorageIOError::write_logs(&e))?;
         Ok(())
     }
 
     async fn truncate(&mut self, log_id: LogId) -> Result<(), StorageError> {
         self.log().entries.split_off(&log_id.index);
-        self.send_and_wait(|done| Op::Truncate {
-            from: log_id.index,
-            done,
-        })
-        .await
-        .map_err(|e| StorageIOError::write_logs(&e))?;
+        self.send_and_wait(|done| Op::Truncate { from: log_id.index, done })
+            .await
+            .map_err(|e| StorageIOError::write_logs(&e))?;
         Ok(())
     }
 
@@ -337,13 +288,9 @@ impl RaftLogStorage<TypeConfig> for LogStore {
             log.last_purged = Some(log_id);
         }
         let last_purged = db::encode(&Some(log_id)).map_err(|e| StorageIOError::write_logs(&e))?;
-        self.send_and_wait(|done| Op::Purge {
-            upto: log_id.index,
-            last_purged,
-            done,
-        })
-        .await
-        .map_err(|e| StorageIOError::write_logs(&e))?;
+        self.send_and_wait(|done| Op::Purge { upto: log_id.index, last_purged, done })
+            .await
+            .map_err(|e| StorageIOError::write_logs(&e))?;
         Ok(())
     }
 }

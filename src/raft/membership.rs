@@ -10,47 +10,29 @@ impl RaftNode {
         if self.voters().iter().any(|(v, n)| *v == id && *n == node) {
             return Ok(());
         }
-        self.raft
-            .add_learner(id, node, true)
-            .await
-            .map_err(map_err)?;
-        let mut voters: std::collections::BTreeSet<NodeId> =
-            self.voters().into_iter().map(|(v, _)| v).collect();
+        self.raft.add_learner(id, node, true).await.map_err(map_err)?;
+        let mut voters: std::collections::BTreeSet<NodeId> = self.voters().into_iter().map(|(v, _)| v).collect();
         voters.insert(id);
-        self.raft
-            .change_membership(voters, false)
-            .await
-            .map_err(map_err)?;
+        self.raft.change_membership(voters, false).await.map_err(map_err)?;
         Ok(())
     }
 
     /// Removes `id` from the voters and the membership. Leader only.
     pub async fn remove_member(&self, id: NodeId) -> Result<(), ApplyError> {
-        let voters: std::collections::BTreeSet<NodeId> = self
-            .voters()
-            .into_iter()
-            .map(|(v, _)| v)
-            .filter(|v| *v != id)
-            .collect();
+        let voters: std::collections::BTreeSet<NodeId> =
+            self.voters().into_iter().map(|(v, _)| v).filter(|v| *v != id).collect();
         if voters.is_empty() {
             return Err(ApplyError::Raft("refusing to remove the last voter".into()));
         }
-        self.raft
-            .change_membership(voters, false)
-            .await
-            .map_err(map_err)?;
+        self.raft.change_membership(voters, false).await.map_err(map_err)?;
         Ok(())
     }
 }
 
-fn map_err(
-    e: openraft::error::RaftError<NodeId, ClientWriteError<NodeId, ServerNode>>,
-) -> ApplyError {
+fn map_err(e: openraft::error::RaftError<NodeId, ClientWriteError<NodeId, ServerNode>>) -> ApplyError {
     match e {
         openraft::error::RaftError::APIError(ClientWriteError::ForwardToLeader(f)) => {
-            ApplyError::NotLeader {
-                leader: f.leader_id,
-            }
+            ApplyError::NotLeader { leader: f.leader_id }
         }
         other => ApplyError::Raft(other.to_string()),
     }
@@ -71,20 +53,12 @@ impl RaftNode {
             node: Some(leader.name.clone()),
             datacenter: self.datacenter.clone(),
         };
-        match self
-            .rpc
-            .request(&target, &crate::rpc::message::Request::RemovePeer(id))
-            .await
-        {
+        match self.rpc.request(&target, &crate::rpc::message::Request::RemovePeer(id)).await {
             Ok(crate::rpc::message::Reply::Removed(result)) => result,
-            Ok(other) => Err(ApplyError::Forward {
-                leader: leader.to_string(),
-                reason: format!("unexpected reply {other:?}"),
-            }),
-            Err(e) => Err(ApplyError::Forward {
-                leader: leader.to_string(),
-                reason: e.to_string(),
-            }),
+            Ok(other) => {
+                Err(ApplyError::Forward { leader: leader.to_string(), reason: format!("unexpected reply {other:?}") })
+            }
+            Err(e) => Err(ApplyError::Forward { leader: leader.to_string(), reason: e.to_string() }),
         }
     }
 }

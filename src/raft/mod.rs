@@ -11,6 +11,7 @@ mod log_store;
 mod membership;
 mod network;
 mod proposer;
+mod read;
 mod state_machine;
 mod types;
 mod write;
@@ -115,9 +116,7 @@ pub struct RaftNode {
 
 impl std::fmt::Debug for RaftNode {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RaftNode")
-            .field("id", &self.id)
-            .finish_non_exhaustive()
+        f.debug_struct("RaftNode").field("id", &self.id).finish_non_exhaustive()
     }
 }
 
@@ -160,11 +159,7 @@ impl RaftNode {
     /// when another member already formed it. Every founding member may call this with the
     /// same set.
     pub async fn bootstrap(&self, members: &[(NodeId, ServerNode)]) -> Result<(), ApplyError> {
-        let initialized = self
-            .raft
-            .is_initialized()
-            .await
-            .map_err(|e| ApplyError::Raft(e.to_string()))?;
+        let initialized = self.raft.is_initialized().await.map_err(|e| ApplyError::Raft(e.to_string()))?;
         if initialized {
             return Ok(());
         }
@@ -182,9 +177,7 @@ impl RaftNode {
         match self.raft.ensure_linearizable().await {
             Ok(_) => Ok(()),
             Err(RaftError::APIError(openraft::error::CheckIsLeaderError::ForwardToLeader(f))) => {
-                Err(ApplyError::NotLeader {
-                    leader: f.leader_id,
-                })
+                Err(ApplyError::NotLeader { leader: f.leader_id })
             }
             Err(e) => Err(ApplyError::Raft(e.to_string())),
         }
@@ -207,10 +200,7 @@ impl RaftNode {
     /// The current leader's name and address, if known.
     pub fn leader_node(&self) -> Option<ServerNode> {
         let leader = self.leader()?;
-        self.members()
-            .into_iter()
-            .find(|(id, _)| *id == leader)
-            .map(|(_, n)| n)
+        self.members().into_iter().find(|(id, _)| *id == leader).map(|(_, n)| n)
     }
 
     /// Time since the leader was last heard from (zero on the leader itself).
@@ -241,12 +231,7 @@ impl RaftNode {
     /// Every member of the current membership (voters and learners).
     pub fn members(&self) -> Vec<(NodeId, ServerNode)> {
         let metrics = self.raft.metrics().borrow().clone();
-        metrics
-            .membership_config
-            .membership()
-            .nodes()
-            .map(|(id, n)| (*id, n.clone()))
-            .collect()
+        metrics.membership_config.membership().nodes().map(|(id, n)| (*id, n.clone())).collect()
     }
 
     /// The raft voters.
@@ -254,11 +239,7 @@ impl RaftNode {
         let metrics = self.raft.metrics().borrow().clone();
         let membership = metrics.membership_config.membership();
         let voters: Vec<NodeId> = membership.voter_ids().collect();
-        membership
-            .nodes()
-            .filter(|(id, _)| voters.contains(id))
-            .map(|(id, n)| (*id, n.clone()))
-            .collect()
+        membership.nodes().filter(|(id, _)| voters.contains(id)).map(|(id, n)| (*id, n.clone())).collect()
     }
 
     /// Entries currently in the log (compaction keeps this bounded).
@@ -289,13 +270,9 @@ impl RaftNode {
 
 /// Opens raft's storage in `data_dir` (`raft.db`), or in memory: the log store and the state
 /// machine restored from the latest snapshot.
-pub fn open_storage(
-    data_dir: Option<&std::path::Path>,
-) -> Result<(LogStore, StateMachine), RaftStartError> {
+pub fn open_storage(data_dir: Option<&std::path::Path>) -> Result<(LogStore, StateMachine), RaftStartError> {
     let db = db::open(data_dir).map_err(|source| RaftStartError::Database {
-        path: data_dir.map_or("<memory>".into(), |d| {
-            d.join("raft.db").display().to_string()
-        }),
+        path: data_dir.map_or("<memory>".into(), |d| d.join("raft.db").display().to_string()),
         source,
     })?;
     Ok((LogStore::open(db.clone())?, StateMachine::open(db)?))

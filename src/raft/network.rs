@@ -1,13 +1,11 @@
 //! Raft's network: openraft's RPCs as frames of the server port's raft protocol
 //! (`fedctl/raft` over TLS, or type byte 1 in plaintext), through the pooled RPC client.
 
-use openraft::error::{
-    InstallSnapshotError, NetworkError, RPCError, RaftError, RemoteError, Unreachable,
-};
+use openraft::error::{InstallSnapshotError, NetworkError, RPCError, RaftError, RemoteError, Unreachable};
 use openraft::network::{RPCOption, RaftNetwork, RaftNetworkFactory};
 use openraft::raft::{
-    AppendEntriesRequest, AppendEntriesResponse, InstallSnapshotRequest, InstallSnapshotResponse,
-    VoteRequest, VoteResponse,
+    AppendEntriesRequest, AppendEntriesResponse, InstallSnapshotRequest, InstallSnapshotResponse, VoteRequest,
+    VoteResponse,
 };
 use serde::{Deserialize, Serialize};
 
@@ -29,9 +27,7 @@ pub enum RaftRequest {
 pub enum RaftReply {
     AppendEntries(Result<AppendEntriesResponse<NodeId>, RaftError<NodeId>>),
     Vote(Result<VoteResponse<NodeId>, RaftError<NodeId>>),
-    InstallSnapshot(
-        Result<InstallSnapshotResponse<NodeId>, RaftError<NodeId, InstallSnapshotError>>,
-    ),
+    InstallSnapshot(Result<InstallSnapshotResponse<NodeId>, RaftError<NodeId, InstallSnapshotError>>),
     /// The request could not be decoded.
     Malformed(String),
 }
@@ -40,13 +36,9 @@ pub enum RaftReply {
 pub async fn handle(raft: &Raft, body: &[u8]) -> Vec<u8> {
     let reply = match decode::<RaftRequest>(body) {
         Err(e) => RaftReply::Malformed(e.to_string()),
-        Ok(RaftRequest::AppendEntries(req)) => {
-            RaftReply::AppendEntries(raft.append_entries(req).await)
-        }
+        Ok(RaftRequest::AppendEntries(req)) => RaftReply::AppendEntries(raft.append_entries(req).await),
         Ok(RaftRequest::Vote(req)) => RaftReply::Vote(raft.vote(req).await),
-        Ok(RaftRequest::InstallSnapshot(req)) => {
-            RaftReply::InstallSnapshot(raft.install_snapshot(req).await)
-        }
+        Ok(RaftRequest::InstallSnapshot(req)) => RaftReply::InstallSnapshot(raft.install_snapshot(req).await),
     };
     encode(&reply).unwrap_or_default()
 }
@@ -60,10 +52,7 @@ pub struct RpcNetwork {
 
 impl RpcNetwork {
     pub fn new(client: RpcClient, datacenter: &str) -> RpcNetwork {
-        RpcNetwork {
-            client,
-            datacenter: datacenter.to_owned(),
-        }
+        RpcNetwork { client, datacenter: datacenter.to_owned() }
     }
 }
 
@@ -96,19 +85,12 @@ pub struct PeerClient {
 struct Unexpected(String);
 
 impl PeerClient {
-    async fn send<E: std::error::Error>(
-        &self,
-        req: RaftRequest,
-    ) -> Result<RaftReply, RPCError<NodeId, ServerNode, E>> {
+    async fn send<E: std::error::Error>(&self, req: RaftRequest) -> Result<RaftReply, RPCError<NodeId, ServerNode, E>> {
         let body = encode(&req).map_err(|e| RPCError::Network(NetworkError::new(&e)))?;
-        let reply = self
-            .client
-            .call(&self.target, Protocol::Raft, body)
-            .await
-            .map_err(|e| match e {
-                RpcError::Codec(_) => RPCError::Network(NetworkError::new(&e)),
-                _ => RPCError::Unreachable(Unreachable::new(&e)),
-            })?;
+        let reply = self.client.call(&self.target, Protocol::Raft, body).await.map_err(|e| match e {
+            RpcError::Codec(_) => RPCError::Network(NetworkError::new(&e)),
+            _ => RPCError::Unreachable(Unreachable::new(&e)),
+        })?;
         decode(&reply).map_err(|e| RPCError::Network(NetworkError::new(&e)))
     }
 
@@ -116,10 +98,7 @@ impl PeerClient {
         RPCError::RemoteError(RemoteError::new(self.id, e))
     }
 
-    fn unexpected<E: std::error::Error>(
-        &self,
-        reply: RaftReply,
-    ) -> RPCError<NodeId, ServerNode, E> {
+    fn unexpected<E: std::error::Error>(&self, reply: RaftReply) -> RPCError<NodeId, ServerNode, E> {
         RPCError::Network(NetworkError::new(&Unexpected(format!("{reply:?}"))))
     }
 }
@@ -129,8 +108,7 @@ impl RaftNetwork<TypeConfig> for PeerClient {
         &mut self,
         rpc: AppendEntriesRequest<TypeConfig>,
         _option: RPCOption,
-    ) -> Result<AppendEntriesResponse<NodeId>, RPCError<NodeId, ServerNode, RaftError<NodeId>>>
-    {
+    ) -> Result<AppendEntriesResponse<NodeId>, RPCError<NodeId, ServerNode, RaftError<NodeId>>> {
         match self.send(RaftRequest::AppendEntries(rpc)).await? {
             RaftReply::AppendEntries(r) => r.map_err(|e| self.remote(e)),
             other => Err(self.unexpected(other)),
@@ -141,10 +119,8 @@ impl RaftNetwork<TypeConfig> for PeerClient {
         &mut self,
         rpc: InstallSnapshotRequest<TypeConfig>,
         _option: RPCOption,
-    ) -> Result<
-        InstallSnapshotResponse<NodeId>,
-        RPCError<NodeId, ServerNode, RaftError<NodeId, InstallSnapshotError>>,
-    > {
+    ) -> Result<InstallSnapshotResponse<NodeId>, RPCError<NodeId, ServerNode, RaftError<NodeId, InstallSnapshotError>>>
+    {
         match self.send(RaftRequest::InstallSnapshot(rpc)).await? {
             RaftReply::InstallSnapshot(r) => r.map_err(|e| self.remote(e)),
             other => Err(self.unexpected(other)),

@@ -43,8 +43,7 @@ async fn run(raft: Raft, mut rx: mpsc::Receiver<Proposal>) {
             }
             continue;
         }
-        let (commands, replies): (Vec<Command>, Vec<_>) =
-            batch.into_iter().map(|p| (p.command, p.reply)).unzip();
+        let (commands, replies): (Vec<Command>, Vec<_>) = batch.into_iter().map(|p| (p.command, p.reply)).unzip();
         let count = commands.len();
         match write(&raft, Command::Batch(commands)).await {
             Ok(Response::Batch(results)) if results.len() == count => {
@@ -53,9 +52,7 @@ async fn run(raft: Raft, mut rx: mpsc::Receiver<Proposal>) {
                 }
             }
             Ok(other) => {
-                let e = ApplyError::Raft(format!(
-                    "a batch of {count} commands was answered with {other:?}"
-                ));
+                let e = ApplyError::Raft(format!("a batch of {count} commands was answered with {other:?}"));
                 for reply in replies {
                     let _ = reply.send(Err(e.clone()));
                 }
@@ -75,9 +72,7 @@ async fn write(raft: &Raft, command: Command) -> Result<Response, ApplyError> {
     match raft.client_write(command).await {
         Ok(written) => written.data.map_err(ApplyError::Rejected),
         Err(RaftError::APIError(ClientWriteError::ForwardToLeader(f))) => {
-            Err(ApplyError::NotLeader {
-                leader: f.leader_id,
-            })
+            Err(ApplyError::NotLeader { leader: f.leader_id })
         }
         Err(e) => Err(ApplyError::Raft(e.to_string())),
     }

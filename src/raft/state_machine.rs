@@ -37,9 +37,7 @@ pub struct StateMachine {
 
 impl std::fmt::Debug for StateMachine {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("StateMachine")
-            .field("applied", &self.applied)
-            .finish_non_exhaustive()
+        f.debug_struct("StateMachine").field("applied", &self.applied).finish_non_exhaustive()
     }
 }
 
@@ -51,20 +49,12 @@ impl StateMachine {
         let (store, applied, current) = match (meta, data) {
             (Some(meta), Some(data)) => {
                 let store: Store = db::decode(&data)?;
-                let applied = Applied {
-                    last_applied: meta.last_log_id,
-                    membership: meta.last_membership.clone(),
-                };
+                let applied = Applied { last_applied: meta.last_log_id, membership: meta.last_membership.clone() };
                 (store, applied, Some(StoredSnapshot { meta, data }))
             }
             _ => (Store::new(), Applied::default(), None),
         };
-        Ok(StateMachine {
-            state: StateHandle::new(store),
-            applied,
-            db,
-            current,
-        })
+        Ok(StateMachine { state: StateHandle::new(store), applied, db, current })
     }
 
     /// The shared state the HTTP API reads.
@@ -98,10 +88,7 @@ impl RaftSnapshotBuilder<TypeConfig> for SnapshotBuilder {
     async fn build_snapshot(&mut self) -> Result<Snapshot<TypeConfig>, StorageError> {
         let data = db::encode(&self.store).map_err(|e| StorageIOError::read_state_machine(&e))?;
         let snapshot_id = match self.applied.last_applied {
-            Some(id) => format!(
-                "{}-{}-{}",
-                id.leader_id.term, id.leader_id.node_id, id.index
-            ),
+            Some(id) => format!("{}-{}-{}", id.leader_id.term, id.leader_id.node_id, id.index),
             None => "empty".to_owned(),
         };
         let meta = SnapshotMeta {
@@ -109,17 +96,10 @@ impl RaftSnapshotBuilder<TypeConfig> for SnapshotBuilder {
             last_membership: self.applied.membership.clone(),
             snapshot_id,
         };
-        let stored = StoredSnapshot {
-            meta: meta.clone(),
-            data: data.clone(),
-        };
-        persist(&self.db, &stored)
-            .map_err(|e| StorageIOError::write_snapshot(Some(meta.signature()), &e))?;
+        let stored = StoredSnapshot { meta: meta.clone(), data: data.clone() };
+        persist(&self.db, &stored).map_err(|e| StorageIOError::write_snapshot(Some(meta.signature()), &e))?;
         tracing::debug!(snapshot = %meta.snapshot_id, bytes = data.len(), "built raft snapshot");
-        Ok(Snapshot {
-            meta,
-            snapshot: Box::new(Cursor::new(data)),
-        })
+        Ok(Snapshot { meta, snapshot: Box::new(Cursor::new(data)) })
     }
 }
 
@@ -146,8 +126,7 @@ impl RaftStateMachine<TypeConfig> for StateMachine {
                         EntryPayload::Blank => Ok(Response::Done),
                         EntryPayload::Normal(command) => store.apply(entry.log_id.index, &command),
                         EntryPayload::Membership(membership) => {
-                            applied.membership =
-                                StoredMembership::new(Some(entry.log_id), membership);
+                            applied.membership = StoredMembership::new(Some(entry.log_id), membership);
                             Ok(Response::Done)
                         }
                     }
@@ -157,11 +136,7 @@ impl RaftStateMachine<TypeConfig> for StateMachine {
     }
 
     async fn get_snapshot_builder(&mut self) -> Self::SnapshotBuilder {
-        SnapshotBuilder {
-            store: self.state.read(Store::clone),
-            applied: self.applied.clone(),
-            db: self.db.clone(),
-        }
+        SnapshotBuilder { store: self.state.read(Store::clone), applied: self.applied.clone(), db: self.db.clone() }
     }
 
     async fn begin_receiving_snapshot(&mut self) -> Result<Box<Cursor<Vec<u8>>>, StorageError> {
@@ -174,41 +149,30 @@ impl RaftStateMachine<TypeConfig> for StateMachine {
         snapshot: Box<Cursor<Vec<u8>>>,
     ) -> Result<(), StorageError> {
         let data = snapshot.into_inner();
-        let store: Store = db::decode(&data)
-            .map_err(|e| StorageIOError::read_snapshot(Some(meta.signature()), &e))?;
-        let stored = StoredSnapshot {
-            meta: meta.clone(),
-            data,
-        };
-        persist(&self.db, &stored)
-            .map_err(|e| StorageIOError::write_snapshot(Some(meta.signature()), &e))?;
+        let store: Store = db::decode(&data).map_err(|e| StorageIOError::read_snapshot(Some(meta.signature()), &e))?;
+        let stored = StoredSnapshot { meta: meta.clone(), data };
+        persist(&self.db, &stored).map_err(|e| StorageIOError::write_snapshot(Some(meta.signature()), &e))?;
         self.state.replace(store);
-        self.applied = Applied {
-            last_applied: meta.last_log_id,
-            membership: meta.last_membership.clone(),
-        };
+        self.applied = Applied { last_applied: meta.last_log_id, membership: meta.last_membership.clone() };
         self.current = Some(stored);
         Ok(())
     }
 
     async fn get_current_snapshot(&mut self) -> Result<Option<Snapshot<TypeConfig>>, StorageError> {
         // The builder persists without telling us; the database is the source of truth.
-        let meta: Option<SnapshotMeta> = db::read_meta(&self.db, KEY_SNAPSHOT_META)
-            .map_err(|e| StorageIOError::read_snapshot(None, &e))?;
+        let meta: Option<SnapshotMeta> =
+            db::read_meta(&self.db, KEY_SNAPSHOT_META).map_err(|e| StorageIOError::read_snapshot(None, &e))?;
         if let Some(meta) = meta
-            && self
-                .current
-                .as_ref()
-                .is_none_or(|c| c.meta.snapshot_id != meta.snapshot_id)
+            && self.current.as_ref().is_none_or(|c| c.meta.snapshot_id != meta.snapshot_id)
         {
             let data = db::read_raw(&self.db, KEY_SNAPSHOT_DATA)
                 .map_err(|e| StorageIOError::read_snapshot(None, &e))?
                 .unwrap_or_default();
             self.current = Some(StoredSnapshot { meta, data });
         }
-        Ok(self.current.as_ref().map(|s| Snapshot {
-            meta: s.meta.clone(),
-            snapshot: Box::new(Cursor::new(s.data.clone())),
-        }))
+        Ok(self
+            .current
+            .as_ref()
+            .map(|s| Snapshot { meta: s.meta.clone(), snapshot: Box::new(Cursor::new(s.data.clone())) }))
     }
 }

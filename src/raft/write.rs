@@ -19,23 +19,16 @@ impl RaftNode {
         let mut backoff = Duration::from_millis(20);
         loop {
             let outcome = match self.apply_local(command.clone()).await {
-                Err(ApplyError::NotLeader { leader: Some(id) }) if id != self.id => {
-                    self.forward(id, &command).await
-                }
+                Err(ApplyError::NotLeader { leader: Some(id) }) if id != self.id => self.forward(id, &command).await,
                 other => other,
             };
-            let retry = matches!(
-                outcome,
-                Err(ApplyError::NotLeader { .. }) | Err(ApplyError::Forward { .. })
-            );
+            let retry = matches!(outcome, Err(ApplyError::NotLeader { .. }) | Err(ApplyError::Forward { .. }));
             if !retry {
                 return outcome;
             }
             if Instant::now() + backoff > deadline {
                 return match outcome {
-                    Err(ApplyError::NotLeader { .. }) => {
-                        Err(ApplyError::NoLeader(self.forward_timeout))
-                    }
+                    Err(ApplyError::NotLeader { .. }) => Err(ApplyError::NoLeader(self.forward_timeout)),
                     other => other,
                 };
             }
@@ -55,38 +48,18 @@ impl RaftNode {
             .send(proposer::Proposal { command, reply })
             .await
             .map_err(|_| ApplyError::Raft("raft is shutting down".into()))?;
-        answer
-            .await
-            .map_err(|_| ApplyError::Raft("raft stopped before the write was answered".into()))?
+        answer.await.map_err(|_| ApplyError::Raft("raft stopped before the write was answered".into()))?
     }
 
-    async fn forward(
-        &self,
-        leader: super::NodeId,
-        command: &Command,
-    ) -> Result<Response, ApplyError> {
-        let Some(node) = self
-            .members()
-            .into_iter()
-            .find(|(id, _)| *id == leader)
-            .map(|(_, n)| n)
-        else {
+    async fn forward(&self, leader: super::NodeId, command: &Command) -> Result<Response, ApplyError> {
+        let Some(node) = self.members().into_iter().find(|(id, _)| *id == leader).map(|(_, n)| n) else {
             return Err(ApplyError::NotLeader { leader: None });
         };
-        let target = Target {
-            addr: node.addr.clone(),
-            node: Some(node.name.clone()),
-            datacenter: self.datacenter.clone(),
-        };
-        let forward_err = |reason: String| ApplyError::Forward {
-            leader: node.to_string(),
-            reason,
-        };
-        match self
-            .rpc
-            .request(&target, &Request::Apply(command.clone()))
-            .await
-        {
+        let target =
+            Target { addr: node.addr.clone(), node: Some(node.name.clone()), datacenter: self.datacenter.clone() };
+        let forward_err = |reason: String| ApplyError::Forward { leader: node.to_string(), reason };
+        let request = Request::Apply { command: command.clone(), forwarded: true };
+        match self.rpc.request(&target, &request).await {
             Ok(Reply::Applied(result)) => result,
             Ok(other) => Err(forward_err(format!("unexpected reply {other:?}"))),
             Err(e) => Err(forward_err(e.to_string())),

@@ -36,11 +36,7 @@ pub enum RpcError {
     #[error("dialling {addr}: {reason}")]
     Dial { addr: String, reason: String },
     #[error("TLS with {addr} as {name}: {reason}")]
-    Tls {
-        addr: String,
-        name: String,
-        reason: String,
-    },
+    Tls { addr: String, name: String, reason: String },
     #[error("the connection to {addr} closed before the reply")]
     Closed { addr: String },
     #[error("no reply from {addr} within {timeout:?}")]
@@ -91,88 +87,73 @@ pub struct RpcClient {
 
 impl std::fmt::Debug for RpcClient {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RpcClient")
-            .field("options", &self.options)
-            .finish_non_exhaustive()
+        f.debug_struct("RpcClient").field("options", &self.options).finish_non_exhaustive()
     }
 }
 
 impl RpcClient {
     pub fn new(options: ClientOptions) -> RpcClient {
-        RpcClient {
-            options,
-            conns: Arc::default(),
-        }
+        RpcClient { options, conns: Arc::default() }
     }
 
     /// Sends an RPC request and waits for its reply.
     pub async fn request(&self, target: &Target, request: &Request) -> Result<Reply, RpcError> {
+        self.request_within(target, request, self.options.request_timeout).await
+    }
+
+    /// Like [`RpcClient::request`] with its own timeout (blocking reads wait longer).
+    pub async fn request_within(
+        &self,
+        target: &Target,
+        request: &Request,
+        timeout: Duration,
+    ) -> Result<Reply, RpcError> {
         let body = message::encode(request).map_err(|e| RpcError::Codec(e.to_string()))?;
-        let reply = self.call(target, Protocol::Rpc, body).await?;
+        let reply = self.call_within(target, Protocol::Rpc, body, timeout).await?;
         message::decode(&reply).map_err(|e| RpcError::Codec(e.to_string()))
     }
 
     /// Sends one request frame of `protocol` and returns the reply body.
-    pub async fn call(
+    pub async fn call(&self, target: &Target, protocol: Protocol, body: Vec<u8>) -> Result<Vec<u8>, RpcError> {
+        self.call_within(target, protocol, body, self.options.request_timeout).await
+    }
+
+    async fn call_within(
         &self,
         target: &Target,
         protocol: Protocol,
         body: Vec<u8>,
+        timeout: Duration,
     ) -> Result<Vec<u8>, RpcError> {
         let conn = self.conn(target, protocol).await?;
         let id = conn.next_id.fetch_add(1, Ordering::Relaxed);
-        let bytes = frame::encode(
-            &Frame {
-                id,
-                kind: Kind::Request,
-                body,
-            },
-            self.options.max_frame,
-        )
-        .map_err(|e| RpcError::Codec(e.to_string()))?;
+        let bytes = frame::encode(&Frame { id, kind: Kind::Request, body }, self.options.max_frame)
+            .map_err(|e| RpcError::Codec(e.to_string()))?;
         let (reply_tx, reply_rx) = oneshot::channel();
-        conn.pending
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(id, reply_tx);
-        let closed = || RpcError::Closed {
-            addr: target.addr.clone(),
-        };
+        conn.pending.lock().unwrap_or_else(|e| e.into_inner()).insert(id, reply_tx);
+        let closed = || RpcError::Closed { addr: target.addr.clone() };
         if conn.tx.send(bytes).await.is_err() {
             conn.closed.store(true, Ordering::Relaxed);
             return Err(closed());
         }
-        match tokio::time::timeout(self.options.request_timeout, reply_rx).await {
+        match tokio::time::timeout(timeout, reply_rx).await {
             Ok(Ok(reply)) => Ok(reply),
             Ok(Err(_)) => Err(closed()),
             Err(_) => {
-                conn.pending
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .remove(&id);
-                Err(RpcError::Timeout {
-                    addr: target.addr.clone(),
-                    timeout: self.options.request_timeout,
-                })
+                conn.pending.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
+                Err(RpcError::Timeout { addr: target.addr.clone(), timeout })
             }
         }
     }
 
     /// Drops pooled connections to `target` (after it failed or left).
     pub fn forget(&self, target: &Target) {
-        self.conns
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .retain(|(t, _), _| t != target);
+        self.conns.lock().unwrap_or_else(|e| e.into_inner()).retain(|(t, _), _| t != target);
     }
 
     async fn conn(&self, target: &Target, protocol: Protocol) -> Result<Arc<Conn>, RpcError> {
         let key = (target.clone(), protocol);
-        if let Some(c) = self
-            .conns
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(&key)
+        if let Some(c) = self.conns.lock().unwrap_or_else(|e| e.into_inner()).get(&key)
             && !c.closed.load(Ordering::Relaxed)
         {
             return Ok(c.clone());
@@ -180,18 +161,12 @@ impl RpcClient {
         let io = self.dial(target, protocol).await?;
         let conn = spawn_conn(io, self.options.max_frame, target.addr.clone());
         // Two callers may race to dial; the last one wins the slot, both connections work.
-        self.conns
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(key, conn.clone());
+        self.conns.lock().unwrap_or_else(|e| e.into_inner()).insert(key, conn.clone());
         Ok(conn)
     }
 
     async fn dial(&self, target: &Target, protocol: Protocol) -> Result<Box<dyn Io>, RpcError> {
-        let dial_err = |reason: String| RpcError::Dial {
-            addr: target.addr.clone(),
-            reason,
-        };
+        let dial_err = |reason: String| RpcError::Dial { addr: target.addr.clone(), reason };
         let tcp = tokio::time::timeout(self.options.dial_timeout, TcpStream::connect(&target.addr))
             .await
             .map_err(|_| dial_err(format!("timed out after {:?}", self.options.dial_timeout)))?
@@ -200,24 +175,15 @@ impl RpcClient {
         match &self.options.tls {
             Some(tls) if tls.verify_outgoing => {
                 let name = tls.server_name(target.node.as_deref(), &target.datacenter);
-                let tls_err = |reason: String| RpcError::Tls {
-                    addr: target.addr.clone(),
-                    name: name.clone(),
-                    reason,
-                };
-                let config = tls
-                    .client_config(protocol)
-                    .map_err(|e| tls_err(e.to_string()))?;
-                let server_name = rustls::pki_types::ServerName::try_from(name.clone())
-                    .map_err(|e| tls_err(e.to_string()))?;
+                let tls_err = |reason: String| RpcError::Tls { addr: target.addr.clone(), name: name.clone(), reason };
+                let config = tls.client_config(protocol).map_err(|e| tls_err(e.to_string()))?;
+                let server_name =
+                    rustls::pki_types::ServerName::try_from(name.clone()).map_err(|e| tls_err(e.to_string()))?;
                 let connector = tokio_rustls::TlsConnector::from(config);
-                let stream = tokio::time::timeout(
-                    self.options.dial_timeout,
-                    connector.connect(server_name, tcp),
-                )
-                .await
-                .map_err(|_| tls_err("handshake timed out".into()))?
-                .map_err(|e| tls_err(e.to_string()))?;
+                let stream = tokio::time::timeout(self.options.dial_timeout, connector.connect(server_name, tcp))
+                    .await
+                    .map_err(|_| tls_err("handshake timed out".into()))?
+                    .map_err(|e| tls_err(e.to_string()))?;
                 Ok(Box::new(stream))
             }
             _ => {
@@ -227,9 +193,7 @@ impl RpcClient {
                     Protocol::Raft => TYPE_RAFT,
                     other => return Err(dial_err(format!("{other:?} is only spoken over TLS"))),
                 };
-                tcp.write_all(&[type_byte])
-                    .await
-                    .map_err(|e| dial_err(e.to_string()))?;
+                tcp.write_all(&[type_byte]).await.map_err(|e| dial_err(e.to_string()))?;
                 Ok(Box::new(tcp))
             }
         }
@@ -239,12 +203,8 @@ impl RpcClient {
 fn spawn_conn(io: Box<dyn Io>, max_frame: usize, addr: String) -> Arc<Conn> {
     let (mut reader, mut writer) = tokio::io::split(io);
     let (tx, mut rx) = mpsc::channel::<Vec<u8>>(1024);
-    let conn = Arc::new(Conn {
-        tx,
-        pending: Mutex::default(),
-        next_id: AtomicU64::new(1),
-        closed: AtomicBool::new(false),
-    });
+    let conn =
+        Arc::new(Conn { tx, pending: Mutex::default(), next_id: AtomicU64::new(1), closed: AtomicBool::new(false) });
     tokio::spawn(async move {
         while let Some(bytes) = rx.recv().await {
             if writer.write_all(&bytes).await.is_err() {
@@ -264,19 +224,11 @@ fn spawn_conn(io: Box<dyn Io>, max_frame: usize, addr: String) -> Arc<Conn> {
             decoder.push(&buf[..n]);
             loop {
                 match decoder.next_frame() {
-                    Ok(Some(Frame {
-                        id,
-                        kind: Kind::Response,
-                        body,
-                    })) => {
+                    Ok(Some(Frame { id, kind: Kind::Response, body })) => {
                         let Some(conn) = weak.upgrade() else {
                             break 'read;
                         };
-                        let waiter = conn
-                            .pending
-                            .lock()
-                            .unwrap_or_else(|e| e.into_inner())
-                            .remove(&id);
+                        let waiter = conn.pending.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
                         if let Some(waiter) = waiter {
                             let _ = waiter.send(body);
                         }
@@ -296,10 +248,7 @@ fn spawn_conn(io: Box<dyn Io>, max_frame: usize, addr: String) -> Arc<Conn> {
         if let Some(conn) = weak.upgrade() {
             conn.closed.store(true, Ordering::Relaxed);
             // Dropping the senders fails every waiting call with Closed.
-            conn.pending
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .clear();
+            conn.pending.lock().unwrap_or_else(|e| e.into_inner()).clear();
         }
     });
     conn

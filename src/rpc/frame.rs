@@ -59,10 +59,7 @@ pub struct Decoder {
 
 impl Decoder {
     pub fn new(max: usize) -> Decoder {
-        Decoder {
-            buf: Vec::new(),
-            max,
-        }
+        Decoder { buf: Vec::new(), max }
     }
 
     pub fn push(&mut self, bytes: &[u8]) {
@@ -74,8 +71,7 @@ impl Decoder {
         let Some(len_bytes) = self.buf.get(..4) else {
             return Ok(None);
         };
-        let len =
-            u32::from_be_bytes([len_bytes[0], len_bytes[1], len_bytes[2], len_bytes[3]]) as usize;
+        let len = u32::from_be_bytes([len_bytes[0], len_bytes[1], len_bytes[2], len_bytes[3]]) as usize;
         if len > self.max {
             return Err(FrameError::TooLarge { len, max: self.max });
         }
@@ -94,11 +90,7 @@ impl Decoder {
         id.copy_from_slice(&self.buf[4..12]);
         let body = self.buf[4 + HEADER..4 + len].to_vec();
         self.buf.drain(..4 + len);
-        Ok(Some(Frame {
-            id: u64::from_be_bytes(id),
-            kind,
-            body,
-        }))
+        Ok(Some(Frame { id: u64::from_be_bytes(id), kind, body }))
     }
 
     /// Bytes buffered but not yet part of a whole frame.

@@ -21,12 +21,7 @@ pub const ALPN_WAN_GOSSIP_PACKET: &[u8] = b"fedctl/wan-gossip/packet";
 pub const ALPN_WAN_GOSSIP_STREAM: &[u8] = b"fedctl/wan-gossip/stream";
 
 /// Every ALPN id the server offers, in preference order.
-pub const SERVER_ALPN: [&[u8]; 4] = [
-    ALPN_RPC,
-    ALPN_RAFT,
-    ALPN_WAN_GOSSIP_PACKET,
-    ALPN_WAN_GOSSIP_STREAM,
-];
+pub const SERVER_ALPN: [&[u8]; 4] = [ALPN_RPC, ALPN_RAFT, ALPN_WAN_GOSSIP_PACKET, ALPN_WAN_GOSSIP_STREAM];
 
 /// A protocol served on the port.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -49,14 +44,9 @@ impl Protocol {
 
     /// The protocol a negotiated ALPN id names, if it is one of ours.
     pub fn from_alpn(alpn: &[u8]) -> Option<Protocol> {
-        [
-            Protocol::Rpc,
-            Protocol::Raft,
-            Protocol::WanGossipPacket,
-            Protocol::WanGossipStream,
-        ]
-        .into_iter()
-        .find(|p| p.alpn() == alpn)
+        [Protocol::Rpc, Protocol::Raft, Protocol::WanGossipPacket, Protocol::WanGossipStream]
+            .into_iter()
+            .find(|p| p.alpn() == alpn)
     }
 }
 

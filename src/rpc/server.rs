@@ -32,8 +32,7 @@ pub struct Peer {
 }
 
 /// Handles one request body and returns the reply body.
-pub type Handler =
-    Arc<dyn Fn(Vec<u8>, Peer) -> Pin<Box<dyn Future<Output = Vec<u8>> + Send>> + Send + Sync>;
+pub type Handler = Arc<dyn Fn(Vec<u8>, Peer) -> Pin<Box<dyn Future<Output = Vec<u8>> + Send>> + Send + Sync>;
 
 /// Server settings.
 #[derive(Clone)]
@@ -46,20 +45,13 @@ pub struct ServerOptions {
 
 impl std::fmt::Debug for ServerOptions {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ServerOptions")
-            .field("tls", &self.tls.is_some())
-            .field("max_frame", &self.max_frame)
-            .finish()
+        f.debug_struct("ServerOptions").field("tls", &self.tls.is_some()).field("max_frame", &self.max_frame).finish()
     }
 }
 
 impl Default for ServerOptions {
     fn default() -> Self {
-        ServerOptions {
-            tls: None,
-            max_frame: frame::DEFAULT_MAX_FRAME,
-            handshake_timeout: Duration::from_secs(5),
-        }
+        ServerOptions { tls: None, max_frame: frame::DEFAULT_MAX_FRAME, handshake_timeout: Duration::from_secs(5) }
     }
 }
 
@@ -134,9 +126,7 @@ async fn connection(
         Err(_) => return refusals.refuse(addr, "timeout", "no first byte in time"),
     }
     match detect(first[0]) {
-        Detected::Garbage(b) => {
-            refusals.refuse(addr, "unknown protocol byte", &format!("{b:#04x}"))
-        }
+        Detected::Garbage(b) => refusals.refuse(addr, "unknown protocol byte", &format!("{b:#04x}")),
         Detected::Plain(protocol) => {
             if options.tls.as_ref().is_some_and(|t| t.verify_incoming) {
                 return refusals.refuse(addr, "plaintext with verify_incoming", "TLS is required");
@@ -146,11 +136,7 @@ async fn connection(
             let Some(handler) = handlers.get(&protocol) else {
                 return refusals.refuse(addr, "protocol not served", &format!("{protocol:?}"));
             };
-            let peer = Peer {
-                addr,
-                sni: None,
-                tls: false,
-            };
+            let peer = Peer { addr, sni: None, tls: false };
             frame_loop(stream, handler.clone(), peer, options.max_frame, stop).await;
         }
         Detected::Tls => {
@@ -158,12 +144,7 @@ async fn connection(
                 return refusals.refuse(addr, "TLS not configured", "this agent has no cert_file");
             };
             let acceptor = tokio_rustls::TlsAcceptor::from(tls.server_config());
-            let tls_stream = match tokio::time::timeout(
-                options.handshake_timeout,
-                acceptor.accept(stream),
-            )
-            .await
-            {
+            let tls_stream = match tokio::time::timeout(options.handshake_timeout, acceptor.accept(stream)).await {
                 Ok(Ok(s)) => s,
                 Ok(Err(e)) => return refusals.refuse(addr, "TLS handshake failed", &e.to_string()),
                 Err(_) => return refusals.refuse(addr, "timeout", "TLS handshake took too long"),
@@ -185,24 +166,15 @@ async fn connection(
             let Some(handler) = handlers.get(&protocol) else {
                 return refusals.refuse(addr, "protocol not served", &format!("{protocol:?}"));
             };
-            let peer = Peer {
-                addr,
-                sni,
-                tls: true,
-            };
+            let peer = Peer { addr, sni, tls: true };
             frame_loop(tls_stream, handler.clone(), peer, options.max_frame, stop).await;
         }
     }
 }
 
 /// Reads request frames, runs each on its own task, writes responses as they complete.
-async fn frame_loop<S>(
-    stream: S,
-    handler: Handler,
-    peer: Peer,
-    max_frame: usize,
-    mut stop: watch::Receiver<bool>,
-) where
+async fn frame_loop<S>(stream: S, handler: Handler, peer: Peer, max_frame: usize, mut stop: watch::Receiver<bool>)
+where
     S: AsyncRead + AsyncWrite + Send + 'static,
 {
     let (mut reader, mut writer) = tokio::io::split(stream);
@@ -228,19 +200,11 @@ async fn frame_loop<S>(
         decoder.push(&buf[..n]);
         loop {
             match decoder.next_frame() {
-                Ok(Some(Frame {
-                    id,
-                    kind: Kind::Request,
-                    body,
-                })) => {
+                Ok(Some(Frame { id, kind: Kind::Request, body })) => {
                     let (handler, tx, peer) = (handler.clone(), tx.clone(), peer.clone());
                     tokio::spawn(async move {
                         let reply = handler(body, peer).await;
-                        let frame = Frame {
-                            id,
-                            kind: Kind::Response,
-                            body: reply,
-                        };
+                        let frame = Frame { id, kind: Kind::Response, body: reply };
                         match frame::encode(&frame, max_frame) {
                             Ok(bytes) => {
                                 let _ = tx.send(bytes).await;

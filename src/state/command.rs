@@ -115,17 +115,9 @@ pub enum StateError {
     #[error("missing key name")]
     MissingKey,
     #[error("unknown service ID {service_id:?} for check ID {check_id:?} on node {node:?}")]
-    UnknownServiceForCheck {
-        node: String,
-        service_id: String,
-        check_id: String,
-    },
+    UnknownServiceForCheck { node: String, service_id: String, check_id: String },
     #[error("check {check_id:?} is for node {check_node:?}, not {node:?}")]
-    CheckNodeMismatch {
-        node: String,
-        check_node: String,
-        check_id: String,
-    },
+    CheckNodeMismatch { node: String, check_node: String, check_id: String },
     #[error("node {node:?} is not registered; register it with its address first")]
     UnknownNode { node: String },
     #[error("batches cannot be nested")]

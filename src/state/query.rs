@@ -2,15 +2,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::store::Store;
-use super::types::{
-    HealthCheck, HealthStatus, KvEntry, Node, NodeService, ServiceAddress, ServiceKind, Weights,
-};
+use super::types::{HealthCheck, HealthStatus, KvEntry, Node, NodeService, ServiceAddress, ServiceKind, Weights};
 
 /// One instance of a service with its node (`/v1/catalog/service/:name`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ServiceNode {
     #[serde(rename = "ID")]
@@ -36,7 +34,7 @@ pub struct ServiceNode {
 }
 
 /// A service instance, its node and every check that applies to it (`/v1/health/service`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct CheckServiceNode {
     pub node: Node,
@@ -45,7 +43,7 @@ pub struct CheckServiceNode {
 }
 
 /// A node and its services (`/v1/catalog/node/:node`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct NodeServices {
     pub node: Node,
@@ -59,10 +57,7 @@ impl Store {
 
     pub fn node_services(&self, node: &str) -> Option<NodeServices> {
         let n = self.nodes.get(node)?;
-        Some(NodeServices {
-            node: n.clone(),
-            services: self.services.get(node).cloned().unwrap_or_default(),
-        })
+        Some(NodeServices { node: n.clone(), services: self.services.get(node).cloned().unwrap_or_default() })
     }
 
     fn all_services(&self) -> impl Iterator<Item = (&Node, &NodeService)> {
@@ -76,15 +71,9 @@ impl Store {
     pub fn service_names(&self) -> BTreeMap<String, Vec<String>> {
         let mut names: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for (_, s) in self.all_services() {
-            names
-                .entry(s.service.clone())
-                .or_default()
-                .extend(s.tags.iter().cloned());
+            names.entry(s.service.clone()).or_default().extend(s.tags.iter().cloned());
         }
-        names
-            .into_iter()
-            .map(|(k, v)| (k, v.into_iter().collect()))
-            .collect()
+        names.into_iter().map(|(k, v)| (k, v.into_iter().collect())).collect()
     }
 
     /// Instances of `service`, optionally only those tagged `tag`.
@@ -125,12 +114,7 @@ impl Store {
 
     /// Instances of `service` with their node and service checks. With `passing_only`, only
     /// instances whose every check passes.
-    pub fn check_service_nodes(
-        &self,
-        service: &str,
-        tag: Option<&str>,
-        passing_only: bool,
-    ) -> Vec<CheckServiceNode> {
+    pub fn check_service_nodes(&self, service: &str, tag: Option<&str>, passing_only: bool) -> Vec<CheckServiceNode> {
         self.instances(service, tag)
             .map(|(n, s)| CheckServiceNode {
                 node: n.clone(),
@@ -144,19 +128,14 @@ impl Store {
                     .cloned()
                     .collect(),
             })
-            .filter(|csn| {
-                !passing_only || csn.checks.iter().all(|c| c.status == HealthStatus::Passing)
-            })
+            .filter(|csn| !passing_only || csn.checks.iter().all(|c| c.status == HealthStatus::Passing))
             .collect()
     }
 
     /// Instances of services of `kind` (e.g. `mesh-gateway`), with their checks.
     pub fn check_service_nodes_by_kind(&self, kind: &str) -> Vec<CheckServiceNode> {
-        let names: BTreeSet<String> = self
-            .all_services()
-            .filter(|(_, s)| s.kind.0 == kind)
-            .map(|(_, s)| s.service.clone())
-            .collect();
+        let names: BTreeSet<String> =
+            self.all_services().filter(|(_, s)| s.kind.0 == kind).map(|(_, s)| s.service.clone()).collect();
         names
             .iter()
             .flat_map(|name| self.check_service_nodes(name, None, false))
@@ -165,30 +144,17 @@ impl Store {
     }
 
     pub fn node_checks(&self, node: &str) -> Vec<HealthCheck> {
-        self.checks
-            .get(node)
-            .map(|m| m.values().cloned().collect())
-            .unwrap_or_default()
+        self.checks.get(node).map(|m| m.values().cloned().collect()).unwrap_or_default()
     }
 
     /// Checks of every instance of `service`.
     pub fn service_checks(&self, service: &str) -> Vec<HealthCheck> {
-        self.checks
-            .values()
-            .flat_map(|m| m.values())
-            .filter(|c| c.service_name == service)
-            .cloned()
-            .collect()
+        self.checks.values().flat_map(|m| m.values()).filter(|c| c.service_name == service).cloned().collect()
     }
 
     /// Checks in `state`; `None` means any state.
     pub fn checks_in_state(&self, state: Option<HealthStatus>) -> Vec<HealthCheck> {
-        self.checks
-            .values()
-            .flat_map(|m| m.values())
-            .filter(|c| state.is_none_or(|s| c.status == s))
-            .cloned()
-            .collect()
+        self.checks.values().flat_map(|m| m.values()).filter(|c| state.is_none_or(|s| c.status == s)).cloned().collect()
     }
 
     pub fn kv_get(&self, key: &str) -> Option<&KvEntry> {
@@ -197,22 +163,14 @@ impl Store {
 
     /// Entries whose key starts with `prefix`, in key order.
     pub fn kv_list(&self, prefix: &str) -> Vec<KvEntry> {
-        self.kv
-            .range(prefix.to_owned()..)
-            .take_while(|(k, _)| k.starts_with(prefix))
-            .map(|(_, v)| v.clone())
-            .collect()
+        self.kv.range(prefix.to_owned()..).take_while(|(k, _)| k.starts_with(prefix)).map(|(_, v)| v.clone()).collect()
     }
 
     /// Keys under `prefix`; with a separator, keys are cut after the first separator that
     /// follows the prefix, and duplicates collapse (a directory listing).
     pub fn kv_keys(&self, prefix: &str, separator: Option<&str>) -> Vec<String> {
         let mut keys: Vec<String> = Vec::new();
-        for (key, _) in self
-            .kv
-            .range(prefix.to_owned()..)
-            .take_while(|(k, _)| k.starts_with(prefix))
-        {
+        for (key, _) in self.kv.range(prefix.to_owned()..).take_while(|(k, _)| k.starts_with(prefix)) {
             let key = match separator.filter(|s| !s.is_empty()) {
                 Some(sep) => match key[prefix.len()..].find(sep) {
                     Some(pos) => &key[..prefix.len() + pos + sep.len()],

@@ -10,9 +10,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::command::{
-    Command, CommandResult, DeregisterRequest, KvOp, RegisterRequest, Response, StateError,
-};
+use super::command::{Command, CommandResult, DeregisterRequest, KvOp, RegisterRequest, Response, StateError};
 use super::types::{HealthCheck, KvEntry, Node, NodeService, RaftIndex};
 
 /// The tables of the store. Blocking queries name the tables they read.
@@ -58,11 +56,7 @@ impl Store {
 
     /// The highest index among `tables`: the `X-Consul-Index` of a read over them.
     pub fn max_index(&self, tables: &[Table]) -> u64 {
-        tables
-            .iter()
-            .map(|t| self.table_index(*t))
-            .max()
-            .unwrap_or(0)
+        tables.iter().map(|t| self.table_index(*t)).max().unwrap_or(0)
     }
 
     /// Applies the command of raft log entry `index`.
@@ -129,9 +123,7 @@ impl Store {
         let node = match (req.skip_node_update, existing_node) {
             (true, Some(_)) => None,
             (true, None) => {
-                return Err(StateError::UnknownNode {
-                    node: req.node.clone(),
-                });
+                return Err(StateError::UnknownNode { node: req.node.clone() });
             }
             (false, _) if req.address.is_empty() => return Err(StateError::MissingAddress),
             (false, _) => Some(Node {
@@ -180,11 +172,7 @@ impl Store {
                 let target = service
                     .as_ref()
                     .filter(|s| s.id == check.service_id)
-                    .or_else(|| {
-                        self.services
-                            .get(&req.node)
-                            .and_then(|m| m.get(&check.service_id))
-                    });
+                    .or_else(|| self.services.get(&req.node).and_then(|m| m.get(&check.service_id)));
                 let Some(target) = target else {
                     return Err(StateError::UnknownServiceForCheck {
                         node: req.node.clone(),
@@ -213,9 +201,7 @@ impl Store {
             if remove_nested(&mut self.services, node, |id, _| id == req.service_id) {
                 self.touch(Table::Services, index);
             }
-            if remove_nested(&mut self.checks, node, |_, c| {
-                c.service_id == req.service_id
-            }) {
+            if remove_nested(&mut self.checks, node, |_, c| c.service_id == req.service_id) {
                 self.touch(Table::Checks, index);
             }
         } else {
@@ -238,12 +224,7 @@ impl Store {
                 self.kv_set(index, key, value, *flags);
                 true
             }
-            KvOp::Cas {
-                key,
-                value,
-                flags,
-                index: cas,
-            } => {
+            KvOp::Cas { key, value, flags, index: cas } => {
                 let current = self.kv.get(key).map(|e| e.index.modify_index);
                 let matches = match current {
                     None => *cas == 0,
@@ -290,10 +271,7 @@ impl Store {
                 flags,
                 value: value.to_vec(),
                 lock_index: 0,
-                index: RaftIndex {
-                    create_index,
-                    modify_index: index,
-                },
+                index: RaftIndex { create_index, modify_index: index },
             },
         );
         self.touch(Table::Kv, index);
@@ -333,17 +311,9 @@ fn upsert<T: Indexed>(existing: Option<&T>, mut new: T, index: u64) -> Option<T>
             if *old == new {
                 return None;
             }
-            *new.raft_index() = RaftIndex {
-                create_index: old_index.create_index,
-                modify_index: index,
-            };
+            *new.raft_index() = RaftIndex { create_index: old_index.create_index, modify_index: index };
         }
-        None => {
-            *new.raft_index() = RaftIndex {
-                create_index: index,
-                modify_index: index,
-            }
-        }
+        None => *new.raft_index() = RaftIndex { create_index: index, modify_index: index },
     }
     Some(new)
 }

@@ -65,10 +65,7 @@ pub struct Weights {
 
 impl Default for Weights {
     fn default() -> Self {
-        Weights {
-            passing: 1,
-            warning: 1,
-        }
+        Weights { passing: 1, warning: 1 }
     }
 }
 
@@ -93,9 +90,7 @@ pub struct NodeService {
 }
 
 /// passing, warning or critical (and `maintenance` for maintenance mode).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, PartialOrd, Ord, Hash,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, PartialOrd, Ord, Hash)]
 #[serde(rename_all = "lowercase")]
 pub enum HealthStatus {
     Passing,

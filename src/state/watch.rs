@@ -38,16 +38,8 @@ pub struct BlockingResult<T> {
 
 impl StateHandle {
     pub fn new(store: Store) -> Self {
-        let tables = Table::ALL
-            .iter()
-            .map(|t| watch::Sender::new(store.table_index(*t)))
-            .collect();
-        StateHandle {
-            inner: Arc::new(Inner {
-                store: RwLock::new(store),
-                tables,
-            }),
-        }
+        let tables = Table::ALL.iter().map(|t| watch::Sender::new(store.table_index(*t))).collect();
+        StateHandle { inner: Arc::new(Inner { store: RwLock::new(store), tables }) }
     }
 
     fn store(&self) -> RwLockReadGuard<'_, Store> {
@@ -94,17 +86,12 @@ impl StateHandle {
         f: impl Fn(&Store) -> T,
     ) -> BlockingResult<T> {
         let deadline = Instant::now() + wait;
-        let mut receivers: Vec<watch::Receiver<u64>> = tables
-            .iter()
-            .map(|t| self.inner.tables[table_slot(*t)].subscribe())
-            .collect();
+        let mut receivers: Vec<watch::Receiver<u64>> =
+            tables.iter().map(|t| self.inner.tables[table_slot(*t)].subscribe()).collect();
         loop {
             let (index, value) = self.read(|s| (s.max_index(tables), f(s)));
             if min_index == 0 || index > min_index || Instant::now() >= deadline {
-                return BlockingResult {
-                    index: index.max(1),
-                    value,
-                };
+                return BlockingResult { index: index.max(1), value };
             }
             let mut changes: Vec<Pin<Box<dyn Future<Output = _> + Send + '_>>> = receivers
                 .iter_mut()
@@ -121,10 +108,7 @@ impl StateHandle {
             if tokio::time::timeout_at(deadline, any_change).await.is_err() {
                 // Deadline: one last read so the answer is current.
                 let (index, value) = self.read(|s| (s.max_index(tables), f(s)));
-                return BlockingResult {
-                    index: index.max(1),
-                    value,
-                };
+                return BlockingResult { index: index.max(1), value };
             }
         }
     }

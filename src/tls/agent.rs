@@ -28,14 +28,8 @@ pub struct AgentTls {
 
 impl AgentTls {
     /// Loads the files named in `settings`; `None` when TLS is not configured.
-    pub fn load(
-        settings: &TlsSettings,
-        datacenter: &str,
-        domain: &str,
-    ) -> Result<Option<Arc<AgentTls>>, TlsError> {
-        let (Some(ca), Some(cert), Some(key)) =
-            (&settings.ca_file, &settings.cert_file, &settings.key_file)
-        else {
+    pub fn load(settings: &TlsSettings, datacenter: &str, domain: &str) -> Result<Option<Arc<AgentTls>>, TlsError> {
+        let (Some(ca), Some(cert), Some(key)) = (&settings.ca_file, &settings.cert_file, &settings.key_file) else {
             return Ok(None);
         };
         let material = TlsMaterial::load(ca, cert, key)?;
@@ -72,9 +66,7 @@ impl AgentTls {
     /// verify_server_hostname and a known node, else `server.<dc>.<domain>`.
     pub fn server_name(&self, node: Option<&str>, datacenter: &str) -> String {
         match node {
-            Some(node) if self.verify_server_hostname => {
-                node_server_name(node, datacenter, &self.domain)
-            }
+            Some(node) if self.verify_server_hostname => node_server_name(node, datacenter, &self.domain),
             _ => server_name(datacenter, &self.domain),
         }
     }
@@ -86,14 +78,9 @@ impl AgentTls {
             return Ok(());
         }
         let name = server_name(&self.datacenter, &self.domain);
-        let leaf = certs
-            .and_then(|c| c.first())
-            .ok_or("no client certificate")?;
-        let cert = webpki::EndEntityCert::try_from(leaf)
-            .map_err(|e| format!("unreadable certificate: {e:?}"))?;
-        let subject =
-            rustls::pki_types::ServerName::try_from(name.as_str()).map_err(|e| e.to_string())?;
-        cert.verify_is_valid_for_subject_name(&subject)
-            .map_err(|_| format!("the certificate is not valid for {name}"))
+        let leaf = certs.and_then(|c| c.first()).ok_or("no client certificate")?;
+        let cert = webpki::EndEntityCert::try_from(leaf).map_err(|e| format!("unreadable certificate: {e:?}"))?;
+        let subject = rustls::pki_types::ServerName::try_from(name.as_str()).map_err(|e| e.to_string())?;
+        cert.verify_is_valid_for_subject_name(&subject).map_err(|_| format!("the certificate is not valid for {name}"))
     }
 }

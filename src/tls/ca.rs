@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use rcgen::{
-    BasicConstraints, CertificateParams, DnType, GeneralSubtree, IsCa, Issuer, KeyPair,
-    KeyUsagePurpose, NameConstraints, PKCS_ECDSA_P256_SHA256, SerialNumber,
+    BasicConstraints, CertificateParams, DnType, GeneralSubtree, IsCa, Issuer, KeyPair, KeyUsagePurpose,
+    NameConstraints, PKCS_ECDSA_P256_SHA256, SerialNumber,
 };
 use rustls::pki_types::CertificateDer;
 
@@ -59,21 +59,13 @@ pub fn generate_ca(opts: &CaOptions) -> Result<GeneratedCa, TlsError> {
 
     let mut params = CertificateParams::default();
     params.distinguished_name = rcgen::DistinguishedName::new();
-    params
-        .distinguished_name
-        .push(DnType::OrganizationName, "fedctl");
-    params
-        .distinguished_name
-        .push(DnType::CommonName, common_name.clone());
+    params.distinguished_name.push(DnType::OrganizationName, "fedctl");
+    params.distinguished_name.push(DnType::CommonName, common_name.clone());
     params.serial_number = Some(SerialNumber::from_slice(&serial));
     params.not_before = not_before;
     params.not_after = not_after;
     params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-    params.key_usages = vec![
-        KeyUsagePurpose::KeyCertSign,
-        KeyUsagePurpose::CrlSign,
-        KeyUsagePurpose::DigitalSignature,
-    ];
+    params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign, KeyUsagePurpose::DigitalSignature];
     let mut permitted_dns_domains = Vec::new();
     if opts.name_constraint {
         for name in opts.additional_name_constraints.iter().map(|n| n.trim()) {
@@ -85,10 +77,7 @@ pub fn generate_ca(opts: &CaOptions) -> Result<GeneratedCa, TlsError> {
         permitted_dns_domains.push(opts.domain.clone());
         permitted_dns_domains.push("localhost".to_owned());
         params.name_constraints = Some(NameConstraints {
-            permitted_subtrees: permitted_dns_domains
-                .iter()
-                .map(|d| GeneralSubtree::DnsName(d.clone()))
-                .collect(),
+            permitted_subtrees: permitted_dns_domains.iter().map(|d| GeneralSubtree::DnsName(d.clone())).collect(),
             excluded_subtrees: Vec::new(),
         });
     }
@@ -115,29 +104,15 @@ impl Ca {
     /// Reads a CA certificate and its key from files.
     pub fn load(cert_path: &Path, key_path: &Path) -> Result<Ca, TlsError> {
         let read = |what, path: &Path| {
-            std::fs::read(path).map_err(|source| TlsError::Read {
-                what,
-                path: path.to_owned(),
-                source,
-            })
+            std::fs::read(path).map_err(|source| TlsError::Read { what, path: path.to_owned(), source })
         };
         let cert_pem = read("CA", cert_path)?;
         let key_pem = read("CA key", key_path)?;
-        Ca::from_pem(
-            &cert_pem,
-            &key_pem,
-            &cert_path.display().to_string(),
-            &key_path.display().to_string(),
-        )
+        Ca::from_pem(&cert_pem, &key_pem, &cert_path.display().to_string(), &key_path.display().to_string())
     }
 
     /// Builds a CA from PEM. `cert_name` and `key_name` name the inputs in errors.
-    pub fn from_pem(
-        cert_pem: &[u8],
-        key_pem: &[u8],
-        cert_name: &str,
-        key_name: &str,
-    ) -> Result<Ca, TlsError> {
+    pub fn from_pem(cert_pem: &[u8], key_pem: &[u8], cert_name: &str, key_name: &str) -> Result<Ca, TlsError> {
         let cert_der = first_cert_from_pem(cert_pem).map_err(|problem| TlsError::Pem {
             what: "CA",
             source_name: cert_name.to_owned(),
@@ -148,28 +123,18 @@ impl Ca {
             source_name: key_name.to_owned(),
             problem,
         })?;
-        let bad_ca = |reason: String| TlsError::BadCa {
-            source_name: cert_name.to_owned(),
-            reason,
-        };
-        let (_, parsed) = x509_parser::parse_x509_certificate(&cert_der)
-            .map_err(|e| bad_ca(format!("cannot parse it: {e}")))?;
-        let is_ca = parsed
-            .basic_constraints()
-            .ok()
-            .flatten()
-            .is_some_and(|bc| bc.value.ca);
+        let bad_ca = |reason: String| TlsError::BadCa { source_name: cert_name.to_owned(), reason };
+        let (_, parsed) =
+            x509_parser::parse_x509_certificate(&cert_der).map_err(|e| bad_ca(format!("cannot parse it: {e}")))?;
+        let is_ca = parsed.basic_constraints().ok().flatten().is_some_and(|bc| bc.value.ca);
         if !is_ca {
             return Err(bad_ca("its basic constraints do not say CA".into()));
         }
         if parsed.public_key().subject_public_key.data.as_ref() != key.public_key_raw() {
-            return Err(TlsError::KeyMismatch {
-                cert: cert_name.to_owned(),
-                key: key_name.to_owned(),
-            });
+            return Err(TlsError::KeyMismatch { cert: cert_name.to_owned(), key: key_name.to_owned() });
         }
-        let issuer = Issuer::from_ca_cert_der(&cert_der, key)
-            .map_err(|e| bad_ca(format!("cannot use it as an issuer: {e}")))?;
+        let issuer =
+            Issuer::from_ca_cert_der(&cert_der, key).map_err(|e| bad_ca(format!("cannot use it as an issuer: {e}")))?;
         Ok(Ca { cert_der, issuer })
     }
 

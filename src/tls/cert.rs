@@ -6,16 +6,14 @@
 use std::net::{IpAddr, Ipv4Addr};
 
 use rcgen::{
-    CertificateParams, DnType, ExtendedKeyUsagePurpose, IsCa, KeyPair, KeyUsagePurpose,
-    PKCS_ECDSA_P256_SHA256, SanType, SerialNumber,
+    CertificateParams, DnType, ExtendedKeyUsagePurpose, IsCa, KeyPair, KeyUsagePurpose, PKCS_ECDSA_P256_SHA256,
+    SanType, SerialNumber,
 };
 use serde::Serialize;
 
 use super::ca::Ca;
 use super::names::{cli_name, client_name, node_server_name, server_name};
-use super::{
-    TlsError, random_serial, require_label as label, require_name as name, validity, verify,
-};
+use super::{TlsError, random_serial, require_label as label, require_name as name, validity, verify};
 
 /// What a certificate is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,10 +113,7 @@ impl CertOptions {
         }
         let extra_ips = trimmed(&self.additional_ipaddresses)
             .into_iter()
-            .map(|s| {
-                s.parse::<IpAddr>()
-                    .map_err(|_| TlsError::InvalidIp { value: s.clone() })
-            })
+            .map(|s| s.parse::<IpAddr>().map_err(|_| TlsError::InvalidIp { value: s.clone() }))
             .collect::<Result<Vec<_>, _>>()?;
 
         let (dc, domain) = (self.dc.as_str(), self.domain.as_str());
@@ -132,48 +127,26 @@ impl CertOptions {
                 }
                 let cn = server_name(dc, domain);
                 sans.extend([SanEntry::Dns(cn.clone()), dns("localhost"), localhost_ip]);
-                (
-                    cn,
-                    sans,
-                    vec![ExtendedKeyUsage::ServerAuth, ExtendedKeyUsage::ClientAuth],
-                )
+                (cn, sans, vec![ExtendedKeyUsage::ServerAuth, ExtendedKeyUsage::ClientAuth])
             }
             CertKind::Client => {
                 let cn = client_name(dc, domain);
                 let sans = vec![SanEntry::Dns(cn.clone()), dns("localhost"), localhost_ip];
-                (
-                    cn,
-                    sans,
-                    vec![ExtendedKeyUsage::ClientAuth, ExtendedKeyUsage::ServerAuth],
-                )
+                (cn, sans, vec![ExtendedKeyUsage::ClientAuth, ExtendedKeyUsage::ServerAuth])
             }
             CertKind::Cli => {
                 let cn = cli_name(dc, domain);
-                (
-                    cn.clone(),
-                    vec![SanEntry::Dns(cn), dns("localhost")],
-                    vec![],
-                )
+                (cn.clone(), vec![SanEntry::Dns(cn), dns("localhost")], vec![])
             }
         };
         let ignored_dnsnames = if self.kind == CertKind::Cli {
             extra_dns
         } else {
-            extra_dns
-                .into_iter()
-                .for_each(|d| push_unique(&mut sans, SanEntry::Dns(d)));
+            extra_dns.into_iter().for_each(|d| push_unique(&mut sans, SanEntry::Dns(d)));
             Vec::new()
         };
-        extra_ips
-            .into_iter()
-            .for_each(|ip| push_unique(&mut sans, SanEntry::Ip(ip)));
-        Ok(CertPlan {
-            common_name,
-            sans,
-            extended_key_usages: ekus,
-            ignored_dnsnames,
-            days: self.days,
-        })
+        extra_ips.into_iter().for_each(|ip| push_unique(&mut sans, SanEntry::Ip(ip)));
+        Ok(CertPlan { common_name, sans, extended_key_usages: ekus, ignored_dnsnames, days: self.days })
     }
 }
 
@@ -194,18 +167,13 @@ impl Ca {
         let (not_before, not_after) = validity(plan.days)?;
         let mut params = CertificateParams::default();
         params.distinguished_name = rcgen::DistinguishedName::new();
-        params
-            .distinguished_name
-            .push(DnType::CommonName, plan.common_name.clone());
+        params.distinguished_name.push(DnType::CommonName, plan.common_name.clone());
         params.serial_number = Some(SerialNumber::from_slice(&random_serial()?));
         params.not_before = not_before;
         params.not_after = not_after;
         params.is_ca = IsCa::ExplicitNoCa;
         params.use_authority_key_identifier_extension = true;
-        params.key_usages = vec![
-            KeyUsagePurpose::DigitalSignature,
-            KeyUsagePurpose::KeyEncipherment,
-        ];
+        params.key_usages = vec![KeyUsagePurpose::DigitalSignature, KeyUsagePurpose::KeyEncipherment];
         params.extended_key_usages = plan
             .extended_key_usages
             .iter()
@@ -225,18 +193,9 @@ impl Ca {
 
         let key = KeyPair::generate_for(&PKCS_ECDSA_P256_SHA256)?;
         let cert = params.signed_by(&key, &self.issuer)?;
-        verify::verify_server_cert(self.cert_der(), cert.der(), &plan.common_name).map_err(
-            |reason| TlsError::SelfCheck {
-                name: plan.common_name.clone(),
-                reason,
-            },
-        )?;
-        Ok(IssuedCert {
-            cert_pem: cert.pem(),
-            key_pem: key.serialize_pem(),
-            plan,
-            not_after,
-        })
+        verify::verify_server_cert(self.cert_der(), cert.der(), &plan.common_name)
+            .map_err(|reason| TlsError::SelfCheck { name: plan.common_name.clone(), reason })?;
+        Ok(IssuedCert { cert_pem: cert.pem(), key_pem: key.serialize_pem(), plan, not_after })
     }
 }
 
@@ -245,12 +204,7 @@ fn dns(s: &str) -> SanEntry {
 }
 
 fn trimmed(values: &[String]) -> Vec<String> {
-    values
-        .iter()
-        .map(|v| v.trim())
-        .filter(|v| !v.is_empty())
-        .map(str::to_owned)
-        .collect()
+    values.iter().map(|v| v.trim()).filter(|v| !v.is_empty()).map(str::to_owned).collect()
 }
 
 fn push_unique(sans: &mut Vec<SanEntry>, san: SanEntry) {

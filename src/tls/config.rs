@@ -22,11 +22,7 @@ impl TlsMaterial {
     /// Reads `ca_file`, `cert_file` and `key_file` (PEM).
     pub fn load(ca_file: &Path, cert_file: &Path, key_file: &Path) -> Result<Self, TlsError> {
         let read = |what, path: &Path| {
-            std::fs::read(path).map_err(|source| TlsError::Read {
-                what,
-                path: path.to_owned(),
-                source,
-            })
+            std::fs::read(path).map_err(|source| TlsError::Read { what, path: path.to_owned(), source })
         };
         let name = |p: &Path| p.display().to_string();
         Self::from_pem(
@@ -37,49 +33,28 @@ impl TlsMaterial {
     }
 
     /// Builds the material from PEM documents, each paired with a name for errors.
-    pub fn from_pem(
-        ca: (&[u8], &str),
-        cert: (&[u8], &str),
-        key: (&[u8], &str),
-    ) -> Result<Self, TlsError> {
+    pub fn from_pem(ca: (&[u8], &str), cert: (&[u8], &str), key: (&[u8], &str)) -> Result<Self, TlsError> {
         let pem_err = |what, source_name: &str| {
             let source_name = source_name.to_owned();
-            move |problem| TlsError::Pem {
-                what,
-                source_name,
-                problem,
-            }
+            move |problem| TlsError::Pem { what, source_name, problem }
         };
         let mut roots = RootCertStore::empty();
         for root in certs_from_pem(ca.0).map_err(pem_err("CA file", ca.1))? {
-            roots.add(root).map_err(|e| TlsError::BadCa {
-                source_name: ca.1.to_owned(),
-                reason: e.to_string(),
-            })?;
+            roots.add(root).map_err(|e| TlsError::BadCa { source_name: ca.1.to_owned(), reason: e.to_string() })?;
         }
         let chain = certs_from_pem(cert.0).map_err(pem_err("certificate file", cert.1))?;
         let key = private_key_from_pem(key.0).map_err(pem_err("key file", key.1))?;
-        Ok(TlsMaterial {
-            roots: Arc::new(roots),
-            chain,
-            key,
-        })
+        Ok(TlsMaterial { roots: Arc::new(roots), chain, key })
     }
 
     /// A server configuration. With `require_client_cert`, clients must present a certificate
     /// signed by the CA (mutual TLS). `alpn` lists the protocols offered, in preference order.
-    pub fn server_config(
-        &self,
-        require_client_cert: bool,
-        alpn: &[&[u8]],
-    ) -> Result<ServerConfig, TlsError> {
-        let builder = ServerConfig::builder_with_provider(super::provider())
-            .with_safe_default_protocol_versions()?;
+    pub fn server_config(&self, require_client_cert: bool, alpn: &[&[u8]]) -> Result<ServerConfig, TlsError> {
+        let builder = ServerConfig::builder_with_provider(super::provider()).with_safe_default_protocol_versions()?;
         let builder = if require_client_cert {
-            let verifier =
-                WebPkiClientVerifier::builder_with_provider(self.roots.clone(), super::provider())
-                    .build()
-                    .map_err(|e| TlsError::Verifier(e.to_string()))?;
+            let verifier = WebPkiClientVerifier::builder_with_provider(self.roots.clone(), super::provider())
+                .build()
+                .map_err(|e| TlsError::Verifier(e.to_string()))?;
             builder.with_client_cert_verifier(verifier)
         } else {
             builder.with_no_client_auth()

@@ -10,11 +10,7 @@ use super::names::NameProblem;
 #[derive(Debug, thiserror::Error)]
 pub enum TlsError {
     #[error("invalid {what} {value:?}: {problem}")]
-    InvalidName {
-        what: &'static str,
-        value: String,
-        problem: NameProblem,
-    },
+    InvalidName { what: &'static str, value: String, problem: NameProblem },
     #[error("invalid IP address {value:?}")]
     InvalidIp { value: String },
     #[error("the validity period must be at least 1 day (got {days})")]
@@ -27,11 +23,7 @@ pub enum TlsError {
         source: io::Error,
     },
     #[error("reading {what} {source_name}: {problem}")]
-    Pem {
-        what: &'static str,
-        source_name: String,
-        problem: PemProblem,
-    },
+    Pem { what: &'static str, source_name: String, problem: PemProblem },
     #[error("{source_name} is not a usable CA certificate: {reason}")]
     BadCa { source_name: String, reason: String },
     #[error("CA key {key} does not match CA certificate {cert}")]

@@ -17,10 +17,7 @@ pub const MAX_INDEX: u32 = 10_000;
 
 /// `<domain>-agent-ca.pem` and `<domain>-agent-ca-key.pem`.
 pub fn ca_file_names(domain: &str) -> (String, String) {
-    (
-        format!("{domain}-agent-ca.pem"),
-        format!("{domain}-agent-ca-key.pem"),
-    )
+    (format!("{domain}-agent-ca.pem"), format!("{domain}-agent-ca-key.pem"))
 }
 
 /// Replaces the `#DOMAIN#` placeholder of the `-ca` / `-key` defaults.
@@ -36,17 +33,9 @@ pub fn cert_prefix(kind: &CertKind, dc: &str, domain: &str) -> String {
 /// The first `(<prefix>-<n>.pem, <prefix>-<n>-key.pem)` in `dir` where neither file exists.
 pub fn next_free_pair(dir: &Path, prefix: &str) -> Result<(PathBuf, PathBuf), TlsError> {
     (0..=MAX_INDEX)
-        .map(|n| {
-            (
-                dir.join(format!("{prefix}-{n}.pem")),
-                dir.join(format!("{prefix}-{n}-key.pem")),
-            )
-        })
+        .map(|n| (dir.join(format!("{prefix}-{n}.pem")), dir.join(format!("{prefix}-{n}-key.pem"))))
         .find(|(cert, key)| !exists(cert) && !exists(key))
-        .ok_or_else(|| TlsError::NoFreeName {
-            prefix: prefix.to_owned(),
-            max: MAX_INDEX,
-        })
+        .ok_or_else(|| TlsError::NoFreeName { prefix: prefix.to_owned(), max: MAX_INDEX })
 }
 
 /// One file to create.
@@ -62,9 +51,7 @@ pub struct NewFile<'a> {
 /// when one of the names is taken.
 pub fn write_new_files(files: &[NewFile<'_>]) -> Result<(), TlsError> {
     if let Some(taken) = files.iter().find(|f| exists(&f.path)) {
-        return Err(TlsError::AlreadyExists {
-            path: taken.path.clone(),
-        });
+        return Err(TlsError::AlreadyExists { path: taken.path.clone() });
     }
     let mut written: Vec<&Path> = Vec::new();
     for file in files {
@@ -84,31 +71,18 @@ pub fn write_new_files(files: &[NewFile<'_>]) -> Result<(), TlsError> {
 }
 
 fn write_new_file(file: &NewFile<'_>) -> Result<(), TlsError> {
-    let write_err = |source: io::Error| TlsError::Write {
-        path: file.path.clone(),
-        source,
-    };
-    let name = file
-        .path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let write_err = |source: io::Error| TlsError::Write { path: file.path.clone(), source };
+    let name = file.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = parent_dir(&file.path).join(format!(".{name}.tmp-{}", std::process::id()));
     let result = (|| {
-        let mut f = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(file.mode)
-            .open(&tmp)?;
+        let mut f = OpenOptions::new().write(true).create_new(true).mode(file.mode).open(&tmp)?;
         f.write_all(file.contents)?;
         f.sync_all()?;
         fs::hard_link(&tmp, &file.path)
     })();
     let _ = fs::remove_file(&tmp);
     result.map_err(|e| match e.kind() {
-        io::ErrorKind::AlreadyExists if exists(&file.path) => TlsError::AlreadyExists {
-            path: file.path.clone(),
-        },
+        io::ErrorKind::AlreadyExists if exists(&file.path) => TlsError::AlreadyExists { path: file.path.clone() },
         _ => write_err(e),
     })
 }

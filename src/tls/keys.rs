@@ -15,9 +15,7 @@ pub enum PemProblem {
     NoKey,
     #[error("no PEM certificate found (expected a CERTIFICATE block)")]
     NoCert,
-    #[error(
-        "RSA keys in PKCS#1 form are not supported; convert with `openssl pkcs8 -topk8 -nocrypt`"
-    )]
+    #[error("RSA keys in PKCS#1 form are not supported; convert with `openssl pkcs8 -topk8 -nocrypt`")]
     Pkcs1,
     #[error("unsupported EC private key: {0}")]
     Sec1(&'static str),
@@ -39,17 +37,12 @@ pub fn key_pair_from_pem(pem: &[u8]) -> Result<KeyPair, PemProblem> {
 
 /// Returns the first certificate in a PEM document.
 pub fn first_cert_from_pem(pem: &[u8]) -> Result<CertificateDer<'static>, PemProblem> {
-    CertificateDer::pem_slice_iter(pem)
-        .next()
-        .and_then(Result::ok)
-        .ok_or(PemProblem::NoCert)
+    CertificateDer::pem_slice_iter(pem).next().and_then(Result::ok).ok_or(PemProblem::NoCert)
 }
 
 /// All certificates in a PEM document (a chain, or a bundle of roots).
 pub fn certs_from_pem(pem: &[u8]) -> Result<Vec<CertificateDer<'static>>, PemProblem> {
-    let certs = CertificateDer::pem_slice_iter(pem)
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|_| PemProblem::NoCert)?;
+    let certs = CertificateDer::pem_slice_iter(pem).collect::<Result<Vec<_>, _>>().map_err(|_| PemProblem::NoCert)?;
     if certs.is_empty() {
         return Err(PemProblem::NoCert);
     }
@@ -109,9 +102,7 @@ fn der_read(input: &[u8]) -> Option<(u8, &[u8], &[u8])> {
         }
         let (len_bytes, rest) = input.split_at(n);
         input = rest;
-        len_bytes
-            .iter()
-            .fold(0usize, |acc, b| (acc << 8) | usize::from(*b))
+        len_bytes.iter().fold(0usize, |acc, b| (acc << 8) | usize::from(*b))
     };
     if input.len() < len {
         return None;
@@ -126,11 +117,7 @@ fn der_wrap(tag: u8, value: &[u8]) -> Vec<u8> {
     if len < 0x80 {
         out.push(len as u8);
     } else {
-        let bytes: Vec<u8> = len
-            .to_be_bytes()
-            .into_iter()
-            .skip_while(|b| *b == 0)
-            .collect();
+        let bytes: Vec<u8> = len.to_be_bytes().into_iter().skip_while(|b| *b == 0).collect();
         out.push(0x80 | bytes.len() as u8);
         out.extend(bytes);
     }

@@ -38,9 +38,7 @@ pub fn install_default_provider() {
 fn random_serial() -> Result<[u8; 16], TlsError> {
     use ring::rand::SecureRandom;
     let mut serial = [0u8; 16];
-    ring::rand::SystemRandom::new()
-        .fill(&mut serial)
-        .map_err(|_| TlsError::Random)?;
+    ring::rand::SystemRandom::new().fill(&mut serial).map_err(|_| TlsError::Random)?;
     Ok(serial)
 }
 
@@ -57,11 +55,7 @@ fn validity(days: u32) -> Result<(time::OffsetDateTime, time::OffsetDateTime), T
 
 /// `value` must be one DNS label; the error names it as `what`.
 fn require_label(what: &'static str, value: &str) -> Result<(), TlsError> {
-    names::check_dns_label(value).map_err(|problem| TlsError::InvalidName {
-        what,
-        value: value.to_owned(),
-        problem,
-    })
+    names::check_dns_label(value).map_err(|problem| TlsError::InvalidName { what, value: value.to_owned(), problem })
 }
 
 /// `value` must be a dotted DNS name (optionally `*.`-prefixed); the error names it as `what`.

@@ -24,10 +24,7 @@ impl fmt::Display for NameProblem {
             NameProblem::TooLong { len, max } => {
                 write!(f, "it is {len} characters long, at most {max} are allowed")
             }
-            NameProblem::BadChar(c) => write!(
-                f,
-                "it contains {c:?}; only letters, digits and '-' are allowed"
-            ),
+            NameProblem::BadChar(c) => write!(f, "it contains {c:?}; only letters, digits and '-' are allowed"),
             NameProblem::HyphenAtEdge => write!(f, "it starts or ends with '-'"),
             NameProblem::EmptyLabel => {
                 write!(f, "it has an empty label (leading, trailing or double '.')")
@@ -43,15 +40,9 @@ pub fn check_dns_label(s: &str) -> Result<(), NameProblem> {
         return Err(NameProblem::Empty);
     }
     if s.len() > 63 {
-        return Err(NameProblem::TooLong {
-            len: s.len(),
-            max: 63,
-        });
+        return Err(NameProblem::TooLong { len: s.len(), max: 63 });
     }
-    if let Some(c) = s
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-'))
-    {
+    if let Some(c) = s.chars().find(|c| !(c.is_ascii_alphanumeric() || *c == '-')) {
         return Err(NameProblem::BadChar(c));
     }
     if s.starts_with('-') || s.ends_with('-') {
@@ -67,10 +58,7 @@ pub fn check_dns_name(s: &str, allow_wildcard: bool) -> Result<(), NameProblem> 
         return Err(NameProblem::Empty);
     }
     if s.len() > 253 {
-        return Err(NameProblem::TooLong {
-            len: s.len(),
-            max: 253,
-        });
+        return Err(NameProblem::TooLong { len: s.len(), max: 253 });
     }
     for (i, label) in s.split('.').enumerate() {
         if label.is_empty() {

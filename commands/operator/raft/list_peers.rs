@@ -15,13 +15,8 @@ pub struct Args {
 }
 
 pub async fn cmd_operator_raft_list_peers(ctx: &Ctx, args: Args) -> Result<(), CliError> {
-    let config: Value = args
-        .client
-        .client()?
-        .get("/v1/operator/raft/configuration", &[])
-        .await
-        .map_err(api_error)?
-        .value;
+    let config: Value =
+        args.client.client()?.get("/v1/operator/raft/configuration", &[]).await.map_err(api_error)?.value;
     if args.format.is_json() {
         return ctx.out.json(&config);
     }
@@ -34,12 +29,7 @@ pub async fn cmd_operator_raft_list_peers(ctx: &Ctx, args: Args) -> Result<(), C
                 text(&s["Node"]),
                 text(&s["ID"]),
                 text(&s["Address"]),
-                if s["Leader"] == true {
-                    "leader"
-                } else {
-                    "follower"
-                }
-                .to_owned(),
+                if s["Leader"] == true { "leader" } else { "follower" }.to_owned(),
                 s["Voter"].to_string(),
                 text(&s["ProtocolVersion"]),
             ]

@@ -25,15 +25,11 @@ pub async fn cmd_operator_raft_remove_peer(ctx: &Ctx, args: Args) -> Result<(), 
         (Some(a), _) => (vec![("address", a.clone())], a.clone()),
         (None, Some(i)) => (vec![("id", i.clone())], i.clone()),
         (None, None) => {
-            return Err(CliError::usage(
-                "give -address or -id of the peer to remove",
-            ));
+            return Err(CliError::usage("give -address or -id of the peer to remove"));
         }
     };
     let client = args.client.client()?;
-    let _: serde_json::Value = client
-        .call(Method::DELETE, "/v1/operator/raft/peer", &query, None)
-        .await
-        .map_err(api_error)?;
+    let _: serde_json::Value =
+        client.call(Method::DELETE, "/v1/operator/raft/peer", &query, None).await.map_err(api_error)?;
     ctx.out.line(format!("Removed peer: {what}"))
 }

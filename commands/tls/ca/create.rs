@@ -57,16 +57,8 @@ pub fn cmd_tls_ca_create(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     let (cert_file, key_file) = ca_file_names(&args.domain);
     let ca = generate_ca(&opts).map_err(tls_error)?;
     write_new_files(&[
-        NewFile {
-            path: cert_file.clone().into(),
-            contents: ca.cert_pem.as_bytes(),
-            mode: 0o644,
-        },
-        NewFile {
-            path: key_file.clone().into(),
-            contents: ca.key_pem.as_bytes(),
-            mode: 0o600,
-        },
+        NewFile { path: cert_file.clone().into(), contents: ca.cert_pem.as_bytes(), mode: 0o644 },
+        NewFile { path: key_file.clone().into(), contents: ca.key_pem.as_bytes(), mode: 0o600 },
     ])
     .map_err(tls_error)?;
 

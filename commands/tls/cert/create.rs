@@ -92,10 +92,7 @@ pub fn cmd_tls_cert_create(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     };
     // Validate names before touching any file.
     let plan = opts.plan().map_err(tls_error)?;
-    let (ca_file, key_file) = (
-        expand_domain(&args.ca, &args.domain),
-        expand_domain(&args.key, &args.domain),
-    );
+    let (ca_file, key_file) = (expand_domain(&args.ca, &args.domain), expand_domain(&args.key, &args.domain));
     let prefix = cert_prefix(&kind, &args.dc, &args.domain);
     let (cert_path, key_path) = next_free_pair(Path::new(""), &prefix).map_err(tls_error)?;
     let ca = Ca::load(Path::new(&ca_file), Path::new(&key_file)).map_err(tls_error)?;
@@ -120,23 +117,12 @@ pub fn cmd_tls_cert_create(ctx: &Ctx, args: Args) -> Result<(), CliError> {
 
     let issued = ca.issue(&opts).map_err(tls_error)?;
     write_new_files(&[
-        NewFile {
-            path: cert_path.clone(),
-            contents: issued.cert_pem.as_bytes(),
-            mode: 0o644,
-        },
-        NewFile {
-            path: key_path.clone(),
-            contents: issued.key_pem.as_bytes(),
-            mode: 0o600,
-        },
+        NewFile { path: cert_path.clone(), contents: issued.cert_pem.as_bytes(), mode: 0o644 },
+        NewFile { path: key_path.clone(), contents: issued.key_pem.as_bytes(), mode: 0o600 },
     ])
     .map_err(tls_error)?;
 
-    let (cert_file, key_file_new) = (
-        cert_path.display().to_string(),
-        key_path.display().to_string(),
-    );
+    let (cert_file, key_file_new) = (cert_path.display().to_string(), key_path.display().to_string());
     if args.format.is_json() {
         return ctx.out.json(&Created {
             cert_file,
@@ -156,24 +142,18 @@ pub fn cmd_tls_cert_create(ctx: &Ctx, args: Args) -> Result<(), CliError> {
 /// CLI's order, and as failures (exit 1), as the reference does.
 fn kind_of(args: &Args) -> Result<CertKind, CliError> {
     if args.ca.is_empty() {
-        return Err(CliError::failure(
-            "please provide the CA certificate with -ca",
-        ));
+        return Err(CliError::failure("please provide the CA certificate with -ca"));
     }
     if args.key.is_empty() {
         return Err(CliError::failure("please provide the CA key with -key"));
     }
     let kind = match (args.server, args.client, args.cli) {
-        (true, false, false) => CertKind::Server {
-            node: args.node.clone(),
-        },
+        (true, false, false) => CertKind::Server { node: args.node.clone() },
         (false, true, false) => CertKind::Client,
         (false, false, true) => CertKind::Cli,
         _ => {
-            return Err(CliError::failure(
-                "please provide exactly one of -server, -client or -cli",
-            )
-            .hint("e.g. `fedctl tls cert create -server -dc dc1 -node n1`"));
+            return Err(CliError::failure("please provide exactly one of -server, -client or -cli")
+                .hint("e.g. `fedctl tls cert create -server -dc dc1 -node n1`"));
         }
     };
     if args.node.is_some() && !args.server {

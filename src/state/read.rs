@@ -1,0 +1,91 @@
+//! Reads as data: a [`Query`] names what to read, runs against a [`Store`] wherever it is
+//! executed (locally, on the leader, or on a server for a client agent), and yields a
+//! [`QueryResult`] that travels back over RPC unchanged.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::query::{CheckServiceNode, NodeServices, ServiceNode};
+use super::store::{Store, Table};
+use super::types::{HealthCheck, HealthStatus, KvEntry, Node};
+
+/// Something to read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Query {
+    Nodes,
+    ServiceNames,
+    ServiceNodes { service: String, tag: Option<String> },
+    NodeServices { node: String },
+    CheckServiceNodes { service: String, tag: Option<String>, passing: bool },
+    NodeChecks { node: String },
+    ServiceChecks { service: String },
+    ChecksInState { state: Option<HealthStatus> },
+    KvGet { key: String },
+    KvList { prefix: String },
+    KvKeys { prefix: String, separator: Option<String> },
+}
+
+/// What a query read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum QueryResult {
+    Nodes(Vec<Node>),
+    ServiceNames(BTreeMap<String, Vec<String>>),
+    ServiceNodes(Vec<ServiceNode>),
+    NodeServices(Option<NodeServices>),
+    CheckServiceNodes(Vec<CheckServiceNode>),
+    Checks(Vec<HealthCheck>),
+    Kv(Option<KvEntry>),
+    KvList(Vec<KvEntry>),
+    Keys(Vec<String>),
+}
+
+impl Query {
+    /// The tables whose index a blocking read of this query waits on.
+    pub fn tables(&self) -> &'static [Table] {
+        match self {
+            Query::Nodes => &[Table::Nodes],
+            Query::ServiceNames => &[Table::Services],
+            Query::ServiceNodes { .. } | Query::NodeServices { .. } => &[Table::Nodes, Table::Services],
+            Query::CheckServiceNodes { .. } => &[Table::Nodes, Table::Services, Table::Checks],
+            Query::NodeChecks { .. } | Query::ServiceChecks { .. } | Query::ChecksInState { .. } => &[Table::Checks],
+            Query::KvGet { .. } | Query::KvList { .. } | Query::KvKeys { .. } => &[Table::Kv],
+        }
+    }
+
+    pub fn run(&self, s: &Store) -> QueryResult {
+        match self {
+            Query::Nodes => QueryResult::Nodes(s.nodes()),
+            Query::ServiceNames => QueryResult::ServiceNames(s.service_names()),
+            Query::ServiceNodes { service, tag } => QueryResult::ServiceNodes(s.service_nodes(service, tag.as_deref())),
+            Query::NodeServices { node } => QueryResult::NodeServices(s.node_services(node)),
+            Query::CheckServiceNodes { service, tag, passing } => {
+                QueryResult::CheckServiceNodes(s.check_service_nodes(service, tag.as_deref(), *passing))
+            }
+            Query::NodeChecks { node } => QueryResult::Checks(s.node_checks(node)),
+            Query::ServiceChecks { service } => QueryResult::Checks(s.service_checks(service)),
+            Query::ChecksInState { state } => QueryResult::Checks(s.checks_in_state(*state)),
+            Query::KvGet { key } => QueryResult::Kv(s.kv_get(key).cloned()),
+            Query::KvList { prefix } => QueryResult::KvList(s.kv_list(prefix)),
+            Query::KvKeys { prefix, separator } => QueryResult::Keys(s.kv_keys(prefix, separator.as_deref())),
+        }
+    }
+}
+
+impl QueryResult {
+    /// The result as the reference HTTP API shows it.
+    pub fn to_json(&self) -> serde_json::Value {
+        let value = match self {
+            QueryResult::Nodes(v) => serde_json::to_value(v),
+            QueryResult::ServiceNames(v) => serde_json::to_value(v),
+            QueryResult::ServiceNodes(v) => serde_json::to_value(v),
+            QueryResult::NodeServices(v) => serde_json::to_value(v),
+            QueryResult::CheckServiceNodes(v) => serde_json::to_value(v),
+            QueryResult::Checks(v) => serde_json::to_value(v),
+            QueryResult::Kv(v) => serde_json::to_value(v.iter().collect::<Vec<_>>()),
+            QueryResult::KvList(v) => serde_json::to_value(v),
+            QueryResult::Keys(v) => serde_json::to_value(v),
+        };
+        value.unwrap_or(serde_json::Value::Null)
+    }
+}
