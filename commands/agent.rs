@@ -118,7 +118,9 @@ pub async fn cmd_agent(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         Some(addr) => ctx.out.info(format!("       HTTP API: http://{addr}")),
         None => ctx.out.info("       HTTP API: disabled"),
     }
-    ctx.out.info(format!("     Server RPC: {}", agent.rpc_addr));
+    if cfg.server {
+        ctx.out.info(format!("     Server RPC: {}", agent.rpc_addr));
+    }
     if let Some(gossip) = &agent.gossip {
         ctx.out.info(format!("     LAN gossip: {}", gossip.local().addr));
     }

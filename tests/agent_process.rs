@@ -42,7 +42,8 @@ impl AgentProcess {
             }
         });
         let mut banner = std::collections::HashMap::new();
-        while banner.len() < 3 {
+        // The banner ends with the gossip address (servers print their RPC address before it).
+        while !banner.contains_key("LAN gossip: ") {
             let Ok((key, addr)) = rx.recv_timeout(Duration::from_secs(30)) else {
                 break;
             };

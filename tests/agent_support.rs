@@ -27,7 +27,7 @@ pub async fn dev_agent() -> TestAgent {
 
 pub async fn agent_with(flags: ConfigFlags) -> TestAgent {
     let agent = agent_starting(flags).await;
-    agent.agent.raft.wait_for_leader(Duration::from_secs(10)).await.expect("a leader");
+    agent.agent.raft().expect("a server").wait_for_leader(Duration::from_secs(10)).await.expect("a leader");
     agent
 }
 

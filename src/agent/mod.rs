@@ -1,33 +1,37 @@
-//! The agent: one process that runs raft, the state store, agent-local state with its
-//! checks and anti-entropy, and the HTTP API.
+//! The agent: one process that runs (on servers) raft and the server port, LAN gossip,
+//! agent-local state with its checks and anti-entropy, and the HTTP API.
 //!
 //! [`start`] binds the listeners first (so a port conflict fails fast and the API answers
 //! quickly), then starts raft and the background tasks. [`RunningAgent::shutdown`] stops
 //! them in reverse order. Every task watches one shutdown channel owned by `RunningAgent`.
 
+mod backend;
+mod cluster;
+mod identity;
+mod rpc;
+
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
+use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
+
+pub use backend::{Backend, ReadOptions as BackendRead, ServerPool};
+pub use rpc::server_handlers;
 
 use crate::config::AgentConfig;
 use crate::gossip::{Gossip, GossipOptions, MemberMeta};
 use crate::http::{AgentInfo, AppState, Metrics};
 use crate::local::LocalState;
-use crate::local::sync::{Managed, NodeIdentity, SyncTiming};
+use crate::local::sync::{NodeIdentity, SyncTiming};
 use crate::raft::{RaftNode, RaftOptions, RaftStartError, ServerNode, node_id_for};
 use crate::rpc::message::PeerInfo;
 use crate::rpc::{ClientOptions, RpcClient, ServerOptions};
 use crate::tls::{AgentTls, TlsError};
-
-mod cluster;
-mod rpc;
-
-use crate::state::{HealthCheck, HealthStatus, NodeService};
-pub use rpc::server_handlers;
 
 /// Knobs tests and benchmarks turn; defaults suit production.
 #[derive(Debug, Clone, Default)]
@@ -48,8 +52,8 @@ pub enum AgentError {
     Tls(#[from] TlsError),
     #[error("forming the raft cluster: {0}")]
     Bootstrap(String),
-    #[error("bootstrap_expect = {0} needs LAN gossip to find the other servers, but the serf_lan port is disabled")]
-    NoGossip(u32),
+    #[error("{0} needs LAN gossip to find the servers, but the serf_lan port is disabled")]
+    NoGossip(&'static str),
     #[error("registering {what} from the configuration: {message}")]
     Definition { what: String, message: String },
 }
@@ -59,17 +63,22 @@ pub enum AgentError {
 pub struct RunningAgent {
     /// Where the HTTP API listens (`None` when disabled).
     pub http_addr: Option<SocketAddr>,
-    /// The server port address peers dial (advertise address, bound port).
+    /// The server port address peers dial (advertise address, bound port); empty on clients.
     pub rpc_addr: String,
     /// The LAN gossip pool (`None` when the serf_lan port is disabled).
     pub gossip: Option<Gossip>,
     /// Notified when a graceful leave through the API completed.
     pub left: Arc<tokio::sync::Notify>,
-    pub raft: RaftNode,
+    /// How this agent reaches the state: its raft node (servers) or servers (clients).
+    pub backend: Backend,
     pub local: Arc<LocalState>,
     pub config: AgentConfig,
     shutdown: watch::Sender<bool>,
     tasks: Vec<JoinHandle<()>>,
+}
+
+async fn bind(what: &'static str, addr: SocketAddr) -> Result<TcpListener, AgentError> {
+    TcpListener::bind(addr).await.map_err(|source| AgentError::Bind { what, addr, source })
 }
 
 /// Starts an agent for `cfg`.
@@ -78,72 +87,73 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     if let Some(dir) = &cfg.data_dir {
         std::fs::create_dir_all(dir).map_err(|source| AgentError::DataDir { path: dir.clone(), source })?;
     }
-    let node_id = node_uuid(cfg.data_dir.as_deref())
+    let node_id = identity::node_uuid(cfg.data_dir.as_deref())
         .map_err(|source| AgentError::DataDir { path: cfg.data_dir.clone().unwrap_or_default(), source })?;
 
     let http_listener = match cfg.ports.http {
-        Some(port) => {
-            let addr = SocketAddr::new(cfg.client_addr, port);
-            let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| AgentError::Bind {
-                what: "HTTP",
-                addr,
-                source,
-            })?;
-            Some(listener)
-        }
+        Some(port) => Some(bind("HTTP", SocketAddr::new(cfg.client_addr, port)).await?),
         None => None,
     };
     let http_addr = http_listener.as_ref().and_then(|l| l.local_addr().ok());
-
     let tls = AgentTls::load(&cfg.tls, &cfg.datacenter, &cfg.domain)?;
-    let rpc_listener = match cfg.ports.server {
-        Some(port) => {
-            let addr = SocketAddr::new(cfg.bind_addr, port);
-            let listener = tokio::net::TcpListener::bind(addr).await.map_err(|source| AgentError::Bind {
-                what: "server RPC",
-                addr,
-                source,
-            })?;
-            Some(listener)
-        }
-        None => None,
-    };
-    // Peers dial the port actually bound (port 0 picks one).
-    let server_port = rpc_listener.as_ref().and_then(|l| l.local_addr().ok()).map_or(8300, |a| a.port());
-    let rpc_addr = SocketAddr::new(cfg.advertise_addr, server_port).to_string();
     let rpc_client = RpcClient::new(ClientOptions { tls: tls.clone(), ..ClientOptions::default() });
-    let raft_opts = RaftOptions {
-        data_dir: cfg.data_dir.clone(),
-        node_id: node_id_for(&cfg.node_name),
-        node_name: cfg.node_name.clone(),
-        datacenter: cfg.datacenter.clone(),
-        rpc_addr: rpc_addr.clone(),
-        snapshot_threshold: cfg.raft_snapshot_threshold,
-        // Trailing entries kept behind a snapshot for lagging followers: at most one
-        // snapshot's worth, so a small threshold really bounds the log.
-        keep_after_snapshot: cfg.raft_snapshot_threshold.min(1024),
-        forward_timeout: std::time::Duration::from_secs(7),
-    };
-    let raft = RaftNode::start(&raft_opts, rpc_client.clone()).await?;
-    let me = ServerNode { name: cfg.node_name.clone(), addr: rpc_addr.clone() };
-    if cfg.bootstrap_expect == 1 {
-        raft.bootstrap(&[(raft_opts.node_id, me)]).await.map_err(|e| AgentError::Bootstrap(e.to_string()))?;
-    }
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
+    let mut tasks = Vec::new();
+
+    // Servers: the server port and raft.
+    let mut server_port = cfg.ports.server.unwrap_or(8300);
+    let mut raft = None;
+    let mut rpc_addr = String::new();
+    if cfg.server {
+        let rpc_listener = match cfg.ports.server {
+            Some(port) => Some(bind("server RPC", SocketAddr::new(cfg.bind_addr, port)).await?),
+            None => None,
+        };
+        // Peers dial the port actually bound (port 0 picks one).
+        server_port = rpc_listener.as_ref().and_then(|l| l.local_addr().ok()).map_or(server_port, |a| a.port());
+        rpc_addr = SocketAddr::new(cfg.advertise_addr, server_port).to_string();
+        let raft_opts = RaftOptions {
+            data_dir: cfg.data_dir.clone(),
+            node_id: node_id_for(&cfg.node_name),
+            node_name: cfg.node_name.clone(),
+            datacenter: cfg.datacenter.clone(),
+            rpc_addr: rpc_addr.clone(),
+            snapshot_threshold: cfg.raft_snapshot_threshold,
+            // Trailing entries kept behind a snapshot for lagging followers: at most one
+            // snapshot's worth, so a small threshold really bounds the log.
+            keep_after_snapshot: cfg.raft_snapshot_threshold.min(1024),
+            forward_timeout: Duration::from_secs(7),
+        };
+        let node = RaftNode::start(&raft_opts, rpc_client.clone()).await?;
+        if cfg.bootstrap_expect == 1 {
+            let me = ServerNode { name: cfg.node_name.clone(), addr: rpc_addr.clone() };
+            node.bootstrap(&[(raft_opts.node_id, me)]).await.map_err(|e| AgentError::Bootstrap(e.to_string()))?;
+        }
+        if let Some(listener) = rpc_listener {
+            let me = PeerInfo { node: cfg.node_name.clone(), datacenter: cfg.datacenter.clone(), server: true };
+            let handlers = rpc::server_handlers(node.clone(), me);
+            let options = ServerOptions { tls: tls.clone(), ..ServerOptions::default() };
+            tasks.push(tokio::spawn(crate::rpc::serve(listener, options, handlers, shutdown_rx.clone())));
+        }
+        raft = Some(node);
+    }
+
+    // Everyone: LAN gossip.
     let gossip = match cfg.ports.serf_lan {
         Some(port) => {
             let bind = SocketAddr::new(cfg.bind_addr, port);
+            let meta = MemberMeta {
+                server: cfg.server,
+                datacenter: cfg.datacenter.clone(),
+                rpc_port: if cfg.server { server_port } else { 0 },
+                build: env!("CARGO_PKG_VERSION").to_owned(),
+                leaving: false,
+            };
             let opts = GossipOptions {
                 bind,
                 advertise: cfg.advertise_addr,
                 name: cfg.node_name.clone(),
-                meta: MemberMeta {
-                    server: cfg.server,
-                    datacenter: cfg.datacenter.clone(),
-                    rpc_port: server_port,
-                    build: env!("CARGO_PKG_VERSION").to_owned(),
-                    leaving: false,
-                },
+                meta,
                 expected_size: cfg.bootstrap_expect.max(3),
             };
             let gossip = Gossip::start(opts, shutdown_rx.clone()).await.map_err(|source| AgentError::Bind {
@@ -152,22 +162,23 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
                 source,
             })?;
             cluster::spawn_join(gossip.clone(), cfg.retry_join.clone(), shutdown_rx.clone());
-            if cfg.server {
+            if let Some(node) = &raft {
                 if cfg.bootstrap_expect > 1 {
-                    cluster::spawn_bootstrap(
-                        gossip.clone(),
-                        raft.clone(),
-                        cfg.bootstrap_expect,
-                        cfg.datacenter.clone(),
-                        shutdown_rx.clone(),
-                    );
+                    let (g, r, dc) = (gossip.clone(), node.clone(), cfg.datacenter.clone());
+                    cluster::spawn_bootstrap(g, r, cfg.bootstrap_expect, dc, shutdown_rx.clone());
                 }
-                cluster::spawn_reconcile(gossip.clone(), raft.clone(), cfg.datacenter.clone(), shutdown_rx.clone());
+                cluster::spawn_reconcile(gossip.clone(), node.clone(), cfg.datacenter.clone(), shutdown_rx.clone());
             }
             Some(gossip)
         }
-        None if cfg.bootstrap_expect > 1 => return Err(AgentError::NoGossip(cfg.bootstrap_expect)),
+        None if cfg.server && cfg.bootstrap_expect > 1 => return Err(AgentError::NoGossip("bootstrap_expect > 1")),
+        None if !cfg.server => return Err(AgentError::NoGossip("a client agent")),
         None => None,
+    };
+    let backend = match (&raft, &gossip) {
+        (Some(node), _) => Backend::Server(node.clone()),
+        (None, Some(g)) => Backend::Client(ServerPool::new(rpc_client.clone(), g.clone(), &cfg.datacenter)),
+        (None, None) => return Err(AgentError::NoGossip("a client agent")),
     };
 
     let local = LocalState::new(&cfg.node_name);
@@ -182,10 +193,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
             .add_check(check)
             .map_err(|e| AgentError::Definition { what: format!("check {:?}", check.id), message: e.to_string() })?;
     }
-
-    let mut tasks = Vec::new();
-    let left = Arc::new(tokio::sync::Notify::new());
-    let identity = NodeIdentity {
+    let node_identity = NodeIdentity {
         node: cfg.node_name.clone(),
         id: node_id.clone(),
         address: cfg.advertise_addr.to_string(),
@@ -198,23 +206,17 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     };
     tasks.push(tokio::spawn(crate::local::sync::run(
         local.clone(),
-        raft.clone(),
-        identity,
-        managed_entries(&cfg, server_port),
+        backend.clone(),
+        node_identity,
+        identity::managed_entries(&cfg, server_port),
         opts.sync,
         shutdown_rx.clone(),
     )));
 
-    if let Some(listener) = rpc_listener {
-        let me = PeerInfo { node: cfg.node_name.clone(), datacenter: cfg.datacenter.clone(), server: cfg.server };
-        let handlers = rpc::server_handlers(raft.clone(), me);
-        let options = ServerOptions { tls: tls.clone(), ..ServerOptions::default() };
-        tasks.push(tokio::spawn(crate::rpc::serve(listener, options, handlers, shutdown_rx.clone())));
-    }
-
+    let left = Arc::new(tokio::sync::Notify::new());
     if let Some(listener) = http_listener {
         let state = AppState {
-            raft: raft.clone(),
+            backend: backend.clone(),
             local: local.clone(),
             info: Arc::new(AgentInfo {
                 node_name: cfg.node_name.clone(),
@@ -242,70 +244,25 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
         }));
     }
 
-    tracing::info!(node = %cfg.node_name, datacenter = %cfg.datacenter, http = ?http_addr, dev = cfg.dev, "agent started");
-    Ok(RunningAgent { http_addr, rpc_addr, gossip, left, raft, local, config: cfg, shutdown: shutdown_tx, tasks })
+    tracing::info!(node = %cfg.node_name, datacenter = %cfg.datacenter, server = cfg.server, http = ?http_addr, "agent started");
+    Ok(RunningAgent { http_addr, rpc_addr, gossip, left, backend, local, config: cfg, shutdown: shutdown_tx, tasks })
 }
 
 impl RunningAgent {
+    /// This agent's raft node (servers only).
+    pub fn raft(&self) -> Option<&RaftNode> {
+        self.backend.raft()
+    }
+
     /// Stops the API and background tasks, then raft (flushing its log).
     pub async fn shutdown(self) {
         let _ = self.shutdown.send(true);
         for task in self.tasks {
             let _ = task.await;
         }
-        self.raft.shutdown().await;
+        if let Some(raft) = self.backend.raft() {
+            raft.shutdown().await;
+        }
         tracing::info!("agent stopped");
     }
-}
-
-/// A server's own catalog entries: the `consul` service on its RPC port and the
-/// `serfHealth` node check, as the reference registers them.
-fn managed_entries(cfg: &AgentConfig, server_port: u16) -> Managed {
-    if !cfg.server {
-        return Managed::default();
-    }
-    Managed {
-        services: vec![NodeService {
-            id: "consul".into(),
-            service: "consul".into(),
-            port: server_port,
-            meta: BTreeMap::from([("raft_version".to_owned(), "3".to_owned())]),
-            ..NodeService::default()
-        }],
-        checks: vec![HealthCheck {
-            node: cfg.node_name.clone(),
-            check_id: "serfHealth".into(),
-            name: "Serf Health Status".into(),
-            status: HealthStatus::Passing,
-            output: "Agent alive and reachable".into(),
-            ..HealthCheck::default()
-        }],
-    }
-}
-
-/// The node's UUID, kept in `<data-dir>/node-id` so it survives restarts.
-fn node_uuid(data_dir: Option<&Path>) -> std::io::Result<String> {
-    if let Some(dir) = data_dir {
-        let path = dir.join("node-id");
-        if let Ok(existing) = std::fs::read_to_string(&path) {
-            let existing = existing.trim();
-            if !existing.is_empty() {
-                return Ok(existing.to_owned());
-            }
-        }
-        let id = new_uuid();
-        std::fs::write(&path, &id)?;
-        return Ok(id);
-    }
-    Ok(new_uuid())
-}
-
-fn new_uuid() -> String {
-    use ring::rand::SecureRandom;
-    let mut b = [0u8; 16];
-    let _ = ring::rand::SystemRandom::new().fill(&mut b);
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
 }

@@ -139,6 +139,4 @@ pub enum ConfigError {
     Invalid { origin: Origin, key: &'static str, value: String, expected: String },
     #[error("no data directory: set -data-dir or data_dir in a config file (or run with -dev)")]
     MissingDataDir,
-    #[error("{0}")]
-    Unsupported(String),
 }

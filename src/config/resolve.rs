@@ -159,14 +159,6 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
         }
     }
 
-    if !server {
-        return Err(ConfigError::Unsupported(
-            "client agents (without -server) need servers to join, which this version does not support yet; \
-             run with -server -bootstrap-expect 1, or -dev"
-                .into(),
-        ));
-    }
-
     Ok(AgentConfig {
         node_name,
         datacenter,

@@ -9,8 +9,8 @@ use axum::response::{IntoResponse, Response};
 
 use super::AppState;
 use super::error::ApiError;
-use super::query::{Params, ReadOptions, blocking, check_dc, flag, with_meta};
-use crate::state::{Command, KvOp, Response as CommandResponse, Table};
+use super::query::{Params, check_dc, flag, read, read_options, with_meta};
+use crate::state::{Command, KvOp, Query as StateQuery, QueryResult, Response as CommandResponse};
 
 /// The largest value accepted (the reference's default `kv_max_value_size`).
 pub const MAX_VALUE_SIZE: usize = 512 * 1024;
@@ -27,45 +27,34 @@ pub async fn delete_root(state: State<AppState>, q: Query<Params>) -> Result<Res
     delete(state, Path(String::new()), q).await
 }
 
-/// What a GET returns, before it becomes a response.
-enum Read {
-    Entries(Vec<crate::state::KvEntry>),
-    Keys(Vec<String>),
-    Raw(Option<Vec<u8>>),
-}
-
 pub async fn get(
     State(state): State<AppState>,
     Path(key): Path<String>,
     Query(p): Query<Params>,
 ) -> Result<Response, ApiError> {
-    let opts = ReadOptions::parse(&state, &p)?;
+    let opts = read_options(&state, &p)?;
     let (recurse, keys, raw) = (flag(&p, "recurse"), p.contains_key("keys"), flag(&p, "raw"));
-    let separator = p.get("separator").cloned();
     if !recurse && !keys && key.is_empty() {
         return Err(ApiError::BadRequest("Missing key name".into()));
     }
-    let (index, read) = blocking(&state, &opts, &[Table::Kv], move |s| {
-        if keys {
-            Read::Keys(s.kv_keys(&key, separator.as_deref()))
-        } else if recurse {
-            Read::Entries(s.kv_list(&key))
-        } else if raw {
-            Read::Raw(s.kv_get(&key).map(|e| e.value.clone()))
-        } else {
-            Read::Entries(s.kv_get(&key).cloned().into_iter().collect())
-        }
-    })
-    .await?;
-    let response = match read {
-        Read::Entries(e) if e.is_empty() => StatusCode::NOT_FOUND.into_response(),
-        Read::Keys(k) if k.is_empty() => StatusCode::NOT_FOUND.into_response(),
-        Read::Raw(None) => StatusCode::NOT_FOUND.into_response(),
-        Read::Entries(e) => Json(e).into_response(),
-        Read::Keys(k) => Json(k).into_response(),
-        Read::Raw(Some(v)) => ([("content-type", "application/octet-stream")], v).into_response(),
+    let query = if keys {
+        StateQuery::KvKeys { prefix: key, separator: p.get("separator").cloned() }
+    } else if recurse {
+        StateQuery::KvList { prefix: key }
+    } else {
+        StateQuery::KvGet { key }
     };
-    Ok(with_meta(&state, index, response))
+    let reply = read(&state, opts, query).await?;
+    let response = match &reply.result {
+        QueryResult::KvList(e) if e.is_empty() => StatusCode::NOT_FOUND.into_response(),
+        QueryResult::Keys(k) if k.is_empty() => StatusCode::NOT_FOUND.into_response(),
+        QueryResult::Kv(None) => StatusCode::NOT_FOUND.into_response(),
+        QueryResult::Kv(Some(e)) if raw => {
+            ([("content-type", "application/octet-stream")], e.value.clone()).into_response()
+        }
+        other => Json(other.to_json()).into_response(),
+    };
+    Ok(with_meta(&reply, response))
 }
 
 fn number(p: &Params, name: &str) -> Result<Option<u64>, ApiError> {

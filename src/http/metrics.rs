@@ -20,15 +20,17 @@ pub struct Metrics {
 
 pub async fn metrics(State(state): State<AppState>, Query(p): Query<Params>) -> Response {
     let mut gauges: Vec<(String, f64)> = vec![
-        ("fedctl.raft.last_index".into(), state.raft.state().read(|s| s.last_index()) as f64),
-        ("fedctl.raft.log_entries".into(), state.raft.log_len() as f64),
-        ("fedctl.raft.snapshot_index".into(), state.raft.snapshot_index().unwrap_or(0) as f64),
-        ("fedctl.raft.leader".into(), if state.raft.leader() == Some(state.raft.id()) { 1.0 } else { 0.0 }),
         ("fedctl.agent.local_services".into(), state.local.services().len() as f64),
         ("fedctl.agent.local_checks".into(), state.local.checks().len() as f64),
     ];
-    for (table, count) in state.raft.state().read(|s| s.counts()) {
-        gauges.push((format!("fedctl.state.{table}"), count as f64));
+    if let Some(raft) = state.backend.raft() {
+        gauges.push(("fedctl.raft.last_index".into(), raft.state().read(|s| s.last_index()) as f64));
+        gauges.push(("fedctl.raft.log_entries".into(), raft.log_len() as f64));
+        gauges.push(("fedctl.raft.snapshot_index".into(), raft.snapshot_index().unwrap_or(0) as f64));
+        gauges.push(("fedctl.raft.leader".into(), if raft.leader() == Some(raft.id()) { 1.0 } else { 0.0 }));
+        for (table, count) in raft.state().read(|s| s.counts()) {
+            gauges.push((format!("fedctl.state.{table}"), count as f64));
+        }
     }
     let m = &state.metrics;
     let counters = [

@@ -25,7 +25,6 @@ pub use error::ApiError;
 pub use metrics::Metrics;
 
 use crate::local::LocalState;
-use crate::raft::RaftNode;
 use crate::state::{Command, Response as CommandResponse};
 
 /// Facts about this agent shown by `/v1/agent/self` and friends.
@@ -45,7 +44,8 @@ pub struct AgentInfo {
 /// What every handler can reach.
 #[derive(Debug, Clone)]
 pub struct AppState {
-    pub raft: RaftNode,
+    /// How this agent reaches the replicated state (its raft node, or servers).
+    pub backend: crate::agent::Backend,
     pub local: Arc<LocalState>,
     pub info: Arc<AgentInfo>,
     pub metrics: Arc<Metrics>,
@@ -59,7 +59,7 @@ impl AppState {
     /// The HTTP API's write path: the one raft apply function, counted.
     pub async fn apply(&self, command: Command) -> Result<CommandResponse, ApiError> {
         self.metrics.raft_applies.fetch_add(1, Ordering::Relaxed);
-        self.raft.apply(command).await.map_err(|e| {
+        self.backend.apply(command).await.map_err(|e| {
             self.metrics.raft_apply_errors.fetch_add(1, Ordering::Relaxed);
             ApiError::from(e)
         })

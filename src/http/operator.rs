@@ -9,11 +9,11 @@ use super::error::ApiError;
 use super::query::Params;
 
 /// `GET /v1/operator/raft/configuration`: the raft members, who leads, who votes.
-pub async fn configuration(State(state): State<AppState>) -> Json<Value> {
-    let leader = state.raft.leader();
-    let voters: Vec<u64> = state.raft.voters().into_iter().map(|(id, _)| id).collect();
-    let servers: Vec<Value> = state
-        .raft
+pub async fn configuration(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
+    let raft = server_raft(&state)?;
+    let leader = raft.leader();
+    let voters: Vec<u64> = raft.voters().into_iter().map(|(id, _)| id).collect();
+    let servers: Vec<Value> = raft
         .members()
         .into_iter()
         .map(|(id, node)| {
@@ -27,13 +27,21 @@ pub async fn configuration(State(state): State<AppState>) -> Json<Value> {
             })
         })
         .collect();
-    let index = state.raft.state().read(|s| s.last_index());
-    Json(json!({ "Servers": servers, "Index": index }))
+    let index = raft.state().read(|s| s.last_index());
+    Ok(Json(json!({ "Servers": servers, "Index": index })))
+}
+
+/// The raft node of a server agent; operator endpoints need one.
+fn server_raft(state: &AppState) -> Result<&crate::raft::RaftNode, ApiError> {
+    state.backend.raft().ok_or_else(|| {
+        ApiError::BadRequest("this agent is a client; run operator raft commands against a server (-http-addr)".into())
+    })
 }
 
 /// `DELETE /v1/operator/raft/peer?id=|address=`: removes a raft member.
 pub async fn remove_peer(State(state): State<AppState>, Query(p): Query<Params>) -> Result<(), ApiError> {
-    let members = state.raft.members();
+    let raft = server_raft(&state)?;
+    let members = raft.members();
     let found = match (p.get("id"), p.get("address")) {
         (Some(id), _) => members.iter().find(|(i, n)| i.to_string() == *id || n.name == *id),
         (None, Some(addr)) => members.iter().find(|(_, n)| n.addr == *addr),
@@ -44,15 +52,17 @@ pub async fn remove_peer(State(state): State<AppState>, Query(p): Query<Params>)
     let Some((id, _)) = found else {
         return Err(ApiError::NotFound("no raft member with that id or address".into()));
     };
-    state.raft.remove_peer(*id).await.map_err(ApiError::from)
+    raft.remove_peer(*id).await.map_err(ApiError::from)
 }
 
 /// `PUT /v1/agent/leave`: leaves gracefully, then the agent shuts down. A leading server first
 /// hands the datacenter to the others by removing itself from raft.
 pub async fn leave(State(state): State<AppState>) -> Result<(), ApiError> {
-    let me = state.raft.id();
-    if state.info.server && state.raft.leader() == Some(me) && state.raft.voters().len() > 1 {
-        state.raft.remove_member(me).await.map_err(ApiError::from)?;
+    if let Some(raft) = state.backend.raft()
+        && raft.leader() == Some(raft.id())
+        && raft.voters().len() > 1
+    {
+        raft.remove_member(raft.id()).await.map_err(ApiError::from)?;
     }
     if let Some(gossip) = &state.gossip {
         gossip.leave().await;

@@ -5,12 +5,13 @@ use std::time::Duration;
 
 use axum::http::HeaderValue;
 use axum::response::{IntoResponse, Response};
-use serde::Serialize;
 
 use super::AppState;
 use super::error::ApiError;
+use crate::agent::BackendRead;
 use crate::duration::parse_go_duration;
-use crate::state::{Store, Table};
+use crate::rpc::message::ReadReply;
+use crate::state::Query;
 
 /// The reference's default and maximum blocking wait.
 const DEFAULT_WAIT: Duration = Duration::from_secs(5 * 60);
@@ -19,30 +20,26 @@ const MAX_WAIT: Duration = Duration::from_secs(10 * 60);
 /// Raw query parameters; a flag like `?passing` maps to an empty string.
 pub type Params = HashMap<String, String>;
 
-/// `?index=&wait=&stale&consistent&dc=` of a read.
-#[derive(Debug, Clone)]
-pub struct ReadOptions {
-    pub index: u64,
-    pub wait: Duration,
-    pub consistent: bool,
-}
-
-impl ReadOptions {
-    pub fn parse(state: &AppState, params: &Params) -> Result<ReadOptions, ApiError> {
-        check_dc(state, params)?;
-        let index = match params.get("index") {
-            None => 0,
-            Some(v) => v.parse().map_err(|_| ApiError::BadRequest(format!("Invalid index {v:?}")))?,
-        };
-        let wait = match params.get("wait") {
-            None => DEFAULT_WAIT,
-            Some(v) => parse_go_duration(v).map_err(|e| ApiError::BadRequest(format!("Invalid wait time: {e}")))?,
-        };
-        // Up to wait/16 of jitter, as the reference, so many waiters do not return together.
-        let wait = wait.min(MAX_WAIT);
-        let wait = wait + wait.mul_f64(jitter_fraction() / 16.0);
-        Ok(ReadOptions { index, wait, consistent: params.contains_key("consistent") })
-    }
+/// Parses `?index=&wait=&stale&consistent&dc=` of a read.
+pub fn read_options(state: &AppState, params: &Params) -> Result<BackendRead, ApiError> {
+    check_dc(state, params)?;
+    let min_index = match params.get("index") {
+        None => 0,
+        Some(v) => v.parse().map_err(|_| ApiError::BadRequest(format!("Invalid index {v:?}")))?,
+    };
+    let wait = match params.get("wait") {
+        None => DEFAULT_WAIT,
+        Some(v) => parse_go_duration(v).map_err(|e| ApiError::BadRequest(format!("Invalid wait time: {e}")))?,
+    };
+    // Up to wait/16 of jitter, as the reference, so many waiters do not return together.
+    let wait = wait.min(MAX_WAIT);
+    let wait = wait + wait.mul_f64(jitter_fraction() / 16.0);
+    Ok(BackendRead {
+        min_index,
+        wait: if min_index == 0 { Duration::ZERO } else { wait },
+        stale: params.contains_key("stale"),
+        consistent: params.contains_key("consistent"),
+    })
 }
 
 /// Requests for another datacenter need WAN federation, which this agent does not have.
@@ -59,42 +56,25 @@ pub fn flag(params: &Params, name: &str) -> bool {
     params.get(name).is_some_and(|v| v.is_empty() || v == "true" || v == "1")
 }
 
-/// Runs a (possibly blocking) read over `tables` and answers JSON with the reference's
-/// `X-Consul-Index`, `X-Consul-KnownLeader` and `X-Consul-LastContact` headers.
-pub async fn blocking_json<T: Serialize>(
-    state: &AppState,
-    opts: &ReadOptions,
-    tables: &[Table],
-    read: impl Fn(&Store) -> T,
-) -> Result<Response, ApiError> {
-    let (index, value) = blocking(state, opts, tables, read).await?;
-    Ok(with_meta(state, index, axum::Json(value).into_response()))
+/// Runs a (possibly blocking) read.
+pub async fn read(state: &AppState, opts: BackendRead, query: Query) -> Result<ReadReply, ApiError> {
+    state.backend.read(query, opts).await.map_err(ApiError::from)
 }
 
-/// The value and index of a (possibly blocking) read.
-pub async fn blocking<T>(
-    state: &AppState,
-    opts: &ReadOptions,
-    tables: &[Table],
-    read: impl Fn(&Store) -> T,
-) -> Result<(u64, T), ApiError> {
-    if opts.consistent {
-        state.raft.ensure_linearizable().await.map_err(ApiError::from)?;
-    }
-    let result = state.raft.state().blocking(tables, opts.index, opts.wait, read).await;
-    Ok((result.index, result.value))
+/// Runs a read and answers its JSON with the reference's `X-Consul-Index`,
+/// `X-Consul-KnownLeader` and `X-Consul-LastContact` headers.
+pub async fn read_json(state: &AppState, opts: BackendRead, query: Query) -> Result<Response, ApiError> {
+    let reply = read(state, opts, query).await?;
+    let body = axum::Json(reply.result.to_json()).into_response();
+    Ok(with_meta(&reply, body))
 }
 
-/// Adds the index/leader headers to a response.
-pub fn with_meta(state: &AppState, index: u64, mut response: Response) -> Response {
+/// Adds the index/leader headers of `reply` to a response.
+pub fn with_meta(reply: &ReadReply, mut response: Response) -> Response {
     let headers = response.headers_mut();
-    let known_leader = state.raft.leader().is_some();
-    let last_contact = state.raft.last_contact().map_or(0, |d| d.as_millis());
-    headers.insert("X-Consul-Index", HeaderValue::from(index));
-    headers.insert("X-Consul-KnownLeader", HeaderValue::from_static(if known_leader { "true" } else { "false" }));
-    if let Ok(v) = HeaderValue::from_str(&last_contact.to_string()) {
-        headers.insert("X-Consul-LastContact", v);
-    }
+    headers.insert("X-Consul-Index", HeaderValue::from(reply.index.max(1)));
+    headers.insert("X-Consul-KnownLeader", HeaderValue::from_static(if reply.known_leader { "true" } else { "false" }));
+    headers.insert("X-Consul-LastContact", HeaderValue::from(reply.last_contact_ms));
     response
 }
 

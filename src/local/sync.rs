@@ -14,8 +14,11 @@ use tokio::sync::watch;
 use tokio::time::Instant;
 
 use super::state::LocalState;
-use crate::raft::{ApplyError, RaftNode};
-use crate::state::{Command, DeregisterRequest, HealthCheck, Node, NodeService, RaftIndex, RegisterRequest};
+use crate::agent::{Backend, BackendRead};
+use crate::raft::ApplyError;
+use crate::state::{
+    Command, DeregisterRequest, HealthCheck, Node, NodeService, Query, QueryResult, RaftIndex, RegisterRequest,
+};
 
 /// Who this agent is in the catalog.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -63,7 +66,7 @@ pub struct SyncReport {
 /// The anti-entropy loop; ends when `shutdown` flips to true.
 pub async fn run(
     local: Arc<LocalState>,
-    raft: RaftNode,
+    raft: Backend,
     identity: NodeIdentity,
     managed: Managed,
     timing: SyncTiming,
@@ -111,19 +114,24 @@ pub async fn run(
 /// One anti-entropy pass.
 pub async fn sync_once(
     local: &LocalState,
-    raft: &RaftNode,
+    raft: &Backend,
     identity: &NodeIdentity,
     managed: &Managed,
 ) -> Result<SyncReport, ApplyError> {
     let node_name = identity.node.as_str();
-    let (node, services, checks) = raft.state().read(|s| {
-        let view = s.node_services(node_name);
-        (
-            view.as_ref().map(|v| v.node.clone()),
-            view.map(|v| v.services).unwrap_or_default(),
-            s.node_checks(node_name).into_iter().map(|c| (c.check_id.clone(), c)).collect::<BTreeMap<_, _>>(),
-        )
-    });
+    // Stale reads: a server answers from its own copy, a client from any server. A lagging
+    // copy only causes an idempotent re-registration.
+    let stale = BackendRead { stale: true, ..BackendRead::default() };
+    let view = match raft.read(Query::NodeServices { node: node_name.to_owned() }, stale).await?.result {
+        QueryResult::NodeServices(view) => view,
+        _ => None,
+    };
+    let (node, services) = (view.as_ref().map(|v| v.node.clone()), view.map(|v| v.services).unwrap_or_default());
+    let checks: BTreeMap<String, HealthCheck> =
+        match raft.read(Query::NodeChecks { node: node_name.to_owned() }, stale).await?.result {
+            QueryResult::Checks(checks) => checks.into_iter().map(|c| (c.check_id.clone(), c)).collect(),
+            _ => BTreeMap::new(),
+        };
     let mut report = SyncReport::default();
     let wanted_node = Node {
         id: identity.id.clone(),
