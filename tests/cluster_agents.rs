@@ -27,6 +27,24 @@ fn tls_config(dir: &Path, n: usize) -> std::path::PathBuf {
     path
 }
 
+/// TLS settings for the client agent: a `-client` certificate from the same CA.
+fn client_tls(dir: &Path) -> std::path::PathBuf {
+    fedctl_ok(dir, &["tls", "cert", "create", "-client", "-dc", "dc1"]);
+    let path = dir.join("c1.hcl");
+    let file = |name: &str| dir.join(name).display().to_string();
+    std::fs::write(
+        &path,
+        format!(
+            "ca_file = \"{}\"\ncert_file = \"{}\"\nkey_file = \"{}\"\nverify_incoming = true\nverify_outgoing = true\nverify_server_hostname = true\n",
+            file("consul-agent-ca.pem"),
+            file("dc1-client-consul-0.pem"),
+            file("dc1-client-consul-0-key.pem"),
+        ),
+    )
+    .unwrap();
+    path
+}
+
 async fn server(dir: &Path, n: usize, join: Option<String>) -> TestAgent {
     agent_starting(ConfigFlags {
         server: true,
@@ -88,6 +106,41 @@ async fn three_servers_form_a_datacenter_over_mutual_tls() {
         .await;
     }
 
+    // A client agent joins; what is registered through it is readable on every server.
+    let client = agent_starting(ConfigFlags {
+        node: Some("c1".into()),
+        datacenter: Some("dc1".into()),
+        data_dir: Some(p.join("data-c1").display().to_string()),
+        bind: Some("127.0.0.1".into()),
+        advertise: Some("127.0.0.1".into()),
+        http_port: Some(0),
+        serf_lan_port: Some(0),
+        join: vec![servers[0].agent.gossip.as_ref().unwrap().local().addr.to_string()],
+        config_files: vec![client_tls(p)],
+        ..ConfigFlags::default()
+    })
+    .await;
+    let (status, body) =
+        client.put("/v1/agent/service/register", json!({"Name": "api", "Port": 9000}).to_string()).await;
+    assert_eq!(status, 200, "{body}");
+    for s in &servers {
+        s.wait_json("/v1/catalog/service/api", "the client's service on every server", |v| {
+            v.as_array().is_some_and(|a| a.len() == 1 && a[0]["Node"] == "c1")
+        })
+        .await;
+    }
+    // The client serves the API too: reads and writes go to the servers.
+    assert_eq!(client.put("/v1/kv/via/client", "c").await, (200, "true".into()));
+    client
+        .wait_json("/v1/kv/via/client", "the client's write, read back through it", |v| v[0]["Value"] == "Yw==")
+        .await;
+    assert_eq!(client.get_json("/v1/status/leader").await, leader);
+    client
+        .wait_json("/v1/agent/members", "four members, one a client", |v| {
+            v.as_array().is_some_and(|a| a.len() == 4 && a.iter().filter(|m| m["Tags"]["role"] == "node").count() == 1)
+        })
+        .await;
+
     // Register through a follower; read from every server.
     let follower = servers.iter().find(|s| json!(s.agent.rpc_addr) != leader).unwrap();
     let (status, body) =
@@ -117,15 +170,16 @@ async fn three_servers_form_a_datacenter_over_mutual_tls() {
         assert_eq!(s.put(&format!("/v1/kv/after/{i}"), "x").await, (200, "true".into()), "write via survivor {i}");
     }
     for s in &alive {
-        s.wait_json("/v1/kv/?keys", "both writes everywhere", |v| v.as_array().is_some_and(|a| a.len() == 3)).await;
+        s.wait_json("/v1/kv/?keys", "every write everywhere", |v| v.as_array().is_some_and(|a| a.len() == 4)).await;
     }
     let members: Value = alive[0]
         .wait_json("/v1/agent/members", "the dead leader shows as failed", |v| {
             v.as_array().is_some_and(|a| a.iter().filter(|m| m["Status"] == 4).count() == 1)
         })
         .await;
-    assert_eq!(members.as_array().unwrap().len(), 3);
+    assert_eq!(members.as_array().unwrap().len(), 4);
     for s in alive {
         s.stop().await;
     }
+    client.stop().await;
 }
