@@ -243,3 +243,19 @@ async fn without_tls_plaintext_rpc_and_raft_work() {
     works(&c, &t).await;
     assert_eq!(c.call(&t, Protocol::Raft, b"xy".to_vec()).await.unwrap(), b"yx");
 }
+
+#[tokio::test]
+async fn a_frame_that_never_finishes_is_cut_off() {
+    let options = ServerOptions { frame_timeout: Duration::from_millis(200), ..ServerOptions::default() };
+    let (addr, _stop) = start(options).await;
+    let mut tcp = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    tcp.write_all(&[0]).await.unwrap();
+    tcp.write_all(&[0, 0, 0, 20, 0, 0]).await.unwrap(); // a frame header, then silence
+    assert!(closed_by_server(tcp).await);
+    // An idle connection between frames is kept: a pooled client still works after a pause.
+    let c = client(None);
+    let t = target(&addr, "n1");
+    works(&c, &t).await;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    works(&c, &t).await;
+}

@@ -41,6 +41,9 @@ pub struct ServerOptions {
     pub max_frame: usize,
     /// Bound on the first byte and the TLS handshake.
     pub handshake_timeout: Duration,
+    /// Bound on receiving the rest of a frame once it has started (idle connections between
+    /// frames are kept).
+    pub frame_timeout: Duration,
 }
 
 impl std::fmt::Debug for ServerOptions {
@@ -51,7 +54,12 @@ impl std::fmt::Debug for ServerOptions {
 
 impl Default for ServerOptions {
     fn default() -> Self {
-        ServerOptions { tls: None, max_frame: frame::DEFAULT_MAX_FRAME, handshake_timeout: Duration::from_secs(5) }
+        ServerOptions {
+            tls: None,
+            max_frame: frame::DEFAULT_MAX_FRAME,
+            handshake_timeout: Duration::from_secs(5),
+            frame_timeout: Duration::from_secs(30),
+        }
     }
 }
 
@@ -137,7 +145,7 @@ async fn connection(
                 return refusals.refuse(addr, "protocol not served", &format!("{protocol:?}"));
             };
             let peer = Peer { addr, sni: None, tls: false };
-            frame_loop(stream, handler.clone(), peer, options.max_frame, stop).await;
+            frame_loop(stream, handler.clone(), peer, options, stop).await;
         }
         Detected::Tls => {
             let Some(tls) = &options.tls else {
@@ -167,14 +175,19 @@ async fn connection(
                 return refusals.refuse(addr, "protocol not served", &format!("{protocol:?}"));
             };
             let peer = Peer { addr, sni, tls: true };
-            frame_loop(tls_stream, handler.clone(), peer, options.max_frame, stop).await;
+            frame_loop(tls_stream, handler.clone(), peer, options, stop).await;
         }
     }
 }
 
 /// Reads request frames, runs each on its own task, writes responses as they complete.
-async fn frame_loop<S>(stream: S, handler: Handler, peer: Peer, max_frame: usize, mut stop: watch::Receiver<bool>)
-where
+async fn frame_loop<S>(
+    stream: S,
+    handler: Handler,
+    peer: Peer,
+    options: &ServerOptions,
+    mut stop: watch::Receiver<bool>,
+) where
     S: AsyncRead + AsyncWrite + Send + 'static,
 {
     let (mut reader, mut writer) = tokio::io::split(stream);
@@ -187,14 +200,21 @@ where
         }
         let _ = writer.shutdown().await;
     });
+    let max_frame = options.max_frame;
     let mut decoder = Decoder::new(max_frame);
     let mut buf = vec![0u8; 16 * 1024];
     'conn: loop {
+        // Between frames a connection may idle; inside one, the rest must come in time.
+        let deadline = (decoder.buffered() > 0).then(|| tokio::time::Instant::now() + options.frame_timeout);
         let n = tokio::select! {
             r = reader.read(&mut buf) => match r {
                 Ok(0) | Err(_) => break,
                 Ok(n) => n,
             },
+            _ = tokio::time::sleep_until(deadline.unwrap_or_else(tokio::time::Instant::now)), if deadline.is_some() => {
+                tracing::warn!(peer = %peer.addr, timeout = ?options.frame_timeout, "closing: a frame did not arrive in time");
+                break;
+            }
             _ = stop.changed() => break,
         };
         decoder.push(&buf[..n]);
