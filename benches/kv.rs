@@ -7,116 +7,11 @@
 
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used)]
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-const FEDCTL: &str = env!("CARGO_BIN_EXE_fedctl");
+mod common;
 
-fn env_or(name: &str, default: u64) -> u64 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-
-/// One load phase's result.
-#[derive(Debug, Clone, Copy)]
-struct Phase {
-    per_sec: f64,
-    p50_us: f64,
-    p99_us: f64,
-}
-
-struct Agent {
-    child: Child,
-    http: String,
-}
-
-impl Drop for Agent {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Starts an agent; returns it once the HTTP banner is printed.
-fn spawn_agent(args: &[&str]) -> Agent {
-    let mut child = Command::new(FEDCTL)
-        .args(args)
-        .env("FEDCTL_LOG", "error")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if let Some(addr) = line.trim().strip_prefix("HTTP API: ") {
-                let _ = tx.send(addr.to_owned());
-            }
-        }
-    });
-    let http = rx.recv_timeout(Duration::from_secs(30)).expect("agent banner");
-    Agent { child, http }
-}
-
-async fn wait_leader(client: &reqwest::Client, http: &str) {
-    loop {
-        if let Ok(r) = client.get(format!("{http}/v1/status/leader")).send().await
-            && r.text().await.unwrap_or_default() != "\"\""
-        {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(5)).await;
-    }
-}
-
-/// `clients` tasks each sending requests built by `request(client, i)` back to back for
-/// `secs` (after a 1 s warm-up); returns throughput and latency percentiles.
-async fn load<F>(clients: usize, secs: u64, request: F) -> Phase
-where
-    F: Fn(&reqwest::Client, usize, u64) -> reqwest::RequestBuilder + Send + Sync + 'static,
-{
-    let client = reqwest::Client::builder().pool_max_idle_per_host(clients).build().unwrap();
-    let request = Arc::new(request);
-    let measuring = Arc::new(AtomicBool::new(false));
-    let stop = Arc::new(AtomicBool::new(false));
-    let mut tasks = Vec::new();
-    for c in 0..clients {
-        let (client, request, measuring, stop) = (client.clone(), request.clone(), measuring.clone(), stop.clone());
-        tasks.push(tokio::spawn(async move {
-            let mut latencies = Vec::new();
-            let mut i = 0u64;
-            while !stop.load(Ordering::Relaxed) {
-                let started = Instant::now();
-                let resp = request(&client, c, i).send().await.unwrap();
-                assert!(resp.status().is_success(), "HTTP {}", resp.status());
-                let _ = resp.bytes().await.unwrap();
-                if measuring.load(Ordering::Relaxed) {
-                    latencies.push(started.elapsed().as_micros() as u64);
-                }
-                i += 1;
-            }
-            latencies
-        }));
-    }
-    tokio::time::sleep(Duration::from_secs(1)).await;
-    measuring.store(true, Ordering::Relaxed);
-    let started = Instant::now();
-    tokio::time::sleep(Duration::from_secs(secs)).await;
-    measuring.store(false, Ordering::Relaxed);
-    let elapsed = started.elapsed();
-    stop.store(true, Ordering::Relaxed);
-    let mut all = Vec::new();
-    for t in tasks {
-        all.extend(t.await.unwrap());
-    }
-    all.sort_unstable();
-    let pct = |p: f64| all[((all.len() as f64 - 1.0) * p) as usize] as f64;
-    Phase { per_sec: all.len() as f64 / elapsed.as_secs_f64(), p50_us: pct(0.50), p99_us: pct(0.99) }
-}
+use common::*;
 
 /// The baseline: a trivial axum handler answering what the KV API answers, no storage.
 fn baseline_server() -> String {
@@ -135,21 +30,6 @@ fn baseline_server() -> String {
         });
     });
     rx.recv().unwrap()
-}
-
-fn rss_kib(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmRSS:"))
-        .and_then(|v| v.split_whitespace().next())
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0)
-}
-
-fn median(values: &mut [f64]) -> (f64, f64, f64) {
-    values.sort_by(f64::total_cmp);
-    (values[values.len() / 2], values[0], values[values.len() - 1])
 }
 
 fn main() {
