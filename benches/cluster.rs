@@ -60,7 +60,7 @@ fn pki(dir: &Path) -> (Vec<String>, TlsSettings) {
 fn start_cluster(dir: &Path, configs: &[String]) -> Vec<Agent> {
     let mut agents: Vec<Agent> = Vec::new();
     let mut join = String::new();
-    for n in 0..3 {
+    for (n, config) in configs.iter().take(3).enumerate() {
         let data = dir.join(format!("data-s{n}"));
         let name = format!("s{n}");
         let mut args = vec![
