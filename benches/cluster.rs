@@ -81,7 +81,7 @@ fn start_cluster(dir: &Path, configs: &[String]) -> Vec<Agent> {
             "-serf-lan-port",
             "0",
             "-config-file",
-            &configs[n],
+            config,
         ];
         let data_s = data.display().to_string();
         args.extend(["-data-dir", &data_s]);
