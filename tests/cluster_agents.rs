@@ -124,7 +124,7 @@ async fn three_servers_form_a_datacenter_over_mutual_tls() {
         client.put("/v1/agent/service/register", json!({"Name": "api", "Port": 9000}).to_string()).await;
     assert_eq!(status, 200, "{body}");
     for s in &servers {
-        s.wait_json("/v1/catalog/service/api", "the client's service on every server", |v| {
+        s.wait_json("/v1/catalog/service/api?stale", "the client's service on every server", |v| {
             v.as_array().is_some_and(|a| a.len() == 1 && a[0]["Node"] == "c1")
         })
         .await;
@@ -147,8 +147,10 @@ async fn three_servers_form_a_datacenter_over_mutual_tls() {
         follower.put("/v1/agent/service/register", json!({"Name": "web", "Port": 80}).to_string()).await;
     assert_eq!(status, 200, "{body}");
     for s in &servers {
-        s.wait_json("/v1/catalog/service/web", "web on every server", |v| v.as_array().is_some_and(|a| a.len() == 1))
-            .await;
+        s.wait_json("/v1/catalog/service/web?stale", "web on every server", |v| {
+            v.as_array().is_some_and(|a| a.len() == 1)
+        })
+        .await;
     }
     assert_eq!(follower.put("/v1/kv/written/through/follower", "yes").await, (200, "true".into()));
 
@@ -170,7 +172,8 @@ async fn three_servers_form_a_datacenter_over_mutual_tls() {
         assert_eq!(s.put(&format!("/v1/kv/after/{i}"), "x").await, (200, "true".into()), "write via survivor {i}");
     }
     for s in &alive {
-        s.wait_json("/v1/kv/?keys", "every write everywhere", |v| v.as_array().is_some_and(|a| a.len() == 4)).await;
+        s.wait_json("/v1/kv/?keys&stale", "every write everywhere", |v| v.as_array().is_some_and(|a| a.len() == 4))
+            .await;
     }
     let members: Value = alive[0]
         .wait_json("/v1/agent/members", "the dead leader shows as failed", |v| {

@@ -59,7 +59,7 @@ async fn leader_of(http: &str) -> String {
 
 async fn kv_count(http: &str) -> usize {
     let client = http_client();
-    let resp = get(&client, &format!("{http}/v1/kv/k/?keys")).await;
+    let resp = get(&client, &format!("{http}/v1/kv/k/?keys&stale")).await;
     if !resp.status().is_success() {
         return 0;
     }
@@ -119,6 +119,48 @@ async fn a_three_server_datacenter_of_processes() {
     }
     for s in &servers {
         eventually("all 300 keys back on every server", || async { kv_count(&s.http).await == 300 }).await;
+    }
+
+    // kill -9 the leader: the others elect a new one and take writes; the old leader, restarted,
+    // rejoins and catches up to the same KV contents.
+    let old_leader = leader_of(&servers[0].http).await;
+    let idx = servers.iter().position(|s| s.rpc == old_leader).unwrap();
+    let killed = servers.remove(idx);
+    let killed_ports = (port(&killed.rpc), port(&killed.gossip));
+    killed.kill9();
+    for s in &servers {
+        eventually("a new leader", || async {
+            let l = leader_of(&s.http).await;
+            !l.is_empty() && l != old_leader
+        })
+        .await;
+    }
+    for i in 0..50 {
+        let http = &servers[i % 2].http;
+        let resp = client.put(format!("{http}/v1/kv/k/after-{i:02}")).body("w").send().await.unwrap();
+        assert_eq!(resp.text().await.unwrap(), "true", "write {i} through a survivor");
+    }
+    let survivor_gossip = servers[0].gossip.clone();
+    servers.insert(idx, spawn(p, idx, Some(killed_ports), Some(&survivor_gossip)));
+    let keys = |http: String| async move {
+        let client = http_client();
+        let resp = get(&client, &format!("{http}/v1/kv/k/?recurse&stale")).await;
+        let entries: Vec<Value> = resp.json().await.unwrap_or_default();
+        entries.iter().map(|e| (e["Key"].clone(), e["ModifyIndex"].clone())).collect::<Vec<_>>()
+    };
+    // Every server's own copy (stale reads answer locally) reaches all 350 keys, with the
+    // same modify indexes everywhere.
+    for s in &servers {
+        let http = s.http.clone();
+        eventually("350 keys in every server's own copy", || {
+            let http = http.clone();
+            async move { keys(http).await.len() == 350 }
+        })
+        .await;
+    }
+    let reference = keys(servers[0].http.clone()).await;
+    for s in &servers {
+        assert_eq!(keys(s.http.clone()).await, reference, "same keys and indexes on {}", s.http);
     }
 
     // A graceful leave of a follower: it stops, shows as left, and is no longer a raft peer.

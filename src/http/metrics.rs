@@ -28,6 +28,7 @@ pub async fn metrics(State(state): State<AppState>, Query(p): Query<Params>) -> 
         gauges.push(("fedctl.raft.log_entries".into(), raft.log_len() as f64));
         gauges.push(("fedctl.raft.snapshot_index".into(), raft.snapshot_index().unwrap_or(0) as f64));
         gauges.push(("fedctl.raft.leader".into(), if raft.leader() == Some(raft.id()) { 1.0 } else { 0.0 }));
+        gauges.extend(raft.raft_gauges().into_iter().map(|(n, v)| (n.to_owned(), v)));
         for (table, count) in raft.state().read(|s| s.counts()) {
             gauges.push((format!("fedctl.state.{table}"), count as f64));
         }

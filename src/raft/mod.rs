@@ -242,6 +242,23 @@ impl RaftNode {
         membership.nodes().filter(|(id, _)| voters.contains(id)).map(|(id, n)| (*id, n.clone())).collect()
     }
 
+    /// Raft's own counters: term, last log index, last applied index, and whether this node
+    /// leads (1), follows (0) or campaigns (2).
+    pub fn raft_gauges(&self) -> [(&'static str, f64); 4] {
+        let m = self.raft.metrics().borrow().clone();
+        let role = match m.state {
+            openraft::ServerState::Leader => 1.0,
+            openraft::ServerState::Candidate => 2.0,
+            _ => 0.0,
+        };
+        [
+            ("fedctl.raft.term", m.current_term as f64),
+            ("fedctl.raft.last_log_index", m.last_log_index.unwrap_or(0) as f64),
+            ("fedctl.raft.applied_index", m.last_applied.map_or(0, |l| l.index) as f64),
+            ("fedctl.raft.role", role),
+        ]
+    }
+
     /// Entries currently in the log (compaction keeps this bounded).
     pub fn log_len(&self) -> usize {
         self.log.len()
