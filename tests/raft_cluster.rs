@@ -94,8 +94,9 @@ fn kv(server: &Server) -> Vec<(String, Vec<u8>, u64)> {
     server.node.state().read(|s| s.kv_list("").into_iter().map(|e| (e.key, e.value, e.index.modify_index)).collect())
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn three_servers_elect_forward_fail_over_and_catch_up() {
+/// Three servers on port-0 listeners with certificates from one CA, bootstrapped together
+/// (every founding server proposes the same set; raft lets one of them win).
+async fn three_servers() -> (Cluster, Vec<Server>) {
     fedctl::tls::install_default_provider();
     let g = generate_ca(&CaOptions::default()).unwrap();
     let ca = Ca::from_pem(g.cert_pem.as_bytes(), g.key_pem.as_bytes(), "ca", "key").unwrap();
@@ -109,12 +110,19 @@ async fn three_servers_elect_forward_fail_over_and_catch_up() {
     let cluster = Cluster { dir: tempfile::tempdir().unwrap(), ca_pem: g.cert_pem, ca, members: members.clone() };
     let mut servers = Vec::new();
     for (i, l) in listeners.into_iter().enumerate() {
-        servers.push(Some(cluster.start(i, l).await));
+        servers.push(cluster.start(i, l).await);
     }
-    // Every founding server bootstraps with the same set; raft lets one of them win.
-    for s in servers.iter().flatten() {
+    for s in &servers {
         s.node.bootstrap(&members).await.unwrap();
     }
+    (cluster, servers)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_servers_elect_forward_fail_over_and_catch_up() {
+    let (cluster, started) = three_servers().await;
+    let members = cluster.members.clone();
+    let mut servers: Vec<Option<Server>> = started.into_iter().map(Some).collect();
     let leader = servers[0].as_ref().unwrap().node.wait_for_leader(Duration::from_secs(20)).await.expect("a leader");
     let leader_idx = members.iter().position(|(id, _)| *id == leader).unwrap();
 
@@ -162,24 +170,8 @@ async fn three_servers_elect_forward_fail_over_and_catch_up() {
 /// Stop every server, restart them in a different order: each one's local state converges.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_full_restart_converges_on_every_server() {
-    fedctl::tls::install_default_provider();
-    let g = generate_ca(&CaOptions::default()).unwrap();
-    let ca = Ca::from_pem(g.cert_pem.as_bytes(), g.key_pem.as_bytes(), "ca", "key").unwrap();
-    let mut listeners = Vec::new();
-    let mut members = Vec::new();
-    for name in ["s1", "s2", "s3"] {
-        let l = bind().await;
-        members.push((node_id_for(name), ServerNode { name: name.into(), addr: l.local_addr().unwrap().to_string() }));
-        listeners.push(l);
-    }
-    let cluster = Cluster { dir: tempfile::tempdir().unwrap(), ca_pem: g.cert_pem, ca, members: members.clone() };
-    let mut servers = Vec::new();
-    for (i, l) in listeners.into_iter().enumerate() {
-        servers.push(cluster.start(i, l).await);
-    }
-    for s in &servers {
-        s.node.bootstrap(&members).await.unwrap();
-    }
+    let (cluster, mut servers) = three_servers().await;
+    let members = cluster.members.clone();
     let leader = servers[0].node.wait_for_leader(Duration::from_secs(20)).await.unwrap();
     let leader_idx = members.iter().position(|(id, _)| *id == leader).unwrap();
     for i in 0..20 {

@@ -85,7 +85,7 @@ impl Refusals {
 pub async fn serve(
     listener: TcpListener,
     options: ServerOptions,
-    handlers: HashMap<ProtocolKey, Handler>,
+    handlers: HashMap<Protocol, Handler>,
     mut shutdown: watch::Receiver<bool>,
 ) {
     let shared = Arc::new((options, handlers, Refusals::default()));
@@ -113,9 +113,6 @@ pub async fn serve(
         );
     }
 }
-
-/// Handlers are registered per protocol.
-pub type ProtocolKey = Protocol;
 
 async fn connection(
     stream: TcpStream,
