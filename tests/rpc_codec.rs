@@ -11,7 +11,8 @@ fn first_bytes() {
     assert_eq!(detect(0), Detected::Plain(Protocol::Rpc));
     assert_eq!(detect(1), Detected::Plain(Protocol::Raft));
     assert_eq!(detect(0x16), Detected::Tls);
-    for b in [2u8, 3, 7, 19, 0x15, 0x17, b'G', 0xff] {
+    assert_eq!(detect(3), Detected::TlsUpgrade);
+    for b in [2u8, 4, 7, 19, 0x15, 0x17, b'G', 0xff] {
         assert_eq!(detect(b), Detected::Garbage(b), "byte {b:#x}");
     }
     // An HTTP request on the port is garbage, not RPC.

@@ -259,3 +259,36 @@ async fn a_frame_that_never_finishes_is_cut_off() {
     tokio::time::sleep(Duration::from_millis(400)).await;
     works(&c, &t).await;
 }
+
+/// The reference's older TLS form: byte 3, a TLS handshake, then the type byte inside TLS.
+#[tokio::test]
+async fn the_tls_upgrade_byte_leads_to_rpc_inside_tls() {
+    use fedctl::rpc::frame::{Decoder, Frame, Kind, encode};
+    let w = world();
+    let (addr, _stop) = start(ServerOptions {
+        tls: Some(w.tls(CertKind::Server { node: Some("n1".into()) }, "server")),
+        ..ServerOptions::default()
+    })
+    .await;
+    let client_tls = w.tls(CertKind::Client, "client");
+    let mut config = (*client_tls.client_config(Protocol::Rpc).unwrap()).clone();
+    config.alpn_protocols.clear(); // no ALPN on this path
+    let mut tcp = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    tcp.write_all(&[3]).await.unwrap();
+    let name = rustls::pki_types::ServerName::try_from("server.dc1.consul").unwrap();
+    let mut tls = tokio_rustls::TlsConnector::from(Arc::new(config)).connect(name, tcp).await.unwrap();
+    tls.write_all(&[0]).await.unwrap(); // inner type: RPC
+    let frame = encode(&Frame { id: 9, kind: Kind::Request, body: b"abc".to_vec() }, 1024).unwrap();
+    tls.write_all(&frame).await.unwrap();
+    let mut decoder = Decoder::new(1024);
+    let mut buf = [0u8; 256];
+    let reply = loop {
+        let n = tls.read(&mut buf).await.unwrap();
+        assert!(n > 0, "the server closed the upgraded connection");
+        decoder.push(&buf[..n]);
+        if let Some(f) = decoder.next_frame().unwrap() {
+            break f;
+        }
+    };
+    assert_eq!((reply.id, reply.body.as_slice()), (9, &b"cba"[..]));
+}

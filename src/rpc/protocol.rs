@@ -10,6 +10,9 @@
 pub const TYPE_RPC: u8 = 0;
 /// The first byte of a plaintext raft connection (frames follow).
 pub const TYPE_RAFT: u8 = 1;
+/// "Upgrade to TLS": a TLS handshake follows, then the inner type byte (0 or 1) inside TLS.
+/// The reference's older form; fedctl's own clients use native TLS with ALPN.
+pub const TYPE_TLS_UPGRADE: u8 = 3;
 /// The first byte of a TLS record of type handshake: a ClientHello.
 pub const TLS_HANDSHAKE: u8 = 0x16;
 
@@ -57,6 +60,8 @@ pub enum Detected {
     Plain(Protocol),
     /// A TLS ClientHello: terminate TLS, then dispatch on ALPN.
     Tls,
+    /// The upgrade byte: TLS follows, then an inner type byte.
+    TlsUpgrade,
     /// Not something this port speaks.
     Garbage(u8),
 }
@@ -67,6 +72,7 @@ pub fn detect(first: u8) -> Detected {
         TYPE_RPC => Detected::Plain(Protocol::Rpc),
         TYPE_RAFT => Detected::Plain(Protocol::Raft),
         TLS_HANDSHAKE => Detected::Tls,
+        TYPE_TLS_UPGRADE => Detected::TlsUpgrade,
         other => Detected::Garbage(other),
     }
 }

@@ -144,6 +144,29 @@ async fn connection(
             let peer = Peer { addr, sni: None, tls: false };
             frame_loop(stream, handler.clone(), peer, options, stop).await;
         }
+        Detected::TlsUpgrade => {
+            let Some(tls) = &options.tls else {
+                return refusals.refuse(addr, "TLS not configured", "this agent has no cert_file");
+            };
+            let mut stream = stream;
+            let _ = stream.read_exact(&mut first).await; // consume the upgrade byte
+            let acceptor = tokio_rustls::TlsAcceptor::from(tls.server_config());
+            let mut tls_stream = match tokio::time::timeout(options.handshake_timeout, acceptor.accept(stream)).await {
+                Ok(Ok(s)) => s,
+                Ok(Err(e)) => return refusals.refuse(addr, "TLS handshake failed", &e.to_string()),
+                Err(_) => return refusals.refuse(addr, "timeout", "TLS handshake took too long"),
+            };
+            let mut inner = [0u8; 1];
+            match tokio::time::timeout(options.handshake_timeout, tls_stream.read_exact(&mut inner)).await {
+                Ok(Ok(_)) => {}
+                _ => return refusals.refuse(addr, "timeout", "no type byte after the TLS upgrade"),
+            }
+            let protocol = match detect(inner[0]) {
+                Detected::Plain(p) => p,
+                _ => return refusals.refuse(addr, "unknown protocol byte inside TLS", &format!("{:#04x}", inner[0])),
+            };
+            serve_tls(tls_stream, protocol, addr, tls, options, handlers, refusals, stop).await;
+        }
         Detected::Tls => {
             let Some(tls) = &options.tls else {
                 return refusals.refuse(addr, "TLS not configured", "this agent has no cert_file");
@@ -155,7 +178,6 @@ async fn connection(
                 Err(_) => return refusals.refuse(addr, "timeout", "TLS handshake took too long"),
             };
             let (_, conn) = tls_stream.get_ref();
-            let sni = conn.server_name().map(str::to_owned);
             let Some(protocol) = conn.alpn_protocol().and_then(Protocol::from_alpn) else {
                 return refusals.refuse(
                     addr,
@@ -163,18 +185,36 @@ async fn connection(
                     &format!("{:?}", conn.alpn_protocol().map(String::from_utf8_lossy)),
                 );
             };
-            if protocol == Protocol::Raft
-                && let Err(why) = tls.check_peer_is_server(conn.peer_certificates())
-            {
-                return refusals.refuse(addr, "raft peer is not a server", &why);
-            }
-            let Some(handler) = handlers.get(&protocol) else {
-                return refusals.refuse(addr, "protocol not served", &format!("{protocol:?}"));
-            };
-            let peer = Peer { addr, sni, tls: true };
-            frame_loop(tls_stream, handler.clone(), peer, options, stop).await;
+            serve_tls(tls_stream, protocol, addr, tls, options, handlers, refusals, stop).await;
         }
     }
+}
+
+/// The authenticated TLS path, whichever way it was entered (ALPN or the upgrade byte): raft
+/// needs a server certificate under verify_server_hostname; then the protocol's frame loop.
+#[allow(clippy::too_many_arguments)]
+async fn serve_tls(
+    stream: tokio_rustls::server::TlsStream<TcpStream>,
+    protocol: Protocol,
+    addr: SocketAddr,
+    tls: &AgentTls,
+    options: &ServerOptions,
+    handlers: &HashMap<Protocol, Handler>,
+    refusals: &Refusals,
+    stop: watch::Receiver<bool>,
+) {
+    let (_, conn) = stream.get_ref();
+    if protocol == Protocol::Raft
+        && let Err(why) = tls.check_peer_is_server(conn.peer_certificates())
+    {
+        return refusals.refuse(addr, "raft peer is not a server", &why);
+    }
+    let sni = conn.server_name().map(str::to_owned);
+    let Some(handler) = handlers.get(&protocol) else {
+        return refusals.refuse(addr, "protocol not served", &format!("{protocol:?}"));
+    };
+    let peer = Peer { addr, sni, tls: true };
+    frame_loop(stream, handler.clone(), peer, options, stop).await;
 }
 
 /// Reads request frames, runs each on its own task, writes responses as they complete.
