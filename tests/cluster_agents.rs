@@ -141,6 +141,21 @@ async fn three_servers_form_a_datacenter_over_mutual_tls() {
         })
         .await;
 
+    // A fourth server that joins later becomes a raft voter.
+    fedctl_ok(p, &["tls", "cert", "create", "-server", "-dc", "dc1", "-node", "s3"]);
+    let late = server(p, 3, Some(servers[0].agent.gossip.as_ref().unwrap().local().addr.to_string())).await;
+    for s in servers.iter().chain(std::iter::once(&late)) {
+        s.wait_json("/v1/status/peers", "four raft voters", |v| v.as_array().is_some_and(|a| a.len() == 4)).await;
+    }
+    late.wait_json("/v1/kv/via/client?stale", "the late server caught up", |v| v[0]["Value"] == "Yw==").await;
+    // It leaves gracefully: the leader removes it from raft, back to three voters.
+    assert_eq!(late.put("/v1/agent/leave", "").await.0, 200);
+    for s in &servers {
+        s.wait_json("/v1/status/peers", "three raft voters again", |v| v.as_array().is_some_and(|a| a.len() == 3))
+            .await;
+    }
+    late.stop().await;
+
     // Register through a follower; read from every server.
     let follower = servers.iter().find(|s| json!(s.agent.rpc_addr) != leader).unwrap();
     let (status, body) =
@@ -180,7 +195,9 @@ async fn three_servers_form_a_datacenter_over_mutual_tls() {
             v.as_array().is_some_and(|a| a.iter().filter(|m| m["Status"] == 4).count() == 1)
         })
         .await;
-    assert_eq!(members.as_array().unwrap().len(), 4);
+    // s0-s2, the client, and s3 (which left).
+    assert_eq!(members.as_array().unwrap().len(), 5);
+    assert_eq!(members.as_array().unwrap().iter().filter(|m| m["Status"] == 3).count(), 1, "{members}");
     for s in alive {
         s.stop().await;
     }
