@@ -80,6 +80,8 @@ fn start_cluster(dir: &Path, configs: &[String]) -> Vec<Agent> {
             "0",
             "-serf-lan-port",
             "0",
+            "-serf-wan-port",
+            "0",
             "-config-file",
             config,
         ];

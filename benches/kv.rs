@@ -66,6 +66,8 @@ fn main() {
             "0",
             "-serf-lan-port",
             "0",
+            "-serf-wan-port",
+            "0",
             "-data-dir",
             data.to_str().unwrap(),
         ]);
@@ -103,6 +105,8 @@ fn main() {
             "-server-port",
             "0",
             "-serf-lan-port",
+            "0",
+            "-serf-wan-port",
             "0",
             "-node",
             "devbench",

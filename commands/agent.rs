@@ -66,6 +66,10 @@ pub struct Args {
     /// with backoff until a member answers; repeatable. Also the retry_join config key.
     #[arg(long, value_name = "ADDR", visible_alias = "retry-join")]
     pub join: Vec<String>,
+    /// A WAN address of a server in another datacenter to join (port 8302 by default);
+    /// retried with backoff; repeatable. Also the retry_join_wan config key. Servers only.
+    #[arg(long, value_name = "ADDR", visible_alias = "retry-join-wan")]
+    pub join_wan: Vec<String>,
     /// A config file (.hcl or .json); repeatable, later files win.
     #[arg(long, value_name = "PATH")]
     pub config_file: Vec<PathBuf>,
@@ -98,6 +102,8 @@ pub async fn cmd_agent(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         grpc_port: args.grpc_port,
         domain: args.domain,
         join: args.join,
+        join_wan: args.join_wan,
+        primary_datacenter: None,
         config_files: args.config_file,
         config_dirs: args.config_dir,
         log_level: args.log_level,
@@ -120,6 +126,9 @@ pub async fn cmd_agent(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     }
     if cfg.server {
         ctx.out.info(format!("     Server RPC: {}", agent.rpc_addr));
+    }
+    if let Some(wan) = &agent.wan {
+        ctx.out.info(format!("     WAN gossip: {}", wan.local().addr));
     }
     if let Some(gossip) = &agent.gossip {
         ctx.out.info(format!("     LAN gossip: {}", gossip.local().addr));

@@ -5,9 +5,12 @@ use crate::ctx::Ctx;
 use crate::exit::CliError;
 use crate::format::FormatArg;
 
-/// List the members of the agent's datacenter.
+/// List the members of the agent's datacenter, or with -wan the servers of every datacenter.
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// List the WAN pool: the servers of every datacenter (names are `<node>.<dc>`).
+    #[arg(long)]
+    pub wan: bool,
     #[command(flatten)]
     pub format: FormatArg,
     #[command(flatten)]
@@ -15,7 +18,13 @@ pub struct Args {
 }
 
 pub async fn cmd_members(ctx: &Ctx, args: Args) -> Result<(), CliError> {
-    let members: Vec<Value> = args.client.client()?.get("/v1/agent/members", &[]).await.map_err(api_error)?.value;
+    let members: Vec<Value> = args
+        .client
+        .client()?
+        .get("/v1/agent/members", &if args.wan { vec![("wan", "1".to_owned())] } else { vec![] })
+        .await
+        .map_err(api_error)?
+        .value;
     if args.format.is_json() {
         return ctx.out.json(&members);
     }

@@ -328,7 +328,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__agent)
-            opts="-h -V --dev --server --bootstrap-expect --node --datacenter --data-dir --bind --advertise --client --http-port --server-port --serf-lan-port --serf-wan-port --grpc-port --domain --retry-join --join --config-file --config-dir --log-level --log-json --help --version"
+            opts="-h -V --dev --server --bootstrap-expect --node --datacenter --data-dir --bind --advertise --client --http-port --server-port --serf-lan-port --serf-wan-port --grpc-port --domain --retry-join --join --retry-join-wan --join-wan --config-file --config-dir --log-level --log-json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -391,6 +391,14 @@ _fedctl() {
                     return 0
                     ;;
                 --retry-join)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --join-wan)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-join-wan)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1516,7 +1524,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__members)
-            opts="-h -V --format --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            opts="-h -V --wan --format --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -52,6 +52,7 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l serf-wan-port -d
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l grpc-port -d 'xDS gRPC port [default: 8502]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l domain -d 'The cluster\'s DNS domain [default: consul]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l join -l retry-join -d 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l join-wan -l retry-join-wan -d 'A WAN address of a server in another datacenter to join (port 8302 by default); retried with backoff; repeatable. Also the retry_join_wan config key. Servers only' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l config-file -d 'A config file (.hcl or .json); repeatable, later files win' -r -F
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l config-dir -d 'A directory of .hcl/.json config files, read in name order; repeatable' -r -F
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l log-level -d 'Log level: trace, debug, info, warn or error [default: info]; FEDCTL_LOG overrides' -r
@@ -208,6 +209,7 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand members" -l client-cert -d
 complete -c fedctl -n "__fish_fedctl_using_subcommand members" -l client-key -d 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand members" -l tls-server-name -d 'Server name to expect in the agent\'s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand members" -l datacenter -d 'Datacenter to query [default: the agent\'s own] [env: FEDCTL_DATACENTER]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand members" -l wan -d 'List the WAN pool: the servers of every datacenter (names are `<node>.<dc>`)'
 complete -c fedctl -n "__fish_fedctl_using_subcommand members" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fedctl -n "__fish_fedctl_using_subcommand members" -s V -l version -d 'Print version'
 complete -c fedctl -n "__fish_fedctl_using_subcommand leave" -l http-addr -d 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]' -r

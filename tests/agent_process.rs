@@ -73,6 +73,8 @@ impl AgentProcess {
             "0",
             "-serf-lan-port",
             "0",
+            "-serf-wan-port",
+            "0",
         ])
         .args(["-data-dir", dir.join("data").to_str().unwrap()])
         .args(extra);

@@ -19,6 +19,7 @@ pub async fn dev_agent() -> TestAgent {
         http_port: Some(0),
         server_port: Some(0),
         serf_lan_port: Some(0),
+        serf_wan_port: Some(0),
         node: Some("test-node".into()),
         ..ConfigFlags::default()
     })

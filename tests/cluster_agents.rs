@@ -56,6 +56,7 @@ async fn server(dir: &Path, n: usize, join: Option<String>) -> TestAgent {
         http_port: Some(0),
         server_port: Some(0),
         serf_lan_port: Some(0),
+        serf_wan_port: Some(0),
         join: join.into_iter().collect(),
         config_files: vec![tls_config(dir, n)],
         ..ConfigFlags::default()
@@ -115,6 +116,7 @@ async fn three_servers_form_a_datacenter_over_mutual_tls() {
         advertise: Some("127.0.0.1".into()),
         http_port: Some(0),
         serf_lan_port: Some(0),
+        serf_wan_port: Some(0),
         join: vec![servers[0].agent.gossip.as_ref().unwrap().local().addr.to_string()],
         config_files: vec![client_tls(p)],
         ..ConfigFlags::default()

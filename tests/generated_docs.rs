@@ -88,7 +88,10 @@ fn completion_prints_the_shipped_scripts() {
     ] {
         let run = fedctl_ok(dir.path(), &["completion", shell]);
         let shipped = fs::read_to_string(repo_root().join("completions").join(file)).unwrap();
-        assert_eq!(run.stdout, shipped, "{shell}");
+        assert!(
+            run.stdout == shipped,
+            "`fedctl completion {shell}` differs from completions/{file}; run `cargo run -- internal generate`"
+        );
     }
 }
 

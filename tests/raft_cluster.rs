@@ -57,10 +57,12 @@ impl Cluster {
             ..RaftOptions::default()
         };
         std::fs::create_dir_all(self.dir.path().join(&me.name)).unwrap();
-        let node = RaftNode::start(&opts, rpc).await.unwrap();
+        let node = RaftNode::start(&opts, rpc.clone()).await.unwrap();
         let (stop, stopped) = watch::channel(false);
+        let backend = fedctl::agent::Backend::server(node.clone(), rpc, fedctl::agent::Router::new(None, "dc1"), "dc1");
         let handlers = fedctl::agent::server_handlers(
             node.clone(),
+            backend,
             PeerInfo { node: me.name.clone(), datacenter: "dc1".into(), server: true },
         );
         let listener_addr = me.addr.clone();

@@ -13,12 +13,12 @@ use crate::gossip::{Gossip, Member, MemberStatus};
 use crate::raft::{RaftNode, ServerNode, node_id_for};
 use crate::state::{Command, DeregisterRequest, HealthCheck, HealthStatus, RegisterRequest};
 
-/// Resolves `host`, `host:port` or a DNS name to gossip addresses (default port 8301).
-async fn resolve(entry: &str) -> Vec<SocketAddr> {
+/// Resolves `host`, `host:port` or a DNS name to gossip addresses (`default_port` when none).
+async fn resolve(entry: &str, default_port: u16) -> Vec<SocketAddr> {
     let with_port = if entry.rsplit_once(':').is_some_and(|(_, p)| p.parse::<u16>().is_ok()) && !entry.ends_with(']') {
         entry.to_owned()
     } else {
-        format!("{entry}:8301")
+        format!("{entry}:{default_port}")
     };
     match tokio::net::lookup_host(&with_port).await {
         Ok(addrs) => addrs.collect(),
@@ -30,7 +30,7 @@ async fn resolve(entry: &str) -> Vec<SocketAddr> {
 }
 
 /// Joins the pool through `addresses`, retrying with backoff until another member answers.
-pub fn spawn_join(gossip: Gossip, addresses: Vec<String>, mut shutdown: watch::Receiver<bool>) {
+pub fn spawn_join(gossip: Gossip, addresses: Vec<String>, default_port: u16, mut shutdown: watch::Receiver<bool>) {
     if addresses.is_empty() {
         return;
     }
@@ -39,7 +39,7 @@ pub fn spawn_join(gossip: Gossip, addresses: Vec<String>, mut shutdown: watch::R
         loop {
             let mut targets = Vec::new();
             for a in &addresses {
-                targets.extend(resolve(a).await);
+                targets.extend(resolve(a, default_port).await);
             }
             gossip.join(targets).await;
             let mut members = gossip.subscribe();

@@ -8,6 +8,7 @@
 mod backend;
 mod cluster;
 mod identity;
+mod router;
 mod rpc;
 
 use std::collections::BTreeMap;
@@ -21,6 +22,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 pub use backend::{Backend, ReadOptions as BackendRead, ServerPool};
+pub use router::Router;
 pub use rpc::server_handlers;
 
 use crate::config::AgentConfig;
@@ -67,6 +69,8 @@ pub struct RunningAgent {
     pub rpc_addr: String,
     /// The LAN gossip pool (`None` when the serf_lan port is disabled).
     pub gossip: Option<Gossip>,
+    /// The WAN pool (servers, unless the serf_wan port is disabled).
+    pub wan: Option<Gossip>,
     /// Notified when a graceful leave through the API completed.
     pub left: Arc<tokio::sync::Notify>,
     /// How this agent reaches the state: its raft node (servers) or servers (clients).
@@ -104,6 +108,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     let mut server_port = cfg.ports.server.unwrap_or(8300);
     let mut raft = None;
     let mut rpc_addr = String::new();
+    let mut server_listener = None;
     if cfg.server {
         let rpc_listener = match cfg.ports.server {
             Some(port) => Some(bind("server RPC", SocketAddr::new(cfg.bind_addr, port)).await?),
@@ -129,12 +134,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
             let me = ServerNode { name: cfg.node_name.clone(), addr: rpc_addr.clone() };
             node.bootstrap(&[(raft_opts.node_id, me)]).await.map_err(|e| AgentError::Bootstrap(e.to_string()))?;
         }
-        if let Some(listener) = rpc_listener {
-            let me = PeerInfo { node: cfg.node_name.clone(), datacenter: cfg.datacenter.clone(), server: true };
-            let handlers = rpc::server_handlers(node.clone(), me);
-            let options = ServerOptions { tls: tls.clone(), ..ServerOptions::default() };
-            tasks.push(tokio::spawn(crate::rpc::serve(listener, options, handlers, shutdown_rx.clone())));
-        }
+        server_listener = rpc_listener;
         raft = Some(node);
     }
 
@@ -161,7 +161,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
                 addr: bind,
                 source,
             })?;
-            cluster::spawn_join(gossip.clone(), cfg.retry_join.clone(), shutdown_rx.clone());
+            cluster::spawn_join(gossip.clone(), cfg.retry_join.clone(), 8301, shutdown_rx.clone());
             if let Some(node) = &raft {
                 if cfg.bootstrap_expect > 1 {
                     let (g, r, dc) = (gossip.clone(), node.clone(), cfg.datacenter.clone());
@@ -175,11 +175,48 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
         None if !cfg.server => return Err(AgentError::NoGossip("a client agent")),
         None => None,
     };
+    // Servers: the WAN pool of every datacenter's servers, member names `<node>.<dc>`.
+    let wan = match (&raft, cfg.ports.serf_wan) {
+        (Some(_), Some(port)) => {
+            let bind = SocketAddr::new(cfg.bind_addr, port);
+            let opts = GossipOptions {
+                bind,
+                advertise: cfg.advertise_addr,
+                name: format!("{}.{}", cfg.node_name, cfg.datacenter),
+                meta: MemberMeta {
+                    server: true,
+                    datacenter: cfg.datacenter.clone(),
+                    rpc_port: server_port,
+                    build: env!("CARGO_PKG_VERSION").to_owned(),
+                    leaving: false,
+                },
+                expected_size: 9,
+            };
+            let wan = Gossip::start(opts, shutdown_rx.clone()).await.map_err(|source| AgentError::Bind {
+                what: "WAN gossip",
+                addr: bind,
+                source,
+            })?;
+            cluster::spawn_join(wan.clone(), cfg.retry_join_wan.clone(), 8302, shutdown_rx.clone());
+            Some(wan)
+        }
+        _ => None,
+    };
+    let router = Router::new(wan.clone(), &cfg.datacenter);
     let backend = match (&raft, &gossip) {
-        (Some(node), _) => Backend::Server(node.clone()),
-        (None, Some(g)) => Backend::Client(ServerPool::new(rpc_client.clone(), g.clone(), &cfg.datacenter)),
+        (Some(node), _) => Backend::server(node.clone(), rpc_client.clone(), router, &cfg.datacenter),
+        (None, Some(g)) => {
+            let pool = ServerPool::new(rpc_client.clone(), g.clone(), &cfg.datacenter);
+            Backend::client(pool, rpc_client.clone(), router, &cfg.datacenter)
+        }
         (None, None) => return Err(AgentError::NoGossip("a client agent")),
     };
+    if let (Some(listener), Some(node)) = (server_listener, &raft) {
+        let me = PeerInfo { node: cfg.node_name.clone(), datacenter: cfg.datacenter.clone(), server: true };
+        let handlers = rpc::server_handlers(node.clone(), backend.clone(), me);
+        let options = ServerOptions { tls: tls.clone(), ..ServerOptions::default() };
+        tasks.push(tokio::spawn(crate::rpc::serve(listener, options, handlers, shutdown_rx.clone())));
+    }
 
     let local = LocalState::new(&cfg.node_name);
     for service in &cfg.services {
@@ -231,6 +268,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
             }),
             metrics: Arc::new(Metrics::default()),
             gossip: gossip.clone(),
+            wan: wan.clone(),
             left: left.clone(),
         };
         let mut stop = shutdown_rx.clone();
@@ -245,7 +283,18 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     }
 
     tracing::info!(node = %cfg.node_name, datacenter = %cfg.datacenter, server = cfg.server, http = ?http_addr, "agent started");
-    Ok(RunningAgent { http_addr, rpc_addr, gossip, left, backend, local, config: cfg, shutdown: shutdown_tx, tasks })
+    Ok(RunningAgent {
+        http_addr,
+        rpc_addr,
+        gossip,
+        wan,
+        left,
+        backend,
+        local,
+        config: cfg,
+        shutdown: shutdown_tx,
+        tasks,
+    })
 }
 
 impl RunningAgent {

@@ -29,6 +29,10 @@ pub struct FileConfig {
     pub log_json: Option<bool>,
     /// Addresses to join at start (retried with backoff), host or host:port.
     pub retry_join: Vec<String>,
+    /// WAN addresses of servers in other datacenters to join (port 8302 by default).
+    pub retry_join_wan: Vec<String>,
+    /// The datacenter that holds the canonical federation states (default: this one).
+    pub primary_datacenter: Option<String>,
     pub ca_file: Option<String>,
     pub cert_file: Option<String>,
     pub key_file: Option<String>,

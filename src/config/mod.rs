@@ -34,6 +34,10 @@ pub struct AgentConfig {
     pub tls: TlsSettings,
     /// LAN addresses to join (host, host:port or DNS name; port defaults to 8301).
     pub retry_join: Vec<String>,
+    /// WAN addresses to join (servers only; port defaults to 8302).
+    pub retry_join_wan: Vec<String>,
+    /// The federation's primary datacenter.
+    pub primary_datacenter: String,
     /// Raft log entries between snapshots; the log is compacted after each.
     pub raft_snapshot_threshold: u64,
     pub services: Vec<ServiceDefinition>,
@@ -98,6 +102,8 @@ pub struct ConfigFlags {
     pub grpc_port: Option<i64>,
     pub domain: Option<String>,
     pub join: Vec<String>,
+    pub join_wan: Vec<String>,
+    pub primary_datacenter: Option<String>,
     pub config_files: Vec<PathBuf>,
     pub config_dirs: Vec<PathBuf>,
     pub log_level: Option<String>,

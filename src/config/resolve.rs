@@ -54,6 +54,7 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
     let advertise = pick!(advertise_addr, flags.advertise, "advertise");
     let client = pick!(client_addr, flags.client, "client");
     let domain = pick!(domain, flags.domain, "domain");
+    let primary = pick!(primary_datacenter, flags.primary_datacenter, "primary-datacenter");
     let log_level = pick!(log_level, flags.log_level, "log-level");
     let tls = resolve_tls(&layers)?;
     let raft_snapshot_threshold = match pick!(raft_snapshot_threshold, None::<u64>, "raft-snapshot-threshold") {
@@ -88,6 +89,14 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
             p.value
         }
         None => "consul".to_owned(),
+    };
+    let primary_datacenter = match primary {
+        Some(p) => {
+            check_dns_label(&p.value)
+                .map_err(|problem| invalid(&p, "primary_datacenter", format!("must be a DNS label: {problem}")))?;
+            p.value
+        }
+        None => datacenter.clone(),
     };
     let data_dir = match (data_dir, dev) {
         (Some(p), _) if p.value.is_empty() => {
@@ -175,6 +184,13 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
         log_json,
         tls,
         retry_join: flags.join.iter().cloned().chain(layers.iter().flat_map(|(_, f)| f.retry_join.clone())).collect(),
+        retry_join_wan: flags
+            .join_wan
+            .iter()
+            .cloned()
+            .chain(layers.iter().flat_map(|(_, f)| f.retry_join_wan.clone()))
+            .collect(),
+        primary_datacenter,
         raft_snapshot_threshold,
         services,
         checks,

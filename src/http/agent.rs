@@ -52,8 +52,10 @@ fn member(state: &AppState) -> Value {
 
 /// `GET /v1/agent/members`: the LAN members this agent knows, as the reference shows them
 /// (Status 1 alive, 3 left, 4 failed).
-pub async fn members(State(state): State<AppState>) -> Json<Vec<Value>> {
-    let Some(gossip) = &state.gossip else {
+pub async fn members(State(state): State<AppState>, Query(p): Query<Params>) -> Json<Vec<Value>> {
+    let pool =
+        if p.get("wan").is_some_and(|v| v == "1" || v == "true" || v.is_empty()) { &state.wan } else { &state.gossip };
+    let Some(gossip) = pool else {
         return Json(vec![member(&state)]);
     };
     let members = gossip

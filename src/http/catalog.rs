@@ -5,31 +5,31 @@ use axum::response::Response;
 
 use super::AppState;
 use super::error::{ApiError, decode_body};
-use super::query::{Params, check_dc, read_json, read_options};
+use super::query::{Params, read_json, read_options, target_dc};
 use crate::state::{Command, DeregisterRequest, Query, RegisterRequest};
 
 /// `PUT /v1/catalog/register`
 pub async fn register(State(state): State<AppState>, Q(p): Q<Params>, body: Bytes) -> Result<Json<bool>, ApiError> {
-    check_dc(&state, &p)?;
+    let dc = target_dc(&state, &p);
     let mut req: RegisterRequest = decode_body(&body)?;
     if req.datacenter.is_empty() {
-        req.datacenter = state.info.datacenter.clone();
+        req.datacenter = dc.clone().unwrap_or_else(|| state.info.datacenter.clone());
     }
-    state.apply(Command::from(req)).await?;
+    state.apply(dc.as_deref(), Command::from(req)).await?;
     Ok(Json(true))
 }
 
 /// `PUT /v1/catalog/deregister`
 pub async fn deregister(State(state): State<AppState>, Q(p): Q<Params>, body: Bytes) -> Result<Json<bool>, ApiError> {
-    check_dc(&state, &p)?;
+    let dc = target_dc(&state, &p);
     let req: DeregisterRequest = decode_body(&body)?;
-    state.apply(Command::Deregister(req)).await?;
+    state.apply(dc.as_deref(), Command::Deregister(req)).await?;
     Ok(Json(true))
 }
 
-/// `GET /v1/catalog/datacenters`
-pub async fn datacenters(State(state): State<AppState>) -> Json<Vec<String>> {
-    Json(vec![state.info.datacenter.clone()])
+/// `GET /v1/catalog/datacenters`: every datacenter of the federation.
+pub async fn datacenters(State(state): State<AppState>) -> Result<Json<Vec<String>>, ApiError> {
+    Ok(Json(state.backend.datacenters().await?))
 }
 
 /// `GET /v1/catalog/nodes`

@@ -32,7 +32,9 @@ impl From<ApplyError> for ApiError {
             // The state machine refused the command: the request was wrong.
             ApplyError::Rejected(e) => ApiError::BadRequest(e.to_string()),
             ApplyError::NotLeader { .. } | ApplyError::NoLeader(_) => ApiError::Internal("No cluster leader".into()),
-            ApplyError::Forward { .. } | ApplyError::Raft(_) => ApiError::Internal(e.to_string()),
+            ApplyError::Forward { .. } | ApplyError::Raft(_) | ApplyError::NoPathToDatacenter(_) => {
+                ApiError::Internal(e.to_string())
+            }
         }
     }
 }

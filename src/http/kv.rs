@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::AppState;
 use super::error::ApiError;
-use super::query::{Params, check_dc, flag, read, read_options, with_meta};
+use super::query::{Params, flag, read, read_options, target_dc, with_meta};
 use crate::state::{Command, KvOp, Query as StateQuery, QueryResult, Response as CommandResponse};
 
 /// The largest value accepted (the reference's default `kv_max_value_size`).
@@ -72,7 +72,7 @@ pub async fn put(
     Query(p): Query<Params>,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    check_dc(&state, &p)?;
+    let dc = target_dc(&state, &p);
     if key.is_empty() {
         return Err(ApiError::BadRequest("Missing key name".into()));
     }
@@ -88,7 +88,7 @@ pub async fn put(
         Some(index) => KvOp::Cas { key, value: body.to_vec(), flags, index },
         None => KvOp::Set { key, value: body.to_vec(), flags },
     };
-    bool_response(state.apply(Command::Kv(op)).await?)
+    bool_response(state.apply(dc.as_deref(), Command::Kv(op)).await?)
 }
 
 pub async fn delete(
@@ -96,7 +96,7 @@ pub async fn delete(
     Path(key): Path<String>,
     Query(p): Query<Params>,
 ) -> Result<Response, ApiError> {
-    check_dc(&state, &p)?;
+    let dc = target_dc(&state, &p);
     let op = if flag(&p, "recurse") {
         KvOp::DeleteTree { prefix: key }
     } else if key.is_empty() {
@@ -106,7 +106,7 @@ pub async fn delete(
     } else {
         KvOp::Delete { key }
     };
-    bool_response(state.apply(Command::Kv(op)).await?)
+    bool_response(state.apply(dc.as_deref(), Command::Kv(op)).await?)
 }
 
 fn bool_response(r: CommandResponse) -> Result<Response, ApiError> {

@@ -51,15 +51,17 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// The LAN pool, when gossip runs.
     pub gossip: Option<crate::gossip::Gossip>,
+    /// The WAN pool (servers of every datacenter), on servers.
+    pub wan: Option<crate::gossip::Gossip>,
     /// Notified once `/v1/agent/leave` completed; the agent then shuts down.
     pub left: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
     /// The HTTP API's write path: the one raft apply function, counted.
-    pub async fn apply(&self, command: Command) -> Result<CommandResponse, ApiError> {
+    pub async fn apply(&self, datacenter: Option<&str>, command: Command) -> Result<CommandResponse, ApiError> {
         self.metrics.raft_applies.fetch_add(1, Ordering::Relaxed);
-        self.backend.apply(command).await.map_err(|e| {
+        self.backend.apply_in(datacenter, command).await.map_err(|e| {
             self.metrics.raft_apply_errors.fetch_add(1, Ordering::Relaxed);
             ApiError::from(e)
         })

@@ -22,7 +22,6 @@ pub type Params = HashMap<String, String>;
 
 /// Parses `?index=&wait=&stale&consistent&dc=` of a read.
 pub fn read_options(state: &AppState, params: &Params) -> Result<BackendRead, ApiError> {
-    check_dc(state, params)?;
     let min_index = match params.get("index") {
         None => 0,
         Some(v) => v.parse().map_err(|_| ApiError::BadRequest(format!("Invalid index {v:?}")))?,
@@ -39,17 +38,13 @@ pub fn read_options(state: &AppState, params: &Params) -> Result<BackendRead, Ap
         wait: if min_index == 0 { Duration::ZERO } else { wait },
         stale: params.contains_key("stale"),
         consistent: params.contains_key("consistent"),
+        datacenter: target_dc(state, params),
     })
 }
 
-/// Requests for another datacenter need WAN federation, which this agent does not have.
-pub fn check_dc(state: &AppState, params: &Params) -> Result<(), ApiError> {
-    match params.get("dc") {
-        Some(dc) if !dc.is_empty() && *dc != state.info.datacenter => {
-            Err(ApiError::Internal(format!("No path to datacenter {dc:?}")))
-        }
-        _ => Ok(()),
-    }
+/// `?dc=`: another datacenter to serve the request in (`None` for this one).
+pub fn target_dc(state: &AppState, params: &Params) -> Option<String> {
+    params.get("dc").filter(|dc| !dc.is_empty() && **dc != state.info.datacenter).cloned()
 }
 
 pub fn flag(params: &Params, name: &str) -> bool {

@@ -122,7 +122,7 @@ pub async fn sync_once(
     // Stale reads: a server answers from its own copy, a client from any server. A lagging
     // copy only causes an idempotent re-registration.
     let stale = BackendRead { stale: true, ..BackendRead::default() };
-    let view = match raft.read(Query::NodeServices { node: node_name.to_owned() }, stale).await?.result {
+    let view = match raft.read(Query::NodeServices { node: node_name.to_owned() }, stale.clone()).await?.result {
         QueryResult::NodeServices(view) => view,
         _ => None,
     };

@@ -81,6 +81,9 @@ pub enum ApplyError {
     /// The leader could not be reached.
     #[error("forwarding to the leader {leader}: {reason}")]
     Forward { leader: String, reason: String },
+    /// No server of that datacenter is known or reachable.
+    #[error("No path to datacenter {0:?}")]
+    NoPathToDatacenter(String),
     /// Raft stopped or storage failed.
     #[error("raft: {0}")]
     Raft(String),

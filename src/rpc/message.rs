@@ -17,6 +17,10 @@ pub enum Request {
     Read(ReadRequest),
     /// Who leads, who votes.
     Status,
+    /// The datacenters this server knows (its own and those in the WAN pool).
+    Datacenters,
+    /// `request`, to be served in `datacenter` (a client agent asks a server to route it).
+    InDc { datacenter: String, request: Box<Request> },
     /// Remove a raft member (by node id); served by the leader.
     RemovePeer(u64),
 }
@@ -29,6 +33,7 @@ pub enum Reply {
     Removed(Result<(), ApplyError>),
     Read(Result<ReadReply, ApplyError>),
     Status(StatusInfo),
+    Datacenters(Vec<String>),
     /// The request could not be served here (not a server, unknown request, ...).
     Refused(String),
 }
