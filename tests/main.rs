@@ -15,6 +15,7 @@ mod client_settings;
 mod cluster_agents;
 mod cluster_process;
 mod config;
+mod federation;
 mod generated_docs;
 mod gossip;
 mod http_api;

@@ -1,0 +1,81 @@
+//! Several datacenters in one WAN pool: membership, cross-datacenter reads and writes.
+
+use std::time::Duration;
+
+use fedctl::config::ConfigFlags;
+use serde_json::Value;
+
+use crate::agent_support::{TestAgent, agent_with};
+
+async fn dc_server(dc: &str, join_wan: Option<String>) -> TestAgent {
+    agent_with(ConfigFlags {
+        dev: true,
+        node: Some(format!("s-{dc}")),
+        datacenter: Some(dc.into()),
+        primary_datacenter: Some("dc1".into()),
+        http_port: Some(0),
+        server_port: Some(0),
+        serf_lan_port: Some(0),
+        serf_wan_port: Some(0),
+        join_wan: join_wan.into_iter().collect(),
+        ..ConfigFlags::default()
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_datacenters_share_a_wan_pool_and_serve_each_other() {
+    let dc1 = dc_server("dc1", None).await;
+    let wan = dc1.agent.wan.as_ref().unwrap().local().addr.to_string();
+    let dc2 = dc_server("dc2", Some(wan.clone())).await;
+    let dc3 = dc_server("dc3", Some(wan)).await;
+    let all = [&dc1, &dc2, &dc3];
+
+    for a in all {
+        let members = a
+            .wait_json("/v1/agent/members?wan=1", "every server alive in the WAN pool", |v| {
+                v.as_array().is_some_and(|m| m.len() == 3 && m.iter().all(|x| x["Status"] == 1))
+            })
+            .await;
+        let mut names: Vec<&str> = members.as_array().unwrap().iter().map(|m| m["Name"].as_str().unwrap()).collect();
+        names.sort();
+        assert_eq!(names, ["s-dc1.dc1", "s-dc2.dc2", "s-dc3.dc3"], "WAN member names are <node>.<dc>");
+        a.wait_json("/v1/catalog/datacenters", "three datacenters", |v| v == &serde_json::json!(["dc1", "dc2", "dc3"]))
+            .await;
+    }
+
+    // Writes and reads in another datacenter, both ways.
+    assert_eq!(dc1.put("/v1/kv/from/dc1?dc=dc3", "hello dc3").await, (200, "true".into()));
+    let in_dc3: Value = dc3.get_json("/v1/kv/from/dc1").await;
+    assert_eq!(in_dc3[0]["Value"], "aGVsbG8gZGMz", "the write landed in dc3");
+    assert_eq!(dc1.http.get(dc1.url("/v1/kv/from/dc1")).send().await.unwrap().status(), 404, "not in dc1");
+    assert_eq!(dc1.put("/v1/kv/only/dc1", "x").await.0, 200);
+    let from_dc3 = dc3.get_json("/v1/kv/only/dc1?dc=dc1").await;
+    assert_eq!(from_dc3[0]["Key"], "only/dc1");
+    let services = dc2.get_json("/v1/catalog/services?dc=dc3").await;
+    assert!(services.get("consul").is_some(), "dc3's catalog read from dc2: {services}");
+
+    let resp = dc2.http.get(dc2.url("/v1/kv/x?dc=nowhere")).send().await.unwrap();
+    assert_eq!(resp.status(), 500);
+    assert_eq!(resp.text().await.unwrap(), "No path to datacenter \"nowhere\"");
+    let resp = dc2.http.put(dc2.url("/v1/kv/x?dc=nowhere")).body("v").send().await.unwrap();
+    assert_eq!(resp.status(), 500);
+
+    // A blocking read in another datacenter wakes on a change there.
+    let index: u64 = dc1.http.get(dc1.url("/v1/kv/watched?dc=dc2")).send().await.unwrap().headers()["X-Consul-Index"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let waiter = {
+        let (http, url) = (dc1.http.clone(), dc1.url(&format!("/v1/kv/watched?dc=dc2&index={index}&wait=1m")));
+        tokio::spawn(async move { http.get(url).send().await.unwrap().json::<Value>().await.unwrap() })
+    };
+    assert_eq!(dc2.put("/v1/kv/watched", "now").await.0, 200);
+    let seen = tokio::time::timeout(Duration::from_secs(30), waiter).await.unwrap().unwrap();
+    assert_eq!(seen[0]["Value"], "bm93");
+
+    for a in [dc1, dc2, dc3] {
+        a.stop().await;
+    }
+}
