@@ -4,6 +4,7 @@
 mod agent;
 mod catalog;
 mod error;
+mod federation;
 mod health;
 mod kv;
 mod metrics;
@@ -101,6 +102,9 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/health/node/{node}", get(health::node))
         .route("/v1/health/checks/{service}", get(health::checks))
         .route("/v1/health/state/{state}", get(health::in_state))
+        .route("/v1/internal/federation-states", get(federation::list))
+        .route("/v1/internal/federation-states/mesh-gateways", get(federation::mesh_gateways))
+        .route("/v1/internal/federation-state/{dc}", get(federation::get))
         .route("/v1/kv/", get(kv::get_root).put(kv::put_root).delete(kv::delete_root))
         .route("/v1/kv/{*key}", get(kv::get).put(kv::put).delete(kv::delete))
         .layer(DefaultBodyLimit::max(kv::MAX_VALUE_SIZE + 64 * 1024))

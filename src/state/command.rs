@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::types::{HealthCheck, NodeService};
+use super::types::{FederationState, HealthCheck, NodeService};
 
 /// A replicated write.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -17,6 +17,8 @@ pub enum Command {
     Deregister(DeregisterRequest),
     /// A key/value operation.
     Kv(KvOp),
+    /// Write or remove a datacenter's federation state.
+    FederationState(FederationStateOp),
     /// Several independent commands proposed together (group commit): applied in order at
     /// one raft index, each with its own outcome in [`Response::Batch`]. Never nested.
     Batch(Vec<Command>),
@@ -87,6 +89,13 @@ pub enum KvOp {
     },
 }
 
+/// Federation-state writes (`FederationState.Apply`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum FederationStateOp {
+    Upsert(Box<FederationState>),
+    Delete { datacenter: String },
+}
+
 /// The result of a command the state machine accepted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Response {
@@ -122,6 +131,8 @@ pub enum StateError {
     UnknownNode { node: String },
     #[error("batches cannot be nested")]
     NestedBatch,
+    #[error("invalid federation state: {0}")]
+    InvalidFederationState(String),
 }
 
 /// What the state machine returns for each log entry: the command's own outcome. It travels

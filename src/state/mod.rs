@@ -10,12 +10,14 @@ mod store;
 mod types;
 mod watch;
 
-pub use command::{Command, CommandResult, DeregisterRequest, KvOp, RegisterRequest, Response, StateError};
+pub use command::{
+    Command, CommandResult, DeregisterRequest, FederationStateOp, KvOp, RegisterRequest, Response, StateError,
+};
 pub use query::{CheckServiceNode, NodeServices, ServiceNode};
 pub use read::{Query, QueryResult};
 pub use store::{Store, Table};
 pub use types::{
-    CheckDefinition, HealthCheck, HealthStatus, KvEntry, Node, NodeService, RaftIndex, ServiceAddress, ServiceKind,
-    Weights,
+    CheckDefinition, FederationState, HealthCheck, HealthStatus, KvEntry, Node, NodeService, RaftIndex, ServiceAddress,
+    ServiceKind, Weights,
 };
 pub use watch::{BlockingResult, StateHandle};

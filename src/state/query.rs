@@ -5,7 +5,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::store::Store;
-use super::types::{HealthCheck, HealthStatus, KvEntry, Node, NodeService, ServiceAddress, ServiceKind, Weights};
+use super::types::{
+    FederationState, HealthCheck, HealthStatus, KvEntry, Node, NodeService, ServiceAddress, ServiceKind, Weights,
+};
 
 /// One instance of a service with its node (`/v1/catalog/service/:name`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -157,6 +159,15 @@ impl Store {
         self.checks.values().flat_map(|m| m.values()).filter(|c| state.is_none_or(|s| c.status == s)).cloned().collect()
     }
 
+    /// Every datacenter's federation state, by datacenter name.
+    pub fn federation_states(&self) -> Vec<FederationState> {
+        self.federation_states.values().cloned().collect()
+    }
+
+    pub fn federation_state(&self, datacenter: &str) -> Option<FederationState> {
+        self.federation_states.get(datacenter).cloned()
+    }
+
     pub fn kv_get(&self, key: &str) -> Option<&KvEntry> {
         self.kv.get(key)
     }
@@ -186,12 +197,13 @@ impl Store {
     }
 
     /// Number of entries per table (metrics).
-    pub fn counts(&self) -> [(&'static str, usize); 4] {
+    pub fn counts(&self) -> [(&'static str, usize); 5] {
         [
             ("nodes", self.nodes.len()),
             ("services", self.services.values().map(BTreeMap::len).sum()),
             ("checks", self.checks.values().map(BTreeMap::len).sum()),
             ("kv", self.kv.len()),
+            ("federation_states", self.federation_states.len()),
         ]
     }
 }

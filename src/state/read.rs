@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::query::{CheckServiceNode, NodeServices, ServiceNode};
 use super::store::{Store, Table};
-use super::types::{HealthCheck, HealthStatus, KvEntry, Node};
+use super::types::{FederationState, HealthCheck, HealthStatus, KvEntry, Node};
 
 /// Something to read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -24,6 +24,9 @@ pub enum Query {
     KvGet { key: String },
     KvList { prefix: String },
     KvKeys { prefix: String, separator: Option<String> },
+    FederationStates,
+    FederationState { datacenter: String },
+    FederationStateMeshGateways,
 }
 
 /// What a query read.
@@ -38,6 +41,9 @@ pub enum QueryResult {
     Kv(Option<KvEntry>),
     KvList(Vec<KvEntry>),
     Keys(Vec<String>),
+    FederationStates(Vec<FederationState>),
+    FederationState(Option<FederationState>),
+    MeshGateways(BTreeMap<String, Vec<CheckServiceNode>>),
 }
 
 impl Query {
@@ -50,6 +56,9 @@ impl Query {
             Query::CheckServiceNodes { .. } => &[Table::Nodes, Table::Services, Table::Checks],
             Query::NodeChecks { .. } | Query::ServiceChecks { .. } | Query::ChecksInState { .. } => &[Table::Checks],
             Query::KvGet { .. } | Query::KvList { .. } | Query::KvKeys { .. } => &[Table::Kv],
+            Query::FederationStates | Query::FederationState { .. } | Query::FederationStateMeshGateways => {
+                &[Table::FederationStates]
+            }
         }
     }
 
@@ -68,6 +77,15 @@ impl Query {
             Query::KvGet { key } => QueryResult::Kv(s.kv_get(key).cloned()),
             Query::KvList { prefix } => QueryResult::KvList(s.kv_list(prefix)),
             Query::KvKeys { prefix, separator } => QueryResult::Keys(s.kv_keys(prefix, separator.as_deref())),
+            Query::FederationStates => QueryResult::FederationStates(s.federation_states()),
+            Query::FederationState { datacenter } => QueryResult::FederationState(s.federation_state(datacenter)),
+            Query::FederationStateMeshGateways => QueryResult::MeshGateways(
+                s.federation_states()
+                    .into_iter()
+                    .filter(|f| !f.mesh_gateways.is_empty())
+                    .map(|f| (f.datacenter, f.mesh_gateways))
+                    .collect(),
+            ),
         }
     }
 }
@@ -85,6 +103,9 @@ impl QueryResult {
             QueryResult::Kv(v) => serde_json::to_value(v.iter().collect::<Vec<_>>()),
             QueryResult::KvList(v) => serde_json::to_value(v),
             QueryResult::Keys(v) => serde_json::to_value(v),
+            QueryResult::FederationStates(v) => serde_json::to_value(v),
+            QueryResult::FederationState(v) => serde_json::to_value(v),
+            QueryResult::MeshGateways(v) => serde_json::to_value(v),
         };
         value.unwrap_or(serde_json::Value::Null)
     }

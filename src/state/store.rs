@@ -10,8 +10,10 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::command::{Command, CommandResult, DeregisterRequest, KvOp, RegisterRequest, Response, StateError};
-use super::types::{HealthCheck, KvEntry, Node, NodeService, RaftIndex};
+use super::command::{
+    Command, CommandResult, DeregisterRequest, FederationStateOp, KvOp, RegisterRequest, Response, StateError,
+};
+use super::types::{FederationState, HealthCheck, KvEntry, Node, NodeService, RaftIndex};
 
 /// The tables of the store. Blocking queries name the tables they read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -20,10 +22,11 @@ pub enum Table {
     Services,
     Checks,
     Kv,
+    FederationStates,
 }
 
 impl Table {
-    pub const ALL: [Table; 4] = [Table::Nodes, Table::Services, Table::Checks, Table::Kv];
+    pub const ALL: [Table; 5] = [Table::Nodes, Table::Services, Table::Checks, Table::Kv, Table::FederationStates];
 }
 
 /// All replicated state of one datacenter.
@@ -35,6 +38,9 @@ pub struct Store {
     /// node name -> check ID -> check
     pub(super) checks: BTreeMap<String, BTreeMap<String, HealthCheck>>,
     pub(super) kv: BTreeMap<String, KvEntry>,
+    /// datacenter -> its federation state
+    #[serde(default)]
+    pub(super) federation_states: BTreeMap<String, FederationState>,
     table_index: BTreeMap<Table, u64>,
     last_index: u64,
 }
@@ -66,6 +72,7 @@ impl Store {
             Command::Register(req) => self.register(index, req),
             Command::Deregister(req) => self.deregister(index, req),
             Command::Kv(op) => Ok(self.kv_apply(index, op)),
+            Command::FederationState(op) => self.federation_state_apply(index, op),
             Command::Batch(commands) => Ok(Response::Batch(
                 commands
                     .iter()
@@ -262,6 +269,26 @@ impl Store {
         Response::Bool(ok)
     }
 
+    fn federation_state_apply(&mut self, index: u64, op: &FederationStateOp) -> CommandResult {
+        match op {
+            FederationStateOp::Upsert(state) => {
+                validate_federation_state(state)?;
+                let mut state = (**state).clone();
+                let create_index =
+                    self.federation_states.get(&state.datacenter).map_or(index, |s| s.index.create_index);
+                state.index = RaftIndex { create_index, modify_index: index };
+                self.federation_states.insert(state.datacenter.clone(), state);
+                self.touch(Table::FederationStates, index);
+            }
+            FederationStateOp::Delete { datacenter } => {
+                if self.federation_states.remove(datacenter).is_some() {
+                    self.touch(Table::FederationStates, index);
+                }
+            }
+        }
+        Ok(Response::Done)
+    }
+
     fn kv_set(&mut self, index: u64, key: &str, value: &[u8], flags: u64) {
         let create_index = self.kv.get(key).map_or(index, |e| e.index.create_index);
         self.kv.insert(
@@ -334,4 +361,27 @@ fn remove_nested<T>(
         map.remove(node);
     }
     removed
+}
+
+/// A federation state names a datacenter, and lists only mesh gateways of that datacenter.
+fn validate_federation_state(state: &FederationState) -> Result<(), StateError> {
+    let bad = |why: String| Err(StateError::InvalidFederationState(why));
+    if crate::tls::names::check_dns_label(&state.datacenter).is_err() {
+        return bad(format!("datacenter {:?} is not a valid name", state.datacenter));
+    }
+    for gw in &state.mesh_gateways {
+        if gw.service.kind.0 != super::ServiceKind::MESH_GATEWAY {
+            return bad(format!("service {:?} is not a mesh-gateway", gw.service.id));
+        }
+        if gw.node.node.is_empty() {
+            return bad(format!("mesh gateway {:?} has no node", gw.service.id));
+        }
+        if !gw.node.datacenter.is_empty() && gw.node.datacenter != state.datacenter {
+            return bad(format!(
+                "mesh gateway {:?} is in {}, not {}",
+                gw.service.id, gw.node.datacenter, state.datacenter
+            ));
+        }
+    }
+    Ok(())
 }

@@ -195,3 +195,20 @@ mod base64_bytes {
         }
     }
 }
+
+/// A datacenter's mesh gateways as the federation knows them (`FederationState`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct FederationState {
+    pub datacenter: String,
+    /// The datacenter's `mesh-gateway` instances with their node and checks (omitted when
+    /// empty, as the reference).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub mesh_gateways: Vec<super::CheckServiceNode>,
+    /// When the datacenter's leader last wrote it (RFC 3339).
+    pub updated_at: String,
+    /// The primary's ModifyIndex of this state, as replicated to secondaries.
+    pub primary_modify_index: u64,
+    #[serde(flatten)]
+    pub index: RaftIndex,
+}

@@ -1,0 +1,42 @@
+//! `/v1/internal/federation-state*`: every datacenter's mesh gateways as the federation knows
+//! them (reads with `?dc=` and blocking queries, as the reference's internal endpoints).
+
+use axum::extract::{Path, Query as Q, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+
+use super::AppState;
+use super::error::ApiError;
+use super::query::{Params, read, read_json, read_options, with_meta};
+use crate::state::{Query, QueryResult};
+
+/// `GET /v1/internal/federation-states`
+pub async fn list(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Response, ApiError> {
+    read_json(&state, read_options(&state, &p)?, Query::FederationStates).await
+}
+
+/// `GET /v1/internal/federation-state/:dc`: `{"State": ..., "Index": ..., ...}` as the
+/// reference's `FederationStateResponse`; 404 with an empty body when there is none.
+pub async fn get(
+    State(state): State<AppState>,
+    Path(datacenter): Path<String>,
+    Q(p): Q<Params>,
+) -> Result<Response, ApiError> {
+    let reply = read(&state, read_options(&state, &p)?, Query::FederationState { datacenter }).await?;
+    let response = match &reply.result {
+        QueryResult::FederationState(None) => StatusCode::NOT_FOUND.into_response(),
+        other => axum::Json(serde_json::json!({
+            "State": other.to_json(),
+            "Index": reply.index,
+            "KnownLeader": reply.known_leader,
+            "LastContact": reply.last_contact_ms,
+        }))
+        .into_response(),
+    };
+    Ok(with_meta(&reply, response))
+}
+
+/// `GET /v1/internal/federation-states/mesh-gateways`: datacenter -> gateway instances.
+pub async fn mesh_gateways(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Response, ApiError> {
+    read_json(&state, read_options(&state, &p)?, Query::FederationStateMeshGateways).await
+}
