@@ -9,6 +9,7 @@ pub mod api;
 pub mod argv;
 pub mod config;
 pub mod duration;
+pub mod federation;
 pub mod gossip;
 pub mod http;
 pub mod local;

@@ -79,3 +79,82 @@ async fn three_datacenters_share_a_wan_pool_and_serve_each_other() {
         a.stop().await;
     }
 }
+
+/// The mesh gateways of each datacenter, as `server`'s own copy of the federation states says.
+async fn gateways_seen(server: &TestAgent, dc: &str) -> Option<Vec<Value>> {
+    let resp = server.http.get(server.url(&format!("/v1/internal/federation-state/{dc}?stale"))).send().await.unwrap();
+    if resp.status() == 404 {
+        return None;
+    }
+    let body: Value = resp.json().await.unwrap();
+    Some(body["State"]["MeshGateways"].as_array().cloned().unwrap_or_default())
+}
+
+async fn eventually<F: std::future::Future<Output = bool>>(what: &str, mut cond: impl FnMut() -> F) {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
+    while !cond().await {
+        assert!(tokio::time::Instant::now() < deadline, "{what}: not within 30s");
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_mesh_gateway_in_one_datacenter_reaches_every_datacenters_federation_state() {
+    let dc1 = dc_server("dc1", None).await;
+    let wan = dc1.agent.wan.as_ref().unwrap().local().addr.to_string();
+    let dc2 = dc_server("dc2", Some(wan.clone())).await;
+    let dc3 = dc_server("dc3", Some(wan)).await;
+    let all = [&dc1, &dc2, &dc3];
+    for a in all {
+        a.wait_json("/v1/agent/members?wan=1", "three alive servers", |v| {
+            v.as_array().is_some_and(|m| m.len() == 3 && m.iter().all(|x| x["Status"] == 1))
+        })
+        .await;
+    }
+
+    let gateway = serde_json::json!({
+        "Name": "mesh-gateway", "Kind": "mesh-gateway", "Port": 8443,
+        "Meta": {"consul-wan-federation": "1"},
+        "TaggedAddresses": {"lan": {"Address": "10.2.0.5", "Port": 8443}, "wan": {"Address": "198.51.100.2", "Port": 8443}},
+        "Check": {"CheckID": "gw-alive", "TTL": "30s"}
+    });
+    assert_eq!(dc2.put("/v1/agent/service/register", gateway.to_string()).await.0, 200);
+    assert_eq!(dc2.put("/v1/agent/check/pass/gw-alive", "").await.0, 200);
+    for a in all {
+        eventually("dc2's gateway in every datacenter's federation states", || async {
+            gateways_seen(a, "dc2").await.is_some_and(|g| {
+                g.len() == 1
+                    && g[0]["Service"]["TaggedAddresses"]["wan"]["Address"] == "198.51.100.2"
+                    && g[0]["Checks"].as_array().is_some_and(|c| c.iter().any(|c| c["Status"] == "passing"))
+            })
+        })
+        .await;
+    }
+    let gws = dc3.get_json("/v1/internal/federation-states/mesh-gateways?stale").await;
+    assert_eq!(gws["dc2"][0]["Service"]["Meta"]["consul-wan-federation"], "1");
+    let status = dc3.get_json("/v1/internal/federation-states/replication").await;
+    assert_eq!(status["Enabled"], true);
+    assert_eq!(status["SourceDatacenter"], "dc1");
+    assert!(status["LastSuccess"].is_string(), "{status}");
+
+    // The gateway's check fails: every datacenter sees it critical.
+    assert_eq!(dc2.put("/v1/agent/check/fail/gw-alive?note=down", "").await.0, 200);
+    for a in all {
+        eventually("the critical gateway check everywhere", || async {
+            gateways_seen(a, "dc2").await.is_some_and(|g| {
+                g.len() == 1 && g[0]["Checks"].as_array().is_some_and(|c| c.iter().any(|c| c["Status"] == "critical"))
+            })
+        })
+        .await;
+    }
+
+    // Deregistered: gone from every datacenter's view.
+    assert_eq!(dc2.put("/v1/agent/service/deregister/mesh-gateway", "").await.0, 200);
+    for a in all {
+        eventually("no gateway left for dc2", || async { gateways_seen(a, "dc2").await.is_some_and(|g| g.is_empty()) })
+            .await;
+    }
+    for a in [dc1, dc2, dc3] {
+        a.stop().await;
+    }
+}

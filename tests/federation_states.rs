@@ -80,15 +80,21 @@ fn upsert_delete_and_validation() {
 async fn internal_endpoints_serve_federation_states() {
     let a = dev_agent().await;
     let raft = a.agent.raft().unwrap();
-    assert_eq!(a.get_json("/v1/internal/federation-states").await, serde_json::json!([]));
+    // The leader's anti-entropy writes its own datacenter's state, without gateways.
+    let own = a
+        .wait_json("/v1/internal/federation-states", "dc1's own state", |v| v.as_array().is_some_and(|l| l.len() == 1))
+        .await;
+    assert_eq!(own[0]["Datacenter"], "dc1");
+    assert!(own[0].get("MeshGateways").is_none(), "{own}");
     assert_eq!(a.get_json("/v1/internal/federation-states/mesh-gateways").await, serde_json::json!({}));
     assert_eq!(a.http.get(a.url("/v1/internal/federation-state/dc2")).send().await.unwrap().status(), 404);
 
     raft.apply(upsert("dc2", vec![gateway("dc2", "gw1")])).await.unwrap();
     raft.apply(upsert("dc3", vec![])).await.unwrap();
     let list: Value = a.get_json("/v1/internal/federation-states").await;
-    assert_eq!(list.as_array().unwrap().len(), 2);
-    assert!(list[1].get("MeshGateways").is_none(), "empty MeshGateways are omitted: {list}");
+    let dcs: Vec<&str> = list.as_array().unwrap().iter().map(|s| s["Datacenter"].as_str().unwrap()).collect();
+    assert_eq!(dcs, ["dc1", "dc2", "dc3"], "sorted by datacenter");
+    assert!(list[2].get("MeshGateways").is_none(), "empty MeshGateways are omitted: {list}");
     let one: Value = a.get_json("/v1/internal/federation-state/dc2").await;
     assert_eq!(one["State"]["Datacenter"], "dc2");
     assert_eq!(one["State"]["MeshGateways"][0]["Service"]["Kind"], "mesh-gateway");
@@ -108,6 +114,6 @@ async fn internal_endpoints_serve_federation_states() {
     };
     raft.apply(upsert("dc4", vec![])).await.unwrap();
     let after = tokio::time::timeout(std::time::Duration::from_secs(20), waiter).await.unwrap().unwrap();
-    assert_eq!(after.as_array().unwrap().len(), 3);
+    assert_eq!(after.as_array().unwrap().len(), 4);
     a.stop().await;
 }

@@ -211,6 +211,27 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
         }
         (None, None) => return Err(AgentError::NoGossip("a client agent")),
     };
+    // Servers: federation states (anti-entropy everywhere, replication in secondaries).
+    let replication = Arc::new(std::sync::Mutex::new(crate::federation::ReplicationStatus::default()));
+    if let Some(node) = &raft {
+        let (dc, primary) = (cfg.datacenter.clone(), cfg.primary_datacenter.clone());
+        crate::federation::spawn_anti_entropy(
+            node.clone(),
+            backend.clone(),
+            dc.clone(),
+            primary.clone(),
+            shutdown_rx.clone(),
+        );
+        if dc != primary {
+            crate::federation::spawn_replication(
+                node.clone(),
+                backend.clone(),
+                primary,
+                replication.clone(),
+                shutdown_rx.clone(),
+            );
+        }
+    }
     if let (Some(listener), Some(node)) = (server_listener, &raft) {
         let me = PeerInfo { node: cfg.node_name.clone(), datacenter: cfg.datacenter.clone(), server: true };
         let handlers = rpc::server_handlers(node.clone(), backend.clone(), me);
@@ -269,6 +290,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
             metrics: Arc::new(Metrics::default()),
             gossip: gossip.clone(),
             wan: wan.clone(),
+            replication: replication.clone(),
             left: left.clone(),
         };
         let mut stop = shutdown_rx.clone();

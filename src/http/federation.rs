@@ -40,3 +40,9 @@ pub async fn get(
 pub async fn mesh_gateways(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Response, ApiError> {
     read_json(&state, read_options(&state, &p)?, Query::FederationStateMeshGateways).await
 }
+
+/// `GET /v1/internal/federation-states/replication`: what this server's replication of the
+/// primary's federation states last did (success, error with its message, indexes).
+pub async fn replication(State(state): State<AppState>) -> axum::Json<crate::federation::ReplicationStatus> {
+    axum::Json(state.replication.lock().unwrap_or_else(|e| e.into_inner()).clone())
+}

@@ -54,6 +54,8 @@ pub struct AppState {
     pub gossip: Option<crate::gossip::Gossip>,
     /// The WAN pool (servers of every datacenter), on servers.
     pub wan: Option<crate::gossip::Gossip>,
+    /// What federation-state replication last did (secondaries).
+    pub replication: Arc<std::sync::Mutex<crate::federation::ReplicationStatus>>,
     /// Notified once `/v1/agent/leave` completed; the agent then shuts down.
     pub left: Arc<tokio::sync::Notify>,
 }
@@ -104,6 +106,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/health/state/{state}", get(health::in_state))
         .route("/v1/internal/federation-states", get(federation::list))
         .route("/v1/internal/federation-states/mesh-gateways", get(federation::mesh_gateways))
+        .route("/v1/internal/federation-states/replication", get(federation::replication))
         .route("/v1/internal/federation-state/{dc}", get(federation::get))
         .route("/v1/kv/", get(kv::get_root).put(kv::put_root).delete(kv::delete_root))
         .route("/v1/kv/{*key}", get(kv::get).put(kv::put).delete(kv::delete))

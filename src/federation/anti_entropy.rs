@@ -1,0 +1,75 @@
+//! Each datacenter's leader keeps its federation state in the primary equal to its catalog's
+//! mesh gateways: a blocking read on the catalog wakes it within milliseconds of a change; a
+//! short debounce gathers bursts; a periodic pass repairs anything missed; failures back off.
+
+use std::time::Duration;
+
+use tokio::sync::watch;
+
+use super::{now_rfc3339, same_gateways, until_leader};
+use crate::agent::{Backend, BackendRead};
+use crate::raft::RaftNode;
+use crate::state::{Command, FederationState, FederationStateOp, Query, QueryResult, ServiceKind, Table};
+
+const DEBOUNCE: Duration = Duration::from_millis(100);
+const RESYNC: Duration = Duration::from_secs(60);
+
+/// Starts the loop; it ends on shutdown.
+pub fn spawn_anti_entropy(
+    raft: RaftNode,
+    backend: Backend,
+    datacenter: String,
+    primary: String,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    tokio::spawn(async move {
+        let mut backoff = Duration::from_millis(100);
+        let mut index = 0;
+        while until_leader(&raft, &mut shutdown).await {
+            // Wait for a catalog change (or the resync period), then let a burst settle.
+            let tables = [Table::Nodes, Table::Services, Table::Checks];
+            let changed = raft.state().blocking(&tables, index, RESYNC, |s| s.max_index(&tables));
+            tokio::select! {
+                r = changed => index = r.index,
+                _ = shutdown.changed() => return,
+            }
+            tokio::time::sleep(DEBOUNCE).await;
+            match sync_once(&raft, &backend, &datacenter, &primary).await {
+                Ok(_) => backoff = Duration::from_millis(100),
+                Err(e) => {
+                    tracing::warn!(error = %e, retry_in = ?backoff, "federation state anti-entropy failed");
+                    index = 0; // retry even without a catalog change
+                    tokio::time::sleep(backoff).await;
+                    backoff = (backoff * 2).min(Duration::from_secs(30));
+                }
+            }
+        }
+    });
+}
+
+/// Pushes this datacenter's gateways to the primary if they differ from what it holds.
+/// Returns whether a write was made.
+pub async fn sync_once(raft: &RaftNode, backend: &Backend, datacenter: &str, primary: &str) -> Result<bool, String> {
+    let gateways = raft.state().read(|s| s.check_service_nodes_by_kind(ServiceKind::MESH_GATEWAY));
+    let at_primary = BackendRead { datacenter: Some(primary.to_owned()), ..BackendRead::default() };
+    let current = match backend.read(Query::FederationState { datacenter: datacenter.to_owned() }, at_primary).await {
+        Ok(reply) => match reply.result {
+            QueryResult::FederationState(s) => s,
+            _ => None,
+        },
+        Err(e) => return Err(format!("reading the primary's federation state: {e}")),
+    };
+    if current.as_ref().is_some_and(|c| same_gateways(&c.mesh_gateways, &gateways)) {
+        return Ok(false);
+    }
+    let state = FederationState {
+        datacenter: datacenter.to_owned(),
+        mesh_gateways: gateways,
+        updated_at: now_rfc3339(),
+        ..FederationState::default()
+    };
+    let command = Command::FederationState(FederationStateOp::Upsert(Box::new(state)));
+    backend.apply_in(Some(primary), command).await.map_err(|e| format!("writing to the primary: {e}"))?;
+    tracing::info!(datacenter, primary, "pushed this datacenter's federation state to the primary");
+    Ok(true)
+}

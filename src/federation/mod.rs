@@ -1,0 +1,52 @@
+//! Federation states: every datacenter's leader pushes its mesh gateways to the primary
+//! (anti-entropy); every secondary's leader pulls all states from the primary (replication).
+//!
+//! Both loops run on every server and act only while it leads its datacenter, so leadership
+//! changes need no coordination: the new leader's loop simply starts acting.
+
+mod anti_entropy;
+mod replication;
+
+use std::time::Duration;
+
+pub use anti_entropy::spawn_anti_entropy;
+pub use replication::{ReplicationStatus, spawn_replication};
+
+use crate::raft::RaftNode;
+use crate::state::{CheckServiceNode, RaftIndex};
+
+/// Gateway lists compared by what users see, ignoring raft indexes (the reference's IsSame).
+pub fn same_gateways(a: &[CheckServiceNode], b: &[CheckServiceNode]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| strip(x) == strip(y))
+}
+
+fn strip(c: &CheckServiceNode) -> CheckServiceNode {
+    let mut c = c.clone();
+    c.node.index = RaftIndex::default();
+    c.service.index = RaftIndex::default();
+    for check in &mut c.checks {
+        check.index = RaftIndex::default();
+    }
+    c
+}
+
+/// Waits until this server leads its datacenter (or `shutdown`); false on shutdown.
+async fn until_leader(raft: &RaftNode, shutdown: &mut tokio::sync::watch::Receiver<bool>) -> bool {
+    loop {
+        if *shutdown.borrow() {
+            return false;
+        }
+        if raft.leader() == Some(raft.id()) {
+            return true;
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_millis(100)) => {}
+            _ = shutdown.changed() => return false,
+        }
+    }
+}
+
+/// RFC 3339 now, for `UpdatedAt`.
+fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}
