@@ -1,5 +1,5 @@
 //! How a command ends: every error becomes `error: ...` (+ `hint: ...`) on stderr, and every
-//! exit code comes from [`finish`]: 0 ok, 1 failure, 2 usage. A closed stdout (`| head`)
+//! exit code comes from [`finish`]: 0 ok, 1 failure, 2 usage, 3 a requested check failed. A closed stdout (`| head`)
 //! is not an error: the reader has what it wanted, so the exit code is 0.
 
 use std::fmt::Display;
@@ -15,6 +15,8 @@ pub enum CliError {
     Clap(clap::Error),
     /// stdout was closed by its reader: exit 0, print nothing.
     BrokenPipe,
+    /// A health check the user asked for failed (e.g. `-stale-after`): exit 3.
+    CheckFailed { message: String },
 }
 
 impl CliError {
@@ -61,6 +63,7 @@ pub fn finish(result: Result<(), CliError>) -> u8 {
         }
         Err(CliError::Failure { message, hint }) => (1, message, hint),
         Err(CliError::Usage { message, hint }) => (2, message, hint),
+        Err(CliError::CheckFailed { message }) => (3, message, None),
     };
     tracing::debug!(code, %message, "command failed");
     let mut stderr = io::stderr().lock();

@@ -8,6 +8,7 @@ mod client_args;
 mod completion;
 mod ctx;
 mod exit;
+mod federation_state;
 mod flagspec;
 mod format;
 mod internal;

@@ -25,6 +25,9 @@ _fedctl() {
             fedctl,completion)
                 cmd="fedctl__subcmd__completion"
                 ;;
+            fedctl,federation-state)
+                cmd="fedctl__subcmd__federation__subcmd__state"
+                ;;
             fedctl,help)
                 cmd="fedctl__subcmd__help"
                 ;;
@@ -76,6 +79,24 @@ _fedctl() {
             fedctl__subcmd__catalog__subcmd__help,services)
                 cmd="fedctl__subcmd__catalog__subcmd__help__subcmd__services"
                 ;;
+            fedctl__subcmd__federation__subcmd__state,get)
+                cmd="fedctl__subcmd__federation__subcmd__state__subcmd__get"
+                ;;
+            fedctl__subcmd__federation__subcmd__state,help)
+                cmd="fedctl__subcmd__federation__subcmd__state__subcmd__help"
+                ;;
+            fedctl__subcmd__federation__subcmd__state,list)
+                cmd="fedctl__subcmd__federation__subcmd__state__subcmd__list"
+                ;;
+            fedctl__subcmd__federation__subcmd__state__subcmd__help,get)
+                cmd="fedctl__subcmd__federation__subcmd__state__subcmd__help__subcmd__get"
+                ;;
+            fedctl__subcmd__federation__subcmd__state__subcmd__help,help)
+                cmd="fedctl__subcmd__federation__subcmd__state__subcmd__help__subcmd__help"
+                ;;
+            fedctl__subcmd__federation__subcmd__state__subcmd__help,list)
+                cmd="fedctl__subcmd__federation__subcmd__state__subcmd__help__subcmd__list"
+                ;;
             fedctl__subcmd__help,agent)
                 cmd="fedctl__subcmd__help__subcmd__agent"
                 ;;
@@ -84,6 +105,9 @@ _fedctl() {
                 ;;
             fedctl__subcmd__help,completion)
                 cmd="fedctl__subcmd__help__subcmd__completion"
+                ;;
+            fedctl__subcmd__help,federation-state)
+                cmd="fedctl__subcmd__help__subcmd__federation__subcmd__state"
                 ;;
             fedctl__subcmd__help,help)
                 cmd="fedctl__subcmd__help__subcmd__help"
@@ -120,6 +144,12 @@ _fedctl() {
                 ;;
             fedctl__subcmd__help__subcmd__catalog,services)
                 cmd="fedctl__subcmd__help__subcmd__catalog__subcmd__services"
+                ;;
+            fedctl__subcmd__help__subcmd__federation__subcmd__state,get)
+                cmd="fedctl__subcmd__help__subcmd__federation__subcmd__state__subcmd__get"
+                ;;
+            fedctl__subcmd__help__subcmd__federation__subcmd__state,list)
+                cmd="fedctl__subcmd__help__subcmd__federation__subcmd__state__subcmd__list"
                 ;;
             fedctl__subcmd__help__subcmd__internal,client-config)
                 cmd="fedctl__subcmd__help__subcmd__internal__subcmd__client__subcmd__config"
@@ -314,7 +344,7 @@ _fedctl() {
 
     case "${cmd}" in
         fedctl)
-            opts="-h -V --help --version agent kv catalog services members leave operator tls completion version internal help"
+            opts="-h -V --help --version agent kv catalog services members leave federation-state operator tls completion version internal help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -669,8 +699,182 @@ _fedctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        fedctl__subcmd__federation__subcmd__state)
+            opts="-h -V --help --version list get help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__federation__subcmd__state__subcmd__get)
+            opts="-h -V --format --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --datacenter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__federation__subcmd__state__subcmd__help)
+            opts="list get help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__federation__subcmd__state__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__federation__subcmd__state__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__federation__subcmd__state__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__federation__subcmd__state__subcmd__list)
+            opts="-h -V --stale-after --format --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --stale-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --datacenter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         fedctl__subcmd__help)
-            opts="agent kv catalog services members leave operator tls completion version internal help"
+            opts="agent kv catalog services members leave federation-state operator tls completion version internal help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -756,6 +960,48 @@ _fedctl() {
         fedctl__subcmd__help__subcmd__completion)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__federation__subcmd__state)
+            opts="list get"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__federation__subcmd__state__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__federation__subcmd__state__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -28,6 +28,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand services 'Register and deregister services with the local agent'
             cand members 'List the members of the datacenter'
             cand leave 'Leave the datacenter gracefully and stop the agent'
+            cand federation-state 'Inspect the federation states: every datacenter''s mesh gateways'
             cand operator 'Operate the datacenter''s servers (raft peers)'
             cand tls 'Create certificate authorities and certificates for agent TLS'
             cand completion 'Print a shell completion script'
@@ -298,6 +299,57 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'fedctl;federation-state'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List every datacenter''s federation state: its mesh gateways and how fresh it is'
+            cand get 'Show one datacenter''s federation state: every mesh gateway with its addresses and health'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;federation-state;list'= {
+            cand --stale-after 'Fail (exit 3) when any state is older than this (e.g. 5m) or replication is failing'
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;federation-state;get'= {
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;federation-state;help'= {
+            cand list 'List every datacenter''s federation state: its mesh gateways and how fresh it is'
+            cand get 'Show one datacenter''s federation state: every mesh gateway with its addresses and health'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;federation-state;help;list'= {
+        }
+        &'fedctl;federation-state;help;get'= {
+        }
+        &'fedctl;federation-state;help;help'= {
+        }
         &'fedctl;operator'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -522,6 +574,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand services 'Register and deregister services with the local agent'
             cand members 'List the members of the datacenter'
             cand leave 'Leave the datacenter gracefully and stop the agent'
+            cand federation-state 'Inspect the federation states: every datacenter''s mesh gateways'
             cand operator 'Operate the datacenter''s servers (raft peers)'
             cand tls 'Create certificate authorities and certificates for agent TLS'
             cand completion 'Print a shell completion script'
@@ -564,6 +617,14 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         &'fedctl;help;members'= {
         }
         &'fedctl;help;leave'= {
+        }
+        &'fedctl;help;federation-state'= {
+            cand list 'List every datacenter''s federation state: its mesh gateways and how fresh it is'
+            cand get 'Show one datacenter''s federation state: every mesh gateway with its addresses and health'
+        }
+        &'fedctl;help;federation-state;list'= {
+        }
+        &'fedctl;help;federation-state;get'= {
         }
         &'fedctl;help;operator'= {
             cand raft 'Inspect and change the raft peers'

@@ -32,6 +32,7 @@ complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "catalog" -d 'Query th
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "services" -d 'Register and deregister services with the local agent'
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "members" -d 'List the members of the datacenter'
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "leave" -d 'Leave the datacenter gracefully and stop the agent'
+complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "federation-state" -d 'Inspect the federation states: every datacenter\'s mesh gateways'
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "operator" -d 'Operate the datacenter\'s servers (raft peers)'
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "tls" -d 'Create certificate authorities and certificates for agent TLS'
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "completion" -d 'Print a shell completion script'
@@ -222,6 +223,39 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand leave" -l tls-server-name 
 complete -c fedctl -n "__fish_fedctl_using_subcommand leave" -l datacenter -d 'Datacenter to query [default: the agent\'s own] [env: FEDCTL_DATACENTER]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand leave" -s h -l help -d 'Print help'
 complete -c fedctl -n "__fish_fedctl_using_subcommand leave" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and not __fish_seen_subcommand_from list get help" -s h -l help -d 'Print help'
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and not __fish_seen_subcommand_from list get help" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and not __fish_seen_subcommand_from list get help" -f -a "list" -d 'List every datacenter\'s federation state: its mesh gateways and how fresh it is'
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and not __fish_seen_subcommand_from list get help" -f -a "get" -d 'Show one datacenter\'s federation state: every mesh gateway with its addresses and health'
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and not __fish_seen_subcommand_from list get help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from list" -l stale-after -d 'Fail (exit 3) when any state is older than this (e.g. 5m) or replication is failing' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from list" -l format -d 'Output format: table (for people) or json (for programs)' -r -f -a "table\t'For people: tables and `==>` lines'
+json\t'For programs: one JSON document on stdout'"
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from list" -l http-addr -d 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from list" -l token -d 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from list" -l token-file -d 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from list" -l ca-file -d 'CA certificate to verify the agent\'s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from list" -l client-cert -d 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from list" -l client-key -d 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from list" -l tls-server-name -d 'Server name to expect in the agent\'s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from list" -l datacenter -d 'Datacenter to query [default: the agent\'s own] [env: FEDCTL_DATACENTER]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from get" -l format -d 'Output format: table (for people) or json (for programs)' -r -f -a "table\t'For people: tables and `==>` lines'
+json\t'For programs: one JSON document on stdout'"
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from get" -l http-addr -d 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from get" -l token -d 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from get" -l token-file -d 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from get" -l ca-file -d 'CA certificate to verify the agent\'s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from get" -l client-cert -d 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from get" -l client-key -d 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from get" -l tls-server-name -d 'Server name to expect in the agent\'s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from get" -l datacenter -d 'Datacenter to query [default: the agent\'s own] [env: FEDCTL_DATACENTER]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every datacenter\'s federation state: its mesh gateways and how fresh it is'
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one datacenter\'s federation state: every mesh gateway with its addresses and health'
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fedctl -n "__fish_fedctl_using_subcommand operator; and not __fish_seen_subcommand_from raft help" -s h -l help -d 'Print help'
 complete -c fedctl -n "__fish_fedctl_using_subcommand operator; and not __fish_seen_subcommand_from raft help" -s V -l version -d 'Print version'
 complete -c fedctl -n "__fish_fedctl_using_subcommand operator; and not __fish_seen_subcommand_from raft help" -f -a "raft" -d 'Inspect and change the raft peers'
@@ -279,18 +313,19 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_
 complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Regenerate completions/ and man/ (or check that they are current)'
 complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from help" -f -a "client-config" -d 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed'
 complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave operator tls completion version internal help" -f -a "agent" -d 'Run an agent: a server of a datacenter, with the HTTP API'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave operator tls completion version internal help" -f -a "kv" -d 'Read and write the key/value store'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave operator tls completion version internal help" -f -a "catalog" -d 'Query the catalog: datacenters, nodes, services'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave operator tls completion version internal help" -f -a "services" -d 'Register and deregister services with the local agent'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave operator tls completion version internal help" -f -a "members" -d 'List the members of the datacenter'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave operator tls completion version internal help" -f -a "leave" -d 'Leave the datacenter gracefully and stop the agent'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave operator tls completion version internal help" -f -a "operator" -d 'Operate the datacenter\'s servers (raft peers)'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave operator tls completion version internal help" -f -a "tls" -d 'Create certificate authorities and certificates for agent TLS'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave operator tls completion version internal help" -f -a "completion" -d 'Print a shell completion script'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave operator tls completion version internal help" -f -a "version" -d 'Print fedctl\'s version'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave operator tls completion version internal help" -f -a "internal" -d 'Commands for fedctl\'s own development'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave operator tls completion version internal help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave federation-state operator tls completion version internal help" -f -a "agent" -d 'Run an agent: a server of a datacenter, with the HTTP API'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave federation-state operator tls completion version internal help" -f -a "kv" -d 'Read and write the key/value store'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave federation-state operator tls completion version internal help" -f -a "catalog" -d 'Query the catalog: datacenters, nodes, services'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave federation-state operator tls completion version internal help" -f -a "services" -d 'Register and deregister services with the local agent'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave federation-state operator tls completion version internal help" -f -a "members" -d 'List the members of the datacenter'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave federation-state operator tls completion version internal help" -f -a "leave" -d 'Leave the datacenter gracefully and stop the agent'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave federation-state operator tls completion version internal help" -f -a "federation-state" -d 'Inspect the federation states: every datacenter\'s mesh gateways'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave federation-state operator tls completion version internal help" -f -a "operator" -d 'Operate the datacenter\'s servers (raft peers)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave federation-state operator tls completion version internal help" -f -a "tls" -d 'Create certificate authorities and certificates for agent TLS'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave federation-state operator tls completion version internal help" -f -a "completion" -d 'Print a shell completion script'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave federation-state operator tls completion version internal help" -f -a "version" -d 'Print fedctl\'s version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave federation-state operator tls completion version internal help" -f -a "internal" -d 'Commands for fedctl\'s own development'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave federation-state operator tls completion version internal help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from kv" -f -a "get" -d 'Read a key\'s value, or with -recurse every key under a prefix'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from kv" -f -a "put" -d 'Write a key\'s value'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from kv" -f -a "delete" -d 'Delete a key, or with -recurse every key under a prefix'
@@ -299,6 +334,8 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subc
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "services" -d 'List the services of the catalog'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from services" -f -a "register" -d 'Register services with the local agent, from a definition file or flags'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from services" -f -a "deregister" -d 'Deregister services from the local agent: those defined in FILE, or -id'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from federation-state" -f -a "list" -d 'List every datacenter\'s federation state: its mesh gateways and how fresh it is'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from federation-state" -f -a "get" -d 'Show one datacenter\'s federation state: every mesh gateway with its addresses and health'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from operator" -f -a "raft" -d 'Inspect and change the raft peers'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from tls" -f -a "ca" -d 'Create certificate authorities for agent TLS'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from tls" -f -a "cert" -d 'Create agent certificates signed by a CA'

@@ -137,6 +137,36 @@ async fn a_mesh_gateway_in_one_datacenter_reaches_every_datacenters_federation_s
     assert_eq!(status["SourceDatacenter"], "dc1");
     assert!(status["LastSuccess"].is_string(), "{status}");
 
+    // The operator's view from dc3.
+    let cli = |args: &[&str]| {
+        let dir = crate::support::temp_dir();
+        let mut cmd = crate::support::fedctl_cmd(dir.path());
+        cmd.args(args).env("FEDCTL_HTTP_ADDR", &dc3.base);
+        crate::support::run_cmd(&mut cmd)
+    };
+    let table = cli(&["federation-state", "list"]);
+    assert_eq!(table.code, 0, "{table:?}");
+    let lines: Vec<&str> = table.stdout.lines().collect();
+    assert!(lines[0].starts_with("Datacenter") && lines[0].contains("Gateways"), "{}", table.stdout);
+    let dc2_row = lines.iter().find(|l| l.starts_with("dc2")).unwrap();
+    assert!(dc2_row.contains("1/1") && dc2_row.contains(" ok"), "{dc2_row}");
+    assert!(lines.iter().any(|l| l.starts_with("dc1") && l.contains("yes")), "dc1 is the primary: {}", table.stdout);
+    assert!(table.stdout.contains("Replication here: ok"), "{}", table.stdout);
+    let json: Value = serde_json::from_str(&cli(&["federation-state", "list", "-format=json"]).stdout).unwrap();
+    assert_eq!(json["states"].as_array().unwrap().len(), 3);
+    let get = cli(&["federation-state", "get", "dc2"]);
+    assert!(get.stdout.contains("198.51.100.2:8443") && get.stdout.contains("10.2.0.5:8443"), "{}", get.stdout);
+    assert!(get.stdout.contains("passing"), "{}", get.stdout);
+    let missing = cli(&["federation-state", "get", "dc9"]);
+    assert_eq!(missing.code, 1);
+    assert!(missing.stderr.contains("no federation state for datacenter \"dc9\""), "{}", missing.stderr);
+    assert_eq!(cli(&["federation-state", "list", "-stale-after", "1h"]).code, 0);
+    eventually("-stale-after 1ns exits 3 once a state is a second old", || async {
+        let run = cli(&["federation-state", "list", "-stale-after", "1ns"]);
+        run.code == 3 && run.stderr.contains("old")
+    })
+    .await;
+
     // The gateway's check fails: every datacenter sees it critical.
     assert_eq!(dc2.put("/v1/agent/check/fail/gw-alive?note=down", "").await.0, 200);
     for a in all {

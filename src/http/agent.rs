@@ -21,6 +21,7 @@ pub async fn self_info(State(state): State<AppState>) -> Json<Value> {
     Json(json!({
         "Config": {
             "Datacenter": info.datacenter,
+            "PrimaryDatacenter": info.primary_datacenter,
             "NodeName": info.node_name,
             "NodeID": info.node_id,
             "Server": info.server,

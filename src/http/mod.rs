@@ -34,6 +34,7 @@ pub struct AgentInfo {
     pub node_name: String,
     pub node_id: String,
     pub datacenter: String,
+    pub primary_datacenter: String,
     pub domain: String,
     pub server: bool,
     pub advertise_addr: String,
