@@ -27,7 +27,11 @@ struct Cluster {
 
 impl Cluster {
     fn tls(&self, name: &str) -> Arc<AgentTls> {
-        let issued = self.ca.issue(&CertOptions::new(CertKind::Server { node: Some(name.into()) })).unwrap();
+        self.tls_of(CertKind::Server { node: Some(name.into()) }, name)
+    }
+
+    fn tls_of(&self, kind: CertKind, name: &str) -> Arc<AgentTls> {
+        let issued = self.ca.issue(&CertOptions::new(kind)).unwrap();
         let p = |f: &str| self.dir.path().join(format!("{name}-{f}"));
         std::fs::write(p("ca.pem"), &self.ca_pem).unwrap();
         std::fs::write(p("cert.pem"), issued.cert_pem).unwrap();
@@ -64,6 +68,7 @@ impl Cluster {
             node.clone(),
             backend,
             PeerInfo { node: me.name.clone(), datacenter: "dc1".into(), server: true },
+            Some(tls.clone()),
         );
         let listener_addr = me.addr.clone();
         tokio::spawn(fedctl::rpc::serve(
@@ -201,6 +206,48 @@ async fn a_full_restart_converges_on_every_server() {
         eventually(&format!("server {i} applied all 40 writes locally"), || kv(s).len() == 40).await;
     }
     for (_, s) in restarted {
+        s.node.shutdown().await;
+    }
+}
+
+/// With TLS, federation states are written only by servers: a client (or CLI) certificate is
+/// refused with a clear error, even wrapped for another datacenter; a server's is accepted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn only_servers_may_write_federation_states() {
+    use fedctl::raft::ApplyError;
+    use fedctl::rpc::Target;
+    use fedctl::rpc::message::{Reply, Request};
+    use fedctl::state::{FederationState, FederationStateOp};
+
+    let (cluster, servers) = three_servers().await;
+    let leader = servers[0].node.wait_for_leader(Duration::from_secs(20)).await.unwrap();
+    let (_, node) = cluster.members.iter().find(|(id, _)| *id == leader).unwrap().clone();
+    let target = Target { addr: node.addr.clone(), node: Some(node.name.clone()), datacenter: "dc1".into() };
+    let write = |dc: &str| Request::Apply {
+        command: Command::FederationState(FederationStateOp::Upsert(Box::new(FederationState {
+            datacenter: dc.into(),
+            ..FederationState::default()
+        }))),
+        forwarded: false,
+    };
+    for (kind, name) in [(CertKind::Client, "client"), (CertKind::Cli, "cli")] {
+        let rpc = RpcClient::new(ClientOptions { tls: Some(cluster.tls_of(kind, name)), ..ClientOptions::default() });
+        for request in [write("dc2"), Request::InDc { datacenter: "dc1".into(), request: Box::new(write("dc1")) }] {
+            match rpc.request(&target, &request).await.unwrap() {
+                Reply::Applied(Err(ApplyError::PermissionDenied(why))) => {
+                    assert!(why.contains("may only be written by servers"), "{why}")
+                }
+                other => panic!("{name} certificate: expected a refusal, got {other:?}"),
+            }
+        }
+        // Other requests from the same peer are fine.
+        assert!(matches!(rpc.request(&target, &Request::Ping).await.unwrap(), Reply::Pong(_)));
+    }
+    assert!(servers[0].node.state().read(|s| s.federation_states().is_empty()), "nothing was written");
+
+    let as_server = RpcClient::new(ClientOptions { tls: Some(cluster.tls("s9")), ..ClientOptions::default() });
+    assert_eq!(as_server.request(&target, &write("dc1")).await.unwrap(), Reply::Applied(Ok(Response::Done)));
+    for s in servers {
         s.node.shutdown().await;
     }
 }

@@ -234,7 +234,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     }
     if let (Some(listener), Some(node)) = (server_listener, &raft) {
         let me = PeerInfo { node: cfg.node_name.clone(), datacenter: cfg.datacenter.clone(), server: true };
-        let handlers = rpc::server_handlers(node.clone(), backend.clone(), me);
+        let handlers = rpc::server_handlers(node.clone(), backend.clone(), me, tls.clone());
         let options = ServerOptions { tls: tls.clone(), ..ServerOptions::default() };
         tasks.push(tokio::spawn(crate::rpc::serve(listener, options, handlers, shutdown_rx.clone())));
     }

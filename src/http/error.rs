@@ -12,6 +12,8 @@ pub enum ApiError {
     #[error("{0}")]
     NotFound(String),
     #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
     Internal(String),
 }
 
@@ -20,6 +22,7 @@ impl IntoResponse for ApiError {
         let status = match &self {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
         (status, [("content-type", "text/plain; charset=utf-8")], self.to_string()).into_response()
@@ -32,6 +35,7 @@ impl From<ApplyError> for ApiError {
             // The state machine refused the command: the request was wrong.
             ApplyError::Rejected(e) => ApiError::BadRequest(e.to_string()),
             ApplyError::NotLeader { .. } | ApplyError::NoLeader(_) => ApiError::Internal("No cluster leader".into()),
+            ApplyError::PermissionDenied(_) => ApiError::Forbidden(e.to_string()),
             ApplyError::Forward { .. } | ApplyError::Raft(_) | ApplyError::NoPathToDatacenter(_) => {
                 ApiError::Internal(e.to_string())
             }

@@ -81,6 +81,9 @@ pub enum ApplyError {
     /// The leader could not be reached.
     #[error("forwarding to the leader {leader}: {reason}")]
     Forward { leader: String, reason: String },
+    /// The caller may not make this change.
+    #[error("permission denied: {0}")]
+    PermissionDenied(String),
     /// No server of that datacenter is known or reachable.
     #[error("No path to datacenter {0:?}")]
     NoPathToDatacenter(String),

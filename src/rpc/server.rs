@@ -29,6 +29,8 @@ pub struct Peer {
     /// The SNI the peer asked for, when it came over TLS.
     pub sni: Option<String>,
     pub tls: bool,
+    /// The peer's certificate chain (verified against the CA), when it came over TLS.
+    pub certs: Vec<rustls::pki_types::CertificateDer<'static>>,
 }
 
 /// Handles one request body and returns the reply body.
@@ -141,7 +143,7 @@ async fn connection(
             let Some(handler) = handlers.get(&protocol) else {
                 return refusals.refuse(addr, "protocol not served", &format!("{protocol:?}"));
             };
-            let peer = Peer { addr, sni: None, tls: false };
+            let peer = Peer { addr, sni: None, tls: false, certs: Vec::new() };
             frame_loop(stream, handler.clone(), peer, options, stop).await;
         }
         Detected::TlsUpgrade => {
@@ -210,10 +212,12 @@ async fn serve_tls(
         return refusals.refuse(addr, "raft peer is not a server", &why);
     }
     let sni = conn.server_name().map(str::to_owned);
+    let certs =
+        conn.peer_certificates().map(|c| c.iter().map(|c| c.clone().into_owned()).collect()).unwrap_or_default();
     let Some(handler) = handlers.get(&protocol) else {
         return refusals.refuse(addr, "protocol not served", &format!("{protocol:?}"));
     };
-    let peer = Peer { addr, sni, tls: true };
+    let peer = Peer { addr, sni, tls: true, certs };
     frame_loop(stream, handler.clone(), peer, options, stop).await;
 }
 

@@ -77,8 +77,14 @@ impl AgentTls {
         if !self.verify_server_hostname {
             return Ok(());
         }
-        let name = server_name(&self.datacenter, &self.domain);
-        let leaf = certs.and_then(|c| c.first()).ok_or("no client certificate")?;
+        self.check_server_of(certs.unwrap_or_default(), &self.datacenter)
+    }
+
+    /// Whether `certs` (a verified peer chain) is a server certificate of `datacenter`:
+    /// valid for `server.<datacenter>.<domain>`.
+    pub fn check_server_of(&self, certs: &[CertificateDer<'_>], datacenter: &str) -> Result<(), String> {
+        let name = server_name(datacenter, &self.domain);
+        let leaf = certs.first().ok_or("no client certificate")?;
         let cert = webpki::EndEntityCert::try_from(leaf).map_err(|e| format!("unreadable certificate: {e:?}"))?;
         let subject = rustls::pki_types::ServerName::try_from(name.as_str()).map_err(|e| e.to_string())?;
         cert.verify_is_valid_for_subject_name(&subject).map_err(|_| format!("the certificate is not valid for {name}"))
