@@ -251,3 +251,24 @@ async fn a_service_critical_too_long_is_deregistered() {
     assert!(a.get_json("/v1/health/checks/flaky").await.as_array().unwrap().is_empty());
     a.stop().await;
 }
+
+/// A service enters the catalog together with its checks (one raft entry), so it is never
+/// seen without them, and never as healthy before its checks are known.
+#[tokio::test]
+async fn a_service_and_its_checks_enter_the_catalog_together() {
+    let a = dev_agent().await;
+    let body = json!({"Name": "db", "Port": 5432, "Checks": [{"CheckID": "db-ttl", "TTL": "1m"}, {"CheckID": "db-ttl2", "TTL": "1m"}]});
+    assert_eq!(a.put("/v1/agent/service/register", body.to_string()).await.0, 200);
+    let v =
+        a.wait_json("/v1/health/service/db", "db in the catalog", |v| v.as_array().is_some_and(|a| a.len() == 1)).await;
+    let service_index = v[0]["Service"]["CreateIndex"].as_u64().unwrap();
+    let checks: Vec<u64> = v[0]["Checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["ServiceID"] == "db")
+        .map(|c| c["CreateIndex"].as_u64().unwrap())
+        .collect();
+    assert_eq!(checks, [service_index, service_index], "{v}");
+    a.stop().await;
+}

@@ -156,6 +156,9 @@ pub async fn sync_once(
         wanted_checks.insert(c.check_id.clone(), c.clone());
     }
 
+    // A service is registered together with its checks, in one entry, so it never shows in
+    // the catalog without them (and so never looks healthy before its checks are known).
+    let mut synced_checks = std::collections::BTreeSet::new();
     for (id, service) in &wanted_services {
         let mut want = service.clone();
         want.datacenter = identity.datacenter.clone();
@@ -168,11 +171,17 @@ pub async fn sync_once(
         if same && node_ok {
             continue;
         }
-        raft.apply(register(identity, Some(want), Vec::new())).await?;
+        let with_checks: Vec<HealthCheck> = wanted_checks
+            .values()
+            .filter(|c| c.service_id == *id)
+            .map(|c| HealthCheck { index: RaftIndex::default(), ..c.clone() })
+            .collect();
+        synced_checks.extend(with_checks.iter().map(|c| c.check_id.clone()));
+        raft.apply(register(identity, Some(want), with_checks)).await?;
         node_ok = true;
         report.registered += 1;
     }
-    for (id, check) in &wanted_checks {
+    for (id, check) in wanted_checks.iter().filter(|(id, _)| !synced_checks.contains(*id)) {
         let mut want = check.clone();
         want.index = RaftIndex::default();
         let same = checks.get(id).is_some_and(|have| {
