@@ -188,3 +188,31 @@ async fn a_mesh_gateway_in_one_datacenter_reaches_every_datacenters_federation_s
         a.stop().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_primary_prunes_a_datacenter_gone_from_the_wan_pool() {
+    let dir = crate::support::temp_dir();
+    let grace = dir.path().join("grace.hcl");
+    std::fs::write(&grace, "federation_state_prune_grace = \"300ms\"\n").unwrap();
+    let dc1 = agent_with(ConfigFlags {
+        dev: true,
+        node: Some("s-dc1".into()),
+        datacenter: Some("dc1".into()),
+        http_port: Some(0),
+        server_port: Some(0),
+        serf_lan_port: Some(0),
+        serf_wan_port: Some(0),
+        config_files: vec![grace],
+        ..ConfigFlags::default()
+    })
+    .await;
+    let dc2 = dc_server("dc2", Some(dc1.agent.wan.as_ref().unwrap().local().addr.to_string())).await;
+    eventually("dc2's state in the primary", || async { gateways_seen(&dc1, "dc2").await.is_some() }).await;
+    dc2.stop().await;
+    eventually("dc2's state pruned once dc2 is gone for the grace period", || async {
+        gateways_seen(&dc1, "dc2").await.is_none()
+    })
+    .await;
+    assert!(gateways_seen(&dc1, "dc1").await.is_some(), "the primary keeps its own state");
+    dc1.stop().await;
+}

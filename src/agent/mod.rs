@@ -230,6 +230,14 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
                 replication.clone(),
                 shutdown_rx.clone(),
             );
+        } else {
+            let router = Router::new(wan.clone(), &cfg.datacenter);
+            crate::federation::spawn_pruning(
+                node.clone(),
+                router,
+                cfg.federation_state_prune_grace,
+                shutdown_rx.clone(),
+            );
         }
     }
     if let (Some(listener), Some(node)) = (server_listener, &raft) {

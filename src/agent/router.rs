@@ -19,6 +19,11 @@ impl Router {
         Router { wan, datacenter: datacenter.to_owned() }
     }
 
+    /// Whether `datacenter` is this agent's own.
+    pub fn is_local(&self, datacenter: &str) -> bool {
+        datacenter == self.datacenter
+    }
+
     /// This datacenter and every datacenter seen in the WAN pool, sorted.
     pub fn datacenters(&self) -> Vec<String> {
         let mut dcs: Vec<String> = self

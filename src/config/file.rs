@@ -33,6 +33,9 @@ pub struct FileConfig {
     pub retry_join_wan: Vec<String>,
     /// The datacenter that holds the canonical federation states (default: this one).
     pub primary_datacenter: Option<String>,
+    /// How long a datacenter may be gone from the WAN pool before the primary prunes its
+    /// federation state (default 24h).
+    pub federation_state_prune_grace: Option<crate::duration::GoDuration>,
     pub ca_file: Option<String>,
     pub cert_file: Option<String>,
     pub key_file: Option<String>,

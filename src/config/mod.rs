@@ -38,6 +38,8 @@ pub struct AgentConfig {
     pub retry_join_wan: Vec<String>,
     /// The federation's primary datacenter.
     pub primary_datacenter: String,
+    /// How long a datacenter may be gone from the WAN pool before its state is pruned.
+    pub federation_state_prune_grace: std::time::Duration,
     /// Raft log entries between snapshots; the log is compacted after each.
     pub raft_snapshot_threshold: u64,
     pub services: Vec<ServiceDefinition>,

@@ -191,6 +191,11 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
             .chain(layers.iter().flat_map(|(_, f)| f.retry_join_wan.clone()))
             .collect(),
         primary_datacenter,
+        federation_state_prune_grace: layers
+            .iter()
+            .rev()
+            .find_map(|(_, f)| f.federation_state_prune_grace)
+            .map_or(std::time::Duration::from_secs(24 * 3600), |d| d.0),
         raft_snapshot_threshold,
         services,
         checks,

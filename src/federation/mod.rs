@@ -5,11 +5,13 @@
 //! changes need no coordination: the new leader's loop simply starts acting.
 
 mod anti_entropy;
+mod prune;
 mod replication;
 
 use std::time::Duration;
 
 pub use anti_entropy::spawn_anti_entropy;
+pub use prune::spawn_pruning;
 pub use replication::{ReplicationStatus, spawn_replication};
 
 use crate::raft::RaftNode;
