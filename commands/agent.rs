@@ -70,6 +70,10 @@ pub struct Args {
     /// retried with backoff; repeatable. Also the retry_join_wan config key. Servers only.
     #[arg(long, value_name = "ADDR", visible_alias = "retry-join-wan")]
     pub join_wan: Vec<String>,
+    /// The federation's primary datacenter, which holds the canonical federation states
+    /// [default: this datacenter]. Also the primary_datacenter config key.
+    #[arg(long, value_name = "DC")]
+    pub primary_datacenter: Option<String>,
     /// A config file (.hcl or .json); repeatable, later files win.
     #[arg(long, value_name = "PATH")]
     pub config_file: Vec<PathBuf>,
@@ -103,7 +107,7 @@ pub async fn cmd_agent(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         domain: args.domain,
         join: args.join,
         join_wan: args.join_wan,
-        primary_datacenter: None,
+        primary_datacenter: args.primary_datacenter,
         config_files: args.config_file,
         config_dirs: args.config_dir,
         log_level: args.log_level,

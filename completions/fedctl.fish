@@ -54,6 +54,7 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l grpc-port -d 'xD
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l domain -d 'The cluster\'s DNS domain [default: consul]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l join -l retry-join -d 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l join-wan -l retry-join-wan -d 'A WAN address of a server in another datacenter to join (port 8302 by default); retried with backoff; repeatable. Also the retry_join_wan config key. Servers only' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l primary-datacenter -d 'The federation\'s primary datacenter, which holds the canonical federation states [default: this datacenter]. Also the primary_datacenter config key' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l config-file -d 'A config file (.hcl or .json); repeatable, later files win' -r -F
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l config-dir -d 'A directory of .hcl/.json config files, read in name order; repeatable' -r -F
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l log-level -d 'Log level: trace, debug, info, warn or error [default: info]; FEDCTL_LOG overrides' -r

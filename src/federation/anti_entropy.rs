@@ -12,7 +12,11 @@ use crate::raft::RaftNode;
 use crate::state::{Command, FederationState, FederationStateOp, Query, QueryResult, ServiceKind, Table};
 
 const DEBOUNCE: Duration = Duration::from_millis(100);
-const RESYNC: Duration = Duration::from_secs(60);
+/// A pass runs at least this often, even without catalog changes.
+const RESYNC: Duration = Duration::from_secs(30);
+/// An unchanged state is rewritten once it is this old, so its age tells whether the
+/// datacenter's leader is alive (healthy states stay under about RESYNC + REFRESH old).
+const REFRESH: Duration = Duration::from_secs(60);
 
 /// Starts the loop; it ends on shutdown.
 pub fn spawn_anti_entropy(
@@ -59,7 +63,8 @@ pub async fn sync_once(raft: &RaftNode, backend: &Backend, datacenter: &str, pri
         },
         Err(e) => return Err(format!("reading the primary's federation state: {e}")),
     };
-    if current.as_ref().is_some_and(|c| same_gateways(&c.mesh_gateways, &gateways)) {
+    let fresh = |c: &FederationState| age(&c.updated_at).is_some_and(|a| a < REFRESH);
+    if current.as_ref().is_some_and(|c| same_gateways(&c.mesh_gateways, &gateways) && fresh(c)) {
         return Ok(false);
     }
     let state = FederationState {
@@ -72,4 +77,11 @@ pub async fn sync_once(raft: &RaftNode, backend: &Backend, datacenter: &str, pri
     backend.apply_in(Some(primary), command).await.map_err(|e| format!("writing to the primary: {e}"))?;
     tracing::info!(datacenter, primary, "pushed this datacenter's federation state to the primary");
     Ok(true)
+}
+
+/// Time since an RFC 3339 timestamp.
+fn age(rfc3339: &str) -> Option<Duration> {
+    let t = time::OffsetDateTime::parse(rfc3339, &time::format_description::well_known::Rfc3339).ok()?;
+    let secs = (time::OffsetDateTime::now_utc() - t).as_seconds_f64();
+    Some(Duration::from_secs_f64(secs.max(0.0)))
 }
