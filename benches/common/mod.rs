@@ -27,6 +27,7 @@ pub struct Agent {
     pub http: String,
     pub rpc: String,
     pub gossip: String,
+    pub wan: String,
 }
 
 impl Drop for Agent {
@@ -50,24 +51,25 @@ pub fn spawn_agent(args: &[&str]) -> Agent {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            for key in ["HTTP API: ", "Server RPC: ", "LAN gossip: "] {
+            for key in ["HTTP API: ", "Server RPC: ", "WAN gossip: ", "LAN gossip: "] {
                 if let Some(addr) = line.trim().strip_prefix(key) {
                     let _ = tx.send((key, addr.to_owned()));
                 }
             }
         }
     });
-    let (mut http, mut rpc, mut gossip) = (String::new(), String::new(), String::new());
+    let (mut http, mut rpc, mut gossip, mut wan) = (String::new(), String::new(), String::new(), String::new());
     // The banner ends with the gossip address.
     while gossip.is_empty() {
         let (key, addr) = rx.recv_timeout(Duration::from_secs(30)).expect("agent banner");
         match key {
             "HTTP API: " => http = addr,
             "Server RPC: " => rpc = addr,
+            "WAN gossip: " => wan = addr,
             _ => gossip = addr,
         }
     }
-    Agent { child, http, rpc, gossip }
+    Agent { child, http, rpc, gossip, wan }
 }
 
 pub async fn wait_leader(client: &reqwest::Client, http: &str) {
