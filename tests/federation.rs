@@ -216,3 +216,83 @@ async fn the_primary_prunes_a_datacenter_gone_from_the_wan_pool() {
     assert!(gateways_seen(&dc1, "dc1").await.is_some(), "the primary keeps its own state");
     dc1.stop().await;
 }
+
+async fn durable_primary(dir: &std::path::Path, join_wan: Option<String>) -> TestAgent {
+    agent_with(ConfigFlags {
+        server: true,
+        bootstrap_expect: Some(1),
+        node: Some("s-dc1".into()),
+        datacenter: Some("dc1".into()),
+        data_dir: Some(dir.join("dc1").display().to_string()),
+        bind: Some("127.0.0.1".into()),
+        advertise: Some("127.0.0.1".into()),
+        http_port: Some(0),
+        server_port: Some(0),
+        serf_lan_port: Some(0),
+        serf_wan_port: Some(0),
+        join_wan: join_wan.into_iter().collect(),
+        ..ConfigFlags::default()
+    })
+    .await
+}
+
+fn register_gateway(id: &str) -> String {
+    serde_json::json!({
+        "ID": id, "Name": "mesh-gateway", "Kind": "mesh-gateway", "Port": 8443,
+        "Meta": {"consul-wan-federation": "1"},
+        "TaggedAddresses": {"wan": {"Address": "198.51.100.2", "Port": 8443}}
+    })
+    .to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn federation_states_converge_after_the_primary_is_down_for_a_while() {
+    let dir = crate::support::temp_dir();
+    let dc1 = durable_primary(dir.path(), None).await;
+    let wan = dc1.agent.wan.as_ref().unwrap().local().addr.to_string();
+    let dc2 = dc_server("dc2", Some(wan.clone())).await;
+    let dc3 = dc_server("dc3", Some(wan)).await;
+    assert_eq!(dc2.put("/v1/agent/service/register", register_gateway("gw-a")).await.0, 200);
+    for a in [&dc1, &dc2, &dc3] {
+        eventually("gw-a everywhere", || async { gateways_seen(a, "dc2").await.is_some_and(|g| g.len() == 1) }).await;
+    }
+
+    // The primary goes away.
+    dc1.stop().await;
+    let cli = |base: &str, args: &[&str]| {
+        let tmp = crate::support::temp_dir();
+        let mut cmd = crate::support::fedctl_cmd(tmp.path());
+        cmd.args(args).env("FEDCTL_HTTP_ADDR", base);
+        crate::support::run_cmd(&mut cmd)
+    };
+    let dc3_base = dc3.base.clone();
+    eventually("dc3 reports its replication failing (exit 3)", || {
+        let base = dc3_base.clone();
+        async move {
+            let run = cli(&base, &["federation-state", "list", "-stale-after", "1h"]);
+            run.code == 3 && run.stderr.contains("replication")
+        }
+    })
+    .await;
+    assert!(gateways_seen(&dc3, "dc2").await.is_some_and(|g| g.len() == 1), "dc3 keeps its last known states");
+    // A change in dc2 while the primary is away waits for it.
+    assert_eq!(dc2.put("/v1/agent/service/register", register_gateway("gw-b")).await.0, 200);
+
+    // The primary comes back (same data, new addresses) and joins the WAN pool again; nothing
+    // else is restarted.
+    let dc1 = durable_primary(dir.path(), Some(dc2.agent.wan.as_ref().unwrap().local().addr.to_string())).await;
+    for a in [&dc1, &dc2, &dc3] {
+        eventually("gw-a and gw-b everywhere", || async {
+            gateways_seen(a, "dc2").await.is_some_and(|g| g.len() == 2)
+        })
+        .await;
+    }
+    eventually("dc3's replication healthy again (exit 0)", || {
+        let base = dc3_base.clone();
+        async move { cli(&base, &["federation-state", "list", "-stale-after", "1h"]).code == 0 }
+    })
+    .await;
+    for a in [dc1, dc2, dc3] {
+        a.stop().await;
+    }
+}

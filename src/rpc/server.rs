@@ -243,6 +243,8 @@ async fn frame_loop<S>(
     });
     let max_frame = options.max_frame;
     let mut decoder = Decoder::new(max_frame);
+    // Request tasks of this connection; each holds a sender of the writer's channel.
+    let mut in_flight = tokio::task::JoinSet::new();
     let mut buf = vec![0u8; 16 * 1024];
     'conn: loop {
         // Between frames a connection may idle; inside one, the rest must come in time.
@@ -259,11 +261,13 @@ async fn frame_loop<S>(
             _ = stop.changed() => break,
         };
         decoder.push(&buf[..n]);
+        // Reap finished request tasks so a long-lived connection does not accumulate them.
+        while in_flight.try_join_next().is_some() {}
         loop {
             match decoder.next_frame() {
                 Ok(Some(Frame { id, kind: Kind::Request, body })) => {
                     let (handler, tx, peer) = (handler.clone(), tx.clone(), peer.clone());
-                    tokio::spawn(async move {
+                    in_flight.spawn(async move {
                         let reply = handler(body, peer).await;
                         let frame = Frame { id, kind: Kind::Response, body: reply };
                         match frame::encode(&frame, max_frame) {
@@ -286,6 +290,9 @@ async fn frame_loop<S>(
             }
         }
     }
+    // Whatever is still running has nobody to answer (the peer left) or must not outlive a
+    // shutdown (a blocking read could otherwise hold the connection open for minutes).
+    in_flight.abort_all();
     drop(tx);
     let _ = writer_task.await;
 }
