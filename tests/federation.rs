@@ -80,6 +80,83 @@ async fn three_datacenters_share_a_wan_pool_and_serve_each_other() {
     }
 }
 
+/// One of three durable servers of `dc`, joining the LAN pool through `join` and the WAN pool
+/// through `join_wan`.
+async fn one_of_three(dir: &std::path::Path, dc: &str, n: usize, join: Option<String>, join_wan: String) -> TestAgent {
+    crate::agent_support::agent_starting(ConfigFlags {
+        server: true,
+        bootstrap_expect: Some(3),
+        node: Some(format!("s{n}-{dc}")),
+        datacenter: Some(dc.into()),
+        primary_datacenter: Some("dc1".into()),
+        data_dir: Some(dir.join(format!("{dc}-s{n}")).display().to_string()),
+        bind: Some("127.0.0.1".into()),
+        advertise: Some("127.0.0.1".into()),
+        http_port: Some(0),
+        server_port: Some(0),
+        serf_lan_port: Some(0),
+        serf_wan_port: Some(0),
+        join: join.into_iter().collect(),
+        join_wan: vec![join_wan],
+        ..ConfigFlags::default()
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_datacenter_of_three_servers_federates_like_a_single_server_one() {
+    let dir = crate::support::temp_dir();
+    let dc1 = dc_server("dc1", None).await;
+    let wan = dc1.agent.wan.as_ref().unwrap().local().addr.to_string();
+    let dc2 = dc_server("dc2", Some(wan.clone())).await;
+    let s0 = one_of_three(dir.path(), "dc3", 0, None, wan.clone()).await;
+    let lan = s0.agent.gossip.as_ref().unwrap().local().addr.to_string();
+    let (s1, s2) = tokio::join!(
+        one_of_three(dir.path(), "dc3", 1, Some(lan.clone()), wan.clone()),
+        one_of_three(dir.path(), "dc3", 2, Some(lan), wan)
+    );
+    let dc3 = [s0, s1, s2];
+    for s in &dc3 {
+        s.agent.raft().unwrap().wait_for_leader(Duration::from_secs(30)).await.expect("dc3 elects a leader");
+    }
+
+    let everyone: Vec<&TestAgent> = [&dc1, &dc2].into_iter().chain(dc3.iter()).collect();
+    for a in &everyone {
+        let members = a
+            .wait_json("/v1/agent/members?wan=1", "five servers alive in the WAN pool", |v| {
+                v.as_array().is_some_and(|m| m.len() == 5 && m.iter().all(|x| x["Status"] == 1))
+            })
+            .await;
+        let mut names: Vec<&str> = members.as_array().unwrap().iter().map(|m| m["Name"].as_str().unwrap()).collect();
+        names.sort();
+        assert_eq!(names, ["s-dc1.dc1", "s-dc2.dc2", "s0-dc3.dc3", "s1-dc3.dc3", "s2-dc3.dc3"]);
+    }
+
+    // A write from dc1 to dc3 reaches whichever dc3 server it lands on, which hands it to its
+    // leader; every dc3 server then holds it, and each can read dc1.
+    assert_eq!(dc1.put("/v1/kv/from/dc1?dc=dc3", "to three").await, (200, "true".into()));
+    assert_eq!(dc1.put("/v1/kv/only/dc1", "one").await.0, 200);
+    for s in &dc3 {
+        eventually("the write replicated to every dc3 server", || async {
+            let resp = s.http.get(s.url("/v1/kv/from/dc1?stale")).send().await.unwrap();
+            resp.status() == 200 && resp.json::<Value>().await.unwrap()[0]["Value"] == "dG8gdGhyZWU="
+        })
+        .await;
+        let there = s.get_json("/v1/kv/only/dc1?dc=dc1").await;
+        assert_eq!(there[0]["Value"], "b25l");
+    }
+    // Many writes, spread by the router over dc3's servers, all land.
+    for i in 0..20 {
+        assert_eq!(dc2.put(&format!("/v1/kv/many/{i}?dc=dc3"), "v").await.0, 200);
+    }
+    let keys = dc1.get_json("/v1/kv/many/?keys&dc=dc3").await;
+    assert_eq!(keys.as_array().unwrap().len(), 20, "{keys}");
+
+    for a in [dc1, dc2].into_iter().chain(dc3) {
+        a.stop().await;
+    }
+}
+
 /// The mesh gateways of each datacenter, as `server`'s own copy of the federation states says.
 async fn gateways_seen(server: &TestAgent, dc: &str) -> Option<Vec<Value>> {
     let resp = server.http.get(server.url(&format!("/v1/internal/federation-state/{dc}?stale"))).send().await.unwrap();
