@@ -262,10 +262,10 @@ async fn the_cli_talks_to_the_agent() {
 }
 
 /// Runs a command as root inside a fresh network namespace, removed on drop.
-struct Netns(String);
+pub struct Netns(pub String);
 
 impl Netns {
-    fn create() -> Option<Netns> {
+    pub fn create() -> Option<Netns> {
         let name = format!("fedctl-test-{}-{}", std::process::id(), rand_suffix());
         let ok = Command::new("ip").args(["netns", "add", &name]).status().is_ok_and(|s| s.success());
         if !ok {
@@ -276,7 +276,7 @@ impl Netns {
         up.is_ok_and(|s| s.success()).then_some(ns)
     }
 
-    fn command(&self, program: &str) -> Command {
+    pub fn command(&self, program: &str) -> Command {
         let mut cmd = Command::new("ip");
         cmd.args(["netns", "exec", &self.0, program]);
         cmd

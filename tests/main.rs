@@ -16,6 +16,7 @@ mod cluster_agents;
 mod cluster_process;
 mod config;
 mod federation;
+mod federation_partition;
 mod federation_states;
 mod generated_docs;
 mod gossip;

@@ -65,7 +65,9 @@ impl Router {
         if servers.is_empty() {
             return Err(ApplyError::NoPathToDatacenter(datacenter.to_owned()));
         }
-        let timeout = wait.unwrap_or_default() + Duration::from_secs(30);
+        // A blocking read is held for exactly `wait` by the remote server (its jitter is already
+        // in `wait`), so a few seconds of slack tell a silent partition from a slow answer.
+        let timeout = wait.map_or(Duration::from_secs(30), |w| w + Duration::from_secs(5));
         let mut last = String::new();
         for target in &servers {
             match rpc.request_within(target, request, timeout).await {

@@ -12,6 +12,8 @@ use crate::raft::RaftNode;
 use crate::state::{Command, FederationState, FederationStateOp, Query, QueryResult, ServiceKind, Table};
 
 const DEBOUNCE: Duration = Duration::from_millis(100);
+/// The longest pause between failed writes: a healed partition is noticed this soon.
+const MAX_BACKOFF: Duration = Duration::from_secs(5);
 /// A pass runs at least this often, even without catalog changes.
 const RESYNC: Duration = Duration::from_secs(30);
 /// An unchanged state is rewritten once it is this old, so its age tells whether the
@@ -44,7 +46,7 @@ pub fn spawn_anti_entropy(
                     tracing::warn!(error = %e, retry_in = ?backoff, "federation state anti-entropy failed");
                     index = 0; // retry even without a catalog change
                     tokio::time::sleep(backoff).await;
-                    backoff = (backoff * 2).min(Duration::from_secs(30));
+                    backoff = (backoff * 2).min(MAX_BACKOFF);
                 }
             }
         }

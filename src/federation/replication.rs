@@ -13,8 +13,12 @@ use crate::agent::{Backend, BackendRead};
 use crate::raft::RaftNode;
 use crate::state::{Command, FederationState, FederationStateOp, Query, QueryResult};
 
-/// How long one blocking list waits at the primary before asking again.
-const WAIT: Duration = Duration::from_secs(30);
+/// How long one blocking list waits at the primary before asking again. Short enough that a
+/// silent partition (no reset, the request just never answers) shows in the replication status
+/// within seconds: the request times out at `WAIT` plus the router's slack.
+const WAIT: Duration = Duration::from_secs(10);
+/// The longest pause between failed attempts: a healed partition is noticed this soon.
+const MAX_BACKOFF: Duration = Duration::from_secs(5);
 /// The least time between rounds (rate limit).
 const MIN_ROUND: Duration = Duration::from_millis(20);
 
@@ -120,7 +124,7 @@ async fn fail(status: &Mutex<ReplicationStatus>, backoff: &mut Duration, index: 
     });
     *index = 0;
     tokio::time::sleep(*backoff).await;
-    *backoff = (*backoff * 2).min(Duration::from_secs(30));
+    *backoff = (*backoff * 2).min(MAX_BACKOFF);
 }
 
 fn set(status: &Mutex<ReplicationStatus>, f: impl FnOnce(&mut ReplicationStatus)) {

@@ -8,7 +8,7 @@ mod identity;
 
 use std::collections::BTreeMap;
 use std::net::{IpAddr, SocketAddr};
-use std::num::NonZeroU32;
+use std::num::{NonZeroU32, NonZeroUsize};
 use std::time::Duration;
 
 use foca::{AccumulatingRuntime, Foca, OwnedNotification, PostcardCodec, Timer};
@@ -68,7 +68,13 @@ impl Gossip {
         let initial = BTreeMap::from([(local.name.clone(), Member { id: local.clone(), status: MemberStatus::Alive })]);
         let (members_tx, members_rx) = watch::channel(initial);
         let size = NonZeroU32::new(opts.expected_size.max(1)).unwrap_or(NonZeroU32::MIN);
-        let config = foca::Config::new_lan(size);
+        let mut config = foca::Config::new_lan(size);
+        // Members declared down are asked to rejoin every few seconds (foca's default is about a
+        // minute), so a healed partition joins the pool again quickly. Cheap: one small packet.
+        config.periodic_announce_to_down_members = Some(foca::PeriodicParams {
+            frequency: Duration::from_secs(5),
+            num_members: NonZeroUsize::MIN.saturating_add(2),
+        });
         tokio::spawn(run(socket, local.clone(), config, cmd_rx, members_tx, shutdown));
         Ok(Gossip { cmd: cmd_tx, members: members_rx, local })
     }
