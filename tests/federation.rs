@@ -313,7 +313,8 @@ async fn durable_primary(dir: &std::path::Path, join_wan: Option<String>) -> Tes
     .await
 }
 
-fn register_gateway(id: &str) -> String {
+/// A mesh gateway for WAN federation, as a service-registration body.
+pub fn register_gateway(id: &str) -> String {
     serde_json::json!({
         "ID": id, "Name": "mesh-gateway", "Kind": "mesh-gateway", "Port": 8443,
         "Meta": {"consul-wan-federation": "1"},

@@ -11,6 +11,7 @@ use serde_json::Value;
 
 use crate::agent_process::{AgentProcess, Netns};
 use crate::agent_support::{TestAgent, agent_with};
+use crate::federation::register_gateway;
 use crate::support::{FEDCTL, Run, have_tool, run_cmd};
 
 /// A veth pair between this namespace (`.1`) and `ns` (`.2`) on a /30 of its own.
@@ -75,15 +76,6 @@ async fn dc_server(dc: &str, addr: &str, join_wan: Option<String>) -> TestAgent 
         ..ConfigFlags::default()
     })
     .await
-}
-
-fn register_gateway(id: &str) -> String {
-    serde_json::json!({
-        "ID": id, "Name": "mesh-gateway", "Kind": "mesh-gateway", "Port": 8443,
-        "Meta": {"consul-wan-federation": "1"},
-        "TaggedAddresses": {"wan": {"Address": "198.51.100.2", "Port": 8443}}
-    })
-    .to_string()
 }
 
 async fn eventually(what: &str, dc3: &AgentProcess, mut cond: impl AsyncFnMut() -> bool) {
