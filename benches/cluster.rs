@@ -64,7 +64,6 @@ fn start_cluster(dir: &Path, configs: &[String]) -> Vec<Agent> {
         let data = dir.join(format!("data-s{n}"));
         let name = format!("s{n}");
         let mut args = vec![
-            "agent",
             "-server",
             "-bootstrap-expect",
             "3",
@@ -74,14 +73,6 @@ fn start_cluster(dir: &Path, configs: &[String]) -> Vec<Agent> {
             "127.0.0.1",
             "-advertise",
             "127.0.0.1",
-            "-http-port",
-            "0",
-            "-server-port",
-            "0",
-            "-serf-lan-port",
-            "0",
-            "-serf-wan-port",
-            "0",
             "-config-file",
             config,
         ];

@@ -15,24 +15,7 @@ use common::*;
 use serde_json::{Value, json};
 
 fn start(dc: &str, join: Option<&str>) -> Agent {
-    let mut args = vec![
-        "agent",
-        "-dev",
-        "-node",
-        "s",
-        "-datacenter",
-        dc,
-        "-primary-datacenter",
-        "dc1",
-        "-http-port",
-        "0",
-        "-server-port",
-        "0",
-        "-serf-lan-port",
-        "0",
-        "-serf-wan-port",
-        "0",
-    ];
+    let mut args = vec!["-dev", "-node", "s", "-datacenter", dc, "-primary-datacenter", "dc1"];
     if let Some(j) = join {
         args.extend(["-join-wan", j]);
     }

@@ -53,24 +53,8 @@ fn main() {
         // Durable server on the real disk.
         let dir = tempfile::tempdir_in(std::env::var("BENCH_DIR").unwrap_or_else(|_| "target".into())).unwrap();
         let data = dir.path().join("data");
-        let agent = spawn_agent(&[
-            "agent",
-            "-server",
-            "-bootstrap-expect",
-            "1",
-            "-node",
-            "bench",
-            "-http-port",
-            "0",
-            "-server-port",
-            "0",
-            "-serf-lan-port",
-            "0",
-            "-serf-wan-port",
-            "0",
-            "-data-dir",
-            data.to_str().unwrap(),
-        ]);
+        let agent =
+            spawn_agent(&["-server", "-bootstrap-expect", "1", "-node", "bench", "-data-dir", data.to_str().unwrap()]);
         let http = agent.http.clone();
         rt.block_on(wait_leader(&probe, &http));
         std::thread::sleep(Duration::from_secs(1));
@@ -97,20 +81,7 @@ fn main() {
 
         // -dev startup: process start to first HTTP answer, and to a known leader.
         let started = Instant::now();
-        let dev = spawn_agent(&[
-            "agent",
-            "-dev",
-            "-http-port",
-            "0",
-            "-server-port",
-            "0",
-            "-serf-lan-port",
-            "0",
-            "-serf-wan-port",
-            "0",
-            "-node",
-            "devbench",
-        ]);
+        let dev = spawn_agent(&["-dev", "-node", "devbench"]);
         rt.block_on(async {
             loop {
                 if probe.get(format!("{}/v1/agent/self", dev.http)).send().await.is_ok() {

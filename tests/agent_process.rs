@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use crate::support::{FEDCTL, fedctl, fedctl_cmd, have_tool, run_cmd, temp_dir};
+use crate::support::{FEDCTL, eventually_with, fedctl, fedctl_cmd, have_tool, run_cmd, temp_dir};
 
 /// A running `fedctl agent` child, its addresses, and everything it printed.
 pub struct AgentProcess {
@@ -81,6 +81,11 @@ impl AgentProcess {
         AgentProcess::spawn(cmd)
     }
 
+    /// Everything the agent printed so far.
+    pub fn log(&self) -> String {
+        self.output.lock().unwrap().clone()
+    }
+
     pub fn kill9(mut self) {
         self.child.kill().unwrap(); // SIGKILL
         self.child.wait().unwrap();
@@ -96,14 +101,6 @@ impl Drop for AgentProcess {
 
 pub async fn get(client: &reqwest::Client, url: &str) -> reqwest::Response {
     client.get(url).send().await.unwrap_or_else(|e| panic!("GET {url}: {e}"))
-}
-
-async fn wait_for(what: &str, agent: &AgentProcess, mut cond: impl AsyncFnMut() -> bool) {
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
-    while !cond().await {
-        assert!(tokio::time::Instant::now() < deadline, "{what}: not within 30s\n{}", agent.output.lock().unwrap());
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
 }
 
 /// Every key under `prefix` with its create/modify indexes.
@@ -154,9 +151,11 @@ async fn survives_kill9(extra_config: Option<&str>) {
     let client = crate::support::http_client();
     let agent = AgentProcess::durable(dir.path(), &extra);
     let http = agent.http.clone();
-    wait_for("a leader", &agent, async || {
-        get(&client, &format!("{http}/v1/status/leader")).await.text().await.unwrap() != "\"\""
-    })
+    eventually_with(
+        "a leader",
+        || agent.log(),
+        async || get(&client, &format!("{http}/v1/status/leader")).await.text().await.unwrap() != "\"\"",
+    )
     .await;
     write_keys(&client, &http, 1000).await;
     let before = kv_snapshot(&client, &http).await;
@@ -167,14 +166,16 @@ async fn survives_kill9(extra_config: Option<&str>) {
             let metrics: Value = get(&client, &format!("{http}/v1/agent/metrics")).await.json().await.unwrap();
             metrics["Gauges"].as_array().unwrap().iter().find(|g| g["Name"] == name).unwrap()["Value"].as_f64().unwrap()
         };
-        wait_for("a snapshot", &agent, async || gauge("fedctl.raft.snapshot_index").await > 0.0).await;
-        wait_for("a compacted log", &agent, async || gauge("fedctl.raft.log_entries").await < 500.0).await;
+        eventually_with("a snapshot", || agent.log(), async || gauge("fedctl.raft.snapshot_index").await > 0.0).await;
+        eventually_with("a compacted log", || agent.log(), async || gauge("fedctl.raft.log_entries").await < 500.0)
+            .await;
     }
     agent.kill9();
 
     let agent = AgentProcess::durable(dir.path(), &extra);
     let http = agent.http.clone();
-    wait_for("all 1000 keys back", &agent, async || kv_snapshot(&client, &http).await.len() == 1000).await;
+    eventually_with("all 1000 keys back", || agent.log(), async || kv_snapshot(&client, &http).await.len() == 1000)
+        .await;
     assert_eq!(kv_snapshot(&client, &http).await, before, "same keys, values and indexes");
 }
 
@@ -219,9 +220,11 @@ async fn the_cli_talks_to_the_agent() {
         run_cmd(&mut cmd)
     };
     let client = crate::support::http_client();
-    wait_for("a leader", &agent, async || {
-        get(&client, &format!("{http}/v1/status/leader")).await.text().await.unwrap() != "\"\""
-    })
+    eventually_with(
+        "a leader",
+        || agent.log(),
+        async || get(&client, &format!("{http}/v1/status/leader")).await.text().await.unwrap() != "\"\"",
+    )
     .await;
 
     assert_eq!(cli(&["kv", "put", "app/config", "hello"]).stdout, "Success! Data written to: app/config\n");
@@ -265,7 +268,24 @@ async fn the_cli_talks_to_the_agent() {
 pub struct Netns(pub String);
 
 impl Netns {
-    pub fn create() -> Option<Netns> {
+    /// A fresh namespace for a test, or `None` (the test then skips, saying so) when `ip` is
+    /// missing or this is not root; with `FEDCTL_REQUIRE_E2E=1` that fails instead.
+    pub fn for_test(why: &str) -> Option<Netns> {
+        if !have_tool("ip", why) {
+            return None;
+        }
+        let ns = Netns::create();
+        if ns.is_none() {
+            assert!(
+                std::env::var("FEDCTL_REQUIRE_E2E").as_deref() != Ok("1"),
+                "cannot create a network namespace (needs root)"
+            );
+            eprintln!("SKIPPED: cannot create a network namespace (needs root)");
+        }
+        ns
+    }
+
+    fn create() -> Option<Netns> {
         let name = format!("fedctl-test-{}-{}", std::process::id(), rand_suffix());
         let ok = Command::new("ip").args(["netns", "add", &name]).status().is_ok_and(|s| s.success());
         if !ok {
@@ -296,15 +316,7 @@ fn rand_suffix() -> u32 {
 /// `fedctl agent -dev` with no flags at all, and clients with their defaults.
 #[test]
 fn dev_agent_needs_no_flags() {
-    if !have_tool("ip", "to give the flagless agent its own network namespace (port 8500)") {
-        return;
-    }
-    let Some(ns) = Netns::create() else {
-        assert!(
-            std::env::var("FEDCTL_REQUIRE_E2E").as_deref() != Ok("1"),
-            "cannot create a network namespace (needs root)"
-        );
-        eprintln!("SKIPPED: cannot create a network namespace (needs root)");
+    let Some(ns) = Netns::for_test("to give the flagless agent its own network namespace (port 8500)") else {
         return;
     };
     let mut cmd = ns.command(FEDCTL);

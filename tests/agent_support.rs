@@ -12,18 +12,20 @@ pub struct TestAgent {
     pub http: reqwest::Client,
 }
 
-/// A `-dev` agent on a free port, with fast anti-entropy retries.
-pub async fn dev_agent() -> TestAgent {
-    agent_with(ConfigFlags {
-        dev: true,
+/// Flags for an agent with every listener on a free port (HTTP, server RPC, LAN and WAN gossip).
+pub fn free_ports() -> ConfigFlags {
+    ConfigFlags {
         http_port: Some(0),
         server_port: Some(0),
         serf_lan_port: Some(0),
         serf_wan_port: Some(0),
-        node: Some("test-node".into()),
         ..ConfigFlags::default()
-    })
-    .await
+    }
+}
+
+/// A `-dev` agent on a free port, with fast anti-entropy retries.
+pub async fn dev_agent() -> TestAgent {
+    agent_with(ConfigFlags { dev: true, node: Some("test-node".into()), ..free_ports() }).await
 }
 
 pub async fn agent_with(flags: ConfigFlags) -> TestAgent {

@@ -3,13 +3,12 @@
 //! every server, and the datacenter survives the leader's loss.
 
 use std::path::Path;
-use std::time::Duration;
 
 use fedctl::config::ConfigFlags;
 use serde_json::{Value, json};
 
-use crate::agent_support::{TestAgent, agent_starting};
-use crate::support::{fedctl_ok, temp_dir};
+use crate::agent_support::{TestAgent, agent_starting, free_ports};
+use crate::support::{eventually, fedctl_ok, temp_dir};
 
 fn tls_config(dir: &Path, n: usize) -> std::path::PathBuf {
     let path = dir.join(format!("s{n}.hcl"));
@@ -53,23 +52,11 @@ async fn server(dir: &Path, n: usize, join: Option<String>) -> TestAgent {
         data_dir: Some(dir.join(format!("data-s{n}")).display().to_string()),
         bind: Some("127.0.0.1".into()),
         advertise: Some("127.0.0.1".into()),
-        http_port: Some(0),
-        server_port: Some(0),
-        serf_lan_port: Some(0),
-        serf_wan_port: Some(0),
         join: join.into_iter().collect(),
         config_files: vec![tls_config(dir, n)],
-        ..ConfigFlags::default()
+        ..free_ports()
     })
     .await
-}
-
-async fn eventually<F: std::future::Future<Output = bool>>(what: &str, mut cond: impl FnMut() -> F) {
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
-    while !cond().await {
-        assert!(tokio::time::Instant::now() < deadline, "{what}: not within 60s");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -2,12 +2,11 @@
 //! of every server after acknowledged writes (nothing lost), and a graceful leave.
 
 use std::path::Path;
-use std::time::Duration;
 
 use serde_json::Value;
 
 use crate::agent_process::{AgentProcess, get};
-use crate::support::{fedctl_cmd, fedctl_ok, http_client, run_cmd, temp_dir};
+use crate::support::{eventually, fedctl_cmd, fedctl_ok, http_client, run_cmd, temp_dir};
 
 fn tls_file(dir: &Path, n: usize) -> String {
     let path = dir.join(format!("tls-s{n}.hcl"));
@@ -42,14 +41,6 @@ fn spawn(dir: &Path, n: usize, ports: Option<(u16, u16)>, join: Option<&str>) ->
 
 fn port(addr: &str) -> u16 {
     addr.rsplit(':').next().unwrap().parse().unwrap()
-}
-
-async fn eventually<F: std::future::Future<Output = bool>>(what: &str, mut cond: impl FnMut() -> F) {
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
-    while !cond().await {
-        assert!(tokio::time::Instant::now() < deadline, "{what}: not within 60s");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
 }
 
 async fn leader_of(http: &str) -> String {

@@ -5,7 +5,8 @@ use std::time::Duration;
 use fedctl::config::ConfigFlags;
 use serde_json::Value;
 
-use crate::agent_support::{TestAgent, agent_with};
+use crate::agent_support::{TestAgent, agent_with, free_ports};
+use crate::support::eventually;
 
 async fn dc_server(dc: &str, join_wan: Option<String>) -> TestAgent {
     agent_with(ConfigFlags {
@@ -13,12 +14,8 @@ async fn dc_server(dc: &str, join_wan: Option<String>) -> TestAgent {
         node: Some(format!("s-{dc}")),
         datacenter: Some(dc.into()),
         primary_datacenter: Some("dc1".into()),
-        http_port: Some(0),
-        server_port: Some(0),
-        serf_lan_port: Some(0),
-        serf_wan_port: Some(0),
         join_wan: join_wan.into_iter().collect(),
-        ..ConfigFlags::default()
+        ..free_ports()
     })
     .await
 }
@@ -92,13 +89,9 @@ async fn one_of_three(dir: &std::path::Path, dc: &str, n: usize, join: Option<St
         data_dir: Some(dir.join(format!("{dc}-s{n}")).display().to_string()),
         bind: Some("127.0.0.1".into()),
         advertise: Some("127.0.0.1".into()),
-        http_port: Some(0),
-        server_port: Some(0),
-        serf_lan_port: Some(0),
-        serf_wan_port: Some(0),
         join: join.into_iter().collect(),
         join_wan: vec![join_wan],
-        ..ConfigFlags::default()
+        ..free_ports()
     })
     .await
 }
@@ -165,14 +158,6 @@ async fn gateways_seen(server: &TestAgent, dc: &str) -> Option<Vec<Value>> {
     }
     let body: Value = resp.json().await.unwrap();
     Some(body["State"]["MeshGateways"].as_array().cloned().unwrap_or_default())
-}
-
-async fn eventually<F: std::future::Future<Output = bool>>(what: &str, mut cond: impl FnMut() -> F) {
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
-    while !cond().await {
-        assert!(tokio::time::Instant::now() < deadline, "{what}: not within 30s");
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -275,12 +260,8 @@ async fn the_primary_prunes_a_datacenter_gone_from_the_wan_pool() {
         dev: true,
         node: Some("s-dc1".into()),
         datacenter: Some("dc1".into()),
-        http_port: Some(0),
-        server_port: Some(0),
-        serf_lan_port: Some(0),
-        serf_wan_port: Some(0),
         config_files: vec![grace],
-        ..ConfigFlags::default()
+        ..free_ports()
     })
     .await;
     let dc2 = dc_server("dc2", Some(dc1.agent.wan.as_ref().unwrap().local().addr.to_string())).await;
@@ -303,12 +284,8 @@ async fn durable_primary(dir: &std::path::Path, join_wan: Option<String>) -> Tes
         data_dir: Some(dir.join("dc1").display().to_string()),
         bind: Some("127.0.0.1".into()),
         advertise: Some("127.0.0.1".into()),
-        http_port: Some(0),
-        server_port: Some(0),
-        serf_lan_port: Some(0),
-        serf_wan_port: Some(0),
         join_wan: join_wan.into_iter().collect(),
-        ..ConfigFlags::default()
+        ..free_ports()
     })
     .await
 }

@@ -4,15 +4,14 @@
 //! routes (one per side), removed to heal it; nothing is restarted.
 
 use std::process::Command;
-use std::time::Duration;
 
 use fedctl::config::ConfigFlags;
 use serde_json::Value;
 
 use crate::agent_process::{AgentProcess, Netns};
-use crate::agent_support::{TestAgent, agent_with};
+use crate::agent_support::{TestAgent, agent_with, free_ports};
 use crate::federation::register_gateway;
-use crate::support::{FEDCTL, Run, have_tool, run_cmd};
+use crate::support::{FEDCTL, Run, eventually_with, run_cmd};
 
 /// A veth pair between this namespace (`.1`) and `ns` (`.2`) on a /30 of its own.
 struct Link {
@@ -68,22 +67,10 @@ async fn dc_server(dc: &str, addr: &str, join_wan: Option<String>) -> TestAgent 
         primary_datacenter: Some("dc1".into()),
         bind: Some(addr.into()),
         advertise: Some(addr.into()),
-        http_port: Some(0),
-        server_port: Some(0),
-        serf_lan_port: Some(0),
-        serf_wan_port: Some(0),
         join_wan: join_wan.into_iter().collect(),
-        ..ConfigFlags::default()
+        ..free_ports()
     })
     .await
-}
-
-async fn eventually(what: &str, dc3: &AgentProcess, mut cond: impl AsyncFnMut() -> bool) {
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
-    while !cond().await {
-        assert!(tokio::time::Instant::now() < deadline, "{what}: not within 60s\ndc3:\n{}", dc3.output.lock().unwrap());
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }
 
 /// How many gateways `dc2`'s federation state lists, as `server` holds it (`None`: no state).
@@ -98,15 +85,7 @@ async fn dc2_gateways(server: &TestAgent) -> Option<usize> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_partitioned_secondary_keeps_its_states_reports_stale_and_converges_after() {
-    if !have_tool("ip", "to put dc3 in its own network namespace") {
-        return;
-    }
-    let Some(ns) = Netns::create() else {
-        assert!(
-            std::env::var("FEDCTL_REQUIRE_E2E").as_deref() != Ok("1"),
-            "cannot create a network namespace (needs root)"
-        );
-        eprintln!("SKIPPED: cannot create a network namespace (needs root)");
+    let Some(ns) = Netns::for_test("to put dc3 in its own network namespace") else {
         return;
     };
     let link = Link::create(&ns);
@@ -138,23 +117,31 @@ async fn a_partitioned_secondary_keeps_its_states_reports_stale_and_converges_af
         members.as_array().map_or(0, |m| m.iter().filter(|x| x["Status"] == 1).count())
     };
 
-    eventually("dc3 sees all three servers alive in the WAN pool", &dc3, async || {
-        wan_alive(in_dc3(&["members", "-wan", "-format=json"])) == 3
-    })
+    eventually_with(
+        "dc3 sees all three servers alive in the WAN pool",
+        || dc3.log(),
+        async || wan_alive(in_dc3(&["members", "-wan", "-format=json"])) == 3,
+    )
     .await;
     assert_eq!(dc2.put("/v1/agent/service/register", register_gateway("gw-a")).await.0, 200);
-    eventually("dc3 holds dc2's state with gw-a", &dc3, async || {
-        dc3_gateways(in_dc3(&["federation-state", "get", "-format=json", "dc2"])) == Some(1)
-    })
+    eventually_with(
+        "dc3 holds dc2's state with gw-a",
+        || dc3.log(),
+        async || dc3_gateways(in_dc3(&["federation-state", "get", "-format=json", "dc2"])) == Some(1),
+    )
     .await;
     assert_eq!(in_dc3(&["federation-state", "list", "-stale-after", "1h"]).code, 0);
 
     // Cut dc3 off.
     link.blackhole(&ns, "add");
-    eventually("dc3 reports its replication failing (exit 3)", &dc3, async || {
-        let run = in_dc3(&["federation-state", "list", "-stale-after", "1h"]);
-        run.code == 3 && run.stderr.contains("replication")
-    })
+    eventually_with(
+        "dc3 reports its replication failing (exit 3)",
+        || dc3.log(),
+        async || {
+            let run = in_dc3(&["federation-state", "list", "-stale-after", "1h"]);
+            run.code == 3 && run.stderr.contains("replication")
+        },
+    )
     .await;
     assert_eq!(
         dc3_gateways(in_dc3(&["federation-state", "get", "-format=json", "dc2"])),
@@ -163,22 +150,28 @@ async fn a_partitioned_secondary_keeps_its_states_reports_stale_and_converges_af
     );
     // A change in dc2 meanwhile reaches the primary but not dc3.
     assert_eq!(dc2.put("/v1/agent/service/register", register_gateway("gw-b")).await.0, 200);
-    eventually("the primary holds gw-b", &dc3, async || dc2_gateways(&dc1).await == Some(2)).await;
+    eventually_with("the primary holds gw-b", || dc3.log(), async || dc2_gateways(&dc1).await == Some(2)).await;
     assert_eq!(dc3_gateways(in_dc3(&["federation-state", "get", "-format=json", "dc2"])), Some(1));
 
     // Heal: dc3 rejoins the WAN pool, catches up and reports healthy, with no restart.
     link.blackhole(&ns, "del");
-    eventually("dc3 sees all three servers alive again", &dc3, async || {
-        wan_alive(in_dc3(&["members", "-wan", "-format=json"])) == 3
-    })
+    eventually_with(
+        "dc3 sees all three servers alive again",
+        || dc3.log(),
+        async || wan_alive(in_dc3(&["members", "-wan", "-format=json"])) == 3,
+    )
     .await;
-    eventually("dc3 catches up with gw-b", &dc3, async || {
-        dc3_gateways(in_dc3(&["federation-state", "get", "-format=json", "dc2"])) == Some(2)
-    })
+    eventually_with(
+        "dc3 catches up with gw-b",
+        || dc3.log(),
+        async || dc3_gateways(in_dc3(&["federation-state", "get", "-format=json", "dc2"])) == Some(2),
+    )
     .await;
-    eventually("dc3's replication healthy again (exit 0)", &dc3, async || {
-        in_dc3(&["federation-state", "list", "-stale-after", "1h"]).code == 0
-    })
+    eventually_with(
+        "dc3's replication healthy again (exit 0)",
+        || dc3.log(),
+        async || in_dc3(&["federation-state", "list", "-stale-after", "1h"]).code == 0,
+    )
     .await;
     for a in [&dc1, &dc2] {
         a.wait_json("/v1/agent/members?wan=1", "dc3 alive again in the WAN pool", |v| {

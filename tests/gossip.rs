@@ -1,10 +1,11 @@
 //! LAN gossip over real UDP sockets: join, graceful leave, failure detection.
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::time::Duration;
 
 use fedctl::gossip::{Gossip, GossipOptions, MemberMeta, MemberStatus};
 use tokio::sync::watch;
+
+use crate::support::eventually;
 
 async fn member(name: &str, server: bool) -> (Gossip, watch::Sender<bool>) {
     let (stop, stopped) = watch::channel(false);
@@ -22,14 +23,6 @@ fn status(g: &Gossip, name: &str) -> Option<MemberStatus> {
     g.members().into_iter().find(|m| m.id.name == name).map(|m| m.status)
 }
 
-async fn eventually(what: &str, cond: impl Fn() -> bool) {
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
-    while !cond() {
-        assert!(tokio::time::Instant::now() < deadline, "{what}: not within 30s");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn members_join_leave_and_fail() {
     let (a, _sa) = member("a", true).await;
@@ -39,7 +32,7 @@ async fn members_join_leave_and_fail() {
     b.join(vec![a.local().addr]).await;
     c.join(vec![a.local().addr]).await;
     for g in [&a, &b, &c] {
-        eventually("everyone sees three alive members", || {
+        eventually("everyone sees three alive members", async || {
             ["a", "b", "c"].iter().all(|n| status(g, n) == Some(MemberStatus::Alive))
         })
         .await;
@@ -49,9 +42,9 @@ async fn members_join_leave_and_fail() {
 
     c.leave().await;
     assert_eq!(status(&c, "c"), Some(MemberStatus::Left));
-    eventually("a sees c left (not failed)", || status(&a, "c") == Some(MemberStatus::Left)).await;
+    eventually("a sees c left (not failed)", async || status(&a, "c") == Some(MemberStatus::Left)).await;
 
     let _ = sb.send(true); // b stops answering
-    eventually("a sees b failed", || status(&a, "b") == Some(MemberStatus::Failed)).await;
+    eventually("a sees b failed", async || status(&a, "b") == Some(MemberStatus::Failed)).await;
     assert_eq!(status(&a, "a"), Some(MemberStatus::Alive));
 }

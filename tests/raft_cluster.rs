@@ -12,6 +12,8 @@ use fedctl::state::{Command, KvOp, Response};
 use fedctl::tls::{AgentTls, Ca, CaOptions, CertKind, CertOptions, generate_ca};
 use tokio::sync::watch;
 
+use crate::support::eventually;
+
 struct Server {
     node: RaftNode,
     stop: watch::Sender<bool>,
@@ -89,14 +91,6 @@ fn set(key: &str, value: &str) -> Command {
     Command::Kv(KvOp::Set { key: key.into(), value: value.into(), flags: 0 })
 }
 
-async fn eventually(what: &str, mut cond: impl FnMut() -> bool) {
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(30);
-    while !cond() {
-        assert!(tokio::time::Instant::now() < deadline, "{what}: not within 30s");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
-
 fn kv(server: &Server) -> Vec<(String, Vec<u8>, u64)> {
     server.node.state().read(|s| s.kv_list("").into_iter().map(|e| (e.key, e.value, e.index.modify_index)).collect())
 }
@@ -138,7 +132,7 @@ async fn three_servers_elect_forward_fail_over_and_catch_up() {
         assert_eq!(s.node.apply(set(&format!("via/{i}"), "x")).await, Ok(Response::Bool(true)), "write via server {i}");
     }
     for s in servers.iter().flatten() {
-        eventually("every server applied all writes", || kv(s).len() == 3).await;
+        eventually("every server applied all writes", async || kv(s).len() == 3).await;
     }
 
     // Kill the leader: stop its port and raft.
@@ -148,7 +142,7 @@ async fn three_servers_elect_forward_fail_over_and_catch_up() {
     drop(dead);
     let survivors: Vec<&Server> = servers.iter().flatten().collect();
     let mut new_leader = None;
-    eventually("a new leader among the survivors", || {
+    eventually("a new leader among the survivors", async || {
         new_leader = survivors[0].node.leader().filter(|l| *l != leader);
         new_leader.is_some()
     })
@@ -163,7 +157,7 @@ async fn three_servers_elect_forward_fail_over_and_catch_up() {
     let back = cluster.start(leader_idx, l).await;
     let want = kv(survivors[0]);
     assert_eq!(want.len(), 5);
-    eventually("the restarted server caught up", || kv(&back) == want).await;
+    eventually("the restarted server caught up", async || kv(&back) == want).await;
     for s in &survivors {
         assert_eq!(kv(s), want, "every server has the same KV contents");
     }
@@ -196,14 +190,14 @@ async fn a_full_restart_converges_on_every_server() {
         let l = tokio::net::TcpListener::bind(&members[i].1.addr).await.unwrap();
         restarted.push((i, cluster.start(i, l).await));
         if restarted.len() == 2 {
-            eventually("a new leader among the first two", || restarted[0].1.node.leader().is_some()).await;
+            eventually("a new leader among the first two", async || restarted[0].1.node.leader().is_some()).await;
         }
     }
     for i in 0..20 {
         restarted[i % 3].1.node.apply(set(&format!("after/{i}"), "y")).await.unwrap();
     }
     for (i, s) in &restarted {
-        eventually(&format!("server {i} applied all 40 writes locally"), || kv(s).len() == 40).await;
+        eventually(&format!("server {i} applied all 40 writes locally"), async || kv(s).len() == 40).await;
     }
     for (_, s) in restarted {
         s.node.shutdown().await;

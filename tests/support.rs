@@ -3,6 +3,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::Duration;
 
 /// The `fedctl` binary under test.
 pub const FEDCTL: &str = env!("CARGO_BIN_EXE_fedctl");
@@ -114,4 +115,18 @@ pub fn sans_of_pem(pem: &[u8]) -> Vec<String> {
 pub fn http_client() -> reqwest::Client {
     fedctl::tls::install_default_provider();
     reqwest::Client::new()
+}
+
+/// Polls `cond` every 25 ms until it holds; fails naming `what` after 60 s.
+pub async fn eventually(what: &str, cond: impl AsyncFnMut() -> bool) {
+    eventually_with(what, String::new, cond).await;
+}
+
+/// Like [`eventually`], with `context()` (say, a process's log) in the failure message.
+pub async fn eventually_with(what: &str, context: impl Fn() -> String, mut cond: impl AsyncFnMut() -> bool) {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    while !cond().await {
+        assert!(tokio::time::Instant::now() < deadline, "{what}: not within 60s\n{}", context());
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
 }

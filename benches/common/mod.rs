@@ -37,10 +37,15 @@ impl Drop for Agent {
     }
 }
 
-/// Starts an agent; returns it once the HTTP banner is printed.
+/// Every listener on a free port (the banner tells which).
+const FREE_PORTS: [&str; 8] = ["-http-port", "0", "-server-port", "0", "-serf-lan-port", "0", "-serf-wan-port", "0"];
+
+/// Starts `fedctl agent ARGS` with every port free; returns it once the HTTP banner is printed.
 pub fn spawn_agent(args: &[&str]) -> Agent {
     let mut child = Command::new(FEDCTL)
+        .arg("agent")
         .args(args)
+        .args(FREE_PORTS)
         .env("FEDCTL_LOG", "error")
         .stdin(Stdio::null())
         .stdout(Stdio::null())

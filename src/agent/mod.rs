@@ -86,6 +86,33 @@ async fn bind(what: &'static str, addr: SocketAddr) -> Result<TcpListener, Agent
 }
 
 /// Starts an agent for `cfg`.
+/// This agent as a member of a gossip pool (LAN or WAN) bound on `port`. Servers advertise
+/// their RPC port (`rpc_port`, 0 for a client).
+fn pool_options(cfg: &AgentConfig, port: u16, name: String, rpc_port: u16, expected_size: u32) -> GossipOptions {
+    GossipOptions {
+        bind: SocketAddr::new(cfg.bind_addr, port),
+        advertise: cfg.advertise_addr,
+        name,
+        meta: MemberMeta {
+            server: cfg.server,
+            datacenter: cfg.datacenter.clone(),
+            rpc_port,
+            build: env!("CARGO_PKG_VERSION").to_owned(),
+            leaving: false,
+        },
+        expected_size,
+    }
+}
+
+async fn start_pool(
+    what: &'static str,
+    opts: GossipOptions,
+    shutdown: &watch::Receiver<bool>,
+) -> Result<Gossip, AgentError> {
+    let addr = opts.bind;
+    Gossip::start(opts, shutdown.clone()).await.map_err(|source| AgentError::Bind { what, addr, source })
+}
+
 pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent, AgentError> {
     crate::tls::install_default_provider();
     if let Some(dir) = &cfg.data_dir {
@@ -141,26 +168,9 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     // Everyone: LAN gossip.
     let gossip = match cfg.ports.serf_lan {
         Some(port) => {
-            let bind = SocketAddr::new(cfg.bind_addr, port);
-            let meta = MemberMeta {
-                server: cfg.server,
-                datacenter: cfg.datacenter.clone(),
-                rpc_port: if cfg.server { server_port } else { 0 },
-                build: env!("CARGO_PKG_VERSION").to_owned(),
-                leaving: false,
-            };
-            let opts = GossipOptions {
-                bind,
-                advertise: cfg.advertise_addr,
-                name: cfg.node_name.clone(),
-                meta,
-                expected_size: cfg.bootstrap_expect.max(3),
-            };
-            let gossip = Gossip::start(opts, shutdown_rx.clone()).await.map_err(|source| AgentError::Bind {
-                what: "LAN gossip",
-                addr: bind,
-                source,
-            })?;
+            let rpc_port = if cfg.server { server_port } else { 0 };
+            let opts = pool_options(&cfg, port, cfg.node_name.clone(), rpc_port, cfg.bootstrap_expect.max(3));
+            let gossip = start_pool("LAN gossip", opts, &shutdown_rx).await?;
             cluster::spawn_join(gossip.clone(), cfg.retry_join.clone(), 8301, shutdown_rx.clone());
             if let Some(node) = &raft {
                 if cfg.bootstrap_expect > 1 {
@@ -178,25 +188,8 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     // Servers: the WAN pool of every datacenter's servers, member names `<node>.<dc>`.
     let wan = match (&raft, cfg.ports.serf_wan) {
         (Some(_), Some(port)) => {
-            let bind = SocketAddr::new(cfg.bind_addr, port);
-            let opts = GossipOptions {
-                bind,
-                advertise: cfg.advertise_addr,
-                name: format!("{}.{}", cfg.node_name, cfg.datacenter),
-                meta: MemberMeta {
-                    server: true,
-                    datacenter: cfg.datacenter.clone(),
-                    rpc_port: server_port,
-                    build: env!("CARGO_PKG_VERSION").to_owned(),
-                    leaving: false,
-                },
-                expected_size: 9,
-            };
-            let wan = Gossip::start(opts, shutdown_rx.clone()).await.map_err(|source| AgentError::Bind {
-                what: "WAN gossip",
-                addr: bind,
-                source,
-            })?;
+            let opts = pool_options(&cfg, port, format!("{}.{}", cfg.node_name, cfg.datacenter), server_port, 9);
+            let wan = start_pool("WAN gossip", opts, &shutdown_rx).await?;
             cluster::spawn_join(wan.clone(), cfg.retry_join_wan.clone(), 8302, shutdown_rx.clone());
             Some(wan)
         }
