@@ -70,7 +70,11 @@ pub fn spawn_replication(
             };
             match listed {
                 Ok(reply) => {
-                    let QueryResult::FederationStates(remote) = reply.result else { continue };
+                    let QueryResult::FederationStates(remote) = reply.result else {
+                        let message = "the primary answered the list with another kind of reply".to_owned();
+                        fail(&status, &mut backoff, &mut index, message).await;
+                        continue;
+                    };
                     match apply_diff(&raft, remote).await {
                         Ok(local) => {
                             index = reply.index;
