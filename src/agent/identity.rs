@@ -49,7 +49,8 @@ pub(super) fn node_uuid(data_dir: Option<&Path>) -> std::io::Result<String> {
     Ok(new_uuid())
 }
 
-fn new_uuid() -> String {
+/// A random (version 4) UUID.
+pub fn new_uuid() -> String {
     use ring::rand::SecureRandom;
     let mut b = [0u8; 16];
     let _ = ring::rand::SystemRandom::new().fill(&mut b);

@@ -22,6 +22,7 @@ use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 pub use backend::{Backend, ReadOptions as BackendRead, ServerPool};
+pub use identity::new_uuid;
 pub use router::Router;
 pub use rpc::server_handlers;
 
@@ -208,6 +209,13 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     let replication = Arc::new(std::sync::Mutex::new(crate::federation::ReplicationStatus::default()));
     if let Some(node) = &raft {
         let (dc, primary) = (cfg.datacenter.clone(), cfg.primary_datacenter.clone());
+        crate::federation::spawn_connect_ca(
+            node.clone(),
+            backend.clone(),
+            dc.clone(),
+            primary.clone(),
+            shutdown_rx.clone(),
+        );
         crate::federation::spawn_anti_entropy(
             node.clone(),
             backend.clone(),

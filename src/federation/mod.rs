@@ -1,16 +1,21 @@
 //! Federation states: every datacenter's leader pushes its mesh gateways to the primary
 //! (anti-entropy); every secondary's leader pulls all states from the primary (replication).
 //!
-//! Both loops run on every server and act only while it leads its datacenter, so leadership
+//! The Connect CA follows the same pattern: created once in the primary, mirrored by
+//! secondaries.
+//!
+//! The loops run on every server and act only while it leads its datacenter, so leadership
 //! changes need no coordination: the new leader's loop simply starts acting.
 
 mod anti_entropy;
+mod connect_ca;
 mod prune;
 mod replication;
 
 use std::time::Duration;
 
 pub use anti_entropy::spawn_anti_entropy;
+pub use connect_ca::{new_connect_ca, spawn_connect_ca};
 pub use prune::spawn_pruning;
 pub use replication::{ReplicationStatus, spawn_replication};
 

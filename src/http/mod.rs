@@ -3,6 +3,7 @@
 
 mod agent;
 mod catalog;
+mod connect;
 mod error;
 mod federation;
 mod health;
@@ -105,6 +106,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/health/node/{node}", get(health::node))
         .route("/v1/health/checks/{service}", get(health::checks))
         .route("/v1/health/state/{state}", get(health::in_state))
+        .route("/v1/connect/ca/roots", get(connect::roots))
         .route("/v1/internal/federation-states", get(federation::list))
         .route("/v1/internal/federation-states/mesh-gateways", get(federation::mesh_gateways))
         .route("/v1/internal/federation-states/replication", get(federation::replication))

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::types::{FederationState, HealthCheck, NodeService};
+use super::types::{ConnectCa, FederationState, HealthCheck, NodeService};
 
 /// A replicated write.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -19,6 +19,8 @@ pub enum Command {
     Kv(KvOp),
     /// Write or remove a datacenter's federation state.
     FederationState(FederationStateOp),
+    /// Create or replace the Connect CA (trust domain and roots).
+    ConnectCa(ConnectCaOp),
     /// Several independent commands proposed together (group commit): applied in order at
     /// one raft index, each with its own outcome in [`Response::Batch`]. Never nested.
     Batch(Vec<Command>),
@@ -96,6 +98,16 @@ pub enum FederationStateOp {
     Delete { datacenter: String },
 }
 
+/// Connect CA writes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ConnectCaOp {
+    /// The primary's first leader: store this CA unless one exists (so a second leader racing
+    /// the first cannot replace the federation's trust domain). Answers whether it was stored.
+    Initialize(Box<ConnectCa>),
+    /// A secondary mirroring the primary's CA.
+    Replace(Box<ConnectCa>),
+}
+
 /// The result of a command the state machine accepted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Response {
@@ -131,6 +143,8 @@ pub enum StateError {
     UnknownNode { node: String },
     #[error("batches cannot be nested")]
     NestedBatch,
+    #[error("invalid Connect CA: {0}")]
+    InvalidConnectCa(String),
     #[error("invalid federation state: {0}")]
     InvalidFederationState(String),
 }

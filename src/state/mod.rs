@@ -11,13 +11,14 @@ mod types;
 mod watch;
 
 pub use command::{
-    Command, CommandResult, DeregisterRequest, FederationStateOp, KvOp, RegisterRequest, Response, StateError,
+    Command, CommandResult, ConnectCaOp, DeregisterRequest, FederationStateOp, KvOp, RegisterRequest, Response,
+    StateError,
 };
 pub use query::{CheckServiceNode, NodeServices, ServiceNode};
 pub use read::{Query, QueryResult};
 pub use store::{Store, Table};
 pub use types::{
-    CheckDefinition, FederationState, HealthCheck, HealthStatus, KvEntry, Node, NodeService, RaftIndex, ServiceAddress,
-    ServiceKind, Weights,
+    CaRoot, CheckDefinition, ConnectCa, FederationState, HealthCheck, HealthStatus, KvEntry, Node, NodeService,
+    RaftIndex, ServiceAddress, ServiceKind, Weights,
 };
 pub use watch::{BlockingResult, StateHandle};

@@ -8,25 +8,51 @@ use serde::{Deserialize, Serialize};
 
 use super::query::{CheckServiceNode, NodeServices, ServiceNode};
 use super::store::{Store, Table};
-use super::types::{FederationState, HealthCheck, HealthStatus, KvEntry, Node};
+use super::types::{ConnectCa, FederationState, HealthCheck, HealthStatus, KvEntry, Node};
 
 /// Something to read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Query {
     Nodes,
     ServiceNames,
-    ServiceNodes { service: String, tag: Option<String> },
-    NodeServices { node: String },
-    CheckServiceNodes { service: String, tag: Option<String>, passing: bool },
-    NodeChecks { node: String },
-    ServiceChecks { service: String },
-    ChecksInState { state: Option<HealthStatus> },
-    KvGet { key: String },
-    KvList { prefix: String },
-    KvKeys { prefix: String, separator: Option<String> },
+    ServiceNodes {
+        service: String,
+        tag: Option<String>,
+    },
+    NodeServices {
+        node: String,
+    },
+    CheckServiceNodes {
+        service: String,
+        tag: Option<String>,
+        passing: bool,
+    },
+    NodeChecks {
+        node: String,
+    },
+    ServiceChecks {
+        service: String,
+    },
+    ChecksInState {
+        state: Option<HealthStatus>,
+    },
+    KvGet {
+        key: String,
+    },
+    KvList {
+        prefix: String,
+    },
+    KvKeys {
+        prefix: String,
+        separator: Option<String>,
+    },
     FederationStates,
-    FederationState { datacenter: String },
+    FederationState {
+        datacenter: String,
+    },
     FederationStateMeshGateways,
+    /// The Connect CA roots and trust domain (never the signing key).
+    CaRoots,
 }
 
 /// What a query read.
@@ -44,6 +70,7 @@ pub enum QueryResult {
     FederationStates(Vec<FederationState>),
     FederationState(Option<FederationState>),
     MeshGateways(BTreeMap<String, Vec<CheckServiceNode>>),
+    CaRoots(Option<ConnectCa>),
 }
 
 impl Query {
@@ -59,6 +86,7 @@ impl Query {
             Query::FederationStates | Query::FederationState { .. } | Query::FederationStateMeshGateways => {
                 &[Table::FederationStates]
             }
+            Query::CaRoots => &[Table::ConnectCa],
         }
     }
 
@@ -86,6 +114,7 @@ impl Query {
                     .map(|f| (f.datacenter, f.mesh_gateways))
                     .collect(),
             ),
+            Query::CaRoots => QueryResult::CaRoots(s.connect_ca().map(ConnectCa::public)),
         }
     }
 }
@@ -106,6 +135,7 @@ impl QueryResult {
             QueryResult::FederationStates(v) => serde_json::to_value(v),
             QueryResult::FederationState(v) => serde_json::to_value(v),
             QueryResult::MeshGateways(v) => serde_json::to_value(v),
+            QueryResult::CaRoots(v) => serde_json::to_value(v),
         };
         value.unwrap_or(serde_json::Value::Null)
     }

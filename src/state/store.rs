@@ -11,9 +11,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::command::{
-    Command, CommandResult, DeregisterRequest, FederationStateOp, KvOp, RegisterRequest, Response, StateError,
+    Command, CommandResult, ConnectCaOp, DeregisterRequest, FederationStateOp, KvOp, RegisterRequest, Response,
+    StateError,
 };
-use super::types::{FederationState, HealthCheck, KvEntry, Node, NodeService, RaftIndex};
+use super::types::{ConnectCa, FederationState, HealthCheck, KvEntry, Node, NodeService, RaftIndex};
 
 /// The tables of the store. Blocking queries name the tables they read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -23,10 +24,12 @@ pub enum Table {
     Checks,
     Kv,
     FederationStates,
+    ConnectCa,
 }
 
 impl Table {
-    pub const ALL: [Table; 5] = [Table::Nodes, Table::Services, Table::Checks, Table::Kv, Table::FederationStates];
+    pub const ALL: [Table; 6] =
+        [Table::Nodes, Table::Services, Table::Checks, Table::Kv, Table::FederationStates, Table::ConnectCa];
 }
 
 /// All replicated state of one datacenter.
@@ -41,6 +44,9 @@ pub struct Store {
     /// datacenter -> its federation state
     #[serde(default)]
     pub(super) federation_states: BTreeMap<String, FederationState>,
+    /// The Connect CA, once the primary created it (or a secondary replicated it).
+    #[serde(default)]
+    pub(super) connect_ca: Option<ConnectCa>,
     table_index: BTreeMap<Table, u64>,
     last_index: u64,
 }
@@ -73,6 +79,7 @@ impl Store {
             Command::Deregister(req) => self.deregister(index, req),
             Command::Kv(op) => Ok(self.kv_apply(index, op)),
             Command::FederationState(op) => self.federation_state_apply(index, op),
+            Command::ConnectCa(op) => self.connect_ca_apply(index, op),
             Command::Batch(commands) => Ok(Response::Batch(
                 commands
                     .iter()
@@ -267,6 +274,37 @@ impl Store {
             }
         };
         Response::Bool(ok)
+    }
+
+    fn connect_ca_apply(&mut self, index: u64, op: &ConnectCaOp) -> CommandResult {
+        let (ca, initialize) = match op {
+            ConnectCaOp::Initialize(ca) => (ca, true),
+            ConnectCaOp::Replace(ca) => (ca, false),
+        };
+        if ca.trust_domain.is_empty() {
+            return Err(StateError::InvalidConnectCa("missing trust domain".to_owned()));
+        }
+        if !ca.roots.iter().any(|r| r.id == ca.active_root_id) {
+            return Err(StateError::InvalidConnectCa(format!("no root with the active ID {:?}", ca.active_root_id)));
+        }
+        if initialize && self.connect_ca.is_some() {
+            return Ok(Response::Bool(false));
+        }
+        let mut ca = (**ca).clone();
+        let previous = self.connect_ca.as_ref();
+        for root in &mut ca.roots {
+            let create_index =
+                previous.and_then(|p| p.roots.iter().find(|r| r.id == root.id)).map_or(index, |r| r.index.create_index);
+            root.index = RaftIndex { create_index, modify_index: index };
+        }
+        self.connect_ca = Some(ca);
+        self.touch(Table::ConnectCa, index);
+        Ok(Response::Bool(true))
+    }
+
+    /// The Connect CA, if created.
+    pub fn connect_ca(&self) -> Option<&ConnectCa> {
+        self.connect_ca.as_ref()
     }
 
     fn federation_state_apply(&mut self, index: u64, op: &FederationStateOp) -> CommandResult {

@@ -212,3 +212,42 @@ pub struct FederationState {
     #[serde(flatten)]
     pub index: RaftIndex,
 }
+
+/// One Connect CA root certificate (`CARoot` in the reference).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CaRoot {
+    #[serde(rename = "ID")]
+    pub id: String,
+    pub name: String,
+    pub serial_number: u64,
+    #[serde(rename = "RootCert")]
+    pub root_cert: String,
+    pub not_before: String,
+    pub not_after: String,
+    pub active: bool,
+    #[serde(flatten)]
+    pub index: RaftIndex,
+}
+
+/// The federation's Connect CA: its trust domain and roots. Created once by the primary;
+/// secondaries hold a replicated copy without the signing key.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ConnectCa {
+    /// `<cluster-uuid>.consul`.
+    pub trust_domain: String,
+    #[serde(rename = "ActiveRootID")]
+    pub active_root_id: String,
+    pub roots: Vec<CaRoot>,
+    /// The active root's private key (PEM); only in the primary, never in an API answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signing_key: Option<String>,
+}
+
+impl ConnectCa {
+    /// The copy every other datacenter and every API answer gets: no signing key.
+    pub fn public(&self) -> ConnectCa {
+        ConnectCa { signing_key: None, ..self.clone() }
+    }
+}

@@ -8,6 +8,7 @@ mod agent;
 mod ca;
 mod cert;
 mod config;
+mod connect_ca;
 mod error;
 pub mod files;
 pub mod keys;
@@ -20,6 +21,7 @@ pub use agent::AgentTls;
 pub use ca::{Ca, CaOptions, GeneratedCa, generate_ca};
 pub use cert::{CertKind, CertOptions, CertPlan, ExtendedKeyUsage, IssuedCert, SanEntry};
 pub use config::TlsMaterial;
+pub use connect_ca::{ConnectRoot, generate_connect_root};
 pub use error::TlsError;
 pub use verify::verify_server_cert;
 

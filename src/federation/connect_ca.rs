@@ -1,0 +1,138 @@
+//! The Connect CA across the federation. The primary's leader creates the trust domain and
+//! root once (raft makes it durable and the `Initialize` command keeps a racing second leader
+//! from replacing it); each secondary's leader mirrors the primary's public roots with a
+//! blocking read, so every datacenter answers `/v1/connect/ca/roots` locally.
+
+use std::time::Duration;
+
+use tokio::sync::watch;
+
+use super::until_leader;
+use crate::agent::{Backend, BackendRead};
+use crate::raft::RaftNode;
+use crate::state::{CaRoot, Command, ConnectCa, ConnectCaOp, Query, QueryResult};
+
+const WAIT: Duration = Duration::from_secs(10);
+const MAX_BACKOFF: Duration = Duration::from_secs(5);
+
+/// Starts the CA task of a server; it ends on shutdown.
+pub fn spawn_connect_ca(
+    raft: RaftNode,
+    backend: Backend,
+    datacenter: String,
+    primary: String,
+    shutdown: watch::Receiver<bool>,
+) {
+    if datacenter == primary {
+        tokio::spawn(initialize(raft, shutdown));
+    } else {
+        tokio::spawn(mirror(raft, backend, primary, shutdown));
+    }
+}
+
+/// A fresh CA: a random cluster ID names the trust domain.
+pub fn new_connect_ca() -> Result<ConnectCa, crate::tls::TlsError> {
+    let trust_domain = format!("{}.consul", crate::agent::new_uuid());
+    let root = crate::tls::generate_connect_root(&trust_domain)?;
+    let rfc3339 =
+        |t: time::OffsetDateTime| t.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
+    Ok(ConnectCa {
+        trust_domain,
+        active_root_id: root.id.clone(),
+        roots: vec![CaRoot {
+            id: root.id,
+            name: "fedctl CA Root Cert".to_owned(),
+            serial_number: root.serial_number,
+            root_cert: root.cert_pem,
+            not_before: rfc3339(root.not_before),
+            not_after: rfc3339(root.not_after),
+            active: true,
+            index: Default::default(),
+        }],
+        signing_key: Some(root.key_pem),
+    })
+}
+
+async fn initialize(raft: RaftNode, mut shutdown: watch::Receiver<bool>) {
+    let mut backoff = Duration::from_millis(100);
+    while until_leader(&raft, &mut shutdown).await {
+        if raft.state().read(|s| s.connect_ca().is_some()) {
+            return;
+        }
+        let result = match new_connect_ca() {
+            Ok(ca) => {
+                raft.apply(Command::ConnectCa(ConnectCaOp::Initialize(Box::new(ca)))).await.map_err(|e| e.to_string())
+            }
+            Err(e) => Err(e.to_string()),
+        };
+        match result {
+            Ok(_) => {
+                let td = raft.state().read(|s| s.connect_ca().map(|c| c.trust_domain.clone())).unwrap_or_default();
+                tracing::info!(trust_domain = %td, "Connect CA initialized");
+                return;
+            }
+            Err(error) => {
+                tracing::warn!(%error, "initializing the Connect CA failed; retrying");
+                pause(&mut backoff, &mut shutdown).await;
+            }
+        }
+    }
+}
+
+async fn mirror(raft: RaftNode, backend: Backend, primary: String, mut shutdown: watch::Receiver<bool>) {
+    let mut index = 0;
+    let mut backoff = Duration::from_millis(100);
+    while until_leader(&raft, &mut shutdown).await {
+        let read =
+            BackendRead { min_index: index, wait: WAIT, datacenter: Some(primary.clone()), ..Default::default() };
+        let answer = tokio::select! {
+            r = backend.read(Query::CaRoots, read) => r,
+            _ = shutdown.changed() => return,
+        };
+        let outcome = match answer {
+            Ok(reply) => match reply.result {
+                QueryResult::CaRoots(Some(remote)) => {
+                    let local = raft.state().read(|s| s.connect_ca().map(ConnectCa::public));
+                    if local.as_ref().map(strip) != Some(strip(&remote)) {
+                        let command = Command::ConnectCa(ConnectCaOp::Replace(Box::new(remote.public())));
+                        raft.apply(command).await.map(|_| reply.index).map_err(|e| e.to_string())
+                    } else {
+                        Ok(reply.index)
+                    }
+                }
+                // The primary has not created it yet: wait for it to.
+                QueryResult::CaRoots(None) => Ok(reply.index),
+                _ => Err("the primary answered the CA roots read with another kind of reply".to_owned()),
+            },
+            Err(e) => Err(e.to_string()),
+        };
+        match outcome {
+            Ok(new_index) => {
+                index = new_index;
+                backoff = Duration::from_millis(100);
+            }
+            Err(error) => {
+                tracing::debug!(%error, %primary, "replicating the Connect CA roots failed");
+                index = 0;
+                pause(&mut backoff, &mut shutdown).await;
+            }
+        }
+    }
+}
+
+/// The CA without the indexes each datacenter assigns itself.
+fn strip(ca: &ConnectCa) -> ConnectCa {
+    let mut ca = ca.public();
+    for root in &mut ca.roots {
+        root.index = Default::default();
+    }
+    ca
+}
+
+async fn pause(backoff: &mut Duration, shutdown: &mut watch::Receiver<bool>) {
+    tokio::select! {
+        _ = tokio::time::sleep(*backoff) => {}
+        _ = shutdown.changed() => {}
+    }
+    *backoff = (*backoff * 2).min(MAX_BACKOFF);
+}

@@ -1,0 +1,58 @@
+//! The federation's Connect CA root: a self-signed ECDSA P-256 certificate whose SPIFFE URI
+//! names the trust domain. Created once, by the primary's first leader.
+
+use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, KeyPair, KeyUsagePurpose, PKCS_ECDSA_P256_SHA256};
+use rcgen::{SanType, SerialNumber};
+
+use super::{TlsError, random_serial, require_name, validity};
+
+/// Ten years, as the reference's built-in CA provider.
+const ROOT_DAYS: u32 = 3650;
+
+/// A new Connect root, as PEM plus what the roots endpoint shows.
+#[derive(Debug, Clone)]
+pub struct ConnectRoot {
+    pub cert_pem: String,
+    pub key_pem: String,
+    /// The low 64 bits of the serial, as the reference shows it.
+    pub serial_number: u64,
+    /// SHA-256 of the key, colon-separated hex: the root's ID.
+    pub id: String,
+    pub not_before: time::OffsetDateTime,
+    pub not_after: time::OffsetDateTime,
+}
+
+/// Creates the root for `trust_domain` (`<cluster-uuid>.consul`).
+pub fn generate_connect_root(trust_domain: &str) -> Result<ConnectRoot, TlsError> {
+    let (not_before, not_after) = validity(ROOT_DAYS)?;
+    let serial = random_serial()?;
+    let mut params = CertificateParams::default();
+    params.distinguished_name = rcgen::DistinguishedName::new();
+    params.distinguished_name.push(DnType::CommonName, format!("fedctl CA {}", u64::from_be_bytes(tail(&serial))));
+    params.serial_number = Some(SerialNumber::from_slice(&serial));
+    params.not_before = not_before;
+    params.not_after = not_after;
+    params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    params.key_usages = vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign, KeyUsagePurpose::DigitalSignature];
+    require_name("trust domain", trust_domain, false)?;
+    let uri = format!("spiffe://{trust_domain}").try_into()?;
+    params.subject_alt_names = vec![SanType::URI(uri)];
+    let key = KeyPair::generate_for(&PKCS_ECDSA_P256_SHA256)?;
+    let cert = params.self_signed(&key)?;
+    let digest = ring::digest::digest(&ring::digest::SHA256, key.public_key_raw());
+    let id = digest.as_ref().iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(":");
+    Ok(ConnectRoot {
+        cert_pem: cert.pem(),
+        key_pem: key.serialize_pem(),
+        serial_number: u64::from_be_bytes(tail(&serial)),
+        id,
+        not_before,
+        not_after,
+    })
+}
+
+fn tail(serial: &[u8; 16]) -> [u8; 8] {
+    let mut out = [0u8; 8];
+    out.copy_from_slice(&serial[8..]);
+    out
+}
