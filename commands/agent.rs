@@ -131,6 +131,9 @@ pub async fn cmd_agent(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     if cfg.server {
         ctx.out.info(format!("     Server RPC: {}", agent.rpc_addr));
     }
+    if let Some(addr) = agent.grpc_addr {
+        ctx.out.info(format!("       xDS gRPC: {addr}"));
+    }
     if let Some(wan) = &agent.wan {
         ctx.out.info(format!("     WAN gossip: {}", wan.local().addr));
     }

@@ -6,6 +6,7 @@ mod catalog;
 mod cli;
 mod client_args;
 mod completion;
+mod connect;
 mod ctx;
 mod exit;
 mod federation_state;

@@ -112,3 +112,11 @@ impl<'de> Deserialize<'de> for GoDuration {
         }
     }
 }
+
+impl std::str::FromStr for GoDuration {
+    type Err = DurationError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_go_duration(s).map(GoDuration)
+    }
+}

@@ -18,6 +18,8 @@ pub struct AgentProcess {
     /// The banner's `Server RPC:` and `LAN gossip:` addresses.
     pub rpc: String,
     pub gossip: String,
+    /// The banner's `xDS gRPC:` address (empty when disabled).
+    pub grpc: String,
     pub output: Arc<Mutex<String>>,
 }
 
@@ -33,7 +35,7 @@ impl AgentProcess {
         let sink = output.clone();
         std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                for key in ["HTTP API: ", "Server RPC: ", "LAN gossip: "] {
+                for key in ["HTTP API: ", "Server RPC: ", "xDS gRPC: ", "LAN gossip: "] {
                     if let Some(addr) = line.trim().strip_prefix(key) {
                         let _ = tx.send((key, addr.to_owned()));
                     }
@@ -55,7 +57,8 @@ impl AgentProcess {
             .unwrap_or_else(|| panic!("the agent printed no HTTP address:\n{}", output.lock().unwrap()));
         let rpc = banner.get("Server RPC: ").cloned().unwrap_or_default();
         let gossip = banner.get("LAN gossip: ").cloned().unwrap_or_default();
-        AgentProcess { child, http, rpc, gossip, output }
+        let grpc = banner.get("xDS gRPC: ").cloned().unwrap_or_default();
+        AgentProcess { child, http, rpc, gossip, grpc, output }
     }
 
     fn durable(dir: &Path, extra: &[&str]) -> AgentProcess {
@@ -74,6 +77,8 @@ impl AgentProcess {
             "-serf-lan-port",
             "0",
             "-serf-wan-port",
+            "0",
+            "-grpc-port",
             "0",
         ])
         .args(["-data-dir", dir.join("data").to_str().unwrap()])

@@ -12,13 +12,15 @@ pub struct TestAgent {
     pub http: reqwest::Client,
 }
 
-/// Flags for an agent with every listener on a free port (HTTP, server RPC, LAN and WAN gossip).
+/// Flags for an agent with every listener on a free port (HTTP, server RPC, LAN and WAN gossip,
+/// xDS gRPC).
 pub fn free_ports() -> ConfigFlags {
     ConfigFlags {
         http_port: Some(0),
         server_port: Some(0),
         serf_lan_port: Some(0),
         serf_wan_port: Some(0),
+        grpc_port: Some(0),
         ..ConfigFlags::default()
     }
 }
@@ -43,7 +45,7 @@ pub async fn agent_starting(flags: ConfigFlags) -> TestAgent {
         retry: Duration::from_millis(50),
         reap: Duration::from_millis(50),
     };
-    let agent = start(cfg, StartOptions { sync }).await.expect("agent starts");
+    let agent = start(cfg, StartOptions { sync, ..StartOptions::default() }).await.expect("agent starts");
     let base = format!("http://{}", agent.http_addr.expect("HTTP enabled"));
     TestAgent { agent, base, http: crate::support::http_client() }
 }

@@ -104,6 +104,7 @@ async fn three_servers_form_a_datacenter_over_mutual_tls() {
         http_port: Some(0),
         serf_lan_port: Some(0),
         serf_wan_port: Some(0),
+        grpc_port: Some(0),
         join: vec![servers[0].agent.gossip.as_ref().unwrap().local().addr.to_string()],
         config_files: vec![client_tls(p)],
         ..ConfigFlags::default()

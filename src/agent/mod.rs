@@ -40,6 +40,7 @@ use crate::tls::{AgentTls, TlsError};
 #[derive(Debug, Clone, Default)]
 pub struct StartOptions {
     pub sync: SyncTiming,
+    pub proxycfg: crate::proxycfg::ManagerOptions,
 }
 
 /// Why the agent could not start.
@@ -66,6 +67,12 @@ pub enum AgentError {
 pub struct RunningAgent {
     /// Where the HTTP API listens (`None` when disabled).
     pub http_addr: Option<SocketAddr>,
+    /// Where the xDS gRPC server listens (`None` when disabled).
+    pub grpc_addr: Option<SocketAddr>,
+    /// The proxy config manager of this agent's gateways.
+    pub proxycfg: crate::proxycfg::Manager,
+    /// What each local gateway's xDS stream last did.
+    pub xds: crate::xds::XdsStatus,
     /// The server port address peers dial (advertise address, bound port); empty on clients.
     pub rpc_addr: String,
     /// The LAN gossip pool (`None` when the serf_lan port is disabled).
@@ -127,6 +134,11 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
         None => None,
     };
     let http_addr = http_listener.as_ref().and_then(|l| l.local_addr().ok());
+    let grpc_listener = match cfg.ports.grpc {
+        Some(port) => Some(bind("xDS gRPC", SocketAddr::new(cfg.client_addr, port)).await?),
+        None => None,
+    };
+    let grpc_addr = grpc_listener.as_ref().and_then(|l| l.local_addr().ok());
     let tls = AgentTls::load(&cfg.tls, &cfg.datacenter, &cfg.domain)?;
     let rpc_client = RpcClient::new(ClientOptions { tls: tls.clone(), ..ClientOptions::default() });
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
@@ -280,6 +292,28 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
         shutdown_rx.clone(),
     )));
 
+    let proxycfg = crate::proxycfg::Manager::start(
+        local.clone(),
+        backend.clone(),
+        &cfg.datacenter,
+        &cfg.domain,
+        opts.proxycfg.clone(),
+        shutdown_rx.clone(),
+    );
+    let xds = crate::xds::XdsStatus::default();
+    if let Some(listener) = grpc_listener {
+        let ads = crate::xds::Ads::new(proxycfg.clone(), xds.clone());
+        let mut stop = shutdown_rx.clone();
+        tasks.push(tokio::spawn(async move {
+            let shutdown = async move {
+                let _ = stop.wait_for(|s| *s).await;
+            };
+            if let Err(e) = crate::xds::serve(listener, ads, None, shutdown).await {
+                tracing::error!(error = %e, "the xDS server stopped");
+            }
+        }));
+    }
+
     let left = Arc::new(tokio::sync::Notify::new());
     if let Some(listener) = http_listener {
         let state = AppState {
@@ -295,6 +329,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
                 advertise_addr: cfg.advertise_addr.to_string(),
                 server_port,
                 serf_lan_port: cfg.ports.serf_lan.unwrap_or(8301),
+                grpc_port: grpc_addr.map_or(0, |a| a.port()),
                 version: env!("CARGO_PKG_VERSION").to_owned(),
             }),
             metrics: Arc::new(Metrics::default()),
@@ -302,6 +337,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
             wan: wan.clone(),
             replication: replication.clone(),
             left: left.clone(),
+            xds: xds.clone(),
         };
         let mut stop = shutdown_rx.clone();
         tasks.push(tokio::spawn(async move {
@@ -317,6 +353,9 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     tracing::info!(node = %cfg.node_name, datacenter = %cfg.datacenter, server = cfg.server, http = ?http_addr, "agent started");
     Ok(RunningAgent {
         http_addr,
+        grpc_addr,
+        proxycfg,
+        xds,
         rpc_addr,
         gossip,
         wan,

@@ -66,6 +66,18 @@ impl Client {
         })
     }
 
+    /// The host of the agent's HTTP address (`127.0.0.1` for a unix socket).
+    pub fn host(&self) -> String {
+        let rest = self.base.split_once("://").map_or(self.base.as_str(), |(_, r)| r);
+        let authority = rest.split('/').next().unwrap_or_default();
+        let host = match authority.rsplit_once(':') {
+            Some((h, _)) => h,
+            None => authority,
+        };
+        let host = host.trim_start_matches('[').trim_end_matches(']');
+        if host.is_empty() { "127.0.0.1".to_owned() } else { host.to_owned() }
+    }
+
     /// Sends a request; `query` pairs are added to the URL (and `dc` when set).
     pub async fn send(
         &self,

@@ -29,6 +29,12 @@ pub async fn self_info(State(state): State<AppState>) -> Json<Value> {
             "Revision": "",
             "Domain": info.domain,
         },
+        "DebugConfig": {
+            "GRPCPort": info.grpc_port,
+        },
+        "XDS": {
+            "Port": info.grpc_port,
+        },
         "Member": member(&state),
         "Meta": {},
     }))

@@ -1,4 +1,5 @@
-//! `/v1/connect/ca/roots`: the federation's trust domain and CA roots (never a private key).
+//! `/v1/connect/ca/roots`: the federation's trust domain and CA roots (never a private key);
+//! `/v1/internal/xds`: what each local gateway's xDS stream last did.
 
 use axum::extract::{Query as Q, State};
 use axum::response::{IntoResponse, Response};
@@ -17,4 +18,12 @@ pub async fn roots(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Res
         _ => ConnectCa::default(),
     };
     Ok(with_meta(&reply, axum::Json(ca).into_response()))
+}
+
+/// `GET /v1/internal/xds`: proxy ID -> streams, versions sent and acknowledged per type, and
+/// the last rejected configuration with Envoy's message.
+pub async fn xds_status(
+    State(state): State<AppState>,
+) -> axum::Json<std::collections::BTreeMap<String, crate::xds::ProxyStatus>> {
+    axum::Json(state.xds.all())
 }

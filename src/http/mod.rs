@@ -41,6 +41,8 @@ pub struct AgentInfo {
     pub advertise_addr: String,
     pub server_port: u16,
     pub serf_lan_port: u16,
+    /// The xDS gRPC port (0 when disabled).
+    pub grpc_port: u16,
     pub version: String,
 }
 
@@ -60,6 +62,8 @@ pub struct AppState {
     pub replication: Arc<std::sync::Mutex<crate::federation::ReplicationStatus>>,
     /// Notified once `/v1/agent/leave` completed; the agent then shuts down.
     pub left: Arc<tokio::sync::Notify>,
+    /// What each local gateway's xDS stream last did.
+    pub xds: crate::xds::XdsStatus,
 }
 
 impl AppState {
@@ -107,6 +111,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/health/checks/{service}", get(health::checks))
         .route("/v1/health/state/{state}", get(health::in_state))
         .route("/v1/connect/ca/roots", get(connect::roots))
+        .route("/v1/internal/xds", get(connect::xds_status))
         .route("/v1/internal/federation-states", get(federation::list))
         .route("/v1/internal/federation-states/mesh-gateways", get(federation::mesh_gateways))
         .route("/v1/internal/federation-states/replication", get(federation::replication))

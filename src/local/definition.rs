@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::duration::GoDuration;
 use crate::state::{
-    CheckDefinition as StoredDefinition, HealthCheck, HealthStatus, NodeService, ServiceAddress, ServiceKind, Weights,
+    CheckDefinition as StoredDefinition, HealthCheck, HealthStatus, NodeService, ServiceAddress, ServiceKind,
+    ServiceProxy, Weights,
 };
 
 /// A service registered on an agent.
@@ -36,6 +37,8 @@ pub struct ServiceDefinition {
     pub enable_tag_override: bool,
     #[serde(rename = "Weights", alias = "weights")]
     pub weights: Option<Weights>,
+    #[serde(rename = "Proxy", alias = "proxy")]
+    pub proxy: Option<ServiceProxy>,
     #[serde(rename = "Check", alias = "check")]
     pub check: Option<CheckDefinition>,
     #[serde(rename = "Checks", alias = "checks")]
@@ -87,6 +90,8 @@ pub enum CheckKind {
 pub enum DefinitionError {
     #[error("missing service name")]
     MissingServiceName,
+    #[error("Port must be non-zero for a {0}")]
+    GatewayPort(String),
     #[error("check {check:?}: {problem}")]
     Check { check: String, problem: &'static str },
 }
@@ -164,6 +169,9 @@ impl ServiceDefinition {
         if self.name.is_empty() {
             return Err(DefinitionError::MissingServiceName);
         }
+        if !self.kind.is_typical() && self.port == 0 {
+            return Err(DefinitionError::GatewayPort(self.kind.0.clone()));
+        }
         let id = if self.id.is_empty() { self.name.clone() } else { self.id.clone() };
         let service = NodeService {
             kind: self.kind.clone(),
@@ -176,6 +184,7 @@ impl ServiceDefinition {
             port: self.port,
             weights: self.weights.unwrap_or_default(),
             enable_tag_override: self.enable_tag_override,
+            proxy: self.proxy.clone(),
             ..NodeService::default()
         };
         let all: Vec<&CheckDefinition> = self.check.iter().chain(&self.checks).collect();

@@ -60,15 +60,34 @@ pub struct LocalState {
     inner: Mutex<Inner>,
     /// Woken on every change; anti-entropy waits on it.
     pub changed: Notify,
+    /// Counts changes; the proxy config manager watches it (level-triggered: a watcher that
+    /// misses several changes still sees the latest count and re-reads everything).
+    generation: tokio::sync::watch::Sender<u64>,
 }
 
 impl LocalState {
     pub fn new(node: &str) -> Arc<LocalState> {
-        Arc::new(LocalState { node: node.to_owned(), inner: Mutex::default(), changed: Notify::new() })
+        Arc::new(LocalState {
+            node: node.to_owned(),
+            inner: Mutex::default(),
+            changed: Notify::new(),
+            generation: tokio::sync::watch::Sender::new(0),
+        })
     }
 
     fn inner(&self) -> MutexGuard<'_, Inner> {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Wakes anti-entropy and the watchers of [`LocalState::subscribe`].
+    fn notify_changed(&self) {
+        self.changed.notify_one();
+        self.generation.send_modify(|g| *g += 1);
+    }
+
+    /// A receiver that changes whenever services or checks change.
+    pub fn subscribe(&self) -> tokio::sync::watch::Receiver<u64> {
+        self.generation.subscribe()
     }
 
     pub fn node(&self) -> &str {
@@ -86,7 +105,7 @@ impl LocalState {
                 self.insert_check(&mut inner, check, check_def);
             }
         }
-        self.changed.notify_one();
+        self.notify_changed();
         Ok(service)
     }
 
@@ -99,7 +118,7 @@ impl LocalState {
             }
             inner.checks.retain(|_, c| c.check.service_id != id);
         }
-        self.changed.notify_one();
+        self.notify_changed();
         Ok(())
     }
 
@@ -121,7 +140,7 @@ impl LocalState {
             let check = def.to_health_check(&self.node, &id, service.as_ref());
             self.insert_check(&mut inner, check, def.clone());
         }
-        self.changed.notify_one();
+        self.notify_changed();
         Ok(())
     }
 
@@ -146,7 +165,7 @@ impl LocalState {
         if self.inner().checks.remove(id).is_none() {
             return Err(LocalError::UnknownCheck(id.to_owned()));
         }
-        self.changed.notify_one();
+        self.notify_changed();
         Ok(())
     }
 
@@ -165,7 +184,7 @@ impl LocalState {
             changed
         };
         if changed {
-            self.changed.notify_one();
+            self.notify_changed();
         }
         Ok(())
     }

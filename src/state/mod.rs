@@ -19,6 +19,6 @@ pub use read::{Query, QueryResult};
 pub use store::{Store, Table};
 pub use types::{
     CaRoot, CheckDefinition, ConnectCa, FederationState, HealthCheck, HealthStatus, KvEntry, Node, NodeService,
-    RaftIndex, ServiceAddress, ServiceKind, Weights,
+    RaftIndex, ServiceAddress, ServiceKind, ServiceProxy, Weights,
 };
 pub use watch::{BlockingResult, StateHandle};

@@ -84,9 +84,21 @@ pub struct NodeService {
     pub port: u16,
     pub weights: Weights,
     pub enable_tag_override: bool,
+    /// Proxy settings of a gateway or proxy (`Proxy.Config` is what the xDS side reads).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proxy: Option<ServiceProxy>,
     pub datacenter: String,
     #[serde(flatten)]
     pub index: RaftIndex,
+}
+
+/// A proxy-like service's `Proxy` block.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ServiceProxy {
+    /// Opaque settings; for gateways the `envoy_gateway_*` bind keys and `connect_timeout_ms`.
+    #[serde(alias = "config")]
+    pub config: serde_json::Map<String, serde_json::Value>,
 }
 
 /// passing, warning or critical (and `maintenance` for maintenance mode).

@@ -1,0 +1,222 @@
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+
+use fedctl::duration::GoDuration;
+use fedctl::xds::bootstrap::{BootstrapInput, bootstrap_json};
+use fedctl::xds::gateway_plan::{GatewayFlags, plan};
+use reqwest::Method;
+use serde_json::Value;
+
+use super::exec::{exec_envoy, find_envoy};
+use crate::client_args::{ClientArgs, api_error};
+use crate::ctx::Ctx;
+use crate::exit::CliError;
+
+/// Run Envoy as a mesh gateway whose whole configuration comes from the local agent over xDS.
+///
+/// With -register the gateway service is registered first (kind mesh-gateway, tagged lan/wan
+/// addresses, a TCP check `mesh-gateway listening` every 10s); -expose-servers adds the meta
+/// consul-wan-federation=1, so the gateway also routes server-to-server traffic by SNI
+/// (`<node>.server.<dc>.<domain>`). Then the bootstrap is written to an in-memory file and
+/// this process becomes Envoy (`--disable-hot-restart` unless you pass restart flags after
+/// `--`). With -bootstrap the bootstrap JSON is printed instead.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  \
+    fedctl connect envoy -gateway=mesh -register -expose-servers -address 10.0.0.5:8443 -wan-address 203.0.113.5:8443\n  \
+    fedctl connect envoy -gateway=mesh -bootstrap > bootstrap.json\n  \
+    fedctl connect envoy -gateway=mesh -register -address 127.0.0.1:8443 -- --base-id 7 -l debug")]
+pub struct Args {
+    /// Configure Envoy as a gateway of this kind: mesh (terminating and ingress are not
+    /// supported yet).
+    #[arg(long, value_name = "KIND")]
+    pub gateway: Option<String>,
+    /// Deprecated spelling of -gateway=mesh.
+    #[arg(long, hide = true)]
+    pub mesh_gateway: bool,
+    /// Register the gateway service with the local agent before starting Envoy.
+    #[arg(long)]
+    pub register: bool,
+    /// Route server-to-server traffic (WAN federation) through this gateway: registers it
+    /// with meta consul-wan-federation=1. Needs -gateway=mesh and -register.
+    #[arg(long)]
+    pub expose_servers: bool,
+    /// LAN address to advertise and listen on, ip:port (`:port` for any address; no port
+    /// means 8443).
+    #[arg(long, value_name = "IP:PORT")]
+    pub address: Option<String>,
+    /// WAN address other datacenters dial, ip:port.
+    #[arg(long, value_name = "IP:PORT")]
+    pub wan_address: Option<String>,
+    /// A listener to bind, name=ip:port; repeatable. Replaces the default binds.
+    #[arg(long, value_name = "NAME=IP:PORT")]
+    pub bind_address: Vec<String>,
+    /// Service name to register [default: mesh-gateway].
+    #[arg(long, value_name = "NAME")]
+    pub service: Option<String>,
+    /// The gateway's service ID on the local agent [default: the service name when
+    /// registering, else the one mesh gateway registered there] [env: CONNECT_PROXY_ID].
+    #[arg(long, value_name = "ID")]
+    pub proxy_id: Option<String>,
+    /// Envoy's admin listener, host:port.
+    #[arg(long, value_name = "HOST:PORT", default_value = "localhost:19000")]
+    pub admin_bind: String,
+    /// Where Envoy writes the admin access log.
+    #[arg(long, value_name = "PATH", default_value = "/dev/null")]
+    pub admin_access_log_path: String,
+    /// Print the bootstrap JSON to stdout instead of running Envoy.
+    #[arg(long)]
+    pub bootstrap: bool,
+    /// The Envoy binary [default: `envoy` on PATH] [env: FEDCTL_ENVOY_BIN].
+    #[arg(long, value_name = "PATH")]
+    pub envoy_binary: Option<PathBuf>,
+    /// The agent's xDS gRPC address, [http(s)://]host:port [default: the agent's gRPC port,
+    /// from /v1/agent/self] [env: FEDCTL_GRPC_ADDR, CONSUL_GRPC_ADDR].
+    #[arg(long, value_name = "ADDR")]
+    pub grpc_addr: Option<String>,
+    /// Deregister the gateway after its check has been critical this long.
+    #[arg(long, value_name = "DURATION", default_value = "6h")]
+    pub deregister_after_critical: GoDuration,
+    /// Arguments after `--` are passed to Envoy.
+    #[arg(last = true, value_name = "ENVOY ARGS")]
+    pub envoy_args: Vec<String>,
+    #[command(flatten)]
+    pub client: ClientArgs,
+}
+
+pub async fn cmd_connect_envoy(ctx: &Ctx, args: Args) -> Result<(), CliError> {
+    let client = args.client.client()?;
+    let flags = GatewayFlags {
+        gateway: args.gateway.clone(),
+        mesh_gateway: args.mesh_gateway,
+        register: args.register,
+        expose_servers: args.expose_servers,
+        proxy_id: args.proxy_id.clone().or_else(|| std::env::var("CONNECT_PROXY_ID").ok()),
+        service: args.service.clone(),
+        address: args.address.clone(),
+        wan_address: args.wan_address.clone(),
+        bind_addresses: args.bind_address.clone(),
+        deregister_after_critical: args.deregister_after_critical,
+    };
+    let plan =
+        plan(&flags, |ip| std::net::TcpListener::bind(SocketAddr::new(*ip, 0)).is_ok()).map_err(CliError::failure)?;
+    // Find Envoy before registering anything, so a missing binary leaves no registration.
+    let envoy = if args.bootstrap { None } else { Some(find_envoy(args.envoy_binary_or_env().as_deref())?) };
+
+    let (proxy_id, service) = match (&plan.registration, &plan.proxy_id) {
+        (Some(def), _) => {
+            let body = serde_json::to_vec(def).map_err(CliError::failure)?;
+            client
+                .call::<Value>(Method::PUT, "/v1/agent/service/register", &[], Some(body))
+                .await
+                .map_err(|e| CliError::failure(format!("Error registering service {:?}: {e}", def.name)))?;
+            ctx.out.info(format!("Registered service: {}", def.name));
+            (def.id.clone(), def.name.clone())
+        }
+        (None, Some(id)) => (id.clone(), plan.service.clone()),
+        (None, None) => lookup_gateway(&client, plan.kind.as_deref().unwrap_or_default()).await?,
+    };
+
+    let (agent_address, agent_port, agent_tls) = grpc_target(&client, args.grpc_addr.as_deref()).await?;
+    let agent_ca_pem = if agent_tls { Some(read_ca(&args.client)?) } else { None };
+    let (admin_host, admin_port) = split_host_port("admin-bind", &args.admin_bind)?;
+    let admin_address = resolve(&admin_host, admin_port).await?;
+    let input = BootstrapInput {
+        proxy_id,
+        proxy_cluster: service,
+        agent_address: agent_address.to_string(),
+        agent_port,
+        agent_ca_pem,
+        admin_address: admin_address.to_string(),
+        admin_port,
+        admin_access_log_path: args.admin_access_log_path.clone(),
+        token: args.client.resolve()?.token.value.unwrap_or_default(),
+    };
+    let bootstrap = serde_json::to_string_pretty(&bootstrap_json(&input)).map_err(CliError::failure)?;
+    match envoy {
+        None => ctx.out.line(bootstrap),
+        Some(binary) => Err(exec_envoy(&binary, &bootstrap, &args.envoy_args)),
+    }
+}
+
+impl Args {
+    fn envoy_binary_or_env(&self) -> Option<PathBuf> {
+        self.envoy_binary.clone().or_else(|| std::env::var_os("FEDCTL_ENVOY_BIN").map(PathBuf::from))
+    }
+}
+
+/// The one gateway of `kind` registered on the agent: `(id, service name)`.
+async fn lookup_gateway(client: &fedctl::api::Client, kind: &str) -> Result<(String, String), CliError> {
+    let services: serde_json::Map<String, Value> =
+        client.get("/v1/agent/services", &[]).await.map_err(api_error)?.value;
+    let found: Vec<(String, String)> = services
+        .values()
+        .filter(|s| s["Kind"].as_str() == Some(kind))
+        .map(|s| {
+            (s["ID"].as_str().unwrap_or_default().to_owned(), s["Service"].as_str().unwrap_or_default().to_owned())
+        })
+        .collect();
+    match found.as_slice() {
+        [] => Err(CliError::failure(format!("No {kind} services registered with this agent"))
+            .hint("register one with -register, or pass -proxy-id")),
+        [one] => Ok(one.clone()),
+        _ => Err(CliError::failure(format!(
+            "Cannot lookup the {kind}'s proxy ID because multiple are registered with the agent"
+        ))
+        .hint("pass -proxy-id")),
+    }
+}
+
+/// The agent's gRPC address as (ip, port, tls): the flag or env, else the port the agent
+/// reports on the host of its HTTP address.
+async fn grpc_target(client: &fedctl::api::Client, flag: Option<&str>) -> Result<(IpAddr, u16, bool), CliError> {
+    let configured = flag
+        .map(str::to_owned)
+        .or_else(|| std::env::var("FEDCTL_GRPC_ADDR").ok())
+        .or_else(|| std::env::var("CONSUL_GRPC_ADDR").ok())
+        .filter(|a| !a.is_empty());
+    let (addr, tls) = match configured {
+        Some(a) if a.starts_with("unix://") => {
+            return Err(CliError::failure(format!("-grpc-addr {a}: unix sockets are not supported yet")));
+        }
+        Some(a) => match a.strip_prefix("https://") {
+            Some(rest) => (rest.to_owned(), true),
+            None => (a.strip_prefix("http://").unwrap_or(&a).to_owned(), false),
+        },
+        None => {
+            let me: Value = client.get("/v1/agent/self", &[]).await.map_err(api_error)?.value;
+            let port = me["XDS"]["Port"].as_i64().or_else(|| me["DebugConfig"]["GRPCPort"].as_i64()).unwrap_or(0);
+            let port = if port > 0 { port } else { 8502 };
+            (format!("{}:{port}", client.host()), false)
+        }
+    };
+    let (host, port) = split_host_port("grpc-addr", &addr)?;
+    Ok((resolve(&host, port).await?, port, tls))
+}
+
+fn split_host_port(flag: &str, value: &str) -> Result<(String, u16), CliError> {
+    let bad = || CliError::failure(format!("invalid value {value:?} for flag -{flag}: expected host:port"));
+    let (host, port) = value.rsplit_once(':').ok_or_else(bad)?;
+    let port = port.parse().map_err(|_| bad())?;
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    Ok((if host.is_empty() { "127.0.0.1".to_owned() } else { host.to_owned() }, port))
+}
+
+/// Envoy's static clusters need an IP: resolve names here.
+async fn resolve(host: &str, port: u16) -> Result<IpAddr, CliError> {
+    if let Ok(ip) = host.parse() {
+        return Ok(ip);
+    }
+    let mut addrs =
+        tokio::net::lookup_host((host, port)).await.map_err(|e| CliError::failure(format!("resolving {host}: {e}")))?;
+    addrs.next().map(|a| a.ip()).ok_or_else(|| CliError::failure(format!("resolving {host}: no addresses")))
+}
+
+fn read_ca(client: &ClientArgs) -> Result<String, CliError> {
+    let settings = client.resolve()?;
+    let Some(path) = settings.ca_file.value else {
+        return Err(CliError::failure(
+            "an https:// gRPC address needs -ca-file (or FEDCTL_CACERT) to verify the agent",
+        ));
+    };
+    std::fs::read_to_string(&path).map_err(|e| CliError::failure(format!("reading CA file {path}: {e}")))
+}

@@ -1,0 +1,148 @@
+//! The proxy config manager: one state task per local `mesh-gateway` service, kept in step
+//! with agent-local state (level-triggered: every local change re-reads the whole service
+//! list), and a latest-only channel per proxy ID for xDS streams.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use tokio::sync::watch;
+use tracing::Instrument;
+
+use super::snapshot::Snapshot;
+use super::state::{self, Context};
+use crate::agent::Backend;
+use crate::local::LocalState;
+use crate::state::{NodeService, ServiceKind};
+
+/// Receives a proxy's latest snapshot; `None` until one is valid, and again after the proxy
+/// was deregistered.
+pub type SnapshotReceiver = watch::Receiver<Option<Arc<Snapshot>>>;
+
+/// Pacing knobs.
+#[derive(Debug, Clone)]
+pub struct ManagerOptions {
+    /// Changes arriving within this window after the first are delivered as one snapshot.
+    pub coalesce: Duration,
+}
+
+impl Default for ManagerOptions {
+    fn default() -> Self {
+        // Short enough for a push well under 100 ms, long enough to fold a burst (a batch of
+        // check updates applied together) into one snapshot.
+        ManagerOptions { coalesce: Duration::from_millis(20) }
+    }
+}
+
+/// Handle to the manager; cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Manager {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    ctx: Context,
+    /// Per proxy ID: the publishing side of its snapshot channel. Created by the first of
+    /// `watch()` or registration, kept after deregistration so early watchers stay attached.
+    outputs: Mutex<BTreeMap<String, watch::Sender<Option<Arc<Snapshot>>>>>,
+    /// Running state tasks by proxy ID, with the registration they were built from.
+    proxies: Mutex<BTreeMap<String, Running>>,
+}
+
+#[derive(Debug)]
+struct Running {
+    registration: NodeService,
+    stop: watch::Sender<bool>,
+}
+
+impl Manager {
+    /// Starts the manager for `local`'s services; it stops every state task on shutdown.
+    pub fn start(
+        local: Arc<LocalState>,
+        backend: Backend,
+        datacenter: &str,
+        domain: &str,
+        opts: ManagerOptions,
+        mut shutdown: watch::Receiver<bool>,
+    ) -> Manager {
+        let ctx =
+            Context { backend, datacenter: datacenter.to_owned(), domain: domain.to_owned(), coalesce: opts.coalesce };
+        let manager = Manager { inner: Arc::new(Inner { ctx, outputs: Mutex::default(), proxies: Mutex::default() }) };
+        let this = manager.clone();
+        tokio::spawn(async move {
+            let mut changes = local.subscribe();
+            loop {
+                this.sync(&local);
+                tokio::select! {
+                    r = changes.changed() => if r.is_err() { break },
+                    _ = shutdown.changed() => break,
+                }
+            }
+            for (_, running) in std::mem::take(&mut *lock(&this.inner.proxies)) {
+                let _ = running.stop.send(true);
+            }
+        });
+        manager
+    }
+
+    /// The latest snapshot of `proxy_id` and its changes. Works before the proxy registers.
+    pub fn watch(&self, proxy_id: &str) -> SnapshotReceiver {
+        self.output(proxy_id).subscribe()
+    }
+
+    /// Proxy IDs with a running state task.
+    pub fn proxies(&self) -> Vec<String> {
+        lock(&self.inner.proxies).keys().cloned().collect()
+    }
+
+    fn output(&self, proxy_id: &str) -> watch::Sender<Option<Arc<Snapshot>>> {
+        lock(&self.inner.outputs).entry(proxy_id.to_owned()).or_insert_with(|| watch::Sender::new(None)).clone()
+    }
+
+    /// Brings the state tasks in line with the local gateway registrations. A changed
+    /// registration (address, port, meta, tagged addresses, proxy config) restarts its task.
+    fn sync(&self, local: &LocalState) {
+        let wanted: BTreeMap<String, NodeService> = local
+            .services()
+            .into_iter()
+            .filter(|(_, s)| s.kind.0 == ServiceKind::MESH_GATEWAY)
+            .map(|(id, mut s)| {
+                s.index = Default::default();
+                (id, s)
+            })
+            .collect();
+        let mut proxies = lock(&self.inner.proxies);
+        let gone: Vec<String> = proxies
+            .iter()
+            .filter(|(id, r)| wanted.get(*id) != Some(&r.registration))
+            .map(|(id, _)| id.clone())
+            .collect();
+        for id in gone {
+            if let Some(running) = proxies.remove(&id) {
+                let _ = running.stop.send(true);
+                if !wanted.contains_key(&id) {
+                    // Watchers stay attached (a re-registration resumes them) but see that
+                    // there is nothing to serve.
+                    self.output(&id).send_replace(None);
+                    tracing::info!(proxy = %id, "gateway deregistered; its watches stopped");
+                }
+            }
+        }
+        for (id, service) in wanted {
+            if proxies.contains_key(&id) {
+                continue;
+            }
+            let (stop, stop_rx) = watch::channel(false);
+            let out = self.output(&id);
+            let span = tracing::info_span!("proxycfg", proxy = %id);
+            tokio::spawn(state::run(service.clone(), self.inner.ctx.clone(), out, stop_rx).instrument(span));
+            tracing::info!(proxy = %id, "watching gateway");
+            proxies.insert(id, Running { registration: service, stop });
+        }
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}

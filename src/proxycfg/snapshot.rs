@@ -1,0 +1,132 @@
+//! What a gateway's xDS configuration is built from: an immutable snapshot of the gateway's
+//! registration and everything its watches returned. Pure data; `xds::resources` turns it
+//! into Envoy resources.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value};
+
+use crate::state::{CheckServiceNode, ConnectCa, NodeService, ServiceAddress, ServiceKind};
+
+/// The service meta key marking a gateway that carries server-to-server traffic.
+pub const META_WAN_FEDERATION: &str = "consul-wan-federation";
+
+/// A mesh gateway's view of the federation at one moment.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Snapshot {
+    pub kind: ServiceKind,
+    /// The gateway's service ID: Envoy's node ID.
+    pub proxy_id: String,
+    pub service: String,
+    pub address: String,
+    pub port: u16,
+    pub tagged_addresses: BTreeMap<String, ServiceAddress>,
+    pub meta: BTreeMap<String, String>,
+    pub config: GatewayConfig,
+    /// This agent's datacenter and DNS domain (without a trailing dot).
+    pub datacenter: String,
+    pub domain: String,
+    /// The Connect CA (trust domain); `None` until the primary created it and it reached here.
+    pub roots: Option<ConnectCa>,
+    /// Every datacenter of the federation.
+    pub datacenters: Vec<String>,
+    /// Each datacenter's mesh gateways from the replicated federation states.
+    pub fed_state_gateways: BTreeMap<String, Vec<CheckServiceNode>>,
+    /// This datacenter's servers (the `consul` service), for a gateway that exposes them.
+    pub servers: Vec<CheckServiceNode>,
+}
+
+impl Snapshot {
+    /// A snapshot of `service` before any watch answered.
+    pub fn for_service(service: &NodeService, datacenter: &str, domain: &str) -> Snapshot {
+        Snapshot {
+            kind: service.kind.clone(),
+            proxy_id: service.id.clone(),
+            service: service.service.clone(),
+            address: service.address.clone(),
+            port: service.port,
+            tagged_addresses: service.tagged_addresses.clone(),
+            meta: service.meta.clone(),
+            config: GatewayConfig::parse(service.proxy.as_ref().map(|p| &p.config)),
+            datacenter: datacenter.to_owned(),
+            domain: domain.trim_end_matches('.').to_owned(),
+            ..Snapshot::default()
+        }
+    }
+
+    /// The gateway carries WAN federation traffic (meta `consul-wan-federation=1`).
+    pub fn wan_federation(&self) -> bool {
+        self.meta.get(META_WAN_FEDERATION).map(String::as_str) == Some("1")
+    }
+
+    /// Deliverable: the trust domain is known and, for a WAN-federation gateway, at least one
+    /// local server (the reference's validity rule, minus local-service watches).
+    pub fn is_valid(&self) -> bool {
+        self.roots.is_some() && (!self.wan_federation() || !self.servers.is_empty())
+    }
+
+    /// The trust domain, or empty.
+    pub fn trust_domain(&self) -> &str {
+        self.roots.as_ref().map_or("", |r| r.trust_domain.as_str())
+    }
+
+    /// Remote datacenters with gateways, sorted (the local one skipped).
+    pub fn remote_datacenters(&self) -> Vec<&str> {
+        self.fed_state_gateways.keys().map(String::as_str).filter(|dc| *dc != self.datacenter).collect()
+    }
+}
+
+/// The gateway's `Proxy.Config` keys that shape its listeners and clusters, parsed weakly
+/// (a value of the wrong type falls back to the default, as the reference).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct GatewayConfig {
+    /// No `default` listener on the service address.
+    pub no_default_bind: bool,
+    /// One listener per tagged address (`lan`, `wan`).
+    pub bind_tagged_addresses: bool,
+    /// One listener per entry, named by the key.
+    pub bind_addresses: BTreeMap<String, ServiceAddress>,
+    /// Connect timeout of gateway clusters.
+    pub connect_timeout_ms: u64,
+}
+
+/// The default connect timeout of gateway clusters.
+pub const DEFAULT_CONNECT_TIMEOUT_MS: u64 = 5000;
+
+impl GatewayConfig {
+    pub fn parse(config: Option<&Map<String, Value>>) -> GatewayConfig {
+        let empty = Map::new();
+        let config = config.unwrap_or(&empty);
+        // The current key wins over the older `envoy_mesh_gateway_*` spelling.
+        let get = |key: &str| {
+            config.get(&format!("envoy_gateway_{key}")).or_else(|| config.get(&format!("envoy_mesh_gateway_{key}")))
+        };
+        let bind_addresses = get("bind_addresses")
+            .and_then(|v| serde_json::from_value::<BTreeMap<String, ServiceAddress>>(v.clone()).ok())
+            .unwrap_or_default();
+        let connect_timeout_ms = config.get("connect_timeout_ms").and_then(weak_u64).filter(|ms| *ms >= 1);
+        GatewayConfig {
+            no_default_bind: get("no_default_bind").and_then(weak_bool).unwrap_or(false),
+            bind_tagged_addresses: get("bind_tagged_addresses").and_then(weak_bool).unwrap_or(false),
+            bind_addresses,
+            connect_timeout_ms: connect_timeout_ms.unwrap_or(DEFAULT_CONNECT_TIMEOUT_MS),
+        }
+    }
+}
+
+fn weak_bool(v: &Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) => s.parse().ok(),
+        Value::Number(n) => n.as_i64().map(|n| n != 0),
+        _ => None,
+    }
+}
+
+fn weak_u64(v: &Value) -> Option<u64> {
+    match v {
+        Value::Number(n) => n.as_u64().or_else(|| n.as_f64().filter(|f| *f >= 0.0).map(|f| f as u64)),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}

@@ -1,0 +1,179 @@
+//! One gateway's watches and snapshot builder. The task owns its watch tasks (they stop with
+//! it) and publishes into the manager's per-proxy `watch` channel, which keeps only the
+//! latest snapshot: a slow xDS stream never sees a backlog, only the newest state.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use tokio::sync::{mpsc, watch};
+use tokio::time::Instant;
+
+use super::snapshot::Snapshot;
+use crate::agent::{Backend, BackendRead};
+use crate::state::{CheckServiceNode, ConnectCa, NodeService, Query, QueryResult};
+
+/// How long one blocking watch waits before asking again.
+const WATCH_WAIT: Duration = Duration::from_secs(60);
+/// How often the datacenter list (from WAN membership, not a table) is re-read.
+const DATACENTERS_EVERY: Duration = Duration::from_secs(2);
+const MAX_BACKOFF: Duration = Duration::from_secs(5);
+
+/// What a watch delivers.
+#[derive(Debug)]
+enum Update {
+    Roots(Option<ConnectCa>),
+    Gateways(BTreeMap<String, Vec<CheckServiceNode>>),
+    Servers(Vec<CheckServiceNode>),
+    Datacenters(Vec<String>),
+}
+
+/// Where the watches read and how snapshots are paced.
+#[derive(Debug, Clone)]
+pub(super) struct Context {
+    pub backend: Backend,
+    pub datacenter: String,
+    pub domain: String,
+    pub coalesce: Duration,
+}
+
+/// Runs until `stop` turns true: starts the watches for `service`, folds their answers into
+/// a snapshot and publishes it (when valid and changed) at most once per coalesce window.
+pub(super) async fn run(
+    service: NodeService,
+    ctx: Context,
+    out: watch::Sender<Option<Arc<Snapshot>>>,
+    mut stop: watch::Receiver<bool>,
+) {
+    let mut snapshot = Snapshot::for_service(&service, &ctx.datacenter, &ctx.domain);
+    let (tx, mut updates) = mpsc::channel(16);
+    let watch = |query: Query, map: fn(QueryResult) -> Option<Update>| {
+        tokio::spawn(watch_query(ctx.backend.clone(), query, map, tx.clone(), stop.clone()));
+    };
+    watch(Query::CaRoots, |r| match r {
+        QueryResult::CaRoots(ca) => Some(Update::Roots(ca)),
+        _ => None,
+    });
+    watch(Query::FederationStateMeshGateways, |r| match r {
+        QueryResult::MeshGateways(g) => Some(Update::Gateways(g)),
+        _ => None,
+    });
+    if snapshot.wan_federation() {
+        let servers = Query::CheckServiceNodes { service: "consul".to_owned(), tag: None, passing: false };
+        watch(servers, |r| match r {
+            QueryResult::CheckServiceNodes(s) => Some(Update::Servers(s)),
+            _ => None,
+        });
+    }
+    tokio::spawn(poll_datacenters(ctx.backend.clone(), tx.clone(), stop.clone()));
+    drop(tx);
+    tracing::debug!("watches started");
+
+    let mut published: Option<Arc<Snapshot>> = None;
+    let mut deadline: Option<Instant> = None;
+    loop {
+        tokio::select! {
+            _ = stop.changed() => break,
+            update = updates.recv() => {
+                let Some(update) = update else { break };
+                apply(&mut snapshot, update);
+                if deadline.is_none() && snapshot.is_valid() && published.as_deref() != Some(&snapshot) {
+                    deadline = Some(Instant::now() + ctx.coalesce);
+                }
+            }
+            _ = sleep_until(deadline), if deadline.is_some() => {
+                deadline = None;
+                if snapshot.is_valid() && published.as_deref() != Some(&snapshot) {
+                    let next = Arc::new(snapshot.clone());
+                    published = Some(next.clone());
+                    out.send_replace(Some(next));
+                    tracing::debug!("snapshot published");
+                }
+            }
+        }
+    }
+    tracing::debug!("stopped");
+}
+
+async fn sleep_until(deadline: Option<Instant>) {
+    if let Some(d) = deadline {
+        tokio::time::sleep_until(d).await;
+    }
+}
+
+fn apply(snapshot: &mut Snapshot, update: Update) {
+    match update {
+        Update::Roots(roots) => snapshot.roots = roots,
+        Update::Gateways(gateways) => snapshot.fed_state_gateways = gateways,
+        Update::Servers(mut servers) => {
+            // Only this datacenter's `consul` instances (the reference's sanity check).
+            servers.retain(|s| s.service.service == "consul" && s.node.datacenter == snapshot.datacenter);
+            snapshot.servers = servers;
+        }
+        Update::Datacenters(dcs) => snapshot.datacenters = dcs,
+    }
+}
+
+/// A blocking query loop: every answer whose index moved is mapped and sent.
+async fn watch_query(
+    backend: Backend,
+    query: Query,
+    map: fn(QueryResult) -> Option<Update>,
+    tx: mpsc::Sender<Update>,
+    mut stop: watch::Receiver<bool>,
+) {
+    let mut index = 0;
+    let mut backoff = Duration::from_millis(50);
+    loop {
+        let read = BackendRead { min_index: index, wait: WATCH_WAIT, stale: true, ..BackendRead::default() };
+        let answer = tokio::select! {
+            r = backend.read(query.clone(), read) => r,
+            _ = stop.changed() => return,
+        };
+        match answer {
+            Ok(reply) => {
+                backoff = Duration::from_millis(50);
+                if reply.index == index {
+                    continue;
+                }
+                // An index that went backwards (a restored snapshot) restarts the watch.
+                index = if reply.index < index { 0 } else { reply.index };
+                let Some(update) = map(reply.result) else {
+                    tracing::warn!(?query, "a watch got an answer of another kind");
+                    continue;
+                };
+                if tx.send(update).await.is_err() {
+                    return;
+                }
+            }
+            Err(error) => {
+                tracing::debug!(?query, %error, "watch read failed; retrying");
+                tokio::select! {
+                    _ = tokio::time::sleep(backoff) => {}
+                    _ = stop.changed() => return,
+                }
+                backoff = (backoff * 2).min(MAX_BACKOFF);
+            }
+        }
+    }
+}
+
+/// The datacenter list comes from WAN membership, which has no index to block on: re-read it
+/// and send it when it changed.
+async fn poll_datacenters(backend: Backend, tx: mpsc::Sender<Update>, mut stop: watch::Receiver<bool>) {
+    let mut last: Option<Vec<String>> = None;
+    loop {
+        if let Ok(dcs) = backend.datacenters().await
+            && last.as_ref() != Some(&dcs)
+        {
+            last = Some(dcs.clone());
+            if tx.send(Update::Datacenters(dcs)).await.is_err() {
+                return;
+            }
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(DATACENTERS_EVERY) => {}
+            _ = stop.changed() => return,
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! Envoy resources as proto3 JSON (camelCase fields, `@type` on typed configs), for golden
+//! files and for showing what a gateway was sent. Renders every field `resources` sets; a
+//! new field there needs its line here (the golden tests then show it).
+
+use envoy_types::pb::envoy::config::cluster::v3::{Cluster, cluster};
+use envoy_types::pb::envoy::config::core::v3::{Address, HealthStatus, address, config_source, socket_address};
+use envoy_types::pb::envoy::config::endpoint::v3::{ClusterLoadAssignment, lb_endpoint};
+use envoy_types::pb::envoy::config::listener::v3::{Filter, Listener, filter, listener_filter};
+use envoy_types::pb::envoy::extensions::filters::network::tcp_proxy::v3::{TcpProxy, tcp_proxy};
+use envoy_types::pb::google::protobuf::{Any, Duration};
+use prost::Message;
+use serde_json::{Map, Value, json};
+
+use super::Resources;
+
+/// `{"clusters": [...], "endpoints": [...], "listeners": [...]}`.
+pub fn resources(r: &Resources) -> Value {
+    json!({
+        "clusters": r.clusters.iter().map(cluster).collect::<Vec<_>>(),
+        "endpoints": r.endpoints.iter().map(assignment).collect::<Vec<_>>(),
+        "listeners": r.listeners.iter().map(listener).collect::<Vec<_>>(),
+    })
+}
+
+pub fn cluster(c: &Cluster) -> Value {
+    let mut m = Map::new();
+    m.insert("@type".into(), json!("type.googleapis.com/envoy.config.cluster.v3.Cluster"));
+    m.insert("name".into(), json!(c.name));
+    if let Some(cluster::ClusterDiscoveryType::Type(t)) = c.cluster_discovery_type {
+        let name = cluster::DiscoveryType::try_from(t).map_or("UNKNOWN", |t| t.as_str_name());
+        m.insert("type".into(), json!(name));
+    }
+    if let Some(eds) = &c.eds_cluster_config {
+        let mut config = Map::new();
+        if let Some(source) = &eds.eds_config {
+            let mut s = Map::new();
+            if let Some(config_source::ConfigSourceSpecifier::Ads(_)) = source.config_source_specifier {
+                s.insert("ads".into(), json!({}));
+            }
+            if source.resource_api_version != 0 {
+                s.insert("resourceApiVersion".into(), json!("V3"));
+            }
+            config.insert("edsConfig".into(), Value::Object(s));
+        }
+        if !eds.service_name.is_empty() {
+            config.insert("serviceName".into(), json!(eds.service_name));
+        }
+        m.insert("edsClusterConfig".into(), Value::Object(config));
+    }
+    if let Some(t) = &c.connect_timeout {
+        m.insert("connectTimeout".into(), json!(duration(t)));
+    }
+    if c.outlier_detection.is_some() {
+        m.insert("outlierDetection".into(), json!({}));
+    }
+    Value::Object(m)
+}
+
+pub fn assignment(a: &ClusterLoadAssignment) -> Value {
+    let groups: Vec<Value> = a
+        .endpoints
+        .iter()
+        .map(|g| {
+            let lb: Vec<Value> = g
+                .lb_endpoints
+                .iter()
+                .map(|e| {
+                    let mut m = Map::new();
+                    if let Some(lb_endpoint::HostIdentifier::Endpoint(ep)) = &e.host_identifier
+                        && let Some(addr) = &ep.address
+                    {
+                        m.insert("endpoint".into(), json!({ "address": address_json(addr) }));
+                    }
+                    if e.health_status != 0 {
+                        let name = HealthStatus::try_from(e.health_status).map_or("UNKNOWN", |h| h.as_str_name());
+                        m.insert("healthStatus".into(), json!(name));
+                    }
+                    if let Some(w) = &e.load_balancing_weight {
+                        m.insert("loadBalancingWeight".into(), json!(w.value));
+                    }
+                    Value::Object(m)
+                })
+                .collect();
+            json!({ "lbEndpoints": lb })
+        })
+        .collect();
+    json!({
+        "@type": "type.googleapis.com/envoy.config.endpoint.v3.ClusterLoadAssignment",
+        "clusterName": a.cluster_name,
+        "endpoints": groups,
+    })
+}
+
+pub fn listener(l: &Listener) -> Value {
+    let chains: Vec<Value> = l
+        .filter_chains
+        .iter()
+        .map(|c| {
+            let mut m = Map::new();
+            if let Some(fcm) = &c.filter_chain_match {
+                m.insert("filterChainMatch".into(), json!({ "serverNames": fcm.server_names }));
+            }
+            m.insert("filters".into(), Value::Array(c.filters.iter().map(network_filter).collect()));
+            Value::Object(m)
+        })
+        .collect();
+    let listener_filters: Vec<Value> = l
+        .listener_filters
+        .iter()
+        .map(|f| {
+            let mut m = Map::new();
+            m.insert("name".into(), json!(f.name));
+            if let Some(listener_filter::ConfigType::TypedConfig(any)) = &f.config_type {
+                m.insert("typedConfig".into(), json!({ "@type": any.type_url }));
+            }
+            Value::Object(m)
+        })
+        .collect();
+    let mut m = Map::new();
+    m.insert("@type".into(), json!("type.googleapis.com/envoy.config.listener.v3.Listener"));
+    m.insert("name".into(), json!(l.name));
+    if let Some(a) = &l.address {
+        m.insert("address".into(), address_json(a));
+    }
+    m.insert("filterChains".into(), Value::Array(chains));
+    m.insert("listenerFilters".into(), Value::Array(listener_filters));
+    Value::Object(m)
+}
+
+fn network_filter(f: &Filter) -> Value {
+    let mut m = Map::new();
+    m.insert("name".into(), json!(f.name));
+    if let Some(filter::ConfigType::TypedConfig(any)) = &f.config_type {
+        m.insert("typedConfig".into(), typed_config(any));
+    }
+    Value::Object(m)
+}
+
+/// A typed config with its fields when it is one of ours (`TcpProxy`), else just its type.
+fn typed_config(any: &Any) -> Value {
+    let mut m = Map::new();
+    m.insert("@type".into(), json!(any.type_url));
+    if any.type_url.ends_with("envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy")
+        && let Ok(tp) = TcpProxy::decode(any.value.as_slice())
+    {
+        m.insert("statPrefix".into(), json!(tp.stat_prefix));
+        if let Some(tcp_proxy::ClusterSpecifier::Cluster(c)) = tp.cluster_specifier {
+            m.insert("cluster".into(), json!(c));
+        }
+    }
+    Value::Object(m)
+}
+
+fn address_json(a: &Address) -> Value {
+    match &a.address {
+        Some(address::Address::SocketAddress(s)) => {
+            let port = match s.port_specifier {
+                Some(socket_address::PortSpecifier::PortValue(p)) => json!(p),
+                _ => Value::Null,
+            };
+            json!({ "socketAddress": { "address": s.address, "portValue": port } })
+        }
+        _ => json!({}),
+    }
+}
+
+fn duration(d: &Duration) -> String {
+    if d.nanos == 0 {
+        format!("{}s", d.seconds)
+    } else {
+        format!("{}.{:09}s", d.seconds, d.nanos).trim_end_matches('0').to_owned()
+    }
+}

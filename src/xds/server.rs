@@ -1,0 +1,291 @@
+//! The ADS server (state of the world, xDS v3) on the agent's gRPC port.
+//!
+//! One task per stream. The first request names the proxy (`node.id` = the gateway's
+//! service ID); the stream then follows that proxy's latest snapshot. Every new snapshot bumps
+//! the stream's config version, and each type Envoy subscribed to gets the full set again, in
+//! the order clusters, endpoints, listeners (clusters exist before the endpoints that fill
+//! them and before the listeners that route to them). A request is an ACK or NACK only if it
+//! carries the last nonce sent for its type; older nonces are stale and ignored. A NACK is
+//! logged with Envoy's error detail and kept in [`XdsStatus`]; nothing is re-sent for it, so
+//! Envoy stays on its last good configuration until the next snapshot.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::pin::Pin;
+
+use envoy_types::pb::envoy::service::discovery::v3::aggregated_discovery_service_server::{
+    AggregatedDiscoveryService, AggregatedDiscoveryServiceServer,
+};
+use envoy_types::pb::envoy::service::discovery::v3::{
+    DeltaDiscoveryRequest, DeltaDiscoveryResponse, DiscoveryRequest, DiscoveryResponse,
+};
+use envoy_types::pb::google::protobuf::Any;
+use envoy_types::util::pack_any;
+use tokio::net::TcpListener;
+use tokio::sync::mpsc;
+use tokio_stream::Stream;
+use tokio_stream::wrappers::{ReceiverStream, TcpListenerStream};
+use tonic::{Request, Response, Status, Streaming};
+use tracing::Instrument;
+
+use super::status::{Nack, XdsStatus, now_rfc3339};
+use super::{Resources, mesh_gateway};
+use crate::proxycfg::Manager;
+
+pub const CLUSTER_TYPE: &str = "type.googleapis.com/envoy.config.cluster.v3.Cluster";
+pub const ENDPOINT_TYPE: &str = "type.googleapis.com/envoy.config.endpoint.v3.ClusterLoadAssignment";
+pub const ROUTE_TYPE: &str = "type.googleapis.com/envoy.config.route.v3.RouteConfiguration";
+pub const LISTENER_TYPE: &str = "type.googleapis.com/envoy.config.listener.v3.Listener";
+
+/// Response order: clusters, endpoints, listeners (mesh gateways have no routes).
+const ORDER: [&str; 3] = [CLUSTER_TYPE, ENDPOINT_TYPE, LISTENER_TYPE];
+
+/// Short names for logs and status.
+pub fn short_type(type_url: &str) -> &'static str {
+    match type_url {
+        CLUSTER_TYPE => "clusters",
+        ENDPOINT_TYPE => "endpoints",
+        ROUTE_TYPE => "routes",
+        LISTENER_TYPE => "listeners",
+        _ => "unknown",
+    }
+}
+
+/// The ADS service.
+#[derive(Debug, Clone)]
+pub struct Ads {
+    manager: Manager,
+    status: XdsStatus,
+}
+
+impl Ads {
+    pub fn new(manager: Manager, status: XdsStatus) -> Ads {
+        Ads { manager, status }
+    }
+}
+
+/// Serves ADS on `listener` (plaintext, or TLS with `tls`) until `shutdown` completes.
+pub async fn serve(
+    listener: TcpListener,
+    ads: Ads,
+    tls: Option<tonic::transport::ServerTlsConfig>,
+    shutdown: impl std::future::Future<Output = ()> + Send,
+) -> Result<(), tonic::transport::Error> {
+    let mut builder = tonic::transport::Server::builder();
+    if let Some(tls) = tls {
+        builder = builder.tls_config(tls)?;
+    }
+    builder
+        .add_service(AggregatedDiscoveryServiceServer::new(ads))
+        .serve_with_incoming_shutdown(TcpListenerStream::new(listener), shutdown)
+        .await
+}
+
+type ResponseStream<T> = Pin<Box<dyn Stream<Item = Result<T, Status>> + Send>>;
+
+#[tonic::async_trait]
+impl AggregatedDiscoveryService for Ads {
+    type StreamAggregatedResourcesStream = ResponseStream<DiscoveryResponse>;
+    type DeltaAggregatedResourcesStream = ResponseStream<DeltaDiscoveryResponse>;
+
+    async fn stream_aggregated_resources(
+        &self,
+        request: Request<Streaming<DiscoveryRequest>>,
+    ) -> Result<Response<Self::StreamAggregatedResourcesStream>, Status> {
+        let peer = request.remote_addr();
+        let (tx, rx) = mpsc::channel(8);
+        let stream = StreamState::new(self.clone(), tx);
+        let span = tracing::info_span!("xds", peer = ?peer.map(|p: SocketAddr| p.to_string()));
+        tokio::spawn(stream.run(request.into_inner()).instrument(span));
+        Ok(Response::new(Box::pin(ReceiverStream::new(rx))))
+    }
+
+    async fn delta_aggregated_resources(
+        &self,
+        _request: Request<Streaming<DeltaDiscoveryRequest>>,
+    ) -> Result<Response<Self::DeltaAggregatedResourcesStream>, Status> {
+        Err(Status::unimplemented("fedctl serves state-of-the-world ADS (api_type GRPC), not delta xDS"))
+    }
+}
+
+/// Per type: what Envoy asked for and what it was last sent.
+#[derive(Debug, Default)]
+struct TypeState {
+    subscribed: bool,
+    sent_version: u64,
+    last_nonce: String,
+}
+
+struct StreamState {
+    ads: Ads,
+    tx: mpsc::Sender<Result<DiscoveryResponse, Status>>,
+    proxy_id: String,
+    nonce: u64,
+    config_version: u64,
+    resources: Option<Resources>,
+    types: BTreeMap<&'static str, TypeState>,
+}
+
+impl StreamState {
+    fn new(ads: Ads, tx: mpsc::Sender<Result<DiscoveryResponse, Status>>) -> StreamState {
+        StreamState {
+            ads,
+            tx,
+            proxy_id: String::new(),
+            nonce: 0,
+            config_version: 0,
+            resources: None,
+            types: BTreeMap::new(),
+        }
+    }
+
+    async fn run(mut self, mut inbound: Streaming<DiscoveryRequest>) {
+        // Init: the first request says who this is.
+        let first = match inbound.message().await {
+            Ok(Some(r)) => r,
+            _ => return,
+        };
+        if first.type_url.is_empty() {
+            let _ = self.tx.send(Err(Status::invalid_argument("type URL is required for ADS"))).await;
+            return;
+        }
+        let Some(node) = first.node.as_ref().filter(|n| !n.id.is_empty()) else {
+            let _ = self.tx.send(Err(Status::invalid_argument("the first request must carry node.id"))).await;
+            return;
+        };
+        self.proxy_id = node.id.clone();
+        tracing::info!(proxy = %self.proxy_id, "xDS stream opened");
+        self.ads.status.update(&self.proxy_id, |s| s.streams += 1);
+        let mut snapshots = self.ads.manager.watch(&self.proxy_id);
+        snapshots.mark_changed();
+        self.on_request(first);
+        loop {
+            tokio::select! {
+                request = inbound.message() => match request {
+                    Ok(Some(r)) => self.on_request(r),
+                    Ok(None) => break,
+                    Err(status) => {
+                        tracing::debug!(%status, "xDS stream ended");
+                        break;
+                    }
+                },
+                changed = snapshots.changed() => {
+                    if changed.is_err() {
+                        break;
+                    }
+                    let snapshot = snapshots.borrow_and_update().clone();
+                    // `None`: not valid yet, or deregistered; Envoy keeps what it has.
+                    if let Some(snapshot) = snapshot {
+                        self.resources = Some(mesh_gateway(&snapshot));
+                        self.config_version += 1;
+                        let version = self.config_version;
+                        self.ads.status.update(&self.proxy_id, |s| s.config_version = version);
+                    }
+                }
+            }
+            if !self.send_pending().await {
+                break;
+            }
+        }
+        self.ads.status.update(&self.proxy_id, |s| s.streams = s.streams.saturating_sub(1));
+        tracing::info!(proxy = %self.proxy_id, "xDS stream closed");
+    }
+
+    fn on_request(&mut self, r: DiscoveryRequest) {
+        let Some(type_url) =
+            [CLUSTER_TYPE, ENDPOINT_TYPE, LISTENER_TYPE, ROUTE_TYPE].into_iter().find(|t| *t == r.type_url)
+        else {
+            tracing::debug!(type_url = %r.type_url, "ignoring a request for a type mesh gateways do not use");
+            return;
+        };
+        let state = self.types.entry(type_url).or_default();
+        let first = state.last_nonce.is_empty();
+        if !first && r.response_nonce != state.last_nonce {
+            // An answer to an older response: superseded.
+            return;
+        }
+        state.subscribed = true;
+        if first {
+            return;
+        }
+        let short = short_type(type_url);
+        match &r.error_detail {
+            Some(error) => {
+                let sent = format!("{:08x}", state.sent_version);
+                tracing::warn!(
+                    proxy = %self.proxy_id, r#type = short, rejected_version = %sent, kept_version = %r.version_info,
+                    message = %error.message, "Envoy rejected the configuration (NACK); it keeps its last good one"
+                );
+                let nack = Nack {
+                    type_url: type_url.to_owned(),
+                    rejected_version: sent,
+                    kept_version: r.version_info.clone(),
+                    nonce: r.response_nonce.clone(),
+                    message: error.message.clone(),
+                    at: now_rfc3339(),
+                };
+                self.ads.status.update(&self.proxy_id, |s| {
+                    s.nacks += 1;
+                    s.last_nack = Some(nack);
+                });
+            }
+            None => {
+                tracing::debug!(proxy = %self.proxy_id, r#type = short, version = %r.version_info, "ACK");
+                self.ads.status.update(&self.proxy_id, |s| {
+                    let t = s.types.entry(short.to_owned()).or_default();
+                    t.acked_version = r.version_info.clone();
+                    t.acked_at = Some(now_rfc3339());
+                });
+            }
+        }
+    }
+
+    /// Sends every subscribed type whose last response is older than the current config;
+    /// false when Envoy went away.
+    async fn send_pending(&mut self) -> bool {
+        let Some(resources) = &self.resources else { return true };
+        let mut out = Vec::new();
+        for type_url in ORDER {
+            let Some(state) = self.types.get_mut(type_url) else { continue };
+            if !state.subscribed || state.sent_version >= self.config_version {
+                continue;
+            }
+            let items: Vec<Any> = match type_url {
+                CLUSTER_TYPE => resources.clusters.iter().cloned().map(pack_any).collect(),
+                ENDPOINT_TYPE => resources.endpoints.iter().cloned().map(pack_any).collect(),
+                _ => resources.listeners.iter().cloned().map(pack_any).collect(),
+            };
+            // Only clusters may be empty for a mesh gateway; empty endpoints or listeners
+            // wait for data.
+            if items.is_empty() && type_url != CLUSTER_TYPE {
+                continue;
+            }
+            self.nonce += 1;
+            state.sent_version = self.config_version;
+            state.last_nonce = format!("{:08x}", self.nonce);
+            let response = DiscoveryResponse {
+                version_info: format!("{:08x}", self.config_version),
+                nonce: state.last_nonce.clone(),
+                type_url: type_url.to_owned(),
+                resources: items,
+                ..DiscoveryResponse::default()
+            };
+            let count = response.resources.len();
+            let (version, nonce) = (response.version_info.clone(), response.nonce.clone());
+            self.ads.status.update(&self.proxy_id, |s| {
+                let t = s.types.entry(short_type(type_url).to_owned()).or_default();
+                t.sent_version = version;
+                t.sent_nonce = nonce;
+                t.sent_resources = count;
+            });
+            out.push(response);
+        }
+        for response in out {
+            tracing::debug!(proxy = %self.proxy_id, r#type = short_type(&response.type_url), version = %response.version_info, "sending");
+            if self.tx.send(Ok(response)).await.is_err() {
+                return false;
+            }
+        }
+        true
+    }
+}
