@@ -31,3 +31,4 @@ mod tls_certs;
 mod tls_files;
 mod tls_handshake;
 mod tls_plan;
+mod xds_golden;
