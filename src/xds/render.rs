@@ -168,6 +168,6 @@ fn duration(d: &Duration) -> String {
     if d.nanos == 0 {
         format!("{}s", d.seconds)
     } else {
-        format!("{}.{:09}s", d.seconds, d.nanos).trim_end_matches('0').to_owned()
+        format!("{}s", format!("{}.{:09}", d.seconds, d.nanos).trim_end_matches('0'))
     }
 }
