@@ -9,6 +9,7 @@
 mod agent_process;
 mod agent_support;
 mod argv;
+mod cli_connect_envoy;
 mod cli_framework;
 mod cli_tls;
 mod client_settings;

@@ -104,10 +104,8 @@ fn with_remote_datacenters() {
 #[test]
 fn with_exposed_servers() {
     let mut snap = with_remotes(base(true));
-    snap.servers = vec![
-        server("s1", "10.0.1.11", HealthStatus::Passing),
-        server("s2", "10.0.1.12", HealthStatus::Passing),
-    ];
+    snap.servers =
+        vec![server("s1", "10.0.1.11", HealthStatus::Passing), server("s2", "10.0.1.12", HealthStatus::Passing)];
     assert_golden("exposed-servers", &snap);
 }
 
