@@ -31,6 +31,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('services', 'services', [CompletionResultType]::ParameterValue, 'Register and deregister services with the local agent')
             [CompletionResult]::new('members', 'members', [CompletionResultType]::ParameterValue, 'List the members of the datacenter')
             [CompletionResult]::new('leave', 'leave', [CompletionResultType]::ParameterValue, 'Leave the datacenter gracefully and stop the agent')
+            [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'Run Envoy as a mesh gateway configured by the local agent')
             [CompletionResult]::new('federation-state', 'federation-state', [CompletionResultType]::ParameterValue, 'Inspect the federation states: every datacenter''s mesh gateways')
             [CompletionResult]::new('operator', 'operator', [CompletionResultType]::ParameterValue, 'Operate the datacenter''s servers (raft peers)')
             [CompletionResult]::new('tls', 'tls', [CompletionResultType]::ParameterValue, 'Create certificate authorities and certificates for agent TLS')
@@ -330,6 +331,56 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;connect' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('envoy', 'envoy', [CompletionResultType]::ParameterValue, 'Run Envoy as a mesh gateway whose whole configuration comes from the local agent over xDS')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;connect;envoy' {
+            [CompletionResult]::new('--gateway', '--gateway', [CompletionResultType]::ParameterName, 'Configure Envoy as a gateway of this kind: mesh (terminating and ingress are not supported yet)')
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'LAN address to advertise and listen on, ip:port (`:port` for any address; no port means 8443)')
+            [CompletionResult]::new('--wan-address', '--wan-address', [CompletionResultType]::ParameterName, 'WAN address other datacenters dial, ip:port')
+            [CompletionResult]::new('--bind-address', '--bind-address', [CompletionResultType]::ParameterName, 'A listener to bind, name=ip:port; repeatable. Replaces the default binds')
+            [CompletionResult]::new('--service', '--service', [CompletionResultType]::ParameterName, 'Service name to register [default: mesh-gateway]')
+            [CompletionResult]::new('--proxy-id', '--proxy-id', [CompletionResultType]::ParameterName, 'The gateway''s service ID on the local agent [default: the service name when registering, else the one mesh gateway registered there] [env: CONNECT_PROXY_ID]')
+            [CompletionResult]::new('--admin-bind', '--admin-bind', [CompletionResultType]::ParameterName, 'Envoy''s admin listener, host:port')
+            [CompletionResult]::new('--admin-access-log-path', '--admin-access-log-path', [CompletionResultType]::ParameterName, 'Where Envoy writes the admin access log')
+            [CompletionResult]::new('--envoy-binary', '--envoy-binary', [CompletionResultType]::ParameterName, 'The Envoy binary [default: `envoy` on PATH] [env: FEDCTL_ENVOY_BIN]')
+            [CompletionResult]::new('--grpc-addr', '--grpc-addr', [CompletionResultType]::ParameterName, 'The agent''s xDS gRPC address, [http(s)://]host:port [default: the agent''s gRPC port, from /v1/agent/self] [env: FEDCTL_GRPC_ADDR, CONSUL_GRPC_ADDR]')
+            [CompletionResult]::new('--deregister-after-critical', '--deregister-after-critical', [CompletionResultType]::ParameterName, 'Deregister the gateway after its check has been critical this long')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('--mesh-gateway', '--mesh-gateway', [CompletionResultType]::ParameterName, 'Deprecated spelling of -gateway=mesh')
+            [CompletionResult]::new('--register', '--register', [CompletionResultType]::ParameterName, 'Register the gateway service with the local agent before starting Envoy')
+            [CompletionResult]::new('--expose-servers', '--expose-servers', [CompletionResultType]::ParameterName, 'Route server-to-server traffic (WAN federation) through this gateway: registers it with meta consul-wan-federation=1. Needs -gateway=mesh and -register')
+            [CompletionResult]::new('--bootstrap', '--bootstrap', [CompletionResultType]::ParameterName, 'Print the bootstrap JSON to stdout instead of running Envoy')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;connect;help' {
+            [CompletionResult]::new('envoy', 'envoy', [CompletionResultType]::ParameterValue, 'Run Envoy as a mesh gateway whose whole configuration comes from the local agent over xDS')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;connect;help;envoy' {
+            break
+        }
+        'fedctl;connect;help;help' {
             break
         }
         'fedctl;federation-state' {
@@ -653,6 +704,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('services', 'services', [CompletionResultType]::ParameterValue, 'Register and deregister services with the local agent')
             [CompletionResult]::new('members', 'members', [CompletionResultType]::ParameterValue, 'List the members of the datacenter')
             [CompletionResult]::new('leave', 'leave', [CompletionResultType]::ParameterValue, 'Leave the datacenter gracefully and stop the agent')
+            [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'Run Envoy as a mesh gateway configured by the local agent')
             [CompletionResult]::new('federation-state', 'federation-state', [CompletionResultType]::ParameterValue, 'Inspect the federation states: every datacenter''s mesh gateways')
             [CompletionResult]::new('operator', 'operator', [CompletionResultType]::ParameterValue, 'Operate the datacenter''s servers (raft peers)')
             [CompletionResult]::new('tls', 'tls', [CompletionResultType]::ParameterValue, 'Create certificate authorities and certificates for agent TLS')
@@ -710,6 +762,13 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             break
         }
         'fedctl;help;leave' {
+            break
+        }
+        'fedctl;help;connect' {
+            [CompletionResult]::new('envoy', 'envoy', [CompletionResultType]::ParameterValue, 'Run Envoy as a mesh gateway whose whole configuration comes from the local agent over xDS')
+            break
+        }
+        'fedctl;help;connect;envoy' {
             break
         }
         'fedctl;help;federation-state' {

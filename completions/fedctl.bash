@@ -25,6 +25,9 @@ _fedctl() {
             fedctl,completion)
                 cmd="fedctl__subcmd__completion"
                 ;;
+            fedctl,connect)
+                cmd="fedctl__subcmd__connect"
+                ;;
             fedctl,federation-state)
                 cmd="fedctl__subcmd__federation__subcmd__state"
                 ;;
@@ -79,6 +82,18 @@ _fedctl() {
             fedctl__subcmd__catalog__subcmd__help,services)
                 cmd="fedctl__subcmd__catalog__subcmd__help__subcmd__services"
                 ;;
+            fedctl__subcmd__connect,envoy)
+                cmd="fedctl__subcmd__connect__subcmd__envoy"
+                ;;
+            fedctl__subcmd__connect,help)
+                cmd="fedctl__subcmd__connect__subcmd__help"
+                ;;
+            fedctl__subcmd__connect__subcmd__help,envoy)
+                cmd="fedctl__subcmd__connect__subcmd__help__subcmd__envoy"
+                ;;
+            fedctl__subcmd__connect__subcmd__help,help)
+                cmd="fedctl__subcmd__connect__subcmd__help__subcmd__help"
+                ;;
             fedctl__subcmd__federation__subcmd__state,get)
                 cmd="fedctl__subcmd__federation__subcmd__state__subcmd__get"
                 ;;
@@ -105,6 +120,9 @@ _fedctl() {
                 ;;
             fedctl__subcmd__help,completion)
                 cmd="fedctl__subcmd__help__subcmd__completion"
+                ;;
+            fedctl__subcmd__help,connect)
+                cmd="fedctl__subcmd__help__subcmd__connect"
                 ;;
             fedctl__subcmd__help,federation-state)
                 cmd="fedctl__subcmd__help__subcmd__federation__subcmd__state"
@@ -144,6 +162,9 @@ _fedctl() {
                 ;;
             fedctl__subcmd__help__subcmd__catalog,services)
                 cmd="fedctl__subcmd__help__subcmd__catalog__subcmd__services"
+                ;;
+            fedctl__subcmd__help__subcmd__connect,envoy)
+                cmd="fedctl__subcmd__help__subcmd__connect__subcmd__envoy"
                 ;;
             fedctl__subcmd__help__subcmd__federation__subcmd__state,get)
                 cmd="fedctl__subcmd__help__subcmd__federation__subcmd__state__subcmd__get"
@@ -344,7 +365,7 @@ _fedctl() {
 
     case "${cmd}" in
         fedctl)
-            opts="-h -V --help --version agent kv catalog services members leave federation-state operator tls completion version internal help"
+            opts="-h -V --help --version agent kv catalog services members leave connect federation-state operator tls completion version internal help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -703,6 +724,152 @@ _fedctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        fedctl__subcmd__connect)
+            opts="-h -V --help --version envoy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__connect__subcmd__envoy)
+            opts="-h -V --gateway --mesh-gateway --register --expose-servers --address --wan-address --bind-address --service --proxy-id --admin-bind --admin-access-log-path --bootstrap --envoy-binary --grpc-addr --deregister-after-critical --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --gateway)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wan-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --bind-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --service)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-bind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --admin-access-log-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --envoy-binary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grpc-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --deregister-after-critical)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --http-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --datacenter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__connect__subcmd__help)
+            opts="envoy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__connect__subcmd__help__subcmd__envoy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__connect__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         fedctl__subcmd__federation__subcmd__state)
             opts="-h -V --help --version list get help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -878,7 +1045,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__help)
-            opts="agent kv catalog services members leave federation-state operator tls completion version internal help"
+            opts="agent kv catalog services members leave connect federation-state operator tls completion version internal help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -964,6 +1131,34 @@ _fedctl() {
         fedctl__subcmd__help__subcmd__completion)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__connect)
+            opts="envoy"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__connect__subcmd__envoy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -28,6 +28,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand services 'Register and deregister services with the local agent'
             cand members 'List the members of the datacenter'
             cand leave 'Leave the datacenter gracefully and stop the agent'
+            cand connect 'Run Envoy as a mesh gateway configured by the local agent'
             cand federation-state 'Inspect the federation states: every datacenter''s mesh gateways'
             cand operator 'Operate the datacenter''s servers (raft peers)'
             cand tls 'Create certificate authorities and certificates for agent TLS'
@@ -299,6 +300,51 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'fedctl;connect'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand envoy 'Run Envoy as a mesh gateway whose whole configuration comes from the local agent over xDS'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;connect;envoy'= {
+            cand --gateway 'Configure Envoy as a gateway of this kind: mesh (terminating and ingress are not supported yet)'
+            cand --address 'LAN address to advertise and listen on, ip:port (`:port` for any address; no port means 8443)'
+            cand --wan-address 'WAN address other datacenters dial, ip:port'
+            cand --bind-address 'A listener to bind, name=ip:port; repeatable. Replaces the default binds'
+            cand --service 'Service name to register [default: mesh-gateway]'
+            cand --proxy-id 'The gateway''s service ID on the local agent [default: the service name when registering, else the one mesh gateway registered there] [env: CONNECT_PROXY_ID]'
+            cand --admin-bind 'Envoy''s admin listener, host:port'
+            cand --admin-access-log-path 'Where Envoy writes the admin access log'
+            cand --envoy-binary 'The Envoy binary [default: `envoy` on PATH] [env: FEDCTL_ENVOY_BIN]'
+            cand --grpc-addr 'The agent''s xDS gRPC address, [http(s)://]host:port [default: the agent''s gRPC port, from /v1/agent/self] [env: FEDCTL_GRPC_ADDR, CONSUL_GRPC_ADDR]'
+            cand --deregister-after-critical 'Deregister the gateway after its check has been critical this long'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand --mesh-gateway 'Deprecated spelling of -gateway=mesh'
+            cand --register 'Register the gateway service with the local agent before starting Envoy'
+            cand --expose-servers 'Route server-to-server traffic (WAN federation) through this gateway: registers it with meta consul-wan-federation=1. Needs -gateway=mesh and -register'
+            cand --bootstrap 'Print the bootstrap JSON to stdout instead of running Envoy'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;connect;help'= {
+            cand envoy 'Run Envoy as a mesh gateway whose whole configuration comes from the local agent over xDS'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;connect;help;envoy'= {
+        }
+        &'fedctl;connect;help;help'= {
         }
         &'fedctl;federation-state'= {
             cand -h 'Print help'
@@ -575,6 +621,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand services 'Register and deregister services with the local agent'
             cand members 'List the members of the datacenter'
             cand leave 'Leave the datacenter gracefully and stop the agent'
+            cand connect 'Run Envoy as a mesh gateway configured by the local agent'
             cand federation-state 'Inspect the federation states: every datacenter''s mesh gateways'
             cand operator 'Operate the datacenter''s servers (raft peers)'
             cand tls 'Create certificate authorities and certificates for agent TLS'
@@ -618,6 +665,11 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         &'fedctl;help;members'= {
         }
         &'fedctl;help;leave'= {
+        }
+        &'fedctl;help;connect'= {
+            cand envoy 'Run Envoy as a mesh gateway whose whole configuration comes from the local agent over xDS'
+        }
+        &'fedctl;help;connect;envoy'= {
         }
         &'fedctl;help;federation-state'= {
             cand list 'List every datacenter''s federation state: its mesh gateways and how fresh it is'

@@ -18,8 +18,6 @@ pub struct AgentProcess {
     /// The banner's `Server RPC:` and `LAN gossip:` addresses.
     pub rpc: String,
     pub gossip: String,
-    /// The banner's `xDS gRPC:` address (empty when disabled).
-    pub grpc: String,
     pub output: Arc<Mutex<String>>,
 }
 
@@ -35,7 +33,7 @@ impl AgentProcess {
         let sink = output.clone();
         std::thread::spawn(move || {
             for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                for key in ["HTTP API: ", "Server RPC: ", "xDS gRPC: ", "LAN gossip: "] {
+                for key in ["HTTP API: ", "Server RPC: ", "LAN gossip: "] {
                     if let Some(addr) = line.trim().strip_prefix(key) {
                         let _ = tx.send((key, addr.to_owned()));
                     }
@@ -57,8 +55,7 @@ impl AgentProcess {
             .unwrap_or_else(|| panic!("the agent printed no HTTP address:\n{}", output.lock().unwrap()));
         let rpc = banner.get("Server RPC: ").cloned().unwrap_or_default();
         let gossip = banner.get("LAN gossip: ").cloned().unwrap_or_default();
-        let grpc = banner.get("xDS gRPC: ").cloned().unwrap_or_default();
-        AgentProcess { child, http, rpc, gossip, grpc, output }
+        AgentProcess { child, http, rpc, gossip, output }
     }
 
     fn durable(dir: &Path, extra: &[&str]) -> AgentProcess {

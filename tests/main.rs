@@ -19,6 +19,8 @@ mod config;
 mod federation;
 mod federation_partition;
 mod federation_states;
+mod gateway_envoy;
+mod gateway_support;
 mod generated_docs;
 mod gossip;
 mod http_api;

@@ -6,8 +6,11 @@
 //! the order clusters, endpoints, listeners (clusters exist before the endpoints that fill
 //! them and before the listeners that route to them). A request is an ACK or NACK only if it
 //! carries the last nonce sent for its type; older nonces are stale and ignored. A NACK is
-//! logged with Envoy's error detail and kept in [`XdsStatus`]; nothing is re-sent for it, so
-//! Envoy stays on its last good configuration until the next snapshot.
+//! logged with Envoy's error detail and kept in [`XdsStatus`], and the rejected set is not
+//! retried. Envoy applies a state-of-the-world update partly even when it rejects it (it
+//! removes listeners missing from the new set before failing to add the bad one), so after a
+//! NACK the last acknowledged set of that type is sent again: Envoy returns to exactly its
+//! last good configuration and stays there until the next snapshot.
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -114,6 +117,12 @@ struct TypeState {
     subscribed: bool,
     sent_version: u64,
     last_nonce: String,
+    /// The last response: its version string and resources.
+    last_sent: Option<(String, Vec<Any>)>,
+    /// The last response Envoy acknowledged.
+    last_good: Option<(String, Vec<Any>)>,
+    /// A NACK asked for `last_good` to be sent again.
+    revert: bool,
 }
 
 struct StreamState {
@@ -228,8 +237,10 @@ impl StreamState {
                     s.nacks += 1;
                     s.last_nack = Some(nack);
                 });
+                state.revert = state.last_good.is_some() && state.last_good != state.last_sent;
             }
             None => {
+                state.last_good = state.last_sent.clone();
                 tracing::debug!(proxy = %self.proxy_id, r#type = short, version = %r.version_info, "ACK");
                 self.ads.status.update(&self.proxy_id, |s| {
                     let t = s.types.entry(short.to_owned()).or_default();
@@ -247,6 +258,23 @@ impl StreamState {
         let mut out = Vec::new();
         for type_url in ORDER {
             let Some(state) = self.types.get_mut(type_url) else { continue };
+            if state.revert
+                && let Some((version, items)) = state.last_good.clone()
+            {
+                state.revert = false;
+                self.nonce += 1;
+                state.last_nonce = format!("{:08x}", self.nonce);
+                state.last_sent = Some((version.clone(), items.clone()));
+                tracing::info!(proxy = %self.proxy_id, r#type = short_type(type_url), %version, "re-sending the last good configuration");
+                out.push(DiscoveryResponse {
+                    version_info: version,
+                    nonce: state.last_nonce.clone(),
+                    type_url: type_url.to_owned(),
+                    resources: items,
+                    ..DiscoveryResponse::default()
+                });
+                continue;
+            }
             if !state.subscribed || state.sent_version >= self.config_version {
                 continue;
             }
@@ -270,6 +298,7 @@ impl StreamState {
                 resources: items,
                 ..DiscoveryResponse::default()
             };
+            state.last_sent = Some((response.version_info.clone(), response.resources.clone()));
             let count = response.resources.len();
             let (version, nonce) = (response.version_info.clone(), response.nonce.clone());
             self.ads.status.update(&self.proxy_id, |s| {

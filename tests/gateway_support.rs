@@ -1,0 +1,171 @@
+//! Real Envoy mesh gateways for tests: a PKI with per-node server certificates, TLS agents of
+//! several datacenters, and `fedctl connect envoy` processes with Envoy's admin API.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+
+use fedctl::config::{ConfigFlags, TlsSettings};
+use fedctl::tls::{AgentTls, Ca, CaOptions, CertKind, CertOptions, generate_ca};
+
+use crate::agent_support::{TestAgent, agent_with, free_ports};
+use crate::support::{FEDCTL, fedctl_cmd, have_tool};
+
+/// True when Envoy is on PATH; otherwise the test says why it skips (or fails under
+/// `FEDCTL_REQUIRE_E2E=1`, which `tests/run` sets after installing Envoy).
+pub fn have_envoy(why: &str) -> bool {
+    have_tool("envoy", why)
+}
+
+/// A CA and the files made from it, in one temporary directory.
+pub struct Pki {
+    pub dir: tempfile::TempDir,
+    ca_pem: String,
+    ca: Ca,
+}
+
+impl Pki {
+    pub fn new() -> Pki {
+        let g = generate_ca(&CaOptions::default()).unwrap();
+        let ca = Ca::from_pem(g.cert_pem.as_bytes(), g.key_pem.as_bytes(), "ca", "key").unwrap();
+        let dir = crate::support::temp_dir();
+        std::fs::write(dir.path().join("ca.pem"), &g.cert_pem).unwrap();
+        Pki { dir, ca_pem: g.cert_pem, ca }
+    }
+
+    fn issue(&self, kind: CertKind, dc: &str, name: &str) -> TlsSettings {
+        let issued = self.ca.issue(&CertOptions { dc: dc.into(), ..CertOptions::new(kind) }).unwrap();
+        let (cert, key) = (self.path(&format!("{name}.pem")), self.path(&format!("{name}-key.pem")));
+        std::fs::write(&cert, issued.cert_pem).unwrap();
+        std::fs::write(&key, issued.key_pem).unwrap();
+        TlsSettings {
+            ca_file: Some(self.path("ca.pem")),
+            cert_file: Some(cert),
+            key_file: Some(key),
+            verify_incoming: true,
+            verify_outgoing: true,
+            verify_server_hostname: true,
+        }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// An agent config file with a server certificate for `node` in `dc`.
+    pub fn server_config(&self, dc: &str, node: &str) -> PathBuf {
+        let s = self.issue(CertKind::Server { node: Some(node.into()) }, dc, node);
+        let path = self.path(&format!("{node}.hcl"));
+        let show = |p: &Option<PathBuf>| p.as_ref().unwrap().display().to_string();
+        let text = format!(
+            "ca_file = \"{}\"\ncert_file = \"{}\"\nkey_file = \"{}\"\nverify_incoming = true\nverify_outgoing = true\nverify_server_hostname = true\n",
+            show(&s.ca_file),
+            show(&s.cert_file),
+            show(&s.key_file)
+        );
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    /// Client-side TLS (a `-client` certificate) for dialling servers of `dc`.
+    pub fn client_tls(&self, dc: &str) -> Arc<AgentTls> {
+        let _ = &self.ca_pem;
+        let settings = self.issue(CertKind::Client, dc, &format!("client-{dc}"));
+        AgentTls::load(&settings, dc, "consul").unwrap().unwrap()
+    }
+}
+
+/// A TLS server of `dc` (node `s-<dc>`, primary dc1) joining the WAN pool through `join_wan`.
+pub async fn tls_server(pki: &Pki, dc: &str, join_wan: Option<String>) -> TestAgent {
+    let node = format!("s-{dc}");
+    agent_with(ConfigFlags {
+        dev: true,
+        node: Some(node.clone()),
+        datacenter: Some(dc.into()),
+        primary_datacenter: Some("dc1".into()),
+        bind: Some("127.0.0.1".into()),
+        advertise: Some("127.0.0.1".into()),
+        join_wan: join_wan.into_iter().collect(),
+        config_files: vec![pki.server_config(dc, &node)],
+        ..free_ports()
+    })
+    .await
+}
+
+/// A port nothing listens on right now.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// `fedctl connect envoy` turned Envoy: killed on drop.
+pub struct Gateway {
+    child: Child,
+    /// The gateway's listener, `127.0.0.1:port`.
+    pub addr: String,
+    /// Envoy's admin API base URL.
+    pub admin: String,
+    log: PathBuf,
+}
+
+impl Gateway {
+    /// Registers gateway `id` (with -expose-servers) on `agent` and starts its Envoy.
+    pub fn start(agent: &TestAgent, dir: &Path, id: &str) -> Gateway {
+        Gateway::start_with(agent, dir, id, &["-expose-servers"])
+    }
+
+    pub fn start_with(agent: &TestAgent, dir: &Path, id: &str, extra: &[&str]) -> Gateway {
+        let (port, admin_port) = (free_port(), free_port());
+        let addr = format!("127.0.0.1:{port}");
+        let log = dir.join(format!("envoy-{id}-{port}.log"));
+        let out = std::fs::File::create(&log).unwrap();
+        let mut cmd: Command = fedctl_cmd(dir);
+        cmd.args(["connect", "envoy", "-http-addr", &agent.base, "-gateway=mesh", "-register", "-proxy-id", id])
+            .args(["-address", &addr, "-wan-address", &addr, "-admin-bind", &format!("127.0.0.1:{admin_port}")])
+            .args(extra)
+            .args(["--", "--base-id", &admin_port.to_string(), "-l", "info"])
+            .stdout(Stdio::from(out.try_clone().unwrap()))
+            .stderr(Stdio::from(out));
+        let child = cmd.spawn().unwrap_or_else(|e| panic!("starting {FEDCTL}: {e}"));
+        Gateway { child, addr, admin: format!("http://127.0.0.1:{admin_port}"), log }
+    }
+
+    /// What Envoy (and `fedctl connect envoy` before it) printed.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
+    /// An admin page (`/clusters`, `/listeners`, ...), or empty while Envoy is not up.
+    pub async fn admin(&self, path: &str) -> String {
+        let url = format!("{}{path}", self.admin);
+        match crate::support::http_client().get(&url).send().await {
+            Ok(r) => r.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    /// `(host, health flags)` of every host of `cluster` in `/clusters`.
+    pub async fn hosts(&self, cluster: &str) -> Vec<(String, String)> {
+        let page = self.admin("/clusters").await;
+        let prefix = format!("{cluster}::");
+        page.lines()
+            .filter_map(|l| l.strip_prefix(&prefix))
+            .filter_map(|rest| {
+                let (host, flags) = rest.split_once("::health_flags::")?;
+                Some((host.to_owned(), flags.to_owned()))
+            })
+            .collect()
+    }
+
+    /// Cluster names in `/clusters`.
+    pub async fn clusters(&self) -> std::collections::BTreeSet<String> {
+        let page = self.admin("/clusters").await;
+        page.lines().filter_map(|l| l.split_once("::").map(|(c, _)| c.to_owned())).collect()
+    }
+}
+
+impl Drop for Gateway {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
