@@ -24,6 +24,7 @@ mod gateway_support;
 mod generated_docs;
 mod gossip;
 mod http_api;
+mod proxycfg;
 mod raft_cluster;
 mod raft_store;
 mod rpc_codec;

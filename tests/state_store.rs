@@ -242,3 +242,33 @@ fn a_batch_applies_each_command_independently_at_one_index() {
     assert_eq!(s.kv_keys("", None), ["a", "b"]);
     assert_eq!(s.kv_get("b").unwrap().index.modify_index, 9);
 }
+
+#[test]
+fn the_connect_ca_is_created_once_and_replaced_only_by_replication() {
+    use fedctl::state::{ConnectCaOp, Query, QueryResult};
+    let mut store = Store::new();
+    let first = fedctl::federation::new_connect_ca().unwrap();
+    let second = fedctl::federation::new_connect_ca().unwrap();
+    assert_ne!(first.trust_domain, second.trust_domain, "each CA gets its own cluster ID");
+    let init = |ca: &fedctl::state::ConnectCa| Command::ConnectCa(ConnectCaOp::Initialize(Box::new(ca.clone())));
+    assert_eq!(store.apply(1, &init(&first)), Ok(Response::Bool(true)));
+    assert_eq!(store.apply(2, &init(&second)), Ok(Response::Bool(false)), "a racing second leader changes nothing");
+    assert_eq!(store.connect_ca().unwrap().trust_domain, first.trust_domain);
+    assert_eq!(store.table_index(Table::ConnectCa), 1);
+    // Reads never carry the signing key.
+    let QueryResult::CaRoots(Some(public)) = Query::CaRoots.run(&store) else { panic!("roots") };
+    assert!(public.signing_key.is_none() && store.connect_ca().unwrap().signing_key.is_some());
+    assert_eq!(public.roots[0].index.create_index, 1);
+    assert!(public.roots[0].root_cert.starts_with("-----BEGIN CERTIFICATE-----"));
+    // A secondary mirrors whatever the primary has.
+    let mut secondary = Store::new();
+    let replace = Command::ConnectCa(ConnectCaOp::Replace(Box::new(public.clone())));
+    assert_eq!(secondary.apply(7, &replace), Ok(Response::Bool(true)));
+    assert_eq!(secondary.connect_ca().unwrap().trust_domain, first.trust_domain);
+    // A CA without its active root is rejected whole.
+    let mut broken = public.clone();
+    broken.active_root_id = "nope".into();
+    let err = secondary.apply(8, &Command::ConnectCa(ConnectCaOp::Replace(Box::new(broken)))).unwrap_err();
+    assert!(err.to_string().contains("no root with the active ID"), "{err}");
+    assert_eq!(secondary.table_index(Table::ConnectCa), 7);
+}
