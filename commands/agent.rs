@@ -59,6 +59,9 @@ pub struct Args {
     /// xDS gRPC port [default: 8502].
     #[arg(long, value_name = "PORT")]
     pub grpc_port: Option<i64>,
+    /// xDS gRPC port with TLS (the agent's certificate; -1 disables) [default: disabled].
+    #[arg(long, value_name = "PORT")]
+    pub grpc_tls_port: Option<i64>,
     /// The cluster's DNS domain [default: consul].
     #[arg(long, value_name = "DOMAIN")]
     pub domain: Option<String>,
@@ -104,6 +107,7 @@ pub async fn cmd_agent(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         serf_lan_port: args.serf_lan_port,
         serf_wan_port: args.serf_wan_port,
         grpc_port: args.grpc_port,
+        grpc_tls_port: args.grpc_tls_port,
         domain: args.domain,
         join: args.join,
         join_wan: args.join_wan,
@@ -133,6 +137,9 @@ pub async fn cmd_agent(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     }
     if let Some(addr) = agent.grpc_addr {
         ctx.out.info(format!("       xDS gRPC: {addr}"));
+    }
+    if let Some(addr) = agent.grpc_tls_addr {
+        ctx.out.info(format!(" xDS gRPC (TLS): {addr}"));
     }
     if let Some(wan) = &agent.wan {
         ctx.out.info(format!("     WAN gossip: {}", wan.local().addr));

@@ -169,3 +169,38 @@ async fn a_rejected_configuration_leaves_envoy_on_the_last_good_one() {
     drop(gw);
     agent.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn envoy_can_fetch_its_configuration_over_tls() {
+    if !have_envoy("to run a mesh gateway over xDS TLS") {
+        return;
+    }
+    let pki = Pki::new();
+    let agent = crate::agent_support::agent_with(fedctl::config::ConfigFlags {
+        dev: true,
+        node: Some("s-dc1".into()),
+        grpc_port: Some(-1),
+        grpc_tls_port: Some(0),
+        config_files: vec![pki.server_config("dc1", "s-dc1")],
+        ..crate::agent_support::free_ports()
+    })
+    .await;
+    assert!(agent.agent.grpc_addr.is_none(), "plaintext xDS is off");
+    let self_info = agent.get_json("/v1/agent/self").await;
+    assert_eq!(self_info["XDS"]["TLSPort"], agent.agent.grpc_tls_addr.unwrap().port());
+    let ca = pki.ca_file().display().to_string();
+    // The agent reports only a TLS port, so `connect envoy` uses it (verifying with -ca-file).
+    let gw = Gateway::start_with(&agent, pki.dir.path(), "gw", &["-ca-file", &ca]);
+    eventually_with(
+        "Envoy takes its listener from the TLS xDS port",
+        || gw.log(),
+        async || {
+            let status = agent.get_json("/v1/internal/xds").await;
+            status["gw"]["Types"]["listeners"]["AckedVersion"].as_str().is_some_and(|v| !v.is_empty())
+        },
+    )
+    .await;
+    assert!(gw.admin("/listeners").await.contains(&gw.addr));
+    drop(gw);
+    agent.stop().await;
+}

@@ -67,6 +67,11 @@ impl Pki {
         path
     }
 
+    /// The CA certificate file.
+    pub fn ca_file(&self) -> PathBuf {
+        self.path("ca.pem")
+    }
+
     /// Client-side TLS (a `-client` certificate) for dialling servers of `dc`.
     pub fn client_tls(&self, dc: &str) -> Arc<AgentTls> {
         let _ = &self.ca_pem;

@@ -94,3 +94,14 @@ async fn snapshots_follow_the_catalog_latest_only_and_stop_on_deregistration() {
     counting.abort();
     agent.stop().await;
 }
+
+#[tokio::test]
+async fn xds_over_tls_without_a_certificate_is_refused_at_start() {
+    let flags = fedctl::config::ConfigFlags { dev: true, grpc_tls_port: Some(0), ..crate::agent_support::free_ports() };
+    let cfg = fedctl::config::resolve(&flags).unwrap();
+    let err = fedctl::agent::start(cfg, Default::default()).await.unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "ports.grpc_tls serves xDS with the agent's certificate, but cert_file and key_file are not set"
+    );
+}

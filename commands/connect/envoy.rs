@@ -185,8 +185,13 @@ async fn grpc_target(client: &fedctl::api::Client, flag: Option<&str>) -> Result
         None => {
             let me: Value = client.get("/v1/agent/self", &[]).await.map_err(api_error)?.value;
             let port = me["XDS"]["Port"].as_i64().or_else(|| me["DebugConfig"]["GRPCPort"].as_i64()).unwrap_or(0);
-            let port = if port > 0 { port } else { 8502 };
-            (format!("{}:{port}", client.host()), false)
+            let tls_port = me["XDS"]["TLSPort"].as_i64().unwrap_or(0);
+            // Plaintext when the agent serves it, else its TLS port, else the default.
+            match (port > 0, tls_port > 0) {
+                (true, _) => (format!("{}:{port}", client.host()), false),
+                (false, true) => (format!("{}:{tls_port}", client.host()), true),
+                (false, false) => (format!("{}:8502", client.host()), false),
+            }
         }
     };
     let (host, port) = split_host_port("grpc-addr", &addr)?;

@@ -54,6 +54,8 @@ pub enum AgentError {
     Raft(#[from] RaftStartError),
     #[error("loading the agent TLS files: {0}")]
     Tls(#[from] TlsError),
+    #[error("ports.grpc_tls serves xDS with the agent's certificate, but {0}")]
+    GrpcTls(String),
     #[error("forming the raft cluster: {0}")]
     Bootstrap(String),
     #[error("{0} needs LAN gossip to find the servers, but the serf_lan port is disabled")]
@@ -69,6 +71,8 @@ pub struct RunningAgent {
     pub http_addr: Option<SocketAddr>,
     /// Where the xDS gRPC server listens (`None` when disabled).
     pub grpc_addr: Option<SocketAddr>,
+    /// Where xDS over TLS listens (`None` unless `ports.grpc_tls` is set).
+    pub grpc_tls_addr: Option<SocketAddr>,
     /// The proxy config manager of this agent's gateways.
     pub proxycfg: crate::proxycfg::Manager,
     /// What each local gateway's xDS stream last did.
@@ -91,6 +95,17 @@ pub struct RunningAgent {
 
 async fn bind(what: &'static str, addr: SocketAddr) -> Result<TcpListener, AgentError> {
     TcpListener::bind(addr).await.map_err(|source| AgentError::Bind { what, addr, source })
+}
+
+/// The agent's certificate and key, for xDS over TLS.
+fn grpc_identity(cfg: &AgentConfig) -> Result<tonic::transport::Identity, AgentError> {
+    let (Some(cert), Some(key)) = (&cfg.tls.cert_file, &cfg.tls.key_file) else {
+        return Err(AgentError::GrpcTls("cert_file and key_file are not set".to_owned()));
+    };
+    let read = |p: &std::path::Path| {
+        std::fs::read(p).map_err(|e| AgentError::GrpcTls(format!("reading {}: {e}", p.display())))
+    };
+    Ok(tonic::transport::Identity::from_pem(read(cert)?, read(key)?))
 }
 
 /// Starts an agent for `cfg`.
@@ -139,6 +154,14 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
         None => None,
     };
     let grpc_addr = grpc_listener.as_ref().and_then(|l| l.local_addr().ok());
+    let grpc_tls = match cfg.ports.grpc_tls {
+        Some(port) => {
+            let identity = grpc_identity(&cfg)?;
+            Some((bind("xDS gRPC TLS", SocketAddr::new(cfg.client_addr, port)).await?, identity))
+        }
+        None => None,
+    };
+    let grpc_tls_addr = grpc_tls.as_ref().and_then(|(l, _)| l.local_addr().ok());
     let tls = AgentTls::load(&cfg.tls, &cfg.datacenter, &cfg.domain)?;
     let rpc_client = RpcClient::new(ClientOptions { tls: tls.clone(), ..ClientOptions::default() });
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
@@ -301,14 +324,16 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
         shutdown_rx.clone(),
     );
     let xds = crate::xds::XdsStatus::default();
-    if let Some(listener) = grpc_listener {
+    let tls_listener =
+        grpc_tls.map(|(l, identity)| (l, Some(tonic::transport::ServerTlsConfig::new().identity(identity))));
+    for (listener, tls) in grpc_listener.map(|l| (l, None)).into_iter().chain(tls_listener) {
         let ads = crate::xds::Ads::new(proxycfg.clone(), xds.clone());
         let mut stop = shutdown_rx.clone();
         tasks.push(tokio::spawn(async move {
             let shutdown = async move {
                 let _ = stop.wait_for(|s| *s).await;
             };
-            if let Err(e) = crate::xds::serve(listener, ads, None, shutdown).await {
+            if let Err(e) = crate::xds::serve(listener, ads, tls, shutdown).await {
                 tracing::error!(error = %e, "the xDS server stopped");
             }
         }));
@@ -330,6 +355,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
                 server_port,
                 serf_lan_port: cfg.ports.serf_lan.unwrap_or(8301),
                 grpc_port: grpc_addr.map_or(0, |a| a.port()),
+                grpc_tls_port: grpc_tls_addr.map_or(0, |a| a.port()),
                 version: env!("CARGO_PKG_VERSION").to_owned(),
             }),
             metrics: Arc::new(Metrics::default()),
@@ -354,6 +380,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     Ok(RunningAgent {
         http_addr,
         grpc_addr,
+        grpc_tls_addr,
         proxycfg,
         xds,
         rpc_addr,

@@ -59,6 +59,7 @@ pub struct FilePorts {
     pub serf_lan: Option<i64>,
     pub serf_wan: Option<i64>,
     pub grpc: Option<i64>,
+    pub grpc_tls: Option<i64>,
 }
 
 /// HCL writes one block as an object and repeated blocks as an array; accept both.

@@ -76,12 +76,21 @@ pub struct Ports {
     pub serf_lan: Option<u16>,
     pub serf_wan: Option<u16>,
     pub grpc: Option<u16>,
+    /// xDS over TLS with the agent's certificate; off unless configured.
+    pub grpc_tls: Option<u16>,
 }
 
 impl Default for Ports {
     /// Consul's defaults.
     fn default() -> Self {
-        Ports { http: Some(8500), server: Some(8300), serf_lan: Some(8301), serf_wan: Some(8302), grpc: Some(8502) }
+        Ports {
+            http: Some(8500),
+            server: Some(8300),
+            serf_lan: Some(8301),
+            serf_wan: Some(8302),
+            grpc: Some(8502),
+            grpc_tls: None,
+        }
     }
 }
 
@@ -102,6 +111,7 @@ pub struct ConfigFlags {
     pub serf_lan_port: Option<i64>,
     pub serf_wan_port: Option<i64>,
     pub grpc_port: Option<i64>,
+    pub grpc_tls_port: Option<i64>,
     pub domain: Option<String>,
     pub join: Vec<String>,
     pub join_wan: Vec<String>,

@@ -136,6 +136,11 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
             defaults.serf_wan,
         )?,
         grpc: port(pick_port!(grpc, flags.grpc_port, "grpc-port"), "ports.grpc", defaults.grpc)?,
+        grpc_tls: port(
+            pick_port!(grpc_tls, flags.grpc_tls_port, "grpc-tls-port"),
+            "ports.grpc_tls",
+            defaults.grpc_tls,
+        )?,
     };
     let log_level = match log_level {
         Some(p) => match p.value.to_ascii_lowercase().as_str() {

@@ -31,9 +31,11 @@ pub async fn self_info(State(state): State<AppState>) -> Json<Value> {
         },
         "DebugConfig": {
             "GRPCPort": info.grpc_port,
+            "GRPCTLSPort": info.grpc_tls_port,
         },
         "XDS": {
             "Port": info.grpc_port,
+            "TLSPort": info.grpc_tls_port,
         },
         "Member": member(&state),
         "Meta": {},

@@ -43,6 +43,8 @@ pub struct AgentInfo {
     pub serf_lan_port: u16,
     /// The xDS gRPC port (0 when disabled).
     pub grpc_port: u16,
+    /// The xDS gRPC TLS port (0 when disabled).
+    pub grpc_tls_port: u16,
     pub version: String,
 }
 
