@@ -105,3 +105,13 @@ async fn xds_over_tls_without_a_certificate_is_refused_at_start() {
         "ports.grpc_tls serves xDS with the agent's certificate, but cert_file and key_file are not set"
     );
 }
+
+#[tokio::test]
+async fn a_gateway_registration_needs_a_port() {
+    let agent = dev_agent().await;
+    let body = json!({"Name": "mesh-gateway", "Kind": "mesh-gateway"}).to_string();
+    let (status, text) = agent.put("/v1/agent/service/register", body).await;
+    assert_eq!(status, 400, "{text}");
+    assert!(text.contains("Port must be non-zero for a mesh-gateway"), "{text}");
+    agent.stop().await;
+}

@@ -3,7 +3,7 @@ use std::path::PathBuf;
 
 use fedctl::duration::GoDuration;
 use fedctl::xds::bootstrap::{BootstrapInput, bootstrap_json};
-use fedctl::xds::gateway_plan::{GatewayFlags, plan};
+use fedctl::xds::gateway_plan::{GatewayFlags, PlanError, plan};
 use reqwest::Method;
 use serde_json::Value;
 
@@ -97,8 +97,20 @@ pub async fn cmd_connect_envoy(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         bind_addresses: args.bind_address.clone(),
         deregister_after_critical: args.deregister_after_critical,
     };
-    let plan =
-        plan(&flags, |ip| std::net::TcpListener::bind(SocketAddr::new(*ip, 0)).is_ok()).map_err(CliError::failure)?;
+    let plan = plan(&flags, |ip| std::net::TcpListener::bind(SocketAddr::new(*ip, 0)).is_ok()).map_err(|e| {
+        let hint = match e {
+            PlanError::NoProxyId => {
+                Some("fedctl runs mesh gateways so far: add -gateway=mesh (and -register to register one)")
+            }
+            PlanError::NotBindable(_) => Some("a gateway behind NAT: pass -bind-address default=0.0.0.0:PORT"),
+            _ => None,
+        };
+        let err = CliError::failure(e);
+        match hint {
+            Some(h) => err.hint(h),
+            None => err,
+        }
+    })?;
     // Find Envoy before registering anything, so a missing binary leaves no registration.
     let envoy = if args.bootstrap { None } else { Some(find_envoy(args.envoy_binary_or_env().as_deref())?) };
 
