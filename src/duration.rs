@@ -120,3 +120,13 @@ impl std::str::FromStr for GoDuration {
         parse_go_duration(s).map(GoDuration)
     }
 }
+
+/// `t` as RFC 3339 (the API's timestamp form).
+pub fn rfc3339(t: time::OffsetDateTime) -> String {
+    t.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}
+
+/// Now, as RFC 3339.
+pub fn now_rfc3339() -> String {
+    rfc3339(time::OffsetDateTime::now_utc())
+}

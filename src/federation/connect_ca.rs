@@ -9,6 +9,7 @@ use tokio::sync::watch;
 
 use super::until_leader;
 use crate::agent::{Backend, BackendRead};
+use crate::duration::rfc3339;
 use crate::raft::RaftNode;
 use crate::state::{CaRoot, Command, ConnectCa, ConnectCaOp, Query, QueryResult};
 
@@ -34,8 +35,6 @@ pub fn spawn_connect_ca(
 pub fn new_connect_ca() -> Result<ConnectCa, crate::tls::TlsError> {
     let trust_domain = format!("{}.consul", crate::agent::new_uuid());
     let root = crate::tls::generate_connect_root(&trust_domain)?;
-    let rfc3339 =
-        |t: time::OffsetDateTime| t.format(&time::format_description::well_known::Rfc3339).unwrap_or_default();
     Ok(ConnectCa {
         trust_domain,
         active_root_id: root.id.clone(),

@@ -19,6 +19,7 @@ pub use connect_ca::{new_connect_ca, spawn_connect_ca};
 pub use prune::spawn_pruning;
 pub use replication::{ReplicationStatus, spawn_replication};
 
+use crate::duration::now_rfc3339;
 use crate::raft::RaftNode;
 use crate::state::{CheckServiceNode, RaftIndex};
 
@@ -51,9 +52,4 @@ async fn until_leader(raft: &RaftNode, shutdown: &mut tokio::sync::watch::Receiv
             _ = shutdown.changed() => return false,
         }
     }
-}
-
-/// RFC 3339 now, for `UpdatedAt`.
-fn now_rfc3339() -> String {
-    time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
 }

@@ -53,7 +53,7 @@ pub async fn metrics(State(state): State<AppState>, Query(p): Query<Params>) -> 
     }
     let now = time::OffsetDateTime::now_utc();
     axum::Json(json!({
-        "Timestamp": now.format(&time::format_description::well_known::Rfc3339).unwrap_or_default(),
+        "Timestamp": crate::duration::rfc3339(now),
         "Gauges": gauges.iter().map(|(n, v)| json!({"Name": n, "Value": v, "Labels": {}})).collect::<Vec<_>>(),
         "Points": [],
         "Counters": counters.iter().map(|(n, c)| json!({"Name": n, "Count": c, "Sum": c, "Labels": {}})).collect::<Vec<_>>(),

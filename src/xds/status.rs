@@ -7,6 +7,8 @@ use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
+pub(super) use crate::duration::now_rfc3339;
+
 /// Per proxy ID.
 #[derive(Debug, Clone, Default)]
 pub struct XdsStatus {
@@ -67,8 +69,4 @@ impl XdsStatus {
     pub fn all(&self) -> BTreeMap<String, ProxyStatus> {
         self.inner.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
-}
-
-pub(super) fn now_rfc3339() -> String {
-    time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
 }
