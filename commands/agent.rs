@@ -73,6 +73,11 @@ pub struct Args {
     /// retried with backoff; repeatable. Also the retry_join_wan config key. Servers only.
     #[arg(long, value_name = "ADDR", visible_alias = "retry-join-wan")]
     pub join_wan: Vec<String>,
+    /// A mesh gateway of the primary datacenter (host:port or DNS name:port) to bootstrap WAN
+    /// federation through; repeatable; secondaries with
+    /// connect.enable_mesh_gateway_wan_federation. Also the primary_gateways config key.
+    #[arg(long, value_name = "ADDR")]
+    pub primary_gateway: Vec<String>,
     /// The federation's primary datacenter, which holds the canonical federation states
     /// [default: this datacenter]. Also the primary_datacenter config key.
     #[arg(long, value_name = "DC")]
@@ -111,6 +116,7 @@ pub async fn cmd_agent(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         domain: args.domain,
         join: args.join,
         join_wan: args.join_wan,
+        primary_gateways: args.primary_gateway,
         primary_datacenter: args.primary_datacenter,
         config_files: args.config_file,
         config_dirs: args.config_dir,

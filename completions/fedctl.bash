@@ -379,7 +379,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__agent)
-            opts="-h -V --dev --server --bootstrap-expect --node --datacenter --data-dir --bind --advertise --client --http-port --server-port --serf-lan-port --serf-wan-port --grpc-port --grpc-tls-port --domain --retry-join --join --retry-join-wan --join-wan --primary-datacenter --config-file --config-dir --log-level --log-json --help --version"
+            opts="-h -V --dev --server --bootstrap-expect --node --datacenter --data-dir --bind --advertise --client --http-port --server-port --serf-lan-port --serf-wan-port --grpc-port --grpc-tls-port --domain --retry-join --join --retry-join-wan --join-wan --primary-gateway --primary-datacenter --config-file --config-dir --log-level --log-json --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -454,6 +454,10 @@ _fedctl() {
                     return 0
                     ;;
                 --retry-join-wan)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --primary-gateway)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -56,6 +56,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --retry-join 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key'
             cand --join-wan 'A WAN address of a server in another datacenter to join (port 8302 by default); retried with backoff; repeatable. Also the retry_join_wan config key. Servers only'
             cand --retry-join-wan 'A WAN address of a server in another datacenter to join (port 8302 by default); retried with backoff; repeatable. Also the retry_join_wan config key. Servers only'
+            cand --primary-gateway 'A mesh gateway of the primary datacenter (host:port or DNS name:port) to bootstrap WAN federation through; repeatable; secondaries with connect.enable_mesh_gateway_wan_federation. Also the primary_gateways config key'
             cand --primary-datacenter 'The federation''s primary datacenter, which holds the canonical federation states [default: this datacenter]. Also the primary_datacenter config key'
             cand --config-file 'A config file (.hcl or .json); repeatable, later files win'
             cand --config-dir 'A directory of .hcl/.json config files, read in name order; repeatable'

@@ -56,6 +56,7 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l grpc-tls-port -d
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l domain -d 'The cluster\'s DNS domain [default: consul]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l join -l retry-join -d 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l join-wan -l retry-join-wan -d 'A WAN address of a server in another datacenter to join (port 8302 by default); retried with backoff; repeatable. Also the retry_join_wan config key. Servers only' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l primary-gateway -d 'A mesh gateway of the primary datacenter (host:port or DNS name:port) to bootstrap WAN federation through; repeatable; secondaries with connect.enable_mesh_gateway_wan_federation. Also the primary_gateways config key' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l primary-datacenter -d 'The federation\'s primary datacenter, which holds the canonical federation states [default: this datacenter]. Also the primary_datacenter config key' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l config-file -d 'A config file (.hcl or .json); repeatable, later files win' -r -F
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l config-dir -d 'A directory of .hcl/.json config files, read in name order; repeatable' -r -F

@@ -54,7 +54,16 @@ impl Pki {
 
     /// An agent config file with a server certificate for `node` in `dc`.
     pub fn server_config(&self, dc: &str, node: &str) -> PathBuf {
-        let s = self.issue(CertKind::Server { node: Some(node.into()) }, dc, node);
+        self.config_with(CertKind::Server { node: Some(node.into()) }, dc, node)
+    }
+
+    /// Like [`Pki::server_config`], with a certificate made without `-node`.
+    pub fn server_config_without_node(&self, dc: &str, name: &str) -> PathBuf {
+        self.config_with(CertKind::Server { node: None }, dc, name)
+    }
+
+    fn config_with(&self, kind: CertKind, dc: &str, node: &str) -> PathBuf {
+        let s = self.issue(kind, dc, node);
         let path = self.path(&format!("{node}.hcl"));
         let show = |p: &Option<PathBuf>| p.as_ref().unwrap().display().to_string();
         let text = format!(

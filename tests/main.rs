@@ -35,4 +35,5 @@ mod tls_certs;
 mod tls_files;
 mod tls_handshake;
 mod tls_plan;
+mod wanfed_config;
 mod xds_golden;

@@ -56,6 +56,12 @@ pub enum AgentError {
     Tls(#[from] TlsError),
     #[error("ports.grpc_tls serves xDS with the agent's certificate, but {0}")]
     GrpcTls(String),
+    #[error(
+        "the server certificate {cert} is not valid for {name}, which WAN federation through mesh gateways needs; make one with `fedctl tls cert create -server -dc {dc} -node {node}`"
+    )]
+    Preflight { cert: String, name: String, dc: String, node: String },
+    #[error("reading the server certificate {0}")]
+    CertRead(String),
     #[error("forming the raft cluster: {0}")]
     Bootstrap(String),
     #[error("{0} needs LAN gossip to find the servers, but the serf_lan port is disabled")]
@@ -95,6 +101,30 @@ pub struct RunningAgent {
 
 async fn bind(what: &'static str, addr: SocketAddr) -> Result<TcpListener, AgentError> {
     TcpListener::bind(addr).await.map_err(|source| AgentError::Bind { what, addr, source })
+}
+
+/// WAN federation through gateways routes by `<node>.server.<dc>.<domain>`: the server
+/// certificate must carry it (and `server.<dc>.<domain>`), or every cross-datacenter
+/// handshake would fail later, far from the cause.
+fn preflight(cfg: &AgentConfig) -> Result<(), AgentError> {
+    let Some(cert_file) = &cfg.tls.cert_file else { return Ok(()) };
+    let domain = cfg.domain.trim_end_matches('.');
+    let names = [
+        crate::tls::names::node_server_name(&cfg.node_name, &cfg.datacenter, domain),
+        crate::tls::names::server_name(&cfg.datacenter, domain),
+    ];
+    let unreadable = |e: String| AgentError::CertRead(format!("{}: {e}", cert_file.display()));
+    let pem = std::fs::read(cert_file).map_err(|e| unreadable(e.to_string()))?;
+    let cert = crate::tls::keys::first_cert_from_pem(&pem).map_err(|e| unreadable(e.to_string()))?;
+    match crate::tls::first_missing_name(&cert, &names) {
+        Ok(None) => Ok(()),
+        Ok(Some(name)) | Err(name) => Err(AgentError::Preflight {
+            cert: cert_file.display().to_string(),
+            name,
+            dc: cfg.datacenter.clone(),
+            node: cfg.node_name.clone(),
+        }),
+    }
 }
 
 /// The agent's certificate and key, for xDS over TLS.
@@ -163,6 +193,9 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     };
     let grpc_tls_addr = grpc_tls.as_ref().and_then(|(l, _)| l.local_addr().ok());
     let tls = AgentTls::load(&cfg.tls, &cfg.datacenter, &cfg.domain)?;
+    if cfg.mesh_gateway_wan_federation {
+        preflight(&cfg)?;
+    }
     let rpc_client = RpcClient::new(ClientOptions { tls: tls.clone(), ..ClientOptions::default() });
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let mut tasks = Vec::new();

@@ -36,6 +36,13 @@ pub struct FileConfig {
     /// How long a datacenter may be gone from the WAN pool before the primary prunes its
     /// federation state (default 24h).
     pub federation_state_prune_grace: Option<crate::duration::GoDuration>,
+    /// `connect { enabled, enable_mesh_gateway_wan_federation }`.
+    pub connect: Option<FileConnect>,
+    /// Mesh gateways of the primary datacenter to bootstrap WAN federation through
+    /// (host:port or DNS name:port); secondaries only.
+    pub primary_gateways: Vec<String>,
+    /// How often `primary_gateways` are resolved again (default 30s).
+    pub primary_gateways_interval: Option<crate::duration::GoDuration>,
     pub ca_file: Option<String>,
     pub cert_file: Option<String>,
     pub key_file: Option<String>,
@@ -48,6 +55,14 @@ pub struct FileConfig {
     pub services: Vec<ServiceDefinition>,
     pub check: OneOrMany<CheckDefinition>,
     pub checks: Vec<CheckDefinition>,
+}
+
+/// `connect { ... }`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct FileConnect {
+    pub enabled: Option<bool>,
+    pub enable_mesh_gateway_wan_federation: Option<bool>,
 }
 
 /// `ports { ... }`; -1 disables a listener.

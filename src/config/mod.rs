@@ -9,7 +9,7 @@ use std::fmt;
 use std::net::IpAddr;
 use std::path::PathBuf;
 
-pub use file::{FileConfig, FilePorts, load_file};
+pub use file::{FileConfig, FileConnect, FilePorts, load_file};
 pub use resolve::resolve;
 
 use crate::local::{CheckDefinition, ServiceDefinition};
@@ -42,6 +42,13 @@ pub struct AgentConfig {
     pub federation_state_prune_grace: std::time::Duration,
     /// Raft log entries between snapshots; the log is compacted after each.
     pub raft_snapshot_threshold: u64,
+    /// `connect { enabled }`.
+    pub connect_enabled: bool,
+    /// Servers of different datacenters talk only through mesh gateways.
+    pub mesh_gateway_wan_federation: bool,
+    /// The primary's gateways to bootstrap through (secondaries).
+    pub primary_gateways: Vec<String>,
+    pub primary_gateways_interval: std::time::Duration,
     pub services: Vec<ServiceDefinition>,
     pub checks: Vec<CheckDefinition>,
 }
@@ -115,6 +122,7 @@ pub struct ConfigFlags {
     pub domain: Option<String>,
     pub join: Vec<String>,
     pub join_wan: Vec<String>,
+    pub primary_gateways: Vec<String>,
     pub primary_datacenter: Option<String>,
     pub config_files: Vec<PathBuf>,
     pub config_dirs: Vec<PathBuf>,
@@ -157,4 +165,7 @@ pub enum ConfigError {
     Invalid { origin: Origin, key: &'static str, value: String, expected: String },
     #[error("no data directory: set -data-dir or data_dir in a config file (or run with -dev)")]
     MissingDataDir,
+    /// A combination of settings the reference refuses, in its words.
+    #[error("{0}")]
+    Rule(String),
 }

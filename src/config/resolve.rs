@@ -173,6 +173,57 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
         }
     }
 
+    // Each connect key: the last file that sets it wins.
+    let connect_enabled =
+        layers.iter().rev().find_map(|(_, f)| f.connect.as_ref().and_then(|c| c.enabled)).unwrap_or(false);
+    let mesh_gateway_wan_federation = layers
+        .iter()
+        .rev()
+        .find_map(|(_, f)| f.connect.as_ref().and_then(|c| c.enable_mesh_gateway_wan_federation))
+        .unwrap_or(false);
+    let primary_gateways: Vec<String> = flags
+        .primary_gateways
+        .iter()
+        .cloned()
+        .chain(layers.iter().flat_map(|(_, f)| f.primary_gateways.clone()))
+        .collect();
+    let retry_join_wan: Vec<String> =
+        flags.join_wan.iter().cloned().chain(layers.iter().flat_map(|(_, f)| f.retry_join_wan.clone())).collect();
+    let rule = |m: &str| Err(ConfigError::Rule(m.to_owned()));
+    if mesh_gateway_wan_federation {
+        if !server {
+            return rule("'connect.enable_mesh_gateway_wan_federation = true' requires 'server = true'");
+        }
+        if !connect_enabled {
+            return rule("'connect.enable_mesh_gateway_wan_federation=true' requires 'connect.enabled=true'");
+        }
+        if !retry_join_wan.is_empty() {
+            return rule("'retry_join_wan' is incompatible with 'connect.enable_mesh_gateway_wan_federation = true'");
+        }
+        if !(tls.enabled() && tls.verify_incoming && tls.verify_outgoing && tls.verify_server_hostname) {
+            return rule(
+                "'connect.enable_mesh_gateway_wan_federation = true' requires TLS: ca_file, cert_file, key_file, \
+                 verify_incoming, verify_outgoing and verify_server_hostname",
+            );
+        }
+    }
+    if !primary_gateways.is_empty() {
+        if !server {
+            return rule("'primary_gateways' requires 'server = true'");
+        }
+        if primary_datacenter == datacenter {
+            return rule("'primary_gateways' should only be configured in a secondary datacenter");
+        }
+    }
+    let primary_gateways_interval = layers
+        .iter()
+        .rev()
+        .find_map(|(_, f)| f.primary_gateways_interval)
+        .map_or(std::time::Duration::from_secs(30), |d| d.0);
+    if primary_gateways_interval < std::time::Duration::from_secs(1) {
+        return rule("'primary_gateways_interval' must be at least 1s");
+    }
+
     Ok(AgentConfig {
         node_name,
         datacenter,
@@ -189,12 +240,7 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
         log_json,
         tls,
         retry_join: flags.join.iter().cloned().chain(layers.iter().flat_map(|(_, f)| f.retry_join.clone())).collect(),
-        retry_join_wan: flags
-            .join_wan
-            .iter()
-            .cloned()
-            .chain(layers.iter().flat_map(|(_, f)| f.retry_join_wan.clone()))
-            .collect(),
+        retry_join_wan,
         primary_datacenter,
         federation_state_prune_grace: layers
             .iter()
@@ -202,6 +248,10 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
             .find_map(|(_, f)| f.federation_state_prune_grace)
             .map_or(std::time::Duration::from_secs(24 * 3600), |d| d.0),
         raft_snapshot_threshold,
+        connect_enabled,
+        mesh_gateway_wan_federation,
+        primary_gateways,
+        primary_gateways_interval,
         services,
         checks,
     })

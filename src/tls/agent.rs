@@ -90,3 +90,17 @@ impl AgentTls {
         cert.verify_is_valid_for_subject_name(&subject).map_err(|_| format!("the certificate is not valid for {name}"))
     }
 }
+
+/// The first of `names` the certificate is not valid for, if any (WAN federation through
+/// gateways needs a server certificate for `<node>.server.<dc>.<domain>` and
+/// `server.<dc>.<domain>`).
+pub fn first_missing_name(cert: &CertificateDer<'_>, names: &[String]) -> Result<Option<String>, String> {
+    let cert = webpki::EndEntityCert::try_from(cert).map_err(|e| format!("unreadable certificate: {e:?}"))?;
+    for name in names {
+        let subject = rustls::pki_types::ServerName::try_from(name.as_str()).map_err(|e| e.to_string())?;
+        if cert.verify_is_valid_for_subject_name(&subject).is_err() {
+            return Ok(Some(name.clone()));
+        }
+    }
+    Ok(None)
+}

@@ -17,7 +17,7 @@ mod verify;
 
 use std::sync::Arc;
 
-pub use agent::AgentTls;
+pub use agent::{AgentTls, first_missing_name};
 pub use ca::{Ca, CaOptions, GeneratedCa, generate_ca};
 pub use cert::{CertKind, CertOptions, CertPlan, ExtendedKeyUsage, IssuedCert, SanEntry};
 pub use config::TlsMaterial;
