@@ -106,6 +106,35 @@ pub async fn tls_server(pki: &Pki, dc: &str, join_wan: Option<String>) -> TestAg
     .await
 }
 
+/// The `connect` block that turns on WAN federation through mesh gateways.
+pub const WANFED: &str = "connect {\n  enabled = true\n  enable_mesh_gateway_wan_federation = true\n}\n";
+
+/// A server of `dc` (node `s-<dc>`, primary dc1) federated through mesh gateways; a
+/// secondary bootstraps through `primary_gateways`.
+pub async fn wanfed_server(pki: &Pki, dc: &str, primary_gateways: &[String]) -> TestAgent {
+    let node = format!("s-{dc}");
+    let tls = std::fs::read_to_string(pki.server_config(dc, &node)).unwrap();
+    let gateways: Vec<String> = primary_gateways.iter().map(|g| format!("{g:?}")).collect();
+    let extra = if gateways.is_empty() {
+        String::new()
+    } else {
+        format!("primary_gateways = [{}]\nprimary_gateways_interval = \"1s\"\n", gateways.join(", "))
+    };
+    let path = pki.dir.path().join(format!("{node}-wanfed.hcl"));
+    std::fs::write(&path, format!("{tls}{WANFED}{extra}")).unwrap();
+    agent_with(ConfigFlags {
+        dev: true,
+        node: Some(node),
+        datacenter: Some(dc.into()),
+        primary_datacenter: Some("dc1".into()),
+        bind: Some("127.0.0.1".into()),
+        advertise: Some("127.0.0.1".into()),
+        config_files: vec![path],
+        ..free_ports()
+    })
+    .await
+}
+
 /// A port nothing listens on right now.
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()

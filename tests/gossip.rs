@@ -15,6 +15,7 @@ async fn member(name: &str, server: bool) -> (Gossip, watch::Sender<bool>) {
         name: name.into(),
         meta: MemberMeta { server, datacenter: "dc1".into(), rpc_port: 8300, build: "test".into(), leaving: false },
         expected_size: 3,
+        tunnel: None,
     };
     (Gossip::start(opts, stopped).await.unwrap(), stop)
 }

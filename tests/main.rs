@@ -36,4 +36,5 @@ mod tls_files;
 mod tls_handshake;
 mod tls_plan;
 mod wanfed_config;
+mod wanfed_loopback;
 mod xds_golden;

@@ -178,3 +178,25 @@ async fn reconcile_once(gossip: &Gossip, raft: &RaftNode, datacenter: &str) -> R
     }
     Ok(())
 }
+
+/// A secondary federated through mesh gateways joins the WAN pool by announcing itself to
+/// "any server of the primary" through a gateway; it asks again whenever it sees no alive
+/// member of the primary (at start, and after a partition).
+pub fn spawn_gateway_join(wan: Gossip, primary: String, mut shutdown: watch::Receiver<bool>) {
+    tokio::spawn(async move {
+        loop {
+            let connected = wan
+                .members()
+                .iter()
+                .any(|m| m.status == MemberStatus::Alive && m.id.meta.datacenter == primary && m.id.meta.server);
+            if !connected {
+                tracing::debug!(%primary, "joining the WAN pool through mesh gateways");
+                wan.join_datacenter(&primary).await;
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(Duration::from_secs(if connected { 5 } else { 1 })) => {}
+                _ = shutdown.changed() => return,
+            }
+        }
+    });
+}

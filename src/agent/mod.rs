@@ -154,6 +154,7 @@ fn pool_options(cfg: &AgentConfig, port: u16, name: String, rpc_port: u16, expec
             leaving: false,
         },
         expected_size,
+        tunnel: None,
     }
 }
 
@@ -196,7 +197,12 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     if cfg.mesh_gateway_wan_federation {
         preflight(&cfg)?;
     }
-    let rpc_client = RpcClient::new(ClientOptions { tls: tls.clone(), ..ClientOptions::default() });
+    // Servers of a federation through mesh gateways reach other datacenters only through
+    // the gateway the locator picks.
+    let locator = (cfg.server && cfg.mesh_gateway_wan_federation)
+        .then(|| crate::federation::Locator::new(&cfg.datacenter, &cfg.primary_datacenter));
+    let gateways = locator.clone().map(|l| Arc::new(l) as Arc<dyn crate::rpc::GatewayRoute>);
+    let rpc_client = RpcClient::new(ClientOptions { tls: tls.clone(), gateways, ..ClientOptions::default() });
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
     let mut tasks = Vec::new();
 
@@ -257,14 +263,20 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     // Servers: the WAN pool of every datacenter's servers, member names `<node>.<dc>`.
     let wan = match (&raft, cfg.ports.serf_wan) {
         (Some(_), Some(port)) => {
-            let opts = pool_options(&cfg, port, format!("{}.{}", cfg.node_name, cfg.datacenter), server_port, 9);
+            let mut opts = pool_options(&cfg, port, format!("{}.{}", cfg.node_name, cfg.datacenter), server_port, 9);
+            if let (Some(locator), Some(tls)) = (&locator, &tls) {
+                opts.tunnel = Some(Arc::new(crate::federation::GatewayTunnel::new(locator.clone(), tls.clone())));
+            }
             let wan = start_pool("WAN gossip", opts, &shutdown_rx).await?;
             cluster::spawn_join(wan.clone(), cfg.retry_join_wan.clone(), 8302, shutdown_rx.clone());
+            if locator.is_some() && cfg.datacenter != cfg.primary_datacenter {
+                cluster::spawn_gateway_join(wan.clone(), cfg.primary_datacenter.clone(), shutdown_rx.clone());
+            }
             Some(wan)
         }
         _ => None,
     };
-    let router = Router::new(wan.clone(), &cfg.datacenter);
+    let router = Router::new(wan.clone(), &cfg.datacenter).via_gateways(locator.is_some());
     let backend = match (&raft, &gossip) {
         (Some(node), _) => Backend::server(node.clone(), rpc_client.clone(), router, &cfg.datacenter),
         (None, Some(g)) => {
@@ -275,6 +287,15 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     };
     // Servers: federation states (anti-entropy everywhere, replication in secondaries).
     let replication = Arc::new(std::sync::Mutex::new(crate::federation::ReplicationStatus::default()));
+    if let (Some(node), Some(locator)) = (&raft, &locator) {
+        crate::federation::spawn_locator_refresh(locator.clone(), node.state().clone(), shutdown_rx.clone());
+        crate::federation::spawn_primary_gateway_discovery(
+            locator.clone(),
+            cfg.primary_gateways.clone(),
+            cfg.primary_gateways_interval,
+            shutdown_rx.clone(),
+        );
+    }
     if let Some(node) = &raft {
         let (dc, primary) = (cfg.datacenter.clone(), cfg.primary_datacenter.clone());
         crate::federation::spawn_connect_ca(
@@ -300,7 +321,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
                 shutdown_rx.clone(),
             );
         } else {
-            let router = Router::new(wan.clone(), &cfg.datacenter);
+            let router = Router::new(wan.clone(), &cfg.datacenter).via_gateways(locator.is_some());
             crate::federation::spawn_pruning(
                 node.clone(),
                 router,
@@ -312,7 +333,8 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     if let (Some(listener), Some(node)) = (server_listener, &raft) {
         let me = PeerInfo { node: cfg.node_name.clone(), datacenter: cfg.datacenter.clone(), server: true };
         let handlers = rpc::server_handlers(node.clone(), backend.clone(), me, tls.clone());
-        let options = ServerOptions { tls: tls.clone(), ..ServerOptions::default() };
+        let gossip_packets = if locator.is_some() { wan.as_ref().map(Gossip::ingest) } else { None };
+        let options = ServerOptions { tls: tls.clone(), gossip_packets, ..ServerOptions::default() };
         tasks.push(tokio::spawn(crate::rpc::serve(listener, options, handlers, shutdown_rx.clone())));
     }
 
@@ -353,7 +375,11 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
         backend.clone(),
         &cfg.datacenter,
         &cfg.domain,
-        opts.proxycfg.clone(),
+        crate::proxycfg::ManagerOptions {
+            primary_datacenter: Some(cfg.primary_datacenter.clone()),
+            primary_fallback: locator.as_ref().map(|l| l.fallback()),
+            ..opts.proxycfg.clone()
+        },
         shutdown_rx.clone(),
     );
     let xds = crate::xds::XdsStatus::default();
@@ -397,6 +423,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
             replication: replication.clone(),
             left: left.clone(),
             xds: xds.clone(),
+            locator: locator.clone(),
         };
         let mut stop = shutdown_rx.clone();
         tasks.push(tokio::spawn(async move {

@@ -12,11 +12,20 @@ use crate::rpc::{RpcClient, Target};
 pub struct Router {
     wan: Option<Gossip>,
     datacenter: String,
+    /// Other datacenters are reached through mesh gateways, which route `server.<dc>` to
+    /// any of their servers: usable before (or without) their WAN members.
+    via_gateways: bool,
 }
 
 impl Router {
     pub fn new(wan: Option<Gossip>, datacenter: &str) -> Router {
-        Router { wan, datacenter: datacenter.to_owned() }
+        Router { wan, datacenter: datacenter.to_owned(), via_gateways: false }
+    }
+
+    /// A router whose requests to other datacenters go through mesh gateways.
+    pub fn via_gateways(mut self, yes: bool) -> Router {
+        self.via_gateways = yes;
+        self
     }
 
     /// Whether `datacenter` is this agent's own.
@@ -61,7 +70,16 @@ impl Router {
         request: &Request,
         wait: Option<Duration>,
     ) -> Result<Reply, ApplyError> {
-        let servers = self.servers_in(datacenter);
+        let mut servers = self.servers_in(datacenter);
+        if self.via_gateways && !self.is_local(datacenter) {
+            // Last resort (or the only way, before the WAN pool knows the datacenter): any
+            // server there, by the `server.<dc>.<domain>` name its gateways route.
+            servers.push(Target {
+                addr: format!("server.{datacenter}"),
+                node: None,
+                datacenter: datacenter.to_owned(),
+            });
+        }
         if servers.is_empty() {
             return Err(ApplyError::NoPathToDatacenter(datacenter.to_owned()));
         }

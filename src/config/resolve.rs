@@ -214,6 +214,14 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
         if primary_datacenter == datacenter {
             return rule("'primary_gateways' should only be configured in a secondary datacenter");
         }
+        if let Some(bad) = primary_gateways
+            .iter()
+            .find(|g| !g.rsplit_once(':').is_some_and(|(h, p)| !h.is_empty() && p.parse::<u16>().is_ok()))
+        {
+            return Err(ConfigError::Rule(format!(
+                "'primary_gateways' entry {bad:?} needs a host and a port (host:port)"
+            )));
+        }
     }
     let primary_gateways_interval = layers
         .iter()

@@ -41,6 +41,26 @@ impl MemberId {
         MemberId { name: String::new(), addr, generation: 0, meta: MemberMeta::default() }
     }
 
+    /// A placeholder for "any server of `datacenter`", reached through mesh gateways: the
+    /// address is never dialled (TEST-NET-1, as the reference's `*.<dc>/192.0.2.2`).
+    pub fn probe_datacenter(datacenter: &str) -> MemberId {
+        let addr = SocketAddr::from(([192, 0, 2, 2], 8302));
+        MemberId {
+            name: String::new(),
+            addr,
+            generation: 0,
+            meta: MemberMeta { server: true, datacenter: datacenter.to_owned(), ..MemberMeta::default() },
+        }
+    }
+
+    /// The node name of a WAN member (`<node>.<dc>`), or `None` for a probe.
+    pub fn node(&self) -> Option<&str> {
+        if self.name.is_empty() {
+            return None;
+        }
+        Some(self.name.strip_suffix(&format!(".{}", self.meta.datacenter)).unwrap_or(&self.name))
+    }
+
     pub fn is_probe(&self) -> bool {
         self.name.is_empty()
     }

@@ -1,8 +1,12 @@
-//! LAN gossip: SWIM membership and failure detection (foca) over UDP.
+//! Gossip pools: SWIM membership and failure detection (foca) over UDP.
 //!
 //! foca is sans-IO; [`Gossip::start`] spawns the one task that owns it, the UDP socket and the
 //! timers. Everyone else talks to that task through a command channel and reads membership
 //! from a watch channel it publishes after every change.
+//!
+//! A WAN pool federated through mesh gateways has a [`Tunnel`]: packets for members of other
+//! datacenters go to it instead of UDP (the one `if` in the send path), and packets that
+//! arrived through gateways come back in through [`Gossip::ingest`].
 
 mod identity;
 
@@ -43,10 +47,22 @@ pub struct GossipOptions {
     pub meta: MemberMeta,
     /// Expected pool size; tunes dissemination and suspicion timeouts.
     pub expected_size: u32,
+    /// Carries packets to members of other datacenters (WAN pools federated through mesh
+    /// gateways).
+    pub tunnel: Option<std::sync::Arc<dyn Tunnel>>,
+}
+
+/// Where packets for other datacenters go instead of UDP.
+pub trait Tunnel: std::fmt::Debug + Send + Sync {
+    fn local_datacenter(&self) -> &str;
+    /// Queues `packet` for `to` (a member, or a datacenter probe); never blocks, may drop
+    /// (gossip tolerates loss).
+    fn send(&self, to: &MemberId, packet: Vec<u8>);
 }
 
 enum Cmd {
     Join(Vec<SocketAddr>),
+    JoinDatacenter(String),
     Leave(oneshot::Sender<()>),
 }
 
@@ -54,6 +70,7 @@ enum Cmd {
 #[derive(Debug, Clone)]
 pub struct Gossip {
     cmd: mpsc::Sender<Cmd>,
+    ingest: mpsc::Sender<Vec<u8>>,
     members: watch::Receiver<BTreeMap<String, Member>>,
     local: MemberId,
 }
@@ -65,6 +82,7 @@ impl Gossip {
         let port = socket.local_addr()?.port();
         let local = MemberId::new(&opts.name, SocketAddr::new(opts.advertise, port), opts.meta.clone());
         let (cmd_tx, cmd_rx) = mpsc::channel(64);
+        let (ingest_tx, ingest_rx) = mpsc::channel(1024);
         let initial = BTreeMap::from([(local.name.clone(), Member { id: local.clone(), status: MemberStatus::Alive })]);
         let (members_tx, members_rx) = watch::channel(initial);
         let size = NonZeroU32::new(opts.expected_size.max(1)).unwrap_or(NonZeroU32::MIN);
@@ -75,8 +93,9 @@ impl Gossip {
             frequency: Duration::from_secs(5),
             num_members: NonZeroUsize::MIN.saturating_add(2),
         });
-        tokio::spawn(run(socket, local.clone(), config, cmd_rx, members_tx, shutdown));
-        Ok(Gossip { cmd: cmd_tx, members: members_rx, local })
+        let io = Io { socket, tunnel: opts.tunnel.clone() };
+        tokio::spawn(run(io, local.clone(), config, cmd_rx, ingest_rx, members_tx, shutdown));
+        Ok(Gossip { cmd: cmd_tx, ingest: ingest_tx, members: members_rx, local })
     }
 
     /// This agent's identity (its advertised gossip address included).
@@ -87,6 +106,16 @@ impl Gossip {
     /// Announces this agent to each address; membership then spreads by gossip.
     pub async fn join(&self, addrs: Vec<SocketAddr>) {
         let _ = self.cmd.send(Cmd::Join(addrs)).await;
+    }
+
+    /// Announces this agent to any server of `datacenter` through the tunnel (mesh gateways).
+    pub async fn join_datacenter(&self, datacenter: &str) {
+        let _ = self.cmd.send(Cmd::JoinDatacenter(datacenter.to_owned())).await;
+    }
+
+    /// Where packets that arrived through mesh gateways are handed in.
+    pub fn ingest(&self) -> mpsc::Sender<Vec<u8>> {
+        self.ingest.clone()
     }
 
     /// Every member known, including failed and left ones (until foca forgets them).
@@ -111,11 +140,18 @@ impl Gossip {
 
 type Swim = Foca<MemberId, PostcardCodec, rand::rngs::StdRng, foca::NoCustomBroadcast>;
 
-async fn run(
+/// The pool's packet I/O: UDP, plus the tunnel for other datacenters.
+struct Io {
     socket: UdpSocket,
+    tunnel: Option<std::sync::Arc<dyn Tunnel>>,
+}
+
+async fn run(
+    io: Io,
     local: MemberId,
     config: foca::Config,
     mut cmd_rx: mpsc::Receiver<Cmd>,
+    mut ingest_rx: mpsc::Receiver<Vec<u8>>,
     members_tx: watch::Sender<BTreeMap<String, Member>>,
     mut shutdown: watch::Receiver<bool>,
 ) {
@@ -128,11 +164,17 @@ async fn run(
     loop {
         let leave_at = leaving.as_ref().map(|(at, _)| *at);
         tokio::select! {
-            r = socket.recv_from(&mut buf) => {
+            r = io.socket.recv_from(&mut buf) => {
                 if let Ok((n, _)) = r
                     && let Err(e) = foca.handle_data(&buf[..n], &mut runtime)
                 {
                     tracing::debug!(error = %e, "ignoring a gossip packet");
+                }
+            }
+            Some(packet) = ingest_rx.recv() => {
+                let packet = readdress_announce(&packet, foca.identity()).unwrap_or(packet);
+                if let Err(e) = foca.handle_data(&packet, &mut runtime) {
+                    tracing::debug!(error = %e, "ignoring a gossip packet from a gateway");
                 }
             }
             Some(timer) = timer_rx.recv() => {
@@ -144,6 +186,9 @@ async fn run(
                         let _ = foca.announce(MemberId::probe(addr), &mut runtime);
                     }
                 }
+                Cmd::JoinDatacenter(dc) => {
+                    let _ = foca.announce(MemberId::probe_datacenter(&dc), &mut runtime);
+                }
                 Cmd::Leave(done) => {
                     // First become a `leaving` identity, so peers can tell leave from failure;
                     // leave for real once that had a moment to spread.
@@ -153,7 +198,7 @@ async fn run(
             },
             _ = tokio::time::sleep_until(leave_at.unwrap_or_else(tokio::time::Instant::now)), if leave_at.is_some() => {
                 let _ = foca.leave_cluster(&mut runtime);
-                flush(&socket, &mut runtime, &timer_tx, &members_tx).await;
+                flush(&io, &mut runtime, &timer_tx, &members_tx).await;
                 members_tx.send_modify(|m| {
                     if let Some(me) = m.get_mut(&local.name) {
                         me.status = MemberStatus::Left;
@@ -166,7 +211,7 @@ async fn run(
             }
             _ = shutdown.changed() => return,
         }
-        flush(&socket, &mut runtime, &timer_tx, &members_tx).await;
+        flush(&io, &mut runtime, &timer_tx, &members_tx).await;
     }
 }
 
@@ -175,13 +220,20 @@ const LEAVE_PROPAGATION: Duration = Duration::from_millis(600);
 
 /// Sends queued packets, schedules timers, applies notifications to the membership view.
 async fn flush(
-    socket: &UdpSocket,
+    io: &Io,
     runtime: &mut AccumulatingRuntime<MemberId>,
     timer_tx: &mpsc::UnboundedSender<Timer<MemberId>>,
     members_tx: &watch::Sender<BTreeMap<String, Member>>,
 ) {
     while let Some((to, bytes)) = runtime.to_send() {
-        if let Err(e) = socket.send_to(&bytes, to.addr).await {
+        if let Some(tunnel) = &io.tunnel
+            && !to.meta.datacenter.is_empty()
+            && to.meta.datacenter != tunnel.local_datacenter()
+        {
+            tunnel.send(&to, bytes.to_vec());
+            continue;
+        }
+        if let Err(e) = io.socket.send_to(&bytes, to.addr).await {
             tracing::debug!(to = %to.addr, error = %e, "sending a gossip packet failed");
         }
     }
@@ -221,4 +273,25 @@ fn apply(members: &mut BTreeMap<String, Member>, n: OwnedNotification<MemberId>)
         }
         _ => {}
     }
+}
+
+/// An announce through a gateway is addressed to "any server of this datacenter" (a probe
+/// identity whose address is never dialled); foca only accepts announces addressed to its own
+/// address, so such a packet is re-addressed to this member. Any other packet: `None`.
+fn readdress_announce(packet: &[u8], me: &MemberId) -> Option<Vec<u8>> {
+    use foca::Codec;
+    let mut codec = PostcardCodec;
+    let mut rest = packet;
+    let mut header: foca::Header<MemberId> = codec.decode_header(&mut rest).ok()?;
+    if header.message != foca::Message::Announce
+        || !header.dst.is_probe()
+        || header.dst.meta.datacenter != me.meta.datacenter
+    {
+        return None;
+    }
+    header.dst = me.clone();
+    let mut out = Vec::with_capacity(packet.len() + 64);
+    codec.encode_header(&header, &mut out).ok()?;
+    out.extend_from_slice(rest);
+    Some(out)
 }

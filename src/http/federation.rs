@@ -46,3 +46,17 @@ pub async fn mesh_gateways(State(state): State<AppState>, Q(p): Q<Params>) -> Re
 pub async fn replication(State(state): State<AppState>) -> axum::Json<crate::federation::ReplicationStatus> {
     axum::Json(state.replication.lock().unwrap_or_else(|e| e.into_inner()).clone())
 }
+
+/// `GET /v1/internal/gateways`: how this server reaches every other datacenter through mesh
+/// gateways: the candidates with their source and health, what the locator would pick now and
+/// why, and each gateway's recent dial outcomes. `{"Enabled": false}` without WAN federation
+/// through gateways.
+pub async fn gateways(State(state): State<AppState>) -> axum::Json<serde_json::Value> {
+    let Some(locator) = &state.locator else {
+        return axum::Json(serde_json::json!({"Enabled": false, "Datacenter": state.info.datacenter}));
+    };
+    let datacenters = state.backend.datacenters().await.unwrap_or_default();
+    let mut value = serde_json::to_value(locator.status(&datacenters)).unwrap_or_default();
+    value["Enabled"] = serde_json::Value::Bool(true);
+    axum::Json(value)
+}

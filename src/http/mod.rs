@@ -66,6 +66,8 @@ pub struct AppState {
     pub left: Arc<tokio::sync::Notify>,
     /// What each local gateway's xDS stream last did.
     pub xds: crate::xds::XdsStatus,
+    /// The gateway locator (servers federated through mesh gateways).
+    pub locator: Option<crate::federation::Locator>,
 }
 
 impl AppState {
@@ -114,6 +116,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/health/state/{state}", get(health::in_state))
         .route("/v1/connect/ca/roots", get(connect::roots))
         .route("/v1/internal/xds", get(connect::xds_status))
+        .route("/v1/internal/gateways", get(federation::gateways))
         .route("/v1/internal/federation-states", get(federation::list))
         .route("/v1/internal/federation-states/mesh-gateways", get(federation::mesh_gateways))
         .route("/v1/internal/federation-states/replication", get(federation::replication))

@@ -31,19 +31,35 @@ pub(super) fn spawn(local: Arc<LocalState>, id: String, kind: CheckKind) -> Abor
     .abort_handle()
 }
 
+/// How often a check that has not passed yet is retried.
+const STARTUP_RETRY: Duration = Duration::from_secs(1);
+
 async fn periodic<F, Fut>(local: Weak<LocalState>, id: String, interval: Duration, probe: F)
 where
     F: Fn() -> Fut,
     Fut: std::future::Future<Output = (HealthStatus, String)>,
 {
-    let mut ticker = tokio::time::interval(interval);
-    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    // The first probe runs at once. Until one passes, probes repeat every second (at most
+    // every interval): a service usually starts listening just after it registered (a
+    // gateway registers, then starts Envoy) and should not look dead for a whole interval.
+    let mut ticker: Option<tokio::time::Interval> = None;
     loop {
-        ticker.tick().await;
         let (status, output) = probe().await;
         let Some(local) = local.upgrade() else { return };
         if local.update_check(&id, status, &output).is_err() {
             return; // the check is gone
+        }
+        drop(local);
+        if ticker.is_none() && status == HealthStatus::Passing {
+            let mut t = tokio::time::interval_at(tokio::time::Instant::now() + interval, interval);
+            t.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            ticker = Some(t);
+        }
+        match &mut ticker {
+            Some(t) => {
+                t.tick().await;
+            }
+            None => tokio::time::sleep(STARTUP_RETRY.min(interval)).await,
         }
     }
 }

@@ -24,13 +24,17 @@ pub type SnapshotReceiver = watch::Receiver<Option<Arc<Snapshot>>>;
 pub struct ManagerOptions {
     /// Changes arriving within this window after the first are delivered as one snapshot.
     pub coalesce: Duration,
+    /// The federation's primary (default: this datacenter).
+    pub primary_datacenter: Option<String>,
+    /// A secondary server's resolved `primary_gateways`.
+    pub primary_fallback: Option<watch::Receiver<Vec<std::net::SocketAddr>>>,
 }
 
 impl Default for ManagerOptions {
     fn default() -> Self {
         // Short enough for a push well under 100 ms, long enough to fold a burst (a batch of
         // check updates applied together) into one snapshot.
-        ManagerOptions { coalesce: Duration::from_millis(20) }
+        ManagerOptions { coalesce: Duration::from_millis(20), primary_datacenter: None, primary_fallback: None }
     }
 }
 
@@ -66,8 +70,14 @@ impl Manager {
         opts: ManagerOptions,
         mut shutdown: watch::Receiver<bool>,
     ) -> Manager {
-        let ctx =
-            Context { backend, datacenter: datacenter.to_owned(), domain: domain.to_owned(), coalesce: opts.coalesce };
+        let ctx = Context {
+            backend,
+            datacenter: datacenter.to_owned(),
+            domain: domain.to_owned(),
+            coalesce: opts.coalesce,
+            primary: opts.primary_datacenter.clone().unwrap_or_else(|| datacenter.to_owned()),
+            fallback: opts.primary_fallback.clone(),
+        };
         let manager = Manager { inner: Arc::new(Inner { ctx, outputs: Mutex::default(), proxies: Mutex::default() }) };
         let this = manager.clone();
         tokio::spawn(async move {

@@ -34,6 +34,12 @@ pub struct Snapshot {
     pub fed_state_gateways: BTreeMap<String, Vec<CheckServiceNode>>,
     /// This datacenter's servers (the `consul` service), for a gateway that exposes them.
     pub servers: Vec<CheckServiceNode>,
+    /// The federation's primary datacenter.
+    pub primary_datacenter: String,
+    /// In a secondary: the resolved `primary_gateways`, added to the primary's gateways, so
+    /// the gateway can carry the bootstrap before federation states arrive and after the
+    /// primary's gateways moved.
+    pub primary_fallback: Vec<std::net::SocketAddr>,
 }
 
 impl Snapshot {
@@ -72,7 +78,14 @@ impl Snapshot {
 
     /// Remote datacenters with gateways, sorted (the local one skipped).
     pub fn remote_datacenters(&self) -> Vec<&str> {
-        self.fed_state_gateways.keys().map(String::as_str).filter(|dc| *dc != self.datacenter).collect()
+        let mut dcs: Vec<&str> =
+            self.fed_state_gateways.keys().map(String::as_str).filter(|dc| *dc != self.datacenter).collect();
+        if !self.primary_fallback.is_empty() && self.primary_datacenter != self.datacenter {
+            dcs.push(&self.primary_datacenter);
+        }
+        dcs.sort_unstable();
+        dcs.dedup();
+        dcs
     }
 }
 

@@ -26,6 +26,7 @@ enum Update {
     Gateways(BTreeMap<String, Vec<CheckServiceNode>>),
     Servers(Vec<CheckServiceNode>),
     Datacenters(Vec<String>),
+    PrimaryFallback(Vec<std::net::SocketAddr>),
 }
 
 /// Where the watches read and how snapshots are paced.
@@ -35,6 +36,9 @@ pub(super) struct Context {
     pub datacenter: String,
     pub domain: String,
     pub coalesce: Duration,
+    pub primary: String,
+    /// The resolved `primary_gateways` of a secondary's server.
+    pub fallback: Option<watch::Receiver<Vec<std::net::SocketAddr>>>,
 }
 
 /// Runs until `stop` turns true: starts the watches for `service`, folds their answers into
@@ -46,6 +50,7 @@ pub(super) async fn run(
     mut stop: watch::Receiver<bool>,
 ) {
     let mut snapshot = Snapshot::for_service(&service, &ctx.datacenter, &ctx.domain);
+    snapshot.primary_datacenter = ctx.primary.clone();
     let (tx, mut updates) = mpsc::channel(16);
     let watch = |query: Query, map: fn(QueryResult) -> Option<Update>| {
         tokio::spawn(watch_query(ctx.backend.clone(), query, map, tx.clone(), stop.clone()));
@@ -66,6 +71,9 @@ pub(super) async fn run(
         });
     }
     tokio::spawn(poll_datacenters(ctx.backend.clone(), tx.clone(), stop.clone()));
+    if let Some(fallback) = ctx.fallback.clone().filter(|_| ctx.primary != ctx.datacenter) {
+        tokio::spawn(watch_fallback(fallback, tx.clone(), stop.clone()));
+    }
     drop(tx);
     tracing::debug!("watches started");
 
@@ -111,6 +119,7 @@ fn apply(snapshot: &mut Snapshot, update: Update) {
             snapshot.servers = servers;
         }
         Update::Datacenters(dcs) => snapshot.datacenters = dcs,
+        Update::PrimaryFallback(addrs) => snapshot.primary_fallback = addrs,
     }
 }
 
@@ -173,6 +182,24 @@ async fn poll_datacenters(backend: Backend, tx: mpsc::Sender<Update>, mut stop: 
         }
         tokio::select! {
             _ = tokio::time::sleep(DATACENTERS_EVERY) => {}
+            _ = stop.changed() => return,
+        }
+    }
+}
+
+/// Forwards the server's resolved `primary_gateways` whenever they change.
+async fn watch_fallback(
+    mut fallback: watch::Receiver<Vec<std::net::SocketAddr>>,
+    tx: mpsc::Sender<Update>,
+    mut stop: watch::Receiver<bool>,
+) {
+    loop {
+        let addrs = fallback.borrow_and_update().clone();
+        if tx.send(Update::PrimaryFallback(addrs)).await.is_err() {
+            return;
+        }
+        tokio::select! {
+            r = fallback.changed() => if r.is_err() { return },
             _ = stop.changed() => return,
         }
     }

@@ -45,10 +45,22 @@ pub enum RpcError {
     Codec(String),
 }
 
+/// How a server reaches other datacenters when they federate through mesh gateways: which
+/// gateway to dial for a datacenter, and where to report how the dial went.
+pub trait GatewayRoute: std::fmt::Debug + Send + Sync {
+    fn local_datacenter(&self) -> &str;
+    /// `host:port` of the gateway to dial for `datacenter`, with the reason it was chosen.
+    fn pick(&self, datacenter: &str) -> Option<String>;
+    fn report(&self, gateway: &str, outcome: Result<(), String>);
+}
+
 /// Client settings.
 #[derive(Debug, Clone)]
 pub struct ClientOptions {
     pub tls: Option<Arc<AgentTls>>,
+    /// Set on servers of a federation through mesh gateways: other datacenters are dialled
+    /// only through a gateway, never directly.
+    pub gateways: Option<Arc<dyn GatewayRoute>>,
     pub max_frame: usize,
     pub dial_timeout: Duration,
     pub request_timeout: Duration,
@@ -58,6 +70,7 @@ impl Default for ClientOptions {
     fn default() -> Self {
         ClientOptions {
             tls: None,
+            gateways: None,
             max_frame: frame::DEFAULT_MAX_FRAME,
             dial_timeout: Duration::from_secs(5),
             request_timeout: Duration::from_secs(30),
@@ -166,8 +179,30 @@ impl RpcClient {
     }
 
     async fn dial(&self, target: &Target, protocol: Protocol) -> Result<Box<dyn Io>, RpcError> {
-        let dial_err = |reason: String| RpcError::Dial { addr: target.addr.clone(), reason };
-        let tcp = tokio::time::timeout(self.options.dial_timeout, TcpStream::connect(&target.addr))
+        let route = self.options.gateways.as_ref().filter(|g| g.local_datacenter() != target.datacenter);
+        let Some(route) = route else { return self.dial_at(target, &target.addr, protocol).await };
+        // Through a mesh gateway: TCP to the gateway, TLS (and SNI) for the target server.
+        let Some(gateway) = route.pick(&target.datacenter) else {
+            return Err(RpcError::Dial {
+                addr: target.addr.clone(),
+                reason: format!("no mesh gateway to reach datacenter {}", target.datacenter),
+            });
+        };
+        if !self.options.tls.as_ref().is_some_and(|t| t.verify_outgoing) {
+            return Err(RpcError::Dial {
+                addr: gateway,
+                reason: "cannot dial via a mesh gateway when outgoing TLS is disabled".into(),
+            });
+        }
+        let result = self.dial_at(target, &gateway, protocol).await;
+        route.report(&gateway, result.as_ref().map(|_| ()).map_err(|e| e.to_string()));
+        result
+    }
+
+    /// TCP to `addr`, then TLS for `target` (or the plaintext type byte).
+    async fn dial_at(&self, target: &Target, addr: &str, protocol: Protocol) -> Result<Box<dyn Io>, RpcError> {
+        let dial_err = |reason: String| RpcError::Dial { addr: addr.to_owned(), reason };
+        let tcp = tokio::time::timeout(self.options.dial_timeout, TcpStream::connect(addr))
             .await
             .map_err(|_| dial_err(format!("timed out after {:?}", self.options.dial_timeout)))?
             .map_err(|e| dial_err(e.to_string()))?;
@@ -175,7 +210,7 @@ impl RpcClient {
         match &self.options.tls {
             Some(tls) if tls.verify_outgoing => {
                 let name = tls.server_name(target.node.as_deref(), &target.datacenter);
-                let tls_err = |reason: String| RpcError::Tls { addr: target.addr.clone(), name: name.clone(), reason };
+                let tls_err = |reason: String| RpcError::Tls { addr: addr.to_owned(), name: name.clone(), reason };
                 let config = tls.client_config(protocol).map_err(|e| tls_err(e.to_string()))?;
                 let server_name =
                     rustls::pki_types::ServerName::try_from(name.clone()).map_err(|e| tls_err(e.to_string()))?;

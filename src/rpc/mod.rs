@@ -7,5 +7,5 @@ pub mod message;
 pub mod protocol;
 pub mod server;
 
-pub use client::{ClientOptions, RpcClient, RpcError, Target};
+pub use client::{ClientOptions, GatewayRoute, RpcClient, RpcError, Target};
 pub use server::{Handler, Peer, ServerOptions, serve};

@@ -46,6 +46,9 @@ pub struct ServerOptions {
     /// Bound on receiving the rest of a frame once it has started (idle connections between
     /// frames are kept).
     pub frame_timeout: Duration,
+    /// Where WAN gossip packets that came through mesh gateways go (the WAN pool's ingest);
+    /// `None` refuses the gossip ALPN.
+    pub gossip_packets: Option<mpsc::Sender<Vec<u8>>>,
 }
 
 impl std::fmt::Debug for ServerOptions {
@@ -61,6 +64,7 @@ impl Default for ServerOptions {
             max_frame: frame::DEFAULT_MAX_FRAME,
             handshake_timeout: Duration::from_secs(5),
             frame_timeout: Duration::from_secs(30),
+            gossip_packets: None,
         }
     }
 }
@@ -212,6 +216,12 @@ async fn serve_tls(
         return refusals.refuse(addr, "raft peer is not a server", &why);
     }
     let sni = conn.server_name().map(str::to_owned);
+    if protocol == Protocol::WanGossipPacket {
+        return match &options.gossip_packets {
+            Some(sink) => packet_loop(stream, sink.clone(), addr, stop).await,
+            None => refusals.refuse(addr, "protocol not served", "WAN gossip (not federated through gateways)"),
+        };
+    }
     let certs =
         conn.peer_certificates().map(|c| c.iter().map(|c| c.clone().into_owned()).collect()).unwrap_or_default();
     let Some(handler) = handlers.get(&protocol) else {
@@ -295,4 +305,46 @@ async fn frame_loop<S>(
     in_flight.abort_all();
     drop(tx);
     let _ = writer_task.await;
+}
+
+/// The largest WAN gossip packet accepted (a memory-exhaustion guard).
+pub const MAX_GOSSIP_PACKET: u32 = 4 * 1024 * 1024;
+/// A gossip packet connection idle this long is closed (the sender reconnects when needed).
+const GOSSIP_IDLE: Duration = Duration::from_secs(120);
+
+/// WAN gossip packets through a gateway: a 4-byte big-endian length, then the packet, until
+/// the sender closes. Nothing is ever written back.
+async fn packet_loop(
+    stream: tokio_rustls::server::TlsStream<TcpStream>,
+    sink: mpsc::Sender<Vec<u8>>,
+    peer: SocketAddr,
+    mut stop: watch::Receiver<bool>,
+) {
+    let mut stream = tokio::io::BufReader::new(stream);
+    loop {
+        let mut len = [0u8; 4];
+        let read = tokio::select! {
+            r = tokio::time::timeout(GOSSIP_IDLE, stream.read_exact(&mut len)) => r,
+            _ = stop.changed() => return,
+        };
+        match read {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) if e.kind() == std::io::ErrorKind::UnexpectedEof => return,
+            Ok(Err(e)) => return tracing::debug!(%peer, error = %e, "a WAN gossip connection broke"),
+            Err(_) => return,
+        }
+        let len = u32::from_be_bytes(len);
+        if len == 0 || len > MAX_GOSSIP_PACKET {
+            return tracing::warn!(%peer, len, max = MAX_GOSSIP_PACKET, "closing: gossip packet size out of bounds");
+        }
+        let mut packet = vec![0u8; len as usize];
+        if let Err(e) = tokio::time::timeout(GOSSIP_IDLE, stream.read_exact(&mut packet)).await.unwrap_or_else(|_| {
+            Err(std::io::Error::new(std::io::ErrorKind::TimedOut, "the rest of a packet did not arrive"))
+        }) {
+            return tracing::debug!(%peer, error = %e, "a WAN gossip connection broke mid-packet");
+        }
+        if sink.try_send(packet).is_err() {
+            tracing::debug!(%peer, "dropping a WAN gossip packet: the pool is busy or stopped");
+        }
+    }
 }

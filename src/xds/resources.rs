@@ -42,7 +42,15 @@ pub fn mesh_gateway(snap: &Snapshot) -> Resources {
     let wanfed = snap.wan_federation();
     for dc in snap.remote_datacenters() {
         let gateways = snap.fed_state_gateways.get(dc).map(Vec::as_slice).unwrap_or_default();
-        let endpoints: Vec<LbEndpoint> = gateways.iter().map(|g| gateway_endpoint(g, true)).collect();
+        let mut endpoints: Vec<LbEndpoint> = gateways.iter().map(|g| gateway_endpoint(g, true)).collect();
+        if dc == snap.primary_datacenter {
+            for addr in &snap.primary_fallback {
+                let known = gateways.iter().any(|g| best_address(g, true) == (addr.ip().to_string(), addr.port()));
+                if !known {
+                    endpoints.push(endpoint(&addr.ip().to_string(), addr.port(), HealthStatus::Healthy, 1));
+                }
+            }
+        }
         let mut names = vec![datacenter_sni(dc, td)];
         if wanfed {
             names.push(server_sni(None, dc, &snap.domain));
@@ -243,7 +251,7 @@ fn server_endpoint(s: &CheckServiceNode) -> LbEndpoint {
 
 /// The reference's `BestAddress`: the service address (or its `wan` tagged address), else
 /// the node's address (or the node's `wan` tagged address).
-fn best_address(c: &CheckServiceNode, wan: bool) -> (String, u16) {
+pub fn best_address(c: &CheckServiceNode, wan: bool) -> (String, u16) {
     let mut address = c.service.address.clone();
     let mut port = c.service.port;
     if wan && let Some(tagged) = c.service.tagged_addresses.get("wan") {

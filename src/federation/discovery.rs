@@ -1,0 +1,66 @@
+//! Keeping the gateway locator current: its candidates follow this server's state store
+//! (catalog and federation states, by blocking reads), and `primary_gateways` are resolved
+//! again every interval, so a DNS name that now points elsewhere is followed without a
+//! restart.
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use tokio::sync::watch;
+
+use super::Locator;
+use crate::state::{StateHandle, Table};
+
+const TABLES: [Table; 4] = [Table::Nodes, Table::Services, Table::Checks, Table::FederationStates];
+
+/// Recomputes the locator's candidates whenever the tables they come from change.
+pub fn spawn_locator_refresh(locator: Locator, state: StateHandle, mut shutdown: watch::Receiver<bool>) {
+    tokio::spawn(async move {
+        let mut index = 0;
+        loop {
+            let wait = state.blocking(&TABLES, index, Duration::from_secs(300), |s| locator.update_from_store(s));
+            tokio::select! {
+                r = wait => index = r.index,
+                _ = shutdown.changed() => return,
+            }
+        }
+    });
+}
+
+/// Resolves `entries` (host:port) now and every `interval`, handing the addresses to the
+/// locator. An entry that does not resolve is logged and skipped; the others still count.
+pub fn spawn_primary_gateway_discovery(
+    locator: Locator,
+    entries: Vec<String>,
+    interval: Duration,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    if entries.is_empty() {
+        return;
+    }
+    tokio::spawn(async move {
+        loop {
+            let addrs = resolve_all(&entries).await;
+            if addrs.is_empty() {
+                tracing::warn!(entries = ?entries, ?interval, "no primary mesh gateway resolved; retrying");
+            } else {
+                locator.set_fallback(addrs);
+            }
+            tokio::select! {
+                _ = tokio::time::sleep(interval) => {}
+                _ = shutdown.changed() => return,
+            }
+        }
+    });
+}
+
+async fn resolve_all(entries: &[String]) -> Vec<SocketAddr> {
+    let mut out = Vec::new();
+    for entry in entries {
+        match tokio::net::lookup_host(entry.as_str()).await {
+            Ok(addrs) => out.extend(addrs),
+            Err(error) => tracing::warn!(%entry, %error, "cannot resolve a primary mesh gateway"),
+        }
+    }
+    out
+}

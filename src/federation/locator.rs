@@ -1,0 +1,321 @@
+//! The gateway locator: which mesh gateway a server dials to reach another datacenter.
+//!
+//! Candidates per datacenter come from this server's own state store (no RPC): this
+//! datacenter's gateways from the catalog (LAN addresses), other datacenters' from the
+//! replicated federation states (WAN addresses), and, for the primary, the resolved
+//! `primary_gateways` (the bootstrap fallback). Only gateways marked
+//! `consul-wan-federation=1` without a critical check count.
+//!
+//! Picking: a healthy local gateway that has not failed recently (the two-hop path, which
+//! needs no route to other datacenters); when every local gateway is failing or none is
+//! known, the target datacenter's own gateways directly (for the primary, with the
+//! fallback addresses). Random among the usable ones. Every dial reports its outcome, so a
+//! dead gateway is skipped before more traffic fails on it, and every decision is
+//! observable through [`Locator::status`].
+
+use std::collections::{BTreeMap, HashMap};
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use tokio::sync::watch;
+
+use crate::proxycfg::META_WAN_FEDERATION;
+use crate::state::{CheckServiceNode, HealthStatus, Store};
+
+/// A gateway that failed this recently is skipped while others are usable.
+const FAILURE_QUARANTINE: Duration = Duration::from_secs(10);
+
+/// Where a candidate came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Source {
+    #[serde(rename = "local catalog")]
+    LocalCatalog,
+    #[serde(rename = "federation state")]
+    FederationState,
+    #[serde(rename = "config")]
+    Config,
+}
+
+/// One gateway a server could dial.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Candidate {
+    /// `host:port` as dialled.
+    pub address: String,
+    pub source: Source,
+    /// The gateway's node and service ID (empty for config addresses).
+    pub node: String,
+    #[serde(rename = "ServiceID")]
+    pub service_id: String,
+    /// No critical check (config addresses are assumed healthy).
+    pub healthy: bool,
+}
+
+/// What dialling one gateway address last did.
+#[derive(Debug, Clone, Default, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct DialRecord {
+    pub consecutive_failures: u32,
+    pub last_error: Option<String>,
+    /// Seconds since the last failure / success.
+    pub failed_ago_secs: Option<f64>,
+    pub succeeded_ago_secs: Option<f64>,
+    #[serde(skip)]
+    failed_at: Option<Instant>,
+    #[serde(skip)]
+    succeeded_at: Option<Instant>,
+}
+
+/// A pick and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct Pick {
+    pub address: String,
+    pub reason: String,
+}
+
+/// The locator's whole view, for `/v1/internal/gateways`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct LocatorStatus {
+    pub datacenter: String,
+    pub primary_datacenter: String,
+    /// This datacenter's gateways.
+    pub local: Vec<Candidate>,
+    /// Other datacenters' gateways (the primary's include the fallback addresses).
+    pub remote: BTreeMap<String, Vec<Candidate>>,
+    /// Per datacenter: what would be dialled now and why (`None`: no way there).
+    pub picks: BTreeMap<String, Option<Pick>>,
+    /// Per gateway address.
+    pub dials: BTreeMap<String, DialRecord>,
+}
+
+#[derive(Debug, Default)]
+struct View {
+    local: Vec<Candidate>,
+    remote: BTreeMap<String, Vec<Candidate>>,
+    fallback: Vec<Candidate>,
+    dials: HashMap<String, DialRecord>,
+}
+
+/// Shared handle.
+#[derive(Debug, Clone)]
+pub struct Locator {
+    datacenter: String,
+    primary: String,
+    view: Arc<Mutex<View>>,
+    /// The resolved `primary_gateways`, for the gateway's own config in secondaries.
+    fallback: watch::Sender<Vec<SocketAddr>>,
+}
+
+impl Locator {
+    pub fn new(datacenter: &str, primary: &str) -> Locator {
+        Locator {
+            datacenter: datacenter.to_owned(),
+            primary: primary.to_owned(),
+            view: Arc::default(),
+            fallback: watch::Sender::new(Vec::new()),
+        }
+    }
+
+    pub fn datacenter(&self) -> &str {
+        &self.datacenter
+    }
+
+    pub fn primary(&self) -> &str {
+        &self.primary
+    }
+
+    fn view(&self) -> MutexGuard<'_, View> {
+        self.view.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Recomputes the candidates from this server's state store.
+    pub fn update_from_store(&self, store: &Store) {
+        let local: Vec<Candidate> = store
+            .check_service_nodes_by_kind(crate::state::ServiceKind::MESH_GATEWAY)
+            .iter()
+            .filter(|g| wan_federation(g))
+            .map(|g| candidate(g, false, Source::LocalCatalog))
+            .collect();
+        let mut remote: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
+        for state in store.federation_states() {
+            if state.datacenter == self.datacenter {
+                continue;
+            }
+            let list = state
+                .mesh_gateways
+                .iter()
+                .filter(|g| wan_federation(g))
+                .map(|g| candidate(g, true, Source::FederationState))
+                .collect();
+            remote.insert(state.datacenter.clone(), list);
+        }
+        let mut view = self.view();
+        if view.local != local || view.remote != remote {
+            tracing::info!(local = ?addresses(&local), remote = ?remote.iter().map(|(d, c)| (d, addresses(c))).collect::<Vec<_>>(), "mesh gateway locations changed");
+        }
+        view.local = local;
+        view.remote = remote;
+    }
+
+    /// Sets the resolved `primary_gateways` (sorted; an unchanged list is ignored).
+    pub fn set_fallback(&self, mut addrs: Vec<SocketAddr>) {
+        addrs.sort();
+        addrs.dedup();
+        if *self.fallback.borrow() == addrs {
+            return;
+        }
+        tracing::info!(gateways = ?addrs, "updated the fallback list of the primary's mesh gateways");
+        self.view().fallback = addrs
+            .iter()
+            .map(|a| Candidate {
+                address: a.to_string(),
+                source: Source::Config,
+                node: String::new(),
+                service_id: String::new(),
+                healthy: true,
+            })
+            .collect();
+        self.fallback.send_replace(addrs);
+    }
+
+    /// The resolved `primary_gateways` and their changes.
+    pub fn fallback(&self) -> watch::Receiver<Vec<SocketAddr>> {
+        self.fallback.subscribe()
+    }
+
+    /// Records the outcome of dialling gateway `address`.
+    pub fn report(&self, address: &str, outcome: Result<(), String>) {
+        let mut view = self.view();
+        let record = view.dials.entry(address.to_owned()).or_default();
+        match outcome {
+            Ok(()) => {
+                record.consecutive_failures = 0;
+                record.succeeded_at = Some(Instant::now());
+            }
+            Err(error) => {
+                record.consecutive_failures += 1;
+                record.failed_at = Some(Instant::now());
+                if record.consecutive_failures == 1 {
+                    tracing::warn!(gateway = %address, %error, "dialling a mesh gateway failed");
+                }
+                record.last_error = Some(error);
+            }
+        }
+    }
+
+    /// The gateway to dial for `datacenter` now, or `None` (this datacenter, or no way there).
+    pub fn pick(&self, datacenter: &str) -> Option<Pick> {
+        if datacenter == self.datacenter {
+            return None;
+        }
+        let view = self.view();
+        let now = Instant::now();
+        let failing = |c: &&Candidate| {
+            view.dials.get(&c.address).is_some_and(|d| {
+                d.consecutive_failures > 0 && d.failed_at.is_some_and(|t| now.duration_since(t) < FAILURE_QUARANTINE)
+            })
+        };
+        let local: Vec<&Candidate> = view.local.iter().filter(|c| c.healthy).collect();
+        let mut direct: Vec<&Candidate> =
+            view.remote.get(datacenter).map(|l| l.iter().filter(|c| c.healthy).collect()).unwrap_or_default();
+        if datacenter == self.primary {
+            direct.extend(view.fallback.iter());
+        }
+        let local_ok: Vec<&Candidate> = local.iter().filter(|c| !failing(c)).copied().collect();
+        let direct_ok: Vec<&Candidate> = direct.iter().filter(|c| !failing(c)).copied().collect();
+        let (list, reason) = match (local_ok, direct_ok) {
+            (l, _) if !l.is_empty() => (l, format!("a healthy local gateway (two hops to {datacenter})")),
+            (_, d) if !d.is_empty() && local.is_empty() => {
+                (d, format!("no local gateway known: {datacenter}'s gateways directly"))
+            }
+            (_, d) if !d.is_empty() => {
+                (d, format!("every local gateway failed recently: {datacenter}'s gateways directly"))
+            }
+            _ if !local.is_empty() => (local.clone(), "every gateway failed recently; retrying a local one".to_owned()),
+            _ if !direct.is_empty() => {
+                (direct.clone(), format!("every gateway failed recently; retrying {datacenter}'s"))
+            }
+            _ => return None,
+        };
+        let chosen = list[rand::random_range(0..list.len())];
+        tracing::trace!(gateway = %chosen.address, %datacenter, %reason, "picking a gateway for transit");
+        Some(Pick { address: chosen.address.clone(), reason })
+    }
+
+    /// Everything the locator knows and would do, for operators.
+    pub fn status(&self, datacenters: &[String]) -> LocatorStatus {
+        let mut dcs: Vec<String> = datacenters.to_vec();
+        {
+            let view = self.view();
+            dcs.extend(view.remote.keys().cloned());
+        }
+        if self.primary != self.datacenter {
+            dcs.push(self.primary.clone());
+        }
+        dcs.sort();
+        dcs.dedup();
+        dcs.retain(|d| *d != self.datacenter);
+        let picks = dcs.iter().map(|d| (d.clone(), self.pick(d))).collect();
+        let view = self.view();
+        let now = Instant::now();
+        let mut remote = view.remote.clone();
+        if self.primary != self.datacenter && !view.fallback.is_empty() {
+            remote.entry(self.primary.clone()).or_default().extend(view.fallback.iter().cloned());
+        }
+        LocatorStatus {
+            datacenter: self.datacenter.clone(),
+            primary_datacenter: self.primary.clone(),
+            local: view.local.clone(),
+            remote,
+            picks,
+            dials: view
+                .dials
+                .iter()
+                .map(|(a, d)| {
+                    let mut d = d.clone();
+                    d.failed_ago_secs = d.failed_at.map(|t| now.duration_since(t).as_secs_f64());
+                    d.succeeded_ago_secs = d.succeeded_at.map(|t| now.duration_since(t).as_secs_f64());
+                    (a.clone(), d)
+                })
+                .collect(),
+        }
+    }
+}
+
+fn wan_federation(g: &CheckServiceNode) -> bool {
+    g.service.meta.get(META_WAN_FEDERATION).map(String::as_str) == Some("1")
+}
+
+fn addresses(list: &[Candidate]) -> Vec<&str> {
+    list.iter().map(|c| c.address.as_str()).collect()
+}
+
+fn candidate(g: &CheckServiceNode, wan: bool, source: Source) -> Candidate {
+    let (address, port) = crate::xds::best_address(g, wan);
+    let address = if address.contains(':') { format!("[{address}]:{port}") } else { format!("{address}:{port}") };
+    Candidate {
+        address,
+        source,
+        node: g.node.node.clone(),
+        service_id: g.service.id.clone(),
+        healthy: !g.checks.iter().any(|c| c.status == HealthStatus::Critical),
+    }
+}
+
+impl crate::rpc::GatewayRoute for Locator {
+    fn local_datacenter(&self) -> &str {
+        &self.datacenter
+    }
+
+    fn pick(&self, datacenter: &str) -> Option<String> {
+        Locator::pick(self, datacenter).map(|p| p.address)
+    }
+
+    fn report(&self, gateway: &str, outcome: Result<(), String>) {
+        Locator::report(self, gateway, outcome);
+    }
+}
