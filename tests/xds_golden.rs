@@ -143,3 +143,23 @@ fn a_wan_federation_gateway_is_not_deliverable_before_a_server_is_known() {
     no_roots.roots = None;
     assert!(!no_roots.is_valid());
 }
+
+#[test]
+fn before_the_trust_domain_arrives_a_federation_gateway_routes_servers_only() {
+    let mut snap = with_remotes(base(true));
+    snap.roots = None;
+    snap.servers = vec![server("s1", "10.0.1.11", HealthStatus::Passing)];
+    snap.primary_datacenter = "dc1".into();
+    assert_golden("no-trust-domain-yet", &snap);
+}
+
+#[test]
+fn a_secondary_gateway_adds_the_configured_primary_gateways() {
+    let mut snap = with_remotes(base(true));
+    snap.datacenter = "dc3".into();
+    snap.primary_datacenter = "dc2".into();
+    snap.servers = vec![server("s3", "10.0.3.11", HealthStatus::Passing)];
+    // One configured address is dc2's known gateway (not repeated), one is new.
+    snap.primary_fallback = vec!["198.18.2.1:8443".parse().unwrap(), "203.0.113.7:8443".parse().unwrap()];
+    assert_golden("primary-fallback", &snap);
+}

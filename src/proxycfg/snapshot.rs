@@ -65,10 +65,12 @@ impl Snapshot {
         self.meta.get(META_WAN_FEDERATION).map(String::as_str) == Some("1")
     }
 
-    /// Deliverable: the trust domain is known and, for a WAN-federation gateway, at least one
-    /// local server (the reference's validity rule, minus local-service watches).
+    /// Deliverable: for a WAN-federation gateway, at least one local server is known; for
+    /// any other, the trust domain is. A WAN-federation gateway must not wait for the trust
+    /// domain: in a secondary it arrives from the primary through this very gateway, so the
+    /// server routes go out first and the `*.internal.<trust-domain>` ones follow.
     pub fn is_valid(&self) -> bool {
-        self.roots.is_some() && (!self.wan_federation() || !self.servers.is_empty())
+        if self.wan_federation() { !self.servers.is_empty() } else { self.roots.is_some() }
     }
 
     /// The trust domain, or empty.

@@ -51,7 +51,8 @@ pub fn mesh_gateway(snap: &Snapshot) -> Resources {
                 }
             }
         }
-        let mut names = vec![datacenter_sni(dc, td)];
+        // Without the trust domain (not replicated yet) only the server routes exist.
+        let mut names = if td.is_empty() { Vec::new() } else { vec![datacenter_sni(dc, td)] };
         if wanfed {
             names.push(server_sni(None, dc, &snap.domain));
         }
@@ -120,7 +121,7 @@ fn listeners(snap: &Snapshot) -> Vec<Listener> {
         .into_iter()
         .map(|(bind, address, port)| {
             let mut chains = Vec::new();
-            for dc in &remote {
+            for dc in remote.iter().filter(|_| !td.is_empty()) {
                 let prefix = format!("mesh_gateway_remote.{bind}.{dc}");
                 chains.push(sni_chain(&format!("*.{}", datacenter_sni(dc, td)), &datacenter_sni(dc, td), &prefix));
             }

@@ -1,0 +1,130 @@
+//! Isolated datacenters for end-to-end tests: every host (server, gateway) is its own network
+//! namespace, every network a bridge in a namespace of its own. A server is attached only to
+//! its datacenter's network; a gateway to its datacenter's network and the shared WAN. No
+//! namespace forwards packets, so the only way between datacenters is through a gateway
+//! process. Everything is removed on drop.
+
+use std::process::Command;
+
+use crate::support::{FEDCTL, Run, have_tool, run_cmd};
+
+/// One namespace.
+pub struct Ns(pub String);
+
+impl Ns {
+    /// `program` run inside this namespace.
+    pub fn command(&self, program: &str) -> Command {
+        let mut cmd = Command::new("ip");
+        cmd.args(["netns", "exec", &self.0, program]);
+        cmd
+    }
+
+    /// `fedctl args...` inside this namespace, talking to the agent at `http`.
+    pub fn fedctl(&self, http: &str, args: &[&str]) -> Run {
+        let mut cmd = self.command(FEDCTL);
+        cmd.args(args).env("FEDCTL_HTTP_ADDR", http).env_remove("CONSUL_HTTP_ADDR");
+        run_cmd(&mut cmd)
+    }
+
+    /// The body of `GET url` from inside this namespace (empty when it fails).
+    pub fn curl(&self, url: &str) -> String {
+        let out = self.command("curl").args(["-s", "--max-time", "5", url]).output();
+        out.map(|o| String::from_utf8_lossy(&o.stdout).into_owned()).unwrap_or_default()
+    }
+}
+
+impl Drop for Ns {
+    fn drop(&mut self) {
+        let _ = Command::new("ip").args(["netns", "delete", &self.0]).status();
+    }
+}
+
+/// A set of namespaces and the links between them.
+pub struct Topology {
+    prefix: String,
+    namespaces: Vec<Ns>,
+    /// (host, network, the host-side device).
+    links: Vec<(usize, usize, String)>,
+}
+
+fn ip(args: &[&str]) {
+    let out = Command::new("ip").args(args).output().unwrap();
+    assert!(out.status.success(), "ip {}: {}", args.join(" "), String::from_utf8_lossy(&out.stderr));
+}
+
+impl Topology {
+    /// A new topology, or `None` (the test skips, saying so) without root or `ip`; with
+    /// `FEDCTL_REQUIRE_E2E=1` that fails instead.
+    pub fn new(why: &str) -> Option<Topology> {
+        if !have_tool("ip", why) {
+            return None;
+        }
+        let suffix = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_micros() % 10_000)
+            .unwrap_or(0);
+        let prefix = format!("f{}{suffix}", std::process::id() % 10_000);
+        let probe = format!("{prefix}-probe");
+        let ok = Command::new("ip").args(["netns", "add", &probe]).status().is_ok_and(|s| s.success());
+        if !ok {
+            assert!(
+                std::env::var("FEDCTL_REQUIRE_E2E").as_deref() != Ok("1"),
+                "cannot create a network namespace (needs root)"
+            );
+            eprintln!("SKIPPED: cannot create a network namespace (needs root)");
+            return None;
+        }
+        let _ = Command::new("ip").args(["netns", "delete", &probe]).status();
+        Some(Topology { prefix, namespaces: Vec::new(), links: Vec::new() })
+    }
+
+    fn add(&mut self, short: &str) -> usize {
+        let name = format!("{}-{short}", self.prefix);
+        ip(&["netns", "add", &name]);
+        ip(&["-n", &name, "link", "set", "lo", "up"]);
+        self.namespaces.push(Ns(name));
+        self.namespaces.len() - 1
+    }
+
+    /// A host: a namespace with loopback up.
+    pub fn host(&mut self, short: &str) -> usize {
+        self.add(short)
+    }
+
+    /// A network: a namespace holding bridge `br0`.
+    pub fn network(&mut self, short: &str) -> usize {
+        let i = self.add(short);
+        let name = self.namespaces[i].0.clone();
+        ip(&["-n", &name, "link", "add", "br0", "type", "bridge"]);
+        ip(&["-n", &name, "link", "set", "br0", "up"]);
+        i
+    }
+
+    /// Attaches `host` to `network` with address `cidr` (e.g. `10.1.0.2/24`).
+    pub fn attach(&mut self, host: usize, network: usize, cidr: &str) {
+        let n = self.links.len() + 1;
+        let (a, b) = (format!("{}a{n}", self.prefix), format!("{}b{n}", self.prefix));
+        let (h, n) = (self.namespaces[host].0.clone(), self.namespaces[network].0.clone());
+        ip(&["link", "add", &a, "type", "veth", "peer", "name", &b]);
+        ip(&["link", "set", &a, "netns", &h]);
+        ip(&["link", "set", &b, "netns", &n]);
+        ip(&["-n", &h, "addr", "add", cidr, "dev", &a]);
+        ip(&["-n", &h, "link", "set", &a, "up"]);
+        ip(&["-n", &n, "link", "set", &b, "master", "br0"]);
+        ip(&["-n", &n, "link", "set", &b, "up"]);
+        self.links.push((host, network, a));
+    }
+
+    /// Cuts (`up = false`) or restores `host`'s link to `network`.
+    pub fn set_link(&self, host: usize, network: usize, up: bool) {
+        for (h, n, dev) in &self.links {
+            if (*h, *n) == (host, network) {
+                ip(&["-n", &self.namespaces[*h].0, "link", "set", dev, if up { "up" } else { "down" }]);
+            }
+        }
+    }
+
+    pub fn ns(&self, i: usize) -> &Ns {
+        &self.namespaces[i]
+    }
+}
