@@ -5,8 +5,8 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use crate::ctx::Ctx;
 use crate::exit::CliError;
 use crate::{
-    agent, catalog, completion, connect, federation_state, internal, kv, leave, members, operator, plugin, services,
-    tls, version,
+    agent, catalog, completion, connect, debug, federation_state, internal, kv, leave, members, operator, plugin,
+    services, tls, version,
 };
 
 /// Operate a federated, multi-datacenter service-mesh control plane.
@@ -52,6 +52,9 @@ pub enum Command {
     /// Run Envoy as a mesh gateway configured by the local agent.
     #[command(subcommand)]
     Connect(connect::Command),
+    /// Debug the federation: how this server reaches other datacenters through gateways.
+    #[command(subcommand)]
+    Debug(debug::Command),
     /// Inspect the federation states: every datacenter's mesh gateways.
     #[command(subcommand)]
     FederationState(federation_state::Command),
@@ -84,6 +87,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Leave(args) => leave::cmd_leave(&ctx, args).await,
         Command::Operator(cmd) => operator::run(&ctx, cmd).await,
         Command::Connect(cmd) => connect::run(&ctx, cmd).await,
+        Command::Debug(cmd) => debug::run(&ctx, cmd).await,
         Command::FederationState(cmd) => federation_state::run(&ctx, cmd).await,
         Command::Tls(cmd) => tls::run(&ctx, cmd),
         Command::Completion(args) => completion::cmd_completion(&ctx, args),

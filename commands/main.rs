@@ -8,6 +8,7 @@ mod client_args;
 mod completion;
 mod connect;
 mod ctx;
+mod debug;
 mod exit;
 mod federation_state;
 mod flagspec;

@@ -28,6 +28,9 @@ _fedctl() {
             fedctl,connect)
                 cmd="fedctl__subcmd__connect"
                 ;;
+            fedctl,debug)
+                cmd="fedctl__subcmd__debug"
+                ;;
             fedctl,federation-state)
                 cmd="fedctl__subcmd__federation__subcmd__state"
                 ;;
@@ -94,6 +97,18 @@ _fedctl() {
             fedctl__subcmd__connect__subcmd__help,help)
                 cmd="fedctl__subcmd__connect__subcmd__help__subcmd__help"
                 ;;
+            fedctl__subcmd__debug,gateways)
+                cmd="fedctl__subcmd__debug__subcmd__gateways"
+                ;;
+            fedctl__subcmd__debug,help)
+                cmd="fedctl__subcmd__debug__subcmd__help"
+                ;;
+            fedctl__subcmd__debug__subcmd__help,gateways)
+                cmd="fedctl__subcmd__debug__subcmd__help__subcmd__gateways"
+                ;;
+            fedctl__subcmd__debug__subcmd__help,help)
+                cmd="fedctl__subcmd__debug__subcmd__help__subcmd__help"
+                ;;
             fedctl__subcmd__federation__subcmd__state,get)
                 cmd="fedctl__subcmd__federation__subcmd__state__subcmd__get"
                 ;;
@@ -123,6 +138,9 @@ _fedctl() {
                 ;;
             fedctl__subcmd__help,connect)
                 cmd="fedctl__subcmd__help__subcmd__connect"
+                ;;
+            fedctl__subcmd__help,debug)
+                cmd="fedctl__subcmd__help__subcmd__debug"
                 ;;
             fedctl__subcmd__help,federation-state)
                 cmd="fedctl__subcmd__help__subcmd__federation__subcmd__state"
@@ -165,6 +183,9 @@ _fedctl() {
                 ;;
             fedctl__subcmd__help__subcmd__connect,envoy)
                 cmd="fedctl__subcmd__help__subcmd__connect__subcmd__envoy"
+                ;;
+            fedctl__subcmd__help__subcmd__debug,gateways)
+                cmd="fedctl__subcmd__help__subcmd__debug__subcmd__gateways"
                 ;;
             fedctl__subcmd__help__subcmd__federation__subcmd__state,get)
                 cmd="fedctl__subcmd__help__subcmd__federation__subcmd__state__subcmd__get"
@@ -365,7 +386,7 @@ _fedctl() {
 
     case "${cmd}" in
         fedctl)
-            opts="-h -V --help --version agent kv catalog services members leave connect federation-state operator tls completion version internal help"
+            opts="-h -V --help --version agent kv catalog services members leave connect debug federation-state operator tls completion version internal help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -878,6 +899,116 @@ _fedctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        fedctl__subcmd__debug)
+            opts="-h -V --help --version gateways help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__debug__subcmd__gateways)
+            opts="-h -V --probe --tries --format --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --tries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --datacenter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__debug__subcmd__help)
+            opts="gateways help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__debug__subcmd__help__subcmd__gateways)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__debug__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         fedctl__subcmd__federation__subcmd__state)
             opts="-h -V --help --version list get help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1053,7 +1184,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__help)
-            opts="agent kv catalog services members leave connect federation-state operator tls completion version internal help"
+            opts="agent kv catalog services members leave connect debug federation-state operator tls completion version internal help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1165,6 +1296,34 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__help__subcmd__connect__subcmd__envoy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__debug)
+            opts="gateways"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__debug__subcmd__gateways)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -29,6 +29,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand members 'List the members of the datacenter'
             cand leave 'Leave the datacenter gracefully and stop the agent'
             cand connect 'Run Envoy as a mesh gateway configured by the local agent'
+            cand debug 'Debug the federation: how this server reaches other datacenters through gateways'
             cand federation-state 'Inspect the federation states: every datacenter''s mesh gateways'
             cand operator 'Operate the datacenter''s servers (raft peers)'
             cand tls 'Create certificate authorities and certificates for agent TLS'
@@ -348,6 +349,39 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         }
         &'fedctl;connect;help;help'= {
         }
+        &'fedctl;debug'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand gateways 'Show how this server reaches every other datacenter through mesh gateways'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;debug;gateways'= {
+            cand --tries 'Handshakes per path when probing (1-50)'
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand --probe 'Probe every path with real handshakes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;debug;help'= {
+            cand gateways 'Show how this server reaches every other datacenter through mesh gateways'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;debug;help;gateways'= {
+        }
+        &'fedctl;debug;help;help'= {
+        }
         &'fedctl;federation-state'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -624,6 +658,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand members 'List the members of the datacenter'
             cand leave 'Leave the datacenter gracefully and stop the agent'
             cand connect 'Run Envoy as a mesh gateway configured by the local agent'
+            cand debug 'Debug the federation: how this server reaches other datacenters through gateways'
             cand federation-state 'Inspect the federation states: every datacenter''s mesh gateways'
             cand operator 'Operate the datacenter''s servers (raft peers)'
             cand tls 'Create certificate authorities and certificates for agent TLS'
@@ -672,6 +707,11 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand envoy 'Run Envoy as a mesh gateway whose whole configuration comes from the local agent over xDS'
         }
         &'fedctl;help;connect;envoy'= {
+        }
+        &'fedctl;help;debug'= {
+            cand gateways 'Show how this server reaches every other datacenter through mesh gateways'
+        }
+        &'fedctl;help;debug;gateways'= {
         }
         &'fedctl;help;federation-state'= {
             cand list 'List every datacenter''s federation state: its mesh gateways and how fresh it is'

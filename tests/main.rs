@@ -37,6 +37,7 @@ mod tls_files;
 mod tls_handshake;
 mod tls_plan;
 mod wanfed_config;
+mod wanfed_failover;
 mod wanfed_harness;
 mod wanfed_isolated;
 mod wanfed_loopback;

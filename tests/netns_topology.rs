@@ -36,6 +36,21 @@ impl Ns {
 impl Drop for Ns {
     fn drop(&mut self) {
         let _ = Command::new("ip").args(["netns", "delete", &self.0]).status();
+        let _ = std::fs::remove_dir_all(format!("/etc/netns/{}", self.0));
+    }
+}
+
+impl Ns {
+    /// This namespace's `/etc/hosts` (bind-mounted by `ip netns exec` from
+    /// `/etc/netns/<name>/hosts`; rewritten in place, running processes see the change).
+    pub fn set_hosts(&self, entries: &[(&str, &str)]) {
+        let dir = format!("/etc/netns/{}", self.0);
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut text = "127.0.0.1 localhost\n".to_owned();
+        for (ip, name) in entries {
+            text += &format!("{ip} {name}\n");
+        }
+        std::fs::write(format!("{dir}/hosts"), text).unwrap();
     }
 }
 

@@ -34,7 +34,6 @@ pub struct GatewayRun {
 
 pub struct Dc {
     pub name: String,
-    pub net: usize,
     pub servers: Vec<Server>,
     pub gateways: Vec<GatewayRun>,
 }
@@ -44,6 +43,9 @@ pub struct Federation {
     pub pki: Pki,
     pub wan: usize,
     pub dcs: Vec<Dc>,
+    /// When set, secondaries know the primary's gateway by this DNS name (their hosts files
+    /// point it at the primary's first gateway; see [`Federation::point_primary_name`]).
+    pub primary_gateway_name: Option<String>,
 }
 
 impl Drop for GatewayRun {
@@ -83,14 +85,27 @@ impl Federation {
                 let log = pki.dir.path().join(format!("envoy-{name}-{j}.log"));
                 gws.push(GatewayRun { host, lan, wan: wan_ip, child: None, log, agent: j % n, id: format!("gw-{j}") });
             }
-            dcs.push(Dc { name, net, servers, gateways: gws });
+            dcs.push(Dc { name, servers, gateways: gws });
         }
-        Some(Federation { topo, pki, wan, dcs })
+        Some(Federation { topo, pki, wan, dcs, primary_gateway_name: None })
     }
 
     /// The primary's gateways, as secondaries are configured with them.
     pub fn primary_gateways(&self) -> Vec<String> {
-        self.dcs[0].gateways.iter().map(|g| format!("{}:8443", g.wan)).collect()
+        match &self.primary_gateway_name {
+            Some(name) => vec![format!("{name}:8443")],
+            None => self.dcs[0].gateways.iter().map(|g| format!("{}:8443", g.wan)).collect(),
+        }
+    }
+
+    /// Points the primary gateway DNS name at `ip` for every secondary server.
+    pub fn point_primary_name(&self, ip: &str) {
+        let Some(name) = &self.primary_gateway_name else { return };
+        for d in &self.dcs[1..] {
+            for s in &d.servers {
+                self.topo.ns(s.host).set_hosts(&[(ip, name)]);
+            }
+        }
     }
 
     fn config(&self, dc: usize, i: usize) -> PathBuf {
@@ -110,6 +125,12 @@ impl Federation {
 
     /// Starts server `i` of datacenter index `dc`.
     pub fn start_server(&mut self, dc: usize, i: usize) {
+        if dc > 0 && self.primary_gateway_name.is_some() {
+            let ip = self.dcs[0].gateways[0].wan.clone();
+            self.topo
+                .ns(self.dcs[dc].servers[i].host)
+                .set_hosts(&[(&ip, self.primary_gateway_name.as_deref().unwrap())]);
+        }
         let config = self.config(dc, i);
         let d = &self.dcs[dc];
         let s = &d.servers[i];

@@ -52,3 +52,87 @@ async fn two_datacenters_federate_through_gateways_with_no_other_route() {
     assert_eq!(f.cli(0, 0, &["kv", "get", "oof"]).stdout.trim(), "rab");
     assert_eq!(f.cli(1, 0, &["kv", "get", "foo"]).stdout.trim(), "bar");
 }
+
+/// Federation states as server `i` of `dc` holds them: datacenter -> gateway count.
+fn states(f: &Federation, dc: usize, i: usize) -> std::collections::BTreeMap<String, usize> {
+    f.api(dc, i, "/v1/internal/federation-states?stale")
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|s| {
+            (s["Datacenter"].as_str().unwrap_or_default().to_owned(), s["MeshGateways"].as_array().map_or(0, Vec::len))
+        })
+        .collect()
+}
+
+fn probe(f: &Federation, dc: usize) -> (i32, serde_json::Value) {
+    let run = f.cli(dc, 0, &["debug", "gateways", "-probe", "-tries", "2", "-format=json"]);
+    (run.code, serde_json::from_str(&run.stdout).unwrap_or(serde_json::Value::Null))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_datacenters_one_with_three_servers_and_the_probe_names_a_cut_gateway() {
+    if !have_envoy("to run mesh gateways") {
+        return;
+    }
+    let Some(mut f) = Federation::build("to isolate datacenters in network namespaces", &[1, 3, 1], 1) else {
+        return;
+    };
+    f.start_all();
+    let all_servers: Vec<(usize, usize)> =
+        f.dcs.iter().enumerate().flat_map(|(d, dc)| (0..dc.servers.len()).map(move |i| (d, i))).collect();
+    eventually_with(
+        "every server sees all 5 servers alive in the WAN pool",
+        || f.logs(),
+        async || all_servers.iter().all(|&(d, i)| f.wan_alive(d, i) == 5),
+    )
+    .await;
+    let complete: std::collections::BTreeMap<String, usize> =
+        ["dc1", "dc2", "dc3"].iter().map(|d| (d.to_string(), 1)).collect();
+    eventually_with(
+        "federation states complete on every server",
+        || f.logs(),
+        async || all_servers.iter().all(|&(d, i)| states(&f, d, i) == complete),
+    )
+    .await;
+    for (from, to) in [(0, "dc3"), (2, "dc2"), (1, "dc1")] {
+        let run = f.cli(from, 0, &["kv", "put", "-datacenter", to, &format!("from-dc{}", from + 1), "x"]);
+        assert_eq!(run.code, 0, "{run:?}");
+    }
+
+    // The probe finds every path healthy.
+    let (code, report) = probe(&f, 0);
+    assert_eq!(code, 0, "{report:#}");
+    let paths = report["Probe"]["Paths"].as_array().unwrap();
+    assert_eq!(paths.len(), 2 * 3, "dc2 and dc3, one local gateway, three protocols: {report:#}");
+    assert!(paths.iter().all(|p| p["Ok"] == true && p["P50Ms"].is_number()), "{report:#}");
+
+    // Cut dc2's gateway off the WAN: dc1 names dc2's side, dc2 names its own gateway.
+    let (g2, wan) = (f.dcs[1].gateways[0].host, f.wan);
+    f.topo.set_link(g2, wan, false);
+    let (code, report) = probe(&f, 0);
+    assert_eq!(code, 3, "{report:#}");
+    assert_eq!(report["Probe"]["Unreachable"], serde_json::json!(["dc2"]), "{report:#}");
+    for p in report["Probe"]["Paths"].as_array().unwrap() {
+        if p["Datacenter"] == "dc2" {
+            assert!(p["BrokenHop"].as_str().unwrap().starts_with("dc2's side"), "{p:#}");
+        } else {
+            assert_eq!(p["Ok"], true, "{p:#}");
+        }
+    }
+    let (code, report) = probe(&f, 1);
+    assert_eq!(code, 3, "{report:#}");
+    for p in report["Probe"]["Paths"].as_array().unwrap() {
+        assert_eq!(
+            p["BrokenHop"], "local gateway 10.2.0.1:8443: WAN side (no datacenter reachable through it)",
+            "{p:#}"
+        );
+    }
+    let table = f.cli(1, 0, &["debug", "gateways", "-probe", "-tries", "1"]);
+    assert_eq!(table.code, 3);
+    assert!(table.stdout.contains("WAN side") && table.stdout.contains("Unreachable: dc1, dc3"), "{}", table.stdout);
+
+    // Restored, everything is reachable again.
+    f.topo.set_link(g2, wan, true);
+    eventually_with("paths heal once the link is back", || f.logs(), async || probe(&f, 0).0 == 0).await;
+}

@@ -289,6 +289,9 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     let replication = Arc::new(std::sync::Mutex::new(crate::federation::ReplicationStatus::default()));
     if let (Some(node), Some(locator)) = (&raft, &locator) {
         crate::federation::spawn_locator_refresh(locator.clone(), node.state().clone(), shutdown_rx.clone());
+        if let Some(tls) = &tls {
+            crate::federation::spawn_gateway_prober(locator.clone(), tls.clone(), shutdown_rx.clone());
+        }
         crate::federation::spawn_primary_gateway_discovery(
             locator.clone(),
             cfg.primary_gateways.clone(),
@@ -424,6 +427,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
             left: left.clone(),
             xds: xds.clone(),
             locator: locator.clone(),
+            tls: tls.clone(),
         };
         let mut stop = shutdown_rx.clone();
         tasks.push(tokio::spawn(async move {

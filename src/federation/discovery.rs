@@ -64,3 +64,44 @@ async fn resolve_all(entries: &[String]) -> Vec<SocketAddr> {
     }
     out
 }
+
+/// How often every local gateway (and, with none, the primary's) is checked with a real
+/// handshake through it.
+const PROBE_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
+
+/// Actively checks the gateways this server would dial: a TLS handshake through each to a
+/// server of another datacenter, every few seconds. A dead gateway is skipped before real
+/// traffic fails on it, and a recovered one is used again.
+pub fn spawn_gateway_prober(
+    locator: Locator,
+    tls: std::sync::Arc<crate::tls::AgentTls>,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    tokio::spawn(async move {
+        loop {
+            tokio::select! {
+                _ = tokio::time::sleep(PROBE_EVERY) => {}
+                _ = shutdown.changed() => return,
+            }
+            let status = locator.status(&[]);
+            // A datacenter to reach: the primary from a secondary, else any other one known.
+            let target = if locator.primary() != locator.datacenter() {
+                Some(locator.primary().to_owned())
+            } else {
+                status.remote.keys().next().cloned()
+            };
+            let Some(dc) = target else { continue };
+            let gateways: Vec<String> = if status.local.is_empty() {
+                status.remote.get(&dc).map(|l| l.iter().map(|c| c.address.clone()).collect()).unwrap_or_default()
+            } else {
+                status.local.iter().map(|c| c.address.clone()).collect()
+            };
+            for gateway in gateways {
+                let outcome = super::probe::handshake(&tls, &dc, &gateway, crate::rpc::protocol::Protocol::Rpc)
+                    .await
+                    .map_err(|(_, e)| format!("probe: {e}"));
+                locator.report(&gateway, &dc, outcome);
+            }
+        }
+    });
+}

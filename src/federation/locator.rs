@@ -88,8 +88,8 @@ pub struct LocatorStatus {
     pub remote: BTreeMap<String, Vec<Candidate>>,
     /// Per datacenter: what would be dialled now and why (`None`: no way there).
     pub picks: BTreeMap<String, Option<Pick>>,
-    /// Per gateway address.
-    pub dials: BTreeMap<String, DialRecord>,
+    /// Per gateway address, per datacenter dialled through it.
+    pub dials: BTreeMap<String, BTreeMap<String, DialRecord>>,
 }
 
 #[derive(Debug, Default)]
@@ -97,7 +97,8 @@ struct View {
     local: Vec<Candidate>,
     remote: BTreeMap<String, Vec<Candidate>>,
     fallback: Vec<Candidate>,
-    dials: HashMap<String, DialRecord>,
+    /// By (gateway, datacenter): a gateway may reach one datacenter and not another.
+    dials: HashMap<(String, String), DialRecord>,
 }
 
 /// Shared handle.
@@ -187,10 +188,10 @@ impl Locator {
         self.fallback.subscribe()
     }
 
-    /// Records the outcome of dialling gateway `address`.
-    pub fn report(&self, address: &str, outcome: Result<(), String>) {
+    /// Records the outcome of dialling `datacenter` through gateway `address`.
+    pub fn report(&self, address: &str, datacenter: &str, outcome: Result<(), String>) {
         let mut view = self.view();
-        let record = view.dials.entry(address.to_owned()).or_default();
+        let record = view.dials.entry((address.to_owned(), datacenter.to_owned())).or_default();
         match outcome {
             Ok(()) => {
                 record.consecutive_failures = 0;
@@ -215,7 +216,7 @@ impl Locator {
         let view = self.view();
         let now = Instant::now();
         let failing = |c: &&Candidate| {
-            view.dials.get(&c.address).is_some_and(|d| {
+            view.dials.get(&(c.address.clone(), datacenter.to_owned())).is_some_and(|d| {
                 d.consecutive_failures > 0 && d.failed_at.is_some_and(|t| now.duration_since(t) < FAILURE_QUARANTINE)
             })
         };
@@ -272,16 +273,13 @@ impl Locator {
             local: view.local.clone(),
             remote,
             picks,
-            dials: view
-                .dials
-                .iter()
-                .map(|(a, d)| {
-                    let mut d = d.clone();
-                    d.failed_ago_secs = d.failed_at.map(|t| now.duration_since(t).as_secs_f64());
-                    d.succeeded_ago_secs = d.succeeded_at.map(|t| now.duration_since(t).as_secs_f64());
-                    (a.clone(), d)
-                })
-                .collect(),
+            dials: view.dials.iter().fold(BTreeMap::new(), |mut out, ((gateway, dc), d)| {
+                let mut d = d.clone();
+                d.failed_ago_secs = d.failed_at.map(|t| now.duration_since(t).as_secs_f64());
+                d.succeeded_ago_secs = d.succeeded_at.map(|t| now.duration_since(t).as_secs_f64());
+                out.entry(gateway.clone()).or_insert_with(BTreeMap::new).insert(dc.clone(), d);
+                out
+            }),
         }
     }
 }
@@ -315,7 +313,7 @@ impl crate::rpc::GatewayRoute for Locator {
         Locator::pick(self, datacenter).map(|p| p.address)
     }
 
-    fn report(&self, gateway: &str, outcome: Result<(), String>) {
-        Locator::report(self, gateway, outcome);
+    fn report(&self, gateway: &str, datacenter: &str, outcome: Result<(), String>) {
+        Locator::report(self, gateway, datacenter, outcome);
     }
 }

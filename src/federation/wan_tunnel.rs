@@ -173,6 +173,6 @@ async fn dial(
             .map_err(|e| format!("TLS as {name} through {gateway}: {e}"))
     }
     .await;
-    inner.locator.report(&gateway, result.as_ref().map(|_| ()).map_err(Clone::clone));
+    inner.locator.report(&gateway, dc, result.as_ref().map(|_| ()).map_err(Clone::clone));
     result
 }

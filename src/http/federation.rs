@@ -60,3 +60,21 @@ pub async fn gateways(State(state): State<AppState>) -> axum::Json<serde_json::V
     value["Enabled"] = serde_json::Value::Bool(true);
     axum::Json(value)
 }
+
+/// `GET /v1/internal/gateways/probe?tries=N` (default 5): a real handshake along every path
+/// to every other datacenter (each gateway x rpc, gossip packet, gossip stream), with latency
+/// percentiles and, for failures, the broken hop. 400 without WAN federation through gateways.
+pub async fn probe_gateways(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Response, ApiError> {
+    let (Some(locator), Some(tls)) = (&state.locator, &state.tls) else {
+        return Err(ApiError::BadRequest(
+            "this agent does not federate through mesh gateways (a server with connect.enable_mesh_gateway_wan_federation)".into(),
+        ));
+    };
+    let tries = match p.get("tries") {
+        Some(t) => t.parse().map_err(|_| ApiError::BadRequest(format!("tries={t:?}: expected a number")))?,
+        None => 5,
+    };
+    let datacenters = state.backend.datacenters().await.unwrap_or_default();
+    let report = crate::federation::probe(locator, tls, &datacenters, tries).await;
+    Ok(axum::Json(report).into_response())
+}

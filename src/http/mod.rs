@@ -68,6 +68,8 @@ pub struct AppState {
     pub xds: crate::xds::XdsStatus,
     /// The gateway locator (servers federated through mesh gateways).
     pub locator: Option<crate::federation::Locator>,
+    /// The agent's TLS (probes through gateways use it).
+    pub tls: Option<Arc<crate::tls::AgentTls>>,
 }
 
 impl AppState {
@@ -117,6 +119,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/connect/ca/roots", get(connect::roots))
         .route("/v1/internal/xds", get(connect::xds_status))
         .route("/v1/internal/gateways", get(federation::gateways))
+        .route("/v1/internal/gateways/probe", get(federation::probe_gateways))
         .route("/v1/internal/federation-states", get(federation::list))
         .route("/v1/internal/federation-states/mesh-gateways", get(federation::mesh_gateways))
         .route("/v1/internal/federation-states/replication", get(federation::replication))

@@ -51,7 +51,7 @@ pub trait GatewayRoute: std::fmt::Debug + Send + Sync {
     fn local_datacenter(&self) -> &str;
     /// `host:port` of the gateway to dial for `datacenter`, with the reason it was chosen.
     fn pick(&self, datacenter: &str) -> Option<String>;
-    fn report(&self, gateway: &str, outcome: Result<(), String>);
+    fn report(&self, gateway: &str, datacenter: &str, outcome: Result<(), String>);
 }
 
 /// Client settings.
@@ -195,7 +195,7 @@ impl RpcClient {
             });
         }
         let result = self.dial_at(target, &gateway, protocol).await;
-        route.report(&gateway, result.as_ref().map(|_| ()).map_err(|e| e.to_string()));
+        route.report(&gateway, &target.datacenter, result.as_ref().map(|_| ()).map_err(|e| e.to_string()));
         result
     }
 

@@ -144,6 +144,9 @@ fn typed_config(any: &Any) -> Value {
         && let Ok(tp) = TcpProxy::decode(any.value.as_slice())
     {
         m.insert("statPrefix".into(), json!(tp.stat_prefix));
+        if let Some(n) = tp.max_connect_attempts {
+            m.insert("maxConnectAttempts".into(), json!(n.value));
+        }
         if let Some(tcp_proxy::ClusterSpecifier::Cluster(c)) = tp.cluster_specifier {
             m.insert("cluster".into(), json!(c));
         }

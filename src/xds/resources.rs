@@ -172,10 +172,15 @@ fn sni_chain(server_name: &str, cluster: &str, stat_prefix: &str) -> FilterChain
     }
 }
 
+/// Connection attempts per downstream connection: a gateway that is gone (its address still
+/// in a replicated federation state) costs one attempt, not the connection.
+const CONNECT_ATTEMPTS: u32 = 3;
+
 fn tcp_proxy_filter(cluster: &str, stat_prefix: &str) -> Filter {
     let config = TcpProxy {
         stat_prefix: stat_prefix.to_owned(),
         cluster_specifier: Some(tcp_proxy::ClusterSpecifier::Cluster(cluster.to_owned())),
+        max_connect_attempts: Some(UInt32Value { value: CONNECT_ATTEMPTS }),
         ..TcpProxy::default()
     };
     typed_filter("envoy.filters.network.tcp_proxy", pack_any(config))

@@ -184,8 +184,13 @@ impl StreamState {
                     }
                     let snapshot = snapshots.borrow_and_update().clone();
                     // `None`: not valid yet, or deregistered; Envoy keeps what it has.
-                    if let Some(snapshot) = snapshot {
-                        self.resources = Some(mesh_gateway(&snapshot));
+                    // A snapshot whose resources are what Envoy already has (a change that does
+                    // not touch this gateway's config) is not a new version.
+                    if let Some(snapshot) = snapshot
+                        && let resources = mesh_gateway(&snapshot)
+                        && self.resources.as_ref() != Some(&resources)
+                    {
+                        self.resources = Some(resources);
                         self.config_version += 1;
                         let version = self.config_version;
                         self.ads.status.update(&self.proxy_id, |s| s.config_version = version);
