@@ -28,6 +28,7 @@ mod netns_topology;
 mod proxycfg;
 mod raft_cluster;
 mod raft_store;
+mod readme_guide;
 mod rpc_codec;
 mod rpc_port;
 mod state_store;
