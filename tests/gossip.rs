@@ -13,7 +13,14 @@ async fn member(name: &str, server: bool) -> (Gossip, watch::Sender<bool>) {
         bind: SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 0),
         advertise: IpAddr::V4(Ipv4Addr::LOCALHOST),
         name: name.into(),
-        meta: MemberMeta { server, datacenter: "dc1".into(), rpc_port: 8300, build: "test".into(), leaving: false },
+        meta: MemberMeta {
+            server,
+            datacenter: "dc1".into(),
+            rpc_port: 8300,
+            build: "test".into(),
+            leaving: false,
+            wan_port: 0,
+        },
         expected_size: 3,
         tunnel: None,
     };

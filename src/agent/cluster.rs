@@ -200,3 +200,33 @@ pub fn spawn_gateway_join(wan: Gossip, primary: String, mut shutdown: watch::Rec
         }
     });
 }
+
+/// Introduces this datacenter's servers to each other in the WAN pool (the reference's
+/// flood join): every server of the LAN pool missing from the WAN pool is joined at its WAN
+/// address, directly (same datacenter). Re-checked on LAN changes and every few seconds.
+pub fn spawn_wan_flood(lan: Gossip, wan: Gossip, datacenter: String, mut shutdown: watch::Receiver<bool>) {
+    tokio::spawn(async move {
+        let mut changes = lan.subscribe();
+        loop {
+            let in_wan: std::collections::HashSet<String> =
+                wan.members().into_iter().filter(|m| m.status == MemberStatus::Alive).map(|m| m.id.name).collect();
+            let missing: Vec<std::net::SocketAddr> = lan
+                .members()
+                .into_iter()
+                .filter(|m| m.status == MemberStatus::Alive && m.id.meta.server && m.id.meta.wan_port != 0)
+                .filter(|m| m.id.meta.datacenter == datacenter && m.id.name != lan.local().name)
+                .filter(|m| !in_wan.contains(&format!("{}.{datacenter}", m.id.name)))
+                .map(|m| std::net::SocketAddr::new(m.id.addr.ip(), m.id.meta.wan_port))
+                .collect();
+            if !missing.is_empty() {
+                tracing::debug!(servers = ?missing, "joining this datacenter's servers into the WAN pool");
+                wan.join(missing).await;
+            }
+            tokio::select! {
+                _ = changes.changed() => {}
+                _ = tokio::time::sleep(Duration::from_secs(5)) => {}
+                _ = shutdown.changed() => return,
+            }
+        }
+    });
+}

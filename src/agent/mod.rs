@@ -152,6 +152,7 @@ fn pool_options(cfg: &AgentConfig, port: u16, name: String, rpc_port: u16, expec
             rpc_port,
             build: env!("CARGO_PKG_VERSION").to_owned(),
             leaving: false,
+            wan_port: 0,
         },
         expected_size,
         tunnel: None,
@@ -240,26 +241,6 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
         raft = Some(node);
     }
 
-    // Everyone: LAN gossip.
-    let gossip = match cfg.ports.serf_lan {
-        Some(port) => {
-            let rpc_port = if cfg.server { server_port } else { 0 };
-            let opts = pool_options(&cfg, port, cfg.node_name.clone(), rpc_port, cfg.bootstrap_expect.max(3));
-            let gossip = start_pool("LAN gossip", opts, &shutdown_rx).await?;
-            cluster::spawn_join(gossip.clone(), cfg.retry_join.clone(), 8301, shutdown_rx.clone());
-            if let Some(node) = &raft {
-                if cfg.bootstrap_expect > 1 {
-                    let (g, r, dc) = (gossip.clone(), node.clone(), cfg.datacenter.clone());
-                    cluster::spawn_bootstrap(g, r, cfg.bootstrap_expect, dc, shutdown_rx.clone());
-                }
-                cluster::spawn_reconcile(gossip.clone(), node.clone(), cfg.datacenter.clone(), shutdown_rx.clone());
-            }
-            Some(gossip)
-        }
-        None if cfg.server && cfg.bootstrap_expect > 1 => return Err(AgentError::NoGossip("bootstrap_expect > 1")),
-        None if !cfg.server => return Err(AgentError::NoGossip("a client agent")),
-        None => None,
-    };
     // Servers: the WAN pool of every datacenter's servers, member names `<node>.<dc>`.
     let wan = match (&raft, cfg.ports.serf_wan) {
         (Some(_), Some(port)) => {
@@ -275,6 +256,33 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
             Some(wan)
         }
         _ => None,
+    };
+    // Everyone: LAN gossip.
+    let gossip = match cfg.ports.serf_lan {
+        Some(port) => {
+            let rpc_port = if cfg.server { server_port } else { 0 };
+            let mut opts = pool_options(&cfg, port, cfg.node_name.clone(), rpc_port, cfg.bootstrap_expect.max(3));
+            // Servers tell their datacenter where their WAN pool listens, so they introduce
+            // each other there (every server of a datacenter ends up in the WAN pool even
+            // when each joined it through a different server elsewhere).
+            opts.meta.wan_port = wan.as_ref().map_or(0, |w| w.local().addr.port());
+            let gossip = start_pool("LAN gossip", opts, &shutdown_rx).await?;
+            cluster::spawn_join(gossip.clone(), cfg.retry_join.clone(), 8301, shutdown_rx.clone());
+            if let Some(node) = &raft {
+                if cfg.bootstrap_expect > 1 {
+                    let (g, r, dc) = (gossip.clone(), node.clone(), cfg.datacenter.clone());
+                    cluster::spawn_bootstrap(g, r, cfg.bootstrap_expect, dc, shutdown_rx.clone());
+                }
+                cluster::spawn_reconcile(gossip.clone(), node.clone(), cfg.datacenter.clone(), shutdown_rx.clone());
+            }
+            if let Some(wan) = &wan {
+                cluster::spawn_wan_flood(gossip.clone(), wan.clone(), cfg.datacenter.clone(), shutdown_rx.clone());
+            }
+            Some(gossip)
+        }
+        None if cfg.server && cfg.bootstrap_expect > 1 => return Err(AgentError::NoGossip("bootstrap_expect > 1")),
+        None if !cfg.server => return Err(AgentError::NoGossip("a client agent")),
+        None => None,
     };
     let router = Router::new(wan.clone(), &cfg.datacenter).via_gateways(locator.is_some());
     let backend = match (&raft, &gossip) {

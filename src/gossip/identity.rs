@@ -14,6 +14,8 @@ pub struct MemberMeta {
     pub build: String,
     /// Set on the way out, so peers can tell a graceful leave from a failure.
     pub leaving: bool,
+    /// A server's WAN gossip port, told to its LAN pool (0: none).
+    pub wan_port: u16,
 }
 
 /// A member's identity. `generation` changes when an agent restarts or rejoins, so the
