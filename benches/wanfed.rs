@@ -4,7 +4,8 @@
 //! - 3 datacenters x 3 servers, one gateway each, secondaries knowing only the primary's
 //!   gateway: from the first process start until every server sees all 9 WAN members alive.
 //!
-//! Run: `cargo bench --bench wanfed` (env: BENCH_RUNS=3, BENCH_ROUNDS=400).
+//! Run: `cargo bench --bench wanfed` (env: BENCH_RUNS=3, BENCH_ROUNDS=400, BENCH_ENVOY_ARGS
+//! for extra Envoy flags such as `--concurrency 1`).
 
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used)]
 
@@ -71,6 +72,7 @@ fn gateway(agent: &Agent, port: u16) -> Proc {
             .args(["connect", "envoy", "-http-addr", &agent.http, "-gateway=mesh", "-register", "-expose-servers"])
             .args(["-address", &addr, "-wan-address", &addr, "-admin-bind", &format!("127.0.0.1:{admin}")])
             .args(["--", "--base-id", &admin.to_string(), "-l", "error"])
+            .args(std::env::var("BENCH_ENVOY_ARGS").unwrap_or_default().split_whitespace())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
