@@ -89,6 +89,11 @@ impl Gossip {
         let mut config = foca::Config::new_lan(size);
         // Members declared down are asked to rejoin every few seconds (foca's default is about a
         // minute), so a healed partition joins the pool again quickly. Cheap: one small packet.
+        // Every 2 s one random member is asked for its member list (foca's default is 30 s):
+        // an update whose broadcasts were lost (a path through gateways not up yet) is
+        // repaired within seconds, not half a minute. One small exchange per period.
+        config.periodic_announce =
+            Some(foca::PeriodicParams { frequency: Duration::from_secs(2), num_members: NonZeroUsize::MIN });
         config.periodic_announce_to_down_members = Some(foca::PeriodicParams {
             frequency: Duration::from_secs(5),
             num_members: NonZeroUsize::MIN.saturating_add(2),
