@@ -93,7 +93,11 @@ async fn until_put(http: &reqwest::Client, base: &str) {
         if r.is_ok_and(|r| r.status().is_success()) {
             return;
         }
-        assert!(started.elapsed() < Duration::from_secs(60), "{base} never reached dc2");
+        if started.elapsed() > Duration::from_secs(60) {
+            let status = http.get(format!("{base}/v1/internal/gateways")).send().await.unwrap().text().await.unwrap();
+            let last = http.put(format!("{base}/v1/kv/k?dc=dc2")).body("v").send().await.unwrap().text().await.unwrap();
+            panic!("{base} never reached dc2: {last}\ngateways: {status}");
+        }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
