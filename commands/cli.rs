@@ -5,7 +5,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use crate::ctx::Ctx;
 use crate::exit::CliError;
 use crate::{
-    agent, catalog, completion, connect, debug, federation_state, internal, kv, leave, members, operator, plugin,
+    agent, catalog, completion, connect, debug, federation_state, internal, kv, lab, leave, members, operator, plugin,
     services, tls, version,
 };
 
@@ -52,6 +52,9 @@ pub enum Command {
     /// Run Envoy as a mesh gateway configured by the local agent.
     #[command(subcommand)]
     Connect(connect::Command),
+    /// A federated lab on this machine: several datacenters through real Envoy gateways.
+    #[command(subcommand)]
+    Lab(lab::Command),
     /// Debug the federation: how this server reaches other datacenters through gateways.
     #[command(subcommand)]
     Debug(debug::Command),
@@ -88,6 +91,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Operator(cmd) => operator::run(&ctx, cmd).await,
         Command::Connect(cmd) => connect::run(&ctx, cmd).await,
         Command::Debug(cmd) => debug::run(&ctx, cmd).await,
+        Command::Lab(cmd) => lab::run(&ctx, cmd).await,
         Command::FederationState(cmd) => federation_state::run(&ctx, cmd).await,
         Command::Tls(cmd) => tls::run(&ctx, cmd),
         Command::Completion(args) => completion::cmd_completion(&ctx, args),

@@ -15,6 +15,7 @@ mod flagspec;
 mod format;
 mod internal;
 mod kv;
+mod lab;
 mod leave;
 mod logging;
 mod members;

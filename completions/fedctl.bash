@@ -43,6 +43,9 @@ _fedctl() {
             fedctl,kv)
                 cmd="fedctl__subcmd__kv"
                 ;;
+            fedctl,lab)
+                cmd="fedctl__subcmd__lab"
+                ;;
             fedctl,leave)
                 cmd="fedctl__subcmd__leave"
                 ;;
@@ -154,6 +157,9 @@ _fedctl() {
             fedctl__subcmd__help,kv)
                 cmd="fedctl__subcmd__help__subcmd__kv"
                 ;;
+            fedctl__subcmd__help,lab)
+                cmd="fedctl__subcmd__help__subcmd__lab"
+                ;;
             fedctl__subcmd__help,leave)
                 cmd="fedctl__subcmd__help__subcmd__leave"
                 ;;
@@ -207,6 +213,15 @@ _fedctl() {
                 ;;
             fedctl__subcmd__help__subcmd__kv,put)
                 cmd="fedctl__subcmd__help__subcmd__kv__subcmd__put"
+                ;;
+            fedctl__subcmd__help__subcmd__lab,down)
+                cmd="fedctl__subcmd__help__subcmd__lab__subcmd__down"
+                ;;
+            fedctl__subcmd__help__subcmd__lab,status)
+                cmd="fedctl__subcmd__help__subcmd__lab__subcmd__status"
+                ;;
+            fedctl__subcmd__help__subcmd__lab,up)
+                cmd="fedctl__subcmd__help__subcmd__lab__subcmd__up"
                 ;;
             fedctl__subcmd__help__subcmd__operator,raft)
                 cmd="fedctl__subcmd__help__subcmd__operator__subcmd__raft"
@@ -276,6 +291,30 @@ _fedctl() {
                 ;;
             fedctl__subcmd__kv__subcmd__help,put)
                 cmd="fedctl__subcmd__kv__subcmd__help__subcmd__put"
+                ;;
+            fedctl__subcmd__lab,down)
+                cmd="fedctl__subcmd__lab__subcmd__down"
+                ;;
+            fedctl__subcmd__lab,help)
+                cmd="fedctl__subcmd__lab__subcmd__help"
+                ;;
+            fedctl__subcmd__lab,status)
+                cmd="fedctl__subcmd__lab__subcmd__status"
+                ;;
+            fedctl__subcmd__lab,up)
+                cmd="fedctl__subcmd__lab__subcmd__up"
+                ;;
+            fedctl__subcmd__lab__subcmd__help,down)
+                cmd="fedctl__subcmd__lab__subcmd__help__subcmd__down"
+                ;;
+            fedctl__subcmd__lab__subcmd__help,help)
+                cmd="fedctl__subcmd__lab__subcmd__help__subcmd__help"
+                ;;
+            fedctl__subcmd__lab__subcmd__help,status)
+                cmd="fedctl__subcmd__lab__subcmd__help__subcmd__status"
+                ;;
+            fedctl__subcmd__lab__subcmd__help,up)
+                cmd="fedctl__subcmd__lab__subcmd__help__subcmd__up"
                 ;;
             fedctl__subcmd__operator,help)
                 cmd="fedctl__subcmd__operator__subcmd__help"
@@ -386,7 +425,7 @@ _fedctl() {
 
     case "${cmd}" in
         fedctl)
-            opts="-h -V --help --version agent kv catalog services members leave connect debug federation-state operator tls completion version internal help"
+            opts="-h -V --help --version agent kv catalog services members leave connect lab debug federation-state operator tls completion version internal help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1184,7 +1223,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__help)
-            opts="agent kv catalog services members leave connect debug federation-state operator tls completion version internal help"
+            opts="agent kv catalog services members leave connect lab debug federation-state operator tls completion version internal help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1478,6 +1517,62 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__help__subcmd__kv__subcmd__put)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__lab)
+            opts="up status down"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__lab__subcmd__down)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__lab__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__lab__subcmd__up)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2080,6 +2175,164 @@ _fedctl() {
                     ;;
                 --datacenter)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__lab)
+            opts="-h -V --help --version up status down help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__lab__subcmd__down)
+            opts="-h -V --dir --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__lab__subcmd__help)
+            opts="up status down help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__lab__subcmd__help__subcmd__down)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__lab__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__lab__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__lab__subcmd__help__subcmd__up)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__lab__subcmd__status)
+            opts="-h -V --dir --format --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__lab__subcmd__up)
+            opts="-h -V --datacenters --servers --gateways --dir --detach --format --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --datacenters)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --servers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gateways)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -29,6 +29,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand members 'List the members of the datacenter'
             cand leave 'Leave the datacenter gracefully and stop the agent'
             cand connect 'Run Envoy as a mesh gateway configured by the local agent'
+            cand lab 'A federated lab on this machine: several datacenters through real Envoy gateways'
             cand debug 'Debug the federation: how this server reaches other datacenters through gateways'
             cand federation-state 'Inspect the federation states: every datacenter''s mesh gateways'
             cand operator 'Operate the datacenter''s servers (raft peers)'
@@ -349,6 +350,57 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         }
         &'fedctl;connect;help;help'= {
         }
+        &'fedctl;lab'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand up 'Start a federated lab on this machine: datacenters federated through real Envoy gateways'
+            cand status 'Check a lab again: its processes and whether it is still federated'
+            cand down 'Stop every process of a lab and remove what it created'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;lab;up'= {
+            cand --datacenters 'Datacenters (1-9); dc1 is the primary'
+            cand --servers 'Servers per datacenter (1-5)'
+            cand --gateways 'Mesh gateways per datacenter (1-3)'
+            cand --dir 'Where the lab keeps its certificates, configs, data and logs [default: a new directory under the system temp dir]'
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --detach 'Leave the lab running and return'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;lab;status'= {
+            cand --dir 'The lab [default: the last one started with -detach]'
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;lab;down'= {
+            cand --dir 'The lab [default: the last one started with -detach]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;lab;help'= {
+            cand up 'Start a federated lab on this machine: datacenters federated through real Envoy gateways'
+            cand status 'Check a lab again: its processes and whether it is still federated'
+            cand down 'Stop every process of a lab and remove what it created'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;lab;help;up'= {
+        }
+        &'fedctl;lab;help;status'= {
+        }
+        &'fedctl;lab;help;down'= {
+        }
+        &'fedctl;lab;help;help'= {
+        }
         &'fedctl;debug'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -658,6 +710,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand members 'List the members of the datacenter'
             cand leave 'Leave the datacenter gracefully and stop the agent'
             cand connect 'Run Envoy as a mesh gateway configured by the local agent'
+            cand lab 'A federated lab on this machine: several datacenters through real Envoy gateways'
             cand debug 'Debug the federation: how this server reaches other datacenters through gateways'
             cand federation-state 'Inspect the federation states: every datacenter''s mesh gateways'
             cand operator 'Operate the datacenter''s servers (raft peers)'
@@ -707,6 +760,17 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand envoy 'Run Envoy as a mesh gateway whose whole configuration comes from the local agent over xDS'
         }
         &'fedctl;help;connect;envoy'= {
+        }
+        &'fedctl;help;lab'= {
+            cand up 'Start a federated lab on this machine: datacenters federated through real Envoy gateways'
+            cand status 'Check a lab again: its processes and whether it is still federated'
+            cand down 'Stop every process of a lab and remove what it created'
+        }
+        &'fedctl;help;lab;up'= {
+        }
+        &'fedctl;help;lab;status'= {
+        }
+        &'fedctl;help;lab;down'= {
         }
         &'fedctl;help;debug'= {
             cand gateways 'Show how this server reaches every other datacenter through mesh gateways'

@@ -12,6 +12,7 @@ pub mod duration;
 pub mod federation;
 pub mod gossip;
 pub mod http;
+pub mod lab;
 pub mod local;
 pub mod proxycfg;
 pub mod raft;

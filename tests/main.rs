@@ -24,6 +24,7 @@ mod gateway_support;
 mod generated_docs;
 mod gossip;
 mod http_api;
+mod lab;
 mod netns_topology;
 mod proxycfg;
 mod raft_cluster;

@@ -1,6 +1,8 @@
 mod envoy;
 mod exec;
 
+pub use exec::find_envoy;
+
 use clap::Subcommand;
 
 use crate::ctx::Ctx;

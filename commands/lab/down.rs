@@ -1,0 +1,37 @@
+use std::path::PathBuf;
+use std::time::Duration;
+
+use fedctl::lab::{Lab, stop};
+
+use super::common::{lab_dir, lab_error, pointer};
+use crate::ctx::Ctx;
+use crate::exit::CliError;
+
+/// Stop every process of a lab and remove what it created.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The lab [default: the last one started with -detach].
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+pub async fn cmd_lab_down(ctx: &Ctx, args: Args) -> Result<(), CliError> {
+    let dir = lab_dir(args.dir)?;
+    let lab = Lab::load(&dir).map_err(lab_error)?;
+    let pids = lab.pids();
+    let left = stop(&pids, Duration::from_secs(5));
+    if !left.is_empty() {
+        return Err(CliError::failure(format!("processes {left:?} did not stop; the lab stays in {}", dir.display())));
+    }
+    for sub in ["tls", "data", "logs", "config", "lab.json"] {
+        let path = dir.join(sub);
+        let _ = if path.is_dir() { std::fs::remove_dir_all(&path) } else { std::fs::remove_file(&path) };
+    }
+    // The directory goes too when nothing else is in it.
+    let _ = std::fs::remove_dir(&dir);
+    if std::fs::read_to_string(pointer()).is_ok_and(|p| dir.as_path() == std::path::Path::new(p.trim())) {
+        let _ = std::fs::remove_file(pointer());
+    }
+    ctx.out.info(format!("==> stopped {} process(es); removed the lab in {}", pids.len(), dir.display()));
+    Ok(())
+}

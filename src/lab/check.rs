@@ -1,0 +1,131 @@
+//! How far along a lab is, stage by stage: each stage is a question asked of the lab's
+//! servers over their HTTP API.
+
+use std::time::Duration;
+
+use serde_json::Value;
+
+use super::plan::Lab;
+
+/// The stages `fedctl lab up` waits for, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    AgentsUp,
+    LeadersElected,
+    WanAlive,
+    FederationStates,
+    CrossDcRpc,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 5] =
+        [Stage::AgentsUp, Stage::LeadersElected, Stage::WanAlive, Stage::FederationStates, Stage::CrossDcRpc];
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Stage::AgentsUp => "agents up",
+            Stage::LeadersElected => "leaders elected",
+            Stage::WanAlive => "WAN members alive",
+            Stage::FederationStates => "federation states complete",
+            Stage::CrossDcRpc => "cross-DC RPC working",
+        }
+    }
+}
+
+/// Asks the lab's servers.
+#[derive(Debug, Clone)]
+pub struct Checker {
+    http: reqwest::Client,
+}
+
+impl Default for Checker {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Checker {
+    pub fn new() -> Checker {
+        crate::tls::install_default_provider();
+        let http = reqwest::Client::builder().timeout(Duration::from_secs(3)).build().unwrap_or_default();
+        Checker { http }
+    }
+
+    async fn get(&self, addr: &str, path: &str) -> Option<Value> {
+        let r = self.http.get(format!("http://{addr}{path}")).send().await.ok()?;
+        if !r.status().is_success() {
+            return None;
+        }
+        r.json().await.ok()
+    }
+
+    /// The leader of `addr`'s datacenter, if one is known there.
+    pub async fn leader(&self, addr: &str) -> Option<String> {
+        self.get(addr, "/v1/status/leader").await?.as_str().filter(|l| !l.is_empty()).map(str::to_owned)
+    }
+
+    /// Alive WAN members as `addr` sees them.
+    pub async fn wan_alive(&self, addr: &str) -> usize {
+        let members = self.get(addr, "/v1/agent/members?wan=1").await;
+        members.and_then(|m| m.as_array().map(|m| m.iter().filter(|m| m["Status"] == 1).count())).unwrap_or(0)
+    }
+
+    /// Whether `stage` holds for the whole lab now.
+    pub async fn holds(&self, lab: &Lab, stage: Stage) -> bool {
+        let servers: Vec<String> =
+            lab.datacenters.iter().flat_map(|d| d.servers.iter().map(|s| s.http_addr())).collect();
+        let total = servers.len();
+        let dcs = lab.datacenters.len();
+        match stage {
+            Stage::AgentsUp => {
+                for s in &servers {
+                    if self.get(s, "/v1/agent/self").await.is_none() {
+                        return false;
+                    }
+                }
+                true
+            }
+            Stage::LeadersElected => {
+                for d in &lab.datacenters {
+                    if self.leader(&d.servers[0].http_addr()).await.is_none() {
+                        return false;
+                    }
+                }
+                true
+            }
+            Stage::WanAlive => {
+                for s in &servers {
+                    if self.wan_alive(s).await != total {
+                        return false;
+                    }
+                }
+                true
+            }
+            Stage::FederationStates => {
+                let gateways = lab.datacenters[0].gateways.len();
+                for s in &servers {
+                    let Some(states) = self.get(s, "/v1/internal/federation-states?stale").await else { return false };
+                    let complete = states.as_array().is_some_and(|a| {
+                        a.len() == dcs
+                            && a.iter().all(|st| st["MeshGateways"].as_array().map_or(0, Vec::len) == gateways)
+                    });
+                    if !complete {
+                        return false;
+                    }
+                }
+                true
+            }
+            Stage::CrossDcRpc => {
+                let first = lab.datacenters[0].servers[0].http_addr();
+                for d in &lab.datacenters[1..] {
+                    let there = self.get(&first, &format!("/v1/catalog/nodes?dc={}", d.name)).await;
+                    let back = self.get(&d.servers[0].http_addr(), "/v1/catalog/nodes?dc=dc1").await;
+                    if there.is_none() || back.is_none() {
+                        return false;
+                    }
+                }
+                true
+            }
+        }
+    }
+}

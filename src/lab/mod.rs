@@ -1,0 +1,12 @@
+//! `fedctl lab`: a federation of several datacenters on this machine, federated through real
+//! Envoy mesh gateways, started and checked in one command. The plan (ports, names), the
+//! files (certificates, configs), the processes and the readiness checks; the CLI shows
+//! progress and the summary.
+
+mod check;
+mod plan;
+mod run;
+
+pub use check::{Checker, Stage};
+pub use plan::{Lab, LabDatacenter, LabError, LabGateway, LabOptions, LabServer};
+pub use run::{alive, start, stop, write_files};

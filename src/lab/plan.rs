@@ -1,0 +1,161 @@
+//! What a lab is: its datacenters, servers and gateways with their ports, and the files that
+//! describe it. Pure, apart from picking free ports.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// `fedctl lab up`'s shape.
+#[derive(Debug, Clone)]
+pub struct LabOptions {
+    pub datacenters: usize,
+    pub servers: usize,
+    pub gateways: usize,
+    pub dir: PathBuf,
+}
+
+/// Why a lab cannot be made as asked.
+#[derive(Debug, thiserror::Error)]
+pub enum LabError {
+    #[error("-{flag} must be between 1 and {max}, not {value}")]
+    Range { flag: &'static str, value: usize, max: usize },
+    #[error("a lab is running in {}; stop it with `fedctl lab down -dir {}`", .0.display(), .0.display())]
+    Running(PathBuf),
+    #[error("no lab in {}", .0.display())]
+    NoLab(PathBuf),
+    #[error("{what} {}: {source}", path.display())]
+    Io { what: &'static str, path: PathBuf, source: std::io::Error },
+    #[error("making certificates: {0}")]
+    Tls(#[from] crate::tls::TlsError),
+    #[error("starting {what}: {source}")]
+    Spawn { what: String, source: std::io::Error },
+    #[error("reading {}: {reason}", path.display())]
+    State { path: PathBuf, reason: String },
+}
+
+/// One server of the lab.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabServer {
+    pub node: String,
+    pub http: u16,
+    pub server: u16,
+    pub serf_lan: u16,
+    pub serf_wan: u16,
+    pub grpc: u16,
+    pub pid: Option<u32>,
+}
+
+/// One gateway: its listener (LAN and WAN) and Envoy's admin port.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabGateway {
+    pub id: String,
+    pub port: u16,
+    pub admin: u16,
+    /// The server whose agent it registers with.
+    pub agent: usize,
+    pub pid: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LabDatacenter {
+    pub name: String,
+    pub primary: bool,
+    pub servers: Vec<LabServer>,
+    pub gateways: Vec<LabGateway>,
+}
+
+/// A lab, as recorded in `<dir>/lab.json`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Lab {
+    pub dir: PathBuf,
+    pub datacenters: Vec<LabDatacenter>,
+}
+
+impl LabServer {
+    pub fn http_addr(&self) -> String {
+        format!("127.0.0.1:{}", self.http)
+    }
+}
+
+impl Lab {
+    /// Plans a lab on 127.0.0.1 with free ports.
+    pub fn plan(opts: &LabOptions) -> Result<Lab, LabError> {
+        for (flag, value, max) in
+            [("datacenters", opts.datacenters, 9), ("servers", opts.servers, 5), ("gateways", opts.gateways, 3)]
+        {
+            if value == 0 || value > max {
+                return Err(LabError::Range { flag, value, max });
+            }
+        }
+        // Hold every listener until all ports are chosen, so no port is picked twice.
+        let mut held = Vec::new();
+        let mut port = || -> Result<u16, LabError> {
+            let l = std::net::TcpListener::bind("127.0.0.1:0").map_err(|source| LabError::Io {
+                what: "picking a free port on",
+                path: "127.0.0.1".into(),
+                source,
+            })?;
+            let p = l.local_addr().map(|a| a.port()).unwrap_or(0);
+            held.push(l);
+            Ok(p)
+        };
+        let mut datacenters = Vec::new();
+        for d in 1..=opts.datacenters {
+            let name = format!("dc{d}");
+            let mut servers = Vec::new();
+            for s in 1..=opts.servers {
+                servers.push(LabServer {
+                    node: format!("{name}-s{s}"),
+                    http: port()?,
+                    server: port()?,
+                    serf_lan: port()?,
+                    serf_wan: port()?,
+                    grpc: port()?,
+                    pid: None,
+                });
+            }
+            let mut gateways = Vec::new();
+            for g in 1..=opts.gateways {
+                gateways.push(LabGateway {
+                    id: format!("{name}-gw{g}"),
+                    port: port()?,
+                    admin: port()?,
+                    agent: (g - 1) % opts.servers,
+                    pid: None,
+                });
+            }
+            datacenters.push(LabDatacenter { name, primary: d == 1, servers, gateways });
+        }
+        Ok(Lab { dir: opts.dir.clone(), datacenters })
+    }
+
+    pub fn state_file(dir: &Path) -> PathBuf {
+        dir.join("lab.json")
+    }
+
+    pub fn save(&self) -> Result<(), LabError> {
+        let path = Lab::state_file(&self.dir);
+        let text = serde_json::to_string_pretty(self).unwrap_or_default();
+        std::fs::write(&path, text).map_err(|source| LabError::Io { what: "writing", path, source })
+    }
+
+    pub fn load(dir: &Path) -> Result<Lab, LabError> {
+        let path = Lab::state_file(dir);
+        let text = std::fs::read_to_string(&path).map_err(|_| LabError::NoLab(dir.to_owned()))?;
+        serde_json::from_str(&text).map_err(|e| LabError::State { path, reason: e.to_string() })
+    }
+
+    /// Every process the lab started.
+    pub fn pids(&self) -> Vec<u32> {
+        self.datacenters
+            .iter()
+            .flat_map(|d| d.servers.iter().map(|s| s.pid).chain(d.gateways.iter().map(|g| g.pid)))
+            .flatten()
+            .collect()
+    }
+
+    /// The primary's gateways, as secondaries are configured with them.
+    pub fn primary_gateways(&self) -> Vec<String> {
+        self.datacenters[0].gateways.iter().map(|g| format!("127.0.0.1:{}", g.port)).collect()
+    }
+}

@@ -1,0 +1,186 @@
+//! Starting and stopping a lab's processes. Each one runs in its own process group (so a
+//! Ctrl-C at the terminal reaches only `fedctl lab up`, which then stops them in order) and
+//! logs to `<dir>/logs/`.
+
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use super::plan::{Lab, LabError};
+use crate::tls::{Ca, CaOptions, CertKind, CertOptions, generate_ca};
+
+const WANFED: &str = "connect {\n  enabled = true\n  enable_mesh_gateway_wan_federation = true\n}\n";
+
+fn io(what: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> LabError {
+    let path = path.to_owned();
+    move |source| LabError::Io { what, path, source }
+}
+
+/// Writes the CA, a server certificate per server and an agent config per server.
+pub fn write_files(lab: &Lab) -> Result<(), LabError> {
+    let dir = &lab.dir;
+    for sub in ["tls", "data", "logs", "config"] {
+        std::fs::create_dir_all(dir.join(sub)).map_err(io("creating", &dir.join(sub)))?;
+    }
+    let g = generate_ca(&CaOptions::default())?;
+    let ca = Ca::from_pem(g.cert_pem.as_bytes(), g.key_pem.as_bytes(), "lab CA", "lab CA key")?;
+    let ca_file = dir.join("tls/ca.pem");
+    std::fs::write(&ca_file, &g.cert_pem).map_err(io("writing", &ca_file))?;
+    let primary = lab.primary_gateways().iter().map(|g| format!("{g:?}")).collect::<Vec<_>>().join(", ");
+    for d in &lab.datacenters {
+        for s in &d.servers {
+            let opts =
+                CertOptions { dc: d.name.clone(), ..CertOptions::new(CertKind::Server { node: Some(s.node.clone()) }) };
+            let issued = ca.issue(&opts)?;
+            let (cert, key) = (dir.join(format!("tls/{}.pem", s.node)), dir.join(format!("tls/{}-key.pem", s.node)));
+            std::fs::write(&cert, issued.cert_pem).map_err(io("writing", &cert))?;
+            std::fs::write(&key, issued.key_pem).map_err(io("writing", &key))?;
+            let mut text = format!(
+                "ca_file = {:?}\ncert_file = {:?}\nkey_file = {:?}\nverify_incoming = true\nverify_outgoing = true\nverify_server_hostname = true\n{WANFED}",
+                ca_file.display().to_string(),
+                cert.display().to_string(),
+                key.display().to_string(),
+            );
+            if !d.primary {
+                text += &format!("primary_gateways = [{primary}]\nprimary_gateways_interval = \"2s\"\n");
+            }
+            let path = config_file(dir, &s.node);
+            std::fs::write(&path, text).map_err(io("writing", &path))?;
+        }
+    }
+    Ok(())
+}
+
+fn config_file(dir: &Path, node: &str) -> PathBuf {
+    dir.join(format!("config/{node}.hcl"))
+}
+
+fn spawn(fedctl: &Path, args: &[String], log: &Path, what: String) -> Result<u32, LabError> {
+    let out = std::fs::File::create(log).map_err(io("creating", log))?;
+    let err = out.try_clone().map_err(io("opening", log))?;
+    let child = Command::new(fedctl)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(out)
+        .stderr(err)
+        .env_remove("FEDCTL_HTTP_ADDR")
+        .env_remove("CONSUL_HTTP_ADDR")
+        .process_group(0)
+        .spawn()
+        .map_err(|source| LabError::Spawn { what, source })?;
+    Ok(child.id())
+}
+
+/// Starts every server, then every gateway, recording their pids in `lab`.
+pub fn start(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
+    let dir = lab.dir.clone();
+    for d in &mut lab.datacenters {
+        let first_lan = d.servers[0].serf_lan;
+        let expect = d.servers.len().to_string();
+        for (i, s) in d.servers.iter_mut().enumerate() {
+            let mut args: Vec<String> = [
+                "agent",
+                "-server",
+                "-bootstrap-expect",
+                &expect,
+                "-node",
+                &s.node,
+                "-datacenter",
+                &d.name,
+                "-primary-datacenter",
+                "dc1",
+                "-bind",
+                "127.0.0.1",
+                "-advertise",
+                "127.0.0.1",
+            ]
+            .iter()
+            .map(|a| a.to_string())
+            .collect();
+            for (flag, port) in [
+                ("-http-port", s.http),
+                ("-server-port", s.server),
+                ("-serf-lan-port", s.serf_lan),
+                ("-serf-wan-port", s.serf_wan),
+                ("-grpc-port", s.grpc),
+            ] {
+                args.extend([flag.to_owned(), port.to_string()]);
+            }
+            args.extend(["-data-dir".into(), dir.join("data").join(&s.node).display().to_string()]);
+            args.extend(["-config-file".into(), config_file(&dir, &s.node).display().to_string()]);
+            if i > 0 {
+                args.extend(["-join".into(), format!("127.0.0.1:{first_lan}")]);
+            }
+            let log = dir.join(format!("logs/{}.log", s.node));
+            s.pid = Some(spawn(fedctl, &args, &log, format!("server {}", s.node))?);
+        }
+    }
+    for d in &mut lab.datacenters {
+        for g in &mut d.gateways {
+            let agent = &d.servers[g.agent];
+            let addr = format!("127.0.0.1:{}", g.port);
+            let args: Vec<String> = [
+                "connect",
+                "envoy",
+                "-http-addr",
+                &agent.http_addr(),
+                "-gateway=mesh",
+                "-register",
+                "-expose-servers",
+                "-proxy-id",
+                &g.id,
+                "-address",
+                &addr,
+                "-wan-address",
+                &addr,
+                "-admin-bind",
+                &format!("127.0.0.1:{}", g.admin),
+                "--",
+                "--base-id",
+                &g.admin.to_string(),
+                "-l",
+                "warning",
+            ]
+            .iter()
+            .map(|a| a.to_string())
+            .collect();
+            let log = dir.join(format!("logs/{}.log", g.id));
+            g.pid = Some(spawn(fedctl, &args, &log, format!("gateway {}", g.id))?);
+        }
+    }
+    Ok(())
+}
+
+/// Whether process `pid` still exists (and is not a zombie of ours).
+pub fn alive(pid: u32) -> bool {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // The state is the field after the parenthesised command name.
+    let state = status.rsplit_once(") ").and_then(|(_, rest)| rest.chars().next());
+    matches!(state, Some(s) if s != 'Z' && s != 'X')
+}
+
+/// Stops every process (SIGTERM, then SIGKILL after `grace`); returns those still alive.
+pub fn stop(pids: &[u32], grace: Duration) -> Vec<u32> {
+    let signal = |pid: u32, sig| {
+        if let Some(p) = rustix::process::Pid::from_raw(pid as i32) {
+            let _ = rustix::process::kill_process(p, sig);
+        }
+    };
+    // Gateways and servers alike get TERM; agents leave gracefully on it.
+    for &pid in pids {
+        signal(pid, rustix::process::Signal::TERM);
+    }
+    let deadline = Instant::now() + grace;
+    while Instant::now() < deadline && pids.iter().any(|p| alive(*p)) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    for &pid in pids.iter().filter(|p| alive(**p)) {
+        signal(pid, rustix::process::Signal::KILL);
+    }
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while Instant::now() < deadline && pids.iter().any(|p| alive(*p)) {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    pids.iter().copied().filter(|p| alive(*p)).collect()
+}

