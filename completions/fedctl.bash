@@ -2309,7 +2309,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__lab__subcmd__up)
-            opts="-h -V --datacenters --servers --gateways --dir --detach --format --help --version"
+            opts="-h -V --datacenters --servers --gateways --dir --detach --isolate --format --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -367,6 +367,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --dir 'Where the lab keeps its certificates, configs, data and logs [default: a new directory under the system temp dir]'
             cand --format 'Output format: table (for people) or json (for programs)'
             cand --detach 'Leave the lab running and return'
+            cand --isolate 'Put every server and gateway in its own network namespace (needs root): servers of different datacenters have no route to each other, only gateways reach the WAN'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'

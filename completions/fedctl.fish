@@ -273,6 +273,7 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subco
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l format -d 'Output format: table (for people) or json (for programs)' -r -f -a "table\t'For people: tables and `==>` lines'
 json\t'For programs: one JSON document on stdout'"
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l detach -d 'Leave the lab running and return'
+complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l isolate -d 'Put every server and gateway in its own network namespace (needs root): servers of different datacenters have no route to each other, only gateways reach the WAN'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l dir -d 'The lab [default: the last one started with -detach]' -r -F

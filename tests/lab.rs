@@ -64,3 +64,51 @@ fn bad_shapes_are_usage_errors() {
     assert_eq!(run.code, 2, "{run:?}");
     assert!(run.stderr.contains("-datacenters must be between 1 and 9, not 0"), "{}", run.stderr);
 }
+
+#[test]
+fn an_isolated_lab_federates_only_through_gateways_and_leaves_no_namespace() {
+    if !have_envoy("to run a lab") || crate::netns_topology::Topology::new("to isolate the lab").is_none() {
+        return;
+    }
+    let tmp = temp_dir();
+    let lab = tmp.path().join("lab");
+    let lab_arg = lab.display().to_string();
+    let fedctl = |args: &[&str], http: Option<&str>| {
+        let mut cmd = fedctl_cmd(tmp.path());
+        cmd.args(args).env("TMPDIR", tmp.path());
+        if let Some(h) = http {
+            cmd.env("FEDCTL_HTTP_ADDR", h);
+        }
+        run_cmd(&mut cmd)
+    };
+    let up = fedctl(&["lab", "up", "-isolate", "-detach", "-dir", &lab_arg], None);
+    assert_eq!(up.code, 0, "{up:?}");
+    assert!(
+        up.stdout.contains("http://10.1.0.10:8500") && up.stdout.contains("http://10.2.0.10:8500"),
+        "{}",
+        up.stdout
+    );
+    let state: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(lab.join("lab.json")).unwrap()).unwrap();
+    let namespaces: Vec<String> =
+        state["isolation"]["namespaces"].as_array().unwrap().iter().map(|n| n.as_str().unwrap().to_owned()).collect();
+    let s1 = state["datacenters"][0]["servers"][0]["ns"].as_str().unwrap().to_owned();
+    // dc1's server has no route to dc2's server, nor to the WAN: only the gateways connect them.
+    for target in ["10.2.0.10", "10.99.2.1"] {
+        let route =
+            std::process::Command::new("ip").args(["netns", "exec", &s1, "ip", "route", "get", target]).output();
+        assert!(!route.unwrap().status.success(), "no route from dc1's server to {target}");
+    }
+    assert_eq!(fedctl(&["kv", "put", "-datacenter", "dc2", "k", "v"], Some("10.1.0.10:8500")).code, 0);
+    assert_eq!(fedctl(&["kv", "get", "k"], Some("10.2.0.10:8500")).stdout.trim(), "v");
+    let status = fedctl(&["lab", "status"], None);
+    assert!(status.stdout.contains("Status: federated"), "{status:?}");
+
+    assert_eq!(fedctl(&["lab", "down"], None).code, 0);
+    let listed = std::process::Command::new("ip").args(["netns", "list"]).output().unwrap();
+    let listed = String::from_utf8_lossy(&listed.stdout);
+    assert!(namespaces.iter().all(|n| !listed.contains(n.as_str())), "every namespace is gone: {listed}");
+    let links = std::process::Command::new("ip").args(["-o", "link"]).output().unwrap();
+    let prefix = namespaces[0].split('-').next().unwrap();
+    assert!(!String::from_utf8_lossy(&links.stdout).contains(&format!(" {prefix}")), "no host link is left");
+}

@@ -43,7 +43,7 @@ pub async fn print_summary(ctx: &Ctx, lab: &Lab) -> Result<(), CliError> {
         let gateways_up = d.gateways.iter().filter(|g| g.pid.is_some_and(alive)).count();
         let leader = checker.leader(&d.servers[0].http_addr()).await.unwrap_or_else(|| "-".to_owned());
         let leader =
-            d.servers.iter().find(|s| leader == format!("127.0.0.1:{}", s.server)).map_or(leader, |s| s.node.clone());
+            d.servers.iter().find(|s| leader == format!("{}:{}", s.ip, s.server)).map_or(leader, |s| s.node.clone());
         rows.push(vec![
             d.name.clone(),
             if d.primary { "yes" } else { "no" }.to_owned(),

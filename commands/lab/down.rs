@@ -23,6 +23,9 @@ pub async fn cmd_lab_down(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     if !left.is_empty() {
         return Err(CliError::failure(format!("processes {left:?} did not stop; the lab stays in {}", dir.display())));
     }
+    if let Some(iso) = &lab.isolation {
+        fedctl::lab::teardown_isolation(iso);
+    }
     for sub in ["tls", "data", "logs", "config", "lab.json"] {
         let path = dir.join(sub);
         let _ = if path.is_dir() { std::fs::remove_dir_all(&path) } else { std::fs::remove_file(&path) };

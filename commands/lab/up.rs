@@ -1,7 +1,9 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use fedctl::lab::{Checker, Lab, LabOptions, Stage, alive, start, stop, write_files};
+use fedctl::lab::{
+    Checker, Lab, LabOptions, Stage, alive, build_isolation, start, stop, teardown_isolation, write_files,
+};
 
 use super::common::{lab_error, pointer, print_summary};
 use crate::ctx::Ctx;
@@ -37,6 +39,10 @@ pub struct Args {
     /// Leave the lab running and return.
     #[arg(long)]
     pub detach: bool,
+    /// Put every server and gateway in its own network namespace (needs root): servers of
+    /// different datacenters have no route to each other, only gateways reach the WAN.
+    #[arg(long)]
+    pub isolate: bool,
     #[command(flatten)]
     pub format: FormatArg,
 }
@@ -55,15 +61,29 @@ pub async fn cmd_lab_up(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     {
         return Err(lab_error(fedctl::lab::LabError::Running(dir)));
     }
-    let opts = LabOptions { datacenters: args.datacenters, servers: args.servers, gateways: args.gateways, dir };
+    let opts = LabOptions {
+        datacenters: args.datacenters,
+        servers: args.servers,
+        gateways: args.gateways,
+        dir,
+        isolate: args.isolate,
+    };
     let mut lab = Lab::plan(&opts).map_err(CliError::usage)?;
     let started = Instant::now();
     write_files(&lab).map_err(lab_error)?;
+    if args.isolate {
+        let built = build_isolation(&mut lab);
+        lab.save().map_err(lab_error)?;
+        if let Err(e) = built {
+            shut_down(&lab);
+            return Err(lab_error(e).hint("-isolate needs root (network namespaces) and iproute2"));
+        }
+    }
     let fedctl = std::env::current_exe().map_err(|e| CliError::failure(format!("locating the fedctl binary: {e}")))?;
     let launched = start(&mut lab, &fedctl);
     lab.save().map_err(lab_error)?;
     if let Err(e) = launched {
-        stop(&lab.pids(), Duration::from_secs(3));
+        shut_down(&lab);
         return Err(lab_error(e));
     }
     let bar = indicatif::ProgressBar::new(Stage::ALL.len() as u64);
@@ -79,7 +99,7 @@ pub async fn cmd_lab_up(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         while !checker.holds(&lab, stage).await {
             if Instant::now() > deadline {
                 bar.abandon();
-                stop(&lab.pids(), Duration::from_secs(3));
+                shut_down(&lab);
                 return Err(CliError::failure(format!(
                     "the lab did not reach \"{}\" within {}s",
                     stage.describe(),
@@ -113,11 +133,22 @@ pub async fn cmd_lab_up(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     ctx.out.info("==> Ctrl-C stops the lab");
     let _ = tokio::signal::ctrl_c().await;
     let left = stop(&lab.pids(), Duration::from_secs(5));
+    if let Some(iso) = &lab.isolation {
+        teardown_isolation(iso);
+    }
     if left.is_empty() {
         let _ = std::fs::remove_dir_all(&lab.dir);
         ctx.out.info("==> stopped; the lab is removed");
         Ok(())
     } else {
         Err(CliError::failure(format!("processes {left:?} did not stop; the lab stays in {}", lab.dir.display())))
+    }
+}
+
+/// Stops what a failed `up` started and removes its networks.
+fn shut_down(lab: &Lab) {
+    stop(&lab.pids(), Duration::from_secs(3));
+    if let Some(iso) = &lab.isolation {
+        teardown_isolation(iso);
     }
 }

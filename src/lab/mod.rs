@@ -4,9 +4,11 @@
 //! progress and the summary.
 
 mod check;
+mod isolate;
 mod plan;
 mod run;
 
 pub use check::{Checker, Stage};
-pub use plan::{Lab, LabDatacenter, LabError, LabGateway, LabOptions, LabServer};
+pub use isolate::{build as build_isolation, teardown as teardown_isolation};
+pub use plan::{Isolation, Lab, LabDatacenter, LabError, LabGateway, LabOptions, LabServer};
 pub use run::{alive, start, stop, write_files};

@@ -12,6 +12,8 @@ pub struct LabOptions {
     pub servers: usize,
     pub gateways: usize,
     pub dir: PathBuf,
+    /// Each server and gateway in its own network namespace (needs root).
+    pub isolate: bool,
 }
 
 /// Why a lab cannot be made as asked.
@@ -31,12 +33,18 @@ pub enum LabError {
     Spawn { what: String, source: std::io::Error },
     #[error("reading {}: {reason}", path.display())]
     State { path: PathBuf, reason: String },
+    #[error("building the isolated networks: {0}")]
+    Isolate(String),
 }
 
 /// One server of the lab.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LabServer {
     pub node: String,
+    /// Its address (127.0.0.1, or its own in an isolated lab).
+    pub ip: String,
+    /// Its network namespace in an isolated lab.
+    pub ns: Option<String>,
     pub http: u16,
     pub server: u16,
     pub serf_lan: u16,
@@ -49,6 +57,10 @@ pub struct LabServer {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LabGateway {
     pub id: String,
+    /// Its address on the datacenter's network and on the WAN.
+    pub lan: String,
+    pub wan: String,
+    pub ns: Option<String>,
     pub port: u16,
     pub admin: u16,
     /// The server whose agent it registers with.
@@ -69,11 +81,21 @@ pub struct LabDatacenter {
 pub struct Lab {
     pub dir: PathBuf,
     pub datacenters: Vec<LabDatacenter>,
+    /// The namespaces and host links of an isolated lab, for `down` to remove.
+    pub isolation: Option<Isolation>,
+}
+
+/// What an isolated lab created outside its directory.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Isolation {
+    pub namespaces: Vec<String>,
+    /// Host-side veths giving this machine an address on each datacenter's network.
+    pub host_links: Vec<String>,
 }
 
 impl LabServer {
     pub fn http_addr(&self) -> String {
-        format!("127.0.0.1:{}", self.http)
+        format!("{}:{}", self.ip, self.http)
     }
 }
 
@@ -104,29 +126,55 @@ impl Lab {
             let name = format!("dc{d}");
             let mut servers = Vec::new();
             for s in 1..=opts.servers {
-                servers.push(LabServer {
-                    node: format!("{name}-s{s}"),
-                    http: port()?,
-                    server: port()?,
-                    serf_lan: port()?,
-                    serf_wan: port()?,
-                    grpc: port()?,
-                    pid: None,
-                });
+                let server = if opts.isolate {
+                    // Its own host: the default ports, an address on the datacenter's network.
+                    LabServer {
+                        node: format!("{name}-s{s}"),
+                        ip: format!("10.{d}.0.{}", 9 + s),
+                        ns: None,
+                        http: 8500,
+                        server: 8300,
+                        serf_lan: 8301,
+                        serf_wan: 8302,
+                        grpc: 8502,
+                        pid: None,
+                    }
+                } else {
+                    LabServer {
+                        node: format!("{name}-s{s}"),
+                        ip: "127.0.0.1".into(),
+                        ns: None,
+                        http: port()?,
+                        server: port()?,
+                        serf_lan: port()?,
+                        serf_wan: port()?,
+                        grpc: port()?,
+                        pid: None,
+                    }
+                };
+                servers.push(server);
             }
             let mut gateways = Vec::new();
             for g in 1..=opts.gateways {
+                let (lan, wan, port, admin) = if opts.isolate {
+                    (format!("10.{d}.0.{g}"), format!("10.99.{d}.{g}"), 8443, 19000)
+                } else {
+                    ("127.0.0.1".into(), "127.0.0.1".into(), port()?, port()?)
+                };
                 gateways.push(LabGateway {
                     id: format!("{name}-gw{g}"),
-                    port: port()?,
-                    admin: port()?,
+                    lan,
+                    wan,
+                    ns: None,
+                    port,
+                    admin,
                     agent: (g - 1) % opts.servers,
                     pid: None,
                 });
             }
             datacenters.push(LabDatacenter { name, primary: d == 1, servers, gateways });
         }
-        Ok(Lab { dir: opts.dir.clone(), datacenters })
+        Ok(Lab { dir: opts.dir.clone(), datacenters, isolation: None })
     }
 
     pub fn state_file(dir: &Path) -> PathBuf {
@@ -156,6 +204,6 @@ impl Lab {
 
     /// The primary's gateways, as secondaries are configured with them.
     pub fn primary_gateways(&self) -> Vec<String> {
-        self.datacenters[0].gateways.iter().map(|g| format!("127.0.0.1:{}", g.port)).collect()
+        self.datacenters[0].gateways.iter().map(|g| format!("{}:{}", g.wan, g.port)).collect()
     }
 }

@@ -56,10 +56,19 @@ fn config_file(dir: &Path, node: &str) -> PathBuf {
     dir.join(format!("config/{node}.hcl"))
 }
 
-fn spawn(fedctl: &Path, args: &[String], log: &Path, what: String) -> Result<u32, LabError> {
+fn spawn(fedctl: &Path, ns: Option<&str>, args: &[String], log: &Path, what: String) -> Result<u32, LabError> {
     let out = std::fs::File::create(log).map_err(io("creating", log))?;
     let err = out.try_clone().map_err(io("opening", log))?;
-    let child = Command::new(fedctl)
+    // In a namespace, `ip netns exec` execs fedctl: the pid is fedctl's (then Envoy's).
+    let mut cmd = match ns {
+        Some(ns) => {
+            let mut c = Command::new("ip");
+            c.args(["netns", "exec", ns]).arg(fedctl);
+            c
+        }
+        None => Command::new(fedctl),
+    };
+    let child = cmd
         .args(args)
         .stdin(Stdio::null())
         .stdout(out)
@@ -76,7 +85,7 @@ fn spawn(fedctl: &Path, args: &[String], log: &Path, what: String) -> Result<u32
 pub fn start(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
     let dir = lab.dir.clone();
     for d in &mut lab.datacenters {
-        let first_lan = d.servers[0].serf_lan;
+        let first_lan = format!("{}:{}", d.servers[0].ip, d.servers[0].serf_lan);
         let expect = d.servers.len().to_string();
         for (i, s) in d.servers.iter_mut().enumerate() {
             let mut args: Vec<String> = [
@@ -91,9 +100,9 @@ pub fn start(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
                 "-primary-datacenter",
                 "dc1",
                 "-bind",
-                "127.0.0.1",
+                &s.ip,
                 "-advertise",
-                "127.0.0.1",
+                &s.ip,
             ]
             .iter()
             .map(|a| a.to_string())
@@ -109,17 +118,21 @@ pub fn start(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
             }
             args.extend(["-data-dir".into(), dir.join("data").join(&s.node).display().to_string()]);
             args.extend(["-config-file".into(), config_file(&dir, &s.node).display().to_string()]);
+            if s.ns.is_some() {
+                // Reachable from this machine's address on the datacenter's network.
+                args.extend(["-client".into(), "0.0.0.0".into()]);
+            }
             if i > 0 {
-                args.extend(["-join".into(), format!("127.0.0.1:{first_lan}")]);
+                args.extend(["-join".into(), first_lan.clone()]);
             }
             let log = dir.join(format!("logs/{}.log", s.node));
-            s.pid = Some(spawn(fedctl, &args, &log, format!("server {}", s.node))?);
+            s.pid = Some(spawn(fedctl, s.ns.as_deref(), &args, &log, format!("server {}", s.node))?);
         }
     }
     for d in &mut lab.datacenters {
         for g in &mut d.gateways {
             let agent = &d.servers[g.agent];
-            let addr = format!("127.0.0.1:{}", g.port);
+            let (lan, wan) = (format!("{}:{}", g.lan, g.port), format!("{}:{}", g.wan, g.port));
             let args: Vec<String> = [
                 "connect",
                 "envoy",
@@ -131,9 +144,9 @@ pub fn start(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
                 "-proxy-id",
                 &g.id,
                 "-address",
-                &addr,
+                &lan,
                 "-wan-address",
-                &addr,
+                &wan,
                 "-admin-bind",
                 &format!("127.0.0.1:{}", g.admin),
                 "--",
@@ -146,7 +159,7 @@ pub fn start(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
             .map(|a| a.to_string())
             .collect();
             let log = dir.join(format!("logs/{}.log", g.id));
-            g.pid = Some(spawn(fedctl, &args, &log, format!("gateway {}", g.id))?);
+            g.pid = Some(spawn(fedctl, g.ns.as_deref(), &args, &log, format!("gateway {}", g.id))?);
         }
     }
     Ok(())

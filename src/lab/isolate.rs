@@ -1,0 +1,114 @@
+//! An isolated lab: every server and gateway in its own network namespace. Datacenter k's
+//! network is a bridge (10.k.0.0/24) in a namespace of its own, the WAN another
+//! (10.99.0.0/16); servers are attached only to their datacenter's network, gateways to it and
+//! the WAN; no namespace forwards. This machine gets 10.k.0.254 on each datacenter's network
+//! (a host-side veth), so the CLI reaches every server's HTTP API; servers have no route off
+//! their own network, so the host never joins datacenters together.
+
+use std::process::Command;
+
+use super::plan::{Isolation, Lab, LabError};
+
+fn ip(args: &[&str]) -> Result<(), LabError> {
+    let out = Command::new("ip")
+        .args(args)
+        .output()
+        .map_err(|e| LabError::Isolate(format!("running `ip`: {e} (install iproute2)")))?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(LabError::Isolate(format!("ip {}: {}", args.join(" "), String::from_utf8_lossy(&out.stderr).trim())))
+    }
+}
+
+/// A short prefix unique to this lab (veth names are limited to 15 characters).
+fn prefix() -> String {
+    let n = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_micros());
+    format!("fl{}", (std::process::id() ^ n) % 100_000)
+}
+
+struct Builder<'a> {
+    prefix: String,
+    iso: &'a mut Isolation,
+    links: usize,
+}
+
+impl Builder<'_> {
+    fn namespace(&mut self, short: &str) -> Result<String, LabError> {
+        let name = format!("{}-{short}", self.prefix);
+        ip(&["netns", "add", &name])?;
+        self.iso.namespaces.push(name.clone());
+        ip(&["-n", &name, "link", "set", "lo", "up"])?;
+        Ok(name)
+    }
+
+    fn network(&mut self, short: &str) -> Result<String, LabError> {
+        let name = self.namespace(short)?;
+        ip(&["-n", &name, "link", "add", "br0", "type", "bridge"])?;
+        ip(&["-n", &name, "link", "set", "br0", "up"])?;
+        Ok(name)
+    }
+
+    /// A veth from `host` (a namespace, or this machine's when `None`) into `network`'s bridge.
+    fn attach(&mut self, host: Option<&str>, network: &str, cidr: &str) -> Result<(), LabError> {
+        self.links += 1;
+        let (a, b) = (format!("{}a{}", self.prefix, self.links), format!("{}b{}", self.prefix, self.links));
+        ip(&["link", "add", &a, "type", "veth", "peer", "name", &b])?;
+        match host {
+            Some(h) => {
+                ip(&["link", "set", &a, "netns", h])?;
+                ip(&["-n", h, "addr", "add", cidr, "dev", &a])?;
+                ip(&["-n", h, "link", "set", &a, "up"])?;
+            }
+            None => {
+                self.iso.host_links.push(a.clone());
+                ip(&["addr", "add", cidr, "dev", &a])?;
+                ip(&["link", "set", &a, "up"])?;
+            }
+        }
+        ip(&["link", "set", &b, "netns", network])?;
+        ip(&["-n", network, "link", "set", &b, "master", "br0"])?;
+        ip(&["-n", network, "link", "set", &b, "up"])
+    }
+}
+
+/// Builds the namespaces and links for `lab` (planned with `isolate`), recording them in
+/// `lab.isolation` as it goes, so a failure half-way can still be torn down.
+pub fn build(lab: &mut Lab) -> Result<(), LabError> {
+    let mut iso = Isolation::default();
+    let result = build_into(lab, &mut iso);
+    lab.isolation = Some(iso);
+    result
+}
+
+fn build_into(lab: &mut Lab, iso: &mut Isolation) -> Result<(), LabError> {
+    let mut b = Builder { prefix: prefix(), iso, links: 0 };
+    let wan = b.network("wan")?;
+    for (k, d) in lab.datacenters.iter_mut().enumerate() {
+        let k = k + 1;
+        let net = b.network(&format!("n{k}"))?;
+        b.attach(None, &net, &format!("10.{k}.0.254/24"))?;
+        for (i, s) in d.servers.iter_mut().enumerate() {
+            let ns = b.namespace(&format!("s{k}-{}", i + 1))?;
+            b.attach(Some(&ns), &net, &format!("{}/24", s.ip))?;
+            s.ns = Some(ns);
+        }
+        for (j, g) in d.gateways.iter_mut().enumerate() {
+            let ns = b.namespace(&format!("g{k}-{}", j + 1))?;
+            b.attach(Some(&ns), &net, &format!("{}/24", g.lan))?;
+            b.attach(Some(&ns), &wan, &format!("{}/16", g.wan))?;
+            g.ns = Some(ns);
+        }
+    }
+    Ok(())
+}
+
+/// Removes what [`build`] created (best effort; each step independent).
+pub fn teardown(iso: &Isolation) {
+    for link in &iso.host_links {
+        let _ = Command::new("ip").args(["link", "del", link]).output();
+    }
+    for ns in iso.namespaces.iter().rev() {
+        let _ = Command::new("ip").args(["netns", "delete", ns]).output();
+    }
+}
