@@ -25,6 +25,7 @@ mod generated_docs;
 mod gossip;
 mod http_api;
 mod lab;
+mod locator;
 mod netns_topology;
 mod proxycfg;
 mod raft_cluster;

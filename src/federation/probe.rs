@@ -15,11 +15,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
-use tokio::net::TcpStream;
 
 use super::{Candidate, Locator};
 use crate::rpc::protocol::Protocol;
-use crate::tls::AgentTls;
+use crate::tls::{AgentTls, DialStep, dial_tls};
 
 const TIMEOUT: Duration = Duration::from_secs(3);
 
@@ -138,23 +137,16 @@ pub(super) async fn handshake(
     gateway: &str,
     protocol: Protocol,
 ) -> Result<(), (Failure, String)> {
-    let tcp = tokio::time::timeout(TIMEOUT, TcpStream::connect(gateway))
-        .await
-        .map_err(|_| (Failure::Connect, format!("connecting to {gateway}: timed out")))?
-        .map_err(|e| (Failure::Connect, format!("connecting to {gateway}: {e}")))?;
-    let name = tls.server_name(None, dc);
-    let config = tls.client_config(protocol).map_err(|e| (Failure::Path, e.to_string()))?;
-    let server_name =
-        rustls::pki_types::ServerName::try_from(name.clone()).map_err(|e| (Failure::Path, e.to_string()))?;
-    let connect = tokio_rustls::TlsConnector::from(config).connect(server_name, tcp);
-    match tokio::time::timeout(TIMEOUT, connect).await {
-        Ok(Ok(_)) => Ok(()),
-        Ok(Err(e)) => {
-            let text = e.to_string();
-            let kind = if text.contains("certificate") { Failure::Certificate } else { Failure::Path };
-            Err((kind, format!("TLS as {name} through {gateway}: {text}")))
+    match dial_tls(tls, gateway, None, dc, protocol, TIMEOUT).await {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            let failure = match e.step {
+                DialStep::Connect => Failure::Connect,
+                DialStep::Certificate => Failure::Certificate,
+                DialStep::Handshake => Failure::Path,
+            };
+            Err((failure, e.message))
         }
-        Err(_) => Err((Failure::Path, format!("TLS as {name} through {gateway}: timed out"))),
     }
 }
 

@@ -19,7 +19,7 @@ use tokio::sync::mpsc;
 use super::Locator;
 use crate::gossip::{MemberId, Tunnel};
 use crate::rpc::protocol::Protocol;
-use crate::tls::AgentTls;
+use crate::tls::{AgentTls, dial_tls};
 
 /// The largest packet carried (the receiver refuses more).
 pub const MAX_PACKET: usize = 4 * 1024 * 1024;
@@ -158,21 +158,7 @@ async fn dial(
         return Err(format!("no mesh gateway to reach datacenter {dc}"));
     };
     let gateway = pick.address;
-    let result = async {
-        let tcp = tokio::time::timeout(DIAL_TIMEOUT, TcpStream::connect(&gateway))
-            .await
-            .map_err(|_| format!("dialling gateway {gateway}: timed out"))?
-            .map_err(|e| format!("dialling gateway {gateway}: {e}"))?;
-        let _ = tcp.set_nodelay(true);
-        let name = inner.tls.server_name(node, dc);
-        let config = inner.tls.client_config(Protocol::WanGossipPacket).map_err(|e| e.to_string())?;
-        let server_name = rustls::pki_types::ServerName::try_from(name.clone()).map_err(|e| e.to_string())?;
-        tokio::time::timeout(DIAL_TIMEOUT, tokio_rustls::TlsConnector::from(config).connect(server_name, tcp))
-            .await
-            .map_err(|_| format!("TLS as {name} through {gateway}: timed out"))?
-            .map_err(|e| format!("TLS as {name} through {gateway}: {e}"))
-    }
-    .await;
-    inner.locator.report(&gateway, dc, result.as_ref().map(|_| ()).map_err(Clone::clone));
-    result
+    let result = dial_tls(&inner.tls, &gateway, node, dc, Protocol::WanGossipPacket, DIAL_TIMEOUT).await;
+    inner.locator.report(&gateway, dc, result.as_ref().map(|_| ()).map_err(|e| e.message.clone()));
+    result.map_err(|e| e.message)
 }

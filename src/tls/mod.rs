@@ -9,6 +9,7 @@ mod ca;
 mod cert;
 mod config;
 mod connect_ca;
+mod dial;
 mod error;
 pub mod files;
 pub mod keys;
@@ -22,6 +23,7 @@ pub use ca::{Ca, CaOptions, GeneratedCa, generate_ca};
 pub use cert::{CertKind, CertOptions, CertPlan, ExtendedKeyUsage, IssuedCert, SanEntry};
 pub use config::TlsMaterial;
 pub use connect_ca::{ConnectRoot, generate_connect_root};
+pub use dial::{DialError, DialStep, dial_tls};
 pub use error::TlsError;
 pub use verify::verify_server_cert;
 
