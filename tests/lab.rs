@@ -13,7 +13,7 @@ fn up_detach_then_status_then_down_leaves_nothing_behind() {
     let lab_arg = lab.display().to_string();
     let fedctl = |args: &[&str]| run_cmd(fedctl_cmd(tmp.path()).args(args).env("TMPDIR", tmp.path()));
     let up = fedctl(&["lab", "up", "-detach", "-dir", &lab_arg]);
-    assert_eq!(up.code, 0, "{up:?}");
+    assert_eq!(up.code, 0, "{up:?}\n{}", log_tails(&lab));
     assert!(up.stderr.contains("==> federated: 2 datacenter(s)"), "{}", up.stderr);
     assert!(up.stdout.contains("dc1  yes") && up.stdout.contains("dc2  no"), "{}", up.stdout);
     assert!(up.stdout.contains("FEDCTL_HTTP_ADDR=127.0.0.1:"), "{}", up.stdout);
@@ -82,7 +82,7 @@ fn an_isolated_lab_federates_only_through_gateways_and_leaves_no_namespace() {
         run_cmd(&mut cmd)
     };
     let up = fedctl(&["lab", "up", "-isolate", "-detach", "-dir", &lab_arg], None);
-    assert_eq!(up.code, 0, "{up:?}");
+    assert_eq!(up.code, 0, "{up:?}\n{}", log_tails(&lab));
     assert!(
         up.stdout.contains("http://10.1.0.10:8500") && up.stdout.contains("http://10.2.0.10:8500"),
         "{}",
@@ -111,4 +111,19 @@ fn an_isolated_lab_federates_only_through_gateways_and_leaves_no_namespace() {
     let links = std::process::Command::new("ip").args(["-o", "link"]).output().unwrap();
     let prefix = namespaces[0].split('-').next().unwrap();
     assert!(!String::from_utf8_lossy(&links.stdout).contains(&format!(" {prefix}")), "no host link is left");
+}
+
+/// The last lines of every log of a lab, for failure messages.
+fn log_tails(lab: &std::path::Path) -> String {
+    let mut out = String::new();
+    for entry in std::fs::read_dir(lab.join("logs")).into_iter().flatten().flatten() {
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        let tail: Vec<&str> = text.lines().rev().take(25).collect();
+        out += &format!(
+            "--- {}:\n{}\n",
+            entry.file_name().to_string_lossy(),
+            tail.into_iter().rev().collect::<Vec<_>>().join("\n")
+        );
+    }
+    out
 }
