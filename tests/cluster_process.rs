@@ -26,7 +26,10 @@ fn tls_file(dir: &Path, n: usize) -> String {
 
 /// Starts server `n`; `ports` = (server RPC, gossip) to reuse, `join` = a gossip address.
 fn spawn(dir: &Path, n: usize, ports: Option<(u16, u16)>, join: Option<&str>) -> AgentProcess {
-    let (rpc, serf) = ports.map_or(("0".to_owned(), "0".to_owned()), |(r, s)| (r.to_string(), s.to_string()));
+    // These servers restart on the same ports, so they take ports the OS never hands out for
+    // port 0 (below the ephemeral range): another test's agent cannot grab one in between.
+    let (rpc, serf) = ports.unwrap_or_else(|| (unassigned_port(), unassigned_port()));
+    let (rpc, serf) = (rpc.to_string(), serf.to_string());
     let mut cmd = fedctl_cmd(dir);
     cmd.args(["agent", "-server", "-bootstrap-expect", "3", "-node", &format!("s{n}")])
         .args(["-bind", "127.0.0.1", "-advertise", "127.0.0.1", "-http-port", "0"])
@@ -178,4 +181,19 @@ async fn a_three_server_datacenter_of_processes() {
     .await;
     let resp = client.put(format!("{http}/v1/kv/after-leave")).body("v").send().await.unwrap();
     assert_eq!(resp.text().await.unwrap(), "true", "two servers still take writes");
+}
+
+/// A port below Linux's ephemeral range (32768-60999) that is free for TCP and UDP now.
+fn unassigned_port() -> u16 {
+    use std::sync::atomic::{AtomicU16, Ordering};
+    static NEXT: AtomicU16 = AtomicU16::new(0);
+    let seed = (std::process::id() % 500) as u16 * 20;
+    loop {
+        let candidate = 21000 + (seed + NEXT.fetch_add(1, Ordering::Relaxed)) % 10_000;
+        let tcp = std::net::TcpListener::bind(("127.0.0.1", candidate)).is_ok();
+        let udp = std::net::UdpSocket::bind(("127.0.0.1", candidate)).is_ok();
+        if tcp && udp {
+            return candidate;
+        }
+    }
 }
