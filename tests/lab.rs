@@ -103,6 +103,12 @@ fn an_isolated_lab_federates_only_through_gateways_and_leaves_no_namespace() {
     assert_eq!(fedctl(&["kv", "get", "k"], Some("10.2.0.10:8500")).stdout.trim(), "v");
     let status = fedctl(&["lab", "status"], None);
     assert!(status.stdout.contains("Status: federated"), "{status:?}");
+    // A second isolated lab would share the host's addresses: refused, and nothing left of it.
+    let other = tmp.path().join("other");
+    let second = fedctl(&["lab", "up", "-isolate", "-dir", &other.display().to_string()], None);
+    assert_eq!(second.code, 1, "{second:?}");
+    assert!(second.stderr.contains("another isolated lab?"), "{}", second.stderr);
+    assert!(!other.exists(), "the refused lab leaves nothing behind");
 
     assert_eq!(fedctl(&["lab", "down"], None).code, 0);
     let listed = std::process::Command::new("ip").args(["netns", "list"]).output().unwrap();

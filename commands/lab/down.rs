@@ -26,12 +26,7 @@ pub async fn cmd_lab_down(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     if let Some(iso) = &lab.isolation {
         fedctl::lab::teardown_isolation(iso);
     }
-    for sub in ["tls", "data", "logs", "config", "lab.json"] {
-        let path = dir.join(sub);
-        let _ = if path.is_dir() { std::fs::remove_dir_all(&path) } else { std::fs::remove_file(&path) };
-    }
-    // The directory goes too when nothing else is in it.
-    let _ = std::fs::remove_dir(&dir);
+    fedctl::lab::remove_files(&dir);
     if std::fs::read_to_string(pointer()).is_ok_and(|p| dir.as_path() == std::path::Path::new(p.trim())) {
         let _ = std::fs::remove_file(pointer());
     }

@@ -75,8 +75,10 @@ pub async fn cmd_lab_up(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         let built = build_isolation(&mut lab);
         lab.save().map_err(lab_error)?;
         if let Err(e) = built {
+            // Nothing runs yet: undo what was made.
             shut_down(&lab);
-            return Err(lab_error(e).hint("-isolate needs root (network namespaces) and iproute2"));
+            fedctl::lab::remove_files(&lab.dir);
+            return Err(lab_error(e));
         }
     }
     let fedctl = std::env::current_exe().map_err(|e| CliError::failure(format!("locating the fedctl binary: {e}")))?;

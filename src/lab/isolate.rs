@@ -17,7 +17,13 @@ fn ip(args: &[&str]) -> Result<(), LabError> {
     if out.status.success() {
         Ok(())
     } else {
-        Err(LabError::Isolate(format!("ip {}: {}", args.join(" "), String::from_utf8_lossy(&out.stderr).trim())))
+        let stderr = String::from_utf8_lossy(&out.stderr).trim().to_owned();
+        let root = if stderr.contains("Operation not permitted") || stderr.contains("Permission denied") {
+            " (-isolate needs root)"
+        } else {
+            ""
+        };
+        Err(LabError::Isolate(format!("ip {}: {stderr}{root}", args.join(" "))))
     }
 }
 
@@ -75,6 +81,15 @@ impl Builder<'_> {
 /// Builds the namespaces and links for `lab` (planned with `isolate`), recording them in
 /// `lab.isolation` as it goes, so a failure half-way can still be torn down.
 pub fn build(lab: &mut Lab) -> Result<(), LabError> {
+    // Two isolated labs would both put this machine on 10.k.0.0/24: refuse the second.
+    for k in 1..=lab.datacenters.len() {
+        let out = Command::new("ip").args(["-o", "addr", "show", "to", &format!("10.{k}.0.0/24")]).output();
+        if out.is_ok_and(|o| !o.stdout.is_empty()) {
+            return Err(LabError::Isolate(format!(
+                "this machine already has an address in 10.{k}.0.0/24 (another isolated lab?); stop it with `fedctl lab down`"
+            )));
+        }
+    }
     let mut iso = Isolation::default();
     let result = build_into(lab, &mut iso);
     lab.isolation = Some(iso);

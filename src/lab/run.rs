@@ -197,3 +197,12 @@ pub fn stop(pids: &[u32], grace: Duration) -> Vec<u32> {
     }
     pids.iter().copied().filter(|p| alive(*p)).collect()
 }
+
+/// Removes what a lab wrote into `dir` (and `dir` itself when nothing else is in it).
+pub fn remove_files(dir: &Path) {
+    for sub in ["tls", "data", "logs", "config", "lab.json"] {
+        let path = dir.join(sub);
+        let _ = if path.is_dir() { std::fs::remove_dir_all(&path) } else { std::fs::remove_file(&path) };
+    }
+    let _ = std::fs::remove_dir(dir);
+}
