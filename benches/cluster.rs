@@ -33,17 +33,12 @@ fn pki(dir: &Path) -> (Vec<String>, TlsSettings) {
         std::fs::write(dir.join(format!("{name}.pem")), issued.cert_pem).unwrap();
         std::fs::write(dir.join(format!("{name}-key.pem")), issued.key_pem).unwrap();
         let hcl = dir.join(format!("{name}.hcl"));
-        let f = |n: &str| dir.join(n).display().to_string();
-        std::fs::write(
-            &hcl,
-            format!(
-                "ca_file = \"{}\"\ncert_file = \"{}\"\nkey_file = \"{}\"\nverify_incoming = true\nverify_outgoing = true\nverify_server_hostname = true\n",
-                f("ca.pem"),
-                f(&format!("{name}.pem")),
-                f(&format!("{name}-key.pem"))
-            ),
-        )
-        .unwrap();
+        let text = fedctl::config::verified_tls_hcl(
+            &dir.join("ca.pem"),
+            &dir.join(format!("{name}.pem")),
+            &dir.join(format!("{name}-key.pem")),
+        );
+        std::fs::write(&hcl, text).unwrap();
         configs.push(hcl.display().to_string());
     }
     let client = TlsSettings {

@@ -12,26 +12,11 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::*;
 use serde_json::Value;
-
-const WANFED: &str = "connect {\n  enabled = true\n  enable_mesh_gateway_wan_federation = true\n}\n";
-
-struct Proc(Child);
-
-impl Drop for Proc {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
 
 fn fedctl(dir: &Path, args: &[&str]) {
     let ok = Command::new(FEDCTL).args(args).current_dir(dir).stdout(Stdio::null()).stderr(Stdio::null()).status();
@@ -46,15 +31,13 @@ fn config(dir: &Path, dc: &str, node: &str, wanfed: bool, primary: Option<u16>) 
     std::fs::copy(dir.join("consul-agent-ca.pem"), sub.join("consul-agent-ca.pem")).unwrap();
     std::fs::copy(dir.join("consul-agent-ca-key.pem"), sub.join("consul-agent-ca-key.pem")).unwrap();
     fedctl(&sub, &["tls", "cert", "create", "-server", "-dc", dc, "-node", node]);
-    let file = |n: &str| sub.join(n).display().to_string();
-    let mut text = format!(
-        "ca_file = {:?}\ncert_file = {:?}\nkey_file = {:?}\nverify_incoming = true\nverify_outgoing = true\nverify_server_hostname = true\n",
-        file("consul-agent-ca.pem"),
-        file(&format!("{dc}-server-consul-0.pem")),
-        file(&format!("{dc}-server-consul-0-key.pem")),
+    let mut text = fedctl::config::verified_tls_hcl(
+        &sub.join("consul-agent-ca.pem"),
+        &sub.join(format!("{dc}-server-consul-0.pem")),
+        &sub.join(format!("{dc}-server-consul-0-key.pem")),
     );
     if wanfed {
-        text += WANFED;
+        text += fedctl::config::WAN_FEDERATION_HCL;
     }
     if let Some(port) = primary {
         text += &format!("primary_gateways = [\"127.0.0.1:{port}\"]\nprimary_gateways_interval = \"1s\"\n");
@@ -62,22 +45,6 @@ fn config(dir: &Path, dc: &str, node: &str, wanfed: bool, primary: Option<u16>) 
     let path = sub.join("agent.hcl");
     std::fs::write(&path, text).unwrap();
     path
-}
-
-fn gateway(agent: &Agent, port: u16) -> Proc {
-    let admin = free_port();
-    let addr = format!("127.0.0.1:{port}");
-    Proc(
-        Command::new(FEDCTL)
-            .args(["connect", "envoy", "-http-addr", &agent.http, "-gateway=mesh", "-register", "-expose-servers"])
-            .args(["-address", &addr, "-wan-address", &addr, "-admin-bind", &format!("127.0.0.1:{admin}")])
-            .args(["--", "--base-id", &admin.to_string(), "-l", "error"])
-            .args(std::env::var("BENCH_ENVOY_ARGS").unwrap_or_default().split_whitespace())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    )
 }
 
 async fn wan_alive(http: &reqwest::Client, base: &str) -> usize {
@@ -137,7 +104,7 @@ async fn rpc_run(dir: &Path, rounds: usize) -> (f64, f64, f64, f64) {
     let (p1, p2) = (free_port(), free_port());
     let g1c = config(dir, "dc1", "b1", true, None);
     let g1 = spawn_agent(&["-dev", "-node", "b1", "-datacenter", "dc1", "-config-file", g1c.to_str().unwrap()]);
-    let _gw1 = gateway(&g1, p1);
+    let _gw1 = spawn_gateway(&g1, p1);
     let g2c = config(dir, "dc2", "b2", true, Some(p1));
     let g2 = spawn_agent(&[
         "-dev",
@@ -150,7 +117,7 @@ async fn rpc_run(dir: &Path, rounds: usize) -> (f64, f64, f64, f64) {
         "-config-file",
         g2c.to_str().unwrap(),
     ]);
-    let _gw2 = gateway(&g2, p2);
+    let _gw2 = spawn_gateway(&g2, p2);
     until_put(&http, &d1.http).await;
     until_put(&http, &g1.http).await;
     let (direct, via) = (format!("{}/v1/kv/k?dc=dc2", d1.http), format!("{}/v1/kv/k?dc=dc2", g1.http));
@@ -219,7 +186,7 @@ async fn converge_run(dir: &Path) -> f64 {
             agents.push(agent);
         }
         let p = if dc == 0 { port } else { free_port() };
-        gateways.push(gateway(&agents[dc * 3], p));
+        gateways.push(spawn_gateway(&agents[dc * 3], p));
     }
     loop {
         let mut all = true;

@@ -11,24 +11,11 @@
 
 mod common;
 
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::*;
 use serde_json::{Value, json};
-
-struct Envoy(std::process::Child);
-
-impl Drop for Envoy {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
 
 fn pct(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p) as usize]
@@ -52,18 +39,8 @@ async fn main() {
     let agent = spawn_agent(&["-dev", "-node", "s1"]);
     let http = reqwest::Client::new();
     wait_leader(&http, &agent.http).await;
-    let (port, admin) = (free_port(), free_port());
-    let addr = format!("127.0.0.1:{port}");
-    let _envoy = Envoy(
-        Command::new(FEDCTL)
-            .args(["connect", "envoy", "-http-addr", &agent.http, "-gateway=mesh", "-register", "-expose-servers"])
-            .args(["-address", &addr, "-wan-address", &addr, "-admin-bind", &format!("127.0.0.1:{admin}")])
-            .args(["--", "--base-id", &admin.to_string(), "-l", "error"])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
+    let envoy = spawn_gateway(&agent, free_port());
+    let admin = envoy.admin;
     let clusters_url = format!("http://127.0.0.1:{admin}/clusters");
     let envoy_has = async |needle: &str| match http.get(&clusters_url).send().await {
         Ok(r) => r.text().await.unwrap_or_default().contains(needle),

@@ -12,17 +12,12 @@ use crate::support::{eventually, fedctl_ok, temp_dir};
 
 fn tls_config(dir: &Path, n: usize) -> std::path::PathBuf {
     let path = dir.join(format!("s{n}.hcl"));
-    let file = |name: &str| dir.join(name).display().to_string();
-    std::fs::write(
-        &path,
-        format!(
-            "ca_file = \"{}\"\ncert_file = \"{}\"\nkey_file = \"{}\"\nverify_incoming = true\nverify_outgoing = true\nverify_server_hostname = true\n",
-            file("consul-agent-ca.pem"),
-            file(&format!("dc1-server-consul-{n}.pem")),
-            file(&format!("dc1-server-consul-{n}-key.pem")),
-        ),
-    )
-    .unwrap();
+    let text = fedctl::config::verified_tls_hcl(
+        &dir.join("consul-agent-ca.pem"),
+        &dir.join(format!("dc1-server-consul-{n}.pem")),
+        &dir.join(format!("dc1-server-consul-{n}-key.pem")),
+    );
+    std::fs::write(&path, text).unwrap();
     path
 }
 
@@ -30,17 +25,12 @@ fn tls_config(dir: &Path, n: usize) -> std::path::PathBuf {
 fn client_tls(dir: &Path) -> std::path::PathBuf {
     fedctl_ok(dir, &["tls", "cert", "create", "-client", "-dc", "dc1"]);
     let path = dir.join("c1.hcl");
-    let file = |name: &str| dir.join(name).display().to_string();
-    std::fs::write(
-        &path,
-        format!(
-            "ca_file = \"{}\"\ncert_file = \"{}\"\nkey_file = \"{}\"\nverify_incoming = true\nverify_outgoing = true\nverify_server_hostname = true\n",
-            file("consul-agent-ca.pem"),
-            file("dc1-client-consul-0.pem"),
-            file("dc1-client-consul-0-key.pem"),
-        ),
-    )
-    .unwrap();
+    let text = fedctl::config::verified_tls_hcl(
+        &dir.join("consul-agent-ca.pem"),
+        &dir.join("dc1-client-consul-0.pem"),
+        &dir.join("dc1-client-consul-0-key.pem"),
+    );
+    std::fs::write(&path, text).unwrap();
     path
 }
 

@@ -10,17 +10,12 @@ use crate::support::{eventually, fedctl_cmd, fedctl_ok, http_client, run_cmd, te
 
 fn tls_file(dir: &Path, n: usize) -> String {
     let path = dir.join(format!("tls-s{n}.hcl"));
-    let f = |name: String| dir.join(name).display().to_string();
-    std::fs::write(
-        &path,
-        format!(
-            "ca_file = \"{}\"\ncert_file = \"{}\"\nkey_file = \"{}\"\nverify_incoming = true\nverify_outgoing = true\nverify_server_hostname = true\n",
-            f("consul-agent-ca.pem".into()),
-            f(format!("dc1-server-consul-{n}.pem")),
-            f(format!("dc1-server-consul-{n}-key.pem")),
-        ),
-    )
-    .unwrap();
+    let text = fedctl::config::verified_tls_hcl(
+        &dir.join("consul-agent-ca.pem"),
+        &dir.join(format!("dc1-server-consul-{n}.pem")),
+        &dir.join(format!("dc1-server-consul-{n}-key.pem")),
+    );
+    std::fs::write(&path, text).unwrap();
     path.display().to_string()
 }
 

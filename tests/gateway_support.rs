@@ -65,13 +65,8 @@ impl Pki {
     fn config_with(&self, kind: CertKind, dc: &str, node: &str) -> PathBuf {
         let s = self.issue(kind, dc, node);
         let path = self.path(&format!("{node}.hcl"));
-        let show = |p: &Option<PathBuf>| p.as_ref().unwrap().display().to_string();
-        let text = format!(
-            "ca_file = \"{}\"\ncert_file = \"{}\"\nkey_file = \"{}\"\nverify_incoming = true\nverify_outgoing = true\nverify_server_hostname = true\n",
-            show(&s.ca_file),
-            show(&s.cert_file),
-            show(&s.key_file)
-        );
+        let file = |p: &Option<PathBuf>| p.clone().unwrap();
+        let text = fedctl::config::verified_tls_hcl(&file(&s.ca_file), &file(&s.cert_file), &file(&s.key_file));
         std::fs::write(&path, text).unwrap();
         path
     }
@@ -107,7 +102,7 @@ pub async fn tls_server(pki: &Pki, dc: &str, join_wan: Option<String>) -> TestAg
 }
 
 /// The `connect` block that turns on WAN federation through mesh gateways.
-pub const WANFED: &str = "connect {\n  enabled = true\n  enable_mesh_gateway_wan_federation = true\n}\n";
+pub use fedctl::config::WAN_FEDERATION_HCL as WANFED;
 
 /// A server of `dc` (node `s-<dc>`, primary dc1) federated through mesh gateways; a
 /// secondary bootstraps through `primary_gateways`.

@@ -148,3 +148,38 @@ pub fn median(values: &mut [f64]) -> (f64, f64, f64) {
     values.sort_by(f64::total_cmp);
     (values[values.len() / 2], values[0], values[values.len() - 1])
 }
+
+/// A port nothing listens on right now.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// A mesh gateway (`fedctl connect envoy`, then Envoy) killed on drop, with its admin port.
+pub struct Gateway {
+    child: Child,
+    pub admin: u16,
+}
+
+impl Drop for Gateway {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Registers a federation gateway on `agent` listening on 127.0.0.1:`port` and starts Envoy
+/// (extra Envoy flags from `BENCH_ENVOY_ARGS`).
+pub fn spawn_gateway(agent: &Agent, port: u16) -> Gateway {
+    let admin = free_port();
+    let addr = format!("127.0.0.1:{port}");
+    let child = Command::new(FEDCTL)
+        .args(["connect", "envoy", "-http-addr", &agent.http, "-gateway=mesh", "-register", "-expose-servers"])
+        .args(["-address", &addr, "-wan-address", &addr, "-admin-bind", &format!("127.0.0.1:{admin}")])
+        .args(["--", "--base-id", &admin.to_string(), "-l", "error"])
+        .args(std::env::var("BENCH_ENVOY_ARGS").unwrap_or_default().split_whitespace())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    Gateway { child, admin }
+}

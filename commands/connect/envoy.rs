@@ -84,7 +84,9 @@ pub struct Args {
 }
 
 pub async fn cmd_connect_envoy(ctx: &Ctx, args: Args) -> Result<(), CliError> {
-    let client = args.client.client()?;
+    // Resolved once: the client, the token in the bootstrap and the CA for xDS TLS.
+    let settings = args.client.resolve()?;
+    let client = fedctl::api::Client::new(&settings).map_err(api_error)?;
     let flags = GatewayFlags {
         gateway: args.gateway.clone(),
         mesh_gateway: args.mesh_gateway,
@@ -129,7 +131,7 @@ pub async fn cmd_connect_envoy(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     };
 
     let (agent_address, agent_port, agent_tls) = grpc_target(&client, args.grpc_addr.as_deref()).await?;
-    let agent_ca_pem = if agent_tls { Some(read_ca(&args.client)?) } else { None };
+    let agent_ca_pem = if agent_tls { Some(read_ca(&settings)?) } else { None };
     let (admin_host, admin_port) = split_host_port("admin-bind", &args.admin_bind)?;
     let admin_address = resolve(&admin_host, admin_port).await?;
     let input = BootstrapInput {
@@ -141,7 +143,7 @@ pub async fn cmd_connect_envoy(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         admin_address: admin_address.to_string(),
         admin_port,
         admin_access_log_path: args.admin_access_log_path.clone(),
-        token: args.client.resolve()?.token.value.unwrap_or_default(),
+        token: settings.token.value.clone().unwrap_or_default(),
     };
     let bootstrap = serde_json::to_string_pretty(&bootstrap_json(&input)).map_err(CliError::failure)?;
     match envoy {
@@ -228,12 +230,11 @@ async fn resolve(host: &str, port: u16) -> Result<IpAddr, CliError> {
     addrs.next().map(|a| a.ip()).ok_or_else(|| CliError::failure(format!("resolving {host}: no addresses")))
 }
 
-fn read_ca(client: &ClientArgs) -> Result<String, CliError> {
-    let settings = client.resolve()?;
-    let Some(path) = settings.ca_file.value else {
+fn read_ca(settings: &fedctl::api::ClientSettings) -> Result<String, CliError> {
+    let Some(path) = &settings.ca_file.value else {
         return Err(CliError::failure(
             "an https:// gRPC address needs -ca-file (or FEDCTL_CACERT) to verify the agent",
         ));
     };
-    std::fs::read_to_string(&path).map_err(|e| CliError::failure(format!("reading CA file {path}: {e}")))
+    std::fs::read_to_string(path).map_err(|e| CliError::failure(format!("reading CA file {path}: {e}")))
 }

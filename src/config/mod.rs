@@ -75,6 +75,20 @@ impl TlsSettings {
     }
 }
 
+/// Agent config text for TLS with these files and all three `verify_*` settings on (what
+/// WAN federation through mesh gateways requires).
+pub fn verified_tls_hcl(ca: &std::path::Path, cert: &std::path::Path, key: &std::path::Path) -> String {
+    format!(
+        "ca_file = {:?}\ncert_file = {:?}\nkey_file = {:?}\nverify_incoming = true\nverify_outgoing = true\nverify_server_hostname = true\n",
+        ca.display().to_string(),
+        cert.display().to_string(),
+        key.display().to_string(),
+    )
+}
+
+/// Agent config text turning on WAN federation through mesh gateways.
+pub const WAN_FEDERATION_HCL: &str = "connect {\n  enabled = true\n  enable_mesh_gateway_wan_federation = true\n}\n";
+
 /// Listener ports; `None` means disabled (-1). Port 0 asks the OS for a free port.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ports {

@@ -83,18 +83,18 @@ pub fn spawn_gateway_prober(
                 _ = tokio::time::sleep(PROBE_EVERY) => {}
                 _ = shutdown.changed() => return,
             }
-            let status = locator.status(&[]);
+            let (local, remote) = locator.candidates();
             // A datacenter to reach: the primary from a secondary, else any other one known.
             let target = if locator.primary() != locator.datacenter() {
                 Some(locator.primary().to_owned())
             } else {
-                status.remote.keys().next().cloned()
+                remote.keys().next().cloned()
             };
             let Some(dc) = target else { continue };
-            let gateways: Vec<String> = if status.local.is_empty() {
-                status.remote.get(&dc).map(|l| l.iter().map(|c| c.address.clone()).collect()).unwrap_or_default()
+            let gateways: Vec<String> = if local.is_empty() {
+                remote.get(&dc).map(|l| l.iter().map(|c| c.address.clone()).collect()).unwrap_or_default()
             } else {
-                status.local.iter().map(|c| c.address.clone()).collect()
+                local.iter().map(|c| c.address.clone()).collect()
             };
             for gateway in gateways {
                 let outcome = super::probe::handshake(&tls, &dc, &gateway, crate::rpc::protocol::Protocol::Rpc)

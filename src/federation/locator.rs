@@ -247,6 +247,12 @@ impl Locator {
         Some(Pick { address: chosen.address.clone(), reason })
     }
 
+    /// The local candidates and each other datacenter's (fallback addresses not included).
+    pub fn candidates(&self) -> (Vec<Candidate>, BTreeMap<String, Vec<Candidate>>) {
+        let view = self.view();
+        (view.local.clone(), view.remote.clone())
+    }
+
     /// Everything the locator knows and would do, for operators.
     pub fn status(&self, datacenters: &[String]) -> LocatorStatus {
         let mut dcs: Vec<String> = datacenters.to_vec();

@@ -145,7 +145,7 @@ pub(super) async fn handshake(
                 DialStep::Certificate => Failure::Certificate,
                 DialStep::Handshake => Failure::Path,
             };
-            Err((failure, e.message))
+            Err((failure, e.to_string()))
         }
     }
 }

@@ -159,6 +159,6 @@ async fn dial(
     };
     let gateway = pick.address;
     let result = dial_tls(&inner.tls, &gateway, node, dc, Protocol::WanGossipPacket, DIAL_TIMEOUT).await;
-    inner.locator.report(&gateway, dc, result.as_ref().map(|_| ()).map_err(|e| e.message.clone()));
-    result.map_err(|e| e.message)
+    inner.locator.report(&gateway, dc, result.as_ref().map(|_| ()).map_err(ToString::to_string));
+    result.map_err(|e| e.to_string())
 }

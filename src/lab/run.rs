@@ -8,9 +8,8 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use super::plan::{Lab, LabError};
+use crate::config::{WAN_FEDERATION_HCL, verified_tls_hcl};
 use crate::tls::{Ca, CaOptions, CertKind, CertOptions, generate_ca};
-
-const WANFED: &str = "connect {\n  enabled = true\n  enable_mesh_gateway_wan_federation = true\n}\n";
 
 fn io(what: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> LabError {
     let path = path.to_owned();
@@ -36,12 +35,7 @@ pub fn write_files(lab: &Lab) -> Result<(), LabError> {
             let (cert, key) = (dir.join(format!("tls/{}.pem", s.node)), dir.join(format!("tls/{}-key.pem", s.node)));
             std::fs::write(&cert, issued.cert_pem).map_err(io("writing", &cert))?;
             std::fs::write(&key, issued.key_pem).map_err(io("writing", &key))?;
-            let mut text = format!(
-                "ca_file = {:?}\ncert_file = {:?}\nkey_file = {:?}\nverify_incoming = true\nverify_outgoing = true\nverify_server_hostname = true\n{WANFED}",
-                ca_file.display().to_string(),
-                cert.display().to_string(),
-                key.display().to_string(),
-            );
+            let mut text = verified_tls_hcl(&ca_file, &cert, &key) + WAN_FEDERATION_HCL;
             if !d.primary {
                 text += &format!("primary_gateways = [{primary}]\nprimary_gateways_interval = \"2s\"\n");
             }

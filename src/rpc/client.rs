@@ -12,13 +12,12 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
-use tokio::net::TcpStream;
 use tokio::sync::{mpsc, oneshot};
 
 use super::frame::{self, Decoder, Frame, Kind};
 use super::message::{self, Reply, Request};
 use super::protocol::{Protocol, TYPE_RAFT, TYPE_RPC};
-use crate::tls::AgentTls;
+use crate::tls::{AgentTls, DialError, DialStep, connect_tcp, tls_handshake};
 
 /// A server to call.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -201,28 +200,19 @@ impl RpcClient {
 
     /// TCP to `addr`, then TLS for `target` (or the plaintext type byte).
     async fn dial_at(&self, target: &Target, addr: &str, protocol: Protocol) -> Result<Box<dyn Io>, RpcError> {
-        let dial_err = |reason: String| RpcError::Dial { addr: addr.to_owned(), reason };
-        let tcp = tokio::time::timeout(self.options.dial_timeout, TcpStream::connect(addr))
-            .await
-            .map_err(|_| dial_err(format!("timed out after {:?}", self.options.dial_timeout)))?
-            .map_err(|e| dial_err(e.to_string()))?;
-        let _ = tcp.set_nodelay(true);
+        let rpc_error = |e: DialError| match e.step {
+            DialStep::Connect => RpcError::Dial { addr: e.addr, reason: e.reason },
+            _ => RpcError::Tls { addr: e.addr, name: e.name, reason: e.reason },
+        };
+        let mut tcp = connect_tcp(addr, self.options.dial_timeout).await.map_err(rpc_error)?;
         match &self.options.tls {
             Some(tls) if tls.verify_outgoing => {
-                let name = tls.server_name(target.node.as_deref(), &target.datacenter);
-                let tls_err = |reason: String| RpcError::Tls { addr: addr.to_owned(), name: name.clone(), reason };
-                let config = tls.client_config(protocol).map_err(|e| tls_err(e.to_string()))?;
-                let server_name =
-                    rustls::pki_types::ServerName::try_from(name.clone()).map_err(|e| tls_err(e.to_string()))?;
-                let connector = tokio_rustls::TlsConnector::from(config);
-                let stream = tokio::time::timeout(self.options.dial_timeout, connector.connect(server_name, tcp))
-                    .await
-                    .map_err(|_| tls_err("handshake timed out".into()))?
-                    .map_err(|e| tls_err(e.to_string()))?;
+                let (node, dc, timeout) = (target.node.as_deref(), &target.datacenter, self.options.dial_timeout);
+                let stream = tls_handshake(tls, tcp, addr, node, dc, protocol, timeout).await.map_err(rpc_error)?;
                 Ok(Box::new(stream))
             }
             _ => {
-                let mut tcp = tcp;
+                let dial_err = |reason: String| RpcError::Dial { addr: addr.to_owned(), reason };
                 let type_byte = match protocol {
                     Protocol::Rpc => TYPE_RPC,
                     Protocol::Raft => TYPE_RAFT,

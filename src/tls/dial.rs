@@ -1,7 +1,7 @@
-//! One way to open a TLS connection to a server, directly or through a mesh gateway: TCP to
+//! One way to open a connection to a server, directly or through a mesh gateway: TCP to
 //! `addr`, then TLS as `<node>.server.<dc>.<domain>` (or `server.<dc>.<domain>`) offering the
-//! protocol's ALPN. Used by the RPC client, the WAN gossip tunnel and the gateway probes, so
-//! they fail the same way and say which step failed.
+//! protocol's ALPN. The RPC client, the WAN gossip tunnel and the gateway probes all dial
+//! through here, so they fail the same way and say which step failed.
 
 use std::time::Duration;
 
@@ -22,12 +22,62 @@ pub enum DialStep {
     Handshake,
 }
 
-/// A failed dial: the step and a message naming the address and the TLS name.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
+/// A failed dial: the step, the address dialled, the TLS name (for TLS steps) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DialError {
     pub step: DialStep,
-    pub message: String,
+    pub addr: String,
+    pub name: String,
+    pub reason: String,
+}
+
+impl std::fmt::Display for DialError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.step {
+            DialStep::Connect => write!(f, "dialling {}: {}", self.addr, self.reason),
+            _ => write!(f, "TLS with {} as {}: {}", self.addr, self.name, self.reason),
+        }
+    }
+}
+
+impl std::error::Error for DialError {}
+
+/// TCP to `addr` with no-delay on.
+pub async fn connect_tcp(addr: &str, timeout: Duration) -> Result<TcpStream, DialError> {
+    let fail =
+        |reason: String| DialError { step: DialStep::Connect, addr: addr.to_owned(), name: String::new(), reason };
+    let tcp = tokio::time::timeout(timeout, TcpStream::connect(addr))
+        .await
+        .map_err(|_| fail(format!("timed out after {timeout:?}")))?
+        .map_err(|e| fail(e.to_string()))?;
+    let _ = tcp.set_nodelay(true);
+    Ok(tcp)
+}
+
+/// The TLS client handshake on `tcp` (dialled at `addr`) with a server of `datacenter`.
+pub async fn tls_handshake(
+    tls: &AgentTls,
+    tcp: TcpStream,
+    addr: &str,
+    node: Option<&str>,
+    datacenter: &str,
+    protocol: Protocol,
+    timeout: Duration,
+) -> Result<TlsStream<TcpStream>, DialError> {
+    let name = tls.server_name(node, datacenter);
+    let fail = |step, reason: String| DialError { step, addr: addr.to_owned(), name: name.clone(), reason };
+    let config = tls.client_config(protocol).map_err(|e| fail(DialStep::Handshake, e.to_string()))?;
+    let server_name =
+        rustls::pki_types::ServerName::try_from(name.clone()).map_err(|e| fail(DialStep::Handshake, e.to_string()))?;
+    match tokio::time::timeout(timeout, tokio_rustls::TlsConnector::from(config).connect(server_name, tcp)).await {
+        Ok(Ok(stream)) => Ok(stream),
+        Ok(Err(e)) => {
+            let reason = e.to_string();
+            let step = if reason.contains("certificate") { DialStep::Certificate } else { DialStep::Handshake };
+            Err(fail(step, reason))
+        }
+        Err(_) => Err(fail(DialStep::Handshake, "handshake timed out".to_owned())),
+    }
 }
 
 /// Dials `addr` and completes TLS with a server of `datacenter` (`node`, or any).
@@ -39,23 +89,6 @@ pub async fn dial_tls(
     protocol: Protocol,
     timeout: Duration,
 ) -> Result<TlsStream<TcpStream>, DialError> {
-    let fail = |step, message: String| DialError { step, message };
-    let tcp = tokio::time::timeout(timeout, TcpStream::connect(addr))
-        .await
-        .map_err(|_| fail(DialStep::Connect, format!("dialling {addr}: timed out after {timeout:?}")))?
-        .map_err(|e| fail(DialStep::Connect, format!("dialling {addr}: {e}")))?;
-    let _ = tcp.set_nodelay(true);
-    let name = tls.server_name(node, datacenter);
-    let config = tls.client_config(protocol).map_err(|e| fail(DialStep::Handshake, e.to_string()))?;
-    let server_name =
-        rustls::pki_types::ServerName::try_from(name.clone()).map_err(|e| fail(DialStep::Handshake, e.to_string()))?;
-    match tokio::time::timeout(timeout, tokio_rustls::TlsConnector::from(config).connect(server_name, tcp)).await {
-        Ok(Ok(stream)) => Ok(stream),
-        Ok(Err(e)) => {
-            let text = e.to_string();
-            let step = if text.contains("certificate") { DialStep::Certificate } else { DialStep::Handshake };
-            Err(fail(step, format!("TLS as {name} with {addr}: {text}")))
-        }
-        Err(_) => Err(fail(DialStep::Handshake, format!("TLS as {name} with {addr}: timed out"))),
-    }
+    let tcp = connect_tcp(addr, timeout).await?;
+    tls_handshake(tls, tcp, addr, node, datacenter, protocol, timeout).await
 }

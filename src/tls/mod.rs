@@ -23,7 +23,7 @@ pub use ca::{Ca, CaOptions, GeneratedCa, generate_ca};
 pub use cert::{CertKind, CertOptions, CertPlan, ExtendedKeyUsage, IssuedCert, SanEntry};
 pub use config::TlsMaterial;
 pub use connect_ca::{ConnectRoot, generate_connect_root};
-pub use dial::{DialError, DialStep, dial_tls};
+pub use dial::{DialError, DialStep, connect_tcp, dial_tls, tls_handshake};
 pub use error::TlsError;
 pub use verify::verify_server_cert;
 
