@@ -251,8 +251,15 @@ async fn a_mesh_gateway_in_one_datacenter_reaches_every_datacenters_federation_s
     }
 }
 
+/// Replication's cost counters in `server`'s datacenter.
+async fn replication_counters(server: &TestAgent) -> (u64, u64, u64, u64) {
+    let s = server.get_json("/v1/internal/federation-states/replication").await;
+    let n = |k: &str| s[k].as_u64().unwrap_or_else(|| panic!("{k} in {s}"));
+    (n("StatesApplied"), n("FullLists"), n("BytesReceived"), n("LocalStates"))
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_primary_prunes_a_datacenter_gone_from_the_wan_pool() {
+async fn replication_sends_changes_and_the_primary_prunes_a_datacenter_gone_from_the_wan_pool() {
     let dir = crate::support::temp_dir();
     let grace = dir.path().join("grace.hcl");
     std::fs::write(&grace, "federation_state_prune_grace = \"300ms\"\n").unwrap();
@@ -264,15 +271,37 @@ async fn the_primary_prunes_a_datacenter_gone_from_the_wan_pool() {
         ..free_ports()
     })
     .await;
-    let dc2 = dc_server("dc2", Some(dc1.agent.wan.as_ref().unwrap().local().addr.to_string())).await;
-    eventually("dc2's state in the primary", || async { gateways_seen(&dc1, "dc2").await.is_some() }).await;
+    let wan = dc1.agent.wan.as_ref().unwrap().local().addr.to_string();
+    let dc2 = dc_server("dc2", Some(wan.clone())).await;
+    let dc3 = dc_server("dc3", Some(wan)).await;
+    for dc in ["dc1", "dc2", "dc3"] {
+        eventually("every state in dc3", || async { gateways_seen(&dc3, dc).await.is_some() }).await;
+    }
+    let before = replication_counters(&dc3).await;
+
+    // A change travels as that one state: no full list.
+    assert_eq!(dc2.put("/v1/agent/service/register", register_gateway("gw-1")).await.0, 200);
+    eventually("dc2's gateway in dc3", || async { gateways_seen(&dc3, "dc2").await.is_some_and(|g| g.len() == 1) })
+        .await;
+    let changed = replication_counters(&dc3).await;
+    assert!(changed.0 > before.0, "the change was applied: {before:?} -> {changed:?}");
+    assert_eq!(changed.1, before.1, "no full list for an upsert: {before:?} -> {changed:?}");
+    assert!(changed.2 > before.2, "bytes counted: {before:?} -> {changed:?}");
+
     dc2.stop().await;
     eventually("dc2's state pruned once dc2 is gone for the grace period", || async {
         gateways_seen(&dc1, "dc2").await.is_none()
     })
     .await;
     assert!(gateways_seen(&dc1, "dc1").await.is_some(), "the primary keeps its own state");
-    dc1.stop().await;
+    // The removal reaches the secondary through the full list (a delta carries no removals).
+    eventually("dc2's state gone from dc3", || async { gateways_seen(&dc3, "dc2").await.is_none() }).await;
+    let pruned = replication_counters(&dc3).await;
+    assert!(pruned.1 > changed.1, "a full list was read: {changed:?} -> {pruned:?}");
+    assert_eq!(pruned.3, 2, "dc3 holds dc1 and dc3: {pruned:?}");
+    for a in [dc1, dc3] {
+        a.stop().await;
+    }
 }
 
 async fn durable_primary(dir: &std::path::Path, join_wan: Option<String>) -> TestAgent {

@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use fedctl::state::{
-    CheckServiceNode, Command, FederationState, FederationStateOp, HealthCheck, HealthStatus, Node, NodeService,
-    Response, ServiceAddress, ServiceKind, StateError, Store, Table,
+    CheckServiceNode, Command, FederationState, FederationStateOp, HealthCheck, HealthStatus, Node, NodeService, Query,
+    QueryResult, Response, ServiceAddress, ServiceKind, StateError, Store, Table, federation_digest,
 };
 use serde_json::Value;
 
@@ -74,6 +74,38 @@ fn upsert_delete_and_validation() {
     s.apply(21, &upsert("dc3", vec![])).unwrap();
     let back: Store = serde_json::from_slice(&serde_json::to_vec(&s).unwrap()).unwrap();
     assert_eq!(back.federation_states(), s.federation_states());
+}
+
+#[test]
+fn the_delta_query_carries_only_changed_states_with_the_tables_size_and_digest() {
+    let mut s = Store::new();
+    for (i, dc) in ["dc1", "dc2", "dc3", "dc4"].iter().enumerate() {
+        s.apply(10 + i as u64, &upsert(dc, vec![])).unwrap();
+    }
+    let delta = |s: &Store, index: u64| match (Query::FederationStatesSince { index }).run(s) {
+        QueryResult::FederationStatesDelta(d) => d,
+        other => panic!("{other:?}"),
+    };
+    let all = delta(&s, 0);
+    assert_eq!((all.changed.len(), all.count), (4, 4), "from index 0 everything is a change");
+    let expected = federation_digest([("dc1", 10), ("dc2", 11), ("dc3", 12), ("dc4", 13)].into_iter());
+    assert_eq!(all.digest, expected);
+    let reordered = federation_digest([("dc4", 13), ("dc2", 11), ("dc1", 10), ("dc3", 12)].into_iter());
+    assert_eq!(all.digest, reordered, "the digest does not depend on order");
+
+    s.apply(20, &upsert("dc3", vec![gateway("dc3", "gw1")])).unwrap();
+    let one = delta(&s, 13);
+    assert_eq!(one.changed.len(), 1);
+    assert_eq!((one.changed[0].datacenter.as_str(), one.changed[0].index.modify_index), ("dc3", 20));
+    assert_ne!(one.digest, all.digest);
+    assert!(delta(&s, 20).changed.is_empty());
+
+    // A removal changes no state, only the size and the digest (the receiver then reads the list).
+    s.apply(21, &Command::FederationState(FederationStateOp::Delete { datacenter: "dc2".into() })).unwrap();
+    let removed = delta(&s, 20);
+    assert!(removed.changed.is_empty());
+    assert_eq!(removed.count, 3);
+    assert_eq!(removed.digest, federation_digest([("dc1", 10), ("dc3", 20), ("dc4", 13)].into_iter()));
 }
 
 #[tokio::test]

@@ -1,9 +1,13 @@
-//! Each secondary's leader mirrors the primary's federation states: a blocking list against
-//! the primary, diffed by datacenter against the local table, applied as upserts and deletes
-//! through local raft. Its status is kept for `/v1/internal/federation-states/replication`.
+//! Each secondary's leader mirrors the primary's federation states. Each round is a blocking
+//! read at the primary for the states modified since the last round (one change costs one
+//! state on the wire, however many datacenters there are), applied as upserts through local
+//! raft. The answer also carries the size and digest of the primary's whole table; when the
+//! local table does not match them after the upserts (a datacenter was removed, or this is
+//! the first round after an error), the full list is read and diffed, deletes included.
+//! Its status and cost counters are kept for `/v1/internal/federation-states/replication`.
 
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use tokio::sync::watch;
@@ -11,7 +15,9 @@ use tokio::sync::watch;
 use super::{now_rfc3339, until_leader};
 use crate::agent::{Backend, BackendRead};
 use crate::raft::RaftNode;
-use crate::state::{Command, FederationState, FederationStateOp, Query, QueryResult};
+use crate::rpc::frame::FRAME_OVERHEAD;
+use crate::rpc::message::{self, ReadReply, Reply};
+use crate::state::{Command, FederationState, FederationStateOp, Query, QueryResult, federation_digest};
 
 /// How long one blocking list waits at the primary before asking again. Short enough that a
 /// silent partition (no reset, the request just never answers) shows in the replication status
@@ -38,6 +44,16 @@ pub struct ReplicationStatus {
     pub replicated_index: u64,
     /// Federation states held here.
     pub local_states: usize,
+    /// Rounds answered by the primary since this server started.
+    pub rounds: u64,
+    /// Bytes of the primary's replies (RPC frames, before TLS) since this server started.
+    pub bytes_received: u64,
+    /// Federation states written or removed here by replication.
+    pub states_applied: u64,
+    /// Rounds that needed the full list (a removed datacenter, a first round, a mismatch).
+    pub full_lists: u64,
+    /// Time spent applying replicated changes through local raft, in microseconds.
+    pub apply_micros: u64,
 }
 
 /// Starts the loop on a secondary; it ends on shutdown.
@@ -64,33 +80,30 @@ pub fn spawn_replication(
                 datacenter: Some(primary.clone()),
                 ..BackendRead::default()
             };
-            let listed = tokio::select! {
-                r = backend.read(Query::FederationStates, read) => r,
+            let asked = tokio::select! {
+                r = backend.read(Query::FederationStatesSince { index }, read) => r,
                 _ = shutdown.changed() => return,
             };
-            match listed {
-                Ok(reply) => {
-                    let QueryResult::FederationStates(remote) = reply.result else {
-                        let message = "the primary answered the list with another kind of reply".to_owned();
-                        fail(&status, &mut backoff, &mut index, message).await;
-                        continue;
-                    };
-                    match apply_diff(&raft, remote).await {
-                        Ok(local) => {
-                            index = reply.index;
-                            backoff = Duration::from_millis(100);
-                            set(&status, |s| {
-                                s.last_success = Some(now_rfc3339());
-                                s.replicated_index = reply.index;
-                                s.local_states = local;
-                            });
-                        }
-                        Err(e) => fail(&status, &mut backoff, &mut index, format!("applying locally: {e}")).await,
-                    }
+            let outcome = match asked {
+                Ok(reply) => round(&raft, &backend, &primary, reply).await,
+                Err(e) => Err(format!("listing at the primary {primary}: {e}")),
+            };
+            match outcome {
+                Ok(done) => {
+                    index = done.index;
+                    backoff = Duration::from_millis(100);
+                    set(&status, |s| {
+                        s.last_success = Some(now_rfc3339());
+                        s.replicated_index = done.index;
+                        s.local_states = done.held;
+                        s.rounds += 1;
+                        s.bytes_received += done.bytes;
+                        s.states_applied += done.applied;
+                        s.full_lists += u64::from(done.full);
+                        s.apply_micros += done.apply_micros;
+                    });
                 }
-                Err(e) => {
-                    fail(&status, &mut backoff, &mut index, format!("listing at the primary {primary}: {e}")).await
-                }
+                Err(message) => fail(&status, &mut backoff, &mut index, message).await,
             }
             tokio::time::sleep(MIN_ROUND.saturating_sub(started.elapsed())).await;
             if raft.leader() != Some(raft.id()) {
@@ -100,10 +113,60 @@ pub fn spawn_replication(
     });
 }
 
-/// Makes the local table equal to `remote`; returns how many states are held locally.
-async fn apply_diff(raft: &RaftNode, remote: Vec<FederationState>) -> Result<usize, crate::raft::ApplyError> {
+/// What one round did.
+struct Round {
+    /// The primary's index this round brought the local table to.
+    index: u64,
+    held: usize,
+    bytes: u64,
+    applied: u64,
+    full: bool,
+    apply_micros: u64,
+}
+
+/// Applies a delta; falls back to the full list when the local table then differs from the
+/// primary's (by size or digest).
+async fn round(raft: &RaftNode, backend: &Backend, primary: &str, reply: ReadReply) -> Result<Round, String> {
+    let bytes = wire_bytes(&reply);
+    let QueryResult::FederationStatesDelta(delta) = reply.result else {
+        return Err("the primary answered the delta with another kind of reply".to_owned());
+    };
+    let started = Instant::now();
+    let applied = apply_upserts(raft, &delta.changed).await.map_err(|e| format!("applying locally: {e}"))?;
     let local = raft.state().read(|s| s.federation_states());
-    for r in &remote {
+    let digest = federation_digest(local.iter().map(|l| (l.datacenter.as_str(), l.primary_modify_index)));
+    let mut done = Round { index: reply.index, held: local.len(), bytes, applied, full: false, apply_micros: 0 };
+    if local.len() != delta.count || digest != delta.digest {
+        let at_primary = BackendRead { datacenter: Some(primary.to_owned()), ..BackendRead::default() };
+        let full = backend
+            .read(Query::FederationStates, at_primary)
+            .await
+            .map_err(|e| format!("listing at the primary {primary}: {e}"))?;
+        done.bytes += wire_bytes(&full);
+        done.index = full.index;
+        done.full = true;
+        let QueryResult::FederationStates(remote) = full.result else {
+            return Err("the primary answered the list with another kind of reply".to_owned());
+        };
+        done.held = remote.len();
+        done.applied += apply_diff(raft, remote).await.map_err(|e| format!("applying locally: {e}"))?;
+    }
+    done.apply_micros = started.elapsed().as_micros() as u64;
+    Ok(done)
+}
+
+/// The size of the RPC frame that carried `reply` (the encoding is deterministic).
+fn wire_bytes(reply: &ReadReply) -> u64 {
+    let encoded = message::encode(&Reply::Read(Ok(reply.clone()))).map_or(0, |b| b.len());
+    (encoded + FRAME_OVERHEAD) as u64
+}
+
+/// Writes every state the local table does not hold at the same primary index; returns how
+/// many were written.
+async fn apply_upserts(raft: &RaftNode, remote: &[FederationState]) -> Result<u64, crate::raft::ApplyError> {
+    let local = raft.state().read(|s| s.federation_states());
+    let mut written = 0;
+    for r in remote {
         let primary_index = r.index.modify_index;
         let current = local.iter().find(|l| l.datacenter == r.datacenter);
         if current.is_some_and(|l| l.primary_modify_index == primary_index) {
@@ -112,12 +175,21 @@ async fn apply_diff(raft: &RaftNode, remote: Vec<FederationState>) -> Result<usi
         let mut copy = r.clone();
         copy.primary_modify_index = primary_index;
         raft.apply(Command::FederationState(FederationStateOp::Upsert(Box::new(copy)))).await?;
+        written += 1;
     }
+    Ok(written)
+}
+
+/// Makes the local table equal to `remote`; returns how many states were written or removed.
+async fn apply_diff(raft: &RaftNode, remote: Vec<FederationState>) -> Result<u64, crate::raft::ApplyError> {
+    let mut written = apply_upserts(raft, &remote).await?;
+    let local = raft.state().read(|s| s.federation_states());
     for l in local.iter().filter(|l| !remote.iter().any(|r| r.datacenter == l.datacenter)) {
         let delete = FederationStateOp::Delete { datacenter: l.datacenter.clone() };
         raft.apply(Command::FederationState(delete)).await?;
+        written += 1;
     }
-    Ok(remote.len())
+    Ok(written)
 }
 
 async fn fail(status: &Mutex<ReplicationStatus>, backoff: &mut Duration, index: &mut u64, message: String) {

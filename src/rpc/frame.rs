@@ -7,6 +7,8 @@
 
 /// Bytes before the body: id + kind.
 const HEADER: usize = 9;
+/// Bytes a frame adds to its body: the length prefix and the header.
+pub const FRAME_OVERHEAD: usize = 4 + HEADER;
 
 /// The default cap on one frame (raft sends snapshots in chunks well below it).
 pub const DEFAULT_MAX_FRAME: usize = 16 * 1024 * 1024;

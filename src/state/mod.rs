@@ -18,7 +18,7 @@ pub use query::{CheckServiceNode, NodeServices, ServiceNode};
 pub use read::{Query, QueryResult};
 pub use store::{Store, Table};
 pub use types::{
-    CaRoot, CheckDefinition, ConnectCa, FederationState, HealthCheck, HealthStatus, KvEntry, Node, NodeService,
-    RaftIndex, ServiceAddress, ServiceKind, ServiceProxy, Weights,
+    CaRoot, CheckDefinition, ConnectCa, FederationState, FederationStatesDelta, HealthCheck, HealthStatus, KvEntry,
+    Node, NodeService, RaftIndex, ServiceAddress, ServiceKind, ServiceProxy, Weights, federation_digest,
 };
 pub use watch::{BlockingResult, StateHandle};

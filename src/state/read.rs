@@ -8,7 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use super::query::{CheckServiceNode, NodeServices, ServiceNode};
 use super::store::{Store, Table};
-use super::types::{ConnectCa, FederationState, HealthCheck, HealthStatus, KvEntry, Node};
+use super::types::{
+    ConnectCa, FederationState, FederationStatesDelta, HealthCheck, HealthStatus, KvEntry, Node, federation_digest,
+};
 
 /// Something to read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -47,6 +49,12 @@ pub enum Query {
         separator: Option<String>,
     },
     FederationStates,
+    /// The federation states modified after `index`, with the count and digest of the whole
+    /// table (what a secondary's replication asks for: one change costs one state on the wire,
+    /// whatever the number of datacenters).
+    FederationStatesSince {
+        index: u64,
+    },
     FederationState {
         datacenter: String,
     },
@@ -68,6 +76,7 @@ pub enum QueryResult {
     KvList(Vec<KvEntry>),
     Keys(Vec<String>),
     FederationStates(Vec<FederationState>),
+    FederationStatesDelta(FederationStatesDelta),
     FederationState(Option<FederationState>),
     MeshGateways(BTreeMap<String, Vec<CheckServiceNode>>),
     CaRoots(Option<ConnectCa>),
@@ -83,7 +92,10 @@ impl Query {
             Query::CheckServiceNodes { .. } => &[Table::Nodes, Table::Services, Table::Checks],
             Query::NodeChecks { .. } | Query::ServiceChecks { .. } | Query::ChecksInState { .. } => &[Table::Checks],
             Query::KvGet { .. } | Query::KvList { .. } | Query::KvKeys { .. } => &[Table::Kv],
-            Query::FederationStates | Query::FederationState { .. } | Query::FederationStateMeshGateways => {
+            Query::FederationStates
+            | Query::FederationStatesSince { .. }
+            | Query::FederationState { .. }
+            | Query::FederationStateMeshGateways => {
                 &[Table::FederationStates]
             }
             Query::CaRoots => &[Table::ConnectCa],
@@ -106,6 +118,14 @@ impl Query {
             Query::KvList { prefix } => QueryResult::KvList(s.kv_list(prefix)),
             Query::KvKeys { prefix, separator } => QueryResult::Keys(s.kv_keys(prefix, separator.as_deref())),
             Query::FederationStates => QueryResult::FederationStates(s.federation_states()),
+            Query::FederationStatesSince { index } => {
+                let all = s.federation_states();
+                QueryResult::FederationStatesDelta(FederationStatesDelta {
+                    count: all.len(),
+                    digest: federation_digest(all.iter().map(|f| (f.datacenter.as_str(), f.index.modify_index))),
+                    changed: all.into_iter().filter(|f| f.index.modify_index > *index).collect(),
+                })
+            }
             Query::FederationState { datacenter } => QueryResult::FederationState(s.federation_state(datacenter)),
             Query::FederationStateMeshGateways => QueryResult::MeshGateways(
                 s.federation_states()
@@ -133,6 +153,7 @@ impl QueryResult {
             QueryResult::KvList(v) => serde_json::to_value(v),
             QueryResult::Keys(v) => serde_json::to_value(v),
             QueryResult::FederationStates(v) => serde_json::to_value(v),
+            QueryResult::FederationStatesDelta(v) => serde_json::to_value(v),
             QueryResult::FederationState(v) => serde_json::to_value(v),
             QueryResult::MeshGateways(v) => serde_json::to_value(v),
             QueryResult::CaRoots(v) => serde_json::to_value(v),

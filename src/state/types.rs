@@ -225,6 +225,32 @@ pub struct FederationState {
     pub index: RaftIndex,
 }
 
+/// The federation states modified after an index, and what lets the receiver check that it
+/// then holds exactly the sender's table: the table's size and digest.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct FederationStatesDelta {
+    pub changed: Vec<FederationState>,
+    pub count: usize,
+    /// [`federation_digest`] of every (datacenter, ModifyIndex) in the sender's table.
+    pub digest: u64,
+}
+
+/// A digest of (datacenter, index) pairs, independent of their order: FNV-1a of each pair,
+/// summed. Stable across builds and platforms (it crosses the wire).
+pub fn federation_digest<'a>(pairs: impl Iterator<Item = (&'a str, u64)>) -> u64 {
+    pairs
+        .map(|(datacenter, index)| {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+            for b in datacenter.bytes().chain([0]).chain(index.to_be_bytes()) {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+            h
+        })
+        .fold(0, u64::wrapping_add)
+}
+
 /// One Connect CA root certificate (`CARoot` in the reference).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
