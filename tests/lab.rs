@@ -55,6 +55,31 @@ fn without_envoy_the_lab_says_how_to_install_it() {
 }
 
 #[test]
+fn a_process_that_exits_is_named_with_its_last_log_line_at_once() {
+    let tmp = temp_dir();
+    let bin = tmp.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let envoy = bin.join("envoy");
+    std::fs::write(&envoy, "#!/bin/sh\necho 'envoy: refusing to start (a stand-in)' >&2\nexit 1\n").unwrap();
+    std::fs::set_permissions(&envoy, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let lab = tmp.path().join("lab");
+    let mut cmd = fedctl_cmd(tmp.path());
+    cmd.args(["lab", "up", "-dir"]).arg(&lab).env("PATH", path).env("TMPDIR", tmp.path());
+    let run = run_cmd(&mut cmd);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stderr.contains("-gw1 exited: envoy: refusing to start (a stand-in)"), "{}", run.stderr);
+    assert!(run.stderr.contains("the processes were stopped"), "{}", run.stderr);
+    let state: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(lab.join("lab.json")).unwrap()).unwrap();
+    let servers =
+        state["datacenters"].as_array().unwrap().iter().flat_map(|d| d["servers"].as_array().unwrap().clone());
+    for s in servers {
+        assert!(!fedctl::lab::alive(s["pid"].as_u64().unwrap() as u32), "servers stopped: {s}");
+    }
+}
+
+#[test]
 fn bad_shapes_are_usage_errors() {
     let tmp = temp_dir();
     if !have_envoy("to get past the Envoy check") {

@@ -2,7 +2,8 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use fedctl::lab::{
-    Checker, Lab, LabOptions, Stage, alive, build_isolation, start, stop, teardown_isolation, write_files,
+    Checker, Lab, LabOptions, Stage, alive, build_isolation, first_exited, start_gateways, start_servers, stop,
+    teardown_isolation, write_files,
 };
 
 use super::common::{lab_error, pointer, print_summary};
@@ -82,7 +83,7 @@ pub async fn cmd_lab_up(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         }
     }
     let fedctl = std::env::current_exe().map_err(|e| CliError::failure(format!("locating the fedctl binary: {e}")))?;
-    let launched = start(&mut lab, &fedctl);
+    let launched = start_servers(&mut lab, &fedctl);
     lab.save().map_err(lab_error)?;
     if let Err(e) = launched {
         shut_down(&lab);
@@ -95,10 +96,19 @@ pub async fn cmd_lab_up(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     );
     bar.enable_steady_tick(Duration::from_millis(100));
     let checker = Checker::new();
+    let mut reached = Vec::new();
     for stage in Stage::ALL {
         bar.set_message(format!("waiting: {}", stage.describe()));
         let deadline = Instant::now() + STAGE_TIMEOUT;
         while !checker.holds(&lab, stage).await {
+            if let Some((name, last)) = first_exited(&lab) {
+                bar.abandon();
+                shut_down(&lab);
+                return Err(CliError::failure(format!("{name} exited: {last}")).hint(format!(
+                    "the processes were stopped; their logs are in {}",
+                    lab.dir.join("logs").display()
+                )));
+            }
             if Instant::now() > deadline {
                 bar.abandon();
                 shut_down(&lab);
@@ -111,12 +121,24 @@ pub async fn cmd_lab_up(ctx: &Ctx, args: Args) -> Result<(), CliError> {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+        if stage == Stage::AgentsUp {
+            // The gateways register with their agents, which now answer.
+            let launched = start_gateways(&mut lab, &fedctl);
+            lab.save().map_err(lab_error)?;
+            if let Err(e) = launched {
+                bar.abandon();
+                shut_down(&lab);
+                return Err(lab_error(e));
+            }
+        }
         bar.inc(1);
+        reached.push(serde_json::json!({ "Stage": stage.describe(), "AfterSecs": started.elapsed().as_secs_f64() }));
     }
     bar.finish_and_clear();
     let took = started.elapsed();
     if args.format.is_json() {
-        ctx.out.json(&serde_json::json!({ "Lab": lab, "FederatedAfterSecs": took.as_secs_f64() }))?;
+        ctx.out
+            .json(&serde_json::json!({ "Lab": lab, "FederatedAfterSecs": took.as_secs_f64(), "Stages": reached }))?;
     } else {
         ctx.out.info(format!(
             "==> federated: {} datacenter(s) x {} server(s), {} gateway(s) each, in {:.1}s",

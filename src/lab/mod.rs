@@ -11,4 +11,4 @@ mod run;
 pub use check::{Checker, Stage};
 pub use isolate::{build as build_isolation, teardown as teardown_isolation};
 pub use plan::{Isolation, Lab, LabDatacenter, LabError, LabGateway, LabOptions, LabServer};
-pub use run::{alive, remove_files, start, stop, write_files};
+pub use run::{alive, first_exited, remove_files, start_gateways, start_servers, stop, write_files};

@@ -75,8 +75,9 @@ fn spawn(fedctl: &Path, ns: Option<&str>, args: &[String], log: &Path, what: Str
     Ok(child.id())
 }
 
-/// Starts every server, then every gateway, recording their pids in `lab`.
-pub fn start(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
+/// Starts every server, recording their pids in `lab`. Start the gateways once the servers'
+/// HTTP APIs answer: `connect envoy -register` needs its agent.
+pub fn start_servers(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
     let dir = lab.dir.clone();
     for d in &mut lab.datacenters {
         let first_lan = format!("{}:{}", d.servers[0].ip, d.servers[0].serf_lan);
@@ -123,6 +124,12 @@ pub fn start(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
             s.pid = Some(spawn(fedctl, s.ns.as_deref(), &args, &log, format!("server {}", s.node))?);
         }
     }
+    Ok(())
+}
+
+/// Starts every gateway (`fedctl connect envoy` on its server's agent), recording their pids.
+pub fn start_gateways(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
+    let dir = lab.dir.clone();
     for d in &mut lab.datacenters {
         for g in &mut d.gateways {
             let agent = &d.servers[g.agent];
@@ -157,6 +164,24 @@ pub fn start(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
         }
     }
     Ok(())
+}
+
+/// The first of the lab's processes that is no longer running, with the last line of its log.
+pub fn first_exited(lab: &Lab) -> Option<(String, String)> {
+    let processes = lab.datacenters.iter().flat_map(|d| {
+        let servers = d.servers.iter().map(|s| (s.node.clone(), s.pid));
+        servers.chain(d.gateways.iter().map(|g| (g.id.clone(), g.pid)))
+    });
+    for (name, pid) in processes {
+        if let Some(pid) = pid
+            && !alive(pid)
+        {
+            let log = std::fs::read_to_string(lab.dir.join(format!("logs/{name}.log"))).unwrap_or_default();
+            let last = log.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("(empty log)");
+            return Some((name, last.trim().to_owned()));
+        }
+    }
+    None
 }
 
 /// Whether process `pid` still exists (and is not a zombie of ours).

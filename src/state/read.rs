@@ -95,9 +95,7 @@ impl Query {
             Query::FederationStates
             | Query::FederationStatesSince { .. }
             | Query::FederationState { .. }
-            | Query::FederationStateMeshGateways => {
-                &[Table::FederationStates]
-            }
+            | Query::FederationStateMeshGateways => &[Table::FederationStates],
             Query::CaRoots => &[Table::ConnectCa],
         }
     }

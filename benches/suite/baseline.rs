@@ -1,0 +1,93 @@
+//! Same-run baselines: a trivial HTTP server in its own process (the bench binary re-executed
+//! with `FEDCTL_BENCH_ROLE=http`), and a plain TCP echo server.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+pub const ROLE: &str = "FEDCTL_BENCH_ROLE";
+
+/// Runs the role this process was started for, if any; returns false when there is none.
+pub fn run_role() -> bool {
+    match std::env::var(ROLE).as_deref() {
+        Ok("http") => {
+            http_server();
+            true
+        }
+        _ => false,
+    }
+}
+
+/// What the KV API answers, with no storage: 2 runtime threads, like the agent.
+fn http_server() {
+    use axum::routing::get;
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    rt.block_on(async move {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        println!("http://{}", listener.local_addr().unwrap());
+        let app = axum::Router::new()
+            .route("/v1/kv/{*key}", get(|| async { r#"[{"Key":"k","Value":"dmFsdWU="}]"# }).put(|| async { "true" }))
+            .route("/v1/agent/self", get(|| async { "{}" }));
+        axum::serve(listener, app).await.unwrap();
+    });
+}
+
+/// The trivial HTTP server process, killed on drop.
+pub struct HttpBaseline {
+    pub child: Child,
+    pub url: String,
+    /// Process start to its first HTTP answer.
+    pub first_answer: Duration,
+}
+
+impl Drop for HttpBaseline {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub async fn spawn_http(probe: &reqwest::Client) -> HttpBaseline {
+    let started = Instant::now();
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .env(ROLE, "http")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let url = line.trim().to_owned();
+    while probe.get(format!("{url}/v1/agent/self")).send().await.is_err() {
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+    HttpBaseline { child, url, first_answer: started.elapsed() }
+}
+
+/// A plain TCP echo server (64-byte messages) on its own runtime thread.
+pub fn echo_server() -> String {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        rt.block_on(async move {
+            let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            tx.send(l.local_addr().unwrap().to_string()).unwrap();
+            loop {
+                let (mut s, _) = l.accept().await.unwrap();
+                s.set_nodelay(true).unwrap();
+                tokio::spawn(async move {
+                    let mut buf = [0u8; 64];
+                    while s.read_exact(&mut buf).await.is_ok() {
+                        if s.write_all(&buf).await.is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+        });
+    });
+    rx.recv().unwrap()
+}

@@ -1,0 +1,198 @@
+//! A 3-server datacenter with mutual TLS, as separate processes: durable writes through the
+//! leader (beside one server's, from the KV section of the same run), an RPC round trip over
+//! pooled TLS (beside a plain TCP echo), and leader loss to the first accepted write (beside
+//! the cold start: last server up to the first accepted write).
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use fedctl::config::TlsSettings;
+use fedctl::rpc::message::{Reply, Request};
+use fedctl::rpc::{ClientOptions, RpcClient, Target as RpcTarget};
+use fedctl::tls::{AgentTls, Ca, CaOptions, CertKind, CertOptions, generate_ca};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use crate::Ctx;
+use crate::baseline::echo_server;
+use crate::procs::{Agent, load, spawn_agent};
+use crate::report::{Row, Stat, Target};
+
+const AREA: &str = "3-server DC";
+
+/// CA + certificates for s0..s2 and a client, an HCL TLS file per server.
+fn pki(dir: &Path) -> (Vec<String>, TlsSettings) {
+    let g = generate_ca(&CaOptions::default()).unwrap();
+    let ca = Ca::from_pem(g.cert_pem.as_bytes(), g.key_pem.as_bytes(), "ca", "key").unwrap();
+    std::fs::write(dir.join("ca.pem"), &g.cert_pem).unwrap();
+    let mut configs = Vec::new();
+    for name in ["s0", "s1", "s2", "bench-client"] {
+        let kind = if name.starts_with('s') { CertKind::Server { node: Some(name.into()) } } else { CertKind::Client };
+        let issued = ca.issue(&CertOptions::new(kind)).unwrap();
+        std::fs::write(dir.join(format!("{name}.pem")), issued.cert_pem).unwrap();
+        std::fs::write(dir.join(format!("{name}-key.pem")), issued.key_pem).unwrap();
+        let hcl = dir.join(format!("{name}.hcl"));
+        let text = fedctl::config::verified_tls_hcl(
+            &dir.join("ca.pem"),
+            &dir.join(format!("{name}.pem")),
+            &dir.join(format!("{name}-key.pem")),
+        );
+        std::fs::write(&hcl, text).unwrap();
+        configs.push(hcl.display().to_string());
+    }
+    let client = TlsSettings {
+        ca_file: Some(dir.join("ca.pem")),
+        cert_file: Some(dir.join("bench-client.pem")),
+        key_file: Some(dir.join("bench-client-key.pem")),
+        verify_incoming: true,
+        verify_outgoing: true,
+        verify_server_hostname: true,
+    };
+    (configs, client)
+}
+
+fn start_cluster(dir: &Path, configs: &[String]) -> Vec<Agent> {
+    let mut agents: Vec<Agent> = Vec::new();
+    let mut join = String::new();
+    for (n, config) in configs.iter().take(3).enumerate() {
+        let (name, data) = (format!("s{n}"), dir.join(format!("data-s{n}")).display().to_string());
+        let mut args = vec!["-server", "-bootstrap-expect", "3", "-node", &name, "-bind", "127.0.0.1"];
+        args.extend(["-advertise", "127.0.0.1", "-config-file", config, "-data-dir", &data]);
+        if n > 0 {
+            args.extend(["-join", &join]);
+        }
+        let agent = spawn_agent(&args);
+        if n == 0 {
+            join = agent.gossip.clone();
+        }
+        agents.push(agent);
+    }
+    agents
+}
+
+async fn leader(client: &reqwest::Client, agents: &[Agent]) -> usize {
+    loop {
+        for a in agents {
+            if let Ok(r) = client.get(format!("{}/v1/status/leader", a.http)).send().await
+                && let Ok(l) = r.json::<String>().await
+                && let Some(i) = agents.iter().position(|x| x.rpc == l)
+            {
+                return i;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+/// Until `base` accepts a write.
+async fn until_write(http: &reqwest::Client, base: &str) {
+    loop {
+        if let Ok(r) = http.put(format!("{base}/v1/kv/probe")).body("x").send().await
+            && r.status().is_success()
+            && r.text().await.unwrap_or_default() == "true"
+        {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+}
+
+/// p50 (µs) of `n` sequential round trips of `f`, after 200 warm-up ones.
+pub async fn rtt<F, Fut>(n: usize, mut f: F) -> f64
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    for _ in 0..200 {
+        f().await;
+    }
+    let mut samples: Vec<f64> = Vec::with_capacity(n);
+    for _ in 0..n {
+        let t = Instant::now();
+        f().await;
+        samples.push(t.elapsed().as_secs_f64() * 1e6);
+    }
+    Stat::of(&samples, "µs").median
+}
+
+async fn echo_rtt(addr: &str, n: usize) -> f64 {
+    let s = tokio::net::TcpStream::connect(addr).await.unwrap();
+    s.set_nodelay(true).unwrap();
+    let s = Arc::new(tokio::sync::Mutex::new(s));
+    rtt(n, || {
+        let s = s.clone();
+        async move {
+            let mut s = s.lock().await;
+            let mut buf = [7u8; 64];
+            s.write_all(&buf).await.unwrap();
+            s.read_exact(&mut buf).await.unwrap();
+        }
+    })
+    .await
+}
+
+pub async fn run(ctx: &Ctx) -> Vec<Row> {
+    let echo = echo_server();
+    let (mut writes, mut rpc_us, mut tcp_us, mut failover_ms, mut cold_ms) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for run in 0..ctx.runs {
+        eprintln!("3-server DC: run {}/{}", run + 1, ctx.runs);
+        let dir = ctx.tempdir();
+        let (configs, client_tls) = pki(dir.path());
+        let mut agents = start_cluster(dir.path(), &configs);
+        // Last server up to the first accepted write (forwarded to whoever leads): what a
+        // first election costs.
+        let up = Instant::now();
+        until_write(&ctx.http, &agents[0].http).await;
+        cold_ms.push(up.elapsed().as_secs_f64() * 1e3);
+        let l = leader(&ctx.http, &agents).await;
+        let h = agents[l].http.clone();
+        writes.push(
+            load(ctx.clients, ctx.secs, move |c, task, i| {
+                c.put(format!("{h}/v1/kv/bench/{task}/{}", i % 1000)).body("value-0123456789")
+            })
+            .await
+            .per_sec,
+        );
+
+        let tls = AgentTls::load(&client_tls, "dc1", "consul").unwrap().unwrap();
+        let rpc = RpcClient::new(ClientOptions { tls: Some(tls), ..ClientOptions::default() });
+        let target = RpcTarget { addr: agents[l].rpc.clone(), node: Some(format!("s{l}")), datacenter: "dc1".into() };
+        rpc_us.push(
+            rtt(5000, || {
+                let (rpc, target) = (rpc.clone(), target.clone());
+                async move {
+                    assert!(matches!(rpc.request(&target, &Request::Ping).await.unwrap(), Reply::Pong(_)));
+                }
+            })
+            .await,
+        );
+        tcp_us.push(echo_rtt(&echo, 5000).await);
+
+        let survivor = agents[(l + 1) % 3].http.clone();
+        let killed = Instant::now();
+        drop(agents.remove(l)); // SIGKILL
+        until_write(&ctx.http, &survivor).await;
+        failover_ms.push(killed.elapsed().as_secs_f64() * 1e3);
+    }
+    let ratio = |a: &[f64], b: &[f64]| a.iter().zip(b).map(|(x, y)| x / y).collect::<Vec<_>>();
+    let mut write_row = Row::new(
+        AREA,
+        format!("durable KV writes via the leader, TLS, {} clients", ctx.clients),
+        Stat::of(&writes, "ops/s"),
+    );
+    if let Some(single) = ctx.recall("single-server writes") {
+        write_row =
+            write_row.baseline("1 server (KV area)", Stat::of(&single, "ops/s")).ratio(&ratio(&writes, &single));
+    }
+    vec![
+        write_row.target(Target::AtLeast(5_000.0)),
+        Row::new(AREA, "RPC Ping round trip over pooled mutual TLS, p50", Stat::of(&rpc_us, "µs"))
+            .baseline("plain TCP echo, 64 B", Stat::of(&tcp_us, "µs"))
+            .ratio(&ratio(&rpc_us, &tcp_us))
+            .target(Target::RatioAtMost(2.0)),
+        Row::new(AREA, "leader kill -9 to first write accepted by a survivor", Stat::of(&failover_ms, "ms"))
+            .baseline("first election: last server up to first write", Stat::of(&cold_ms, "ms"))
+            .target(Target::AtMost(3000.0)),
+    ]
+}
