@@ -28,7 +28,7 @@ pub use rpc::server_handlers;
 
 use crate::config::AgentConfig;
 use crate::gossip::{Gossip, GossipOptions, MemberMeta};
-use crate::http::{AgentInfo, AppState, Metrics};
+use crate::http::{AgentInfo, ApiState, AppState, Metrics};
 use crate::local::LocalState;
 use crate::local::sync::{NodeIdentity, SyncTiming};
 use crate::raft::{RaftNode, RaftOptions, RaftStartError, ServerNode, node_id_for};
@@ -411,7 +411,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
 
     let left = Arc::new(tokio::sync::Notify::new());
     if let Some(listener) = http_listener {
-        let state = AppState {
+        let state = AppState::new(ApiState {
             backend: backend.clone(),
             local: local.clone(),
             info: Arc::new(AgentInfo {
@@ -436,7 +436,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
             xds: xds.clone(),
             locator: locator.clone(),
             tls: tls.clone(),
-        };
+        });
         let mut stop = shutdown_rx.clone();
         tasks.push(tokio::spawn(async move {
             let shutdown = async move {

@@ -72,7 +72,8 @@ pub struct Gossip {
     cmd: mpsc::Sender<Cmd>,
     ingest: mpsc::Sender<Vec<u8>>,
     members: watch::Receiver<BTreeMap<String, Member>>,
-    local: MemberId,
+    /// Shared: handles are cloned per HTTP request (through the API state).
+    local: std::sync::Arc<MemberId>,
 }
 
 impl Gossip {
@@ -100,7 +101,7 @@ impl Gossip {
         });
         let io = Io { socket, tunnel: opts.tunnel.clone() };
         tokio::spawn(run(io, local.clone(), config, cmd_rx, ingest_rx, members_tx, shutdown));
-        Ok(Gossip { cmd: cmd_tx, ingest: ingest_tx, members: members_rx, local })
+        Ok(Gossip { cmd: cmd_tx, ingest: ingest_tx, members: members_rx, local: std::sync::Arc::new(local) })
     }
 
     /// This agent's identity (its advertised gossip address included).

@@ -48,9 +48,26 @@ pub struct AgentInfo {
     pub version: String,
 }
 
-/// What every handler can reach.
+/// What every handler can reach; cloned for every request, so it is one shared pointer.
 #[derive(Debug, Clone)]
-pub struct AppState {
+pub struct AppState(Arc<ApiState>);
+
+impl AppState {
+    pub fn new(state: ApiState) -> AppState {
+        AppState(Arc::new(state))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = ApiState;
+    fn deref(&self) -> &ApiState {
+        &self.0
+    }
+}
+
+/// The agent's parts the HTTP API uses.
+#[derive(Debug)]
+pub struct ApiState {
     /// How this agent reaches the replicated state (its raft node, or servers).
     pub backend: crate::agent::Backend,
     pub local: Arc<LocalState>,
@@ -72,7 +89,7 @@ pub struct AppState {
     pub tls: Option<Arc<crate::tls::AgentTls>>,
 }
 
-impl AppState {
+impl ApiState {
     /// The HTTP API's write path: the one raft apply function, counted.
     pub async fn apply(&self, datacenter: Option<&str>, command: Command) -> Result<CommandResponse, ApiError> {
         self.metrics.raft_applies.fetch_add(1, Ordering::Relaxed);
