@@ -292,3 +292,30 @@ async fn the_tls_upgrade_byte_leads_to_rpc_inside_tls() {
     };
     assert_eq!((reply.id, reply.body.as_slice()), (9, &b"cba"[..]));
 }
+
+#[tokio::test]
+async fn a_peer_that_stops_reading_times_the_call_out_and_the_torn_connection_is_not_reused() {
+    // Accepts connections and never reads from them.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    let (accepted_tx, mut accepted) = tokio::sync::mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((stream, _)) = listener.accept().await {
+            held.push(stream);
+            let _ = accepted_tx.send(held.len());
+        }
+    });
+    let c = RpcClient::new(ClientOptions { request_timeout: Duration::from_millis(300), ..ClientOptions::default() });
+    let t = target(&addr, "n1");
+    // Far more than the socket buffers hold: the write itself cannot finish.
+    let big = vec![7u8; 8 * 1024 * 1024];
+    let err = c.call(&t, Protocol::Rpc, big).await.unwrap_err();
+    assert!(matches!(err, RpcError::Timeout { .. }), "{err:?}");
+    assert_eq!(accepted.recv().await, Some(1));
+    // Half a frame went out on that connection: the next call dials a new one.
+    let err = c.call(&t, Protocol::Rpc, b"ping".to_vec()).await.unwrap_err();
+    assert!(matches!(err, RpcError::Timeout { .. }), "{err:?}");
+    let second = tokio::time::timeout(Duration::from_secs(10), accepted.recv()).await;
+    assert_eq!(second, Ok(Some(2)), "a second connection");
+}

@@ -1,5 +1,5 @@
-//! Same-run baselines: a trivial HTTP server in its own process (the bench binary re-executed
-//! with `FEDCTL_BENCH_ROLE=http`), and a plain TCP echo server.
+//! Same-run baselines, each in its own process like the agents they stand beside (the bench
+//! binary re-executed with `FEDCTL_BENCH_ROLE`): a trivial HTTP server, a plain TCP echo server.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -14,6 +14,10 @@ pub fn run_role() -> bool {
     match std::env::var(ROLE).as_deref() {
         Ok("http") => {
             http_server();
+            true
+        }
+        Ok("echo") => {
+            echo_server();
             true
         }
         _ => false,
@@ -34,25 +38,62 @@ fn http_server() {
     });
 }
 
-/// The trivial HTTP server process, killed on drop.
+/// The trivial HTTP server process and its start to first answer.
 pub struct HttpBaseline {
-    pub child: Child,
+    pub process: Baseline,
     pub url: String,
-    /// Process start to its first HTTP answer.
     pub first_answer: Duration,
 }
 
-impl Drop for HttpBaseline {
+pub async fn spawn_http(probe: &reqwest::Client) -> HttpBaseline {
+    let process = spawn_role("http");
+    let url = process.addr.clone();
+    while probe.get(format!("{url}/v1/agent/self")).send().await.is_err() {
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+    let first_answer = process.started.elapsed();
+    HttpBaseline { process, url, first_answer }
+}
+
+/// A plain TCP echo server (64-byte messages), 2 runtime threads like the agent.
+fn echo_server() {
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    rt.block_on(async move {
+        let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        println!("{}", l.local_addr().unwrap());
+        loop {
+            let (mut s, _) = l.accept().await.unwrap();
+            s.set_nodelay(true).unwrap();
+            tokio::spawn(async move {
+                let mut buf = [0u8; 64];
+                while s.read_exact(&mut buf).await.is_ok() {
+                    if s.write_all(&buf).await.is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+}
+
+/// A baseline process, killed on drop, and the address it printed.
+pub struct Baseline {
+    pub child: Child,
+    pub addr: String,
+    started: Instant,
+}
+
+impl Drop for Baseline {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
 }
 
-pub async fn spawn_http(probe: &reqwest::Client) -> HttpBaseline {
+fn spawn_role(role: &str) -> Baseline {
     let started = Instant::now();
     let mut child = Command::new(std::env::current_exe().unwrap())
-        .env(ROLE, "http")
+        .env(ROLE, role)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -60,34 +101,10 @@ pub async fn spawn_http(probe: &reqwest::Client) -> HttpBaseline {
         .unwrap();
     let mut line = String::new();
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    let url = line.trim().to_owned();
-    while probe.get(format!("{url}/v1/agent/self")).send().await.is_err() {
-        tokio::time::sleep(Duration::from_millis(1)).await;
-    }
-    HttpBaseline { child, url, first_answer: started.elapsed() }
+    Baseline { child, addr: line.trim().to_owned(), started }
 }
 
-/// A plain TCP echo server (64-byte messages) on its own runtime thread.
-pub fn echo_server() -> String {
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
-        rt.block_on(async move {
-            let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            tx.send(l.local_addr().unwrap().to_string()).unwrap();
-            loop {
-                let (mut s, _) = l.accept().await.unwrap();
-                s.set_nodelay(true).unwrap();
-                tokio::spawn(async move {
-                    let mut buf = [0u8; 64];
-                    while s.read_exact(&mut buf).await.is_ok() {
-                        if s.write_all(&buf).await.is_err() {
-                            return;
-                        }
-                    }
-                });
-            }
-        });
-    });
-    rx.recv().unwrap()
+/// The echo server process.
+pub fn spawn_echo() -> Baseline {
+    spawn_role("echo")
 }

@@ -1,7 +1,7 @@
 //! A 3-server datacenter with mutual TLS, as separate processes: durable writes through the
 //! leader (beside one server's, from the KV section of the same run), an RPC round trip over
-//! pooled TLS (beside a plain TCP echo), and leader loss to the first accepted write (beside
-//! the cold start: last server up to the first accepted write).
+//! pooled TLS (beside a plain TCP echo, interleaved with it), and leader loss to the first
+//! accepted write (beside the first election: last server up to the first accepted write).
 
 use std::path::Path;
 use std::sync::Arc;
@@ -14,7 +14,7 @@ use fedctl::tls::{AgentTls, Ca, CaOptions, CertKind, CertOptions, generate_ca};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::Ctx;
-use crate::baseline::echo_server;
+use crate::baseline::spawn_echo;
 use crate::procs::{Agent, load, spawn_agent};
 use crate::report::{Row, Stat, Target};
 
@@ -97,42 +97,37 @@ async fn until_write(http: &reqwest::Client, base: &str) {
     }
 }
 
-/// p50 (µs) of `n` sequential round trips of `f`, after 200 warm-up ones.
-pub async fn rtt<F, Fut>(n: usize, mut f: F) -> f64
+/// p50s (µs) of `n` sequential round trips of `a` and of `b`, interleaved 10 and 10 after
+/// 200 warm-up ones each, so the scheduler's placement (same or other vCPU) hits both alike.
+async fn paired_rtt<A, FA, B, FB>(n: usize, mut a: A, mut b: B) -> (f64, f64)
 where
-    F: FnMut() -> Fut,
-    Fut: std::future::Future<Output = ()>,
+    A: FnMut() -> FA,
+    FA: std::future::Future<Output = ()>,
+    B: FnMut() -> FB,
+    FB: std::future::Future<Output = ()>,
 {
     for _ in 0..200 {
-        f().await;
+        a().await;
+        b().await;
     }
-    let mut samples: Vec<f64> = Vec::with_capacity(n);
-    for _ in 0..n {
-        let t = Instant::now();
-        f().await;
-        samples.push(t.elapsed().as_secs_f64() * 1e6);
-    }
-    Stat::of(&samples, "µs").median
-}
-
-async fn echo_rtt(addr: &str, n: usize) -> f64 {
-    let s = tokio::net::TcpStream::connect(addr).await.unwrap();
-    s.set_nodelay(true).unwrap();
-    let s = Arc::new(tokio::sync::Mutex::new(s));
-    rtt(n, || {
-        let s = s.clone();
-        async move {
-            let mut s = s.lock().await;
-            let mut buf = [7u8; 64];
-            s.write_all(&buf).await.unwrap();
-            s.read_exact(&mut buf).await.unwrap();
+    let (mut sa, mut sb) = (Vec::with_capacity(n), Vec::with_capacity(n));
+    for _ in 0..n / 10 {
+        for _ in 0..10 {
+            let t = Instant::now();
+            a().await;
+            sa.push(t.elapsed().as_secs_f64() * 1e6);
         }
-    })
-    .await
+        for _ in 0..10 {
+            let t = Instant::now();
+            b().await;
+            sb.push(t.elapsed().as_secs_f64() * 1e6);
+        }
+    }
+    (Stat::of(&sa, "µs").median, Stat::of(&sb, "µs").median)
 }
 
 pub async fn run(ctx: &Ctx) -> Vec<Row> {
-    let echo = echo_server();
+    let echo = spawn_echo();
     let (mut writes, mut rpc_us, mut tcp_us, mut failover_ms, mut cold_ms) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for run in 0..ctx.runs {
@@ -158,16 +153,30 @@ pub async fn run(ctx: &Ctx) -> Vec<Row> {
         let tls = AgentTls::load(&client_tls, "dc1", "consul").unwrap().unwrap();
         let rpc = RpcClient::new(ClientOptions { tls: Some(tls), ..ClientOptions::default() });
         let target = RpcTarget { addr: agents[l].rpc.clone(), node: Some(format!("s{l}")), datacenter: "dc1".into() };
-        rpc_us.push(
-            rtt(5000, || {
+        let echo_conn = tokio::net::TcpStream::connect(&echo.addr).await.unwrap();
+        echo_conn.set_nodelay(true).unwrap();
+        let echo_conn = Arc::new(tokio::sync::Mutex::new(echo_conn));
+        let (r, t) = paired_rtt(
+            5000,
+            || {
                 let (rpc, target) = (rpc.clone(), target.clone());
                 async move {
                     assert!(matches!(rpc.request(&target, &Request::Ping).await.unwrap(), Reply::Pong(_)));
                 }
-            })
-            .await,
-        );
-        tcp_us.push(echo_rtt(&echo, 5000).await);
+            },
+            || {
+                let s = echo_conn.clone();
+                async move {
+                    let mut s = s.lock().await;
+                    let mut buf = [7u8; 64];
+                    s.write_all(&buf).await.unwrap();
+                    s.read_exact(&mut buf).await.unwrap();
+                }
+            },
+        )
+        .await;
+        rpc_us.push(r);
+        tcp_us.push(t);
 
         let survivor = agents[(l + 1) % 3].http.clone();
         let killed = Instant::now();

@@ -33,7 +33,7 @@ pub async fn run(ctx: &Ctx) -> Vec<Row> {
         base_start.push(baseline.first_answer.as_secs_f64() * 1e3);
         tokio::time::sleep(Duration::from_secs(1)).await;
         rss.push(rss_kib(agent.child.id()) as f64 / 1024.0);
-        base_rss.push(rss_kib(baseline.child.id()) as f64 / 1024.0);
+        base_rss.push(rss_kib(baseline.process.child.id()) as f64 / 1024.0);
 
         puts.push(load(ctx.clients, ctx.secs, put(agent.http.clone())).await);
         gets.push(load(ctx.clients, ctx.secs, get(agent.http.clone())).await);

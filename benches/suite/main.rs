@@ -4,7 +4,7 @@
 //! Run: `cargo bench --bench suite` (all areas, about 6 minutes on 2 vCPUs), or
 //! `cargo bench --bench suite -- --only scale,lab --json report.json --quick`.
 //! Areas: kv, cluster, federation, xds, gateways, scale, lab. Environment: BENCH_RUNS (3),
-//! BENCH_SECS (5, per load phase), BENCH_CLIENTS (64), BENCH_SCALE ("2,8,32"), BENCH_DIR (where
+//! BENCH_SECS (3, per load phase), BENCH_CLIENTS (64), BENCH_SCALE ("2,8,32"), BENCH_DIR (where
 //! data directories go; default `target`, the real disk), BENCH_ENVOY_ARGS (extra Envoy flags).
 
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used)]
@@ -118,7 +118,7 @@ fn main() {
     let env = |k: &str, d: u64| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
     let ctx = Ctx {
         runs: env("BENCH_RUNS", if args.quick { 1 } else { 3 }) as usize,
-        secs: env("BENCH_SECS", if args.quick { 1 } else { 5 }),
+        secs: env("BENCH_SECS", if args.quick { 1 } else { 3 }),
         clients: env("BENCH_CLIENTS", 64) as usize,
         quick: args.quick,
         http: reqwest::Client::new(),

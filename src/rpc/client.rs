@@ -1,10 +1,12 @@
 //! The client side of the server port: one multiplexed connection per (server, protocol),
 //! many requests in flight on it, replies matched by request id.
 //!
-//! Ownership: the pool owns `Conn`s; each `Conn` has a writer task (fed by an mpsc channel)
-//! and a reader task that routes responses to the waiting callers' oneshot senders. When the
-//! reader sees the connection end, it fails every pending call and marks the conn closed; the
-//! next call dials again.
+//! Ownership: the pool owns `Conn`s; callers write their request frames themselves (one at a
+//! time, under the conn's write lock: no writer task, one wakeup less per call), and a reader
+//! task routes responses to the waiting callers' oneshot senders. When the reader sees the
+//! connection end, it fails every pending call and marks the conn closed; the next call dials
+//! again. A caller dropped halfway through writing a frame closes the conn the same way (the
+//! stream is no longer whole).
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -12,7 +14,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::oneshot;
 
 use super::frame::{self, Decoder, Frame, Kind};
 use super::message::{self, Reply, Request};
@@ -81,7 +83,7 @@ trait Io: AsyncRead + AsyncWrite + Unpin + Send {}
 impl<T: AsyncRead + AsyncWrite + Unpin + Send> Io for T {}
 
 struct Conn {
-    tx: mpsc::Sender<Vec<u8>>,
+    writer: tokio::sync::Mutex<tokio::io::WriteHalf<Box<dyn Io>>>,
     pending: Mutex<HashMap<u64, oneshot::Sender<Vec<u8>>>>,
     next_id: AtomicU64,
     closed: AtomicBool,
@@ -144,13 +146,16 @@ impl RpcClient {
         let (reply_tx, reply_rx) = oneshot::channel();
         conn.pending.lock().unwrap_or_else(|e| e.into_inner()).insert(id, reply_tx);
         let closed = || RpcError::Closed { addr: target.addr.clone() };
-        if conn.tx.send(bytes).await.is_err() {
-            conn.closed.store(true, Ordering::Relaxed);
-            return Err(closed());
-        }
-        match tokio::time::timeout(timeout, reply_rx).await {
-            Ok(Ok(reply)) => Ok(reply),
-            Ok(Err(_)) => Err(closed()),
+        // The timeout covers the write too: a peer that stops reading cannot hold a caller.
+        let exchange = async {
+            if !conn.write(&bytes).await {
+                conn.close();
+                return Err(closed());
+            }
+            reply_rx.await.map_err(|_| closed())
+        };
+        match tokio::time::timeout(timeout, exchange).await {
+            Ok(result) => result,
             Err(_) => {
                 conn.pending.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
                 Err(RpcError::Timeout { addr: target.addr.clone(), timeout })
@@ -225,17 +230,41 @@ impl RpcClient {
     }
 }
 
-fn spawn_conn(io: Box<dyn Io>, max_frame: usize, addr: String) -> Arc<Conn> {
-    let (mut reader, mut writer) = tokio::io::split(io);
-    let (tx, mut rx) = mpsc::channel::<Vec<u8>>(1024);
-    let conn =
-        Arc::new(Conn { tx, pending: Mutex::default(), next_id: AtomicU64::new(1), closed: AtomicBool::new(false) });
-    tokio::spawn(async move {
-        while let Some(bytes) = rx.recv().await {
-            if writer.write_all(&bytes).await.is_err() {
-                break;
-            }
+impl Conn {
+    /// Writes one whole frame; false when the connection is broken.
+    async fn write(&self, bytes: &[u8]) -> bool {
+        let mut writer = self.writer.lock().await;
+        let mut torn = TornGuard(Some(self));
+        let ok = writer.write_all(bytes).await.is_ok() && writer.flush().await.is_ok();
+        torn.0 = None; // the frame is whole (or the stream broke, which the caller handles)
+        ok
+    }
+
+    /// No new calls on this connection; every waiting call fails with Closed.
+    fn close(&self) {
+        self.closed.store(true, Ordering::Relaxed);
+        self.pending.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+}
+
+/// Closes the conn if dropped, i.e. when a caller is cancelled halfway through a frame.
+struct TornGuard<'a>(Option<&'a Conn>);
+
+impl Drop for TornGuard<'_> {
+    fn drop(&mut self) {
+        if let Some(conn) = self.0.take() {
+            conn.close();
         }
+    }
+}
+
+fn spawn_conn(io: Box<dyn Io>, max_frame: usize, addr: String) -> Arc<Conn> {
+    let (mut reader, writer) = tokio::io::split(io);
+    let conn = Arc::new(Conn {
+        writer: tokio::sync::Mutex::new(writer),
+        pending: Mutex::default(),
+        next_id: AtomicU64::new(1),
+        closed: AtomicBool::new(false),
     });
     let weak = Arc::downgrade(&conn);
     tokio::spawn(async move {
@@ -271,9 +300,8 @@ fn spawn_conn(io: Box<dyn Io>, max_frame: usize, addr: String) -> Arc<Conn> {
             }
         }
         if let Some(conn) = weak.upgrade() {
-            conn.closed.store(true, Ordering::Relaxed);
             // Dropping the senders fails every waiting call with Closed.
-            conn.pending.lock().unwrap_or_else(|e| e.into_inner()).clear();
+            conn.close();
         }
     });
     conn

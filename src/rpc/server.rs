@@ -241,16 +241,10 @@ async fn frame_loop<S>(
 ) where
     S: AsyncRead + AsyncWrite + Send + 'static,
 {
-    let (mut reader, mut writer) = tokio::io::split(stream);
-    let (tx, mut rx) = mpsc::channel::<Vec<u8>>(1024);
-    let writer_task = tokio::spawn(async move {
-        while let Some(bytes) = rx.recv().await {
-            if writer.write_all(&bytes).await.is_err() {
-                return;
-            }
-        }
-        let _ = writer.shutdown().await;
-    });
+    let (mut reader, writer) = tokio::io::split(stream);
+    // Replies are written by whoever has one (no writer task in between: one wakeup less per
+    // request); the lock keeps frames whole.
+    let writer = Arc::new(tokio::sync::Mutex::new(writer));
     let max_frame = options.max_frame;
     let mut decoder = Decoder::new(max_frame);
     // Request tasks of this connection; each holds a sender of the writer's channel.
@@ -276,17 +270,24 @@ async fn frame_loop<S>(
         loop {
             match decoder.next_frame() {
                 Ok(Some(Frame { id, kind: Kind::Request, body })) => {
-                    let (handler, tx, peer) = (handler.clone(), tx.clone(), peer.clone());
-                    in_flight.spawn(async move {
-                        let reply = handler(body, peer).await;
-                        let frame = Frame { id, kind: Kind::Response, body: reply };
-                        match frame::encode(&frame, max_frame) {
-                            Ok(bytes) => {
-                                let _ = tx.send(bytes).await;
+                    let mut reply = handler(body, peer.clone());
+                    // A request answered without waiting (a ping, a read of local state) is
+                    // answered from here; one that waits (a raft write, a blocking read)
+                    // continues in its own task, which polls it again at once.
+                    let polled = reply.as_mut().poll(&mut std::task::Context::from_waker(std::task::Waker::noop()));
+                    match polled {
+                        std::task::Poll::Ready(body) => {
+                            if !write_reply(&writer, id, body, max_frame).await {
+                                break 'conn;
                             }
-                            Err(e) => tracing::warn!(error = %e, "dropping an oversized reply"),
                         }
-                    });
+                        std::task::Poll::Pending => {
+                            let writer = writer.clone();
+                            in_flight.spawn(async move {
+                                write_reply(&writer, id, reply.await, max_frame).await;
+                            });
+                        }
+                    }
                 }
                 Ok(Some(_)) => {
                     tracing::warn!(peer = %peer.addr, "closing: a response frame arrived on a server connection");
@@ -303,8 +304,26 @@ async fn frame_loop<S>(
     // Whatever is still running has nobody to answer (the peer left) or must not outlive a
     // shutdown (a blocking read could otherwise hold the connection open for minutes).
     in_flight.abort_all();
-    drop(tx);
-    let _ = writer_task.await;
+    while in_flight.join_next().await.is_some() {}
+    let _ = writer.lock().await.shutdown().await;
+}
+
+/// Writes one reply frame; false when the connection is broken.
+async fn write_reply<W: AsyncWrite + Unpin>(
+    writer: &tokio::sync::Mutex<W>,
+    id: u64,
+    body: Vec<u8>,
+    max_frame: usize,
+) -> bool {
+    let bytes = match frame::encode(&Frame { id, kind: Kind::Response, body }, max_frame) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            tracing::warn!(error = %e, "dropping an oversized reply");
+            return true;
+        }
+    };
+    let mut w = writer.lock().await;
+    w.write_all(&bytes).await.is_ok() && w.flush().await.is_ok()
 }
 
 /// The largest WAN gossip packet accepted (a memory-exhaustion guard).
