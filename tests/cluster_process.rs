@@ -180,15 +180,5 @@ async fn a_three_server_datacenter_of_processes() {
 
 /// A port below Linux's ephemeral range (32768-60999) that is free for TCP and UDP now.
 fn unassigned_port() -> u16 {
-    use std::sync::atomic::{AtomicU16, Ordering};
-    static NEXT: AtomicU16 = AtomicU16::new(0);
-    let seed = (std::process::id() % 500) as u16 * 20;
-    loop {
-        let candidate = 21000 + (seed + NEXT.fetch_add(1, Ordering::Relaxed)) % 10_000;
-        let tcp = std::net::TcpListener::bind(("127.0.0.1", candidate)).is_ok();
-        let udp = std::net::UdpSocket::bind(("127.0.0.1", candidate)).is_ok();
-        if tcp && udp {
-            return candidate;
-        }
-    }
+    fedctl::lab::PortPicker::new().pick().unwrap()
 }

@@ -10,5 +10,5 @@ mod run;
 
 pub use check::{Checker, Stage};
 pub use isolate::{build as build_isolation, teardown as teardown_isolation};
-pub use plan::{Isolation, Lab, LabDatacenter, LabError, LabGateway, LabOptions, LabServer};
+pub use plan::{Isolation, Lab, LabDatacenter, LabError, LabGateway, LabOptions, LabServer, PortPicker};
 pub use run::{alive, first_exited, remove_files, start_gateways, start_servers, stop, write_files};

@@ -109,17 +109,13 @@ impl Lab {
                 return Err(LabError::Range { flag, value, max });
             }
         }
-        // Hold every listener until all ports are chosen, so no port is picked twice.
-        let mut held = Vec::new();
+        let mut picker = PortPicker::new();
         let mut port = || -> Result<u16, LabError> {
-            let l = std::net::TcpListener::bind("127.0.0.1:0").map_err(|source| LabError::Io {
+            picker.pick().map_err(|source| LabError::Io {
                 what: "picking a free port on",
                 path: "127.0.0.1".into(),
                 source,
-            })?;
-            let p = l.local_addr().map(|a| a.port()).unwrap_or(0);
-            held.push(l);
-            Ok(p)
+            })
         };
         let mut datacenters = Vec::new();
         for d in 1..=opts.datacenters {
@@ -205,5 +201,52 @@ impl Lab {
     /// The primary's gateways, as secondaries are configured with them.
     pub fn primary_gateways(&self) -> Vec<String> {
         self.datacenters[0].gateways.iter().map(|g| format!("{}:{}", g.wan, g.port)).collect()
+    }
+}
+
+/// Picks ports on 127.0.0.1 that are free for TCP and UDP, below the range the kernel hands out
+/// for port 0 and outgoing connections (so no connection made in the meantime can take one
+/// before its process binds it), holding each until the picker is dropped so none is picked
+/// twice.
+#[derive(Debug)]
+pub struct PortPicker {
+    held: Vec<(std::net::TcpListener, std::net::UdpSocket)>,
+    low: u16,
+    high: u16,
+}
+
+impl Default for PortPicker {
+    fn default() -> Self {
+        PortPicker::new()
+    }
+}
+
+impl PortPicker {
+    pub fn new() -> PortPicker {
+        // The ephemeral range starts at ip_local_port_range's first number (32768 by default).
+        let ephemeral = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
+            .ok()
+            .and_then(|r| r.split_whitespace().next()?.parse::<u16>().ok())
+            .unwrap_or(32768);
+        let low = 20000.min(ephemeral.saturating_sub(1000));
+        PortPicker { held: Vec::new(), low, high: ephemeral }
+    }
+
+    /// A port free for TCP and UDP; port 0's pick when nothing below the range is free.
+    pub fn pick(&mut self) -> std::io::Result<u16> {
+        let bind = |port: u16| {
+            let tcp = std::net::TcpListener::bind(("127.0.0.1", port)).ok()?;
+            let port = tcp.local_addr().ok()?.port();
+            let udp = std::net::UdpSocket::bind(("127.0.0.1", port)).ok()?;
+            Some((port, tcp, udp))
+        };
+        let candidates = (0..2000).filter(|_| self.low < self.high).map(|_| rand::random_range(self.low..self.high));
+        for candidate in candidates.chain((0..100).map(|_| 0)) {
+            if let Some((port, tcp, udp)) = bind(candidate) {
+                self.held.push((tcp, udp));
+                return Ok(port);
+            }
+        }
+        Err(std::io::Error::new(std::io::ErrorKind::AddrInUse, "no port free for both TCP and UDP"))
     }
 }
