@@ -40,19 +40,18 @@ fn http_server() {
 
 /// The trivial HTTP server process and its start to first answer.
 pub struct HttpBaseline {
+    /// Its address is the base URL.
     pub process: Baseline,
-    pub url: String,
     pub first_answer: Duration,
 }
 
 pub async fn spawn_http(probe: &reqwest::Client) -> HttpBaseline {
     let process = spawn_role("http");
-    let url = process.addr.clone();
-    while probe.get(format!("{url}/v1/agent/self")).send().await.is_err() {
+    while probe.get(format!("{}/v1/agent/self", process.addr)).send().await.is_err() {
         tokio::time::sleep(Duration::from_millis(1)).await;
     }
     let first_answer = process.started.elapsed();
-    HttpBaseline { process, url, first_answer }
+    HttpBaseline { process, first_answer }
 }
 
 /// A plain TCP echo server (64-byte messages), 2 runtime threads like the agent.

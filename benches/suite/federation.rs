@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::Ctx;
 use crate::procs::{Agent, join_all, spawn_agent};
-use crate::report::{Row, Stat, Target};
+use crate::report::{Row, Stat, Target, percentile};
 
 const AREA: &str = "federation, 3 DCs";
 
@@ -67,11 +67,6 @@ async fn read_p50(http: &reqwest::Client, url: &str, n: usize) -> f64 {
     Stat::of(&samples, "µs").median
 }
 
-fn pct(v: &mut [f64], p: f64) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[((v.len() as f64 - 1.0) * p) as usize]
-}
-
 pub async fn run(ctx: &Ctx) -> Vec<Row> {
     let http = &ctx.http;
     let rounds = ctx.rounds(30);
@@ -107,8 +102,8 @@ pub async fn run(ctx: &Ctx) -> Vec<Row> {
             http.put(format!("{}/v1/agent/service/deregister/{id}", bases[1])).send().await.unwrap();
             join_all(bases.iter().map(|b| until_seen(http, b, "dc2", &id, false))).await;
         }
-        p50.push(pct(&mut samples, 0.5));
-        p99.push(pct(&mut samples, 0.99));
+        p50.push(percentile(&samples, 0.5));
+        p99.push(percentile(&samples, 0.99));
         for b in &bases[..2] {
             http.put(format!("{b}/v1/kv/bench")).body("v").send().await.unwrap();
         }

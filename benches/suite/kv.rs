@@ -38,8 +38,8 @@ pub async fn run(ctx: &Ctx) -> Vec<Row> {
         puts.push(load(ctx.clients, ctx.secs, put(agent.http.clone())).await);
         gets.push(load(ctx.clients, ctx.secs, get(agent.http.clone())).await);
         drop(agent);
-        base_puts.push(load(ctx.clients, ctx.secs, put(baseline.url.clone())).await);
-        base_gets.push(load(ctx.clients, ctx.secs, get(baseline.url.clone())).await);
+        base_puts.push(load(ctx.clients, ctx.secs, put(baseline.process.addr.clone())).await);
+        base_gets.push(load(ctx.clients, ctx.secs, get(baseline.process.addr.clone())).await);
         drop(baseline);
 
         let started = Instant::now();

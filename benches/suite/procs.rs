@@ -1,6 +1,6 @@
 //! Shared by the benchmarks: agent processes, load generation, statistics.
 
-#![allow(dead_code, clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used)]
+#![allow(clippy::unwrap_used)]
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -10,15 +10,10 @@ use std::time::{Duration, Instant};
 
 pub const FEDCTL: &str = env!("CARGO_BIN_EXE_fedctl");
 
-pub fn env_or(name: &str, default: u64) -> u64 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-
 /// One load phase's result.
 #[derive(Debug, Clone, Copy)]
 pub struct Phase {
     pub per_sec: f64,
-    pub p50_us: f64,
     pub p99_us: f64,
 }
 
@@ -129,9 +124,8 @@ where
     for t in tasks {
         all.extend(t.await.unwrap());
     }
-    all.sort_unstable();
-    let pct = |p: f64| all[((all.len() as f64 - 1.0) * p) as usize] as f64;
-    Phase { per_sec: all.len() as f64 / elapsed.as_secs_f64(), p50_us: pct(0.50), p99_us: pct(0.99) }
+    let all: Vec<f64> = all.into_iter().map(|us| us as f64).collect();
+    Phase { per_sec: all.len() as f64 / elapsed.as_secs_f64(), p99_us: crate::report::percentile(&all, 0.99) }
 }
 
 pub fn rss_kib(pid: u32) -> u64 {
@@ -142,11 +136,6 @@ pub fn rss_kib(pid: u32) -> u64 {
         .and_then(|v| v.split_whitespace().next())
         .and_then(|v| v.parse().ok())
         .unwrap_or(0)
-}
-
-pub fn median(values: &mut [f64]) -> (f64, f64, f64) {
-    values.sort_by(f64::total_cmp);
-    (values[values.len() / 2], values[0], values[values.len() - 1])
 }
 
 /// A port nothing listens on right now.

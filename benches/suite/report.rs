@@ -4,6 +4,13 @@
 use comfy_table::{Table, presets::ASCII_MARKDOWN};
 use serde::Serialize;
 
+/// The `p` quantile (0..=1) of `values` (nearest rank, rounding down); NaN when empty.
+pub fn percentile(values: &[f64], p: f64) -> f64 {
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    v.get(((v.len().max(1) - 1) as f64 * p) as usize).copied().unwrap_or(f64::NAN)
+}
+
 /// A median over runs with its range.
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Stat {

@@ -19,7 +19,7 @@ use serde_json::Value;
 use crate::Ctx;
 use crate::federation::{gateway, until_seen};
 use crate::procs::{Agent, join_all, spawn_agent};
-use crate::report::{Row, Stat, Target};
+use crate::report::{Row, Stat, Target, percentile};
 
 /// Sums of the secondaries' replication counters.
 #[derive(Debug, Default, Clone, Copy)]
@@ -172,11 +172,7 @@ async fn one(ctx: &Ctx, n: usize, rounds: usize) -> Run {
         assert!(r.unwrap().status().is_success());
         local_write.push(t.elapsed().as_secs_f64() * 1e6);
     }
-    let pct = |v: &[f64], p: f64| {
-        let mut v = v.to_vec();
-        v.sort_by(f64::total_cmp);
-        v[((v.len() as f64 - 1.0) * p) as usize]
-    };
+    let pct = percentile;
     Run {
         http_up,
         converged,

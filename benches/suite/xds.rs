@@ -9,13 +9,9 @@ use serde_json::{Value, json};
 
 use crate::Ctx;
 use crate::procs::{free_port, spawn_agent, spawn_gateway, wait_leader};
-use crate::report::{Row, Stat, Target};
+use crate::report::{Row, Stat, Target, percentile};
 
 const AREA: &str = "xDS";
-
-fn pct(sorted: &[f64], p: f64) -> f64 {
-    sorted[((sorted.len() as f64 - 1.0) * p) as usize]
-}
 
 async fn acked_everything(http: &reqwest::Client, base: &str) -> bool {
     let Ok(r) = http.get(format!("{base}/v1/internal/xds")).send().await else { return false };
@@ -62,10 +58,8 @@ async fn one_run(http: &reqwest::Client, rounds: usize) -> (f64, f64, f64, f64) 
         }
         acked_ms.push(applied.elapsed().as_secs_f64() * 1e3);
     }
-    for v in [&mut write_ms, &mut visible_ms, &mut acked_ms] {
-        v.sort_by(f64::total_cmp);
-    }
-    (pct(&write_ms, 0.5), pct(&visible_ms, 0.99), pct(&acked_ms, 0.99), pct(&acked_ms, 0.5))
+    let p = percentile;
+    (p(&write_ms, 0.5), p(&visible_ms, 0.99), p(&acked_ms, 0.99), p(&acked_ms, 0.5))
 }
 
 pub async fn run(ctx: &Ctx) -> Vec<Row> {

@@ -240,8 +240,9 @@ impl PortPicker {
             let udp = std::net::UdpSocket::bind(("127.0.0.1", port)).ok()?;
             Some((port, tcp, udp))
         };
-        let candidates = (0..2000).filter(|_| self.low < self.high).map(|_| rand::random_range(self.low..self.high));
-        for candidate in candidates.chain((0..100).map(|_| 0)) {
+        let tries = if self.low < self.high { 2000 } else { 0 };
+        let below = (0..tries).map(|_| rand::random_range(self.low..self.high));
+        for candidate in below.chain(std::iter::repeat_n(0, 100)) {
             if let Some((port, tcp, udp)) = bind(candidate) {
                 self.held.push((tcp, udp));
                 return Ok(port);
