@@ -99,27 +99,12 @@ pub async fn cmd_lab_up(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     let mut reached = Vec::new();
     for stage in Stage::ALL {
         bar.set_message(format!("waiting: {}", stage.describe()));
-        let deadline = Instant::now() + STAGE_TIMEOUT;
-        while !checker.holds(&lab, stage).await {
-            if let Some((name, last)) = first_exited(&lab) {
-                bar.abandon();
-                shut_down(&lab);
-                return Err(CliError::failure(format!("{name} exited: {last}")).hint(format!(
-                    "the processes were stopped; their logs are in {}",
-                    lab.dir.join("logs").display()
-                )));
-            }
-            if Instant::now() > deadline {
-                bar.abandon();
-                shut_down(&lab);
-                return Err(CliError::failure(format!(
-                    "the lab did not reach \"{}\" within {}s",
-                    stage.describe(),
-                    STAGE_TIMEOUT.as_secs()
-                ))
-                .hint(format!("the processes were stopped; their logs are in {}", lab.dir.join("logs").display())));
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
+        if let Err(message) = reach(&checker, &lab, stage).await {
+            bar.abandon();
+            shut_down(&lab);
+            let logs = lab.dir.join("logs");
+            return Err(CliError::failure(message)
+                .hint(format!("the processes were stopped; their logs are in {}", logs.display())));
         }
         if stage == Stage::AgentsUp {
             // The gateways register with their agents, which now answer.
@@ -167,6 +152,21 @@ pub async fn cmd_lab_up(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     } else {
         Err(CliError::failure(format!("processes {left:?} did not stop; the lab stays in {}", lab.dir.display())))
     }
+}
+
+/// Waits until `stage` holds; why not, when a process exits or the stage times out.
+async fn reach(checker: &Checker, lab: &Lab, stage: Stage) -> Result<(), String> {
+    let deadline = Instant::now() + STAGE_TIMEOUT;
+    while !checker.holds(lab, stage).await {
+        if let Some((name, last)) = first_exited(lab) {
+            return Err(format!("{name} exited: {last}"));
+        }
+        if Instant::now() > deadline {
+            return Err(format!("the lab did not reach \"{}\" within {}s", stage.describe(), STAGE_TIMEOUT.as_secs()));
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    Ok(())
 }
 
 /// Stops what a failed `up` started and removes its networks.
