@@ -7,6 +7,7 @@
 pub mod agent;
 pub mod api;
 pub mod argv;
+pub mod backend;
 pub mod config;
 pub mod duration;
 pub mod federation;
@@ -19,4 +20,5 @@ pub mod raft;
 pub mod rpc;
 pub mod state;
 pub mod tls;
+pub mod wan;
 pub mod xds;

@@ -19,7 +19,7 @@ async fn trust_domain(agent: &TestAgent) -> String {
 async fn ping_through(pki: &Pki, via: &str, node: &str, dc: &str) -> Result<Reply, String> {
     let client = RpcClient::new(ClientOptions { tls: Some(pki.client_tls("dc1")), ..ClientOptions::default() });
     let target = Target { addr: via.to_owned(), node: Some(node.to_owned()), datacenter: dc.to_owned() };
-    client.request(&target, &Request::Ping).await.map_err(|e| e.to_string())
+    client.request(&target, &Request::Ping).await.map_err(|e| e.to_string())?.map_err(|e| e.to_string())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

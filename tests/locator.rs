@@ -2,11 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use fedctl::federation::Locator;
 use fedctl::state::{
     CheckServiceNode, Command, FederationState, FederationStateOp, HealthCheck, HealthStatus, NodeService,
     RegisterRequest, ServiceAddress, ServiceKind, Store,
 };
+use fedctl::wan::Locator;
 
 fn gateway_service(id: &str, lan: &str, wan: &str, wanfed: bool) -> NodeService {
     let addr = |a: &str| ServiceAddress { address: a.into(), port: 8443 };

@@ -4,18 +4,20 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use fedctl::config::TlsSettings;
+use fedctl::backend::{Backend, Router};
 use fedctl::raft::{NodeId, RaftNode, RaftOptions, ServerNode, node_id_for};
 use fedctl::rpc::message::PeerInfo;
 use fedctl::rpc::{ClientOptions, RpcClient, ServerOptions};
-use fedctl::state::{Command, KvOp, Response};
-use fedctl::tls::{AgentTls, Ca, CaOptions, CertKind, CertOptions, generate_ca};
+use fedctl::state::{Command, KvOp, RequestContext, Response};
+use fedctl::tls::{AgentTls, Ca, CaOptions, CertKind, CertOptions, TlsSettings, generate_ca};
 use tokio::sync::watch;
 
 use crate::support::eventually;
 
 struct Server {
     node: RaftNode,
+    /// The server's request path: a write through a follower goes to the leader.
+    backend: Backend,
     stop: watch::Sender<bool>,
     listener_addr: String,
 }
@@ -65,13 +67,9 @@ impl Cluster {
         std::fs::create_dir_all(self.dir.path().join(&me.name)).unwrap();
         let node = RaftNode::start(&opts, rpc.clone()).await.unwrap();
         let (stop, stopped) = watch::channel(false);
-        let backend = fedctl::agent::Backend::server(node.clone(), rpc, fedctl::agent::Router::new(None, "dc1"), "dc1");
-        let handlers = fedctl::agent::server_handlers(
-            node.clone(),
-            backend,
-            PeerInfo { node: me.name.clone(), datacenter: "dc1".into(), server: true },
-            Some(tls.clone()),
-        );
+        let peer = PeerInfo { node: me.name.clone(), datacenter: "dc1".into(), server: true };
+        let backend = Backend::server(node.clone(), rpc, Router::new(None, "dc1"), peer);
+        let handlers = fedctl::backend::server_handlers(backend.clone(), Some(tls.clone()));
         let listener_addr = me.addr.clone();
         tokio::spawn(fedctl::rpc::serve(
             listener,
@@ -79,7 +77,7 @@ impl Cluster {
             handlers,
             stopped,
         ));
-        Server { node, stop, listener_addr }
+        Server { node, backend, stop, listener_addr }
     }
 }
 
@@ -129,7 +127,8 @@ async fn three_servers_elect_forward_fail_over_and_catch_up() {
 
     // A write through each server: followers forward to the leader.
     for (i, s) in servers.iter().flatten().enumerate() {
-        assert_eq!(s.node.apply(set(&format!("via/{i}"), "x")).await, Ok(Response::Bool(true)), "write via server {i}");
+        let written = s.backend.apply(&RequestContext::new(), set(&format!("via/{i}"), "x")).await;
+        assert_eq!(written, Ok(Response::Bool(true)), "write via server {i}");
     }
     for s in servers.iter().flatten() {
         eventually("every server applied all writes", async || kv(s).len() == 3).await;
@@ -148,7 +147,7 @@ async fn three_servers_elect_forward_fail_over_and_catch_up() {
     })
     .await;
     for (i, s) in survivors.iter().enumerate() {
-        let result = s.node.apply(set(&format!("after/{i}"), "y")).await;
+        let result = s.backend.apply(&RequestContext::new(), set(&format!("after/{i}"), "y")).await;
         assert_eq!(result, Ok(Response::Bool(true)), "write through survivor {i}");
     }
 
@@ -176,7 +175,7 @@ async fn a_full_restart_converges_on_every_server() {
     let leader = servers[0].node.wait_for_leader(Duration::from_secs(20)).await.unwrap();
     let leader_idx = members.iter().position(|(id, _)| *id == leader).unwrap();
     for i in 0..20 {
-        servers[i % 3].node.apply(set(&format!("before/{i}"), "x")).await.unwrap();
+        servers[i % 3].backend.apply(&RequestContext::new(), set(&format!("before/{i}"), "x")).await.unwrap();
     }
     for s in servers.drain(..) {
         let _ = s.stop.send(true);
@@ -194,7 +193,7 @@ async fn a_full_restart_converges_on_every_server() {
         }
     }
     for i in 0..20 {
-        restarted[i % 3].1.node.apply(set(&format!("after/{i}"), "y")).await.unwrap();
+        restarted[i % 3].1.backend.apply(&RequestContext::new(), set(&format!("after/{i}"), "y")).await.unwrap();
     }
     for (i, s) in &restarted {
         eventually(&format!("server {i} applied all 40 writes locally"), async || kv(s).len() == 40).await;
@@ -205,42 +204,43 @@ async fn a_full_restart_converges_on_every_server() {
 }
 
 /// With TLS, federation states are written only by servers: a client (or CLI) certificate is
-/// refused with a clear error, even wrapped for another datacenter; a server's is accepted.
+/// refused with a clear error, even routed on for another datacenter; a server's is accepted.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_servers_may_write_federation_states() {
-    use fedctl::raft::ApplyError;
     use fedctl::rpc::Target;
     use fedctl::rpc::message::{Reply, Request};
-    use fedctl::state::{FederationState, FederationStateOp};
+    use fedctl::state::{FederationState, FederationStateOp, RequestError};
 
     let (cluster, servers) = three_servers().await;
     let leader = servers[0].node.wait_for_leader(Duration::from_secs(20)).await.unwrap();
     let (_, node) = cluster.members.iter().find(|(id, _)| *id == leader).unwrap().clone();
     let target = Target { addr: node.addr.clone(), node: Some(node.name.clone()), datacenter: "dc1".into() };
-    let write = |dc: &str| Request::Apply {
-        command: Command::FederationState(FederationStateOp::Upsert(Box::new(FederationState {
+    let write = |dc: &str| {
+        Request::Apply(Command::FederationState(FederationStateOp::Upsert(Box::new(FederationState {
             datacenter: dc.into(),
             ..FederationState::default()
-        }))),
-        forwarded: false,
+        }))))
     };
+    let timeout = Duration::from_secs(10);
     for (kind, name) in [(CertKind::Client, "client"), (CertKind::Cli, "cli")] {
         let rpc = RpcClient::new(ClientOptions { tls: Some(cluster.tls_of(kind, name)), ..ClientOptions::default() });
-        for request in [write("dc2"), Request::InDc { datacenter: "dc1".into(), request: Box::new(write("dc1")) }] {
-            match rpc.request(&target, &request).await.unwrap() {
-                Reply::Applied(Err(ApplyError::PermissionDenied(why))) => {
+        let plain = RequestContext::new();
+        let routed = RequestContext::new().in_datacenter(Some("dc2"));
+        for (ctx, request) in [(&plain, write("dc2")), (&routed, write("dc1"))] {
+            match rpc.send(&target, ctx, &request, timeout).await.unwrap() {
+                Err(RequestError::PermissionDenied(why)) => {
                     assert!(why.contains("may only be written by servers"), "{why}")
                 }
                 other => panic!("{name} certificate: expected a refusal, got {other:?}"),
             }
         }
         // Other requests from the same peer are fine.
-        assert!(matches!(rpc.request(&target, &Request::Ping).await.unwrap(), Reply::Pong(_)));
+        assert!(matches!(rpc.request(&target, &Request::Ping).await.unwrap(), Ok(Reply::Pong(_))));
     }
     assert!(servers[0].node.state().read(|s| s.federation_states().is_empty()), "nothing was written");
 
     let as_server = RpcClient::new(ClientOptions { tls: Some(cluster.tls("s9")), ..ClientOptions::default() });
-    assert_eq!(as_server.request(&target, &write("dc1")).await.unwrap(), Reply::Applied(Ok(Response::Done)));
+    assert_eq!(as_server.request(&target, &write("dc1")).await.unwrap(), Ok(Reply::Applied(Response::Done)));
     for s in servers {
         s.node.shutdown().await;
     }

@@ -2,11 +2,9 @@
 
 use std::time::Duration;
 
-use fedctl::raft::{
-    ApplyError, LogStore, RaftNode, RaftOptions, ServerNode, StateMachine, StorageError, TypeConfig, open_storage,
-};
+use fedctl::raft::{LogStore, RaftNode, RaftOptions, ServerNode, StateMachine, StorageError, TypeConfig, open_storage};
 use fedctl::rpc::{ClientOptions, RpcClient};
-use fedctl::state::{Command, HealthCheck, KvOp, RegisterRequest, Response, StateError};
+use fedctl::state::{Command, HealthCheck, KvOp, RegisterRequest, RequestError, Response, StateError};
 use openraft::testing::{StoreBuilder, Suite};
 
 /// A fresh on-disk store per suite case (on tmpfs when there is one: the suite checks logic,
@@ -57,7 +55,7 @@ async fn apply_returns_the_response_or_the_state_machine_rejection() {
     let err = node.apply(bad).await.unwrap_err();
     assert_eq!(
         err,
-        ApplyError::Rejected(StateError::UnknownServiceForCheck {
+        RequestError::Rejected(StateError::UnknownServiceForCheck {
             node: "n1".into(),
             service_id: "no-such-service".into(),
             check_id: "c1".into()
@@ -139,7 +137,7 @@ async fn concurrent_writers_get_their_own_results() {
     while let Some(joined) = writers.join_next().await {
         let (i, result) = joined.unwrap();
         if i == 17 {
-            assert_eq!(result, Err(ApplyError::Rejected(StateError::MissingAddress)));
+            assert_eq!(result, Err(RequestError::Rejected(StateError::MissingAddress)));
         } else {
             assert_eq!(result, Ok(Response::Bool(true)), "writer {i}");
         }
@@ -148,7 +146,7 @@ async fn concurrent_writers_get_their_own_results() {
     let batch = Command::Batch(vec![set("x")]);
     assert_eq!(
         node.apply(batch).await,
-        Err(ApplyError::Rejected(StateError::NestedBatch)),
+        Err(RequestError::Rejected(StateError::NestedBatch)),
         "callers cannot send batches"
     );
     node.shutdown().await;

@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use fedctl::rpc::frame::{Decoder, Frame, FrameError, Kind, encode};
-use fedctl::rpc::protocol::{ALPN_RAFT, ALPN_RPC, Detected, Protocol, SERVER_ALPN, detect};
+use fedctl::rpc::protocol::{Detected, detect};
+use fedctl::tls::Protocol;
+use fedctl::tls::alpn::{ALPN_RAFT, ALPN_RPC, SERVER_ALPN};
 use proptest::prelude::*;
 
 #[test]

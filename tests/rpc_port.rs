@@ -7,8 +7,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use fedctl::config::TlsSettings;
-use fedctl::rpc::protocol::Protocol;
 use fedctl::rpc::{ClientOptions, Handler, RpcClient, RpcError, ServerOptions, Target};
+use fedctl::tls::Protocol;
 use fedctl::tls::{AgentTls, Ca, CaOptions, CertKind, CertOptions, generate_ca};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::sync::watch;

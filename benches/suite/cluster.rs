@@ -161,7 +161,7 @@ pub async fn run(ctx: &Ctx) -> Vec<Row> {
             || {
                 let (rpc, target) = (rpc.clone(), target.clone());
                 async move {
-                    assert!(matches!(rpc.request(&target, &Request::Ping).await.unwrap(), Reply::Pong(_)));
+                    assert!(matches!(rpc.request(&target, &Request::Ping).await.unwrap(), Ok(Reply::Pong(_))));
                 }
             },
             || {

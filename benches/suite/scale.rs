@@ -11,9 +11,9 @@ use std::cell::RefCell;
 use std::time::{Duration, Instant};
 
 use fedctl::rpc::frame::FRAME_OVERHEAD;
-use fedctl::rpc::message::{self, ReadRequest, Reply, Request};
+use fedctl::rpc::message::{self, Reply, Request};
 use fedctl::rpc::{ClientOptions, RpcClient, Target as RpcTarget};
-use fedctl::state::Query;
+use fedctl::state::{Query, ReadRequest, RequestContext};
 use serde_json::Value;
 
 use crate::Ctx;
@@ -72,16 +72,10 @@ async fn until_every(http: &reqwest::Client, agents: &[Agent], what: &str, ok: i
 async fn full_list_bytes(primary: &Agent) -> f64 {
     let rpc = RpcClient::new(ClientOptions::default());
     let target = RpcTarget { addr: primary.rpc.clone(), node: None, datacenter: "dc1".into() };
-    let read = ReadRequest {
-        query: Query::FederationStates,
-        min_index: 0,
-        wait_ms: 0,
-        stale: true,
-        consistent: false,
-        forwarded: false,
-    };
-    let reply = rpc.request(&target, &Request::Read(read)).await.unwrap();
-    assert!(matches!(reply, Reply::Read(Ok(_))), "{reply:?}");
+    let stale = RequestContext::new().stale();
+    let read = Request::Read(ReadRequest::now(Query::FederationStates));
+    let reply = rpc.send(&target, &stale, &read, Duration::from_secs(30)).await.unwrap();
+    assert!(matches!(reply, Ok(Reply::Read(_))), "{reply:?}");
     (message::encode(&reply).unwrap().len() + FRAME_OVERHEAD) as f64
 }
 

@@ -126,7 +126,7 @@ pub fn spawn_reconcile(gossip: Gossip, raft: RaftNode, datacenter: String, mut s
     });
 }
 
-async fn reconcile_once(gossip: &Gossip, raft: &RaftNode, datacenter: &str) -> Result<(), crate::raft::ApplyError> {
+async fn reconcile_once(gossip: &Gossip, raft: &RaftNode, datacenter: &str) -> Result<(), crate::state::RequestError> {
     let members = gossip.members();
     let raft_members: Vec<u64> = raft.members().into_iter().map(|(id, _)| id).collect();
     if !raft_members.is_empty() {

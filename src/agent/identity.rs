@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::config::AgentConfig;
 use crate::local::sync::Managed;
-use crate::state::{HealthCheck, HealthStatus, NodeService};
+use crate::state::{HealthCheck, HealthStatus, NodeService, new_uuid};
 
 /// A server's own catalog entries: the `consul` service on its RPC port and the
 /// `serfHealth` node check, as the reference registers them.
@@ -47,15 +47,4 @@ pub(super) fn node_uuid(data_dir: Option<&Path>) -> std::io::Result<String> {
         return Ok(id);
     }
     Ok(new_uuid())
-}
-
-/// A random (version 4) UUID.
-pub fn new_uuid() -> String {
-    use ring::rand::SecureRandom;
-    let mut b = [0u8; 16];
-    let _ = ring::rand::SystemRandom::new().fill(&mut b);
-    b[6] = (b[6] & 0x0f) | 0x40;
-    b[8] = (b[8] & 0x3f) | 0x80;
-    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!("{}-{}-{}-{}-{}", &hex[0..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..32])
 }

@@ -5,27 +5,19 @@
 //! quickly), then starts raft and the background tasks. [`RunningAgent::shutdown`] stops
 //! them in reverse order. Every task watches one shutdown channel owned by `RunningAgent`.
 
-mod backend;
 mod cluster;
 mod identity;
-mod router;
-mod rpc;
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
 
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
-pub use backend::{Backend, ReadOptions as BackendRead, ServerPool};
-pub use identity::new_uuid;
-pub use router::Router;
-pub use rpc::server_handlers;
-
+use crate::backend::{Backend, Router, ServerPool};
 use crate::config::AgentConfig;
 use crate::gossip::{Gossip, GossipOptions, MemberMeta};
 use crate::http::{AgentInfo, ApiState, AppState, Metrics};
@@ -201,7 +193,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
     // Servers of a federation through mesh gateways reach other datacenters only through
     // the gateway the locator picks.
     let locator = (cfg.server && cfg.mesh_gateway_wan_federation)
-        .then(|| crate::federation::Locator::new(&cfg.datacenter, &cfg.primary_datacenter));
+        .then(|| crate::wan::Locator::new(&cfg.datacenter, &cfg.primary_datacenter));
     let gateways = locator.clone().map(|l| Arc::new(l) as Arc<dyn crate::rpc::GatewayRoute>);
     let rpc_client = RpcClient::new(ClientOptions { tls: tls.clone(), gateways, ..ClientOptions::default() });
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
@@ -230,7 +222,6 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
             // Trailing entries kept behind a snapshot for lagging followers: at most one
             // snapshot's worth, so a small threshold really bounds the log.
             keep_after_snapshot: cfg.raft_snapshot_threshold.min(1024),
-            forward_timeout: Duration::from_secs(7),
         };
         let node = RaftNode::start(&raft_opts, rpc_client.clone()).await?;
         if cfg.bootstrap_expect == 1 {
@@ -246,7 +237,7 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
         (Some(_), Some(port)) => {
             let mut opts = pool_options(&cfg, port, format!("{}.{}", cfg.node_name, cfg.datacenter), server_port, 9);
             if let (Some(locator), Some(tls)) = (&locator, &tls) {
-                opts.tunnel = Some(Arc::new(crate::federation::GatewayTunnel::new(locator.clone(), tls.clone())));
+                opts.tunnel = Some(Arc::new(crate::wan::GatewayTunnel::new(locator.clone(), tls.clone())));
             }
             let wan = start_pool("WAN gossip", opts, &shutdown_rx).await?;
             cluster::spawn_join(wan.clone(), cfg.retry_join_wan.clone(), 8302, shutdown_rx.clone());
@@ -285,22 +276,23 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
         None => None,
     };
     let router = Router::new(wan.clone(), &cfg.datacenter).via_gateways(locator.is_some());
+    let me = PeerInfo { node: cfg.node_name.clone(), datacenter: cfg.datacenter.clone(), server: cfg.server };
     let backend = match (&raft, &gossip) {
-        (Some(node), _) => Backend::server(node.clone(), rpc_client.clone(), router, &cfg.datacenter),
+        (Some(node), _) => Backend::server(node.clone(), rpc_client.clone(), router, me),
         (None, Some(g)) => {
-            let pool = ServerPool::new(rpc_client.clone(), g.clone(), &cfg.datacenter);
-            Backend::client(pool, rpc_client.clone(), router, &cfg.datacenter)
+            let pool = ServerPool::new(g.clone(), &cfg.datacenter);
+            Backend::client(pool, rpc_client.clone(), router, me)
         }
         (None, None) => return Err(AgentError::NoGossip("a client agent")),
     };
     // Servers: federation states (anti-entropy everywhere, replication in secondaries).
     let replication = Arc::new(std::sync::Mutex::new(crate::federation::ReplicationStatus::default()));
     if let (Some(node), Some(locator)) = (&raft, &locator) {
-        crate::federation::spawn_locator_refresh(locator.clone(), node.state().clone(), shutdown_rx.clone());
+        crate::wan::spawn_locator_refresh(locator.clone(), node.state().clone(), shutdown_rx.clone());
         if let Some(tls) = &tls {
-            crate::federation::spawn_gateway_prober(locator.clone(), tls.clone(), shutdown_rx.clone());
+            crate::wan::spawn_gateway_prober(locator.clone(), tls.clone(), shutdown_rx.clone());
         }
-        crate::federation::spawn_primary_gateway_discovery(
+        crate::wan::spawn_primary_gateway_discovery(
             locator.clone(),
             cfg.primary_gateways.clone(),
             cfg.primary_gateways_interval,
@@ -342,8 +334,8 @@ pub async fn start(cfg: AgentConfig, opts: StartOptions) -> Result<RunningAgent,
         }
     }
     if let (Some(listener), Some(node)) = (server_listener, &raft) {
-        let me = PeerInfo { node: cfg.node_name.clone(), datacenter: cfg.datacenter.clone(), server: true };
-        let handlers = rpc::server_handlers(node.clone(), backend.clone(), me, tls.clone());
+        let _ = node;
+        let handlers = crate::backend::server_handlers(backend.clone(), tls.clone());
         let gossip_packets = if locator.is_some() { wan.as_ref().map(Gossip::ingest) } else { None };
         let options = ServerOptions { tls: tls.clone(), gossip_packets, ..ServerOptions::default() };
         tasks.push(tokio::spawn(crate::rpc::serve(listener, options, handlers, shutdown_rx.clone())));

@@ -13,6 +13,7 @@ pub use file::{FileConfig, FileConnect, FilePorts, load_file};
 pub use resolve::resolve;
 
 use crate::local::{CheckDefinition, ServiceDefinition};
+pub use crate::tls::TlsSettings;
 
 /// The agent's settings, validated.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,28 +52,6 @@ pub struct AgentConfig {
     pub primary_gateways_interval: std::time::Duration,
     pub services: Vec<ServiceDefinition>,
     pub checks: Vec<CheckDefinition>,
-}
-
-/// Agent TLS, as the reference's keys. With no files, everything is plaintext (`-dev`).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TlsSettings {
-    pub ca_file: Option<PathBuf>,
-    pub cert_file: Option<PathBuf>,
-    pub key_file: Option<PathBuf>,
-    /// Refuse plaintext on the server port (TLS connections always need a client
-    /// certificate from the CA).
-    pub verify_incoming: bool,
-    /// Use TLS for outgoing server connections.
-    pub verify_outgoing: bool,
-    /// Dial servers as `<node>.server.<dc>.<domain>` and accept only peer servers whose
-    /// certificate is valid for `server.<dc>.<domain>` on raft connections.
-    pub verify_server_hostname: bool,
-}
-
-impl TlsSettings {
-    pub fn enabled(&self) -> bool {
-        self.cert_file.is_some()
-    }
 }
 
 /// Agent config text for TLS with these files and all three `verify_*` settings on (what

@@ -7,9 +7,11 @@ use std::time::Duration;
 use tokio::sync::watch;
 
 use super::{now_rfc3339, same_gateways, until_leader};
-use crate::agent::{Backend, BackendRead};
+use crate::backend::Backend;
 use crate::raft::RaftNode;
-use crate::state::{Command, FederationState, FederationStateOp, Query, QueryResult, ServiceKind, Table};
+use crate::state::{
+    Command, FederationState, FederationStateOp, Query, QueryResult, ReadRequest, RequestContext, ServiceKind, Table,
+};
 
 const DEBOUNCE: Duration = Duration::from_millis(100);
 /// The longest pause between failed writes: a healed partition is noticed this soon.
@@ -57,8 +59,9 @@ pub fn spawn_anti_entropy(
 /// Returns whether a write was made.
 pub async fn sync_once(raft: &RaftNode, backend: &Backend, datacenter: &str, primary: &str) -> Result<bool, String> {
     let gateways = raft.state().read(|s| s.check_service_nodes_by_kind(ServiceKind::MESH_GATEWAY));
-    let at_primary = BackendRead { datacenter: Some(primary.to_owned()), ..BackendRead::default() };
-    let current = match backend.read(Query::FederationState { datacenter: datacenter.to_owned() }, at_primary).await {
+    let at_primary = RequestContext::new().in_datacenter(Some(primary));
+    let read = ReadRequest::now(Query::FederationState { datacenter: datacenter.to_owned() });
+    let current = match backend.read(&at_primary, read).await {
         Ok(reply) => match reply.result {
             QueryResult::FederationState(s) => s,
             _ => None,
@@ -76,7 +79,7 @@ pub async fn sync_once(raft: &RaftNode, backend: &Backend, datacenter: &str, pri
         ..FederationState::default()
     };
     let command = Command::FederationState(FederationStateOp::Upsert(Box::new(state)));
-    backend.apply_in(Some(primary), command).await.map_err(|e| format!("writing to the primary: {e}"))?;
+    backend.apply(&at_primary, command).await.map_err(|e| format!("writing to the primary: {e}"))?;
     tracing::info!(datacenter, primary, "pushed this datacenter's federation state to the primary");
     Ok(true)
 }

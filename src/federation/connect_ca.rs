@@ -8,10 +8,10 @@ use std::time::Duration;
 use tokio::sync::watch;
 
 use super::until_leader;
-use crate::agent::{Backend, BackendRead};
+use crate::backend::Backend;
 use crate::duration::rfc3339;
 use crate::raft::RaftNode;
-use crate::state::{CaRoot, Command, ConnectCa, ConnectCaOp, Query, QueryResult};
+use crate::state::{CaRoot, Command, ConnectCa, ConnectCaOp, Query, QueryResult, ReadRequest, RequestContext};
 
 const WAIT: Duration = Duration::from_secs(10);
 const MAX_BACKOFF: Duration = Duration::from_secs(5);
@@ -33,7 +33,7 @@ pub fn spawn_connect_ca(
 
 /// A fresh CA: a random cluster ID names the trust domain.
 pub fn new_connect_ca() -> Result<ConnectCa, crate::tls::TlsError> {
-    let trust_domain = format!("{}.consul", crate::agent::new_uuid());
+    let trust_domain = format!("{}.consul", crate::state::new_uuid());
     let root = crate::tls::generate_connect_root(&trust_domain)?;
     Ok(ConnectCa {
         trust_domain,
@@ -82,10 +82,9 @@ async fn mirror(raft: RaftNode, backend: Backend, primary: String, mut shutdown:
     let mut index = 0;
     let mut backoff = Duration::from_millis(100);
     while until_leader(&raft, &mut shutdown).await {
-        let read =
-            BackendRead { min_index: index, wait: WAIT, datacenter: Some(primary.clone()), ..Default::default() };
+        let at_primary = RequestContext::new().in_datacenter(Some(&primary)).blocking(WAIT);
         let answer = tokio::select! {
-            r = backend.read(Query::CaRoots, read) => r,
+            r = backend.read(&at_primary, ReadRequest::blocking(Query::CaRoots, index, WAIT)) => r,
             _ = shutdown.changed() => return,
         };
         let outcome = match answer {

@@ -9,23 +9,15 @@
 
 mod anti_entropy;
 mod connect_ca;
-mod discovery;
-mod locator;
-mod probe;
 mod prune;
 mod replication;
-mod wan_tunnel;
 
 use std::time::Duration;
 
 pub use anti_entropy::spawn_anti_entropy;
 pub use connect_ca::{new_connect_ca, spawn_connect_ca};
-pub use discovery::{spawn_gateway_prober, spawn_locator_refresh, spawn_primary_gateway_discovery};
-pub use locator::{Candidate, DialRecord, Locator, LocatorStatus, Pick, Source};
-pub use probe::{PathReport, ProbeReport, probe};
 pub use prune::spawn_pruning;
 pub use replication::{ReplicationStatus, spawn_replication};
-pub use wan_tunnel::{GatewayTunnel, MAX_PACKET as MAX_GOSSIP_PACKET};
 
 use crate::duration::now_rfc3339;
 use crate::raft::RaftNode;

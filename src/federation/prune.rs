@@ -9,7 +9,7 @@ use tokio::sync::watch;
 use tokio::time::Instant;
 
 use super::until_leader;
-use crate::agent::Router;
+use crate::backend::Router;
 use crate::raft::RaftNode;
 use crate::state::{Command, FederationStateOp};
 

@@ -13,16 +13,20 @@ use serde::Serialize;
 use tokio::sync::watch;
 
 use super::{now_rfc3339, until_leader};
-use crate::agent::{Backend, BackendRead};
+use crate::backend::Backend;
 use crate::raft::RaftNode;
 use crate::rpc::frame::FRAME_OVERHEAD;
-use crate::rpc::message::{self, ReadReply, Reply};
-use crate::state::{Command, FederationState, FederationStateOp, Query, QueryResult, federation_digest};
+use crate::rpc::message::{self, Reply};
+use crate::state::{
+    Command, FederationState, FederationStateOp, Query, QueryResult, ReadReply, ReadRequest, RequestContext,
+    RequestError, federation_digest,
+};
 
 /// How long one blocking list waits at the primary before asking again. Short enough that a
 /// silent partition (no reset, the request just never answers) shows in the replication status
-/// within seconds: the request times out at `WAIT` plus the router's slack.
+/// within seconds: the request times out at `WAIT` plus `SLACK`.
 const WAIT: Duration = Duration::from_secs(10);
+const SLACK: Duration = Duration::from_secs(5);
 /// The longest pause between failed attempts: a healed partition is noticed this soon.
 const MAX_BACKOFF: Duration = Duration::from_secs(5);
 /// The least time between rounds (rate limit).
@@ -74,14 +78,11 @@ pub fn spawn_replication(
         while until_leader(&raft, &mut shutdown).await {
             set(&status, |s| s.running = true);
             let started = tokio::time::Instant::now();
-            let read = BackendRead {
-                min_index: index,
-                wait: WAIT,
-                datacenter: Some(primary.clone()),
-                ..BackendRead::default()
-            };
+            // A silent partition shows within the wait plus a few seconds.
+            let at_primary = RequestContext::new().in_datacenter(Some(&primary)).with_timeout(WAIT + SLACK);
+            let read = ReadRequest::blocking(Query::FederationStatesSince { index }, index, WAIT);
             let asked = tokio::select! {
-                r = backend.read(Query::FederationStatesSince { index }, read) => r,
+                r = backend.read(&at_primary, read) => r,
                 _ = shutdown.changed() => return,
             };
             let outcome = match asked {
@@ -137,9 +138,9 @@ async fn round(raft: &RaftNode, backend: &Backend, primary: &str, reply: ReadRep
     let digest = federation_digest(local.iter().map(|l| (l.datacenter.as_str(), l.primary_modify_index)));
     let mut done = Round { index: reply.index, held: local.len(), bytes, applied, full: false, apply_micros: 0 };
     if local.len() != delta.count || digest != delta.digest {
-        let at_primary = BackendRead { datacenter: Some(primary.to_owned()), ..BackendRead::default() };
+        let at_primary = RequestContext::new().in_datacenter(Some(primary));
         let full = backend
-            .read(Query::FederationStates, at_primary)
+            .read(&at_primary, ReadRequest::now(Query::FederationStates))
             .await
             .map_err(|e| format!("listing at the primary {primary}: {e}"))?;
         done.bytes += wire_bytes(&full);
@@ -157,13 +158,13 @@ async fn round(raft: &RaftNode, backend: &Backend, primary: &str, reply: ReadRep
 
 /// The size of the RPC frame that carried `reply` (the encoding is deterministic).
 fn wire_bytes(reply: &ReadReply) -> u64 {
-    let encoded = message::encode(&Reply::Read(Ok(reply.clone()))).map_or(0, |b| b.len());
+    let encoded = message::encode(&Ok::<_, RequestError>(Reply::Read(reply.clone()))).map_or(0, |b| b.len());
     (encoded + FRAME_OVERHEAD) as u64
 }
 
 /// Writes every state the local table does not hold at the same primary index; returns how
 /// many were written.
-async fn apply_upserts(raft: &RaftNode, remote: &[FederationState]) -> Result<u64, crate::raft::ApplyError> {
+async fn apply_upserts(raft: &RaftNode, remote: &[FederationState]) -> Result<u64, RequestError> {
     let local = raft.state().read(|s| s.federation_states());
     let mut written = 0;
     for r in remote {
@@ -181,7 +182,7 @@ async fn apply_upserts(raft: &RaftNode, remote: &[FederationState]) -> Result<u6
 }
 
 /// Makes the local table equal to `remote`; returns how many states were written or removed.
-async fn apply_diff(raft: &RaftNode, remote: Vec<FederationState>) -> Result<u64, crate::raft::ApplyError> {
+async fn apply_diff(raft: &RaftNode, remote: Vec<FederationState>) -> Result<u64, RequestError> {
     let mut written = apply_upserts(raft, &remote).await?;
     let local = raft.state().read(|s| s.federation_states());
     for l in local.iter().filter(|l| !remote.iter().any(|r| r.datacenter == l.datacenter)) {

@@ -12,7 +12,7 @@ use crate::state::{ConnectCa, Query, QueryResult};
 /// `GET /v1/connect/ca/roots` (blocking with `?index=`): `{"ActiveRootID", "TrustDomain",
 /// "Roots"}`; all empty until the primary has created the CA (and this datacenter has it).
 pub async fn roots(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Response, ApiError> {
-    let reply = read(&state, read_options(&state, &p)?, Query::CaRoots).await?;
+    let reply = read(&state, &read_options(&state, &p)?, Query::CaRoots).await?;
     let ca = match &reply.result {
         QueryResult::CaRoots(Some(ca)) => ca.public(),
         _ => ConnectCa::default(),

@@ -2,7 +2,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use crate::local::LocalError;
-use crate::raft::ApplyError;
+use crate::state::RequestError;
 
 /// An HTTP API error: a status and a plain-text message, as the reference API answers.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -29,16 +29,23 @@ impl IntoResponse for ApiError {
     }
 }
 
-impl From<ApplyError> for ApiError {
-    fn from(e: ApplyError) -> Self {
+/// The one mapping of request errors to the HTTP API's statuses and bodies (the reference's
+/// texts where it has one: `No cluster leader`, `No known Consul servers`, `No path to
+/// datacenter`).
+impl From<RequestError> for ApiError {
+    fn from(e: RequestError) -> Self {
         match e {
-            // The state machine refused the command: the request was wrong.
-            ApplyError::Rejected(e) => ApiError::BadRequest(e.to_string()),
-            ApplyError::NotLeader { .. } | ApplyError::NoLeader(_) => ApiError::Internal("No cluster leader".into()),
-            ApplyError::PermissionDenied(_) => ApiError::Forbidden(e.to_string()),
-            ApplyError::Forward { .. } | ApplyError::Raft(_) | ApplyError::NoPathToDatacenter(_) => {
-                ApiError::Internal(e.to_string())
-            }
+            // The request was wrong.
+            RequestError::Rejected(_) | RequestError::Invalid { .. } => ApiError::BadRequest(e.to_string()),
+            RequestError::NotLeader { .. } | RequestError::NoLeader => ApiError::Internal("No cluster leader".into()),
+            RequestError::PermissionDenied(_) => ApiError::Forbidden(e.to_string()),
+            RequestError::NotFound(_) => ApiError::NotFound(e.to_string()),
+            RequestError::NoServers
+            | RequestError::NoPathToDatacenter(_)
+            | RequestError::Unreachable { .. }
+            | RequestError::Timeout(_)
+            | RequestError::Storage(_)
+            | RequestError::Protocol(_) => ApiError::Internal(e.to_string()),
         }
     }
 }

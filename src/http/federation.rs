@@ -8,11 +8,11 @@ use axum::response::{IntoResponse, Response};
 use super::AppState;
 use super::error::ApiError;
 use super::query::{Params, read, read_json, read_options, with_meta};
-use crate::state::{Query, QueryResult};
+use crate::state::{Query, QueryResult, RequestContext};
 
 /// `GET /v1/internal/federation-states`
 pub async fn list(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Response, ApiError> {
-    read_json(&state, read_options(&state, &p)?, Query::FederationStates).await
+    read_json(&state, &read_options(&state, &p)?, Query::FederationStates).await
 }
 
 /// `GET /v1/internal/federation-state/:dc`: `{"State": ..., "Index": ..., ...}` as the
@@ -22,7 +22,7 @@ pub async fn get(
     Path(datacenter): Path<String>,
     Q(p): Q<Params>,
 ) -> Result<Response, ApiError> {
-    let reply = read(&state, read_options(&state, &p)?, Query::FederationState { datacenter }).await?;
+    let reply = read(&state, &read_options(&state, &p)?, Query::FederationState { datacenter }).await?;
     let response = match &reply.result {
         QueryResult::FederationState(None) => StatusCode::NOT_FOUND.into_response(),
         other => axum::Json(serde_json::json!({
@@ -38,7 +38,7 @@ pub async fn get(
 
 /// `GET /v1/internal/federation-states/mesh-gateways`: datacenter -> gateway instances.
 pub async fn mesh_gateways(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Response, ApiError> {
-    read_json(&state, read_options(&state, &p)?, Query::FederationStateMeshGateways).await
+    read_json(&state, &read_options(&state, &p)?, Query::FederationStateMeshGateways).await
 }
 
 /// `GET /v1/internal/federation-states/replication`: what this server's replication of the
@@ -55,7 +55,7 @@ pub async fn gateways(State(state): State<AppState>) -> axum::Json<serde_json::V
     let Some(locator) = &state.locator else {
         return axum::Json(serde_json::json!({"Enabled": false, "Datacenter": state.info.datacenter}));
     };
-    let datacenters = state.backend.datacenters().await.unwrap_or_default();
+    let datacenters = state.backend.datacenters(&RequestContext::new()).await.unwrap_or_default();
     let mut value = serde_json::to_value(locator.status(&datacenters)).unwrap_or_default();
     value["Enabled"] = serde_json::Value::Bool(true);
     axum::Json(value)
@@ -74,7 +74,7 @@ pub async fn probe_gateways(State(state): State<AppState>, Q(p): Q<Params>) -> R
         Some(t) => t.parse().map_err(|_| ApiError::BadRequest(format!("tries={t:?}: expected a number")))?,
         None => 5,
     };
-    let datacenters = state.backend.datacenters().await.unwrap_or_default();
-    let report = crate::federation::probe(locator, tls, &datacenters, tries).await;
+    let datacenters = state.backend.datacenters(&RequestContext::new()).await.unwrap_or_default();
+    let report = crate::wan::probe(locator, tls, &datacenters, tries).await;
     Ok(axum::Json(report).into_response())
 }

@@ -13,7 +13,7 @@ pub async fn service(
     Q(p): Q<Params>,
 ) -> Result<Response, ApiError> {
     let query = Query::CheckServiceNodes { service: name, tag: p.get("tag").cloned(), passing: flag(&p, "passing") };
-    read_json(&state, read_options(&state, &p)?, query).await
+    read_json(&state, &read_options(&state, &p)?, query).await
 }
 
 /// `GET /v1/health/node/:node`
@@ -22,7 +22,7 @@ pub async fn node(
     Path(node): Path<String>,
     Q(p): Q<Params>,
 ) -> Result<Response, ApiError> {
-    read_json(&state, read_options(&state, &p)?, Query::NodeChecks { node }).await
+    read_json(&state, &read_options(&state, &p)?, Query::NodeChecks { node }).await
 }
 
 /// `GET /v1/health/checks/:service`
@@ -31,7 +31,7 @@ pub async fn checks(
     Path(service): Path<String>,
     Q(p): Q<Params>,
 ) -> Result<Response, ApiError> {
-    read_json(&state, read_options(&state, &p)?, Query::ServiceChecks { service }).await
+    read_json(&state, &read_options(&state, &p)?, Query::ServiceChecks { service }).await
 }
 
 /// `GET /v1/health/state/:state`: `any`, `passing`, `warning` or `critical`.
@@ -46,5 +46,5 @@ pub async fn in_state(
             ApiError::BadRequest(format!("Invalid check state {s:?}: expected any, passing, warning or critical"))
         })?),
     };
-    read_json(&state, read_options(&state, &p)?, Query::ChecksInState { state: filter }).await
+    read_json(&state, &read_options(&state, &p)?, Query::ChecksInState { state: filter }).await
 }

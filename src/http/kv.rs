@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 
 use super::AppState;
 use super::error::ApiError;
-use super::query::{Params, flag, read, read_options, target_dc, with_meta};
+use super::query::{Params, flag, read, read_options, with_meta, write_context};
 use crate::state::{Command, KvOp, Query as StateQuery, QueryResult, Response as CommandResponse};
 
 /// The largest value accepted (the reference's default `kv_max_value_size`).
@@ -44,7 +44,7 @@ pub async fn get(
     } else {
         StateQuery::KvGet { key }
     };
-    let reply = read(&state, opts, query).await?;
+    let reply = read(&state, &opts, query).await?;
     let response = match &reply.result {
         QueryResult::KvList(e) if e.is_empty() => StatusCode::NOT_FOUND.into_response(),
         QueryResult::Keys(k) if k.is_empty() => StatusCode::NOT_FOUND.into_response(),
@@ -72,7 +72,6 @@ pub async fn put(
     Query(p): Query<Params>,
     body: Bytes,
 ) -> Result<Response, ApiError> {
-    let dc = target_dc(&state, &p);
     if key.is_empty() {
         return Err(ApiError::BadRequest("Missing key name".into()));
     }
@@ -88,7 +87,7 @@ pub async fn put(
         Some(index) => KvOp::Cas { key, value: body.to_vec(), flags, index },
         None => KvOp::Set { key, value: body.to_vec(), flags },
     };
-    bool_response(state.apply(dc.as_deref(), Command::Kv(op)).await?)
+    bool_response(state.apply(&write_context(&state, &p), Command::Kv(op)).await?)
 }
 
 pub async fn delete(
@@ -96,7 +95,6 @@ pub async fn delete(
     Path(key): Path<String>,
     Query(p): Query<Params>,
 ) -> Result<Response, ApiError> {
-    let dc = target_dc(&state, &p);
     let op = if flag(&p, "recurse") {
         KvOp::DeleteTree { prefix: key }
     } else if key.is_empty() {
@@ -106,7 +104,7 @@ pub async fn delete(
     } else {
         KvOp::Delete { key }
     };
-    bool_response(state.apply(dc.as_deref(), Command::Kv(op)).await?)
+    bool_response(state.apply(&write_context(&state, &p), Command::Kv(op)).await?)
 }
 
 fn bool_response(r: CommandResponse) -> Result<Response, ApiError> {

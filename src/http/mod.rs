@@ -27,7 +27,7 @@ pub use error::ApiError;
 pub use metrics::Metrics;
 
 use crate::local::LocalState;
-use crate::state::{Command, Response as CommandResponse};
+use crate::state::{Command, RequestContext, Response as CommandResponse};
 
 /// Facts about this agent shown by `/v1/agent/self` and friends.
 #[derive(Debug, Clone)]
@@ -69,7 +69,7 @@ impl std::ops::Deref for AppState {
 #[derive(Debug)]
 pub struct ApiState {
     /// How this agent reaches the replicated state (its raft node, or servers).
-    pub backend: crate::agent::Backend,
+    pub backend: crate::backend::Backend,
     pub local: Arc<LocalState>,
     pub info: Arc<AgentInfo>,
     pub metrics: Arc<Metrics>,
@@ -84,16 +84,16 @@ pub struct ApiState {
     /// What each local gateway's xDS stream last did.
     pub xds: crate::xds::XdsStatus,
     /// The gateway locator (servers federated through mesh gateways).
-    pub locator: Option<crate::federation::Locator>,
+    pub locator: Option<crate::wan::Locator>,
     /// The agent's TLS (probes through gateways use it).
     pub tls: Option<Arc<crate::tls::AgentTls>>,
 }
 
 impl ApiState {
     /// The HTTP API's write path: the one raft apply function, counted.
-    pub async fn apply(&self, datacenter: Option<&str>, command: Command) -> Result<CommandResponse, ApiError> {
+    pub async fn apply(&self, ctx: &RequestContext, command: Command) -> Result<CommandResponse, ApiError> {
         self.metrics.raft_applies.fetch_add(1, Ordering::Relaxed);
-        self.backend.apply_in(datacenter, command).await.map_err(|e| {
+        self.backend.apply(ctx, command).await.map_err(|e| {
             self.metrics.raft_apply_errors.fetch_add(1, Ordering::Relaxed);
             ApiError::from(e)
         })

@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use super::AppState;
 use super::error::ApiError;
 use super::query::Params;
+use crate::state::RequestContext;
 
 /// `GET /v1/operator/raft/configuration`: the raft members, who leads, who votes.
 pub async fn configuration(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
@@ -52,7 +53,7 @@ pub async fn remove_peer(State(state): State<AppState>, Query(p): Query<Params>)
     let Some((id, _)) = found else {
         return Err(ApiError::NotFound("no raft member with that id or address".into()));
     };
-    raft.remove_peer(*id).await.map_err(ApiError::from)
+    state.backend.remove_peer(&RequestContext::new(), *id).await.map_err(ApiError::from)
 }
 
 /// `PUT /v1/agent/leave`: leaves gracefully, then the agent shuts down. A leading server first

@@ -8,10 +8,8 @@ use axum::response::{IntoResponse, Response};
 
 use super::AppState;
 use super::error::ApiError;
-use crate::agent::BackendRead;
 use crate::duration::parse_go_duration;
-use crate::rpc::message::ReadReply;
-use crate::state::Query;
+use crate::state::{Consistency, Query, ReadReply, ReadRequest, RequestContext};
 
 /// The reference's default and maximum blocking wait.
 const DEFAULT_WAIT: Duration = Duration::from_secs(5 * 60);
@@ -20,8 +18,24 @@ const MAX_WAIT: Duration = Duration::from_secs(10 * 60);
 /// Raw query parameters; a flag like `?passing` maps to an empty string.
 pub type Params = HashMap<String, String>;
 
+/// What a read's query parameters ask: `?index=&wait=` (blocking), `?stale` / `?consistent`
+/// and `?dc=`, as the request context and the blocking parameters.
+#[derive(Debug, Clone)]
+pub struct ReadParams {
+    pub ctx: RequestContext,
+    pub min_index: u64,
+    pub wait: Duration,
+}
+
+impl ReadParams {
+    /// The read of `query` with these parameters.
+    pub fn of(&self, query: Query) -> ReadRequest {
+        ReadRequest::blocking(query, self.min_index, self.wait)
+    }
+}
+
 /// Parses `?index=&wait=&stale&consistent&dc=` of a read.
-pub fn read_options(state: &AppState, params: &Params) -> Result<BackendRead, ApiError> {
+pub fn read_options(state: &AppState, params: &Params) -> Result<ReadParams, ApiError> {
     let min_index = match params.get("index") {
         None => 0,
         Some(v) => v.parse().map_err(|_| ApiError::BadRequest(format!("Invalid index {v:?}")))?,
@@ -33,13 +47,21 @@ pub fn read_options(state: &AppState, params: &Params) -> Result<BackendRead, Ap
     // Up to wait/16 of jitter, as the reference, so many waiters do not return together.
     let wait = wait.min(MAX_WAIT);
     let wait = wait + wait.mul_f64(jitter_fraction() / 16.0);
-    Ok(BackendRead {
-        min_index,
-        wait: if min_index == 0 { Duration::ZERO } else { wait },
-        stale: params.contains_key("stale"),
-        consistent: params.contains_key("consistent"),
-        datacenter: target_dc(state, params),
-    })
+    let wait = if min_index == 0 { Duration::ZERO } else { wait };
+    let consistency = if params.contains_key("consistent") {
+        Consistency::Consistent
+    } else if params.contains_key("stale") {
+        Consistency::Stale
+    } else {
+        Consistency::Default
+    };
+    let ctx = write_context(state, params).with_consistency(consistency).blocking(wait);
+    Ok(ReadParams { ctx, min_index, wait })
+}
+
+/// The context of a write (or any request without read parameters): `?dc=`.
+pub fn write_context(state: &AppState, params: &Params) -> RequestContext {
+    RequestContext::new().in_datacenter(target_dc(state, params).as_deref())
 }
 
 /// `?dc=`: another datacenter to serve the request in (`None` for this one).
@@ -52,13 +74,13 @@ pub fn flag(params: &Params, name: &str) -> bool {
 }
 
 /// Runs a (possibly blocking) read.
-pub async fn read(state: &AppState, opts: BackendRead, query: Query) -> Result<ReadReply, ApiError> {
-    state.backend.read(query, opts).await.map_err(ApiError::from)
+pub async fn read(state: &AppState, opts: &ReadParams, query: Query) -> Result<ReadReply, ApiError> {
+    state.backend.read(&opts.ctx, opts.of(query)).await.map_err(ApiError::from)
 }
 
 /// Runs a read and answers its JSON with the reference's `X-Consul-Index`,
 /// `X-Consul-KnownLeader` and `X-Consul-LastContact` headers.
-pub async fn read_json(state: &AppState, opts: BackendRead, query: Query) -> Result<Response, ApiError> {
+pub async fn read_json(state: &AppState, opts: &ReadParams, query: Query) -> Result<Response, ApiError> {
     let reply = read(state, opts, query).await?;
     let body = axum::Json(reply.result.to_json()).into_response();
     Ok(with_meta(&reply, body))

@@ -14,10 +14,10 @@ use tokio::sync::watch;
 use tokio::time::Instant;
 
 use super::state::LocalState;
-use crate::agent::{Backend, BackendRead};
-use crate::raft::ApplyError;
+use crate::backend::Backend;
 use crate::state::{
-    Command, DeregisterRequest, HealthCheck, Node, NodeService, Query, QueryResult, RaftIndex, RegisterRequest,
+    Command, DeregisterRequest, HealthCheck, Node, NodeService, Query, QueryResult, RaftIndex, ReadRequest,
+    RegisterRequest, RequestContext, RequestError,
 };
 
 /// Who this agent is in the catalog.
@@ -66,7 +66,7 @@ pub struct SyncReport {
 /// The anti-entropy loop; ends when `shutdown` flips to true.
 pub async fn run(
     local: Arc<LocalState>,
-    raft: Backend,
+    backend: Backend,
     identity: NodeIdentity,
     managed: Managed,
     timing: SyncTiming,
@@ -92,7 +92,7 @@ pub async fn run(
         if *shutdown.borrow() {
             return;
         }
-        match sync_once(&local, &raft, &identity, &managed).await {
+        match sync_once(&local, &backend, &identity, &managed).await {
             Ok(report) => {
                 if report != SyncReport::default() {
                     tracing::debug!(
@@ -114,24 +114,29 @@ pub async fn run(
 /// One anti-entropy pass.
 pub async fn sync_once(
     local: &LocalState,
-    raft: &Backend,
+    backend: &Backend,
     identity: &NodeIdentity,
     managed: &Managed,
-) -> Result<SyncReport, ApplyError> {
+) -> Result<SyncReport, RequestError> {
     let node_name = identity.node.as_str();
     // Stale reads: a server answers from its own copy, a client from any server. A lagging
     // copy only causes an idempotent re-registration.
-    let stale = BackendRead { stale: true, ..BackendRead::default() };
-    let view = match raft.read(Query::NodeServices { node: node_name.to_owned() }, stale.clone()).await?.result {
+    let stale = RequestContext::new().stale();
+    let view = match backend
+        .read(&stale, ReadRequest::now(Query::NodeServices { node: node_name.to_owned() }))
+        .await?
+        .result
+    {
         QueryResult::NodeServices(view) => view,
         _ => None,
     };
     let (node, services) = (view.as_ref().map(|v| v.node.clone()), view.map(|v| v.services).unwrap_or_default());
     let checks: BTreeMap<String, HealthCheck> =
-        match raft.read(Query::NodeChecks { node: node_name.to_owned() }, stale).await?.result {
+        match backend.read(&stale, ReadRequest::now(Query::NodeChecks { node: node_name.to_owned() })).await?.result {
             QueryResult::Checks(checks) => checks.into_iter().map(|c| (c.check_id.clone(), c)).collect(),
             _ => BTreeMap::new(),
         };
+    let write = RequestContext::new();
     let mut report = SyncReport::default();
     let wanted_node = Node {
         id: identity.id.clone(),
@@ -177,7 +182,7 @@ pub async fn sync_once(
             .map(|c| HealthCheck { index: RaftIndex::default(), ..c.clone() })
             .collect();
         synced_checks.extend(with_checks.iter().map(|c| c.check_id.clone()));
-        raft.apply(register(identity, Some(want), with_checks)).await?;
+        backend.apply(&write, register(identity, Some(want), with_checks)).await?;
         node_ok = true;
         report.registered += 1;
     }
@@ -192,20 +197,20 @@ pub async fn sync_once(
         if same && node_ok {
             continue;
         }
-        raft.apply(register(identity, None, vec![want])).await?;
+        backend.apply(&write, register(identity, None, vec![want])).await?;
         node_ok = true;
         report.registered += 1;
     }
     if !node_ok {
-        raft.apply(register(identity, None, Vec::new())).await?;
+        backend.apply(&write, register(identity, None, Vec::new())).await?;
         report.registered += 1;
     }
     for id in services.keys().filter(|id| !wanted_services.contains_key(*id)) {
-        raft.apply(deregister(identity, id, "")).await?;
+        backend.apply(&write, deregister(identity, id, "")).await?;
         report.deregistered += 1;
     }
     for id in checks.keys().filter(|id| !wanted_checks.contains_key(*id)) {
-        raft.apply(deregister(identity, "", id)).await?;
+        backend.apply(&write, deregister(identity, "", id)).await?;
         report.deregistered += 1;
     }
     Ok(report)

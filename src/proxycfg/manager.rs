@@ -11,7 +11,7 @@ use tracing::Instrument;
 
 use super::snapshot::Snapshot;
 use super::state::{self, Context};
-use crate::agent::Backend;
+use crate::backend::Backend;
 use crate::local::LocalState;
 use crate::state::{NodeService, ServiceKind};
 

@@ -8,4 +8,4 @@ mod snapshot;
 mod state;
 
 pub use manager::{Manager, ManagerOptions, SnapshotReceiver};
-pub use snapshot::{DEFAULT_CONNECT_TIMEOUT_MS, GatewayConfig, META_WAN_FEDERATION, Snapshot};
+pub use snapshot::{DEFAULT_CONNECT_TIMEOUT_MS, GatewayConfig, Snapshot};

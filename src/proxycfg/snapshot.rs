@@ -6,10 +6,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value};
 
-use crate::state::{CheckServiceNode, ConnectCa, NodeService, ServiceAddress, ServiceKind};
-
-/// The service meta key marking a gateway that carries server-to-server traffic.
-pub const META_WAN_FEDERATION: &str = "consul-wan-federation";
+use crate::state::{CheckServiceNode, ConnectCa, META_WAN_FEDERATION, NodeService, ServiceAddress, ServiceKind};
 
 /// A mesh gateway's view of the federation at one moment.
 #[derive(Debug, Clone, PartialEq, Default)]

@@ -10,8 +10,8 @@ use tokio::sync::{mpsc, watch};
 use tokio::time::Instant;
 
 use super::snapshot::Snapshot;
-use crate::agent::{Backend, BackendRead};
-use crate::state::{CheckServiceNode, ConnectCa, NodeService, Query, QueryResult};
+use crate::backend::Backend;
+use crate::state::{CheckServiceNode, ConnectCa, NodeService, Query, QueryResult, ReadRequest, RequestContext};
 
 /// How long one blocking watch waits before asking again.
 const WATCH_WAIT: Duration = Duration::from_secs(60);
@@ -134,9 +134,10 @@ async fn watch_query(
     let mut index = 0;
     let mut backoff = Duration::from_millis(50);
     loop {
-        let read = BackendRead { min_index: index, wait: WATCH_WAIT, stale: true, ..BackendRead::default() };
+        let ctx = RequestContext::new().stale().blocking(WATCH_WAIT);
+        let read = ReadRequest::blocking(query.clone(), index, WATCH_WAIT);
         let answer = tokio::select! {
-            r = backend.read(query.clone(), read) => r,
+            r = backend.read(&ctx, read) => r,
             _ = stop.changed() => return,
         };
         match answer {
@@ -172,7 +173,7 @@ async fn watch_query(
 async fn poll_datacenters(backend: Backend, tx: mpsc::Sender<Update>, mut stop: watch::Receiver<bool>) {
     let mut last: Option<Vec<String>> = None;
     loop {
-        if let Ok(dcs) = backend.datacenters().await
+        if let Ok(dcs) = backend.datacenters(&RequestContext::new()).await
             && last.as_ref() != Some(&dcs)
         {
             last = Some(dcs.clone());

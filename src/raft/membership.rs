@@ -2,63 +2,46 @@
 
 use openraft::error::ClientWriteError;
 
-use super::{ApplyError, NodeId, RaftNode, ServerNode};
+use super::{NodeId, RaftNode, ServerNode};
+use crate::state::RequestError;
 
 impl RaftNode {
     /// Adds `node` as a voter (first as a learner that catches up, then promoted). Leader only.
-    pub async fn add_voter(&self, id: NodeId, node: ServerNode) -> Result<(), ApplyError> {
+    pub async fn add_voter(&self, id: NodeId, node: ServerNode) -> Result<(), RequestError> {
         if self.voters().iter().any(|(v, n)| *v == id && *n == node) {
             return Ok(());
         }
-        self.raft.add_learner(id, node, true).await.map_err(map_err)?;
+        self.raft.add_learner(id, node, true).await.map_err(|e| self.write_error(e))?;
         let mut voters: std::collections::BTreeSet<NodeId> = self.voters().into_iter().map(|(v, _)| v).collect();
         voters.insert(id);
-        self.raft.change_membership(voters, false).await.map_err(map_err)?;
+        self.raft.change_membership(voters, false).await.map_err(|e| self.write_error(e))?;
         Ok(())
     }
 
     /// Removes `id` from the voters and the membership. Leader only.
-    pub async fn remove_member(&self, id: NodeId) -> Result<(), ApplyError> {
+    pub async fn remove_member(&self, id: NodeId) -> Result<(), RequestError> {
+        if !self.is_leader() {
+            return Err(self.not_leader(self.leader()));
+        }
+        if !self.members().iter().any(|(m, _)| *m == id) {
+            return Err(RequestError::NotFound(format!("no raft peer with id {id}")));
+        }
         let voters: std::collections::BTreeSet<NodeId> =
             self.voters().into_iter().map(|(v, _)| v).filter(|v| *v != id).collect();
         if voters.is_empty() {
-            return Err(ApplyError::Raft("refusing to remove the last voter".into()));
+            return Err(RequestError::Invalid {
+                field: "id".into(),
+                reason: "refusing to remove the last voter".into(),
+            });
         }
-        self.raft.change_membership(voters, false).await.map_err(map_err)?;
+        self.raft.change_membership(voters, false).await.map_err(|e| self.write_error(e))?;
         Ok(())
     }
-}
 
-fn map_err(e: openraft::error::RaftError<NodeId, ClientWriteError<NodeId, ServerNode>>) -> ApplyError {
-    match e {
-        openraft::error::RaftError::APIError(ClientWriteError::ForwardToLeader(f)) => {
-            ApplyError::NotLeader { leader: f.leader_id }
-        }
-        other => ApplyError::Raft(other.to_string()),
-    }
-}
-
-impl RaftNode {
-    /// Removes `id` from the membership, on this node if it leads, else on the leader (one
-    /// hop).
-    pub async fn remove_peer(&self, id: NodeId) -> Result<(), ApplyError> {
-        if self.leader() == Some(self.id) {
-            return self.remove_member(id).await;
-        }
-        let Some(leader) = self.leader_node() else {
-            return Err(ApplyError::NotLeader { leader: None });
-        };
-        let target = crate::rpc::Target {
-            addr: leader.addr.clone(),
-            node: Some(leader.name.clone()),
-            datacenter: self.datacenter.clone(),
-        };
-        match self.rpc.request(&target, &crate::rpc::message::Request::RemovePeer(id)).await {
-            Ok(crate::rpc::message::Reply::Removed(result)) => result,
-            Ok(other) => {
-                Err(ApplyError::Forward { leader: leader.to_string(), reason: format!("unexpected reply {other:?}") })
-            }
-            Err(e) => Err(ApplyError::Forward { leader: leader.to_string(), reason: e.to_string() }),
+    fn write_error(&self, e: openraft::error::RaftError<NodeId, ClientWriteError<NodeId, ServerNode>>) -> RequestError {
+        match e {
+            openraft::error::RaftError::APIError(ClientWriteError::ForwardToLeader(f)) => self.not_leader(f.leader_id),
+            other => RequestError::Storage(other.to_string()),
         }
     }
 }

@@ -1,10 +1,10 @@
 //! Raft for one datacenter's servers: openraft 0.9 over a redb log (group commit), with the
 //! state store as its state machine.
 //!
-//! [`RaftNode::apply`] is the one write path: it proposes a command and returns the
-//! command's [`Response`], or an [`ApplyError`] that is either the state machine's rejection
-//! of that command or raft's failure to commit it. No caller inspects a successful response
-//! for an error.
+//! [`RaftNode::apply`] proposes a command on this node and returns the command's
+//! [`Response`](crate::state::Response), or a [`RequestError`]: the state machine's rejection,
+//! `NotLeader` naming the leader, or raft's failure to commit it. Raft never forwards and never
+//! builds application messages; the backend decides where a request goes.
 
 mod db;
 mod log_store;
@@ -30,7 +30,7 @@ pub use state_machine::StateMachine;
 pub use types::{Entry, LogId, NodeId, Raft, ServerNode, StorageError, TypeConfig};
 
 use crate::rpc::RpcClient;
-use crate::state::{StateError, StateHandle};
+use crate::state::{RequestError, StateHandle};
 
 /// How to run the raft node.
 #[derive(Debug, Clone)]
@@ -43,8 +43,6 @@ pub struct RaftOptions {
     pub datacenter: String,
     /// This server's RPC address, as peers will dial it.
     pub rpc_addr: String,
-    /// How long a write may wait for a leader (during an election) before failing.
-    pub forward_timeout: Duration,
     /// Take a snapshot (and compact the log) after this many entries.
     pub snapshot_threshold: u64,
     /// Entries kept in the log behind a snapshot, for slow followers.
@@ -59,37 +57,10 @@ impl Default for RaftOptions {
             node_name: "server".into(),
             datacenter: "dc1".into(),
             rpc_addr: "127.0.0.1:8300".into(),
-            forward_timeout: Duration::from_secs(7),
             snapshot_threshold: 16_384,
             keep_after_snapshot: 1_024,
         }
     }
-}
-
-/// Why a write did not happen. Serializable: it travels back over forwarded RPCs.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
-pub enum ApplyError {
-    /// The state machine rejected the command; nothing changed.
-    #[error(transparent)]
-    Rejected(#[from] StateError),
-    /// This server is not the leader.
-    #[error("this server is not the raft leader (leader: {})", leader.map_or("unknown".to_owned(), |l| l.to_string()))]
-    NotLeader { leader: Option<NodeId> },
-    /// No leader could be found before the deadline (an election did not finish).
-    #[error("no raft leader within {0:?}")]
-    NoLeader(Duration),
-    /// The leader could not be reached.
-    #[error("forwarding to the leader {leader}: {reason}")]
-    Forward { leader: String, reason: String },
-    /// The caller may not make this change.
-    #[error("permission denied: {0}")]
-    PermissionDenied(String),
-    /// No server of that datacenter is known or reachable.
-    #[error("No path to datacenter {0:?}")]
-    NoPathToDatacenter(String),
-    /// Raft stopped or storage failed.
-    #[error("raft: {0}")]
-    Raft(String),
 }
 
 /// Why raft could not start.
@@ -114,10 +85,6 @@ pub struct RaftNode {
     id: NodeId,
     /// Every local write goes through the proposer (group commit).
     proposer: tokio::sync::mpsc::Sender<proposer::Proposal>,
-    /// Forwards writes to the leader; shared with the raft network.
-    rpc: RpcClient,
-    datacenter: String,
-    forward_timeout: Duration,
 }
 
 impl std::fmt::Debug for RaftNode {
@@ -144,28 +111,19 @@ impl RaftNode {
         }
         .validate()
         .map_err(|e| RaftStartError::Config(e.to_string()))?;
-        let network = RpcNetwork::new(rpc.clone(), &opts.datacenter);
+        let network = RpcNetwork::new(rpc, &opts.datacenter);
         let raft = Raft::new(opts.node_id, Arc::new(config), network, log.clone(), sm)
             .await
             .map_err(|e| RaftStartError::Start(e.to_string()))?;
         let proposer = proposer::spawn(raft.clone());
-        Ok(RaftNode {
-            raft,
-            state,
-            log,
-            id: opts.node_id,
-            proposer,
-            rpc,
-            datacenter: opts.datacenter.clone(),
-            forward_timeout: opts.forward_timeout,
-        })
+        Ok(RaftNode { raft, state, log, id: opts.node_id, proposer })
     }
 
     /// Forms a cluster of `members` if raft has never been initialised; a no-op on restart or
     /// when another member already formed it. Every founding member may call this with the
     /// same set.
-    pub async fn bootstrap(&self, members: &[(NodeId, ServerNode)]) -> Result<(), ApplyError> {
-        let initialized = self.raft.is_initialized().await.map_err(|e| ApplyError::Raft(e.to_string()))?;
+    pub async fn bootstrap(&self, members: &[(NodeId, ServerNode)]) -> Result<(), RequestError> {
+        let initialized = self.raft.is_initialized().await.map_err(|e| RequestError::Storage(e.to_string()))?;
         if initialized {
             return Ok(());
         }
@@ -173,19 +131,35 @@ impl RaftNode {
         match self.raft.initialize(members).await {
             Ok(()) => Ok(()),
             Err(RaftError::APIError(openraft::error::InitializeError::NotAllowed(_))) => Ok(()),
-            Err(e) => Err(ApplyError::Raft(e.to_string())),
+            Err(e) => Err(RequestError::Storage(e.to_string())),
         }
     }
 
     /// Confirms with a quorum that this node is still the leader, so a read that follows
     /// sees every write acknowledged before it (`?consistent`).
-    pub async fn ensure_linearizable(&self) -> Result<(), ApplyError> {
+    pub async fn ensure_linearizable(&self) -> Result<(), RequestError> {
         match self.raft.ensure_linearizable().await {
             Ok(_) => Ok(()),
             Err(RaftError::APIError(openraft::error::CheckIsLeaderError::ForwardToLeader(f))) => {
-                Err(ApplyError::NotLeader { leader: f.leader_id })
+                Err(self.not_leader(f.leader_id))
             }
-            Err(e) => Err(ApplyError::Raft(e.to_string())),
+            Err(e) => Err(RequestError::Storage(e.to_string())),
+        }
+    }
+
+    /// `NotLeader`, naming the leader `leader_id` (when it is a known member).
+    pub fn not_leader(&self, leader_id: Option<NodeId>) -> RequestError {
+        let leader = leader_id
+            .filter(|l| *l != self.id)
+            .and_then(|l| self.members().into_iter().find(|(id, _)| *id == l).map(|(_, node)| node));
+        RequestError::NotLeader { leader }
+    }
+
+    /// Fills in the leader of a `NotLeader` that only knew its id (from the proposer).
+    fn name_leader(&self, e: RequestError) -> RequestError {
+        match e {
+            RequestError::NotLeader { leader: None } => self.not_leader(self.leader()),
+            other => other,
         }
     }
 
@@ -201,6 +175,11 @@ impl RaftNode {
     /// The current leader's id, if known.
     pub fn leader(&self) -> Option<NodeId> {
         self.raft.metrics().borrow().current_leader
+    }
+
+    /// Whether this node leads its datacenter.
+    pub fn is_leader(&self) -> bool {
+        self.leader() == Some(self.id)
     }
 
     /// The current leader's name and address, if known.

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use super::types::{NodeId, Raft, ServerNode, TypeConfig};
 use crate::rpc::message::{decode, encode};
-use crate::rpc::protocol::Protocol;
 use crate::rpc::{RpcClient, RpcError, Target};
+use crate::tls::Protocol;
 
 /// A raft RPC on the wire.
 #[derive(Debug, Serialize, Deserialize)]

@@ -8,9 +8,8 @@
 
 use tokio::sync::{mpsc, oneshot};
 
-use super::ApplyError;
 use super::types::Raft;
-use crate::state::{Command, Response};
+use crate::state::{Command, RequestError, Response};
 
 /// The most commands in one raft entry.
 const MAX_BATCH: usize = 1024;
@@ -18,7 +17,7 @@ const MAX_BATCH: usize = 1024;
 /// One caller's write, and where its outcome goes.
 pub(super) struct Proposal {
     pub command: Command,
-    pub reply: oneshot::Sender<Result<Response, ApplyError>>,
+    pub reply: oneshot::Sender<Result<Response, RequestError>>,
 }
 
 /// Starts the proposer; it stops when every sender is dropped.
@@ -48,11 +47,11 @@ async fn run(raft: Raft, mut rx: mpsc::Receiver<Proposal>) {
         match write(&raft, Command::Batch(commands)).await {
             Ok(Response::Batch(results)) if results.len() == count => {
                 for (reply, result) in replies.into_iter().zip(results) {
-                    let _ = reply.send(result.map_err(ApplyError::Rejected));
+                    let _ = reply.send(result.map_err(RequestError::Rejected));
                 }
             }
             Ok(other) => {
-                let e = ApplyError::Raft(format!("a batch of {count} commands was answered with {other:?}"));
+                let e = RequestError::Storage(format!("a batch of {count} commands was answered with {other:?}"));
                 for reply in replies {
                     let _ = reply.send(Err(e.clone()));
                 }
@@ -67,13 +66,13 @@ async fn run(raft: Raft, mut rx: mpsc::Receiver<Proposal>) {
 }
 
 /// Proposes one raft entry and maps raft's errors.
-async fn write(raft: &Raft, command: Command) -> Result<Response, ApplyError> {
+async fn write(raft: &Raft, command: Command) -> Result<Response, RequestError> {
     use openraft::error::{ClientWriteError, RaftError};
     match raft.client_write(command).await {
-        Ok(written) => written.data.map_err(ApplyError::Rejected),
+        Ok(written) => written.data.map_err(RequestError::Rejected),
         Err(RaftError::APIError(ClientWriteError::ForwardToLeader(f))) => {
-            Err(ApplyError::NotLeader { leader: f.leader_id })
+            Err(RequestError::NotLeader { leader: f.leader_node })
         }
-        Err(e) => Err(ApplyError::Raft(e.to_string())),
+        Err(e) => Err(RequestError::Storage(e.to_string())),
     }
 }

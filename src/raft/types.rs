@@ -1,22 +1,7 @@
-use std::fmt;
 use std::io::Cursor;
 
-use serde::{Deserialize, Serialize};
-
+pub use crate::state::ServerNode;
 use crate::state::{Command, CommandResult};
-
-/// A raft member: its node name (for `<node>.server.<dc>.<domain>`) and server port address.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct ServerNode {
-    pub name: String,
-    pub addr: String,
-}
-
-impl fmt::Display for ServerNode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}@{}", self.name, self.addr)
-    }
-}
 
 openraft::declare_raft_types!(
     /// fedctl's raft: log entries carry a [`Command`]; applying one yields its [`CommandResult`].

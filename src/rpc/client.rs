@@ -17,9 +17,10 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::sync::oneshot;
 
 use super::frame::{self, Decoder, Frame, Kind};
-use super::message::{self, Reply, Request};
-use super::protocol::{Protocol, TYPE_RAFT, TYPE_RPC};
-use crate::tls::{AgentTls, DialError, DialStep, connect_tcp, tls_handshake};
+use super::message::{self, Answer, Request};
+use super::protocol::{TYPE_RAFT, TYPE_RPC};
+use crate::state::RequestContext;
+use crate::tls::{AgentTls, DialError, DialStep, Protocol, connect_tcp, tls_handshake};
 
 /// A server to call.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -110,19 +111,27 @@ impl RpcClient {
         RpcClient { options, conns: Arc::default() }
     }
 
-    /// Sends an RPC request and waits for its reply.
-    pub async fn request(&self, target: &Target, request: &Request) -> Result<Reply, RpcError> {
-        self.request_within(target, request, self.options.request_timeout).await
+    /// Sends `request` (in this datacenter, with a default context) and waits for its answer.
+    pub async fn request(&self, target: &Target, request: &Request) -> Result<Answer, RpcError> {
+        let context = RequestContext::new().with_timeout(self.options.request_timeout);
+        self.send(target, &context, request, self.options.request_timeout).await
     }
 
-    /// Like [`RpcClient::request`] with its own timeout (blocking reads wait longer).
-    pub async fn request_within(
+    /// Sends `request` with its context and waits up to `timeout` for the answer.
+    pub async fn send(
         &self,
         target: &Target,
+        context: &RequestContext,
         request: &Request,
         timeout: Duration,
-    ) -> Result<Reply, RpcError> {
-        let body = message::encode(request).map_err(|e| RpcError::Codec(e.to_string()))?;
+    ) -> Result<Answer, RpcError> {
+        // Encoded as an `Envelope`, without copying the request.
+        #[derive(serde::Serialize)]
+        struct EnvelopeRef<'a> {
+            context: &'a RequestContext,
+            request: &'a Request,
+        }
+        let body = message::encode(&EnvelopeRef { context, request }).map_err(|e| RpcError::Codec(e.to_string()))?;
         let reply = self.call_within(target, Protocol::Rpc, body, timeout).await?;
         message::decode(&reply).map_err(|e| RpcError::Codec(e.to_string()))
     }

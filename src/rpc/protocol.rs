@@ -4,7 +4,7 @@
 //! reference: small numbers are our own protocol types; a TLS record (`0x16`, a handshake)
 //! is native TLS, terminated here and dispatched on its ALPN protocol. Values 0-19 can never
 //! start a TLS record (RFC 7983), so the two spaces cannot collide. Anything else is garbage
-//! and the connection is closed.
+//! and the connection is closed. The ALPN ids themselves live with TLS (`tls::alpn`).
 
 /// The first byte of a plaintext RPC connection (frames follow).
 pub const TYPE_RPC: u8 = 0;
@@ -16,42 +16,7 @@ pub const TYPE_TLS_UPGRADE: u8 = 3;
 /// The first byte of a TLS record of type handshake: a ClientHello.
 pub const TLS_HANDSHAKE: u8 = 0x16;
 
-/// ALPN protocol ids on the server port. The WAN gossip ids are what mesh gateways route
-/// between datacenters.
-pub const ALPN_RPC: &[u8] = b"fedctl/rpc";
-pub const ALPN_RAFT: &[u8] = b"fedctl/raft";
-pub const ALPN_WAN_GOSSIP_PACKET: &[u8] = b"fedctl/wan-gossip/packet";
-pub const ALPN_WAN_GOSSIP_STREAM: &[u8] = b"fedctl/wan-gossip/stream";
-
-/// Every ALPN id the server offers, in preference order.
-pub const SERVER_ALPN: [&[u8]; 4] = [ALPN_RPC, ALPN_RAFT, ALPN_WAN_GOSSIP_PACKET, ALPN_WAN_GOSSIP_STREAM];
-
-/// A protocol served on the port.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Protocol {
-    Rpc,
-    Raft,
-    WanGossipPacket,
-    WanGossipStream,
-}
-
-impl Protocol {
-    pub fn alpn(self) -> &'static [u8] {
-        match self {
-            Protocol::Rpc => ALPN_RPC,
-            Protocol::Raft => ALPN_RAFT,
-            Protocol::WanGossipPacket => ALPN_WAN_GOSSIP_PACKET,
-            Protocol::WanGossipStream => ALPN_WAN_GOSSIP_STREAM,
-        }
-    }
-
-    /// The protocol a negotiated ALPN id names, if it is one of ours.
-    pub fn from_alpn(alpn: &[u8]) -> Option<Protocol> {
-        [Protocol::Rpc, Protocol::Raft, Protocol::WanGossipPacket, Protocol::WanGossipStream]
-            .into_iter()
-            .find(|p| p.alpn() == alpn)
-    }
-}
+use crate::tls::Protocol;
 
 /// What the first byte says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -19,8 +19,8 @@ use tokio::sync::{mpsc, watch};
 use tracing::Instrument;
 
 use super::frame::{self, Decoder, Frame, Kind};
-use super::protocol::{Detected, Protocol, detect};
-use crate::tls::AgentTls;
+use super::protocol::{Detected, detect};
+use crate::tls::{AgentTls, Protocol};
 
 /// What a handler learns about the peer.
 #[derive(Debug, Clone)]

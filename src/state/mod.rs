@@ -4,8 +4,11 @@
 //! holds; [`StateHandle`] wraps it for concurrent readers and wakes blocking queries.
 
 mod command;
+mod error;
+mod ids;
 mod query;
 mod read;
+mod request;
 mod store;
 mod types;
 mod watch;
@@ -14,11 +17,15 @@ pub use command::{
     Command, CommandResult, ConnectCaOp, DeregisterRequest, FederationStateOp, KvOp, RegisterRequest, Response,
     StateError,
 };
+pub use error::RequestError;
+pub use ids::{ServerNode, new_uuid};
 pub use query::{CheckServiceNode, NodeServices, ServiceNode};
-pub use read::{Query, QueryResult};
+pub use read::{Query, QueryResult, ReadReply, ReadRequest};
+pub use request::{Consistency, HOLD_TIMEOUT, HOP_MARGIN, REQUEST_TIMEOUT, RequestContext};
 pub use store::{Store, Table};
 pub use types::{
     CaRoot, CheckDefinition, ConnectCa, FederationState, FederationStatesDelta, HealthCheck, HealthStatus, KvEntry,
-    Node, NodeService, RaftIndex, ServiceAddress, ServiceKind, ServiceProxy, Weights, federation_digest,
+    META_WAN_FEDERATION, Node, NodeService, RaftIndex, ServiceAddress, ServiceKind, ServiceProxy, Weights,
+    federation_digest,
 };
 pub use watch::{BlockingResult, StateHandle};

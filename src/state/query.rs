@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::store::Store;
 use super::types::{
-    FederationState, HealthCheck, HealthStatus, KvEntry, Node, NodeService, ServiceAddress, ServiceKind, Weights,
+    FederationState, HealthCheck, HealthStatus, KvEntry, META_WAN_FEDERATION, Node, NodeService, ServiceAddress,
+    ServiceKind, Weights,
 };
 
 /// One instance of a service with its node (`/v1/catalog/service/:name`).
@@ -42,6 +43,40 @@ pub struct CheckServiceNode {
     pub node: Node,
     pub service: NodeService,
     pub checks: Vec<HealthCheck>,
+}
+
+impl CheckServiceNode {
+    /// The one health rule for routing to an instance (a gateway, a server): healthy unless a
+    /// check is critical or in maintenance. A warning still routes (xDS gives it the warning
+    /// weight). The locator, xDS and the CLI all ask this.
+    pub fn is_healthy(&self) -> bool {
+        !self.checks.iter().any(|c| matches!(c.status, HealthStatus::Critical | HealthStatus::Maintenance))
+    }
+
+    /// A mesh gateway that carries server-to-server traffic (meta `consul-wan-federation=1`).
+    pub fn is_wan_federation_gateway(&self) -> bool {
+        self.service.meta.get(META_WAN_FEDERATION).map(String::as_str) == Some("1")
+    }
+
+    /// The reference's `BestAddress`: the service address (or its `wan` tagged address), else
+    /// the node's address (or the node's `wan` tagged address).
+    pub fn best_address(&self, wan: bool) -> (String, u16) {
+        let mut address = self.service.address.clone();
+        let mut port = self.service.port;
+        if wan && let Some(tagged) = self.service.tagged_addresses.get("wan") {
+            address = tagged.address.clone();
+            if tagged.port != 0 {
+                port = tagged.port;
+            }
+        }
+        if address.is_empty() {
+            address = match self.node.tagged_addresses.get("wan") {
+                Some(a) if wan && !a.is_empty() => a.clone(),
+                _ => self.node.address.clone(),
+            };
+        }
+        (address, port)
+    }
 }
 
 /// A node and its services (`/v1/catalog/node/:node`).

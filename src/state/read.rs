@@ -63,6 +63,40 @@ pub enum Query {
     CaRoots,
 }
 
+/// A (possibly blocking) read: answered once the tables of `query` are past `min_index`, or
+/// after `wait`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReadRequest {
+    pub query: Query,
+    pub min_index: u64,
+    pub wait_ms: u64,
+}
+
+impl ReadRequest {
+    /// A read that answers at once.
+    pub fn now(query: Query) -> ReadRequest {
+        ReadRequest { query, min_index: 0, wait_ms: 0 }
+    }
+
+    /// A blocking read.
+    pub fn blocking(query: Query, min_index: u64, wait: std::time::Duration) -> ReadRequest {
+        ReadRequest { query, min_index, wait_ms: wait.as_millis().min(u128::from(u64::MAX)) as u64 }
+    }
+
+    pub fn wait(&self) -> std::time::Duration {
+        std::time::Duration::from_millis(self.wait_ms)
+    }
+}
+
+/// A read's answer and what the reference's `X-Consul-*` headers need.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReadReply {
+    pub index: u64,
+    pub result: QueryResult,
+    pub known_leader: bool,
+    pub last_contact_ms: u64,
+}
+
 /// What a query read.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum QueryResult {

@@ -35,6 +35,9 @@ pub struct Node {
 #[serde(transparent)]
 pub struct ServiceKind(pub String);
 
+/// The service meta key marking a mesh gateway that carries server-to-server traffic.
+pub const META_WAN_FEDERATION: &str = "consul-wan-federation";
+
 impl ServiceKind {
     pub const MESH_GATEWAY: &'static str = "mesh-gateway";
 

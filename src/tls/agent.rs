@@ -8,10 +8,10 @@ use std::sync::{Arc, Mutex};
 use rustls::pki_types::CertificateDer;
 use rustls::{ClientConfig, ServerConfig};
 
+use super::TlsSettings;
+use super::alpn::{Protocol, SERVER_ALPN};
 use super::names::{node_server_name, server_name};
 use super::{TlsError, TlsMaterial};
-use crate::config::TlsSettings;
-use crate::rpc::protocol::{Protocol, SERVER_ALPN};
 
 /// Ready-to-use TLS for one agent.
 #[derive(Debug)]

@@ -9,7 +9,7 @@ use tokio::net::TcpStream;
 use tokio_rustls::client::TlsStream;
 
 use super::AgentTls;
-use crate::rpc::protocol::Protocol;
+use super::alpn::Protocol;
 
 /// Which step of a dial failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

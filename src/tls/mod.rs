@@ -5,6 +5,7 @@
 //! depends on a process-wide default provider.
 
 mod agent;
+pub mod alpn;
 mod ca;
 mod cert;
 mod config;
@@ -14,17 +15,20 @@ mod error;
 pub mod files;
 pub mod keys;
 pub mod names;
+mod settings;
 mod verify;
 
 use std::sync::Arc;
 
 pub use agent::{AgentTls, first_missing_name};
+pub use alpn::Protocol;
 pub use ca::{Ca, CaOptions, GeneratedCa, generate_ca};
 pub use cert::{CertKind, CertOptions, CertPlan, ExtendedKeyUsage, IssuedCert, SanEntry};
 pub use config::TlsMaterial;
 pub use connect_ca::{ConnectRoot, generate_connect_root};
 pub use dial::{DialError, DialStep, connect_tcp, dial_tls, tls_handshake};
 pub use error::TlsError;
+pub use settings::TlsSettings;
 pub use verify::verify_server_cert;
 
 /// The one crypto provider fedctl uses everywhere.

@@ -8,8 +8,7 @@ use serde_json::{Map, Value, json};
 
 use crate::duration::GoDuration;
 use crate::local::{CheckDefinition, ServiceDefinition};
-use crate::proxycfg::META_WAN_FEDERATION;
-use crate::state::{ServiceAddress, ServiceKind, ServiceProxy};
+use crate::state::{META_WAN_FEDERATION, ServiceAddress, ServiceKind, ServiceProxy};
 
 /// The port a gateway address without one gets (an unprivileged port, as later reference
 /// versions; 1.8 used 443).

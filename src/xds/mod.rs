@@ -6,7 +6,7 @@ pub mod resources;
 mod server;
 mod status;
 
-pub use resources::{Resources, best_address, datacenter_sni, mesh_gateway, server_sni};
+pub use resources::{Resources, datacenter_sni, mesh_gateway, server_sni};
 pub use server::{Ads, CLUSTER_TYPE, ENDPOINT_TYPE, LISTENER_TYPE, ROUTE_TYPE, serve, short_type};
 pub use status::{Nack, ProxyStatus, TypeStatus, XdsStatus};
 

@@ -45,7 +45,7 @@ pub fn mesh_gateway(snap: &Snapshot) -> Resources {
         let mut endpoints: Vec<LbEndpoint> = gateways.iter().map(|g| gateway_endpoint(g, true)).collect();
         if dc == snap.primary_datacenter {
             for addr in &snap.primary_fallback {
-                let known = gateways.iter().any(|g| best_address(g, true) == (addr.ip().to_string(), addr.port()));
+                let known = gateways.iter().any(|g| g.best_address(true) == (addr.ip().to_string(), addr.port()));
                 if !known {
                     endpoints.push(endpoint(&addr.ip().to_string(), addr.port(), HealthStatus::Healthy, 1));
                 }
@@ -243,47 +243,26 @@ fn endpoint(address: &str, port: u16, health: HealthStatus, weight: u32) -> LbEn
 
 /// A gateway instance as an endpoint: its WAN address (for other datacenters) and its health.
 fn gateway_endpoint(g: &CheckServiceNode, wan: bool) -> LbEndpoint {
-    let (address, port) = best_address(g, wan);
+    let (address, port) = g.best_address(wan);
     let (health, weight) = health_and_weight(g);
     endpoint(&address, port, health, weight)
 }
 
 /// A server's RPC address (its LAN address and the `consul` service port) and its health.
 fn server_endpoint(s: &CheckServiceNode) -> LbEndpoint {
-    let (address, port) = best_address(s, false);
+    let (address, port) = s.best_address(false);
     let (health, weight) = health_and_weight(s);
     endpoint(&address, port, health, weight)
 }
 
-/// The reference's `BestAddress`: the service address (or its `wan` tagged address), else
-/// the node's address (or the node's `wan` tagged address).
-pub fn best_address(c: &CheckServiceNode, wan: bool) -> (String, u16) {
-    let mut address = c.service.address.clone();
-    let mut port = c.service.port;
-    if wan && let Some(tagged) = c.service.tagged_addresses.get("wan") {
-        address = tagged.address.clone();
-        if tagged.port != 0 {
-            port = tagged.port;
-        }
-    }
-    if address.is_empty() {
-        address = match c.node.tagged_addresses.get("wan") {
-            Some(a) if wan && !a.is_empty() => a.clone(),
-            _ => c.node.address.clone(),
-        };
-    }
-    (address, port)
-}
-
-/// Any critical check makes the endpoint unhealthy; a warning uses the warning weight; a
-/// weight below 1 is unhealthy with weight 1; weights are capped at 128.
+/// An instance that is not healthy ([`CheckServiceNode::is_healthy`]) is unhealthy with
+/// weight 1; a warning uses the warning weight; a weight below 1 is unhealthy with weight 1;
+/// weights are capped at 128.
 fn health_and_weight(c: &CheckServiceNode) -> (HealthStatus, u32) {
-    let statuses = || c.checks.iter().map(|ch| ch.status);
-    let critical = statuses().any(|s| matches!(s, CheckStatus::Critical | CheckStatus::Maintenance));
-    let warning = statuses().any(|s| s == CheckStatus::Warning);
+    let warning = c.checks.iter().any(|ch| ch.status == CheckStatus::Warning);
     let weight = if warning { c.service.weights.warning } else { c.service.weights.passing };
-    match (critical, weight) {
-        (true, _) | (false, 0) => (HealthStatus::Unhealthy, 1),
-        (false, w) => (HealthStatus::Healthy, w.min(128)),
+    match (c.is_healthy(), weight) {
+        (false, _) | (true, 0) => (HealthStatus::Unhealthy, 1),
+        (true, w) => (HealthStatus::Healthy, w.min(128)),
     }
 }

@@ -21,8 +21,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use tokio::sync::watch;
 
-use crate::proxycfg::META_WAN_FEDERATION;
-use crate::state::{CheckServiceNode, HealthStatus, Store};
+use crate::state::{CheckServiceNode, Store};
 
 /// A gateway that failed this recently is skipped while others are usable.
 const FAILURE_QUARANTINE: Duration = Duration::from_secs(10);
@@ -138,7 +137,7 @@ impl Locator {
         let local: Vec<Candidate> = store
             .check_service_nodes_by_kind(crate::state::ServiceKind::MESH_GATEWAY)
             .iter()
-            .filter(|g| wan_federation(g))
+            .filter(|g| g.is_wan_federation_gateway())
             .map(|g| candidate(g, false, Source::LocalCatalog))
             .collect();
         let mut remote: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
@@ -149,7 +148,7 @@ impl Locator {
             let list = state
                 .mesh_gateways
                 .iter()
-                .filter(|g| wan_federation(g))
+                .filter(|g| g.is_wan_federation_gateway())
                 .map(|g| candidate(g, true, Source::FederationState))
                 .collect();
             remote.insert(state.datacenter.clone(), list);
@@ -290,24 +289,14 @@ impl Locator {
     }
 }
 
-fn wan_federation(g: &CheckServiceNode) -> bool {
-    g.service.meta.get(META_WAN_FEDERATION).map(String::as_str) == Some("1")
-}
-
 fn addresses(list: &[Candidate]) -> Vec<&str> {
     list.iter().map(|c| c.address.as_str()).collect()
 }
 
 fn candidate(g: &CheckServiceNode, wan: bool, source: Source) -> Candidate {
-    let (address, port) = crate::xds::best_address(g, wan);
+    let (address, port) = g.best_address(wan);
     let address = if address.contains(':') { format!("[{address}]:{port}") } else { format!("{address}:{port}") };
-    Candidate {
-        address,
-        source,
-        node: g.node.node.clone(),
-        service_id: g.service.id.clone(),
-        healthy: !g.checks.iter().any(|c| c.status == HealthStatus::Critical),
-    }
+    Candidate { address, source, node: g.node.node.clone(), service_id: g.service.id.clone(), healthy: g.is_healthy() }
 }
 
 impl crate::rpc::GatewayRoute for Locator {

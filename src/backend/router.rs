@@ -1,11 +1,8 @@
-//! Which servers serve which datacenter: the WAN pool's alive members, by datacenter.
-
-use std::time::Duration;
+//! Which servers serve which datacenter: the WAN pool's alive members, by datacenter (and,
+//! federated through mesh gateways, the gateways' name for "any server there").
 
 use crate::gossip::{Gossip, MemberStatus};
-use crate::raft::ApplyError;
-use crate::rpc::message::{Reply, Request};
-use crate::rpc::{RpcClient, Target};
+use crate::rpc::Target;
 
 /// Routes requests to other datacenters (servers only; a client has no WAN pool).
 #[derive(Debug, Clone)]
@@ -62,40 +59,18 @@ impl Router {
             .collect()
     }
 
-    /// Sends `request` to a server of `datacenter`, trying each until one answers.
-    pub async fn request(
-        &self,
-        rpc: &RpcClient,
-        datacenter: &str,
-        request: &Request,
-        wait: Option<Duration>,
-    ) -> Result<Reply, ApplyError> {
-        let mut servers = self.servers_in(datacenter);
+    /// Where to send a request for `datacenter`, in order: its WAN members, then (through
+    /// gateways) any server there by the `server.<dc>.<domain>` name its gateways route, which
+    /// is the only way before the WAN pool knows the datacenter.
+    pub fn targets(&self, datacenter: &str) -> Vec<Target> {
+        let mut targets = self.servers_in(datacenter);
         if self.via_gateways && !self.is_local(datacenter) {
-            // Last resort (or the only way, before the WAN pool knows the datacenter): any
-            // server there, by the `server.<dc>.<domain>` name its gateways route.
-            servers.push(Target {
+            targets.push(Target {
                 addr: format!("server.{datacenter}"),
                 node: None,
                 datacenter: datacenter.to_owned(),
             });
         }
-        if servers.is_empty() {
-            return Err(ApplyError::NoPathToDatacenter(datacenter.to_owned()));
-        }
-        // A blocking read is held for exactly `wait` by the remote server (its jitter is already
-        // in `wait`), so a few seconds of slack tell a silent partition from a slow answer.
-        let timeout = wait.map_or(Duration::from_secs(30), |w| w + Duration::from_secs(5));
-        let mut last = String::new();
-        for target in &servers {
-            match rpc.request_within(target, request, timeout).await {
-                Ok(reply) => return Ok(reply),
-                Err(e) => {
-                    rpc.forget(target);
-                    last = e.to_string();
-                }
-            }
-        }
-        Err(ApplyError::Forward { leader: format!("datacenter {datacenter}"), reason: last })
+        targets
     }
 }

@@ -17,8 +17,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 
 use super::{Candidate, Locator};
-use crate::rpc::protocol::Protocol;
-use crate::tls::{AgentTls, DialStep, dial_tls};
+use crate::tls::{AgentTls, DialStep, Protocol, dial_tls};
 
 const TIMEOUT: Duration = Duration::from_secs(3);
 

@@ -97,7 +97,7 @@ pub fn spawn_gateway_prober(
                 local.iter().map(|c| c.address.clone()).collect()
             };
             for gateway in gateways {
-                let outcome = super::probe::handshake(&tls, &dc, &gateway, crate::rpc::protocol::Protocol::Rpc)
+                let outcome = super::probe::handshake(&tls, &dc, &gateway, crate::tls::Protocol::Rpc)
                     .await
                     .map_err(|(_, e)| format!("probe: {e}"));
                 locator.report(&gateway, &dc, outcome);

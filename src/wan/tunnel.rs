@@ -18,7 +18,7 @@ use tokio::sync::mpsc;
 
 use super::Locator;
 use crate::gossip::{MemberId, Tunnel};
-use crate::rpc::protocol::Protocol;
+use crate::tls::Protocol;
 use crate::tls::{AgentTls, dial_tls};
 
 /// The largest packet carried (the receiver refuses more).

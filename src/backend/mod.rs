@@ -1,0 +1,119 @@
+//! How an agent reaches the federation's state: one request path for servers and client
+//! agents alike. A server serves what it can from its own raft node and forwards the rest (to
+//! its leader, or through its [`Router`] to another datacenter); a client agent sends
+//! everything to a server it knows from gossip ([`ServerPool`]). The HTTP API, the server
+//! port, anti-entropy and every replication loop go through [`Backend`]; the one function that
+//! chooses where a request goes and how long it may take is in `forward.rs`.
+
+mod forward;
+mod pool;
+mod router;
+mod rpc;
+mod serve;
+
+use std::sync::Arc;
+
+pub use pool::ServerPool;
+pub use router::Router;
+pub use rpc::server_handlers;
+
+use crate::raft::RaftNode;
+use crate::rpc::RpcClient;
+use crate::rpc::message::{Answer, Envelope, PeerInfo, Reply, Request, StatusInfo};
+use crate::state::{Command, ReadReply, ReadRequest, RequestContext, RequestError, Response};
+
+/// The reach of one agent; cheap to clone.
+#[derive(Debug, Clone)]
+pub struct Backend {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    local: Local,
+    rpc: RpcClient,
+    router: Router,
+    /// This agent, as it answers a ping.
+    me: PeerInfo,
+}
+
+#[derive(Debug)]
+enum Local {
+    Server(RaftNode),
+    Client(ServerPool),
+}
+
+impl Backend {
+    /// A server's backend: its raft node, and the router to other datacenters.
+    pub fn server(raft: RaftNode, rpc: RpcClient, router: Router, me: PeerInfo) -> Backend {
+        Backend { inner: Arc::new(Inner { local: Local::Server(raft), rpc, router, me }) }
+    }
+
+    /// A client agent's backend: the servers it knows from gossip.
+    pub fn client(pool: ServerPool, rpc: RpcClient, router: Router, me: PeerInfo) -> Backend {
+        Backend { inner: Arc::new(Inner { local: Local::Client(pool), rpc, router, me }) }
+    }
+
+    /// This agent's datacenter.
+    pub fn datacenter(&self) -> &str {
+        &self.inner.me.datacenter
+    }
+
+    /// This agent's raft node, on servers.
+    pub fn raft(&self) -> Option<&RaftNode> {
+        match &self.inner.local {
+            Local::Server(raft) => Some(raft),
+            Local::Client(_) => None,
+        }
+    }
+
+    /// A write, in `ctx`'s datacenter.
+    pub async fn apply(&self, ctx: &RequestContext, command: Command) -> Result<Response, RequestError> {
+        match self.forward(ctx, &Request::Apply(command)).await? {
+            Reply::Applied(response) => Ok(response),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// A (possibly blocking) read, as fresh as `ctx` asks, in its datacenter.
+    pub async fn read(&self, ctx: &RequestContext, read: ReadRequest) -> Result<ReadReply, RequestError> {
+        match self.forward(ctx, &Request::Read(read)).await? {
+            Reply::Read(reply) => Ok(reply),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// Who leads and who votes in `ctx`'s datacenter.
+    pub async fn status(&self, ctx: &RequestContext) -> Result<StatusInfo, RequestError> {
+        match self.forward(ctx, &Request::Status).await? {
+            Reply::Status(status) => Ok(status),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// Every datacenter of the federation this agent (or, for a client, its server) knows.
+    pub async fn datacenters(&self, ctx: &RequestContext) -> Result<Vec<String>, RequestError> {
+        match self.forward(ctx, &Request::Datacenters).await? {
+            Reply::Datacenters(dcs) => Ok(dcs),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// Removes raft member `id` (served by the leader).
+    pub async fn remove_peer(&self, ctx: &RequestContext, id: u64) -> Result<(), RequestError> {
+        match self.forward(ctx, &Request::RemovePeer(id)).await? {
+            Reply::Removed => Ok(()),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// A request that arrived on the server port, answered as this agent answers its own
+    /// callers.
+    pub async fn handle(&self, envelope: Envelope) -> Answer {
+        self.forward(&envelope.context, &envelope.request).await
+    }
+}
+
+fn unexpected(reply: Reply) -> RequestError {
+    RequestError::Protocol(format!("a server answered with an unexpected reply: {reply:?}"))
+}

@@ -1,0 +1,41 @@
+//! The servers a client agent knows from gossip.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::gossip::{Gossip, MemberStatus};
+use crate::rpc::Target;
+
+/// The alive servers of this agent's datacenter in its LAN pool.
+#[derive(Debug)]
+pub struct ServerPool {
+    gossip: Gossip,
+    datacenter: String,
+    /// Where the next request starts, so load spreads and a dead server is not always first.
+    next: AtomicUsize,
+}
+
+impl ServerPool {
+    pub fn new(gossip: Gossip, datacenter: &str) -> ServerPool {
+        ServerPool { gossip, datacenter: datacenter.to_owned(), next: AtomicUsize::new(0) }
+    }
+
+    /// The alive servers, starting with a different one each time.
+    pub fn servers(&self) -> Vec<Target> {
+        let mut servers: Vec<Target> = self
+            .gossip
+            .members()
+            .into_iter()
+            .filter(|m| m.status == MemberStatus::Alive && m.id.meta.server && m.id.meta.datacenter == self.datacenter)
+            .map(|m| Target {
+                addr: m.id.rpc_addr().to_string(),
+                node: Some(m.id.name.clone()),
+                datacenter: self.datacenter.clone(),
+            })
+            .collect();
+        if !servers.is_empty() {
+            let start = self.next.fetch_add(1, Ordering::Relaxed) % servers.len();
+            servers.rotate_left(start);
+        }
+        servers
+    }
+}

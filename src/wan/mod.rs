@@ -1,0 +1,16 @@
+//! The gateway transport of WAN federation through mesh gateways: which gateway a server dials
+//! to reach another datacenter (the locator, kept current from the state store and the
+//! resolved `primary_gateways`, and checked by active probes), WAN gossip carried through
+//! gateways (the tunnel), and the probe behind `fedctl debug gateways -probe`.
+//!
+//! Nothing here replicates state; `federation/` does that, over the paths this module finds.
+
+mod discovery;
+mod locator;
+mod probe;
+mod tunnel;
+
+pub use discovery::{spawn_gateway_prober, spawn_locator_refresh, spawn_primary_gateway_discovery};
+pub use locator::{Candidate, DialRecord, Locator, LocatorStatus, Pick, Source};
+pub use probe::{PathReport, ProbeReport, probe};
+pub use tunnel::{GatewayTunnel, MAX_PACKET as MAX_GOSSIP_PACKET};
