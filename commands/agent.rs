@@ -157,27 +157,44 @@ pub async fn cmd_agent(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         ctx.out.info(format!("       Data dir: {}", dir.display()));
     }
 
+    let mut signals = Signals::new();
     tokio::select! {
-        _ = wait_for_signal() => ctx.out.info("==> shutting down"),
+        _ = signals.next() => ctx.out.info("==> shutting down (a second Ctrl-C exits at once)"),
         _ = agent.left.notified() => ctx.out.info("==> left the datacenter gracefully; shutting down"),
     }
-    agent.shutdown().await;
-    Ok(())
+    tokio::select! {
+        _ = agent.shutdown() => Ok(()),
+        _ = signals.next() => {
+            ctx.out.info("==> second signal: exiting now, without finishing the shutdown");
+            Err(CliError::Interrupted)
+        }
+    }
 }
 
-async fn wait_for_signal() {
-    use tokio::signal::unix::{SignalKind, signal};
-    let mut term = signal(SignalKind::terminate()).ok();
-    let term = async {
-        match term.as_mut() {
-            Some(t) => {
-                t.recv().await;
+/// Ctrl-C (SIGINT) and SIGTERM, as one stream of signals.
+struct Signals {
+    term: Option<tokio::signal::unix::Signal>,
+    int: Option<tokio::signal::unix::Signal>,
+}
+
+impl Signals {
+    fn new() -> Signals {
+        use tokio::signal::unix::{SignalKind, signal};
+        Signals { term: signal(SignalKind::terminate()).ok(), int: signal(SignalKind::interrupt()).ok() }
+    }
+
+    async fn next(&mut self) {
+        async fn recv(s: &mut Option<tokio::signal::unix::Signal>) {
+            match s {
+                Some(s) => {
+                    s.recv().await;
+                }
+                None => std::future::pending().await,
             }
-            None => std::future::pending().await,
         }
-    };
-    tokio::select! {
-        _ = tokio::signal::ctrl_c() => {}
-        _ = term => {}
+        tokio::select! {
+            _ = recv(&mut self.term) => {}
+            _ = recv(&mut self.int) => {}
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! How a command ends: every error becomes `error: ...` (+ `hint: ...`) on stderr, and every
-//! exit code comes from [`finish`]: 0 ok, 1 failure, 2 usage, 3 a requested check failed. A closed stdout (`| head`)
+//! exit code comes from [`finish`]: 0 ok, 1 failure, 2 usage, 3 a requested check failed, 130
+//! interrupted twice. A closed stdout (`| head`)
 //! is not an error: the reader has what it wanted, so the exit code is 0.
 
 use std::fmt::Display;
@@ -17,6 +18,9 @@ pub enum CliError {
     BrokenPipe,
     /// A health check the user asked for failed (e.g. `-stale-after`): exit 3.
     CheckFailed { message: String },
+    /// A second interrupt stopped a long-running command before it finished cleaning up:
+    /// exit 130 (as a shell reports SIGINT), nothing more printed.
+    Interrupted,
 }
 
 impl CliError {
@@ -55,6 +59,7 @@ pub fn finish(result: Result<(), CliError>) -> u8 {
     let (code, message, hint) = match result {
         Ok(()) => return 0,
         Err(CliError::BrokenPipe) => return 0,
+        Err(CliError::Interrupted) => return 130,
         Err(CliError::Clap(e)) => {
             let code = if e.use_stderr() { 2 } else { 0 };
             // Help and version go to stdout; a closed pipe there is fine too.

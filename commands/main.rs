@@ -50,5 +50,8 @@ fn run(cli: cli::Cli) -> Result<(), exit::CliError> {
         .enable_all()
         .build()
         .map_err(|e| exit::CliError::failure(format!("starting the async runtime: {e}")))?;
-    runtime.block_on(cli::run(cli))
+    let result = runtime.block_on(cli::run(cli));
+    // Whatever is still running (only after a second interrupt) is not waited for.
+    runtime.shutdown_background();
+    result
 }

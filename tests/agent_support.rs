@@ -2,12 +2,12 @@
 
 use std::time::Duration;
 
-use fedctl::agent::{RunningAgent, StartOptions, start};
+use fedctl::agent::{Running, StartOptions, start};
 use fedctl::config::{ConfigFlags, resolve};
 use fedctl::local::sync::SyncTiming;
 
 pub struct TestAgent {
-    pub agent: RunningAgent,
+    pub agent: Running,
     pub base: String,
     pub http: reqwest::Client,
 }

@@ -57,6 +57,11 @@ impl Pki {
         self.config_with(CertKind::Server { node: Some(node.into()) }, dc, node)
     }
 
+    /// An agent config file with a client certificate for a client agent of `dc`.
+    pub fn client_config(&self, dc: &str, name: &str) -> PathBuf {
+        self.config_with(CertKind::Client, dc, name)
+    }
+
     /// Like [`Pki::server_config`], with a certificate made without `-node`.
     pub fn server_config_without_node(&self, dc: &str, name: &str) -> PathBuf {
         self.config_with(CertKind::Server { node: None }, dc, name)
@@ -107,6 +112,11 @@ pub use fedctl::config::WAN_FEDERATION_HCL as WANFED;
 /// A server of `dc` (node `s-<dc>`, primary dc1) federated through mesh gateways; a
 /// secondary bootstraps through `primary_gateways`.
 pub async fn wanfed_server(pki: &Pki, dc: &str, primary_gateways: &[String]) -> TestAgent {
+    agent_with(wanfed_flags(pki, dc, primary_gateways)).await
+}
+
+/// The flags of [`wanfed_server`].
+pub fn wanfed_flags(pki: &Pki, dc: &str, primary_gateways: &[String]) -> ConfigFlags {
     let node = format!("s-{dc}");
     let tls = std::fs::read_to_string(pki.server_config(dc, &node)).unwrap();
     let gateways: Vec<String> = primary_gateways.iter().map(|g| format!("{g:?}")).collect();
@@ -117,7 +127,7 @@ pub async fn wanfed_server(pki: &Pki, dc: &str, primary_gateways: &[String]) -> 
     };
     let path = pki.dir.path().join(format!("{node}-wanfed.hcl"));
     std::fs::write(&path, format!("{tls}{WANFED}{extra}")).unwrap();
-    agent_with(ConfigFlags {
+    ConfigFlags {
         dev: true,
         node: Some(node),
         datacenter: Some(dc.into()),
@@ -126,8 +136,7 @@ pub async fn wanfed_server(pki: &Pki, dc: &str, primary_gateways: &[String]) -> 
         advertise: Some("127.0.0.1".into()),
         config_files: vec![path],
         ..free_ports()
-    })
-    .await
+    }
 }
 
 /// A port nothing listens on right now.
@@ -152,12 +161,17 @@ impl Gateway {
     }
 
     pub fn start_with(agent: &TestAgent, dir: &Path, id: &str, extra: &[&str]) -> Gateway {
+        Gateway::start_at(&agent.base, dir, id, extra)
+    }
+
+    /// Registers gateway `id` on the agent whose HTTP API is at `http` and starts its Envoy.
+    pub fn start_at(http: &str, dir: &Path, id: &str, extra: &[&str]) -> Gateway {
         let (port, admin_port) = (free_port(), free_port());
         let addr = format!("127.0.0.1:{port}");
         let log = dir.join(format!("envoy-{id}-{port}.log"));
         let out = std::fs::File::create(&log).unwrap();
         let mut cmd: Command = fedctl_cmd(dir);
-        cmd.args(["connect", "envoy", "-http-addr", &agent.base, "-gateway=mesh", "-register", "-proxy-id", id])
+        cmd.args(["connect", "envoy", "-http-addr", http, "-gateway=mesh", "-register", "-proxy-id", id])
             .args(["-address", &addr, "-wan-address", &addr, "-admin-bind", &format!("127.0.0.1:{admin_port}")])
             .args(extra)
             .args(["--", "--base-id", &admin_port.to_string(), "-l", "info"])

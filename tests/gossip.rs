@@ -24,7 +24,9 @@ async fn member(name: &str, server: bool) -> (Gossip, watch::Sender<bool>) {
         expected_size: 3,
         tunnel: None,
     };
-    (Gossip::start(opts, stopped).await.unwrap(), stop)
+    let (gossip, task) = Gossip::bind(opts, stopped).await.unwrap();
+    tokio::spawn(task);
+    (gossip, stop)
 }
 
 fn status(g: &Gossip, name: &str) -> Option<MemberStatus> {

@@ -7,6 +7,7 @@
 #![allow(clippy::print_stderr, clippy::print_stdout, clippy::unwrap_used)]
 
 mod agent_process;
+mod agent_shutdown;
 mod agent_support;
 mod argv;
 mod cli_connect_envoy;

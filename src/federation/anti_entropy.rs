@@ -12,6 +12,7 @@ use crate::raft::RaftNode;
 use crate::state::{
     Command, FederationState, FederationStateOp, Query, QueryResult, ReadRequest, RequestContext, ServiceKind, Table,
 };
+use crate::tasks::sleep_unless_stopped;
 
 const DEBOUNCE: Duration = Duration::from_millis(100);
 /// The longest pause between failed writes: a healed partition is noticed this soon.
@@ -22,37 +23,39 @@ const RESYNC: Duration = Duration::from_secs(30);
 /// datacenter's leader is alive (healthy states stay under about RESYNC + REFRESH old).
 const REFRESH: Duration = Duration::from_secs(60);
 
-/// Starts the loop; it ends on shutdown.
-pub fn spawn_anti_entropy(
+/// The loop, until shutdown.
+pub async fn run_anti_entropy(
     raft: RaftNode,
     backend: Backend,
     datacenter: String,
     primary: String,
     mut shutdown: watch::Receiver<bool>,
 ) {
-    tokio::spawn(async move {
-        let mut backoff = Duration::from_millis(100);
-        let mut index = 0;
-        while until_leader(&raft, &mut shutdown).await {
-            // Wait for a catalog change (or the resync period), then let a burst settle.
-            let tables = [Table::Nodes, Table::Services, Table::Checks];
-            let changed = raft.state().blocking(&tables, index, RESYNC, |s| s.max_index(&tables));
-            tokio::select! {
-                r = changed => index = r.index,
-                _ = shutdown.changed() => return,
-            }
-            tokio::time::sleep(DEBOUNCE).await;
-            match sync_once(&raft, &backend, &datacenter, &primary).await {
-                Ok(_) => backoff = Duration::from_millis(100),
-                Err(e) => {
-                    tracing::warn!(error = %e, retry_in = ?backoff, "federation state anti-entropy failed");
-                    index = 0; // retry even without a catalog change
-                    tokio::time::sleep(backoff).await;
-                    backoff = (backoff * 2).min(MAX_BACKOFF);
+    let mut backoff = Duration::from_millis(100);
+    let mut index = 0;
+    while until_leader(&raft, &mut shutdown).await {
+        // Wait for a catalog change (or the resync period), then let a burst settle.
+        let tables = [Table::Nodes, Table::Services, Table::Checks];
+        let changed = raft.state().blocking(&tables, index, RESYNC, |s| s.max_index(&tables));
+        tokio::select! {
+            r = changed => index = r.index,
+            _ = shutdown.changed() => return,
+        }
+        if !sleep_unless_stopped(DEBOUNCE, &mut shutdown).await {
+            return;
+        }
+        match sync_once(&raft, &backend, &datacenter, &primary).await {
+            Ok(_) => backoff = Duration::from_millis(100),
+            Err(e) => {
+                tracing::warn!(error = %e, retry_in = ?backoff, "federation state anti-entropy failed");
+                index = 0; // retry even without a catalog change
+                if !sleep_unless_stopped(backoff, &mut shutdown).await {
+                    return;
                 }
+                backoff = (backoff * 2).min(MAX_BACKOFF);
             }
         }
-    });
+    }
 }
 
 /// Pushes this datacenter's gateways to the primary if they differ from what it holds.

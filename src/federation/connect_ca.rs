@@ -16,8 +16,8 @@ use crate::state::{CaRoot, Command, ConnectCa, ConnectCaOp, Query, QueryResult, 
 const WAIT: Duration = Duration::from_secs(10);
 const MAX_BACKOFF: Duration = Duration::from_secs(5);
 
-/// Starts the CA task of a server; it ends on shutdown.
-pub fn spawn_connect_ca(
+/// The CA task of a server, until shutdown: the primary creates the CA, secondaries mirror it.
+pub async fn run_connect_ca(
     raft: RaftNode,
     backend: Backend,
     datacenter: String,
@@ -25,9 +25,9 @@ pub fn spawn_connect_ca(
     shutdown: watch::Receiver<bool>,
 ) {
     if datacenter == primary {
-        tokio::spawn(initialize(raft, shutdown));
+        initialize(raft, shutdown).await;
     } else {
-        tokio::spawn(mirror(raft, backend, primary, shutdown));
+        mirror(raft, backend, primary, shutdown).await;
     }
 }
 

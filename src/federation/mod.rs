@@ -14,10 +14,10 @@ mod replication;
 
 use std::time::Duration;
 
-pub use anti_entropy::spawn_anti_entropy;
-pub use connect_ca::{new_connect_ca, spawn_connect_ca};
-pub use prune::spawn_pruning;
-pub use replication::{ReplicationStatus, spawn_replication};
+pub use anti_entropy::run_anti_entropy;
+pub use connect_ca::{new_connect_ca, run_connect_ca};
+pub use prune::run_pruning;
+pub use replication::{ReplicationStatus, run_replication};
 
 use crate::duration::now_rfc3339;
 use crate::raft::RaftNode;

@@ -21,6 +21,7 @@ use crate::state::{
     Command, FederationState, FederationStateOp, Query, QueryResult, ReadReply, ReadRequest, RequestContext,
     RequestError, federation_digest,
 };
+use crate::tasks::sleep_unless_stopped;
 
 /// How long one blocking list waits at the primary before asking again. Short enough that a
 /// silent partition (no reset, the request just never answers) shows in the replication status
@@ -60,8 +61,8 @@ pub struct ReplicationStatus {
     pub apply_micros: u64,
 }
 
-/// Starts the loop on a secondary; it ends on shutdown.
-pub fn spawn_replication(
+/// The loop of a secondary, until shutdown.
+pub async fn run_replication(
     raft: RaftNode,
     backend: Backend,
     primary: String,
@@ -72,46 +73,51 @@ pub fn spawn_replication(
         s.enabled = true;
         s.source_datacenter = primary.clone();
     });
-    tokio::spawn(async move {
-        let mut index = 0;
-        let mut backoff = Duration::from_millis(100);
-        while until_leader(&raft, &mut shutdown).await {
-            set(&status, |s| s.running = true);
-            let started = tokio::time::Instant::now();
-            // A silent partition shows within the wait plus a few seconds.
-            let at_primary = RequestContext::new().in_datacenter(Some(&primary)).with_timeout(WAIT + SLACK);
-            let read = ReadRequest::blocking(Query::FederationStatesSince { index }, index, WAIT);
-            let asked = tokio::select! {
-                r = backend.read(&at_primary, read) => r,
-                _ = shutdown.changed() => return,
-            };
-            let outcome = match asked {
-                Ok(reply) => round(&raft, &backend, &primary, reply).await,
-                Err(e) => Err(format!("listing at the primary {primary}: {e}")),
-            };
-            match outcome {
-                Ok(done) => {
-                    index = done.index;
-                    backoff = Duration::from_millis(100);
-                    set(&status, |s| {
-                        s.last_success = Some(now_rfc3339());
-                        s.replicated_index = done.index;
-                        s.local_states = done.held;
-                        s.rounds += 1;
-                        s.bytes_received += done.bytes;
-                        s.states_applied += done.applied;
-                        s.full_lists += u64::from(done.full);
-                        s.apply_micros += done.apply_micros;
-                    });
-                }
-                Err(message) => fail(&status, &mut backoff, &mut index, message).await,
+    let mut index = 0;
+    let mut backoff = Duration::from_millis(100);
+    while until_leader(&raft, &mut shutdown).await {
+        set(&status, |s| s.running = true);
+        let started = tokio::time::Instant::now();
+        // A silent partition shows within the wait plus a few seconds.
+        let at_primary = RequestContext::new().in_datacenter(Some(&primary)).with_timeout(WAIT + SLACK);
+        let read = ReadRequest::blocking(Query::FederationStatesSince { index }, index, WAIT);
+        let asked = tokio::select! {
+            r = backend.read(&at_primary, read) => r,
+            _ = shutdown.changed() => return,
+        };
+        let outcome = match asked {
+            Ok(reply) => round(&raft, &backend, &primary, reply).await,
+            Err(e) => Err(format!("listing at the primary {primary}: {e}")),
+        };
+        match outcome {
+            Ok(done) => {
+                index = done.index;
+                backoff = Duration::from_millis(100);
+                set(&status, |s| {
+                    s.last_success = Some(now_rfc3339());
+                    s.replicated_index = done.index;
+                    s.local_states = done.held;
+                    s.rounds += 1;
+                    s.bytes_received += done.bytes;
+                    s.states_applied += done.applied;
+                    s.full_lists += u64::from(done.full);
+                    s.apply_micros += done.apply_micros;
+                });
             }
-            tokio::time::sleep(MIN_ROUND.saturating_sub(started.elapsed())).await;
-            if raft.leader() != Some(raft.id()) {
-                set(&status, |s| s.running = false);
+            Err(message) => {
+                let retry_in = fail(&status, &mut backoff, &mut index, message);
+                if !sleep_unless_stopped(retry_in, &mut shutdown).await {
+                    return;
+                }
             }
         }
-    });
+        if !sleep_unless_stopped(MIN_ROUND.saturating_sub(started.elapsed()), &mut shutdown).await {
+            return;
+        }
+        if raft.leader() != Some(raft.id()) {
+            set(&status, |s| s.running = false);
+        }
+    }
 }
 
 /// What one round did.
@@ -193,15 +199,17 @@ async fn apply_diff(raft: &RaftNode, remote: Vec<FederationState>) -> Result<u64
     Ok(written)
 }
 
-async fn fail(status: &Mutex<ReplicationStatus>, backoff: &mut Duration, index: &mut u64, message: String) {
+/// Records a failed round; returns how long to wait before the next.
+fn fail(status: &Mutex<ReplicationStatus>, backoff: &mut Duration, index: &mut u64, message: String) -> Duration {
     tracing::warn!(error = %message, retry_in = ?*backoff, "federation state replication failed");
     set(status, |s| {
         s.last_error = Some(now_rfc3339());
         s.last_error_message = Some(message);
     });
     *index = 0;
-    tokio::time::sleep(*backoff).await;
+    let wait = *backoff;
     *backoff = (*backoff * 2).min(MAX_BACKOFF);
+    wait
 }
 
 fn set(status: &Mutex<ReplicationStatus>, f: impl FnOnce(&mut ReplicationStatus)) {

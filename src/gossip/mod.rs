@@ -1,8 +1,9 @@
 //! Gossip pools: SWIM membership and failure detection (foca) over UDP.
 //!
-//! foca is sans-IO; [`Gossip::start`] spawns the one task that owns it, the UDP socket and the
-//! timers. Everyone else talks to that task through a command channel and reads membership
-//! from a watch channel it publishes after every change.
+//! foca is sans-IO; [`Gossip::bind`] returns the handle and the one task that owns foca, the
+//! UDP socket and foca's timers (a queue inside the task, so no timer outlives it); the caller
+//! spawns that task and owns it. Everyone else talks to it through a command channel and reads
+//! membership from a watch channel it publishes after every change.
 //!
 //! A WAN pool federated through mesh gateways has a [`Tunnel`]: packets for members of other
 //! datacenters go to it instead of UDP (the one `if` in the send path), and packets that
@@ -77,8 +78,12 @@ pub struct Gossip {
 }
 
 impl Gossip {
-    /// Binds the UDP socket and starts the gossip task; it ends on `shutdown` or after leave.
-    pub async fn start(opts: GossipOptions, shutdown: watch::Receiver<bool>) -> std::io::Result<Gossip> {
+    /// Binds the UDP socket; returns the pool's handle and its task, which the caller spawns
+    /// (and owns). The task ends on `shutdown` or after a leave.
+    pub async fn bind(
+        opts: GossipOptions,
+        shutdown: watch::Receiver<bool>,
+    ) -> std::io::Result<(Gossip, impl std::future::Future<Output = ()> + Send + 'static)> {
         let socket = UdpSocket::bind(opts.bind).await?;
         let port = socket.local_addr()?.port();
         let local = MemberId::new(&opts.name, SocketAddr::new(opts.advertise, port), opts.meta.clone());
@@ -100,8 +105,8 @@ impl Gossip {
             num_members: NonZeroUsize::MIN.saturating_add(2),
         });
         let io = Io { socket, tunnel: opts.tunnel.clone() };
-        tokio::spawn(run(io, local.clone(), config, cmd_rx, ingest_rx, members_tx, shutdown));
-        Ok(Gossip { cmd: cmd_tx, ingest: ingest_tx, members: members_rx, local: std::sync::Arc::new(local) })
+        let task = run(io, local.clone(), config, cmd_rx, ingest_rx, members_tx, shutdown);
+        Ok((Gossip { cmd: cmd_tx, ingest: ingest_tx, members: members_rx, local: std::sync::Arc::new(local) }, task))
     }
 
     /// This agent's identity (its advertised gossip address included).
@@ -163,7 +168,7 @@ async fn run(
 ) {
     let mut foca: Swim = Foca::new(local.clone(), config, rand::make_rng(), PostcardCodec);
     let mut runtime = AccumulatingRuntime::new();
-    let (timer_tx, mut timer_rx) = mpsc::unbounded_channel::<Timer<MemberId>>();
+    let mut timers = Timers::default();
     let mut buf = vec![0u8; 64 * 1024];
     // Set by a leave: when to stop, and whom to tell.
     let mut leaving: Option<(tokio::time::Instant, oneshot::Sender<()>)> = None;
@@ -183,8 +188,10 @@ async fn run(
                     tracing::debug!(error = %e, "ignoring a gossip packet from a gateway");
                 }
             }
-            Some(timer) = timer_rx.recv() => {
-                let _ = foca.handle_timer(timer, &mut runtime);
+            _ = timers.next_due(), if !timers.is_empty() => {
+                for timer in timers.take_due() {
+                    let _ = foca.handle_timer(timer, &mut runtime);
+                }
             }
             Some(cmd) = cmd_rx.recv() => match cmd {
                 Cmd::Join(addrs) => {
@@ -204,7 +211,7 @@ async fn run(
             },
             _ = tokio::time::sleep_until(leave_at.unwrap_or_else(tokio::time::Instant::now)), if leave_at.is_some() => {
                 let _ = foca.leave_cluster(&mut runtime);
-                flush(&io, &mut runtime, &timer_tx, &members_tx).await;
+                flush(&io, &mut runtime, &mut timers, &members_tx).await;
                 members_tx.send_modify(|m| {
                     if let Some(me) = m.get_mut(&local.name) {
                         me.status = MemberStatus::Left;
@@ -217,7 +224,39 @@ async fn run(
             }
             _ = shutdown.changed() => return,
         }
-        flush(&io, &mut runtime, &timer_tx, &members_tx).await;
+        flush(&io, &mut runtime, &mut timers, &members_tx).await;
+    }
+}
+
+/// foca's timers, due in order (a sequence number keeps equal deadlines apart).
+#[derive(Default)]
+struct Timers {
+    queue: BTreeMap<(tokio::time::Instant, u64), Timer<MemberId>>,
+    seq: u64,
+}
+
+impl Timers {
+    fn is_empty(&self) -> bool {
+        self.queue.is_empty()
+    }
+
+    fn add(&mut self, after: Duration, timer: Timer<MemberId>) {
+        self.seq += 1;
+        self.queue.insert((tokio::time::Instant::now() + after, self.seq), timer);
+    }
+
+    /// Sleeps until the earliest timer is due (never, with none).
+    async fn next_due(&self) {
+        match self.queue.keys().next() {
+            Some((at, _)) => tokio::time::sleep_until(*at).await,
+            None => std::future::pending().await,
+        }
+    }
+
+    fn take_due(&mut self) -> Vec<Timer<MemberId>> {
+        let now = tokio::time::Instant::now();
+        let later = self.queue.split_off(&(now, u64::MAX));
+        std::mem::replace(&mut self.queue, later).into_values().collect()
     }
 }
 
@@ -228,7 +267,7 @@ const LEAVE_PROPAGATION: Duration = Duration::from_millis(600);
 async fn flush(
     io: &Io,
     runtime: &mut AccumulatingRuntime<MemberId>,
-    timer_tx: &mpsc::UnboundedSender<Timer<MemberId>>,
+    timers: &mut Timers,
     members_tx: &watch::Sender<BTreeMap<String, Member>>,
 ) {
     while let Some((to, bytes)) = runtime.to_send() {
@@ -244,11 +283,7 @@ async fn flush(
         }
     }
     while let Some((after, timer)) = runtime.to_schedule() {
-        let tx = timer_tx.clone();
-        tokio::spawn(async move {
-            tokio::time::sleep(after).await;
-            let _ = tx.send(timer);
-        });
+        timers.add(after, timer);
     }
     while let Some(notification) = runtime.to_notify() {
         members_tx.send_modify(|m| apply(m, notification));

@@ -13,9 +13,9 @@ mod operator;
 mod query;
 mod status;
 
-use std::future::Future;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
+use std::time::Duration;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request, State};
@@ -153,11 +153,11 @@ async fn count_requests(State(state): State<AppState>, request: Request, next: N
     next.run(request).await
 }
 
-/// Serves the API on `listener` until `shutdown` completes.
-pub async fn serve(
-    listener: tokio::net::TcpListener,
-    state: AppState,
-    shutdown: impl Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
-    axum::serve(listener, router(state)).with_graceful_shutdown(shutdown).await
+/// How long in-flight requests get to finish once shutdown starts (a blocking query is cut).
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(1);
+
+/// Serves the API on `listener` until `shutdown` flips, then drains its connections.
+pub async fn serve(listener: tokio::net::TcpListener, state: AppState, shutdown: tokio::sync::watch::Receiver<bool>) {
+    let service = hyper_util::service::TowerToHyperService::new(router(state));
+    crate::serve::serve(listener, service, None, shutdown, SHUTDOWN_GRACE).await;
 }

@@ -1,10 +1,11 @@
 //! Check runners: one task per TCP, HTTP or TTL check, reporting into [`LocalState`].
-//! A runner holds only a weak reference, and is aborted when its check is removed.
+//! A runner holds only a weak reference; its check's entry owns it, and aborts it when the check
+//! is removed.
 
 use std::sync::{Arc, OnceLock, Weak};
 use std::time::Duration;
 
-use tokio::task::AbortHandle;
+use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
 use super::definition::CheckKind;
@@ -14,7 +15,7 @@ use crate::state::HealthStatus;
 /// The most of an HTTP check's response body kept as its output.
 const MAX_OUTPUT: usize = 4096;
 
-pub(super) fn spawn(local: Arc<LocalState>, id: String, kind: CheckKind) -> AbortHandle {
+pub(super) fn spawn(local: Arc<LocalState>, id: String, kind: CheckKind) -> JoinHandle<()> {
     let local = Arc::downgrade(&local);
     tokio::spawn(async move {
         match kind {
@@ -28,7 +29,6 @@ pub(super) fn spawn(local: Arc<LocalState>, id: String, kind: CheckKind) -> Abor
             CheckKind::Ttl { ttl } => ttl_watch(local, id, ttl).await,
         }
     })
-    .abort_handle()
 }
 
 /// How often a check that has not passed yet is retried.
@@ -78,7 +78,10 @@ fn http_client(insecure: bool) -> Option<&'static reqwest::Client> {
     let cell = if insecure { &INSECURE } else { &SECURE };
     cell.get_or_init(|| {
         crate::tls::install_default_provider();
+        // No idle connections: a check runs every few seconds at most, and a pooled connection
+        // would keep a task alive in whichever runtime made it, past its agent's shutdown.
         reqwest::Client::builder()
+            .pool_max_idle_per_host(0)
             .danger_accept_invalid_certs(insecure)
             .redirect(reqwest::redirect::Policy::limited(10))
             .build()

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use tokio::sync::Notify;
-use tokio::task::AbortHandle;
+use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
 use super::definition::{CheckDefinition, CheckKind, DefinitionError, ServiceDefinition};
@@ -23,7 +23,9 @@ pub struct LocalCheck {
     pub critical_since: Option<Instant>,
     /// For TTL checks: when the TTL runs out.
     pub ttl_deadline: Option<Instant>,
-    runner: Option<AbortHandle>,
+    /// The check's runner: this entry owns it (aborted when the check is removed or replaced,
+    /// awaited by [`LocalState::stop_checks`]).
+    runner: Option<JoinHandle<()>>,
 }
 
 impl Drop for LocalCheck {
@@ -217,6 +219,16 @@ impl LocalState {
 
     pub fn checks(&self) -> BTreeMap<String, HealthCheck> {
         self.inner().checks.iter().map(|(id, c)| (id.clone(), c.check.clone())).collect()
+    }
+
+    /// Stops every check runner and waits for them (on shutdown); the checks stay registered
+    /// but are no longer run.
+    pub async fn stop_checks(&self) {
+        let runners: Vec<JoinHandle<()>> = self.inner().checks.values_mut().filter_map(|c| c.runner.take()).collect();
+        for runner in runners {
+            runner.abort();
+            let _ = runner.await;
+        }
     }
 
     /// Services whose check has been critical longer than its

@@ -1,6 +1,10 @@
 //! The proxy config manager: one state task per local `mesh-gateway` service, kept in step
 //! with agent-local state (level-triggered: every local change re-reads the whole service
 //! list), and a latest-only channel per proxy ID for xDS streams.
+//!
+//! Ownership: the manager's task (returned by [`Manager::new`], spawned by the agent) owns the
+//! state tasks; each state task owns its watches. A deregistered gateway's task is stopped and
+//! reaped; on shutdown every one is awaited.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -14,6 +18,10 @@ use super::state::{self, Context};
 use crate::backend::Backend;
 use crate::local::LocalState;
 use crate::state::{NodeService, ServiceKind};
+use crate::tasks::TaskSet;
+
+/// How long stopped state tasks get to end before they are aborted.
+const STOP_GRACE: Duration = Duration::from_secs(1);
 
 /// Receives a proxy's latest snapshot; `None` until one is valid, and again after the proxy
 /// was deregistered.
@@ -61,15 +69,16 @@ struct Running {
 }
 
 impl Manager {
-    /// Starts the manager for `local`'s services; it stops every state task on shutdown.
-    pub fn start(
+    /// The manager for `local`'s services and its task, which the caller spawns; the task
+    /// stops every state task on shutdown.
+    pub fn new(
         local: Arc<LocalState>,
         backend: Backend,
         datacenter: &str,
         domain: &str,
         opts: ManagerOptions,
         mut shutdown: watch::Receiver<bool>,
-    ) -> Manager {
+    ) -> (Manager, impl std::future::Future<Output = ()> + Send + 'static) {
         let ctx = Context {
             backend,
             datacenter: datacenter.to_owned(),
@@ -80,10 +89,11 @@ impl Manager {
         };
         let manager = Manager { inner: Arc::new(Inner { ctx, outputs: Mutex::default(), proxies: Mutex::default() }) };
         let this = manager.clone();
-        tokio::spawn(async move {
+        let task = async move {
             let mut changes = local.subscribe();
+            let mut tasks = TaskSet::new();
             loop {
-                this.sync(&local);
+                this.sync(&local, &mut tasks);
                 tokio::select! {
                     r = changes.changed() => if r.is_err() { break },
                     _ = shutdown.changed() => break,
@@ -92,8 +102,9 @@ impl Manager {
             for (_, running) in std::mem::take(&mut *lock(&this.inner.proxies)) {
                 let _ = running.stop.send(true);
             }
-        });
-        manager
+            tasks.join(STOP_GRACE).await;
+        };
+        (manager, task)
     }
 
     /// The latest snapshot of `proxy_id` and its changes. Works before the proxy registers.
@@ -112,7 +123,7 @@ impl Manager {
 
     /// Brings the state tasks in line with the local gateway registrations. A changed
     /// registration (address, port, meta, tagged addresses, proxy config) restarts its task.
-    fn sync(&self, local: &LocalState) {
+    fn sync(&self, local: &LocalState, tasks: &mut TaskSet) {
         let wanted: BTreeMap<String, NodeService> = local
             .services()
             .into_iter()
@@ -146,7 +157,10 @@ impl Manager {
             let (stop, stop_rx) = watch::channel(false);
             let out = self.output(&id);
             let span = tracing::info_span!("proxycfg", proxy = %id);
-            tokio::spawn(state::run(service.clone(), self.inner.ctx.clone(), out, stop_rx).instrument(span));
+            tasks.spawn(
+                "proxycfg state",
+                state::run(service.clone(), self.inner.ctx.clone(), out, stop_rx).instrument(span),
+            );
             tracing::info!(proxy = %id, "watching gateway");
             proxies.insert(id, Running { registration: service, stop });
         }

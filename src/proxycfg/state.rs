@@ -12,6 +12,7 @@ use tokio::time::Instant;
 use super::snapshot::Snapshot;
 use crate::backend::Backend;
 use crate::state::{CheckServiceNode, ConnectCa, NodeService, Query, QueryResult, ReadRequest, RequestContext};
+use crate::tasks::TaskSet;
 
 /// How long one blocking watch waits before asking again.
 const WATCH_WAIT: Duration = Duration::from_secs(60);
@@ -52,8 +53,10 @@ pub(super) async fn run(
     let mut snapshot = Snapshot::for_service(&service, &ctx.datacenter, &ctx.domain);
     snapshot.primary_datacenter = ctx.primary.clone();
     let (tx, mut updates) = mpsc::channel(16);
-    let watch = |query: Query, map: fn(QueryResult) -> Option<Update>| {
-        tokio::spawn(watch_query(ctx.backend.clone(), query, map, tx.clone(), stop.clone()));
+    // The watches end with this task: dropping the set aborts whatever is still running.
+    let mut watches = TaskSet::new();
+    let mut watch = |query: Query, map: fn(QueryResult) -> Option<Update>| {
+        watches.spawn("proxycfg watch", watch_query(ctx.backend.clone(), query, map, tx.clone(), stop.clone()));
     };
     watch(Query::CaRoots, |r| match r {
         QueryResult::CaRoots(ca) => Some(Update::Roots(ca)),
@@ -70,9 +73,9 @@ pub(super) async fn run(
             _ => None,
         });
     }
-    tokio::spawn(poll_datacenters(ctx.backend.clone(), tx.clone(), stop.clone()));
+    watches.spawn("proxycfg datacenters", poll_datacenters(ctx.backend.clone(), tx.clone(), stop.clone()));
     if let Some(fallback) = ctx.fallback.clone().filter(|_| ctx.primary != ctx.datacenter) {
-        tokio::spawn(watch_fallback(fallback, tx.clone(), stop.clone()));
+        watches.spawn("proxycfg fallback", watch_fallback(fallback, tx.clone(), stop.clone()));
     }
     drop(tx);
     tracing::debug!("watches started");
@@ -100,6 +103,7 @@ pub(super) async fn run(
             }
         }
     }
+    watches.join(Duration::from_millis(200)).await;
     tracing::debug!("stopped");
 }
 

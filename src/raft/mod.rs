@@ -85,6 +85,8 @@ pub struct RaftNode {
     id: NodeId,
     /// Every local write goes through the proposer (group commit).
     proposer: tokio::sync::mpsc::Sender<proposer::Proposal>,
+    /// The proposer's task, owned by the node and ended by [`RaftNode::shutdown`].
+    proposer_task: Arc<std::sync::Mutex<Option<tokio::task::JoinHandle<()>>>>,
 }
 
 impl std::fmt::Debug for RaftNode {
@@ -115,8 +117,9 @@ impl RaftNode {
         let raft = Raft::new(opts.node_id, Arc::new(config), network, log.clone(), sm)
             .await
             .map_err(|e| RaftStartError::Start(e.to_string()))?;
-        let proposer = proposer::spawn(raft.clone());
-        Ok(RaftNode { raft, state, log, id: opts.node_id, proposer })
+        let (proposer, task) = proposer::spawn(raft.clone());
+        let proposer_task = Arc::new(std::sync::Mutex::new(Some(task)));
+        Ok(RaftNode { raft, state, log, id: opts.node_id, proposer, proposer_task })
     }
 
     /// Forms a cluster of `members` if raft has never been initialised; a no-op on restart or
@@ -263,6 +266,11 @@ impl RaftNode {
     pub async fn shutdown(&self) {
         if let Err(e) = self.raft.shutdown().await {
             tracing::warn!(error = %e, "raft did not shut down cleanly");
+        }
+        let proposer = self.proposer_task.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some(task) = proposer {
+            task.abort();
+            let _ = task.await;
         }
         if let Err(e) = self.log.close().await {
             tracing::warn!(error = %e, "closing the raft log failed");

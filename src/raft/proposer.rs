@@ -20,11 +20,11 @@ pub(super) struct Proposal {
     pub reply: oneshot::Sender<Result<Response, RequestError>>,
 }
 
-/// Starts the proposer; it stops when every sender is dropped.
-pub(super) fn spawn(raft: Raft) -> mpsc::Sender<Proposal> {
+/// Starts the proposer; it stops when every sender is dropped, or when the node that owns its
+/// handle shuts down.
+pub(super) fn spawn(raft: Raft) -> (mpsc::Sender<Proposal>, tokio::task::JoinHandle<()>) {
     let (tx, rx) = mpsc::channel(8 * MAX_BATCH);
-    tokio::spawn(run(raft, rx));
-    tx
+    (tx, tokio::spawn(run(raft, rx)))
 }
 
 async fn run(raft: Raft, mut rx: mpsc::Receiver<Proposal>) {

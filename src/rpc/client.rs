@@ -1,9 +1,10 @@
 //! The client side of the server port: one multiplexed connection per (server, protocol),
 //! many requests in flight on it, replies matched by request id.
 //!
-//! Ownership: the pool owns `Conn`s; callers write their request frames themselves (one at a
-//! time, under the conn's write lock: no writer task, one wakeup less per call), and a reader
-//! task routes responses to the waiting callers' oneshot senders. When the reader sees the
+//! Ownership: the pool owns `Conn`s and their reader tasks (joined by [`RpcClient::close`]);
+//! callers write their request frames themselves (one at a time, under the conn's write lock:
+//! no writer task, one wakeup less per call), and a reader task routes responses to the
+//! waiting callers' oneshot senders. When the reader sees the
 //! connection end, it fails every pending call and marks the conn closed; the next call dials
 //! again. A caller dropped halfway through writing a frame closes the conn the same way (the
 //! stream is no longer whole).
@@ -20,6 +21,7 @@ use super::frame::{self, Decoder, Frame, Kind};
 use super::message::{self, Answer, Request};
 use super::protocol::{TYPE_RAFT, TYPE_RPC};
 use crate::state::RequestContext;
+use crate::tasks::SharedTasks;
 use crate::tls::{AgentTls, DialError, DialStep, Protocol, connect_tcp, tls_handshake};
 
 /// A server to call.
@@ -98,6 +100,8 @@ type Pool = HashMap<(Target, Protocol), Arc<Conn>>;
 pub struct RpcClient {
     options: ClientOptions,
     conns: Arc<Mutex<Pool>>,
+    /// Every connection's reader task.
+    readers: SharedTasks,
 }
 
 impl std::fmt::Debug for RpcClient {
@@ -108,7 +112,18 @@ impl std::fmt::Debug for RpcClient {
 
 impl RpcClient {
     pub fn new(options: ClientOptions) -> RpcClient {
-        RpcClient { options, conns: Arc::default() }
+        RpcClient { options, conns: Arc::default(), readers: SharedTasks::new() }
+    }
+
+    /// Closes every pooled connection (waiting calls fail) and ends their reader tasks; later
+    /// calls fail. The owner calls this on shutdown.
+    pub async fn close(&self) {
+        let conns: Vec<Arc<Conn>> =
+            self.conns.lock().unwrap_or_else(|e| e.into_inner()).drain().map(|(_, c)| c).collect();
+        for conn in &conns {
+            conn.close();
+        }
+        self.readers.join(Duration::from_millis(500)).await;
     }
 
     /// Sends `request` (in this datacenter, with a default context) and waits for its answer.
@@ -185,7 +200,9 @@ impl RpcClient {
             return Ok(c.clone());
         }
         let io = self.dial(target, protocol).await?;
-        let conn = spawn_conn(io, self.options.max_frame, target.addr.clone());
+        let Some(conn) = spawn_conn(&self.readers, io, self.options.max_frame, target.addr.clone()) else {
+            return Err(RpcError::Closed { addr: target.addr.clone() });
+        };
         // Two callers may race to dial; the last one wins the slot, both connections work.
         self.conns.lock().unwrap_or_else(|e| e.into_inner()).insert(key, conn.clone());
         Ok(conn)
@@ -267,7 +284,8 @@ impl Drop for TornGuard<'_> {
     }
 }
 
-fn spawn_conn(io: Box<dyn Io>, max_frame: usize, addr: String) -> Arc<Conn> {
+/// Starts a connection's reader task in `readers`; `None` once the client was closed.
+fn spawn_conn(readers: &SharedTasks, io: Box<dyn Io>, max_frame: usize, addr: String) -> Option<Arc<Conn>> {
     let (mut reader, writer) = tokio::io::split(io);
     let conn = Arc::new(Conn {
         writer: tokio::sync::Mutex::new(writer),
@@ -276,7 +294,7 @@ fn spawn_conn(io: Box<dyn Io>, max_frame: usize, addr: String) -> Arc<Conn> {
         closed: AtomicBool::new(false),
     });
     let weak = Arc::downgrade(&conn);
-    tokio::spawn(async move {
+    let started = readers.spawn("rpc reader", async move {
         let mut decoder = Decoder::new(max_frame);
         let mut buf = vec![0u8; 16 * 1024];
         'read: loop {
@@ -313,5 +331,5 @@ fn spawn_conn(io: Box<dyn Io>, max_frame: usize, addr: String) -> Arc<Conn> {
             conn.close();
         }
     });
-    conn
+    started.then_some(conn)
 }

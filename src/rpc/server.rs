@@ -1,10 +1,10 @@
 //! The server port: accept, detect the protocol, authenticate, then run a frame loop that
 //! hands each request to the protocol's handler (many in flight per connection).
 //!
-//! Ownership: `serve` owns the listener and spawns one task per connection; each connection
-//! task owns its socket and spawns a writer task (fed by an mpsc channel that every request
-//! task holds a sender of). The connection ends when the peer closes, a frame is invalid, or
-//! shutdown is signalled.
+//! Ownership: `serve` owns the listener and one task per connection (awaited, or aborted after
+//! a grace period, when it returns); each connection task owns its socket and the tasks of its
+//! requests that wait (aborted when it ends). A connection ends when the peer closes, a frame is
+//! invalid, or shutdown is signalled.
 
 use std::collections::{HashMap, HashSet};
 use std::future::Future;
@@ -20,6 +20,7 @@ use tracing::Instrument;
 
 use super::frame::{self, Decoder, Frame, Kind};
 use super::protocol::{Detected, detect};
+use crate::tasks::{TaskSet, stopped};
 use crate::tls::{AgentTls, Protocol};
 
 /// What a handler learns about the peer.
@@ -87,7 +88,10 @@ impl Refusals {
     }
 }
 
-/// Serves the port until `shutdown` flips to true.
+/// How long connections get to finish once shutdown starts.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(1);
+
+/// Serves the port until `shutdown` flips to true, then closes every connection.
 pub async fn serve(
     listener: TcpListener,
     options: ServerOptions,
@@ -95,10 +99,11 @@ pub async fn serve(
     mut shutdown: watch::Receiver<bool>,
 ) {
     let shared = Arc::new((options, handlers, Refusals::default()));
+    let mut connections = TaskSet::new();
     loop {
         let accepted = tokio::select! {
             a = listener.accept() => a,
-            _ = shutdown.changed() => return,
+            _ = stopped(&mut shutdown) => break,
         };
         let (stream, addr) = match accepted {
             Ok(a) => a,
@@ -110,14 +115,14 @@ pub async fn serve(
         };
         let shared = shared.clone();
         let stop = shutdown.clone();
-        tokio::spawn(
-            async move {
-                let (options, handlers, refusals) = &*shared;
-                connection(stream, addr, options, handlers, refusals, stop).await;
-            }
-            .instrument(tracing::debug_span!("rpc_conn", peer = %addr)),
-        );
+        let conn = async move {
+            let (options, handlers, refusals) = &*shared;
+            connection(stream, addr, options, handlers, refusals, stop).await;
+        };
+        connections.spawn("rpc connection", conn.instrument(tracing::debug_span!("rpc_conn", peer = %addr)));
     }
+    drop(listener);
+    connections.join(SHUTDOWN_GRACE).await;
 }
 
 async fn connection(
@@ -262,7 +267,7 @@ async fn frame_loop<S>(
                 tracing::warn!(peer = %peer.addr, timeout = ?options.frame_timeout, "closing: a frame did not arrive in time");
                 break;
             }
-            _ = stop.changed() => break,
+            _ = stopped(&mut stop) => break,
         };
         decoder.push(&buf[..n]);
         // Reap finished request tasks so a long-lived connection does not accumulate them.
@@ -344,7 +349,7 @@ async fn packet_loop(
         let mut len = [0u8; 4];
         let read = tokio::select! {
             r = tokio::time::timeout(GOSSIP_IDLE, stream.read_exact(&mut len)) => r,
-            _ = stop.changed() => return,
+            _ = stopped(&mut stop) => return,
         };
         match read {
             Ok(Ok(_)) => {}

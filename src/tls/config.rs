@@ -74,3 +74,24 @@ impl TlsMaterial {
         Ok(config)
     }
 }
+
+/// A server configuration from a certificate and key alone (no client authentication), for
+/// listeners that serve plain clients over TLS (xDS for Envoy on `ports.grpc_tls`).
+pub fn server_config_from_files(cert_file: &Path, key_file: &Path, alpn: &[&[u8]]) -> Result<ServerConfig, TlsError> {
+    let read = |what, path: &Path| {
+        std::fs::read(path).map_err(|source| TlsError::Read { what, path: path.to_owned(), source })
+    };
+    let pem_err = |what, path: &Path| {
+        let source_name = path.display().to_string();
+        move |problem| TlsError::Pem { what, source_name, problem }
+    };
+    let chain =
+        certs_from_pem(&read("certificate file", cert_file)?).map_err(pem_err("certificate file", cert_file))?;
+    let key = private_key_from_pem(&read("key file", key_file)?).map_err(pem_err("key file", key_file))?;
+    let mut config = ServerConfig::builder_with_provider(super::provider())
+        .with_safe_default_protocol_versions()?
+        .with_no_client_auth()
+        .with_single_cert(chain, key)?;
+    config.alpn_protocols = alpn.iter().map(|p| p.to_vec()).collect();
+    Ok(config)
+}

@@ -24,7 +24,7 @@ pub use agent::{AgentTls, first_missing_name};
 pub use alpn::Protocol;
 pub use ca::{Ca, CaOptions, GeneratedCa, generate_ca};
 pub use cert::{CertKind, CertOptions, CertPlan, ExtendedKeyUsage, IssuedCert, SanEntry};
-pub use config::TlsMaterial;
+pub use config::{TlsMaterial, server_config_from_files};
 pub use connect_ca::{ConnectRoot, generate_connect_root};
 pub use dial::{DialError, DialStep, connect_tcp, dial_tls, tls_handshake};
 pub use error::TlsError;

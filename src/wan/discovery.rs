@@ -13,23 +13,22 @@ use crate::state::{StateHandle, Table};
 
 const TABLES: [Table; 4] = [Table::Nodes, Table::Services, Table::Checks, Table::FederationStates];
 
-/// Recomputes the locator's candidates whenever the tables they come from change.
-pub fn spawn_locator_refresh(locator: Locator, state: StateHandle, mut shutdown: watch::Receiver<bool>) {
-    tokio::spawn(async move {
-        let mut index = 0;
-        loop {
-            let wait = state.blocking(&TABLES, index, Duration::from_secs(300), |s| locator.update_from_store(s));
-            tokio::select! {
-                r = wait => index = r.index,
-                _ = shutdown.changed() => return,
-            }
+/// Recomputes the locator's candidates whenever the tables they come from change, until
+/// shutdown.
+pub async fn run_locator_refresh(locator: Locator, state: StateHandle, mut shutdown: watch::Receiver<bool>) {
+    let mut index = 0;
+    loop {
+        let wait = state.blocking(&TABLES, index, Duration::from_secs(300), |s| locator.update_from_store(s));
+        tokio::select! {
+            r = wait => index = r.index,
+            _ = shutdown.changed() => return,
         }
-    });
+    }
 }
 
 /// Resolves `entries` (host:port) now and every `interval`, handing the addresses to the
 /// locator. An entry that does not resolve is logged and skipped; the others still count.
-pub fn spawn_primary_gateway_discovery(
+pub async fn run_primary_gateway_discovery(
     locator: Locator,
     entries: Vec<String>,
     interval: Duration,
@@ -38,20 +37,18 @@ pub fn spawn_primary_gateway_discovery(
     if entries.is_empty() {
         return;
     }
-    tokio::spawn(async move {
-        loop {
-            let addrs = resolve_all(&entries).await;
-            if addrs.is_empty() {
-                tracing::warn!(entries = ?entries, ?interval, "no primary mesh gateway resolved; retrying");
-            } else {
-                locator.set_fallback(addrs);
-            }
-            tokio::select! {
-                _ = tokio::time::sleep(interval) => {}
-                _ = shutdown.changed() => return,
-            }
+    loop {
+        let addrs = resolve_all(&entries).await;
+        if addrs.is_empty() {
+            tracing::warn!(entries = ?entries, ?interval, "no primary mesh gateway resolved; retrying");
+        } else {
+            locator.set_fallback(addrs);
         }
-    });
+        tokio::select! {
+            _ = tokio::time::sleep(interval) => {}
+            _ = shutdown.changed() => return,
+        }
+    }
 }
 
 async fn resolve_all(entries: &[String]) -> Vec<SocketAddr> {
@@ -72,36 +69,34 @@ const PROBE_EVERY: std::time::Duration = std::time::Duration::from_secs(3);
 /// Actively checks the gateways this server would dial: a TLS handshake through each to a
 /// server of another datacenter, every few seconds. A dead gateway is skipped before real
 /// traffic fails on it, and a recovered one is used again.
-pub fn spawn_gateway_prober(
+pub async fn run_gateway_prober(
     locator: Locator,
     tls: std::sync::Arc<crate::tls::AgentTls>,
     mut shutdown: watch::Receiver<bool>,
 ) {
-    tokio::spawn(async move {
-        loop {
-            tokio::select! {
-                _ = tokio::time::sleep(PROBE_EVERY) => {}
-                _ = shutdown.changed() => return,
-            }
-            let (local, remote) = locator.candidates();
-            // A datacenter to reach: the primary from a secondary, else any other one known.
-            let target = if locator.primary() != locator.datacenter() {
-                Some(locator.primary().to_owned())
-            } else {
-                remote.keys().next().cloned()
-            };
-            let Some(dc) = target else { continue };
-            let gateways: Vec<String> = if local.is_empty() {
-                remote.get(&dc).map(|l| l.iter().map(|c| c.address.clone()).collect()).unwrap_or_default()
-            } else {
-                local.iter().map(|c| c.address.clone()).collect()
-            };
-            for gateway in gateways {
-                let outcome = super::probe::handshake(&tls, &dc, &gateway, crate::tls::Protocol::Rpc)
-                    .await
-                    .map_err(|(_, e)| format!("probe: {e}"));
-                locator.report(&gateway, &dc, outcome);
-            }
+    loop {
+        tokio::select! {
+            _ = tokio::time::sleep(PROBE_EVERY) => {}
+            _ = shutdown.changed() => return,
         }
-    });
+        let (local, remote) = locator.candidates();
+        // A datacenter to reach: the primary from a secondary, else any other one known.
+        let target = if locator.primary() != locator.datacenter() {
+            Some(locator.primary().to_owned())
+        } else {
+            remote.keys().next().cloned()
+        };
+        let Some(dc) = target else { continue };
+        let gateways: Vec<String> = if local.is_empty() {
+            remote.get(&dc).map(|l| l.iter().map(|c| c.address.clone()).collect()).unwrap_or_default()
+        } else {
+            local.iter().map(|c| c.address.clone()).collect()
+        };
+        for gateway in gateways {
+            let outcome = super::probe::handshake(&tls, &dc, &gateway, crate::tls::Protocol::Rpc)
+                .await
+                .map_err(|(_, e)| format!("probe: {e}"));
+            locator.report(&gateway, &dc, outcome);
+        }
+    }
 }

@@ -10,7 +10,7 @@ mod locator;
 mod probe;
 mod tunnel;
 
-pub use discovery::{spawn_gateway_prober, spawn_locator_refresh, spawn_primary_gateway_discovery};
+pub use discovery::{run_gateway_prober, run_locator_refresh, run_primary_gateway_discovery};
 pub use locator::{Candidate, DialRecord, Locator, LocatorStatus, Pick, Source};
 pub use probe::{PathReport, ProbeReport, probe};
 pub use tunnel::{GatewayTunnel, MAX_PACKET as MAX_GOSSIP_PACKET};

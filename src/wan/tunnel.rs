@@ -5,8 +5,9 @@
 //! fails is dropped and the next packet dials again (through whichever gateway the locator
 //! picks then).
 //!
-//! Ownership: the tunnel owns a map of per-member senders; each connection task owns its
-//! socket and removes its own entry when it ends.
+//! Ownership: the tunnel owns a map of per-member senders and every connection task (joined by
+//! [`GatewayTunnel::close`]); each connection task owns its socket and removes its own entry
+//! when it ends.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -18,8 +19,8 @@ use tokio::sync::mpsc;
 
 use super::Locator;
 use crate::gossip::{MemberId, Tunnel};
-use crate::tls::Protocol;
-use crate::tls::{AgentTls, dial_tls};
+use crate::tasks::SharedTasks;
+use crate::tls::{AgentTls, Protocol, dial_tls};
 
 /// The largest packet carried (the receiver refuses more).
 pub const MAX_PACKET: usize = 4 * 1024 * 1024;
@@ -44,6 +45,7 @@ struct Inner {
     tls: Arc<AgentTls>,
     conns: Mutex<HashMap<String, Slot>>,
     next_id: std::sync::atomic::AtomicU64,
+    tasks: SharedTasks,
 }
 
 #[derive(Debug)]
@@ -60,8 +62,16 @@ impl GatewayTunnel {
                 tls,
                 conns: Mutex::default(),
                 next_id: std::sync::atomic::AtomicU64::new(1),
+                tasks: SharedTasks::new(),
             }),
         }
+    }
+
+    /// Ends every connection; packets sent after this are dropped. The owner calls this on
+    /// shutdown.
+    pub async fn close(&self) {
+        self.inner.conns().clear();
+        self.inner.tasks.join(Duration::from_millis(200)).await;
     }
 }
 
@@ -90,8 +100,11 @@ impl Tunnel for GatewayTunnel {
             _ => {
                 let (tx, rx) = mpsc::channel(QUEUE);
                 let id = self.inner.next_id.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                conns.insert(key.clone(), Slot::Open { id, tx: tx.clone() });
-                tokio::spawn(connection(self.inner.clone(), key, id, dc, node, rx));
+                let task = connection(self.inner.clone(), key.clone(), id, dc, node, rx);
+                if !self.inner.tasks.spawn("wan gossip connection", task) {
+                    return; // closed
+                }
+                conns.insert(key, Slot::Open { id, tx: tx.clone() });
                 tx
             }
         };

@@ -15,6 +15,8 @@
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration;
 
 use envoy_types::pb::envoy::service::discovery::v3::aggregated_discovery_service_server::{
     AggregatedDiscoveryService, AggregatedDiscoveryServiceServer,
@@ -24,16 +26,18 @@ use envoy_types::pb::envoy::service::discovery::v3::{
 };
 use envoy_types::pb::google::protobuf::Any;
 use envoy_types::util::pack_any;
+use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, watch};
 use tokio_stream::Stream;
-use tokio_stream::wrappers::{ReceiverStream, TcpListenerStream};
+use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Request, Response, Status, Streaming};
 use tracing::Instrument;
 
 use super::status::{Nack, XdsStatus, now_rfc3339};
 use super::{Resources, mesh_gateway};
 use crate::proxycfg::Manager;
+use crate::tasks::{SharedTasks, stopped};
 
 pub const CLUSTER_TYPE: &str = "type.googleapis.com/envoy.config.cluster.v3.Cluster";
 pub const ENDPOINT_TYPE: &str = "type.googleapis.com/envoy.config.endpoint.v3.ClusterLoadAssignment";
@@ -59,29 +63,27 @@ pub fn short_type(type_url: &str) -> &'static str {
 pub struct Ads {
     manager: Manager,
     status: XdsStatus,
+    /// Every stream's task; they end when `shutdown` flips (Envoy gets its stream closed).
+    streams: SharedTasks,
+    shutdown: watch::Receiver<bool>,
 }
 
 impl Ads {
-    pub fn new(manager: Manager, status: XdsStatus) -> Ads {
-        Ads { manager, status }
+    pub fn new(manager: Manager, status: XdsStatus, shutdown: watch::Receiver<bool>) -> Ads {
+        Ads { manager, status, streams: SharedTasks::new(), shutdown }
     }
 }
 
-/// Serves ADS on `listener` (plaintext, or TLS with `tls`) until `shutdown` completes.
-pub async fn serve(
-    listener: TcpListener,
-    ads: Ads,
-    tls: Option<tonic::transport::ServerTlsConfig>,
-    shutdown: impl std::future::Future<Output = ()> + Send,
-) -> Result<(), tonic::transport::Error> {
-    let mut builder = tonic::transport::Server::builder();
-    if let Some(tls) = tls {
-        builder = builder.tls_config(tls)?;
-    }
-    builder
-        .add_service(AggregatedDiscoveryServiceServer::new(ads))
-        .serve_with_incoming_shutdown(TcpListenerStream::new(listener), shutdown)
-        .await
+/// How long open connections and streams get to end once shutdown starts.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(1);
+
+/// Serves ADS on `listener` (over TLS with `tls`) until `ads`' shutdown flips: every stream is
+/// then closed, not waited on, and every connection and stream task is awaited or aborted.
+pub async fn serve(listener: TcpListener, ads: Ads, tls: Option<Arc<rustls::ServerConfig>>) {
+    let (streams, shutdown) = (ads.streams.clone(), ads.shutdown.clone());
+    let service = TowerToHyperService::new(AggregatedDiscoveryServiceServer::new(ads));
+    crate::serve::serve(listener, service, tls, shutdown, SHUTDOWN_GRACE).await;
+    streams.join(SHUTDOWN_GRACE).await;
 }
 
 type ResponseStream<T> = Pin<Box<dyn Stream<Item = Result<T, Status>> + Send>>;
@@ -99,7 +101,9 @@ impl AggregatedDiscoveryService for Ads {
         let (tx, rx) = mpsc::channel(8);
         let stream = StreamState::new(self.clone(), tx);
         let span = tracing::info_span!("xds", peer = ?peer.map(|p: SocketAddr| p.to_string()));
-        tokio::spawn(stream.run(request.into_inner()).instrument(span));
+        if !self.streams.spawn("xds stream", stream.run(request.into_inner()).instrument(span)) {
+            return Err(Status::unavailable("the agent is shutting down"));
+        }
         Ok(Response::new(Box::pin(ReceiverStream::new(rx))))
     }
 
@@ -168,8 +172,13 @@ impl StreamState {
         let mut snapshots = self.ads.manager.watch(&self.proxy_id);
         snapshots.mark_changed();
         self.on_request(first);
+        let mut shutdown = self.ads.shutdown.clone();
         loop {
             tokio::select! {
+                _ = stopped(&mut shutdown) => {
+                    tracing::info!(proxy = %self.proxy_id, "closing the xDS stream: the agent is shutting down");
+                    break;
+                }
                 request = inbound.message() => match request {
                     Ok(Some(r)) => self.on_request(r),
                     Ok(None) => break,
