@@ -3,8 +3,7 @@ use std::path::PathBuf;
 use fedctl::agent::{StartOptions, start};
 use fedctl::config::{ConfigFlags, resolve};
 
-use crate::ctx::Ctx;
-use crate::exit::CliError;
+use crate::cli::{CliError, Ctx};
 
 /// Run an agent: a server of a datacenter with its HTTP API.
 ///
@@ -124,7 +123,7 @@ pub async fn cmd_agent(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         log_json: args.log_json,
     };
     let cfg = resolve(&flags).map_err(CliError::failure)?;
-    crate::logging::init(&cfg.log_level, cfg.log_json);
+    crate::cli::init_logging(&cfg.log_level, cfg.log_json);
 
     let agent = start(cfg, StartOptions::default()).await.map_err(CliError::failure)?;
     let cfg = &agent.config;

@@ -1,7 +1,6 @@
 use clap_complete::Shell;
 
-use crate::ctx::Ctx;
-use crate::exit::CliError;
+use crate::cli::{CliError, Ctx};
 
 /// Print a shell completion script to stdout.
 ///
@@ -16,12 +15,11 @@ pub struct Args {
 }
 
 pub fn cmd_completion(ctx: &Ctx, args: Args) -> Result<(), CliError> {
-    ctx.out.raw(&completion_script(args.shell))
+    ctx.out.raw(&completion_script(args.shell, ctx.command()))
 }
 
-/// The completion script for `shell`, as shipped in completions/.
-pub fn completion_script(shell: Shell) -> Vec<u8> {
-    let mut cmd = crate::cli::command();
+/// The completion script of the command tree `cmd` for `shell`, as shipped in completions/.
+pub fn completion_script(shell: Shell, mut cmd: clap::Command) -> Vec<u8> {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut cmd, "fedctl", &mut script);
     script

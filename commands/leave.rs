@@ -1,8 +1,6 @@
 use reqwest::Method;
 
-use crate::client_args::{ClientArgs, api_error};
-use crate::ctx::Ctx;
-use crate::exit::CliError;
+use crate::cli::{CliError, ClientArgs, Ctx, api_error};
 
 /// Make the agent leave its datacenter gracefully and shut down.
 ///
@@ -16,6 +14,6 @@ pub struct Args {
 
 pub async fn cmd_leave(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     let client = args.client.client()?;
-    let _: serde_json::Value = client.call(Method::PUT, "/v1/agent/leave", &[], None).await.map_err(api_error)?;
+    let () = client.call(Method::PUT, "/v1/agent/leave", &[], None).await.map_err(api_error)?;
     ctx.out.line("Graceful leave complete")
 }

@@ -1,9 +1,6 @@
-use serde_json::Value;
+use fedctl::api::AgentMember;
 
-use crate::client_args::{ClientArgs, api_error};
-use crate::ctx::Ctx;
-use crate::exit::CliError;
-use crate::format::FormatArg;
+use crate::cli::{CliError, ClientArgs, Ctx, FormatArg, api_error};
 
 /// List the members of the agent's datacenter, or with -wan the servers of every datacenter.
 #[derive(Debug, clap::Args)]
@@ -18,7 +15,7 @@ pub struct Args {
 }
 
 pub async fn cmd_members(ctx: &Ctx, args: Args) -> Result<(), CliError> {
-    let members: Vec<Value> = args
+    let members: Vec<AgentMember> = args
         .client
         .client()?
         .get("/v1/agent/members", &if args.wan { vec![("wan", "1".to_owned())] } else { vec![] })
@@ -28,24 +25,16 @@ pub async fn cmd_members(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     if args.format.is_json() {
         return ctx.out.json(&members);
     }
-    let text = |v: &Value| v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string());
     ctx.out.table(
         &["Node", "Address", "Status", "Type", "Build", "DC"],
         members.iter().map(|m| {
-            let status = match m["Status"].as_u64() {
-                Some(1) => "alive",
-                Some(3) => "left",
-                Some(4) => "failed",
-                _ => "unknown",
-            };
-            let kind = if m["Tags"]["role"] == "consul" { "server" } else { "client" };
             vec![
-                text(&m["Name"]),
-                format!("{}:{}", text(&m["Addr"]), m["Port"]),
-                status.to_owned(),
-                kind.to_owned(),
-                text(&m["Tags"]["build"]),
-                text(&m["Tags"]["dc"]),
+                m.name.clone(),
+                format!("{}:{}", m.addr, m.port),
+                m.status_name().to_owned(),
+                if m.is_server() { "server" } else { "client" }.to_owned(),
+                m.tag("build").to_owned(),
+                m.tag("dc").to_owned(),
             ]
         }),
     )

@@ -1,8 +1,6 @@
 use serde::Serialize;
 
-use crate::ctx::Ctx;
-use crate::exit::CliError;
-use crate::format::FormatArg;
+use crate::cli::{CliError, Ctx, FormatArg};
 
 /// Print fedctl's version.
 #[derive(Debug, clap::Args)]

@@ -1,7 +1,4 @@
-use crate::client_args::{ClientArgs, api_error};
-use crate::ctx::Ctx;
-use crate::exit::CliError;
-use crate::format::FormatArg;
+use crate::cli::{CliError, ClientArgs, Ctx, FormatArg, api_error};
 
 /// List the datacenters the agent knows.
 #[derive(Debug, clap::Args)]

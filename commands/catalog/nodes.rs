@@ -1,9 +1,6 @@
 use fedctl::state::Node;
 
-use crate::client_args::{ClientArgs, api_error};
-use crate::ctx::Ctx;
-use crate::exit::CliError;
-use crate::format::FormatArg;
+use crate::cli::{CliError, ClientArgs, Ctx, FormatArg, api_error};
 
 /// List the nodes of the catalog.
 #[derive(Debug, clap::Args)]

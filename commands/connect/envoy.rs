@@ -1,16 +1,16 @@
+use std::collections::BTreeMap;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
+use fedctl::api::AgentSelf;
 use fedctl::duration::GoDuration;
+use fedctl::state::NodeService;
 use fedctl::xds::bootstrap::{BootstrapInput, bootstrap_json};
 use fedctl::xds::gateway_plan::{GatewayFlags, PlanError, plan};
 use reqwest::Method;
-use serde_json::Value;
 
 use super::exec::{exec_envoy, find_envoy};
-use crate::client_args::{ClientArgs, api_error};
-use crate::ctx::Ctx;
-use crate::exit::CliError;
+use crate::cli::{CliError, ClientArgs, Ctx, api_error};
 
 /// Run Envoy as a mesh gateway whose whole configuration comes from the local agent over xDS.
 ///
@@ -120,7 +120,7 @@ pub async fn cmd_connect_envoy(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         (Some(def), _) => {
             let body = serde_json::to_vec(def).map_err(CliError::failure)?;
             client
-                .call::<Value>(Method::PUT, "/v1/agent/service/register", &[], Some(body))
+                .call::<()>(Method::PUT, "/v1/agent/service/register", &[], Some(body))
                 .await
                 .map_err(|e| CliError::failure(format!("Error registering service {:?}: {e}", def.name)))?;
             ctx.out.info(format!("Registered service: {}", def.name));
@@ -160,15 +160,9 @@ impl Args {
 
 /// The one gateway of `kind` registered on the agent: `(id, service name)`.
 async fn lookup_gateway(client: &fedctl::api::Client, kind: &str) -> Result<(String, String), CliError> {
-    let services: serde_json::Map<String, Value> =
-        client.get("/v1/agent/services", &[]).await.map_err(api_error)?.value;
-    let found: Vec<(String, String)> = services
-        .values()
-        .filter(|s| s["Kind"].as_str() == Some(kind))
-        .map(|s| {
-            (s["ID"].as_str().unwrap_or_default().to_owned(), s["Service"].as_str().unwrap_or_default().to_owned())
-        })
-        .collect();
+    let services: BTreeMap<String, NodeService> = client.get("/v1/agent/services", &[]).await.map_err(api_error)?.value;
+    let found: Vec<(String, String)> =
+        services.into_values().filter(|s| s.kind.0 == kind).map(|s| (s.id, s.service)).collect();
     match found.as_slice() {
         [] => Err(CliError::failure(format!("No {kind} services registered with this agent"))
             .hint("register one with -register, or pass -proxy-id")),
@@ -197,9 +191,10 @@ async fn grpc_target(client: &fedctl::api::Client, flag: Option<&str>) -> Result
             None => (a.strip_prefix("http://").unwrap_or(&a).to_owned(), false),
         },
         None => {
-            let me: Value = client.get("/v1/agent/self", &[]).await.map_err(api_error)?.value;
-            let port = me["XDS"]["Port"].as_i64().or_else(|| me["DebugConfig"]["GRPCPort"].as_i64()).unwrap_or(0);
-            let tls_port = me["XDS"]["TLSPort"].as_i64().unwrap_or(0);
+            let me: AgentSelf = client.get("/v1/agent/self", &[]).await.map_err(api_error)?.value;
+            // The reference shows the plaintext port only in DebugConfig.
+            let port = if me.xds.port > 0 { me.xds.port } else { me.debug_config.grpc_port };
+            let tls_port = me.xds.tls_port;
             // Plaintext when the agent serves it, else its TLS port, else the default.
             match (port > 0, tls_port > 0) {
                 (true, _) => (format!("{}:{port}", client.host()), false),

@@ -7,7 +7,7 @@ use std::os::fd::AsRawFd;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 
-use crate::exit::CliError;
+use crate::cli::CliError;
 
 /// `-envoy-binary`, else `envoy` on PATH.
 pub fn find_envoy(flag: Option<&Path>) -> Result<PathBuf, CliError> {

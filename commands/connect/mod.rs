@@ -1,12 +1,10 @@
 mod envoy;
 mod exec;
 
+use clap::Subcommand;
 pub use exec::find_envoy;
 
-use clap::Subcommand;
-
-use crate::ctx::Ctx;
-use crate::exit::CliError;
+use crate::cli::{CliError, Ctx};
 
 #[derive(Debug, Subcommand)]
 pub enum Command {

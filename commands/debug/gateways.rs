@@ -1,11 +1,8 @@
 use std::io::IsTerminal;
 
-use serde_json::Value;
+use fedctl::wan::{Candidate, LocatorStatus, ProbeReport};
 
-use crate::client_args::{ClientArgs, api_error};
-use crate::ctx::Ctx;
-use crate::exit::CliError;
-use crate::format::FormatArg;
+use crate::cli::{CliError, ClientArgs, Ctx, FormatArg, api_error};
 
 /// Show how this server reaches every other datacenter through mesh gateways.
 ///
@@ -34,11 +31,11 @@ pub struct Args {
 
 pub async fn cmd_debug_gateways(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     let client = args.client.client()?;
-    let status: Value = client.get("/v1/internal/gateways", &[]).await.map_err(api_error)?.value;
-    if status["Enabled"] != true {
+    let status: LocatorStatus = client.get("/v1/internal/gateways", &[]).await.map_err(api_error)?.value;
+    if !status.enabled {
         return Err(CliError::failure(format!(
             "the agent (datacenter {}) does not federate through mesh gateways",
-            status["Datacenter"].as_str().unwrap_or("?")
+            status.datacenter
         ))
         .hint("ask a server with connect { enable_mesh_gateway_wan_federation = true }"));
     }
@@ -49,7 +46,7 @@ pub async fn cmd_debug_gateways(ctx: &Ctx, args: Args) -> Result<(), CliError> {
             s
         });
         let query = [("tries", args.tries.to_string())];
-        let report = client.get::<Value>("/v1/internal/gateways/probe", &query).await.map_err(api_error);
+        let report = client.get::<ProbeReport>("/v1/internal/gateways/probe", &query).await.map_err(api_error);
         if let Some(s) = spinner {
             s.finish_and_clear();
         }
@@ -66,10 +63,8 @@ pub async fn cmd_debug_gateways(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         }
     }
     let unreachable: Vec<String> = match &probe {
-        Some(report) => strings(&report["Unreachable"]),
-        None => status["Picks"]
-            .as_object()
-            .map_or(Vec::new(), |p| p.iter().filter(|(_, pick)| pick.is_null()).map(|(dc, _)| dc.clone()).collect()),
+        Some(report) => report.unreachable.clone(),
+        None => status.picks.iter().filter(|(_, pick)| pick.is_none()).map(|(dc, _)| dc.clone()).collect(),
     };
     if unreachable.is_empty() {
         Ok(())
@@ -78,88 +73,56 @@ pub async fn cmd_debug_gateways(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     }
 }
 
-fn strings(v: &Value) -> Vec<String> {
-    v.as_array().map_or(Vec::new(), |a| a.iter().filter_map(|s| s.as_str().map(str::to_owned)).collect())
-}
-
-fn text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.clone(),
-        Value::Null => "-".to_owned(),
-        other => other.to_string(),
-    }
-}
-
-fn print_status(ctx: &Ctx, status: &Value) -> Result<(), CliError> {
-    let dc = text(&status["Datacenter"]);
-    ctx.out.line(format!("Datacenter {dc} (primary: {})", text(&status["PrimaryDatacenter"])))?;
-    let dials = &status["Dials"];
-    let row = |dc: &str, c: &Value| {
-        let addr = text(&c["Address"]);
-        let failing: Vec<String> = dials[&addr]
-            .as_object()
+fn print_status(ctx: &Ctx, status: &LocatorStatus) -> Result<(), CliError> {
+    let dc = &status.datacenter;
+    ctx.out.line(format!("Datacenter {dc} (primary: {})", status.primary_datacenter))?;
+    let row = |dc: &str, c: &Candidate| {
+        let failing: Vec<String> = status
+            .dials
+            .get(&c.address)
             .into_iter()
             .flatten()
-            .filter(|(_, d)| d["ConsecutiveFailures"].as_u64().unwrap_or(0) > 0)
-            .map(|(to, d)| format!("to {to}: {} failed: {}", d["ConsecutiveFailures"], text(&d["LastError"])))
+            .filter(|(_, d)| d.consecutive_failures > 0)
+            .map(|(to, d)| {
+                format!("to {to}: {} failed: {}", d.consecutive_failures, d.last_error.as_deref().unwrap_or("-"))
+            })
             .collect();
         let recent = if failing.is_empty() { "-".to_owned() } else { failing.join("; ") };
-        vec![
-            dc.to_owned(),
-            addr,
-            text(&c["Source"]),
-            if c["Healthy"] == true { "healthy" } else { "critical" }.to_owned(),
-            recent,
-        ]
+        let health = if c.healthy { "healthy" } else { "critical" };
+        vec![dc.to_owned(), c.address.clone(), c.source.to_string(), health.to_owned(), recent]
     };
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    for c in status["Local"].as_array().into_iter().flatten() {
-        rows.push(row(&format!("{dc} (local)"), c));
-    }
-    for (remote, list) in status["Remote"].as_object().into_iter().flatten() {
-        for c in list.as_array().into_iter().flatten() {
-            rows.push(row(remote, c));
-        }
+    let mut rows: Vec<Vec<String>> = status.local.iter().map(|c| row(&format!("{dc} (local)"), c)).collect();
+    for (remote, list) in &status.remote {
+        rows.extend(list.iter().map(|c| row(remote, c)));
     }
     ctx.out.line("")?;
     ctx.out.table(&["Datacenter", "Gateway", "Source", "Health", "Recent dials"], rows)?;
     ctx.out.line("")?;
-    let picks: Vec<Vec<String>> = status["Picks"]
-        .as_object()
-        .into_iter()
-        .flatten()
-        .map(|(dc, p)| match p {
-            Value::Null => vec![dc.clone(), "-".to_owned(), "no gateway known: unreachable".to_owned()],
-            p => vec![dc.clone(), text(&p["Address"]), text(&p["Reason"])],
-        })
-        .collect();
+    let picks = status.picks.iter().map(|(dc, p)| match p {
+        None => vec![dc.clone(), "-".to_owned(), "no gateway known: unreachable".to_owned()],
+        Some(p) => vec![dc.clone(), p.address.clone(), p.reason.clone()],
+    });
     ctx.out.table(&["To", "Dial now", "Why"], picks)
 }
 
-fn print_probe(ctx: &Ctx, report: &Value) -> Result<(), CliError> {
-    let ms = |v: &Value| v.as_f64().map_or("-".to_owned(), |m| format!("{m:.1}ms"));
-    let rows: Vec<Vec<String>> = report["Paths"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|p| {
-            vec![
-                text(&p["Datacenter"]),
-                format!("{} ({})", text(&p["Gateway"]), text(&p["Via"])),
-                text(&p["Protocol"]),
-                if p["Ok"] == true { "ok".to_owned() } else { "FAILED".to_owned() },
-                ms(&p["P50Ms"]),
-                ms(&p["P99Ms"]),
-                p["BrokenHop"].as_str().unwrap_or("-").to_owned(),
-            ]
-        })
-        .collect();
+fn print_probe(ctx: &Ctx, report: &ProbeReport) -> Result<(), CliError> {
+    let ms = |v: Option<f64>| v.map_or("-".to_owned(), |m| format!("{m:.1}ms"));
+    let rows = report.paths.iter().map(|p| {
+        vec![
+            p.datacenter.clone(),
+            format!("{} ({})", p.gateway, p.via),
+            p.protocol.clone(),
+            if p.ok { "ok" } else { "FAILED" }.to_owned(),
+            ms(p.p50_ms),
+            ms(p.p99_ms),
+            p.broken_hop.clone().unwrap_or_else(|| "-".to_owned()),
+        ]
+    });
     ctx.out.line("")?;
     ctx.out.table(&["To", "Through", "Protocol", "Result", "p50", "p99", "Broken hop"], rows)?;
-    let unreachable = strings(&report["Unreachable"]);
-    if unreachable.is_empty() {
+    if report.unreachable.is_empty() {
         ctx.out.line("\nAll datacenters reachable.")
     } else {
-        ctx.out.line(format!("\nUnreachable: {}", unreachable.join(", ")))
+        ctx.out.line(format!("\nUnreachable: {}", report.unreachable.join(", ")))
     }
 }

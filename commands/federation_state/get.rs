@@ -1,10 +1,7 @@
-use serde_json::Value;
+use fedctl::api::FederationStateResponse;
 
-use super::{age_secs, healthy, human_age};
-use crate::client_args::{ClientArgs, api_error};
-use crate::ctx::Ctx;
-use crate::exit::CliError;
-use crate::format::FormatArg;
+use super::{age_secs, health, human_age};
+use crate::cli::{CliError, ClientArgs, Ctx, FormatArg, api_error};
 
 /// Show one datacenter's federation state: every mesh gateway with its addresses and health.
 #[derive(Debug, clap::Args)]
@@ -22,50 +19,31 @@ pub struct Args {
 pub async fn cmd_federation_state_get(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     let client = args.client.client()?;
     let path = format!("/v1/internal/federation-state/{}", args.which);
-    let body: Value = client
-        .get(&path, &[])
-        .await
-        .map_err(|e| {
-            if e.is_not_found() {
-                CliError::failure(format!("no federation state for datacenter {:?}", args.which))
-                    .hint("its leader writes one once it is in the WAN pool; see `fedctl federation-state list`")
-            } else {
-                api_error(e)
-            }
-        })?
-        .value;
-    let state = &body["State"];
+    let missing = || {
+        CliError::failure(format!("no federation state for datacenter {:?}", args.which))
+            .hint("its leader writes one once it is in the WAN pool; see `fedctl federation-state list`")
+    };
+    let body: FederationStateResponse =
+        client.get(&path, &[]).await.map_err(|e| if e.is_not_found() { missing() } else { api_error(e) })?.value;
+    let state = body.state.ok_or_else(missing)?;
     if args.format.is_json() {
-        return ctx.out.json(state);
+        return ctx.out.json(&state);
     }
-    let updated = state["UpdatedAt"].as_str().unwrap_or_default();
-    let age = age_secs(updated).map_or(String::new(), |s| format!(" ({} ago)", human_age(s)));
-    ctx.out.line(format!("Datacenter:           {}", state["Datacenter"].as_str().unwrap_or_default()))?;
-    ctx.out.line(format!("Updated:              {updated}{age}"))?;
-    ctx.out.line(format!("Primary modify index: {}", state["PrimaryModifyIndex"]))?;
-    let gateways = state["MeshGateways"].as_array().cloned().unwrap_or_default();
-    if gateways.is_empty() {
+    let age = age_secs(&state.updated_at).map_or(String::new(), |s| format!(" ({} ago)", human_age(s)));
+    ctx.out.line(format!("Datacenter:           {}", state.datacenter))?;
+    ctx.out.line(format!("Updated:              {}{age}", state.updated_at))?;
+    ctx.out.line(format!("Primary modify index: {}", state.primary_modify_index))?;
+    if state.mesh_gateways.is_empty() {
         return ctx.out.line("Mesh gateways:        none");
     }
-    let addr = |g: &Value, kind: &str| {
-        let a = &g["Service"]["TaggedAddresses"][kind];
-        if a.is_null() {
-            "-".to_owned()
-        } else {
-            format!("{}:{}", a["Address"].as_str().unwrap_or_default(), a["Port"])
-        }
+    let addr = |g: &fedctl::state::CheckServiceNode, kind: &str| {
+        g.service.tagged_addresses.get(kind).map_or("-".to_owned(), |a| format!("{}:{}", a.address, a.port))
     };
     ctx.out.line("")?;
     ctx.out.table(
         &["Node", "Service", "LAN", "WAN", "Health"],
-        gateways.iter().map(|g| {
-            vec![
-                g["Node"]["Node"].as_str().unwrap_or_default().to_owned(),
-                g["Service"]["ID"].as_str().unwrap_or_default().to_owned(),
-                addr(g, "lan"),
-                addr(g, "wan"),
-                if healthy(g) { "passing" } else { "failing" }.to_owned(),
-            ]
+        state.mesh_gateways.iter().map(|g| {
+            vec![g.node.node.clone(), g.service.id.clone(), addr(g, "lan"), addr(g, "wan"), health(g).to_owned()]
         }),
     )
 }

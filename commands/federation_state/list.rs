@@ -1,10 +1,10 @@
-use serde_json::{Value, json};
+use fedctl::api::AgentSelf;
+use fedctl::federation::ReplicationStatus;
+use fedctl::state::FederationState;
+use serde::Serialize;
 
-use super::{age_secs, healthy, human_age};
-use crate::client_args::{ClientArgs, api_error};
-use crate::ctx::Ctx;
-use crate::exit::CliError;
-use crate::format::FormatArg;
+use super::{age_secs, human_age};
+use crate::cli::{CliError, ClientArgs, Ctx, FormatArg, api_error};
 
 /// List every datacenter's federation state: its mesh gateways and how fresh it is.
 ///
@@ -26,6 +26,18 @@ pub struct Args {
     pub client: ClientArgs,
 }
 
+/// One row of the list (`-format=json` prints these as they are).
+#[derive(Debug, Serialize)]
+struct Row {
+    datacenter: String,
+    primary: bool,
+    gateways_healthy: usize,
+    gateways_total: usize,
+    updated_at: String,
+    age_seconds: Option<i64>,
+    status: &'static str,
+}
+
 pub async fn cmd_federation_state_list(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     let stale_after = match &args.stale_after {
         Some(d) => {
@@ -34,49 +46,55 @@ pub async fn cmd_federation_state_list(ctx: &Ctx, args: Args) -> Result<(), CliE
         None => None,
     };
     let client = args.client.client()?;
-    let states: Vec<Value> = client.get("/v1/internal/federation-states", &[]).await.map_err(api_error)?.value;
-    let status: Value = client.get("/v1/internal/federation-states/replication", &[]).await.map_err(api_error)?.value;
-    let me: Value = client.get("/v1/agent/self", &[]).await.map_err(api_error)?.value;
-    let primary = me["Config"]["PrimaryDatacenter"].as_str().unwrap_or_default().to_owned();
+    let states: Vec<FederationState> =
+        client.get("/v1/internal/federation-states", &[]).await.map_err(api_error)?.value;
+    let status: ReplicationStatus =
+        client.get("/v1/internal/federation-states/replication", &[]).await.map_err(api_error)?.value;
+    let me: AgentSelf = client.get("/v1/agent/self", &[]).await.map_err(api_error)?.value;
+    let primary = me.config.primary_datacenter;
 
-    let replication_failing = status["Enabled"] == true && !status["LastErrorMessage"].is_null() && {
-        // Failing when the last error is newer than the last success.
-        let err = status["LastError"].as_str().and_then(age_secs);
-        let ok = status["LastSuccess"].as_str().and_then(age_secs);
+    // Failing when the last error is newer than the last success.
+    let replication_failing = status.enabled && status.last_error_message.is_some() && {
+        let err = status.last_error.as_deref().and_then(age_secs);
+        let ok = status.last_success.as_deref().and_then(age_secs);
         matches!((err, ok), (Some(_), None)) || matches!((err, ok), (Some(e), Some(o)) if e < o)
     };
-    let replication = if status["Enabled"] != true {
+    let replication = if !status.enabled {
         "primary".to_owned()
     } else if replication_failing {
-        format!("failing: {}", status["LastErrorMessage"].as_str().unwrap_or_default())
+        format!("failing: {}", status.last_error_message.as_deref().unwrap_or_default())
     } else {
-        match status["LastSuccess"].as_str().and_then(age_secs) {
+        match status.last_success.as_deref().and_then(age_secs) {
             Some(s) => format!("ok ({} ago)", human_age(s)),
             None => "not yet".to_owned(),
         }
     };
 
     let mut problems = Vec::new();
-    let rows: Vec<Value> = states
-        .iter()
+    let rows: Vec<Row> = states
+        .into_iter()
         .map(|s| {
-            let dc = s["Datacenter"].as_str().unwrap_or_default();
-            let gateways = s["MeshGateways"].as_array().cloned().unwrap_or_default();
-            let healthy_count = gateways.iter().filter(|g| healthy(g)).count();
-            let age = s["UpdatedAt"].as_str().and_then(age_secs);
+            let age = age_secs(&s.updated_at);
             let stale = matches!((age, stale_after), (Some(a), Some(limit)) if a as u64 > limit.as_secs());
             if stale {
-                problems.push(format!("{dc}'s state is {} old", human_age(age.unwrap_or(0))));
+                problems.push(format!("{}'s state is {} old", s.datacenter, human_age(age.unwrap_or(0))));
             }
-            json!({
-                "datacenter": dc,
-                "primary": dc == primary,
-                "gateways_healthy": healthy_count,
-                "gateways_total": gateways.len(),
-                "updated_at": s["UpdatedAt"],
-                "age_seconds": age,
-                "status": if stale { "stale" } else if gateways.is_empty() { "no gateways" } else { "ok" },
-            })
+            let gateways = &s.mesh_gateways;
+            Row {
+                primary: s.datacenter == primary,
+                gateways_healthy: gateways.iter().filter(|g| g.is_healthy()).count(),
+                gateways_total: gateways.len(),
+                age_seconds: age,
+                status: if stale {
+                    "stale"
+                } else if gateways.is_empty() {
+                    "no gateways"
+                } else {
+                    "ok"
+                },
+                datacenter: s.datacenter,
+                updated_at: s.updated_at,
+            }
         })
         .collect();
     if stale_after.is_some() && replication_failing {
@@ -84,17 +102,17 @@ pub async fn cmd_federation_state_list(ctx: &Ctx, args: Args) -> Result<(), CliE
     }
 
     if args.format.is_json() {
-        ctx.out.json(&json!({ "states": rows, "replication": status }))?;
+        ctx.out.json(&serde_json::json!({ "states": rows, "replication": status }))?;
     } else {
         ctx.out.table(
             &["Datacenter", "Primary", "Gateways", "Age", "Status"],
             rows.iter().map(|r| {
                 vec![
-                    r["datacenter"].as_str().unwrap_or_default().to_owned(),
-                    if r["primary"] == true { "yes" } else { "no" }.to_owned(),
-                    format!("{}/{}", r["gateways_healthy"], r["gateways_total"]),
-                    r["age_seconds"].as_i64().map_or("-".into(), human_age),
-                    r["status"].as_str().unwrap_or_default().to_owned(),
+                    r.datacenter.clone(),
+                    if r.primary { "yes" } else { "no" }.to_owned(),
+                    format!("{}/{}", r.gateways_healthy, r.gateways_total),
+                    r.age_seconds.map_or("-".into(), human_age),
+                    r.status.to_owned(),
                 ]
             }),
         )?;

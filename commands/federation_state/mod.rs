@@ -2,9 +2,9 @@ mod get;
 mod list;
 
 use clap::Subcommand;
+use fedctl::state::{CheckServiceNode, HealthStatus};
 
-use crate::ctx::Ctx;
-use crate::exit::CliError;
+use crate::cli::{CliError, Ctx};
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -34,7 +34,14 @@ pub fn human_age(secs: i64) -> String {
     }
 }
 
-/// A gateway is healthy when every check on it passes.
-pub fn healthy(gateway: &serde_json::Value) -> bool {
-    gateway["Checks"].as_array().is_none_or(|c| c.iter().all(|c| c["Status"] == "passing"))
+/// A gateway's health as a word: `critical` unless it is healthy by the data model's one rule
+/// ([`CheckServiceNode::is_healthy`]), then `warning` or `passing`.
+pub fn health(gateway: &CheckServiceNode) -> &'static str {
+    if !gateway.is_healthy() {
+        "critical"
+    } else if gateway.checks.iter().any(|c| c.status == HealthStatus::Warning) {
+        "warning"
+    } else {
+        "passing"
+    }
 }

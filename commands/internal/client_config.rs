@@ -1,9 +1,6 @@
 use fedctl::api::{Setting, Source};
 
-use crate::client_args::ClientArgs;
-use crate::ctx::Ctx;
-use crate::exit::CliError;
-use crate::format::FormatArg;
+use crate::cli::{CliError, ClientArgs, Ctx, FormatArg};
 
 /// Show the client settings a command would use to reach an agent, and where each one came
 /// from (flag, environment variable or default). The token is never printed.

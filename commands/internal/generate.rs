@@ -7,8 +7,7 @@ use std::path::{Path, PathBuf};
 
 use clap_complete::{Generator, Shell};
 
-use crate::ctx::Ctx;
-use crate::exit::CliError;
+use crate::cli::{CliError, Ctx};
 
 /// Regenerate completions/ and man/ (or check that they are current).
 #[derive(Debug, clap::Args)]
@@ -24,7 +23,7 @@ pub struct Args {
 const SHELLS: [Shell; 5] = [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::PowerShell, Shell::Elvish];
 
 pub fn cmd_internal_generate(ctx: &Ctx, args: Args) -> Result<(), CliError> {
-    let expected = generated_files()?;
+    let expected = generated_files(ctx)?;
     let on_disk = existing_files(&args.out_dir)?;
     let stale: Vec<String> = expected
         .iter()
@@ -64,12 +63,15 @@ pub fn cmd_internal_generate(ctx: &Ctx, args: Args) -> Result<(), CliError> {
 }
 
 /// Every generated file, by path relative to the repository root.
-fn generated_files() -> Result<BTreeMap<String, Vec<u8>>, CliError> {
+fn generated_files(ctx: &Ctx) -> Result<BTreeMap<String, Vec<u8>>, CliError> {
     let mut files = BTreeMap::new();
     for shell in SHELLS {
-        files.insert(format!("completions/{}", shell.file_name("fedctl")), crate::completion::completion_script(shell));
+        files.insert(
+            format!("completions/{}", shell.file_name("fedctl")),
+            crate::completion::completion_script(shell, ctx.command()),
+        );
     }
-    let mut cmd = crate::cli::command().disable_help_subcommand(true);
+    let mut cmd = ctx.command().disable_help_subcommand(true);
     cmd.build();
     add_man_pages(&cmd, &mut files)?;
     Ok(files)

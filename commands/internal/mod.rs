@@ -3,8 +3,7 @@ mod generate;
 
 use clap::Subcommand;
 
-use crate::ctx::Ctx;
-use crate::exit::CliError;
+use crate::cli::{CliError, Ctx};
 
 #[derive(Debug, Subcommand)]
 pub enum Command {

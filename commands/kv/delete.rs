@@ -1,10 +1,7 @@
 use reqwest::Method;
 use serde_json::json;
 
-use crate::client_args::{ClientArgs, api_error};
-use crate::ctx::Ctx;
-use crate::exit::CliError;
-use crate::format::FormatArg;
+use crate::cli::{CliError, ClientArgs, Ctx, FormatArg, api_error};
 
 /// Delete a key, or with -recurse every key under a prefix.
 #[derive(Debug, clap::Args)]

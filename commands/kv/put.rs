@@ -3,10 +3,7 @@ use std::io::Read;
 use reqwest::Method;
 use serde_json::json;
 
-use crate::client_args::{ClientArgs, api_error};
-use crate::ctx::Ctx;
-use crate::exit::CliError;
-use crate::format::FormatArg;
+use crate::cli::{CliError, ClientArgs, Ctx, FormatArg, api_error};
 
 /// Write a key's value.
 ///

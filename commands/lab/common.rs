@@ -4,8 +4,7 @@ use std::path::PathBuf;
 
 use fedctl::lab::{Checker, Lab, LabError, alive};
 
-use crate::ctx::Ctx;
-use crate::exit::CliError;
+use crate::cli::{CliError, Ctx};
 
 /// Remembers the last detached lab, so `status` and `down` need no -dir.
 pub fn pointer() -> PathBuf {

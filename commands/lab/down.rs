@@ -4,8 +4,7 @@ use std::time::Duration;
 use fedctl::lab::{Lab, stop};
 
 use super::common::{lab_dir, lab_error, pointer};
-use crate::ctx::Ctx;
-use crate::exit::CliError;
+use crate::cli::{CliError, Ctx};
 
 /// Stop every process of a lab and remove what it created.
 #[derive(Debug, clap::Args)]

@@ -5,8 +5,7 @@ mod up;
 
 use clap::Subcommand;
 
-use crate::ctx::Ctx;
-use crate::exit::CliError;
+use crate::cli::{CliError, Ctx};
 
 #[derive(Debug, Subcommand)]
 pub enum Command {

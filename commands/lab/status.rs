@@ -3,9 +3,7 @@ use std::path::PathBuf;
 use fedctl::lab::{Checker, Lab, Stage, alive};
 
 use super::common::{lab_dir, lab_error, print_summary};
-use crate::ctx::Ctx;
-use crate::exit::CliError;
-use crate::format::FormatArg;
+use crate::cli::{CliError, Ctx, FormatArg};
 
 /// Check a lab again: its processes and whether it is still federated.
 ///

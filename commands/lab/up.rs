@@ -7,9 +7,7 @@ use fedctl::lab::{
 };
 
 use super::common::{lab_error, pointer, print_summary};
-use crate::ctx::Ctx;
-use crate::exit::CliError;
-use crate::format::FormatArg;
+use crate::cli::{CliError, Ctx, FormatArg};
 
 /// Start a federated lab on this machine: datacenters federated through real Envoy gateways.
 ///

@@ -2,8 +2,7 @@ mod raft;
 
 use clap::Subcommand;
 
-use crate::ctx::Ctx;
-use crate::exit::CliError;
+use crate::cli::{CliError, Ctx};
 
 #[derive(Debug, Subcommand)]
 pub enum Command {

@@ -2,9 +2,7 @@ use std::path::PathBuf;
 
 use reqwest::Method;
 
-use crate::client_args::{ClientArgs, api_error};
-use crate::ctx::Ctx;
-use crate::exit::CliError;
+use crate::cli::{CliError, ClientArgs, Ctx, api_error};
 
 /// Deregister services from the local agent: those defined in FILE, or -id.
 #[derive(Debug, clap::Args)]
@@ -29,7 +27,7 @@ pub async fn cmd_services_deregister(ctx: &Ctx, args: Args) -> Result<(), CliErr
     };
     let client = args.client.client()?;
     for id in ids {
-        let _: serde_json::Value = client
+        let () = client
             .call(Method::PUT, &format!("/v1/agent/service/deregister/{id}"), &[], None)
             .await
             .map_err(api_error)?;

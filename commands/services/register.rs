@@ -4,9 +4,7 @@ use std::path::{Path, PathBuf};
 use fedctl::local::ServiceDefinition;
 use reqwest::Method;
 
-use crate::client_args::{ClientArgs, api_error};
-use crate::ctx::Ctx;
-use crate::exit::CliError;
+use crate::cli::{CliError, ClientArgs, Ctx, api_error};
 
 /// Register services with the local agent, from a definition file or flags.
 ///
@@ -71,8 +69,7 @@ pub async fn cmd_services_register(ctx: &Ctx, args: Args) -> Result<(), CliError
     let client = args.client.client()?;
     for def in definitions {
         let body = serde_json::to_vec(&def).map_err(CliError::failure)?;
-        let _: serde_json::Value =
-            client.call(Method::PUT, "/v1/agent/service/register", &[], Some(body)).await.map_err(api_error)?;
+        let () = client.call(Method::PUT, "/v1/agent/service/register", &[], Some(body)).await.map_err(api_error)?;
         ctx.out.line(format!("Registered service: {}", def.name))?;
     }
     Ok(())

@@ -4,7 +4,7 @@ use std::io::ErrorKind;
 
 use fedctl::tls::TlsError;
 
-use crate::exit::CliError;
+use crate::cli::CliError;
 
 pub fn tls_error(e: TlsError) -> CliError {
     let hint = match &e {

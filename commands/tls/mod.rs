@@ -4,8 +4,7 @@ mod hints;
 
 use clap::Subcommand;
 
-use crate::ctx::Ctx;
-use crate::exit::CliError;
+use crate::cli::{CliError, Ctx};
 
 #[derive(Debug, Subcommand)]
 pub enum Command {

@@ -2,10 +2,10 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use tokio::sync::watch;
 
-use super::spawn::SHUTDOWN_GRACE;
 use crate::backend::Backend;
 use crate::config::AgentConfig;
 use crate::gossip::Gossip;
@@ -14,6 +14,9 @@ use crate::raft::RaftNode;
 use crate::rpc::RpcClient;
 use crate::tasks::TaskSet;
 use crate::wan::GatewayTunnel;
+
+/// How long the agent's tasks get to end once shutdown starts, before they are aborted.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
 
 /// A started agent; it owns every task it started.
 #[derive(Debug)]

@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -316,6 +315,3 @@ impl Wiring<'_> {
         self.spawn("server port", crate::rpc::serve(listener, options, handlers, self.stop()));
     }
 }
-
-/// How long the agent's tasks get to end once shutdown starts, before they are aborted.
-pub(super) const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);

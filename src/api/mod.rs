@@ -1,13 +1,19 @@
-//! Talking to an agent's HTTP API: how the CLI finds the agent and authenticates.
+//! Talking to an agent's HTTP API: how the CLI finds the agent and authenticates, and the
+//! response shapes the agent writes and the CLI reads.
 //!
 //! [`ClientFlags::resolve`] applies one precedence rule to every setting:
 //! flag, then `FEDCTL_*` environment variable, then the `CONSUL_*` one (so existing Consul
 //! environments keep working), then the default. It is pure: the environment is passed in.
 
 mod client;
+mod types;
 
 pub use client::{Client, ClientError, Indexed};
 use serde::Serialize;
+pub use types::{
+    AgentMember, AgentSelf, AgentSelfConfig, DebugConfig, FederationStateResponse, RaftConfiguration, RaftServer,
+    XdsPorts,
+};
 
 /// The agent address used when nothing else is set.
 pub const DEFAULT_HTTP_ADDR: &str = "127.0.0.1:8500";

@@ -9,7 +9,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tokio::sync::watch;
 
 use super::{now_rfc3339, until_leader};
@@ -34,8 +34,8 @@ const MAX_BACKOFF: Duration = Duration::from_secs(5);
 const MIN_ROUND: Duration = Duration::from_millis(20);
 
 /// What replication last did, for operators.
-#[derive(Debug, Clone, Default, Serialize)]
-#[serde(rename_all = "PascalCase")]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
 pub struct ReplicationStatus {
     /// Replication runs in secondaries only.
     pub enabled: bool,

@@ -6,62 +6,60 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
 use serde::Serialize;
-use serde_json::{Value, json};
 
 use super::AppState;
 use super::error::{ApiError, decode_body};
 use super::query::Params;
+use crate::api::{AgentMember, AgentSelf, AgentSelfConfig, DebugConfig, XdsPorts};
 use crate::gossip::MemberStatus;
 use crate::local::{CheckDefinition, ServiceDefinition};
 use crate::state::{HealthCheck, HealthStatus, NodeService};
 
 /// `GET /v1/agent/self`
-pub async fn self_info(State(state): State<AppState>) -> Json<Value> {
+pub async fn self_info(State(state): State<AppState>) -> Json<AgentSelf> {
     let info = &state.info;
-    Json(json!({
-        "Config": {
-            "Datacenter": info.datacenter,
-            "PrimaryDatacenter": info.primary_datacenter,
-            "NodeName": info.node_name,
-            "NodeID": info.node_id,
-            "Server": info.server,
-            "Version": info.version,
-            "Revision": "",
-            "Domain": info.domain,
+    Json(AgentSelf {
+        config: AgentSelfConfig {
+            datacenter: info.datacenter.clone(),
+            primary_datacenter: info.primary_datacenter.clone(),
+            node_name: info.node_name.clone(),
+            node_id: info.node_id.clone(),
+            server: info.server,
+            version: info.version.clone(),
+            revision: String::new(),
+            domain: info.domain.clone(),
         },
-        "DebugConfig": {
-            "GRPCPort": info.grpc_port,
-            "GRPCTLSPort": info.grpc_tls_port,
-        },
-        "XDS": {
-            "Port": info.grpc_port,
-            "TLSPort": info.grpc_tls_port,
-        },
-        "Member": member(&state),
-        "Meta": {},
-    }))
+        debug_config: DebugConfig { grpc_port: info.grpc_port, grpc_tls_port: info.grpc_tls_port },
+        xds: XdsPorts { port: info.grpc_port, tls_port: info.grpc_tls_port },
+        member: member(&state),
+        meta: BTreeMap::new(),
+    })
 }
 
-fn member(state: &AppState) -> Value {
+fn role(server: bool) -> String {
+    if server { "consul" } else { "node" }.to_owned()
+}
+
+fn member(state: &AppState) -> AgentMember {
     let info = &state.info;
-    json!({
-        "Name": info.node_name,
-        "Addr": info.advertise_addr,
-        "Port": info.serf_lan_port,
-        "Tags": {
-            "role": if info.server { "consul" } else { "node" },
-            "dc": info.datacenter,
-            "port": info.server_port.to_string(),
-            "id": info.node_id,
-            "build": info.version,
-        },
-        "Status": 1,
-    })
+    AgentMember {
+        name: info.node_name.clone(),
+        addr: info.advertise_addr.clone(),
+        port: info.serf_lan_port,
+        tags: BTreeMap::from([
+            ("role".to_owned(), role(info.server)),
+            ("dc".to_owned(), info.datacenter.clone()),
+            ("port".to_owned(), info.server_port.to_string()),
+            ("id".to_owned(), info.node_id.clone()),
+            ("build".to_owned(), info.version.clone()),
+        ]),
+        status: AgentMember::ALIVE,
+    }
 }
 
 /// `GET /v1/agent/members`: the LAN members this agent knows, as the reference shows them
 /// (Status 1 alive, 3 left, 4 failed).
-pub async fn members(State(state): State<AppState>, Query(p): Query<Params>) -> Json<Vec<Value>> {
+pub async fn members(State(state): State<AppState>, Query(p): Query<Params>) -> Json<Vec<AgentMember>> {
     let pool =
         if p.get("wan").is_some_and(|v| v == "1" || v == "true" || v.is_empty()) { &state.wan } else { &state.gossip };
     let Some(gossip) = pool else {
@@ -70,24 +68,21 @@ pub async fn members(State(state): State<AppState>, Query(p): Query<Params>) -> 
     let members = gossip
         .members()
         .into_iter()
-        .map(|m| {
-            let status = match m.status {
-                MemberStatus::Alive => 1,
-                MemberStatus::Left => 3,
-                MemberStatus::Failed => 4,
-            };
-            json!({
-                "Name": m.id.name,
-                "Addr": m.id.addr.ip().to_string(),
-                "Port": m.id.addr.port(),
-                "Tags": {
-                    "role": if m.id.meta.server { "consul" } else { "node" },
-                    "dc": m.id.meta.datacenter,
-                    "port": m.id.meta.rpc_port.to_string(),
-                    "build": m.id.meta.build,
-                },
-                "Status": status,
-            })
+        .map(|m| AgentMember {
+            name: m.id.name,
+            addr: m.id.addr.ip().to_string(),
+            port: m.id.addr.port(),
+            tags: BTreeMap::from([
+                ("role".to_owned(), role(m.id.meta.server)),
+                ("dc".to_owned(), m.id.meta.datacenter),
+                ("port".to_owned(), m.id.meta.rpc_port.to_string()),
+                ("build".to_owned(), m.id.meta.build),
+            ]),
+            status: match m.status {
+                MemberStatus::Alive => AgentMember::ALIVE,
+                MemberStatus::Left => AgentMember::LEFT,
+                MemberStatus::Failed => AgentMember::FAILED,
+            },
         })
         .collect();
     Json(members)

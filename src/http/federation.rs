@@ -8,7 +8,9 @@ use axum::response::{IntoResponse, Response};
 use super::AppState;
 use super::error::ApiError;
 use super::query::{Params, read, read_json, read_options, with_meta};
+use crate::api::FederationStateResponse;
 use crate::state::{Query, QueryResult, RequestContext};
+use crate::wan::LocatorStatus;
 
 /// `GET /v1/internal/federation-states`
 pub async fn list(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Response, ApiError> {
@@ -24,14 +26,14 @@ pub async fn get(
 ) -> Result<Response, ApiError> {
     let reply = read(&state, &read_options(&state, &p)?, Query::FederationState { datacenter }).await?;
     let response = match &reply.result {
-        QueryResult::FederationState(None) => StatusCode::NOT_FOUND.into_response(),
-        other => axum::Json(serde_json::json!({
-            "State": other.to_json(),
-            "Index": reply.index,
-            "KnownLeader": reply.known_leader,
-            "LastContact": reply.last_contact_ms,
-        }))
+        QueryResult::FederationState(Some(state)) => axum::Json(FederationStateResponse {
+            state: Some(state.clone()),
+            index: reply.index,
+            known_leader: reply.known_leader,
+            last_contact: reply.last_contact_ms,
+        })
         .into_response(),
+        _ => StatusCode::NOT_FOUND.into_response(),
     };
     Ok(with_meta(&reply, response))
 }
@@ -51,14 +53,12 @@ pub async fn replication(State(state): State<AppState>) -> axum::Json<crate::fed
 /// gateways: the candidates with their source and health, what the locator would pick now and
 /// why, and each gateway's recent dial outcomes. `{"Enabled": false}` without WAN federation
 /// through gateways.
-pub async fn gateways(State(state): State<AppState>) -> axum::Json<serde_json::Value> {
+pub async fn gateways(State(state): State<AppState>) -> axum::Json<LocatorStatus> {
     let Some(locator) = &state.locator else {
-        return axum::Json(serde_json::json!({"Enabled": false, "Datacenter": state.info.datacenter}));
+        return axum::Json(LocatorStatus { datacenter: state.info.datacenter.clone(), ..LocatorStatus::default() });
     };
     let datacenters = state.backend.datacenters(&RequestContext::new()).await.unwrap_or_default();
-    let mut value = serde_json::to_value(locator.status(&datacenters)).unwrap_or_default();
-    value["Enabled"] = serde_json::Value::Bool(true);
-    axum::Json(value)
+    axum::Json(locator.status(&datacenters))
 }
 
 /// `GET /v1/internal/gateways/probe?tries=N` (default 5): a real handshake along every path

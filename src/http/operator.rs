@@ -2,34 +2,32 @@
 
 use axum::Json;
 use axum::extract::{Query, State};
-use serde_json::{Value, json};
 
 use super::AppState;
 use super::error::ApiError;
 use super::query::Params;
+use crate::api::{RaftConfiguration, RaftServer};
 use crate::state::RequestContext;
 
 /// `GET /v1/operator/raft/configuration`: the raft members, who leads, who votes.
-pub async fn configuration(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
+pub async fn configuration(State(state): State<AppState>) -> Result<Json<RaftConfiguration>, ApiError> {
     let raft = server_raft(&state)?;
     let leader = raft.leader();
     let voters: Vec<u64> = raft.voters().into_iter().map(|(id, _)| id).collect();
-    let servers: Vec<Value> = raft
+    let servers = raft
         .members()
         .into_iter()
-        .map(|(id, node)| {
-            json!({
-                "ID": id.to_string(),
-                "Node": node.name,
-                "Address": node.addr,
-                "Leader": Some(id) == leader,
-                "Voter": voters.contains(&id),
-                "ProtocolVersion": "3",
-            })
+        .map(|(id, node)| RaftServer {
+            id: id.to_string(),
+            node: node.name,
+            address: node.addr,
+            leader: Some(id) == leader,
+            voter: voters.contains(&id),
+            protocol_version: "3".to_owned(),
         })
         .collect();
     let index = raft.state().read(|s| s.last_index());
-    Ok(Json(json!({ "Servers": servers, "Index": index })))
+    Ok(Json(RaftConfiguration { servers, index }))
 }
 
 /// The raft node of a server agent; operator endpoints need one.

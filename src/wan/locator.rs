@@ -18,7 +18,7 @@ use std::net::SocketAddr;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tokio::sync::watch;
 
 use crate::state::{CheckServiceNode, Store};
@@ -27,7 +27,7 @@ use crate::state::{CheckServiceNode, Store};
 const FAILURE_QUARANTINE: Duration = Duration::from_secs(10);
 
 /// Where a candidate came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Source {
     #[serde(rename = "local catalog")]
     LocalCatalog,
@@ -37,8 +37,18 @@ pub enum Source {
     Config,
 }
 
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Source::LocalCatalog => "local catalog",
+            Source::FederationState => "federation state",
+            Source::Config => "config",
+        })
+    }
+}
+
 /// One gateway a server could dial.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Candidate {
     /// `host:port` as dialled.
@@ -53,8 +63,8 @@ pub struct Candidate {
 }
 
 /// What dialling one gateway address last did.
-#[derive(Debug, Clone, Default, Serialize)]
-#[serde(rename_all = "PascalCase")]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
 pub struct DialRecord {
     pub consecutive_failures: u32,
     pub last_error: Option<String>,
@@ -68,7 +78,7 @@ pub struct DialRecord {
 }
 
 /// A pick and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Pick {
     pub address: String,
@@ -76,9 +86,12 @@ pub struct Pick {
 }
 
 /// The locator's whole view, for `/v1/internal/gateways`.
-#[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "PascalCase")]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
 pub struct LocatorStatus {
+    /// Whether this agent federates through mesh gateways at all (a server with
+    /// `connect.enable_mesh_gateway_wan_federation`); everything else is empty when not.
+    pub enabled: bool,
     pub datacenter: String,
     pub primary_datacenter: String,
     /// This datacenter's gateways.
@@ -273,6 +286,7 @@ impl Locator {
             remote.entry(self.primary.clone()).or_default().extend(view.fallback.iter().cloned());
         }
         LocatorStatus {
+            enabled: true,
             datacenter: self.datacenter.clone(),
             primary_datacenter: self.primary.clone(),
             local: view.local.clone(),

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Candidate, Locator};
 use crate::tls::{AgentTls, DialStep, Protocol, dial_tls};
@@ -28,15 +28,35 @@ const PROTOCOLS: [(Protocol, &str); 3] = [
     (Protocol::WanGossipStream, "gossip-stream"),
 ];
 
+/// Which gateway a path goes through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Via {
+    /// A gateway of this datacenter (two hops).
+    Local,
+    /// The remote datacenter's own gateway.
+    Direct,
+}
+
+impl std::fmt::Display for Via {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Via::Local => "local",
+            Via::Direct => "direct",
+        })
+    }
+}
+
 /// One path: a datacenter, through one gateway, one protocol.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct PathReport {
     pub datacenter: String,
     /// The gateway dialled, and whether it is a local one (two hops) or the datacenter's own.
     pub gateway: String,
-    pub via: &'static str,
-    pub protocol: &'static str,
+    pub via: Via,
+    /// `rpc`, `gossip-packet` or `gossip-stream`.
+    pub protocol: String,
     pub ok: bool,
     pub tries: usize,
     pub p50_ms: Option<f64>,
@@ -47,7 +67,7 @@ pub struct PathReport {
 }
 
 /// Every path from this server.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct ProbeReport {
     pub datacenter: String,
@@ -70,10 +90,10 @@ pub async fn probe(locator: &Locator, tls: &Arc<AgentTls>, datacenters: &[String
     let mut paths = Vec::new();
     let mut failures: Vec<Option<Failure>> = Vec::new();
     for dc in status.picks.keys() {
-        let (via, gateways): (&'static str, Vec<&Candidate>) = if status.local.is_empty() {
-            ("direct", status.remote.get(dc).map(|l| l.iter().collect()).unwrap_or_default())
+        let (via, gateways): (Via, Vec<&Candidate>) = if status.local.is_empty() {
+            (Via::Direct, status.remote.get(dc).map(|l| l.iter().collect()).unwrap_or_default())
         } else {
-            ("local", status.local.iter().collect())
+            (Via::Local, status.local.iter().collect())
         };
         for g in gateways {
             for (protocol, name) in PROTOCOLS {
@@ -98,7 +118,7 @@ async fn probe_path(
     tls: &Arc<AgentTls>,
     dc: &str,
     gateway: &str,
-    via: &'static str,
+    via: Via,
     protocol: Protocol,
     name: &'static str,
     tries: usize,
@@ -119,7 +139,7 @@ async fn probe_path(
         datacenter: dc.to_owned(),
         gateway: gateway.to_owned(),
         via,
-        protocol: name,
+        protocol: name.to_owned(),
         ok,
         tries,
         p50_ms: pct(0.5),
@@ -158,10 +178,10 @@ fn classify(paths: &mut [PathReport], failures: &[Option<Failure>], local: &[Str
         .map(|(p, f)| {
             let f = (*f)?;
             Some(match f {
-                Failure::Connect if p.via == "local" => format!("local gateway {} (unreachable)", p.gateway),
+                Failure::Connect if p.via == Via::Local => format!("local gateway {} (unreachable)", p.gateway),
                 Failure::Connect => format!("{}'s gateway {} (unreachable)", p.datacenter, p.gateway),
                 Failure::Certificate => format!("certificate: {}'s server lacks server.{}", p.datacenter, p.datacenter),
-                Failure::Path if p.via == "direct" => {
+                Failure::Path if p.via == Via::Direct => {
                     format!("{}'s gateway {} or its servers", p.datacenter, p.gateway)
                 }
                 Failure::Path => {

@@ -1,9 +1,6 @@
-use serde_json::Value;
+use fedctl::api::RaftConfiguration;
 
-use crate::client_args::{ClientArgs, api_error};
-use crate::ctx::Ctx;
-use crate::exit::CliError;
-use crate::format::FormatArg;
+use crate::cli::{CliError, ClientArgs, Ctx, FormatArg, api_error};
 
 /// List the raft peers of the datacenter: who leads and who votes.
 #[derive(Debug, clap::Args)]
@@ -15,23 +12,21 @@ pub struct Args {
 }
 
 pub async fn cmd_operator_raft_list_peers(ctx: &Ctx, args: Args) -> Result<(), CliError> {
-    let config: Value =
+    let config: RaftConfiguration =
         args.client.client()?.get("/v1/operator/raft/configuration", &[]).await.map_err(api_error)?.value;
     if args.format.is_json() {
         return ctx.out.json(&config);
     }
-    let servers = config["Servers"].as_array().cloned().unwrap_or_default();
-    let text = |v: &Value| v.as_str().unwrap_or_default().to_owned();
     ctx.out.table(
         &["Node", "ID", "Address", "State", "Voter", "RaftProtocol"],
-        servers.iter().map(|s| {
+        config.servers.iter().map(|s| {
             vec![
-                text(&s["Node"]),
-                text(&s["ID"]),
-                text(&s["Address"]),
-                if s["Leader"] == true { "leader" } else { "follower" }.to_owned(),
-                s["Voter"].to_string(),
-                text(&s["ProtocolVersion"]),
+                s.node.clone(),
+                s.id.clone(),
+                s.address.clone(),
+                if s.leader { "leader" } else { "follower" }.to_owned(),
+                s.voter.to_string(),
+                s.protocol_version.clone(),
             ]
         }),
     )

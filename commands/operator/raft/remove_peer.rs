@@ -1,8 +1,6 @@
 use reqwest::Method;
 
-use crate::client_args::{ClientArgs, api_error};
-use crate::ctx::Ctx;
-use crate::exit::CliError;
+use crate::cli::{CliError, ClientArgs, Ctx, api_error};
 
 /// Remove a server from the raft peers (for a server that is gone for good).
 #[derive(Debug, clap::Args)]
@@ -29,7 +27,6 @@ pub async fn cmd_operator_raft_remove_peer(ctx: &Ctx, args: Args) -> Result<(), 
         }
     };
     let client = args.client.client()?;
-    let _: serde_json::Value =
-        client.call(Method::DELETE, "/v1/operator/raft/peer", &query, None).await.map_err(api_error)?;
+    let () = client.call(Method::DELETE, "/v1/operator/raft/peer", &query, None).await.map_err(api_error)?;
     ctx.out.line(format!("Removed peer: {what}"))
 }

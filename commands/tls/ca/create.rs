@@ -2,9 +2,7 @@ use fedctl::tls::files::{NewFile, ca_file_names, write_new_files};
 use fedctl::tls::{CaOptions, generate_ca};
 use serde::Serialize;
 
-use crate::ctx::Ctx;
-use crate::exit::CliError;
-use crate::format::FormatArg;
+use crate::cli::{CliError, Ctx, FormatArg};
 use crate::tls::hints::tls_error;
 
 /// Create a new certificate authority (CA) for agent TLS.
@@ -67,7 +65,7 @@ pub fn cmd_tls_ca_create(ctx: &Ctx, args: Args) -> Result<(), CliError> {
             cert_file,
             key_file,
             common_name: ca.common_name,
-            not_after: crate::format::rfc3339(ca.not_after),
+            not_after: crate::cli::rfc3339(ca.not_after),
             permitted_dns_domains: ca.permitted_dns_domains,
         });
     }

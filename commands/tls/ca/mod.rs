@@ -2,8 +2,7 @@ mod create;
 
 use clap::Subcommand;
 
-use crate::ctx::Ctx;
-use crate::exit::CliError;
+use crate::cli::{CliError, Ctx};
 
 #[derive(Debug, Subcommand)]
 pub enum Command {

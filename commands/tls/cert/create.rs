@@ -5,9 +5,7 @@ use fedctl::tls::names::node_server_name;
 use fedctl::tls::{Ca, CertKind, CertOptions, ExtendedKeyUsage, SanEntry};
 use serde::Serialize;
 
-use crate::ctx::Ctx;
-use crate::exit::CliError;
-use crate::format::FormatArg;
+use crate::cli::{CliError, Ctx, FormatArg};
 use crate::tls::hints::tls_error;
 
 /// Create a certificate for a server, a client agent or the CLI, signed by a CA.
@@ -131,7 +129,7 @@ pub fn cmd_tls_cert_create(ctx: &Ctx, args: Args) -> Result<(), CliError> {
             common_name: &issued.plan.common_name,
             sans: &issued.plan.sans,
             extended_key_usages: &issued.plan.extended_key_usages,
-            not_after: crate::format::rfc3339(issued.not_after),
+            not_after: crate::cli::rfc3339(issued.not_after),
         });
     }
     ctx.out.line(format!("==> Saved {cert_file}"))?;

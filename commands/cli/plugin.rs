@@ -5,17 +5,17 @@ use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 
-use crate::ctx::Ctx;
-use crate::exit::CliError;
+use super::ctx::Ctx;
+use super::exit::CliError;
 
 /// Replaces this process with the plugin, so its exit status, signals and terminal are its own.
-pub fn cmd_plugin(_ctx: &Ctx, args: Vec<OsString>) -> Result<(), CliError> {
+pub fn cmd_plugin(ctx: &Ctx, args: Vec<OsString>) -> Result<(), CliError> {
     let Some((name, rest)) = args.split_first() else {
         return Err(CliError::usage("missing command"));
     };
     let program = format!("fedctl-{}", name.to_string_lossy());
     let Some(path) = find_in_path(OsStr::new(&program)) else {
-        return Err(unknown_command(&name.to_string_lossy(), &program));
+        return Err(unknown_command(&ctx.command(), &name.to_string_lossy(), &program));
     };
     tracing::debug!(plugin = %path.display(), "running plugin");
     let err = std::process::Command::new(&path).args(rest).exec();
@@ -29,8 +29,7 @@ fn find_in_path(program: &OsStr) -> Option<PathBuf> {
         .find(|candidate| candidate.metadata().is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0))
 }
 
-fn unknown_command(name: &str, program: &str) -> CliError {
-    let cmd = crate::cli::command();
+fn unknown_command(cmd: &clap::Command, name: &str, program: &str) -> CliError {
     let closest = cmd
         .get_subcommands()
         .filter(|c| !c.is_hide_set())

@@ -2,7 +2,7 @@
 
 use fedctl::api::{Client, ClientError, ClientFlags, ClientSettings};
 
-use crate::exit::CliError;
+use super::exit::CliError;
 
 /// How to reach and authenticate to the agent. Each flag falls back to `FEDCTL_*`, then to
 /// the `CONSUL_*` variable of the same meaning.

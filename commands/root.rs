@@ -1,11 +1,12 @@
+//! `fedctl` itself: the root of the command tree and the dispatch to every command.
+
 use std::ffi::OsString;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
-use crate::ctx::Ctx;
-use crate::exit::CliError;
+use crate::cli::{CliError, Ctx};
 use crate::{
-    agent, catalog, completion, connect, debug, federation_state, internal, kv, lab, leave, members, operator, plugin,
+    agent, catalog, completion, connect, debug, federation_state, internal, kv, lab, leave, members, operator,
     services, tls, version,
 };
 
@@ -80,7 +81,7 @@ pub enum Command {
 }
 
 pub async fn run(cli: Cli) -> Result<(), CliError> {
-    let ctx = Ctx::default();
+    let ctx = Ctx::new(command);
     match cli.command {
         Command::Agent(args) => agent::cmd_agent(&ctx, args).await,
         Command::Kv(cmd) => kv::run(&ctx, cmd).await,
@@ -97,7 +98,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Completion(args) => completion::cmd_completion(&ctx, args),
         Command::Version(args) => version::cmd_version(&ctx, args),
         Command::Internal(cmd) => internal::run(&ctx, cmd),
-        Command::External(args) => plugin::cmd_plugin(&ctx, args),
+        Command::External(args) => crate::cli::cmd_plugin(&ctx, args),
     }
 }
 

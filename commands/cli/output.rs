@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::exit::CliError;
+use super::exit::CliError;
 
 /// Command output. Write errors on stdout (including a closed pipe) are returned so the
 /// command stops; stderr messages are best-effort.

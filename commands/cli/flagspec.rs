@@ -3,14 +3,9 @@
 
 use fedctl::argv::FlagSpec;
 
-/// The flag spec of the whole command tree.
-pub fn root_spec() -> FlagSpec {
-    let mut cmd = crate::cli::command();
-    cmd.build(); // propagates global args and adds help/version flags
-    spec_of(&cmd)
-}
-
-fn spec_of(cmd: &clap::Command) -> FlagSpec {
+/// The flag spec of the command tree `cmd` (built: global args propagated, help and version
+/// flags added).
+pub fn spec_of(cmd: &clap::Command) -> FlagSpec {
     let mut spec = FlagSpec::new();
     spec.set_external(cmd.is_allow_external_subcommands_set());
     for arg in cmd.get_arguments() {
