@@ -2,7 +2,30 @@
 //!
 //! Everything the `fedctl` binary does lives here; the binary (`commands/`) only parses flags,
 //! calls into this crate and prints. The library never prints and never uses clap: it returns
-//! typed errors and data, so it can be driven from tests and, later, from the agent itself.
+//! typed errors and data, so it can be driven from tests and from the agent itself.
+//!
+//! # Floors
+//!
+//! The modules, from the top floor down. A module imports only from the floors below its own,
+//! or from its own floor without closing a circle; `tests/unit/architecture.rs` reads every
+//! `crate::` path under `src/` and fails on one that climbs a floor or closes a circle.
+//!
+//! - composition: `agent`, `lab` — the agent process built, spawned and shut down (nothing
+//!   imports `agent`), and local federations for trying fedctl
+//! - configuration: `config` — defaults, files and flags resolved once into a validated config
+//! - interfaces: `http`, `xds` — edges that turn requests into backend calls: the
+//!   Consul-compatible HTTP API, and Envoy's xDS (snapshot to resources, ADS streams)
+//! - agent-local work: `proxycfg`, `local` — the agent's own services, checks and their
+//!   anti-entropy, and each local gateway's watches folded into snapshots
+//! - federation: `federation`, `wan` — replication between datacenters (federation states,
+//!   the Connect CA, pruning), and the gateway transport it travels on (locator, tunnel, probes)
+//! - request path: `backend` — one request path for servers and clients: serve here, at the
+//!   leader or in another datacenter, with one forwarding function
+//! - replication and transport: `raft`, `rpc`, `gossip`, `serve` — raft over redb, the
+//!   multiplexed server port, SWIM gossip, and HTTP/1+2 serving with owned connections
+//! - ground: `state`, `tls`, `api`, `tasks`, `duration`, `argv` — the data model (with the
+//!   request context and error type), TLS and its names, the HTTP API's client and shapes,
+//!   owned tasks, Go-style durations, Consul-style flag spelling
 
 pub mod agent;
 pub mod api;

@@ -242,3 +242,39 @@ impl Store {
         ]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::ServiceAddress;
+
+    fn gateway(checks: &[HealthStatus]) -> CheckServiceNode {
+        CheckServiceNode {
+            node: Node { node: "n1".into(), address: "10.0.0.1".into(), ..Node::default() },
+            service: NodeService { id: "gw".into(), port: 8443, ..NodeService::default() },
+            checks: checks.iter().map(|s| HealthCheck { status: *s, ..HealthCheck::default() }).collect(),
+        }
+    }
+
+    #[test]
+    fn healthy_unless_a_check_is_critical_or_in_maintenance() {
+        use HealthStatus::*;
+        assert!(gateway(&[]).is_healthy());
+        assert!(gateway(&[Passing, Warning]).is_healthy(), "a warning still routes");
+        assert!(!gateway(&[Passing, Critical]).is_healthy());
+        assert!(!gateway(&[Maintenance]).is_healthy());
+    }
+
+    #[test]
+    fn the_best_address_prefers_the_services_wan_address_across_datacenters() {
+        let mut g = gateway(&[]);
+        assert_eq!(g.best_address(true), ("10.0.0.1".to_owned(), 8443), "the node's address when nothing else");
+        g.node.tagged_addresses.insert("wan".into(), "198.51.100.1".into());
+        assert_eq!(g.best_address(true).0, "198.51.100.1");
+        assert_eq!(g.best_address(false).0, "10.0.0.1");
+        g.service.tagged_addresses.insert("wan".into(), ServiceAddress { address: "203.0.113.5".into(), port: 443 });
+        assert_eq!(g.best_address(true), ("203.0.113.5".to_owned(), 443));
+        g.service.address = "10.0.0.9".into();
+        assert_eq!(g.best_address(false), ("10.0.0.9".to_owned(), 8443));
+    }
+}

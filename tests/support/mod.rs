@@ -1,4 +1,13 @@
-//! Helpers shared by the tests: running the real binary, temp dirs, optional tools.
+//! Helpers shared by the tests: running the real binary, temp dirs, optional tools, and the
+//! harnesses of the areas (in-process agents, real agent processes, Envoy gateways, network
+//! namespaces, federations started as a user would).
+
+pub mod agent;
+pub mod gateway;
+pub mod netns;
+pub mod process;
+pub mod tls;
+pub mod wanfed;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -1,109 +1,13 @@
 //! The real `fedctl agent` process: kill -9 durability, config errors, the CLI against it,
 //! and `agent -dev` with no flags at all (in its own network namespace, so port 8500 is free).
 
-use std::io::{BufRead, BufReader};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use serde_json::Value;
 
+use crate::support::netns::Netns;
+use crate::support::process::{AgentProcess, get};
 use crate::support::{FEDCTL, eventually_with, fedctl, fedctl_cmd, have_tool, run_cmd, temp_dir};
-
-/// A running `fedctl agent` child, its addresses, and everything it printed.
-pub struct AgentProcess {
-    pub child: Child,
-    pub http: String,
-    /// The banner's `Server RPC:` and `LAN gossip:` addresses.
-    pub rpc: String,
-    pub gossip: String,
-    pub output: Arc<Mutex<String>>,
-}
-
-impl AgentProcess {
-    /// Starts `program args...` (fedctl agent, possibly behind `ip netns exec`) and waits for
-    /// its "HTTP API:" banner.
-    pub fn spawn(mut cmd: Command) -> AgentProcess {
-        let mut child =
-            cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::piped()).spawn().expect("spawn agent");
-        let output = Arc::new(Mutex::new(String::new()));
-        let (tx, rx) = std::sync::mpsc::channel();
-        let stderr = child.stderr.take().unwrap();
-        let sink = output.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                for key in ["HTTP API: ", "Server RPC: ", "LAN gossip: "] {
-                    if let Some(addr) = line.trim().strip_prefix(key) {
-                        let _ = tx.send((key, addr.to_owned()));
-                    }
-                }
-                sink.lock().unwrap().push_str(&(line + "\n"));
-            }
-        });
-        let mut banner = std::collections::HashMap::new();
-        // The banner ends with the gossip address (servers print their RPC address before it).
-        while !banner.contains_key("LAN gossip: ") {
-            let Ok((key, addr)) = rx.recv_timeout(Duration::from_secs(30)) else {
-                break;
-            };
-            banner.insert(key, addr);
-        }
-        let http = banner
-            .get("HTTP API: ")
-            .cloned()
-            .unwrap_or_else(|| panic!("the agent printed no HTTP address:\n{}", output.lock().unwrap()));
-        let rpc = banner.get("Server RPC: ").cloned().unwrap_or_default();
-        let gossip = banner.get("LAN gossip: ").cloned().unwrap_or_default();
-        AgentProcess { child, http, rpc, gossip, output }
-    }
-
-    fn durable(dir: &Path, extra: &[&str]) -> AgentProcess {
-        let mut cmd = fedctl_cmd(dir);
-        cmd.args([
-            "agent",
-            "-server",
-            "-bootstrap-expect",
-            "1",
-            "-node",
-            "n1",
-            "-http-port",
-            "0",
-            "-server-port",
-            "0",
-            "-serf-lan-port",
-            "0",
-            "-serf-wan-port",
-            "0",
-            "-grpc-port",
-            "0",
-        ])
-        .args(["-data-dir", dir.join("data").to_str().unwrap()])
-        .args(extra);
-        AgentProcess::spawn(cmd)
-    }
-
-    /// Everything the agent printed so far.
-    pub fn log(&self) -> String {
-        self.output.lock().unwrap().clone()
-    }
-
-    pub fn kill9(mut self) {
-        self.child.kill().unwrap(); // SIGKILL
-        self.child.wait().unwrap();
-    }
-}
-
-impl Drop for AgentProcess {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-pub async fn get(client: &reqwest::Client, url: &str) -> reqwest::Response {
-    client.get(url).send().await.unwrap_or_else(|e| panic!("GET {url}: {e}"))
-}
 
 /// Every key under `prefix` with its create/modify indexes.
 async fn kv_snapshot(client: &reqwest::Client, http: &str) -> Vec<(String, u64, u64, String)> {
@@ -264,55 +168,6 @@ async fn the_cli_talks_to_the_agent() {
     let table = cli(&["members"]).stdout;
     assert!(table.starts_with("Node") && table.contains("n1") && table.contains("alive"), "{table}");
     assert_eq!(cli(&["catalog", "datacenters"]).stdout, "dc1\n");
-}
-
-/// Runs a command as root inside a fresh network namespace, removed on drop.
-pub struct Netns(pub String);
-
-impl Netns {
-    /// A fresh namespace for a test, or `None` (the test then skips, saying so) when `ip` is
-    /// missing or this is not root; with `FEDCTL_REQUIRE_E2E=1` that fails instead.
-    pub fn for_test(why: &str) -> Option<Netns> {
-        if !have_tool("ip", why) {
-            return None;
-        }
-        let ns = Netns::create();
-        if ns.is_none() {
-            assert!(
-                std::env::var("FEDCTL_REQUIRE_E2E").as_deref() != Ok("1"),
-                "cannot create a network namespace (needs root)"
-            );
-            eprintln!("SKIPPED: cannot create a network namespace (needs root)");
-        }
-        ns
-    }
-
-    fn create() -> Option<Netns> {
-        let name = format!("fedctl-test-{}-{}", std::process::id(), rand_suffix());
-        let ok = Command::new("ip").args(["netns", "add", &name]).status().is_ok_and(|s| s.success());
-        if !ok {
-            return None;
-        }
-        let ns = Netns(name);
-        let up = Command::new("ip").args(["netns", "exec", &ns.0, "ip", "link", "set", "lo", "up"]).status();
-        up.is_ok_and(|s| s.success()).then_some(ns)
-    }
-
-    pub fn command(&self, program: &str) -> Command {
-        let mut cmd = Command::new("ip");
-        cmd.args(["netns", "exec", &self.0, program]);
-        cmd
-    }
-}
-
-impl Drop for Netns {
-    fn drop(&mut self) {
-        let _ = Command::new("ip").args(["netns", "delete", &self.0]).status();
-    }
-}
-
-fn rand_suffix() -> u32 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0)
 }
 
 /// `fedctl agent -dev` with no flags at all, and clients with their defaults.

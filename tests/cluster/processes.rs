@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::agent_process::{AgentProcess, get};
+use crate::support::process::{AgentProcess, get};
 use crate::support::{eventually, fedctl_cmd, fedctl_ok, http_client, run_cmd, temp_dir};
 
 fn tls_file(dir: &Path, n: usize) -> String {

@@ -47,7 +47,7 @@ pub async fn agent_starting(flags: ConfigFlags) -> TestAgent {
     };
     let agent = start(cfg, StartOptions { sync, ..StartOptions::default() }).await.expect("agent starts");
     let base = format!("http://{}", agent.http_addr.expect("HTTP enabled"));
-    TestAgent { agent, base, http: crate::support::http_client() }
+    TestAgent { agent, base, http: super::http_client() }
 }
 
 impl TestAgent {

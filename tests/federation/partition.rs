@@ -8,9 +8,10 @@ use std::process::Command;
 use fedctl::config::ConfigFlags;
 use serde_json::Value;
 
-use crate::agent_process::{AgentProcess, Netns};
-use crate::agent_support::{TestAgent, agent_with, free_ports};
-use crate::federation::register_gateway;
+use crate::support::agent::{TestAgent, agent_with, free_ports};
+use crate::support::gateway::register_gateway;
+use crate::support::netns::Netns;
+use crate::support::process::AgentProcess;
 use crate::support::{FEDCTL, Run, eventually_with, run_cmd};
 
 /// A veth pair between this namespace (`.1`) and `ns` (`.2`) on a /30 of its own.

@@ -4,9 +4,9 @@
 
 use serde_json::Value;
 
-use crate::agent_support::TestAgent;
-use crate::gateway_support::{Gateway, Pki, have_envoy, wanfed_server};
+use crate::support::agent::TestAgent;
 use crate::support::eventually_with;
+use crate::support::gateway::{Gateway, Pki, have_envoy, wanfed_server};
 
 async fn wan_alive(agent: &TestAgent) -> usize {
     let members = agent.get_json("/v1/agent/members?wan=1").await;

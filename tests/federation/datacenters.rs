@@ -5,8 +5,9 @@ use std::time::Duration;
 use fedctl::config::ConfigFlags;
 use serde_json::Value;
 
-use crate::agent_support::{TestAgent, agent_with, free_ports};
+use crate::support::agent::{TestAgent, agent_with, free_ports};
 use crate::support::eventually;
+use crate::support::gateway::register_gateway;
 
 async fn dc_server(dc: &str, join_wan: Option<String>) -> TestAgent {
     agent_with(ConfigFlags {
@@ -80,7 +81,7 @@ async fn three_datacenters_share_a_wan_pool_and_serve_each_other() {
 /// One of three durable servers of `dc`, joining the LAN pool through `join` and the WAN pool
 /// through `join_wan`.
 async fn one_of_three(dir: &std::path::Path, dc: &str, n: usize, join: Option<String>, join_wan: String) -> TestAgent {
-    crate::agent_support::agent_starting(ConfigFlags {
+    crate::support::agent::agent_starting(ConfigFlags {
         server: true,
         bootstrap_expect: Some(3),
         node: Some(format!("s{n}-{dc}")),
@@ -317,16 +318,6 @@ async fn durable_primary(dir: &std::path::Path, join_wan: Option<String>) -> Tes
         ..free_ports()
     })
     .await
-}
-
-/// A mesh gateway for WAN federation, as a service-registration body.
-pub fn register_gateway(id: &str) -> String {
-    serde_json::json!({
-        "ID": id, "Name": "mesh-gateway", "Kind": "mesh-gateway", "Port": 8443,
-        "Meta": {"consul-wan-federation": "1"},
-        "TaggedAddresses": {"wan": {"Address": "198.51.100.2", "Port": 8443}}
-    })
-    .to_string()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

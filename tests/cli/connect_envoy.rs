@@ -1,7 +1,7 @@
 //! `fedctl connect envoy`: the reference's validation errors (order and wording), the
 //! registration it makes, and a bootstrap real Envoy accepts.
 
-use crate::agent_support::dev_agent;
+use crate::support::agent::dev_agent;
 use crate::support::{fedctl, fedctl_cmd, have_tool, run_cmd, temp_dir};
 
 #[test]
@@ -170,7 +170,7 @@ async fn looking_up_the_gateway_needs_exactly_one() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("No mesh-gateway services registered with this agent"), "{}", run.stderr);
     for id in ["gw-1", "gw-2"] {
-        assert_eq!(agent.put("/v1/agent/service/register", crate::federation::register_gateway(id)).await.0, 200);
+        assert_eq!(agent.put("/v1/agent/service/register", crate::support::gateway::register_gateway(id)).await.0, 200);
     }
     let run = lookup(dir, agent.base.clone()).await.unwrap();
     assert_eq!(run.code, 1);

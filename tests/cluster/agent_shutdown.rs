@@ -9,9 +9,9 @@ use rustix::process::{Pid, Signal, kill_process};
 
 use fedctl::config::ConfigFlags;
 
-use crate::agent_process::AgentProcess;
-use crate::agent_support::free_ports;
-use crate::gateway_support::{Gateway, Pki, have_envoy, wanfed_flags, wanfed_server};
+use crate::support::agent::free_ports;
+use crate::support::gateway::{Gateway, Pki, have_envoy, wanfed_flags, wanfed_server};
+use crate::support::process::AgentProcess;
 use crate::support::{eventually_with, fedctl, fedctl_cmd, http_client, temp_dir};
 
 /// The bound the issue sets for stopping a gateway's agent (the fault it fixes took minutes).

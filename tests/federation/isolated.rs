@@ -2,9 +2,9 @@
 //! namespaces with real Envoy: servers of different datacenters have no route to each other;
 //! each gateway is the only host on both its datacenter's network and the WAN.
 
-use crate::gateway_support::have_envoy;
 use crate::support::eventually_with;
-use crate::wanfed_harness::Federation;
+use crate::support::gateway::have_envoy;
+use crate::support::wanfed::Federation;
 
 fn trust_domain(f: &Federation) -> String {
     f.api(0, 0, "/v1/connect/ca/roots")["TrustDomain"].as_str().unwrap_or_default().to_owned()

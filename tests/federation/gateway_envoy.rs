@@ -6,9 +6,9 @@ use fedctl::rpc::message::{Reply, Request};
 use fedctl::rpc::{ClientOptions, RpcClient, Target};
 use serde_json::{Value, json};
 
-use crate::agent_support::{TestAgent, dev_agent};
-use crate::gateway_support::{Gateway, Pki, free_port, have_envoy, tls_server};
+use crate::support::agent::{TestAgent, dev_agent};
 use crate::support::eventually_with;
+use crate::support::gateway::{Gateway, Pki, free_port, have_envoy, tls_server};
 
 async fn trust_domain(agent: &TestAgent) -> String {
     agent.get_json("/v1/connect/ca/roots").await["TrustDomain"].as_str().unwrap_or_default().to_owned()
@@ -176,13 +176,13 @@ async fn envoy_can_fetch_its_configuration_over_tls() {
         return;
     }
     let pki = Pki::new();
-    let agent = crate::agent_support::agent_with(fedctl::config::ConfigFlags {
+    let agent = crate::support::agent::agent_with(fedctl::config::ConfigFlags {
         dev: true,
         node: Some("s-dc1".into()),
         grpc_port: Some(-1),
         grpc_tls_port: Some(0),
         config_files: vec![pki.server_config("dc1", "s-dc1")],
-        ..crate::agent_support::free_ports()
+        ..crate::support::agent::free_ports()
     })
     .await;
     assert!(agent.agent.grpc_addr.is_none(), "plaintext xDS is off");

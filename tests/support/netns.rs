@@ -6,7 +6,7 @@
 
 use std::process::Command;
 
-use crate::support::{FEDCTL, Run, have_tool, run_cmd};
+use super::{FEDCTL, Run, have_tool, run_cmd};
 
 /// One namespace.
 pub struct Ns(pub String);
@@ -142,4 +142,53 @@ impl Topology {
     pub fn ns(&self, i: usize) -> &Ns {
         &self.namespaces[i]
     }
+}
+
+/// Runs a command as root inside a fresh network namespace, removed on drop.
+pub struct Netns(pub String);
+
+impl Netns {
+    /// A fresh namespace for a test, or `None` (the test then skips, saying so) when `ip` is
+    /// missing or this is not root; with `FEDCTL_REQUIRE_E2E=1` that fails instead.
+    pub fn for_test(why: &str) -> Option<Netns> {
+        if !have_tool("ip", why) {
+            return None;
+        }
+        let ns = Netns::create();
+        if ns.is_none() {
+            assert!(
+                std::env::var("FEDCTL_REQUIRE_E2E").as_deref() != Ok("1"),
+                "cannot create a network namespace (needs root)"
+            );
+            eprintln!("SKIPPED: cannot create a network namespace (needs root)");
+        }
+        ns
+    }
+
+    fn create() -> Option<Netns> {
+        let name = format!("fedctl-test-{}-{}", std::process::id(), rand_suffix());
+        let ok = Command::new("ip").args(["netns", "add", &name]).status().is_ok_and(|s| s.success());
+        if !ok {
+            return None;
+        }
+        let ns = Netns(name);
+        let up = Command::new("ip").args(["netns", "exec", &ns.0, "ip", "link", "set", "lo", "up"]).status();
+        up.is_ok_and(|s| s.success()).then_some(ns)
+    }
+
+    pub fn command(&self, program: &str) -> Command {
+        let mut cmd = Command::new("ip");
+        cmd.args(["netns", "exec", &self.0, program]);
+        cmd
+    }
+}
+
+impl Drop for Netns {
+    fn drop(&mut self) {
+        let _ = Command::new("ip").args(["netns", "delete", &self.0]).status();
+    }
+}
+
+fn rand_suffix() -> u32 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0)
 }

@@ -5,8 +5,8 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::gateway_support::have_envoy;
-use crate::netns_topology::Topology;
+use crate::support::gateway::have_envoy;
+use crate::support::netns::Topology;
 use crate::support::{FEDCTL, eventually_with, repo_root, temp_dir};
 
 /// The shell code of the fenced block after `marker` in the README.

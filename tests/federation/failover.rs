@@ -5,9 +5,9 @@
 
 use serde_json::Value;
 
-use crate::gateway_support::have_envoy;
 use crate::support::eventually_with;
-use crate::wanfed_harness::Federation;
+use crate::support::gateway::have_envoy;
+use crate::support::wanfed::Federation;
 
 fn put(f: &Federation, dc: usize, target: &str, key: &str) -> bool {
     f.cli(dc, 0, &["kv", "put", "-datacenter", target, key, "v"]).code == 0

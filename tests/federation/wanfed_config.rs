@@ -5,7 +5,7 @@ use std::path::Path;
 
 use fedctl::config::{ConfigFlags, resolve};
 
-use crate::gateway_support::Pki;
+use crate::support::gateway::Pki;
 
 const TLS_VERIFY: &str = "verify_incoming = true\nverify_outgoing = true\nverify_server_hostname = true\n";
 
@@ -103,7 +103,7 @@ async fn the_preflight_names_the_missing_certificate_name_and_the_command_that_f
         dev: true,
         node: Some("s1".into()),
         config_files: vec![config],
-        ..crate::agent_support::free_ports()
+        ..crate::support::agent::free_ports()
     };
     let cfg = resolve(&flags).unwrap();
     let err = fedctl::agent::start(cfg, Default::default()).await.unwrap_err().to_string();

@@ -4,7 +4,7 @@
 
 use serde_json::json;
 
-use crate::agent_support::{TestAgent, dev_agent};
+use crate::support::agent::{TestAgent, dev_agent};
 use crate::support::eventually;
 
 fn gateway(id: &str, wan_federation: bool) -> String {
@@ -97,7 +97,8 @@ async fn snapshots_follow_the_catalog_latest_only_and_stop_on_deregistration() {
 
 #[tokio::test]
 async fn xds_over_tls_without_a_certificate_is_refused_at_start() {
-    let flags = fedctl::config::ConfigFlags { dev: true, grpc_tls_port: Some(0), ..crate::agent_support::free_ports() };
+    let flags =
+        fedctl::config::ConfigFlags { dev: true, grpc_tls_port: Some(0), ..crate::support::agent::free_ports() };
     let cfg = fedctl::config::resolve(&flags).unwrap();
     let err = fedctl::agent::start(cfg, Default::default()).await.unwrap_err();
     assert_eq!(

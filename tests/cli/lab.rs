@@ -1,6 +1,6 @@
 //! `fedctl lab`: up -detach, status, down, as a user runs them.
 
-use crate::gateway_support::have_envoy;
+use crate::support::gateway::have_envoy;
 use crate::support::{fedctl_cmd, run_cmd, temp_dir};
 
 #[test]
@@ -92,7 +92,7 @@ fn bad_shapes_are_usage_errors() {
 
 #[test]
 fn an_isolated_lab_federates_only_through_gateways_and_leaves_no_namespace() {
-    if !have_envoy("to run a lab") || crate::netns_topology::Topology::new("to isolate the lab").is_none() {
+    if !have_envoy("to run a lab") || crate::support::netns::Topology::new("to isolate the lab").is_none() {
         return;
     }
     let tmp = temp_dir();

@@ -9,10 +9,10 @@ use std::process::{Child, Stdio};
 
 use serde_json::Value;
 
-use crate::agent_process::AgentProcess;
-use crate::gateway_support::{Pki, WANFED};
-use crate::netns_topology::Topology;
-use crate::support::FEDCTL;
+use super::FEDCTL;
+use super::gateway::{Pki, WANFED};
+use super::netns::Topology;
+use super::process::AgentProcess;
 
 pub struct Server {
     pub host: usize,
@@ -188,7 +188,7 @@ impl Federation {
     }
 
     /// `fedctl args...` on server `i` of datacenter index `dc`.
-    pub fn cli(&self, dc: usize, i: usize, args: &[&str]) -> crate::support::Run {
+    pub fn cli(&self, dc: usize, i: usize, args: &[&str]) -> super::Run {
         let s = &self.dcs[dc].servers[i];
         self.topo.ns(s.host).fedctl("127.0.0.1:8500", args)
     }

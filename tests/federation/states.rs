@@ -8,7 +8,7 @@ use fedctl::state::{
 };
 use serde_json::Value;
 
-use crate::agent_support::dev_agent;
+use crate::support::agent::dev_agent;
 
 fn gateway(dc: &str, node: &str) -> CheckServiceNode {
     CheckServiceNode {

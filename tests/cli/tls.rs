@@ -261,8 +261,8 @@ fn cli_written_files_complete_a_mutual_tls_handshake_with_node_sni() {
         TlsMaterial::load(&ca, &p.join("dc1-server-consul-0.pem"), &p.join("dc1-server-consul-0-key.pem")).unwrap();
     let client =
         TlsMaterial::load(&ca, &p.join("dc1-client-consul-0.pem"), &p.join("dc1-client-consul-0-key.pem")).unwrap();
-    let (addr, handle) = crate::tls_handshake::serve_once(&server);
-    assert_eq!(crate::tls_handshake::ping(&client, addr, "n1.server.dc1.consul").unwrap(), b"pong");
+    let (addr, handle) = crate::support::tls::serve_once(&server);
+    assert_eq!(crate::support::tls::ping(&client, addr, "n1.server.dc1.consul").unwrap(), b"pong");
     let seen = handle.join().unwrap().unwrap();
     assert_eq!(seen.sni.as_deref(), Some("n1.server.dc1.consul"));
     assert_eq!(seen.client_certs, 1);

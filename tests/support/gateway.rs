@@ -8,8 +8,8 @@ use std::sync::Arc;
 use fedctl::config::{ConfigFlags, TlsSettings};
 use fedctl::tls::{AgentTls, Ca, CaOptions, CertKind, CertOptions, generate_ca};
 
-use crate::agent_support::{TestAgent, agent_with, free_ports};
-use crate::support::{FEDCTL, fedctl_cmd, have_tool};
+use super::agent::{TestAgent, agent_with, free_ports};
+use super::{FEDCTL, fedctl_cmd, have_tool};
 
 /// True when Envoy is on PATH; otherwise the test says why it skips (or fails under
 /// `FEDCTL_REQUIRE_E2E=1`, which `tests/run` sets after installing Envoy).
@@ -28,7 +28,7 @@ impl Pki {
     pub fn new() -> Pki {
         let g = generate_ca(&CaOptions::default()).unwrap();
         let ca = Ca::from_pem(g.cert_pem.as_bytes(), g.key_pem.as_bytes(), "ca", "key").unwrap();
-        let dir = crate::support::temp_dir();
+        let dir = super::temp_dir();
         std::fs::write(dir.path().join("ca.pem"), &g.cert_pem).unwrap();
         Pki { dir, ca_pem: g.cert_pem, ca }
     }
@@ -189,7 +189,7 @@ impl Gateway {
     /// An admin page (`/clusters`, `/listeners`, ...), or empty while Envoy is not up.
     pub async fn admin(&self, path: &str) -> String {
         let url = format!("{}{path}", self.admin);
-        match crate::support::http_client().get(&url).send().await {
+        match super::http_client().get(&url).send().await {
             Ok(r) => r.text().await.unwrap_or_default(),
             Err(_) => String::new(),
         }
@@ -220,4 +220,14 @@ impl Drop for Gateway {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// A mesh gateway for WAN federation, as a service-registration body.
+pub fn register_gateway(id: &str) -> String {
+    serde_json::json!({
+        "ID": id, "Name": "mesh-gateway", "Kind": "mesh-gateway", "Port": 8443,
+        "Meta": {"consul-wan-federation": "1"},
+        "TaggedAddresses": {"wan": {"Address": "198.51.100.2", "Port": 8443}}
+    })
+    .to_string()
 }

@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::agent_support::dev_agent;
+use crate::support::agent::dev_agent;
 
 fn names(v: &Value, field: &str) -> Vec<String> {
     v.as_array().unwrap().iter().map(|e| e[field].as_str().unwrap_or_default().to_owned()).collect()

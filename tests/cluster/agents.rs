@@ -7,7 +7,7 @@ use std::path::Path;
 use fedctl::config::ConfigFlags;
 use serde_json::{Value, json};
 
-use crate::agent_support::{TestAgent, agent_starting, free_ports};
+use crate::support::agent::{TestAgent, agent_starting, free_ports};
 use crate::support::{eventually, fedctl_ok, temp_dir};
 
 fn tls_config(dir: &Path, n: usize) -> std::path::PathBuf {
@@ -181,5 +181,24 @@ async fn three_servers_form_a_datacenter_over_mutual_tls() {
     for s in alive {
         s.stop().await;
     }
+    client.stop().await;
+}
+
+/// A client agent that has joined no server yet answers with the reference's message (after
+/// retrying for the hold timeout, as the reference does), not "No cluster leader".
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_agent_that_knows_no_server_says_so() {
+    let dir = temp_dir();
+    let client = agent_starting(ConfigFlags {
+        node: Some("lonely".into()),
+        data_dir: Some(dir.path().join("data").display().to_string()),
+        bind: Some("127.0.0.1".into()),
+        advertise: Some("127.0.0.1".into()),
+        ..free_ports()
+    })
+    .await;
+    let resp = client.http.get(client.url("/v1/kv/anything")).send().await.unwrap();
+    assert_eq!(resp.status(), 500);
+    assert_eq!(resp.text().await.unwrap(), "No known Consul servers");
     client.stop().await;
 }

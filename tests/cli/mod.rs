@@ -1,0 +1,9 @@
+//! The `fedctl` binary run as a user runs it: flags, help, errors, generated docs, offline
+//! commands, `connect envoy` and `lab`.
+
+mod client_settings;
+mod connect_envoy;
+mod framework;
+mod generated_docs;
+mod lab;
+mod tls;

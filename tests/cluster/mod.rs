@@ -1,0 +1,12 @@
+//! One datacenter: agents in-process and as processes, raft, gossip, the server port, the HTTP
+//! API, proxy config, and how an agent stops.
+
+mod agent_process;
+mod agent_shutdown;
+mod agents;
+mod gossip;
+mod http_api;
+mod processes;
+mod proxycfg;
+mod raft;
+mod rpc_port;

@@ -1,0 +1,12 @@
+//! Several datacenters: WAN federation, federation states, mesh gateways on real Envoy, and
+//! the isolated end-to-end topologies in network namespaces.
+
+mod datacenters;
+mod failover;
+mod gateway_envoy;
+mod isolated;
+mod loopback;
+mod partition;
+mod readme_guide;
+mod states;
+mod wanfed_config;

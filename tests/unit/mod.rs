@@ -1,0 +1,15 @@
+//! Library cores on their own: pure functions, the state store, storage, certificates, codecs, the
+//! golden xDS resources, and the tree itself (floors, test layout).
+
+mod architecture;
+mod argv;
+mod config;
+mod locator;
+mod raft_store;
+mod rpc_codec;
+mod state_store;
+mod tls_certs;
+mod tls_files;
+mod tls_handshake;
+mod tls_plan;
+mod xds_golden;
