@@ -13,6 +13,7 @@ use tokio::sync::watch;
 use crate::gossip::{Gossip, Member, MemberStatus};
 use crate::raft::{RaftNode, ServerNode, node_id_for};
 use crate::state::{Command, DeregisterRequest, HealthCheck, HealthStatus, RegisterRequest};
+use crate::tasks::stopped;
 
 /// Resolves `host`, `host:port` or a DNS name to gossip addresses (`default_port` when none).
 async fn resolve(entry: &str, default_port: u16) -> Vec<SocketAddr> {
@@ -52,7 +53,7 @@ pub async fn run_join(gossip: Gossip, addresses: Vec<String>, default_port: u16,
         tracing::info!(addresses = ?addresses, retry_in = ?backoff, "no member answered the join yet");
         tokio::select! {
             _ = tokio::time::sleep(backoff) => {}
-            _ = shutdown.changed() => return,
+            _ = stopped(&mut shutdown) => return,
         }
         backoff = (backoff * 2).min(Duration::from_secs(30));
     }
@@ -94,7 +95,7 @@ pub async fn run_bootstrap(
         }
         tokio::select! {
             _ = members.changed() => {}
-            _ = shutdown.changed() => return,
+            _ = stopped(&mut shutdown) => return,
         }
     }
 }
@@ -107,7 +108,7 @@ pub async fn run_reconcile(gossip: Gossip, raft: RaftNode, datacenter: String, m
         tokio::select! {
             _ = members.changed() => {}
             _ = tokio::time::sleep(Duration::from_secs(2)) => {}
-            _ = shutdown.changed() => return,
+            _ = stopped(&mut shutdown) => return,
         }
         if raft.leader() != Some(raft.id()) {
             continue;
@@ -186,7 +187,7 @@ pub async fn run_gateway_join(wan: Gossip, primary: String, mut shutdown: watch:
         }
         tokio::select! {
             _ = tokio::time::sleep(Duration::from_secs(if connected { 5 } else { 1 })) => {}
-            _ = shutdown.changed() => return,
+            _ = stopped(&mut shutdown) => return,
         }
     }
 }
@@ -214,7 +215,7 @@ pub async fn run_wan_flood(lan: Gossip, wan: Gossip, datacenter: String, mut shu
         tokio::select! {
             _ = changes.changed() => {}
             _ = tokio::time::sleep(Duration::from_secs(5)) => {}
-            _ = shutdown.changed() => return,
+            _ = stopped(&mut shutdown) => return,
         }
     }
 }

@@ -15,8 +15,9 @@ use crate::rpc::RpcClient;
 use crate::tasks::TaskSet;
 use crate::wan::GatewayTunnel;
 
-/// How long the agent's tasks get to end once shutdown starts, before they are aborted.
-const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
+/// How long each set of the agent's tasks (the edges, then the rest) gets to end once told to,
+/// before what is left is aborted.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
 
 /// A started agent; it owns every task it started.
 #[derive(Debug)]
@@ -43,6 +44,10 @@ pub struct Running {
     pub backend: Backend,
     pub local: Arc<LocalState>,
     pub config: AgentConfig,
+    /// The listeners and their connections and streams, stopped first.
+    pub(super) stop_edges: watch::Sender<bool>,
+    pub(super) edges: TaskSet,
+    /// Everything else: gossip, every loop, proxy config; stopped once the edges are.
     pub(super) shutdown: watch::Sender<bool>,
     pub(super) tasks: TaskSet,
     pub(super) rpc: RpcClient,
@@ -55,14 +60,17 @@ impl Running {
         self.backend.raft()
     }
 
-    /// Stops the agent in order: stop accepting and end every stream, stop gossip and every
-    /// loop, await every task (aborting those that do not end within a few seconds), close
-    /// the pooled connections, stop raft last (flushing its log).
+    /// Stops the agent in order: stop accepting and end every connection and stream (HTTP
+    /// requests get a moment, xDS streams are closed), then stop gossip and every loop, each
+    /// set awaited (what does not end within [`SHUTDOWN_GRACE`] is aborted); then close the
+    /// pooled connections and stop raft last (flushing its log).
     pub async fn shutdown(mut self) {
-        let _ = self.shutdown.send(true);
-        let aborted = self.tasks.join(SHUTDOWN_GRACE).await;
-        if !aborted.is_empty() {
-            tracing::warn!(tasks = ?aborted, grace = ?SHUTDOWN_GRACE, "aborted tasks that did not stop in time");
+        for (stop, tasks) in [(&self.stop_edges, &mut self.edges), (&self.shutdown, &mut self.tasks)] {
+            let _ = stop.send(true);
+            let aborted = tasks.join(SHUTDOWN_GRACE).await;
+            if !aborted.is_empty() {
+                tracing::warn!(tasks = ?aborted, grace = ?SHUTDOWN_GRACE, "aborted tasks that did not stop in time");
+            }
         }
         self.local.stop_checks().await;
         if let Some(tunnel) = &self.tunnel {

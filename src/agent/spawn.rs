@@ -27,9 +27,12 @@ use crate::tls::AgentTls;
 use crate::wan::Locator;
 use crate::xds::{Ads, XdsStatus};
 
-/// The tasks being spawned and the one shutdown signal they all watch.
+/// The tasks being spawned, in two sets that stop in turn: the edges (listeners and their
+/// connections and streams) first, then everything else (gossip, the loops, proxy config).
 struct Wiring<'a> {
     cfg: &'a AgentConfig,
+    edges: TaskSet,
+    stop_edges: watch::Sender<bool>,
     tasks: TaskSet,
     shutdown: &'a watch::Sender<bool>,
 }
@@ -42,6 +45,16 @@ impl Wiring<'_> {
     fn stop(&self) -> watch::Receiver<bool> {
         self.shutdown.subscribe()
     }
+
+    /// Spawns a listener's task, given the edges' stop signal.
+    fn spawn_edge<F: Future<Output = ()> + Send + 'static>(
+        &mut self,
+        name: &'static str,
+        task: impl FnOnce(watch::Receiver<bool>) -> F,
+    ) {
+        let stop = self.stop_edges.subscribe();
+        self.edges.spawn(name, task(stop));
+    }
 }
 
 impl Agent {
@@ -53,7 +66,8 @@ impl Agent {
             true => Some(start_raft(&cfg, &rpc_addr, &rpc).await?),
             false => None,
         };
-        let mut w = Wiring { cfg: &cfg, tasks: TaskSet::new(), shutdown: &shutdown };
+        let (stop_edges, _) = watch::channel(false);
+        let mut w = Wiring { cfg: &cfg, edges: TaskSet::new(), stop_edges, tasks: TaskSet::new(), shutdown: &shutdown };
         let lan = lan.map(|p| {
             w.spawn("lan gossip", p.task);
             p.gossip
@@ -66,9 +80,7 @@ impl Agent {
         let me = PeerInfo { node: cfg.node_name.clone(), datacenter: cfg.datacenter.clone(), server: cfg.server };
         let backend = match (&raft, &lan) {
             (Some(node), _) => Backend::server(node.clone(), rpc.clone(), router.clone(), me),
-            (None, Some(g)) => {
-                Backend::client(ServerPool::new(g.clone(), &cfg.datacenter), rpc.clone(), router.clone(), me)
-            }
+            (None, Some(g)) => Backend::client(ServerPool::new(g.clone(), &cfg.datacenter), rpc.clone(), me),
             (None, None) => return Err(AgentError::NoGossip("a client agent")),
         };
         w.membership(raft.as_ref(), lan.as_ref(), wan.as_ref(), locator.is_some());
@@ -96,10 +108,10 @@ impl Agent {
                 locator: locator.clone(),
                 tls: tls.clone(),
             };
-            w.spawn("http server", crate::http::serve(listener, AppState::new(state), w.stop()));
+            w.spawn_edge("http server", |stop| crate::http::serve(listener, AppState::new(state), stop));
         }
         tracing::info!(node = %cfg.node_name, datacenter = %cfg.datacenter, server = cfg.server, http = ?http_addr, "agent started");
-        let tasks = w.tasks;
+        let Wiring { edges, stop_edges, tasks, .. } = w;
         Ok(Running {
             http_addr,
             grpc_addr,
@@ -113,6 +125,8 @@ impl Agent {
             backend,
             local,
             config: cfg,
+            stop_edges,
+            edges,
             shutdown,
             tasks,
             rpc,
@@ -296,8 +310,8 @@ impl Wiring<'_> {
         let addrs =
             (plain.as_ref().and_then(|l| l.local_addr().ok()), tls.as_ref().and_then(|(l, _)| l.local_addr().ok()));
         for (listener, tls) in plain.map(|l| (l, None)).into_iter().chain(tls.map(|(l, c)| (l, Some(c)))) {
-            let ads = Ads::new(proxycfg.clone(), status.clone(), self.stop());
-            self.spawn("xds server", crate::xds::serve(listener, ads, tls));
+            let (proxycfg, status) = (proxycfg.clone(), status.clone());
+            self.spawn_edge("xds server", |stop| crate::xds::serve(listener, Ads::new(proxycfg, status, stop), tls));
         }
         addrs
     }
@@ -312,6 +326,6 @@ impl Wiring<'_> {
     ) {
         let handlers = crate::backend::server_handlers(backend.clone(), tls.clone());
         let options = ServerOptions { tls, gossip_packets: wan.map(Gossip::ingest), ..ServerOptions::default() };
-        self.spawn("server port", crate::rpc::serve(listener, options, handlers, self.stop()));
+        self.spawn_edge("server port", |stop| crate::rpc::serve(listener, options, handlers, stop));
     }
 }

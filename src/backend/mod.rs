@@ -32,26 +32,28 @@ pub struct Backend {
 struct Inner {
     local: Local,
     rpc: RpcClient,
-    router: Router,
     /// This agent, as it answers a ping.
     me: PeerInfo,
 }
 
 #[derive(Debug)]
 enum Local {
-    Server(RaftNode),
+    /// A server: its raft node, and the router to other datacenters.
+    Server { raft: RaftNode, router: Router },
+    /// A client agent: the servers it knows from gossip.
     Client(ServerPool),
 }
 
 impl Backend {
     /// A server's backend: its raft node, and the router to other datacenters.
     pub fn server(raft: RaftNode, rpc: RpcClient, router: Router, me: PeerInfo) -> Backend {
-        Backend { inner: Arc::new(Inner { local: Local::Server(raft), rpc, router, me }) }
+        Backend { inner: Arc::new(Inner { local: Local::Server { raft, router }, rpc, me }) }
     }
 
-    /// A client agent's backend: the servers it knows from gossip.
-    pub fn client(pool: ServerPool, rpc: RpcClient, router: Router, me: PeerInfo) -> Backend {
-        Backend { inner: Arc::new(Inner { local: Local::Client(pool), rpc, router, me }) }
+    /// A client agent's backend: the servers it knows from gossip (which route requests for
+    /// other datacenters on).
+    pub fn client(pool: ServerPool, rpc: RpcClient, me: PeerInfo) -> Backend {
+        Backend { inner: Arc::new(Inner { local: Local::Client(pool), rpc, me }) }
     }
 
     /// This agent's datacenter.
@@ -62,7 +64,7 @@ impl Backend {
     /// This agent's raft node, on servers.
     pub fn raft(&self) -> Option<&RaftNode> {
         match &self.inner.local {
-            Local::Server(raft) => Some(raft),
+            Local::Server { raft, .. } => Some(raft),
             Local::Client(_) => None,
         }
     }

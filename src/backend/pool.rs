@@ -5,6 +5,21 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use crate::gossip::{Gossip, MemberStatus};
 use crate::rpc::Target;
 
+/// The alive servers of `datacenter` in a gossip pool, as RPC targets named by node (a WAN
+/// member `<node>.<dc>` by its node).
+pub(super) fn alive_servers(gossip: &Gossip, datacenter: &str) -> Vec<Target> {
+    gossip
+        .members()
+        .into_iter()
+        .filter(|m| m.status == MemberStatus::Alive && m.id.meta.server && m.id.meta.datacenter == datacenter)
+        .map(|m| Target {
+            addr: m.id.rpc_addr().to_string(),
+            node: m.id.node().map(str::to_owned),
+            datacenter: datacenter.to_owned(),
+        })
+        .collect()
+}
+
 /// The alive servers of this agent's datacenter in its LAN pool.
 #[derive(Debug)]
 pub struct ServerPool {
@@ -21,17 +36,7 @@ impl ServerPool {
 
     /// The alive servers, starting with a different one each time.
     pub fn servers(&self) -> Vec<Target> {
-        let mut servers: Vec<Target> = self
-            .gossip
-            .members()
-            .into_iter()
-            .filter(|m| m.status == MemberStatus::Alive && m.id.meta.server && m.id.meta.datacenter == self.datacenter)
-            .map(|m| Target {
-                addr: m.id.rpc_addr().to_string(),
-                node: Some(m.id.name.clone()),
-                datacenter: self.datacenter.clone(),
-            })
-            .collect();
+        let mut servers = alive_servers(&self.gossip, &self.datacenter);
         if !servers.is_empty() {
             let start = self.next.fetch_add(1, Ordering::Relaxed) % servers.len();
             servers.rotate_left(start);

@@ -1,7 +1,8 @@
 //! Which servers serve which datacenter: the WAN pool's alive members, by datacenter (and,
 //! federated through mesh gateways, the gateways' name for "any server there").
 
-use crate::gossip::{Gossip, MemberStatus};
+use super::pool::alive_servers;
+use crate::gossip::Gossip;
 use crate::rpc::Target;
 
 /// Routes requests to other datacenters (servers only; a client has no WAN pool).
@@ -46,25 +47,15 @@ impl Router {
 
     /// The alive servers of `datacenter` in the WAN pool.
     pub fn servers_in(&self, datacenter: &str) -> Vec<Target> {
-        self.wan
-            .iter()
-            .flat_map(|w| w.members())
-            .filter(|m| m.status == MemberStatus::Alive && m.id.meta.server && m.id.meta.datacenter == datacenter)
-            .map(|m| Target {
-                addr: m.id.rpc_addr().to_string(),
-                // WAN member names are `<node>.<dc>`; servers are dialled by node name.
-                node: Some(m.id.name.strip_suffix(&format!(".{datacenter}")).unwrap_or(&m.id.name).to_owned()),
-                datacenter: datacenter.to_owned(),
-            })
-            .collect()
+        self.wan.as_ref().map_or_else(Vec::new, |w| alive_servers(w, datacenter))
     }
 
-    /// Where to send a request for `datacenter`, in order: its WAN members, then (through
-    /// gateways) any server there by the `server.<dc>.<domain>` name its gateways route, which
-    /// is the only way before the WAN pool knows the datacenter.
+    /// Where to send a request for another datacenter, in order: its WAN members, then
+    /// (through gateways) any server there by the `server.<dc>.<domain>` name its gateways
+    /// route, which is the only way before the WAN pool knows the datacenter.
     pub fn targets(&self, datacenter: &str) -> Vec<Target> {
         let mut targets = self.servers_in(datacenter);
-        if self.via_gateways && !self.is_local(datacenter) {
+        if self.via_gateways {
             targets.push(Target {
                 addr: format!("server.{datacenter}"),
                 node: None,

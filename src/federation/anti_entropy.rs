@@ -12,7 +12,7 @@ use crate::raft::RaftNode;
 use crate::state::{
     Command, FederationState, FederationStateOp, Query, QueryResult, ReadRequest, RequestContext, ServiceKind, Table,
 };
-use crate::tasks::sleep_unless_stopped;
+use crate::tasks::{sleep_unless_stopped, stopped};
 
 const DEBOUNCE: Duration = Duration::from_millis(100);
 /// The longest pause between failed writes: a healed partition is noticed this soon.
@@ -39,7 +39,7 @@ pub async fn run_anti_entropy(
         let changed = raft.state().blocking(&tables, index, RESYNC, |s| s.max_index(&tables));
         tokio::select! {
             r = changed => index = r.index,
-            _ = shutdown.changed() => return,
+            _ = stopped(&mut shutdown) => return,
         }
         if !sleep_unless_stopped(DEBOUNCE, &mut shutdown).await {
             return;

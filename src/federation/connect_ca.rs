@@ -12,6 +12,7 @@ use crate::backend::Backend;
 use crate::duration::rfc3339;
 use crate::raft::RaftNode;
 use crate::state::{CaRoot, Command, ConnectCa, ConnectCaOp, Query, QueryResult, ReadRequest, RequestContext};
+use crate::tasks::stopped;
 
 const WAIT: Duration = Duration::from_secs(10);
 const MAX_BACKOFF: Duration = Duration::from_secs(5);
@@ -85,7 +86,7 @@ async fn mirror(raft: RaftNode, backend: Backend, primary: String, mut shutdown:
         let at_primary = RequestContext::new().in_datacenter(Some(&primary)).blocking(WAIT);
         let answer = tokio::select! {
             r = backend.read(&at_primary, ReadRequest::blocking(Query::CaRoots, index, WAIT)) => r,
-            _ = shutdown.changed() => return,
+            _ = stopped(&mut shutdown) => return,
         };
         let outcome = match answer {
             Ok(reply) => match reply.result {
@@ -130,7 +131,7 @@ fn strip(ca: &ConnectCa) -> ConnectCa {
 async fn pause(backoff: &mut Duration, shutdown: &mut watch::Receiver<bool>) {
     tokio::select! {
         _ = tokio::time::sleep(*backoff) => {}
-        _ = shutdown.changed() => {}
+        _ = stopped(shutdown) => {}
     }
     *backoff = (*backoff * 2).min(MAX_BACKOFF);
 }

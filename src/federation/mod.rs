@@ -22,6 +22,7 @@ pub use replication::{ReplicationStatus, run_replication};
 use crate::duration::now_rfc3339;
 use crate::raft::RaftNode;
 use crate::state::{CheckServiceNode, RaftIndex};
+use crate::tasks::stopped;
 
 /// Gateway lists compared by what users see, ignoring raft indexes (the reference's IsSame).
 pub fn same_gateways(a: &[CheckServiceNode], b: &[CheckServiceNode]) -> bool {
@@ -49,7 +50,7 @@ async fn until_leader(raft: &RaftNode, shutdown: &mut tokio::sync::watch::Receiv
         }
         tokio::select! {
             _ = tokio::time::sleep(Duration::from_millis(100)) => {}
-            _ = shutdown.changed() => return false,
+            _ = stopped(shutdown) => return false,
         }
     }
 }

@@ -12,6 +12,7 @@ use super::until_leader;
 use crate::backend::Router;
 use crate::raft::RaftNode;
 use crate::state::{Command, FederationStateOp};
+use crate::tasks::stopped;
 
 /// The loop of the primary, until shutdown.
 pub async fn run_pruning(raft: RaftNode, router: Router, grace: Duration, mut shutdown: watch::Receiver<bool>) {
@@ -40,7 +41,7 @@ pub async fn run_pruning(raft: RaftNode, router: Router, grace: Duration, mut sh
         absent_since.retain(|dc, _| states.iter().any(|s| s.datacenter == *dc));
         tokio::select! {
             _ = tokio::time::sleep(check_every) => {}
-            _ = shutdown.changed() => return,
+            _ = stopped(&mut shutdown) => return,
         }
     }
 }

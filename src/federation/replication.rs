@@ -21,7 +21,7 @@ use crate::state::{
     Command, FederationState, FederationStateOp, Query, QueryResult, ReadReply, ReadRequest, RequestContext,
     RequestError, federation_digest,
 };
-use crate::tasks::sleep_unless_stopped;
+use crate::tasks::{sleep_unless_stopped, stopped};
 
 /// How long one blocking list waits at the primary before asking again. Short enough that a
 /// silent partition (no reset, the request just never answers) shows in the replication status
@@ -83,7 +83,7 @@ pub async fn run_replication(
         let read = ReadRequest::blocking(Query::FederationStatesSince { index }, index, WAIT);
         let asked = tokio::select! {
             r = backend.read(&at_primary, read) => r,
-            _ = shutdown.changed() => return,
+            _ = stopped(&mut shutdown) => return,
         };
         let outcome = match asked {
             Ok(reply) => round(&raft, &backend, &primary, reply).await,

@@ -222,7 +222,7 @@ async fn run(
                 }
                 return;
             }
-            _ = shutdown.changed() => return,
+            _ = crate::tasks::stopped(&mut shutdown) => return,
         }
         flush(&io, &mut runtime, &mut timers, &members_tx).await;
     }

@@ -87,7 +87,7 @@ pub async fn run(
                 }
                 if expired.is_empty() { continue; }
             }
-            _ = shutdown.changed() => return,
+            _ = crate::tasks::stopped(&mut shutdown) => return,
         }
         if *shutdown.borrow() {
             return;
@@ -136,7 +136,6 @@ pub async fn sync_once(
             QueryResult::Checks(checks) => checks.into_iter().map(|c| (c.check_id.clone(), c)).collect(),
             _ => BTreeMap::new(),
         };
-    let write = RequestContext::new();
     let mut report = SyncReport::default();
     let wanted_node = Node {
         id: identity.id.clone(),
@@ -182,7 +181,7 @@ pub async fn sync_once(
             .map(|c| HealthCheck { index: RaftIndex::default(), ..c.clone() })
             .collect();
         synced_checks.extend(with_checks.iter().map(|c| c.check_id.clone()));
-        backend.apply(&write, register(identity, Some(want), with_checks)).await?;
+        backend.apply(&RequestContext::new(), register(identity, Some(want), with_checks)).await?;
         node_ok = true;
         report.registered += 1;
     }
@@ -197,20 +196,20 @@ pub async fn sync_once(
         if same && node_ok {
             continue;
         }
-        backend.apply(&write, register(identity, None, vec![want])).await?;
+        backend.apply(&RequestContext::new(), register(identity, None, vec![want])).await?;
         node_ok = true;
         report.registered += 1;
     }
     if !node_ok {
-        backend.apply(&write, register(identity, None, Vec::new())).await?;
+        backend.apply(&RequestContext::new(), register(identity, None, Vec::new())).await?;
         report.registered += 1;
     }
     for id in services.keys().filter(|id| !wanted_services.contains_key(*id)) {
-        backend.apply(&write, deregister(identity, id, "")).await?;
+        backend.apply(&RequestContext::new(), deregister(identity, id, "")).await?;
         report.deregistered += 1;
     }
     for id in checks.keys().filter(|id| !wanted_checks.contains_key(*id)) {
-        backend.apply(&write, deregister(identity, "", id)).await?;
+        backend.apply(&RequestContext::new(), deregister(identity, "", id)).await?;
         report.deregistered += 1;
     }
     Ok(report)

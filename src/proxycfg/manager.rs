@@ -18,7 +18,7 @@ use super::state::{self, Context};
 use crate::backend::Backend;
 use crate::local::LocalState;
 use crate::state::{NodeService, ServiceKind};
-use crate::tasks::TaskSet;
+use crate::tasks::{TaskSet, stopped};
 
 /// How long stopped state tasks get to end before they are aborted.
 const STOP_GRACE: Duration = Duration::from_secs(1);
@@ -96,7 +96,7 @@ impl Manager {
                 this.sync(&local, &mut tasks);
                 tokio::select! {
                     r = changes.changed() => if r.is_err() { break },
-                    _ = shutdown.changed() => break,
+                    _ = stopped(&mut shutdown) => break,
                 }
             }
             for (_, running) in std::mem::take(&mut *lock(&this.inner.proxies)) {

@@ -12,7 +12,7 @@ use tokio::time::Instant;
 use super::snapshot::Snapshot;
 use crate::backend::Backend;
 use crate::state::{CheckServiceNode, ConnectCa, NodeService, Query, QueryResult, ReadRequest, RequestContext};
-use crate::tasks::TaskSet;
+use crate::tasks::{TaskSet, stopped};
 
 /// How long one blocking watch waits before asking again.
 const WATCH_WAIT: Duration = Duration::from_secs(60);
@@ -84,7 +84,7 @@ pub(super) async fn run(
     let mut deadline: Option<Instant> = None;
     loop {
         tokio::select! {
-            _ = stop.changed() => break,
+            _ = stopped(&mut stop) => break,
             update = updates.recv() => {
                 let Some(update) = update else { break };
                 apply(&mut snapshot, update);
@@ -142,7 +142,7 @@ async fn watch_query(
         let read = ReadRequest::blocking(query.clone(), index, WATCH_WAIT);
         let answer = tokio::select! {
             r = backend.read(&ctx, read) => r,
-            _ = stop.changed() => return,
+            _ = stopped(&mut stop) => return,
         };
         match answer {
             Ok(reply) => {
@@ -164,7 +164,7 @@ async fn watch_query(
                 tracing::debug!(?query, %error, "watch read failed; retrying");
                 tokio::select! {
                     _ = tokio::time::sleep(backoff) => {}
-                    _ = stop.changed() => return,
+                    _ = stopped(&mut stop) => return,
                 }
                 backoff = (backoff * 2).min(MAX_BACKOFF);
             }
@@ -187,7 +187,7 @@ async fn poll_datacenters(backend: Backend, tx: mpsc::Sender<Update>, mut stop: 
         }
         tokio::select! {
             _ = tokio::time::sleep(DATACENTERS_EVERY) => {}
-            _ = stop.changed() => return,
+            _ = stopped(&mut stop) => return,
         }
     }
 }
@@ -205,7 +205,7 @@ async fn watch_fallback(
         }
         tokio::select! {
             r = fallback.changed() => if r.is_err() { return },
-            _ = stop.changed() => return,
+            _ = stopped(&mut stop) => return,
         }
     }
 }

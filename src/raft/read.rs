@@ -3,8 +3,6 @@
 
 use std::time::Duration;
 
-use tokio::time::Instant;
-
 use super::RaftNode;
 use crate::state::{Consistency, ReadReply, ReadRequest, RequestError};
 
@@ -23,8 +21,7 @@ impl RaftNode {
             Consistency::Consistent => self.ensure_linearizable().await?,
         }
         let query = read.query.clone();
-        let deadline = Instant::now() + read.wait().min(wait_for);
-        let wait = deadline.saturating_duration_since(Instant::now());
+        let wait = read.wait().min(wait_for);
         let r = self.state.blocking(read.query.tables(), read.min_index, wait, move |s| query.run(s)).await;
         Ok(ReadReply {
             index: r.index,

@@ -41,8 +41,10 @@ pub enum RpcError {
     Dial { addr: String, reason: String },
     #[error("TLS with {addr} as {name}: {reason}")]
     Tls { addr: String, name: String, reason: String },
+    /// The connection closed: before the request was written (`sent: false`), or after, with
+    /// no reply (then it may have been served).
     #[error("the connection to {addr} closed before the reply")]
-    Closed { addr: String },
+    Closed { addr: String, sent: bool },
     #[error("no reply from {addr} within {timeout:?}")]
     Timeout { addr: String, timeout: Duration },
     #[error("encoding or decoding an RPC message: {0}")]
@@ -90,6 +92,8 @@ struct Conn {
     pending: Mutex<HashMap<u64, oneshot::Sender<Vec<u8>>>>,
     next_id: AtomicU64,
     closed: AtomicBool,
+    /// Ends the reader task (held by it, not by the connection it reads for).
+    stop_reader: Arc<tokio::sync::Notify>,
 }
 
 /// Live connections by server and protocol.
@@ -102,6 +106,8 @@ pub struct RpcClient {
     conns: Arc<Mutex<Pool>>,
     /// Every connection's reader task.
     readers: SharedTasks,
+    /// Set by [`RpcClient::close`]: no new connections.
+    closed: Arc<AtomicBool>,
 }
 
 impl std::fmt::Debug for RpcClient {
@@ -112,12 +118,13 @@ impl std::fmt::Debug for RpcClient {
 
 impl RpcClient {
     pub fn new(options: ClientOptions) -> RpcClient {
-        RpcClient { options, conns: Arc::default(), readers: SharedTasks::new() }
+        RpcClient { options, conns: Arc::default(), readers: SharedTasks::new(), closed: Arc::default() }
     }
 
     /// Closes every pooled connection (waiting calls fail) and ends their reader tasks; later
-    /// calls fail. The owner calls this on shutdown.
+    /// calls fail without dialling. The owner calls this on shutdown.
     pub async fn close(&self) {
+        self.closed.store(true, Ordering::Relaxed);
         let conns: Vec<Arc<Conn>> =
             self.conns.lock().unwrap_or_else(|e| e.into_inner()).drain().map(|(_, c)| c).collect();
         for conn in &conns {
@@ -163,36 +170,50 @@ impl RpcClient {
         body: Vec<u8>,
         timeout: Duration,
     ) -> Result<Vec<u8>, RpcError> {
-        let conn = self.conn(target, protocol).await?;
-        let id = conn.next_id.fetch_add(1, Ordering::Relaxed);
-        let bytes = frame::encode(&Frame { id, kind: Kind::Request, body }, self.options.max_frame)
-            .map_err(|e| RpcError::Codec(e.to_string()))?;
-        let (reply_tx, reply_rx) = oneshot::channel();
-        conn.pending.lock().unwrap_or_else(|e| e.into_inner()).insert(id, reply_tx);
-        let closed = || RpcError::Closed { addr: target.addr.clone() };
-        // The timeout covers the write too: a peer that stops reading cannot hold a caller.
+        let closed = |sent| RpcError::Closed { addr: target.addr.clone(), sent };
+        // The timeout covers dialling and the write too: an unreachable or stalled peer cannot
+        // hold a caller past it.
+        let mut pending: Option<(Arc<Conn>, u64)> = None;
         let exchange = async {
+            let conn = self.conn(target, protocol).await?;
+            let id = conn.next_id.fetch_add(1, Ordering::Relaxed);
+            let bytes = frame::encode(&Frame { id, kind: Kind::Request, body }, self.options.max_frame)
+                .map_err(|e| RpcError::Codec(e.to_string()))?;
+            let (reply_tx, reply_rx) = oneshot::channel();
+            conn.pending.lock().unwrap_or_else(|e| e.into_inner()).insert(id, reply_tx);
+            pending = Some((conn.clone(), id));
             if !conn.write(&bytes).await {
                 conn.close();
-                return Err(closed());
+                return Err(closed(false));
             }
-            reply_rx.await.map_err(|_| closed())
+            reply_rx.await.map_err(|_| closed(true))
         };
         match tokio::time::timeout(timeout, exchange).await {
             Ok(result) => result,
             Err(_) => {
-                conn.pending.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
+                if let Some((conn, id)) = pending {
+                    conn.pending.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
+                }
                 Err(RpcError::Timeout { addr: target.addr.clone(), timeout })
             }
         }
     }
 
-    /// Drops pooled connections to `target` (after it failed or left).
+    /// Closes and drops pooled connections to `target` (after it failed or left).
     pub fn forget(&self, target: &Target) {
-        self.conns.lock().unwrap_or_else(|e| e.into_inner()).retain(|(t, _), _| t != target);
+        let mut conns = self.conns.lock().unwrap_or_else(|e| e.into_inner());
+        conns.retain(|(t, _), conn| {
+            if t == target {
+                conn.close();
+            }
+            t != target
+        });
     }
 
     async fn conn(&self, target: &Target, protocol: Protocol) -> Result<Arc<Conn>, RpcError> {
+        if self.closed.load(Ordering::Relaxed) {
+            return Err(RpcError::Closed { addr: target.addr.clone(), sent: false });
+        }
         let key = (target.clone(), protocol);
         if let Some(c) = self.conns.lock().unwrap_or_else(|e| e.into_inner()).get(&key)
             && !c.closed.load(Ordering::Relaxed)
@@ -201,7 +222,7 @@ impl RpcClient {
         }
         let io = self.dial(target, protocol).await?;
         let Some(conn) = spawn_conn(&self.readers, io, self.options.max_frame, target.addr.clone()) else {
-            return Err(RpcError::Closed { addr: target.addr.clone() });
+            return Err(RpcError::Closed { addr: target.addr.clone(), sent: false });
         };
         // Two callers may race to dial; the last one wins the slot, both connections work.
         self.conns.lock().unwrap_or_else(|e| e.into_inner()).insert(key, conn.clone());
@@ -266,10 +287,12 @@ impl Conn {
         ok
     }
 
-    /// No new calls on this connection; every waiting call fails with Closed.
+    /// No new calls on this connection; every waiting call fails with Closed, and the reader
+    /// task ends (closing the socket once no caller holds the writer).
     fn close(&self) {
         self.closed.store(true, Ordering::Relaxed);
         self.pending.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.stop_reader.notify_one();
     }
 }
 
@@ -292,15 +315,20 @@ fn spawn_conn(readers: &SharedTasks, io: Box<dyn Io>, max_frame: usize, addr: St
         pending: Mutex::default(),
         next_id: AtomicU64::new(1),
         closed: AtomicBool::new(false),
+        stop_reader: Arc::default(),
     });
     let weak = Arc::downgrade(&conn);
+    let stop = conn.stop_reader.clone();
     let started = readers.spawn("rpc reader", async move {
         let mut decoder = Decoder::new(max_frame);
         let mut buf = vec![0u8; 16 * 1024];
         'read: loop {
-            let n = match reader.read(&mut buf).await {
-                Ok(0) | Err(_) => break,
-                Ok(n) => n,
+            let n = tokio::select! {
+                r = reader.read(&mut buf) => match r {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => n,
+                },
+                _ = stop.notified() => break,
             };
             decoder.push(&buf[..n]);
             loop {

@@ -51,10 +51,3 @@ pub enum RequestError {
     #[error("protocol: {0}")]
     Protocol(String),
 }
-
-impl RequestError {
-    /// An election may be under way: the same request can succeed once a leader is known.
-    pub fn is_election(&self) -> bool {
-        matches!(self, RequestError::NotLeader { .. } | RequestError::NoLeader | RequestError::NoServers)
-    }
-}

@@ -1,4 +1,6 @@
-//! The replicated data model: tables, the command type that changes them, and reads.
+//! The replicated data model: tables, the command type that changes them, and reads; and what
+//! every request carries through the backend: its context ([`RequestContext`]) and the one
+//! error type of reads and writes ([`RequestError`]).
 //!
 //! Sans-IO: nothing here touches disk or network. [`Store`] is what the raft state machine
 //! holds; [`StateHandle`] wraps it for concurrent readers and wakes blocking queries.

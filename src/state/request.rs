@@ -120,9 +120,13 @@ mod time_left {
         (left.as_millis().min(u128::from(u64::MAX)) as u64).serialize(s)
     }
 
+    /// The longest deadline a peer may set: the longest blocking wait (10 minutes, plus its
+    /// jitter) and the request timeout, with room to spare.
+    const MAX_LEFT: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Instant, D::Error> {
-        let left = u64::deserialize(d)?;
-        Ok(Instant::now() + std::time::Duration::from_millis(left))
+        let left = std::time::Duration::from_millis(u64::deserialize(d)?).min(MAX_LEFT);
+        Ok(Instant::now() + left)
     }
 }
 
@@ -152,5 +156,26 @@ mod tests {
         );
         assert_eq!(ctx.clamp_wait(Duration::from_millis(10)), Duration::from_millis(10));
         assert_eq!(RequestContext::new().in_datacenter(Some("")).datacenter, None);
+    }
+
+    #[test]
+    fn a_peer_cannot_set_a_deadline_beyond_the_longest_wait() {
+        #[derive(Serialize)]
+        struct Forged {
+            datacenter: Option<String>,
+            consistency: Consistency,
+            deadline: u64,
+            token: Option<String>,
+            forwarded: bool,
+        }
+        let forged = Forged {
+            datacenter: None,
+            consistency: Consistency::Default,
+            deadline: u64::MAX,
+            token: None,
+            forwarded: false,
+        };
+        let ctx: RequestContext = rmp_serde::from_slice(&rmp_serde::to_vec_named(&forged).unwrap()).unwrap();
+        assert!(ctx.remaining() <= Duration::from_secs(15 * 60), "{:?}", ctx.remaining());
     }
 }

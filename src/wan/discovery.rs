@@ -10,6 +10,7 @@ use tokio::sync::watch;
 
 use super::Locator;
 use crate::state::{StateHandle, Table};
+use crate::tasks::stopped;
 
 const TABLES: [Table; 4] = [Table::Nodes, Table::Services, Table::Checks, Table::FederationStates];
 
@@ -21,7 +22,7 @@ pub async fn run_locator_refresh(locator: Locator, state: StateHandle, mut shutd
         let wait = state.blocking(&TABLES, index, Duration::from_secs(300), |s| locator.update_from_store(s));
         tokio::select! {
             r = wait => index = r.index,
-            _ = shutdown.changed() => return,
+            _ = stopped(&mut shutdown) => return,
         }
     }
 }
@@ -46,7 +47,7 @@ pub async fn run_primary_gateway_discovery(
         }
         tokio::select! {
             _ = tokio::time::sleep(interval) => {}
-            _ = shutdown.changed() => return,
+            _ = stopped(&mut shutdown) => return,
         }
     }
 }
@@ -77,7 +78,7 @@ pub async fn run_gateway_prober(
     loop {
         tokio::select! {
             _ = tokio::time::sleep(PROBE_EVERY) => {}
-            _ = shutdown.changed() => return,
+            _ = stopped(&mut shutdown) => return,
         }
         let (local, remote) = locator.candidates();
         // A datacenter to reach: the primary from a secondary, else any other one known.
