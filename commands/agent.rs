@@ -10,7 +10,8 @@ use crate::cli::{CliError, Ctx};
 /// `fedctl agent -dev` runs one in-memory server with no flags at all. A durable server:
 /// `fedctl agent -server -bootstrap-expect 1 -data-dir /var/lib/fedctl`. Settings come from
 /// defaults, then HCL/JSON config files (-config-file, -config-dir; later files win), then
-/// flags. Stop with Ctrl-C or SIGTERM: the agent finishes in-flight writes and exits.
+/// flags. Stop with Ctrl-C, SIGTERM or `fedctl leave`: the agent finishes in-flight requests,
+/// closes its gateways' xDS streams and exits within seconds; a second Ctrl-C exits at once.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  fedctl agent -dev\n  fedctl agent -server -bootstrap-expect 1 -data-dir /tmp/fedctl -node n1\n  fedctl agent -config-dir /etc/fedctl.d"

@@ -100,19 +100,7 @@ pub async fn serve(
 ) {
     let shared = Arc::new((options, handlers, Refusals::default()));
     let mut connections = TaskSet::new();
-    loop {
-        let accepted = tokio::select! {
-            a = listener.accept() => a,
-            _ = stopped(&mut shutdown) => break,
-        };
-        let (stream, addr) = match accepted {
-            Ok(a) => a,
-            Err(e) => {
-                tracing::warn!(error = %e, "accepting a connection failed");
-                tokio::time::sleep(Duration::from_millis(50)).await;
-                continue;
-            }
-        };
+    while let Some((stream, addr)) = crate::serve::accept(&listener, &mut shutdown).await {
         let shared = shared.clone();
         let stop = shutdown.clone();
         let conn = async move {

@@ -7,6 +7,7 @@
 //! (a blocking query, a stream the peer keeps open). Nothing it started outlives it.
 
 use std::error::Error as StdError;
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -20,7 +21,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 use tracing::Instrument;
 
-use crate::tasks::{OwnedExecutor, SharedTasks, TaskSet, stopped};
+use crate::tasks::{OwnedExecutor, SharedTasks, TaskSet, sleep_unless_stopped, stopped};
 
 /// The longest a TLS handshake may take before the connection is dropped.
 const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
@@ -46,19 +47,7 @@ pub async fn serve<S, B>(
     let acceptor = tls.map(tokio_rustls::TlsAcceptor::from);
     let streams = SharedTasks::new();
     let mut connections = TaskSet::new();
-    loop {
-        let accepted = tokio::select! {
-            a = listener.accept() => a,
-            _ = stopped(&mut shutdown) => break,
-        };
-        let (stream, peer) = match accepted {
-            Ok(a) => a,
-            Err(e) => {
-                tracing::warn!(error = %e, "accepting a connection failed");
-                tokio::time::sleep(Duration::from_millis(50)).await;
-                continue;
-            }
-        };
+    while let Some((stream, peer)) = accept(&listener, &mut shutdown).await {
         let conn =
             connection(stream, acceptor.clone(), service.clone(), OwnedExecutor(streams.clone()), shutdown.clone());
         connections.spawn("http connection", conn.instrument(tracing::debug_span!("http_conn", %peer)));
@@ -74,6 +63,26 @@ pub async fn serve<S, B>(
             ?grace,
             "cut connections still open after the grace period"
         );
+    }
+}
+
+/// The next connection on `listener`, or `None` once `shutdown` flips. A failed accept (out of
+/// file descriptors, say) is logged and retried after a pause, so it cannot spin.
+pub async fn accept(listener: &TcpListener, shutdown: &mut watch::Receiver<bool>) -> Option<(TcpStream, SocketAddr)> {
+    loop {
+        let accepted = tokio::select! {
+            a = listener.accept() => a,
+            _ = stopped(shutdown) => return None,
+        };
+        match accepted {
+            Ok(a) => return Some(a),
+            Err(e) => {
+                tracing::warn!(error = %e, "accepting a connection failed");
+                if !sleep_unless_stopped(Duration::from_millis(50), shutdown).await {
+                    return None;
+                }
+            }
+        }
     }
 }
 

@@ -11,7 +11,7 @@ use fedctl::config::ConfigFlags;
 
 use crate::support::agent::free_ports;
 use crate::support::gateway::{Gateway, Pki, have_envoy, wanfed_flags, wanfed_server};
-use crate::support::process::AgentProcess;
+use crate::support::process::{AgentProcess, FREE_PORTS};
 use crate::support::{eventually_with, fedctl, fedctl_cmd, http_client, temp_dir};
 
 /// The bound the issue sets for stopping a gateway's agent (the fault it fixes took minutes).
@@ -19,18 +19,7 @@ const EXIT_WITHIN: Duration = Duration::from_secs(5);
 
 fn dev_agent(dir: &std::path::Path) -> AgentProcess {
     let mut cmd: Command = fedctl_cmd(dir);
-    cmd.args(["agent", "-dev", "-node", "gw-host"]).args([
-        "-http-port",
-        "0",
-        "-server-port",
-        "0",
-        "-serf-lan-port",
-        "0",
-        "-serf-wan-port",
-        "0",
-        "-grpc-port",
-        "0",
-    ]);
+    cmd.args(["agent", "-dev", "-node", "gw-host"]).args(FREE_PORTS);
     AgentProcess::spawn(cmd)
 }
 

@@ -9,6 +9,10 @@ use std::time::Duration;
 
 use super::fedctl_cmd;
 
+/// `fedctl agent` flags that put every listener on a free port.
+pub const FREE_PORTS: [&str; 10] =
+    ["-http-port", "0", "-server-port", "0", "-serf-lan-port", "0", "-serf-wan-port", "0", "-grpc-port", "0"];
+
 /// A running `fedctl agent` child, its addresses, and everything it printed.
 pub struct AgentProcess {
     pub child: Child,
@@ -59,26 +63,10 @@ impl AgentProcess {
     /// A durable single server (`-bootstrap-expect 1`) with its data under `dir`.
     pub fn durable(dir: &Path, extra: &[&str]) -> AgentProcess {
         let mut cmd = fedctl_cmd(dir);
-        cmd.args([
-            "agent",
-            "-server",
-            "-bootstrap-expect",
-            "1",
-            "-node",
-            "n1",
-            "-http-port",
-            "0",
-            "-server-port",
-            "0",
-            "-serf-lan-port",
-            "0",
-            "-serf-wan-port",
-            "0",
-            "-grpc-port",
-            "0",
-        ])
-        .args(["-data-dir", dir.join("data").to_str().unwrap()])
-        .args(extra);
+        cmd.args(["agent", "-server", "-bootstrap-expect", "1", "-node", "n1"])
+            .args(FREE_PORTS)
+            .args(["-data-dir", dir.join("data").to_str().unwrap()])
+            .args(extra);
         AgentProcess::spawn(cmd)
     }
 
