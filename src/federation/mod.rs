@@ -5,7 +5,9 @@
 //! secondaries.
 //!
 //! The loops run on every server and act only while it leads its datacenter, so leadership
-//! changes need no coordination: the new leader's loop simply starts acting.
+//! changes need no coordination: the new leader's loop simply starts acting. They reach the
+//! primary through the backend (and, federated through mesh gateways, over the paths `wan`
+//! finds); the agent spawns each `run_*` loop and owns it.
 
 mod anti_entropy;
 mod connect_ca;
