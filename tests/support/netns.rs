@@ -71,7 +71,8 @@ impl Topology {
     /// A new topology, or `None` (the test skips, saying so) without root or `ip`; with
     /// `FEDCTL_REQUIRE_E2E=1` that fails instead.
     pub fn new(why: &str) -> Option<Topology> {
-        if !have_tool("ip", why) {
+        // The harness reads each host's API with curl from inside its namespace.
+        if !have_tool("ip", why) || !have_tool("curl", "to read the APIs inside network namespaces") {
             return None;
         }
         let suffix = std::time::SystemTime::now()

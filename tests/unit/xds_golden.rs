@@ -1,6 +1,7 @@
-//! Snapshot -> xDS resources, pinned by golden JSON files under tests/golden/xds/.
-//! Regenerate after an intended change with `FEDCTL_UPDATE_GOLDEN=1 cargo test xds_golden`
-//! and review the diff.
+//! Snapshot -> xDS resources, pinned by golden JSON files under tests/golden/xds/, and every
+//! resource set loaded by real Envoy. After an intended change, `FEDCTL_UPDATE_GOLDEN=1 cargo
+//! test xds_golden` rewrites the files that differ and fails for each of them; review the diff,
+//! commit, and run again without it. `tests/run` unsets the switch.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -80,7 +81,11 @@ fn assert_golden(name: &str, snap: &Snapshot) {
     let text = serde_json::to_string_pretty(&rendered).unwrap() + "\n";
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/xds").join(format!("{name}.json"));
     if std::env::var_os("FEDCTL_UPDATE_GOLDEN").is_some() {
+        let before = std::fs::read_to_string(&path).unwrap_or_default();
         std::fs::write(&path, &text).unwrap();
+        // Rewriting never passes: the new file is what the next run (without the switch)
+        // compares against, after a person read the diff.
+        assert!(before == text, "{name}: rewrote {}; review the diff, then run without FEDCTL_UPDATE_GOLDEN", path.display());
     }
     let expected = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{}: {e} (create it with FEDCTL_UPDATE_GOLDEN=1)", path.display()));
@@ -89,6 +94,68 @@ fn assert_golden(name: &str, snap: &Snapshot) {
         "{name}: the resources differ from {}; if intended, regenerate with FEDCTL_UPDATE_GOLDEN=1\n--- got:\n{text}",
         path.display()
     );
+}
+
+fn exposed_servers() -> Snapshot {
+    let mut snap = with_remotes(base(true));
+    snap.servers =
+        vec![server("s1", "10.0.1.11", HealthStatus::Passing), server("s2", "10.0.1.12", HealthStatus::Passing)];
+    snap
+}
+
+fn unhealthy_gateways() -> Snapshot {
+    let mut snap = with_remotes(base(true));
+    snap.servers = vec![server("s1", "10.0.1.11", HealthStatus::Critical)];
+    let dc2 = snap.fed_state_gateways.get_mut("dc2").unwrap();
+    dc2[1].checks[0].status = HealthStatus::Critical;
+    dc2[0].checks.push(check("gw-a", HealthStatus::Warning));
+    dc2[0].service.weights.warning = 3;
+    snap
+}
+
+fn bind_settings() -> Snapshot {
+    let mut snap = with_remotes(base(true));
+    snap.servers = vec![server("s1", "10.0.1.11", HealthStatus::Passing)];
+    let config = serde_json::json!({
+        "envoy_gateway_no_default_bind": "true",
+        "envoy_mesh_gateway_bind_tagged_addresses": true,
+        "envoy_gateway_bind_addresses": { "extra": { "Address": "0.0.0.0", "Port": 9443 } },
+        "connect_timeout_ms": 1500
+    });
+    snap.config = GatewayConfig::parse(config.as_object());
+    snap.tagged_addresses.insert("lan".into(), ServiceAddress { address: "10.0.1.1".into(), port: 8443 });
+    snap
+}
+
+fn no_trust_domain_yet() -> Snapshot {
+    let mut snap = with_remotes(base(true));
+    snap.roots = None;
+    snap.servers = vec![server("s1", "10.0.1.11", HealthStatus::Passing)];
+    snap.primary_datacenter = "dc1".into();
+    snap
+}
+
+fn primary_fallback() -> Snapshot {
+    let mut snap = with_remotes(base(true));
+    snap.datacenter = "dc3".into();
+    snap.primary_datacenter = "dc2".into();
+    snap.servers = vec![server("s3", "10.0.3.11", HealthStatus::Passing)];
+    // One configured address is dc2's known gateway (not repeated), one is new.
+    snap.primary_fallback = vec!["198.18.2.1:8443".parse().unwrap(), "203.0.113.7:8443".parse().unwrap()];
+    snap
+}
+
+/// Every golden fixture, by its file name.
+fn fixtures() -> Vec<(&'static str, Snapshot)> {
+    vec![
+        ("local-only", base(false)),
+        ("remote-datacenters", with_remotes(base(false))),
+        ("exposed-servers", exposed_servers()),
+        ("unhealthy-gateways", unhealthy_gateways()),
+        ("bind-settings", bind_settings()),
+        ("no-trust-domain-yet", no_trust_domain_yet()),
+        ("primary-fallback", primary_fallback()),
+    ]
 }
 
 #[test]
@@ -103,36 +170,17 @@ fn with_remote_datacenters() {
 
 #[test]
 fn with_exposed_servers() {
-    let mut snap = with_remotes(base(true));
-    snap.servers =
-        vec![server("s1", "10.0.1.11", HealthStatus::Passing), server("s2", "10.0.1.12", HealthStatus::Passing)];
-    assert_golden("exposed-servers", &snap);
+    assert_golden("exposed-servers", &exposed_servers());
 }
 
 #[test]
 fn with_unhealthy_gateways() {
-    let mut snap = with_remotes(base(true));
-    snap.servers = vec![server("s1", "10.0.1.11", HealthStatus::Critical)];
-    let dc2 = snap.fed_state_gateways.get_mut("dc2").unwrap();
-    dc2[1].checks[0].status = HealthStatus::Critical;
-    dc2[0].checks.push(check("gw-a", HealthStatus::Warning));
-    dc2[0].service.weights.warning = 3;
-    assert_golden("unhealthy-gateways", &snap);
+    assert_golden("unhealthy-gateways", &unhealthy_gateways());
 }
 
 #[test]
 fn bind_settings_shape_the_listeners() {
-    let mut snap = with_remotes(base(true));
-    snap.servers = vec![server("s1", "10.0.1.11", HealthStatus::Passing)];
-    let config = serde_json::json!({
-        "envoy_gateway_no_default_bind": "true",
-        "envoy_mesh_gateway_bind_tagged_addresses": true,
-        "envoy_gateway_bind_addresses": { "extra": { "Address": "0.0.0.0", "Port": 9443 } },
-        "connect_timeout_ms": 1500
-    });
-    snap.config = GatewayConfig::parse(config.as_object());
-    snap.tagged_addresses.insert("lan".into(), ServiceAddress { address: "10.0.1.1".into(), port: 8443 });
-    assert_golden("bind-settings", &snap);
+    assert_golden("bind-settings", &bind_settings());
 }
 
 #[test]
@@ -146,20 +194,148 @@ fn a_wan_federation_gateway_is_not_deliverable_before_a_server_is_known() {
 
 #[test]
 fn before_the_trust_domain_arrives_a_federation_gateway_routes_servers_only() {
-    let mut snap = with_remotes(base(true));
-    snap.roots = None;
-    snap.servers = vec![server("s1", "10.0.1.11", HealthStatus::Passing)];
-    snap.primary_datacenter = "dc1".into();
-    assert_golden("no-trust-domain-yet", &snap);
+    assert_golden("no-trust-domain-yet", &no_trust_domain_yet());
 }
 
 #[test]
 fn a_secondary_gateway_adds_the_configured_primary_gateways() {
-    let mut snap = with_remotes(base(true));
-    snap.datacenter = "dc3".into();
-    snap.primary_datacenter = "dc2".into();
-    snap.servers = vec![server("s3", "10.0.3.11", HealthStatus::Passing)];
-    // One configured address is dc2's known gateway (not repeated), one is new.
-    snap.primary_fallback = vec!["198.18.2.1:8443".parse().unwrap(), "203.0.113.7:8443".parse().unwrap()];
-    assert_golden("primary-fallback", &snap);
+    assert_golden("primary-fallback", &primary_fallback());
+}
+
+#[test]
+fn every_golden_file_has_its_fixture() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/xds");
+    let files: std::collections::BTreeSet<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().trim_end_matches(".json").to_owned())
+        .collect();
+    let names: std::collections::BTreeSet<String> = fixtures().into_iter().map(|(n, _)| n.to_owned()).collect();
+    assert_eq!(files, names, "tests/golden/xds/ holds exactly the fixtures' files");
+}
+
+/// Every golden resource set, as it is sent (the protobuf messages, not their rendering),
+/// loaded by real Envoy in validate mode: the clusters and listeners as static resources beside
+/// an ADS source (as `fedctl connect envoy` configures Envoy), and each endpoint assignment as
+/// the load assignment of a static cluster of its own.
+#[test]
+fn envoy_loads_every_golden_resource_set() {
+    if !crate::support::gateway::have_envoy("to validate the generated resources") {
+        return;
+    }
+    let dir = crate::support::temp_dir();
+    for (name, snap) in fixtures() {
+        let resources = fedctl::xds::mesh_gateway(&snap);
+        assert!(!resources.clusters.is_empty() || !resources.listeners.is_empty(), "{name}: something to check");
+        let path = dir.path().join(format!("{name}.pb"));
+        std::fs::write(&path, envoy_check::bootstrap_with(&resources)).unwrap();
+        let out = std::process::Command::new("envoy")
+            .args(["--mode", "validate", "-c", path.to_str().unwrap(), "-l", "warning"])
+            .output()
+            .unwrap();
+        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert!(out.status.success() && text.contains("OK"), "{name}: Envoy refused the resources:\n{text}");
+    }
+}
+
+/// An Envoy bootstrap (binary protobuf, which `envoy -c file.pb` reads) holding a resource set.
+mod envoy_check {
+    use envoy_types::pb::envoy::config::bootstrap::v3::Bootstrap;
+    use envoy_types::pb::envoy::config::bootstrap::v3::bootstrap::{DynamicResources, StaticResources};
+    use envoy_types::pb::envoy::config::cluster::v3::Cluster;
+    use envoy_types::pb::envoy::config::cluster::v3::cluster::{ClusterDiscoveryType, DiscoveryType};
+    use envoy_types::pb::envoy::config::core::v3::api_config_source::ApiType;
+    use envoy_types::pb::envoy::config::core::v3::grpc_service::{EnvoyGrpc, TargetSpecifier};
+    use envoy_types::pb::envoy::config::core::v3::{
+        Address, ApiConfigSource, ApiVersion, GrpcService, Http2ProtocolOptions, Node, SocketAddress, address,
+        socket_address,
+    };
+    use envoy_types::pb::envoy::config::endpoint::v3::{ClusterLoadAssignment, Endpoint, LbEndpoint, LocalityLbEndpoints};
+    use envoy_types::pb::envoy::config::endpoint::v3::lb_endpoint::HostIdentifier;
+    use envoy_types::pb::envoy::extensions::upstreams::http::v3::HttpProtocolOptions;
+    use envoy_types::pb::envoy::extensions::upstreams::http::v3::http_protocol_options::{
+        ExplicitHttpConfig, UpstreamProtocolOptions, explicit_http_config::ProtocolConfig,
+    };
+    use envoy_types::util::pack_any;
+    use prost::Message;
+
+    const AGENT: &str = "local_agent";
+
+    /// The agent's xDS cluster, as `fedctl connect envoy` bootstraps it (HTTP/2, static).
+    fn agent_cluster() -> Cluster {
+        let http2 = HttpProtocolOptions {
+            upstream_protocol_options: Some(UpstreamProtocolOptions::ExplicitHttpConfig(ExplicitHttpConfig {
+                protocol_config: Some(ProtocolConfig::Http2ProtocolOptions(Http2ProtocolOptions::default())),
+            })),
+            ..HttpProtocolOptions::default()
+        };
+        let address = Address {
+            address: Some(address::Address::SocketAddress(SocketAddress {
+                address: "127.0.0.1".into(),
+                port_specifier: Some(socket_address::PortSpecifier::PortValue(8502)),
+                ..SocketAddress::default()
+            })),
+        };
+        let endpoint = LbEndpoint {
+            host_identifier: Some(HostIdentifier::Endpoint(Endpoint {
+                address: Some(address),
+                ..Endpoint::default()
+            })),
+            ..LbEndpoint::default()
+        };
+        Cluster {
+            name: AGENT.into(),
+            cluster_discovery_type: Some(ClusterDiscoveryType::Type(DiscoveryType::Static as i32)),
+            typed_extension_protocol_options: [(
+                "envoy.extensions.upstreams.http.v3.HttpProtocolOptions".to_owned(),
+                pack_any(http2),
+            )]
+            .into(),
+            load_assignment: Some(ClusterLoadAssignment {
+                cluster_name: AGENT.into(),
+                endpoints: vec![LocalityLbEndpoints { lb_endpoints: vec![endpoint], ..LocalityLbEndpoints::default() }],
+                ..ClusterLoadAssignment::default()
+            }),
+            ..Cluster::default()
+        }
+    }
+
+    /// `resources` in a bootstrap: the clusters (EDS over ADS) and listeners exactly as sent,
+    /// ADS from the agent, and every endpoint assignment as the load assignment of a static
+    /// cluster `endpoints-of:<name>`.
+    pub fn bootstrap_with(resources: &fedctl::xds::Resources) -> Vec<u8> {
+        let mut clusters = vec![agent_cluster()];
+        clusters.extend(resources.clusters.iter().cloned());
+        for assignment in &resources.endpoints {
+            let name = format!("endpoints-of:{}", assignment.cluster_name);
+            clusters.push(Cluster {
+                name: name.clone(),
+                cluster_discovery_type: Some(ClusterDiscoveryType::Type(DiscoveryType::Static as i32)),
+                load_assignment: Some(ClusterLoadAssignment { cluster_name: name, ..assignment.clone() }),
+                ..Cluster::default()
+            });
+        }
+        let ads = ApiConfigSource {
+            api_type: ApiType::Grpc as i32,
+            transport_api_version: ApiVersion::V3 as i32,
+            grpc_services: vec![GrpcService {
+                target_specifier: Some(TargetSpecifier::EnvoyGrpc(EnvoyGrpc {
+                    cluster_name: AGENT.into(),
+                    ..EnvoyGrpc::default()
+                })),
+                ..GrpcService::default()
+            }],
+            ..ApiConfigSource::default()
+        };
+        Bootstrap {
+            node: Some(Node { id: "mesh-gateway".into(), cluster: "mesh-gateway".into(), ..Node::default() }),
+            static_resources: Some(StaticResources {
+                clusters,
+                listeners: resources.listeners.clone(),
+                ..StaticResources::default()
+            }),
+            dynamic_resources: Some(DynamicResources { ads_config: Some(ads), ..DynamicResources::default() }),
+            ..Bootstrap::default()
+        }
+        .encode_to_vec()
+    }
 }
