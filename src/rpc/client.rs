@@ -57,6 +57,7 @@ pub trait GatewayRoute: std::fmt::Debug + Send + Sync {
     fn local_datacenter(&self) -> &str;
     /// `host:port` of the gateway to dial for `datacenter`, with the reason it was chosen.
     fn pick(&self, datacenter: &str) -> Option<String>;
+    /// How a dial of this client (RPC traffic) through `gateway` went.
     fn report(&self, gateway: &str, datacenter: &str, outcome: Result<(), String>);
 }
 

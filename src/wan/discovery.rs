@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use tokio::sync::watch;
 
-use super::Locator;
+use super::{DialKind, Locator};
 use crate::state::{StateHandle, Table};
 use crate::tasks::stopped;
 
@@ -97,7 +97,7 @@ pub async fn run_gateway_prober(
             let outcome = super::probe::handshake(&tls, &dc, &gateway, crate::tls::Protocol::Rpc)
                 .await
                 .map_err(|(_, e)| format!("probe: {e}"));
-            locator.report(&gateway, &dc, outcome);
+            locator.report(&gateway, &dc, DialKind::Probe, outcome);
         }
     }
 }

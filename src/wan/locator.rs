@@ -62,11 +62,27 @@ pub struct Candidate {
     pub healthy: bool,
 }
 
+/// Who dialled a gateway.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DialKind {
+    /// A server's RPC (requests, replication, anti-entropy).
+    Rpc,
+    /// WAN gossip through the tunnel.
+    Gossip,
+    /// The locator's own probe (a handshake, no traffic).
+    Probe,
+}
+
 /// What dialling one gateway address last did.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct DialRecord {
     pub consecutive_failures: u32,
+    /// Successful dials by RPC traffic, by WAN gossip, and by the locator's probes: which of
+    /// them went through this gateway.
+    pub rpc_dials: u64,
+    pub gossip_dials: u64,
+    pub probe_dials: u64,
     pub last_error: Option<String>,
     /// Seconds since the last failure / success.
     pub failed_ago_secs: Option<f64>,
@@ -200,14 +216,19 @@ impl Locator {
         self.fallback.subscribe()
     }
 
-    /// Records the outcome of dialling `datacenter` through gateway `address`.
-    pub fn report(&self, address: &str, datacenter: &str, outcome: Result<(), String>) {
+    /// Records the outcome of dialling `datacenter` through gateway `address`, by `kind`.
+    pub fn report(&self, address: &str, datacenter: &str, kind: DialKind, outcome: Result<(), String>) {
         let mut view = self.view();
         let record = view.dials.entry((address.to_owned(), datacenter.to_owned())).or_default();
         match outcome {
             Ok(()) => {
                 record.consecutive_failures = 0;
                 record.succeeded_at = Some(Instant::now());
+                *match kind {
+                    DialKind::Rpc => &mut record.rpc_dials,
+                    DialKind::Gossip => &mut record.gossip_dials,
+                    DialKind::Probe => &mut record.probe_dials,
+                } += 1;
             }
             Err(error) => {
                 record.consecutive_failures += 1;
@@ -323,6 +344,6 @@ impl crate::rpc::GatewayRoute for Locator {
     }
 
     fn report(&self, gateway: &str, datacenter: &str, outcome: Result<(), String>) {
-        Locator::report(self, gateway, datacenter, outcome);
+        Locator::report(self, gateway, datacenter, DialKind::Rpc, outcome);
     }
 }

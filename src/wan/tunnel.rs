@@ -17,7 +17,7 @@ use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 use tokio::sync::mpsc;
 
-use super::Locator;
+use super::{DialKind, Locator};
 use crate::gossip::{MemberId, Tunnel};
 use crate::tasks::SharedTasks;
 use crate::tls::{AgentTls, Protocol, dial_tls};
@@ -172,6 +172,6 @@ async fn dial(
     };
     let gateway = pick.address;
     let result = dial_tls(&inner.tls, &gateway, node, dc, Protocol::WanGossipPacket, DIAL_TIMEOUT).await;
-    inner.locator.report(&gateway, dc, result.as_ref().map(|_| ()).map_err(ToString::to_string));
+    inner.locator.report(&gateway, dc, DialKind::Gossip, result.as_ref().map(|_| ()).map_err(ToString::to_string));
     result.map_err(|e| e.to_string())
 }

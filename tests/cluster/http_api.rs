@@ -46,7 +46,12 @@ async fn tcp_and_ttl_checks_drive_health() {
     let passing = |v: &Value| v.as_array().is_some_and(|a| a.len() == 1);
     let none = |v: &Value| v.as_array().is_some_and(|a| a.is_empty());
     a.wait_json("/v1/health/service/web?passing", "web passing (TCP check)", passing).await;
-    assert!(none(&a.get_json("/v1/health/service/api?passing").await), "a TTL check starts critical");
+    // Once the catalog has the service, its TTL check is there and critical: it was never
+    // passing without a heartbeat.
+    let v = a.wait_json("/v1/health/service/api", "api in the catalog", passing).await;
+    let ttl = v[0]["Checks"].as_array().unwrap().iter().find(|c| c["CheckID"] == "service:api").unwrap().clone();
+    assert_eq!(ttl["Status"], "critical", "a TTL check starts critical: {v}");
+    assert!(none(&a.get_json("/v1/health/service/api?passing").await), "so the service is not passing");
 
     assert_eq!(a.put("/v1/agent/check/pass/service:api?note=ok", "").await.0, 200);
     let v = a.wait_json("/v1/health/service/api?passing", "api passing (TTL heartbeat)", passing).await;
@@ -75,8 +80,9 @@ async fn blocking_query_returns_on_change_or_after_wait() {
     let resp = a.http.get(a.url(&format!("/v1/catalog/services?index={index}&wait=100ms"))).send().await.unwrap();
     assert_eq!(resp.headers()["X-Consul-Index"].to_str().unwrap(), index.to_string());
 
-    // A change wakes a long wait.
-    let waiter = {
+    // A change wakes a long wait, and only a change does.
+    let before = a.requests().await;
+    let mut waiter = {
         let (http, url) = (a.http.clone(), a.url(&format!("/v1/catalog/services?index={index}&wait=5m")));
         tokio::spawn(async move {
             let resp = http.get(url).send().await.unwrap();
@@ -84,6 +90,7 @@ async fn blocking_query_returns_on_change_or_after_wait() {
             (new_index, resp.json::<Value>().await.unwrap())
         })
     };
+    a.assert_parked(before, &mut waiter).await;
     assert_eq!(a.put("/v1/agent/service/register", json!({"Name": "db", "Port": 5432}).to_string()).await.0, 200);
     let (new_index, body) = tokio::time::timeout(Duration::from_secs(20), waiter).await.expect("woken").unwrap();
     assert!(new_index > index);

@@ -252,12 +252,30 @@ async fn a_frame_that_never_finishes_is_cut_off() {
     tcp.write_all(&[0]).await.unwrap();
     tcp.write_all(&[0, 0, 0, 20, 0, 0]).await.unwrap(); // a frame header, then silence
     assert!(closed_by_server(tcp).await);
-    // An idle connection between frames is kept: a pooled client still works after a pause.
-    let c = client(None);
-    let t = target(&addr, "n1");
-    works(&c, &t).await;
+    // An idle connection between frames is kept: on one raw connection (no pool that could
+    // dial again), a frame answered, then idle for twice the frame timeout, then another.
+    use fedctl::rpc::frame::{Decoder, Frame, Kind, encode};
+    let mut tcp = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    tcp.write_all(&[0]).await.unwrap(); // plaintext RPC
+    let exchange = async |tcp: &mut tokio::net::TcpStream, id: u64| {
+        let frame = encode(&Frame { id, kind: Kind::Request, body: b"ab".to_vec() }, 1 << 20).unwrap();
+        tcp.write_all(&frame).await.unwrap();
+        let mut decoder = Decoder::new(1 << 20);
+        let mut buf = [0u8; 256];
+        loop {
+            if let Some(reply) = decoder.next_frame().unwrap() {
+                return reply;
+            }
+            let n = tcp.read(&mut buf).await.unwrap();
+            assert!(n > 0, "the server closed the connection (frame {id})");
+            decoder.push(&buf[..n]);
+        }
+    };
+    assert_eq!(exchange(&mut tcp, 1).await.body, b"ba");
+    // The pause is what is tested: longer than the frame timeout, with no frame in progress.
     tokio::time::sleep(Duration::from_millis(400)).await;
-    works(&c, &t).await;
+    let reply = exchange(&mut tcp, 2).await;
+    assert_eq!((reply.id, reply.body), (2, b"ba".to_vec()), "the idle connection still serves");
 }
 
 /// The reference's older TLS form: byte 3, a TLS handshake, then the type byte inside TLS.

@@ -65,10 +65,12 @@ async fn three_datacenters_share_a_wan_pool_and_serve_each_other() {
         .unwrap()
         .parse()
         .unwrap();
-    let waiter = {
+    let before = dc1.requests().await;
+    let mut waiter = {
         let (http, url) = (dc1.http.clone(), dc1.url(&format!("/v1/kv/watched?dc=dc2&index={index}&wait=1m")));
         tokio::spawn(async move { http.get(url).send().await.unwrap().json::<Value>().await.unwrap() })
     };
+    dc1.assert_parked(before, &mut waiter).await;
     assert_eq!(dc2.put("/v1/kv/watched", "now").await.0, 200);
     let seen = tokio::time::timeout(Duration::from_secs(30), waiter).await.unwrap().unwrap();
     assert_eq!(seen[0]["Value"], "bm93");

@@ -140,10 +140,12 @@ async fn internal_endpoints_serve_federation_states() {
         .to_str()
         .unwrap()
         .to_owned();
-    let waiter = {
+    let before = a.requests().await;
+    let mut waiter = {
         let (http, url) = (a.http.clone(), a.url(&format!("/v1/internal/federation-states?index={index}&wait=1m")));
         tokio::spawn(async move { http.get(url).send().await.unwrap().json::<Value>().await.unwrap() })
     };
+    a.assert_parked(before, &mut waiter).await;
     raft.apply(upsert("dc4", vec![])).await.unwrap();
     let after = tokio::time::timeout(std::time::Duration::from_secs(20), waiter).await.unwrap().unwrap();
     assert_eq!(after.as_array().unwrap().len(), 4);

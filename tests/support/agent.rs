@@ -38,6 +38,19 @@ pub async fn agent_with(flags: ConfigFlags) -> TestAgent {
 
 /// Starts an agent without waiting for a leader (servers that bootstrap together).
 pub async fn agent_starting(flags: ConfigFlags) -> TestAgent {
+    agent_starting_with(flags, StartOptions::default()).await
+}
+
+/// A `-dev` agent started with `opts` (the proxy config manager's pacing, say).
+pub async fn dev_agent_with(opts: StartOptions) -> TestAgent {
+    let agent =
+        agent_starting_with(ConfigFlags { dev: true, node: Some("test-node".into()), ..free_ports() }, opts).await;
+    agent.agent.raft().expect("a server").wait_for_leader(Duration::from_secs(10)).await.expect("a leader");
+    agent
+}
+
+/// Like [`agent_starting`], with `opts` (its anti-entropy timing is always the fast one).
+pub async fn agent_starting_with(flags: ConfigFlags, opts: StartOptions) -> TestAgent {
     fedctl::tls::install_default_provider();
     let cfg = resolve(&flags).expect("test config");
     let sync = SyncTiming {
@@ -45,7 +58,7 @@ pub async fn agent_starting(flags: ConfigFlags) -> TestAgent {
         retry: Duration::from_millis(50),
         reap: Duration::from_millis(50),
     };
-    let agent = start(cfg, StartOptions { sync, ..StartOptions::default() }).await.expect("agent starts");
+    let agent = start(cfg, StartOptions { sync, ..opts }).await.expect("agent starts");
     let base = format!("http://{}", agent.http_addr.expect("HTTP enabled"));
     TestAgent { agent, base, http: super::http_client() }
 }
@@ -83,6 +96,28 @@ impl TestAgent {
             assert!(tokio::time::Instant::now() < deadline, "{what}: not within 20s; last {path}: {value}");
             tokio::time::sleep(Duration::from_millis(20)).await;
         }
+    }
+
+    /// How many HTTP requests the agent has received, this one included.
+    pub async fn requests(&self) -> u64 {
+        let metrics = self.get_json("/v1/agent/metrics").await;
+        let counters = metrics["Counters"].as_array().cloned().unwrap_or_default();
+        counters.iter().find(|c| c["Name"] == "fedctl.http.requests").and_then(|c| c["Count"].as_u64()).unwrap_or(0)
+    }
+
+    /// Checks that a blocking query sent after `before` (from [`TestAgent::requests`]) is parked:
+    /// it reached the agent, and `waiter` (its task) has no answer 200 ms later. A query that is
+    /// answered at once, instead of when something changes, fails here.
+    pub async fn assert_parked<T>(&self, before: u64, waiter: &mut tokio::task::JoinHandle<T>) {
+        let mut polls = 0;
+        crate::support::eventually("the blocking query reached the agent", async || {
+            polls += 1;
+            // Each poll is a request too; one more than them is the query.
+            self.requests().await > before + polls
+        })
+        .await;
+        let early = tokio::time::timeout(Duration::from_millis(200), &mut *waiter).await;
+        assert!(early.is_err(), "the blocking query was answered before anything changed");
     }
 
     pub async fn stop(self) {

@@ -6,7 +6,7 @@ use fedctl::state::{
     CheckServiceNode, Command, FederationState, FederationStateOp, HealthCheck, HealthStatus, NodeService,
     RegisterRequest, ServiceAddress, ServiceKind, Store,
 };
-use fedctl::wan::Locator;
+use fedctl::wan::{DialKind, Locator};
 
 fn gateway_service(id: &str, lan: &str, wan: &str, wanfed: bool) -> NodeService {
     let addr = |a: &str| ServiceAddress { address: a.into(), port: 8443 };
@@ -90,14 +90,20 @@ fn a_failing_local_gateway_sends_traffic_to_the_remote_side_until_it_recovers() 
     let locator = Locator::new("dc2", "dc1");
     locator.update_from_store(&store());
     locator.set_fallback(vec!["192.0.2.50:8443".parse().unwrap()]);
-    locator.report("10.2.0.1:8443", "dc1", Err("connection refused".into()));
+    locator.report("10.2.0.1:8443", "dc1", DialKind::Rpc, Err("connection refused".into()));
     let pick = locator.pick("dc1").unwrap();
     assert!(["203.0.113.1:8443", "192.0.2.50:8443"].contains(&pick.address.as_str()), "{pick:?}");
     assert!(pick.reason.contains("failed recently"), "{pick:?}");
     // A failure towards one datacenter says nothing about another.
     assert!(locator.status(&[]).dials["10.2.0.1:8443"].contains_key("dc1"));
-    locator.report("10.2.0.1:8443", "dc1", Ok(()));
+    locator.report("10.2.0.1:8443", "dc1", DialKind::Rpc, Ok(()));
     assert_eq!(locator.pick("dc1").unwrap().address, "10.2.0.1:8443", "used again once it works");
+    // Who dialled is counted apart: a probe is not traffic.
+    locator.report("10.2.0.1:8443", "dc1", DialKind::Probe, Ok(()));
+    locator.report("10.2.0.1:8443", "dc1", DialKind::Probe, Ok(()));
+    locator.report("10.2.0.1:8443", "dc1", DialKind::Gossip, Ok(()));
+    let record = &locator.status(&[]).dials["10.2.0.1:8443"]["dc1"];
+    assert_eq!((record.rpc_dials, record.gossip_dials, record.probe_dials), (1, 1, 2));
 }
 
 #[test]

@@ -85,7 +85,11 @@ fn assert_golden(name: &str, snap: &Snapshot) {
         std::fs::write(&path, &text).unwrap();
         // Rewriting never passes: the new file is what the next run (without the switch)
         // compares against, after a person read the diff.
-        assert!(before == text, "{name}: rewrote {}; review the diff, then run without FEDCTL_UPDATE_GOLDEN", path.display());
+        assert!(
+            before == text,
+            "{name}: rewrote {}; review the diff, then run without FEDCTL_UPDATE_GOLDEN",
+            path.display()
+        );
     }
     let expected = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{}: {e} (create it with FEDCTL_UPDATE_GOLDEN=1)", path.display()));
@@ -249,8 +253,10 @@ mod envoy_check {
         Address, ApiConfigSource, ApiVersion, GrpcService, Http2ProtocolOptions, Node, SocketAddress, address,
         socket_address,
     };
-    use envoy_types::pb::envoy::config::endpoint::v3::{ClusterLoadAssignment, Endpoint, LbEndpoint, LocalityLbEndpoints};
     use envoy_types::pb::envoy::config::endpoint::v3::lb_endpoint::HostIdentifier;
+    use envoy_types::pb::envoy::config::endpoint::v3::{
+        ClusterLoadAssignment, Endpoint, LbEndpoint, LocalityLbEndpoints,
+    };
     use envoy_types::pb::envoy::extensions::upstreams::http::v3::HttpProtocolOptions;
     use envoy_types::pb::envoy::extensions::upstreams::http::v3::http_protocol_options::{
         ExplicitHttpConfig, UpstreamProtocolOptions, explicit_http_config::ProtocolConfig,
@@ -276,10 +282,7 @@ mod envoy_check {
             })),
         };
         let endpoint = LbEndpoint {
-            host_identifier: Some(HostIdentifier::Endpoint(Endpoint {
-                address: Some(address),
-                ..Endpoint::default()
-            })),
+            host_identifier: Some(HostIdentifier::Endpoint(Endpoint { address: Some(address), ..Endpoint::default() })),
             ..LbEndpoint::default()
         };
         Cluster {
