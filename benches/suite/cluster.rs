@@ -127,11 +127,12 @@ where
 }
 
 pub async fn run(ctx: &Ctx) -> Vec<Row> {
-    let echo = spawn_echo();
     let (mut writes, mut rpc_us, mut tcp_us, mut failover_ms, mut cold_ms) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for run in 0..ctx.runs {
         eprintln!("3-server DC: run {}/{}", run + 1, ctx.runs);
+        // A fresh echo process per run, as the servers are.
+        let echo = spawn_echo();
         let dir = ctx.tempdir();
         let (configs, client_tls) = pki(dir.path());
         let mut agents = start_cluster(dir.path(), &configs);

@@ -69,7 +69,8 @@ async fn read_p50(http: &reqwest::Client, url: &str, n: usize) -> f64 {
 
 pub async fn run(ctx: &Ctx) -> Vec<Row> {
     let http = &ctx.http;
-    let rounds = ctx.rounds(30);
+    // 100 rounds a run, so that the p99 is a percentile and not the largest sample.
+    let rounds = ctx.rounds(100);
     let (mut p50, mut p99, mut local_ms, mut same, mut cross) = (vec![], vec![], vec![], vec![], vec![]);
     for run in 0..ctx.runs {
         eprintln!("federation: run {}/{}", run + 1, ctx.runs);

@@ -15,8 +15,11 @@ fn put(base: String) -> impl Fn(&reqwest::Client, usize, u64) -> reqwest::Reques
     move |c, task, i| c.put(format!("{base}/v1/kv/bench/{task}/{}", i % 1000)).body("value-0123456789")
 }
 
+/// Keys the read phase reads, written before it (however many the write phase managed).
+const READ_KEYS: u64 = 100;
+
 fn get(base: String) -> impl Fn(&reqwest::Client, usize, u64) -> reqwest::RequestBuilder + Send + Sync + 'static {
-    move |c, task, i| c.get(format!("{base}/v1/kv/bench/{task}/{}", i % 100))
+    move |c, task, i| c.get(format!("{base}/v1/kv/read/{}", (task as u64 + i) % READ_KEYS))
 }
 
 pub async fn run(ctx: &Ctx) -> Vec<Row> {
@@ -36,6 +39,10 @@ pub async fn run(ctx: &Ctx) -> Vec<Row> {
         base_rss.push(rss_kib(baseline.process.child.id()) as f64 / 1024.0);
 
         puts.push(load(ctx.clients, ctx.secs, put(agent.http.clone())).await);
+        for k in 0..READ_KEYS {
+            let r = ctx.http.put(format!("{}/v1/kv/read/{k}", agent.http)).body("value-0123456789").send().await;
+            assert!(r.unwrap().status().is_success());
+        }
         gets.push(load(ctx.clients, ctx.secs, get(agent.http.clone())).await);
         drop(agent);
         base_puts.push(load(ctx.clients, ctx.secs, put(baseline.process.addr.clone())).await);

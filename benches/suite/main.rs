@@ -152,7 +152,10 @@ fn main() {
     }
     let seconds = started.elapsed().as_secs_f64();
     let machine = machine();
-    println!("fedctl benchmark suite, {began}; {machine}; {} run(s) per figure; {seconds:.0} s", ctx.runs);
+    println!(
+        "fedctl benchmark suite, {began}; {machine}; {} run(s) per figure, load phases of {} s; {seconds:.0} s",
+        ctx.runs, ctx.secs
+    );
     println!();
     println!("{}", report::table(&rows));
     if let Some(path) = args.json {

@@ -6,9 +6,26 @@ use serde::Serialize;
 
 /// The `p` quantile (0..=1) of `values` (nearest rank, rounding down); NaN when empty.
 pub fn percentile(values: &[f64], p: f64) -> f64 {
+    // Nearest rank: the smallest sample with at least a fraction `p` of the samples at or
+    // below it. With fewer than 100 samples a "p99" is the largest; rows that have fewer
+    // samples than that say "max of N" instead.
     let mut v = values.to_vec();
     v.sort_by(f64::total_cmp);
-    v.get(((v.len().max(1) - 1) as f64 * p) as usize).copied().unwrap_or(f64::NAN)
+    let rank = (p * v.len() as f64).ceil().max(1.0) as usize;
+    v.get(rank - 1).copied().unwrap_or(f64::NAN)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_nearest_rank_percentile_keeps_the_worst_sample_in_small_sets() {
+        let twenty: Vec<f64> = (1..=20).map(f64::from).collect();
+        assert_eq!(super::percentile(&twenty, 0.99), 20.0, "p99 of 20 is the largest");
+        assert_eq!(super::percentile(&twenty, 0.5), 10.0);
+        let hundred: Vec<f64> = (1..=100).map(f64::from).collect();
+        assert_eq!(super::percentile(&hundred, 0.99), 99.0);
+        assert!(super::percentile(&[], 0.5).is_nan());
+    }
 }
 
 /// A median over runs with its range.

@@ -89,7 +89,8 @@ struct Run {
     apply_us: f64,
     to_primary_p50: f64,
     to_all_p50: f64,
-    to_all_p99: f64,
+    /// The slowest of the changes (there are 20: too few for a p99).
+    to_all_max: f64,
     full_lists: f64,
     local_write_us: f64,
 }
@@ -152,9 +153,16 @@ async fn one(ctx: &Ctx, n: usize, rounds: usize) -> Run {
     let changes = (2 * rounds) as u64;
     // The counters are bumped just after the apply the blocking reads saw.
     let expected = before.applied + changes * (n as u64 - 1);
+    // Every copy showed every change, so the counters follow within moments; waiting longer
+    // than that is a fault to report, not a figure to under-report.
     let waiting = Instant::now();
     let mut after = counters(http, secondaries).await;
-    while after.applied < expected && waiting.elapsed() < Duration::from_secs(5) {
+    while after.applied < expected {
+        assert!(
+            waiting.elapsed() < Duration::from_secs(30),
+            "{n} datacenters: the secondaries' replication counters show {} of {expected} states applied",
+            after.applied
+        );
         tokio::time::sleep(Duration::from_millis(20)).await;
         after = counters(http, secondaries).await;
     }
@@ -175,7 +183,7 @@ async fn one(ctx: &Ctx, n: usize, rounds: usize) -> Run {
         apply_us: (after.micros - before.micros) as f64 / (after.applied - before.applied).max(1) as f64,
         to_primary_p50: pct(&to_primary, 0.5),
         to_all_p50: pct(&to_all, 0.5),
-        to_all_p99: pct(&to_all, 0.99),
+        to_all_max: to_all.iter().copied().fold(f64::NAN, f64::max),
         full_lists: (after.full_lists - before.full_lists) as f64,
         local_write_us: pct(&local_write, 0.5),
     }
@@ -247,7 +255,7 @@ pub async fn run(ctx: &Ctx) -> Vec<Row> {
             .target(Target::AtMost(500.0)),
         );
         rows.push(
-            Row::new(area, format!("N={n}: same, p99"), Stat::of(&of(|r| r.to_all_p99), "ms"))
+            Row::new(area, format!("N={n}: same, max of {}", 2 * rounds), Stat::of(&of(|r| r.to_all_max), "ms"))
                 .target(Target::AtMost(1000.0)),
         );
     }
