@@ -115,6 +115,7 @@ fn main() {
     }
     fedctl::tls::install_default_provider();
     let args = args();
+    report::self_check();
     let env = |k: &str, d: u64| std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d);
     let ctx = Ctx {
         runs: env("BENCH_RUNS", if args.quick { 1 } else { 3 }) as usize,

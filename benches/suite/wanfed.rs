@@ -207,7 +207,7 @@ pub async fn run(ctx: &Ctx) -> Vec<Row> {
             format!("3 DCs x {servers} servers via gateways: start to {} WAN members alive", 3 * servers),
             Stat::of(&alive, "s"),
         )
-            .baseline("every DC has a leader", Stat::of(&leaders, "s"))
-            .target(Target::AtMost(3.0)),
+        .baseline("every DC has a leader", Stat::of(&leaders, "s"))
+        .target(Target::AtMost(3.0)),
     ]
 }

@@ -5,5 +5,7 @@ mod client_settings;
 mod connect_envoy;
 mod framework;
 mod generated_docs;
+mod kv_catalog_services;
 mod lab;
+mod lab_shapes;
 mod tls;

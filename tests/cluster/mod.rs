@@ -1,11 +1,13 @@
 //! One datacenter: agents in-process and as processes, raft, gossip, the server port, the HTTP
 //! API, proxy config, and how an agent stops.
 
+mod agent_logging_checks;
 mod agent_process;
 mod agent_shutdown;
 mod agents;
 mod gossip;
 mod http_api;
+mod operator_leave;
 mod processes;
 mod proxycfg;
 mod raft;

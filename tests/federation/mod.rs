@@ -7,6 +7,7 @@ mod gateway_envoy;
 mod isolated;
 mod loopback;
 mod partition;
+mod probe_envoy_flags;
 mod readme_guide;
 mod states;
 mod wanfed_config;
