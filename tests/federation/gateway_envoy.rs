@@ -8,11 +8,7 @@ use serde_json::{Value, json};
 
 use crate::support::agent::{TestAgent, dev_agent};
 use crate::support::eventually_with;
-use crate::support::gateway::{Gateway, Pki, free_port, have_envoy, tls_server};
-
-async fn trust_domain(agent: &TestAgent) -> String {
-    agent.get_json("/v1/connect/ca/roots").await["TrustDomain"].as_str().unwrap_or_default().to_owned()
-}
+use crate::support::gateway::{Gateway, Pki, free_port, have_envoy, tls_server, trust_domain};
 
 /// Pings the server `node` of `dc` through the gateway at `via`: mutual TLS with SNI
 /// `<node>.server.<dc>.consul` and ALPN `fedctl/rpc`, answered by that server.

@@ -4,45 +4,14 @@
 
 use serde_json::Value;
 
-use crate::support::agent::TestAgent;
-use crate::support::eventually_with;
-use crate::support::gateway::{Gateway, Pki, have_envoy, wanfed_server};
-
-async fn wan_alive(agent: &TestAgent) -> usize {
-    let members = agent.get_json("/v1/agent/members?wan=1").await;
-    members.as_array().map_or(0, |m| m.iter().filter(|m| m["Status"] == 1).count())
-}
-
-async fn trust_domain(agent: &TestAgent) -> String {
-    agent.get_json("/v1/connect/ca/roots").await["TrustDomain"].as_str().unwrap_or_default().to_owned()
-}
+use crate::support::gateway::{LoopbackFederation, have_envoy};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn two_datacenters_federate_through_their_gateways_only() {
     if !have_envoy("to federate through mesh gateways") {
         return;
     }
-    let pki = Pki::new();
-    let dir = pki.dir.path();
-    let dc1 = wanfed_server(&pki, "dc1", &[]).await;
-    let gw1 = Gateway::start(&dc1, dir, "gw-dc1");
-    let dc2 = wanfed_server(&pki, "dc2", std::slice::from_ref(&gw1.addr)).await;
-    let gw2 = Gateway::start(&dc2, dir, "gw-dc2");
-    let logs = || format!("--- gw1:\n{}\n--- gw2:\n{}", gw1.log(), gw2.log());
-
-    eventually_with("both servers see 2 alive WAN members", logs, async || {
-        wan_alive(&dc1).await == 2 && wan_alive(&dc2).await == 2
-    })
-    .await;
-    let td = trust_domain(&dc1).await;
-    eventually_with("dc2 mirrors the trust domain", logs, async || trust_domain(&dc2).await == td).await;
-    for (gw, other, other_addr) in [(&gw1, "dc2", &gw2.addr), (&gw2, "dc1", &gw1.addr)] {
-        let cluster = format!("{other}.internal.{td}");
-        eventually_with(&format!("a healthy endpoint for {other}"), logs, async || {
-            gw.hosts(&cluster).await == [(other_addr.clone(), "healthy".to_owned())]
-        })
-        .await;
-    }
+    let LoopbackFederation { pki: _pki, dc1, dc2, gw1, gw2 } = LoopbackFederation::start().await;
     // Cross-datacenter writes both ways.
     let (status, body) = dc1.put("/v1/kv/foo?dc=dc2", "bar").await;
     assert_eq!((status, body.trim()), (200, "true"));

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde_json::{Value, json};
 
 use crate::support::agent::{TestAgent, dev_agent};
-use crate::support::gateway::{Gateway, Pki, free_port, have_envoy, wanfed_server};
+use crate::support::gateway::{Gateway, LoopbackFederation, free_port, have_envoy};
 use crate::support::{Run, eventually_with, fedctl, temp_dir};
 
 /// `fedctl args...` in `dir`, off the async runtime (the agents it asks run on it).
@@ -110,48 +110,6 @@ async fn connect_envoy_uses_the_grpc_addr_given_and_binds_exactly_the_bind_addre
     agent.stop().await;
 }
 
-/// Two datacenters federated through one gateway each, exactly as `loopback.rs` sets them up.
-struct Federation {
-    _pki: Pki,
-    dc1: TestAgent,
-    dc2: TestAgent,
-    gw1: Gateway,
-    gw2: Gateway,
-}
-
-async fn wan_alive(agent: &TestAgent) -> usize {
-    let members = agent.get_json("/v1/agent/members?wan=1").await;
-    members.as_array().map_or(0, |m| m.iter().filter(|m| m["Status"] == 1).count())
-}
-
-async fn trust_domain(agent: &TestAgent) -> String {
-    agent.get_json("/v1/connect/ca/roots").await["TrustDomain"].as_str().unwrap_or_default().to_owned()
-}
-
-async fn federation() -> Federation {
-    let pki = Pki::new();
-    let dir = pki.dir.path().to_owned();
-    let dc1 = wanfed_server(&pki, "dc1", &[]).await;
-    let gw1 = Gateway::start(&dc1, &dir, "gw-dc1");
-    let dc2 = wanfed_server(&pki, "dc2", std::slice::from_ref(&gw1.addr)).await;
-    let gw2 = Gateway::start(&dc2, &dir, "gw-dc2");
-    let logs = || format!("--- gw1:\n{}\n--- gw2:\n{}", gw1.log(), gw2.log());
-    eventually_with("both servers see 2 alive WAN members", logs, async || {
-        wan_alive(&dc1).await == 2 && wan_alive(&dc2).await == 2
-    })
-    .await;
-    let td = trust_domain(&dc1).await;
-    eventually_with("dc2 mirrors the trust domain", logs, async || trust_domain(&dc2).await == td).await;
-    for (gw, other, other_addr) in [(&gw1, "dc2", &gw2.addr), (&gw2, "dc1", &gw1.addr)] {
-        let cluster = format!("{other}.internal.{td}");
-        eventually_with(&format!("a healthy endpoint for {other}"), logs, async || {
-            gw.hosts(&cluster).await == [(other_addr.clone(), "healthy".to_owned())]
-        })
-        .await;
-    }
-    Federation { _pki: pki, dc1, dc2, gw1, gw2 }
-}
-
 /// Waits until `agent`'s probe reaches every path, and returns that report.
 async fn probe_until_ok(agent: &TestAgent, query: &str, logs: impl Fn() -> String) -> Value {
     let mut report = Value::Null;
@@ -190,8 +148,8 @@ async fn the_probe_reports_every_path_ok_between_two_federated_datacenters() {
     if !have_envoy("to federate through mesh gateways") {
         return;
     }
-    let f = federation().await;
-    let logs = || format!("--- gw1:\n{}\n--- gw2:\n{}", f.gw1.log(), f.gw2.log());
+    let f = LoopbackFederation::start().await;
+    let logs = || f.logs();
 
     // The API, from both sides.
     let report = probe_until_ok(&f.dc1, "", logs).await;
@@ -245,10 +203,7 @@ async fn the_probe_reports_every_path_ok_between_two_federated_datacenters() {
     );
     assert!(!run.stdout.contains("All datacenters reachable."), "no probe without -probe: {}", run.stdout);
 
-    let Federation { _pki, dc1, dc2, gw1, gw2 } = f;
-    drop((gw1, gw2));
-    dc2.stop().await;
-    dc1.stop().await;
+    f.stop().await;
 }
 
 /// An agent that does not federate through gateways has nothing to probe: 400, and the CLI

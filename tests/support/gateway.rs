@@ -231,3 +231,67 @@ pub fn register_gateway(id: &str) -> String {
     })
     .to_string()
 }
+
+/// The trust domain `agent`'s datacenter uses (`/v1/connect/ca/roots`), empty until it has one.
+pub async fn trust_domain(agent: &TestAgent) -> String {
+    agent.get_json("/v1/connect/ca/roots").await["TrustDomain"].as_str().unwrap_or_default().to_owned()
+}
+
+/// How many WAN members `agent` sees alive.
+pub async fn wan_alive(agent: &TestAgent) -> usize {
+    let members = agent.get_json("/v1/agent/members?wan=1").await;
+    members.as_array().map_or(0, |m| m.iter().filter(|m| m["Status"] == 1).count())
+}
+
+/// Two datacenters federated through one gateway each on loopback (real Envoy): dc1 is the
+/// primary, dc2 finds it only through gw1.
+pub struct LoopbackFederation {
+    pub pki: Pki,
+    pub dc1: TestAgent,
+    pub dc2: TestAgent,
+    pub gw1: Gateway,
+    pub gw2: Gateway,
+}
+
+impl LoopbackFederation {
+    /// Starts both datacenters and their gateways, and waits until WAN gossip sees both
+    /// servers alive, dc2 mirrors dc1's trust domain and each gateway has a healthy
+    /// endpoint for the other datacenter.
+    pub async fn start() -> LoopbackFederation {
+        let pki = Pki::new();
+        let dir = pki.dir.path().to_owned();
+        let dc1 = wanfed_server(&pki, "dc1", &[]).await;
+        let gw1 = Gateway::start(&dc1, &dir, "gw-dc1");
+        let dc2 = wanfed_server(&pki, "dc2", std::slice::from_ref(&gw1.addr)).await;
+        let gw2 = Gateway::start(&dc2, &dir, "gw-dc2");
+        let f = LoopbackFederation { pki, dc1, dc2, gw1, gw2 };
+        let logs = || f.logs();
+        super::eventually_with("both servers see 2 alive WAN members", logs, async || {
+            wan_alive(&f.dc1).await == 2 && wan_alive(&f.dc2).await == 2
+        })
+        .await;
+        let td = trust_domain(&f.dc1).await;
+        super::eventually_with("dc2 mirrors the trust domain", logs, async || trust_domain(&f.dc2).await == td).await;
+        for (gw, other, other_addr) in [(&f.gw1, "dc2", &f.gw2.addr), (&f.gw2, "dc1", &f.gw1.addr)] {
+            let cluster = format!("{other}.internal.{td}");
+            super::eventually_with(&format!("a healthy endpoint for {other}"), logs, async || {
+                gw.hosts(&cluster).await == [(other_addr.clone(), "healthy".to_owned())]
+            })
+            .await;
+        }
+        f
+    }
+
+    /// Both gateways' logs, for failure messages.
+    pub fn logs(&self) -> String {
+        format!("--- gw1:\n{}\n--- gw2:\n{}", self.gw1.log(), self.gw2.log())
+    }
+
+    /// Stops both gateways, then both servers.
+    pub async fn stop(self) {
+        let LoopbackFederation { pki: _pki, dc1, dc2, gw1, gw2 } = self;
+        drop((gw1, gw2));
+        dc2.stop().await;
+        dc1.stop().await;
+    }
+}
