@@ -23,9 +23,9 @@
 //!   leader or in another datacenter, with one forwarding function
 //! - replication and transport: `raft`, `rpc`, `gossip`, `serve` — raft over redb, the
 //!   multiplexed server port, SWIM gossip, and HTTP/1+2 serving with owned connections
-//! - ground: `state`, `tls`, `api`, `tasks`, `duration`, `argv` — the data model (with the
-//!   request context and error type), TLS and its names, the HTTP API's client and shapes,
-//!   owned tasks, Go-style durations, Consul-style flag spelling
+//! - ground: `state`, `tls`, `api`, `tasks`, `duration`, `argv`, `files` — the data model
+//!   (with the request context and error type), TLS and its names, the HTTP API's client and
+//!   shapes, owned tasks, Go-style durations, Consul-style flag spelling, private files
 
 pub mod agent;
 pub mod api;
@@ -34,6 +34,7 @@ pub mod backend;
 pub mod config;
 pub mod duration;
 pub mod federation;
+pub mod files;
 pub mod gossip;
 pub mod http;
 pub mod lab;

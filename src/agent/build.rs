@@ -89,7 +89,7 @@ impl Agent {
 
 fn prepare_data_dir(cfg: &AgentConfig) -> Result<String, AgentError> {
     if let Some(dir) = &cfg.data_dir {
-        std::fs::create_dir_all(dir).map_err(|source| AgentError::DataDir { path: dir.clone(), source })?;
+        crate::files::create_private_dir(dir).map_err(|source| AgentError::DataDir { path: dir.clone(), source })?;
     }
     identity::node_uuid(cfg.data_dir.as_deref())
         .map_err(|source| AgentError::DataDir { path: cfg.data_dir.clone().unwrap_or_default(), source })

@@ -43,7 +43,7 @@ pub(super) fn node_uuid(data_dir: Option<&Path>) -> std::io::Result<String> {
             }
         }
         let id = new_uuid();
-        std::fs::write(&path, &id)?;
+        crate::files::write_private_file(&path, id.as_bytes())?;
         return Ok(id);
     }
     Ok(new_uuid())

@@ -20,7 +20,7 @@ fn io(what: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> LabErro
 pub fn write_files(lab: &Lab) -> Result<(), LabError> {
     let dir = &lab.dir;
     for sub in ["tls", "data", "logs", "config"] {
-        std::fs::create_dir_all(dir.join(sub)).map_err(io("creating", &dir.join(sub)))?;
+        crate::files::create_private_dir(&dir.join(sub)).map_err(io("creating", &dir.join(sub)))?;
     }
     let g = generate_ca(&CaOptions::default())?;
     let ca = Ca::from_pem(g.cert_pem.as_bytes(), g.key_pem.as_bytes(), "lab CA", "lab CA key")?;
@@ -34,7 +34,7 @@ pub fn write_files(lab: &Lab) -> Result<(), LabError> {
             let issued = ca.issue(&opts)?;
             let (cert, key) = (dir.join(format!("tls/{}.pem", s.node)), dir.join(format!("tls/{}-key.pem", s.node)));
             std::fs::write(&cert, issued.cert_pem).map_err(io("writing", &cert))?;
-            std::fs::write(&key, issued.key_pem).map_err(io("writing", &key))?;
+            crate::files::write_private_file(&key, issued.key_pem.as_bytes()).map_err(io("writing", &key))?;
             let mut text = verified_tls_hcl(&ca_file, &cert, &key) + WAN_FEDERATION_HCL;
             if !d.primary {
                 text += &format!("primary_gateways = [{primary}]\nprimary_gateways_interval = \"2s\"\n");

@@ -22,7 +22,12 @@ pub const KEY_SNAPSHOT_DATA: &str = "snapshot_data";
 /// Opens (creating if needed) the database in `dir`, or an in-memory one.
 pub fn open(dir: Option<&Path>) -> Result<Arc<Database>, redb::Error> {
     let db = match dir {
-        Some(dir) => Database::create(dir.join("raft.db"))?,
+        Some(dir) => {
+            // It holds the Connect CA's signing key: owner only, before redb writes a byte.
+            let path = dir.join("raft.db");
+            crate::files::ensure_private_file(&path).map_err(redb::StorageError::from)?;
+            Database::create(path)?
+        }
         None => Database::builder().create_with_backend(redb::backends::InMemoryBackend::new())?,
     };
     // Create the tables so readers never meet a missing table.

@@ -5,6 +5,7 @@ mod agent_logging_checks;
 mod agent_process;
 mod agent_shutdown;
 mod agents;
+mod file_modes;
 mod gossip;
 mod http_api;
 mod operator_leave;
