@@ -15,14 +15,29 @@ use crate::state::HealthStatus;
 /// The most of an HTTP check's response body kept as its output.
 const MAX_OUTPUT: usize = 4096;
 
+/// The shortest interval a TCP or HTTP check runs at (Consul's `checks.MinInterval`): a
+/// shorter one is raised to it with a warning, as the reference does, so no check can keep a
+/// core busy.
+pub const MIN_INTERVAL: Duration = Duration::from_secs(1);
+
+fn at_least_min(id: &str, interval: Duration) -> Duration {
+    if interval >= MIN_INTERVAL {
+        return interval;
+    }
+    tracing::warn!(check = id, minimum_interval = ?MIN_INTERVAL, "check has interval below minimum");
+    MIN_INTERVAL
+}
+
 pub(super) fn spawn(local: Arc<LocalState>, id: String, kind: CheckKind) -> JoinHandle<()> {
     let local = Arc::downgrade(&local);
     tokio::spawn(async move {
         match kind {
             CheckKind::Tcp { addr, interval, timeout } => {
+                let interval = at_least_min(&id, interval);
                 periodic(local, id, interval, move || tcp_probe(addr.clone(), timeout)).await
             }
             CheckKind::Http { url, method, interval, timeout, tls_skip_verify } => {
+                let interval = at_least_min(&id, interval);
                 periodic(local, id, interval, move || http_probe(url.clone(), method.clone(), timeout, tls_skip_verify))
                     .await
             }

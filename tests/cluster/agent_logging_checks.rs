@@ -1,6 +1,9 @@
 //! `fedctl agent -log-level` and `-log-json` (the real binary, its stderr read), and the HTTP
 //! API's check endpoints (`/v1/agent/check/warn|update|deregister/:id`), `?consistent` reads
-//! and the `X-Consul-LastContact` header.
+//! and the `X-Consul-LastContact` header, and the minimum check interval.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::{Value, json};
 
@@ -233,4 +236,45 @@ async fn consistent_reads_answer_as_default_reads_with_last_contact_zero_on_the_
     let bad = a.http.get(a.url("/v1/kv/app/config?consistent&index=1&wait=soon")).send().await.unwrap();
     assert_eq!(bad.status(), 400);
     a.stop().await;
+}
+
+/// A check interval under a second (here 1ns, which would keep a core busy) is accepted and
+/// raised to one second, with the reference's warning: the check's target sees one probe a
+/// second, not thousands.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_check_interval_below_one_second_is_raised_to_it_with_a_warning() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let target = listener.local_addr().unwrap();
+    let probes = Arc::new(AtomicUsize::new(0));
+    let counted = probes.clone();
+    let accepting = tokio::spawn(async move {
+        while let Ok((conn, _)) = listener.accept().await {
+            counted.fetch_add(1, Ordering::SeqCst);
+            drop(conn);
+        }
+    });
+    let dir = temp_dir();
+    let agent = dev_process(dir.path(), &[]).await;
+    let check = json!({"ID": "fast", "Name": "fast", "TCP": target.to_string(), "Interval": "1ns"});
+    let resp = http_client()
+        .put(format!("{}/v1/agent/check/register", agent.http))
+        .body(check.to_string())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200, "accepted, as the reference does");
+    eventually_with(
+        "the minimum-interval warning",
+        || agent.log(),
+        async || agent.log().lines().any(|l| l.contains("check has interval below minimum") && l.contains("fast")),
+    )
+    .await;
+    // The first probe runs at once, then one a second: when the third has arrived, at most
+    // one more can have (a 1ns interval would have made thousands by then).
+    eventually_with("three probes", || agent.log(), async || probes.load(Ordering::SeqCst) >= 3).await;
+    let seen = probes.load(Ordering::SeqCst);
+    assert!(seen <= 4, "{seen} probes: the interval was not raised to 1s");
+    let checks: Value = get(&http_client(), &format!("{}/v1/agent/checks", agent.http)).await.json().await.unwrap();
+    assert_eq!(checks["fast"]["Status"], "passing", "{checks}");
+    accepting.abort();
 }
