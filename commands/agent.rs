@@ -125,6 +125,7 @@ pub async fn cmd_agent(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     };
     let cfg = resolve(&flags).map_err(CliError::failure)?;
     crate::cli::init_logging(&cfg.log_level, cfg.log_json);
+    raise_open_file_limit();
 
     let agent = start(cfg, StartOptions::default()).await.map_err(CliError::failure)?;
     let cfg = &agent.config;
@@ -195,6 +196,21 @@ impl Signals {
         tokio::select! {
             _ = recv(&mut self.term) => {}
             _ = recv(&mut self.int) => {}
+        }
+    }
+}
+
+/// Raises the soft limit on open files to the hard one, as Go programs (and so the reference)
+/// do at start: each connection is a file, and a low soft limit would let a few thousand idle
+/// clients starve every other one.
+fn raise_open_file_limit() {
+    use rustix::process::{Resource, getrlimit, setrlimit};
+    let limit = getrlimit(Resource::Nofile);
+    if limit.current < limit.maximum {
+        let raised = rustix::process::Rlimit { current: limit.maximum, maximum: limit.maximum };
+        match setrlimit(Resource::Nofile, raised) {
+            Ok(()) => tracing::debug!(from = ?limit.current, to = ?limit.maximum, "raised the open-file limit"),
+            Err(e) => tracing::warn!(error = %e, "could not raise the open-file limit"),
         }
     }
 }

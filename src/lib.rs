@@ -23,9 +23,10 @@
 //!   leader or in another datacenter, with one forwarding function
 //! - replication and transport: `raft`, `rpc`, `gossip`, `serve` — raft over redb, the
 //!   multiplexed server port, SWIM gossip, and HTTP/1+2 serving with owned connections
-//! - ground: `state`, `tls`, `api`, `tasks`, `duration`, `argv`, `files` — the data model
-//!   (with the request context and error type), TLS and its names, the HTTP API's client and
-//!   shapes, owned tasks, Go-style durations, Consul-style flag spelling, private files
+//! - ground: `state`, `tls`, `api`, `tasks`, `duration`, `argv`, `files`, `throttle` — the data
+//!   model (with the request context and error type), TLS and its names, the HTTP API's client
+//!   and shapes, owned tasks, Go-style durations, Consul-style flag spelling, private files,
+//!   rate-limited logging
 
 pub mod agent;
 pub mod api;
@@ -45,6 +46,7 @@ pub mod rpc;
 pub mod serve;
 pub mod state;
 pub mod tasks;
+pub mod throttle;
 pub mod tls;
 pub mod wan;
 pub mod xds;

@@ -108,7 +108,9 @@ impl Agent {
                 locator: locator.clone(),
                 tls: tls.clone(),
             };
-            w.spawn_edge("http server", |stop| crate::http::serve(listener, AppState::new(state), stop));
+            w.spawn_edge("http server", |stop| {
+                crate::http::serve(listener, AppState::new(state), cfg.limits.http, stop)
+            });
         }
         tracing::info!(node = %cfg.node_name, datacenter = %cfg.datacenter, server = cfg.server, http = ?http_addr, "agent started");
         let Wiring { edges, stop_edges, tasks, .. } = w;
@@ -310,8 +312,10 @@ impl Wiring<'_> {
         let addrs =
             (plain.as_ref().and_then(|l| l.local_addr().ok()), tls.as_ref().and_then(|(l, _)| l.local_addr().ok()));
         for (listener, tls) in plain.map(|l| (l, None)).into_iter().chain(tls.map(|(l, c)| (l, Some(c)))) {
-            let (proxycfg, status) = (proxycfg.clone(), status.clone());
-            self.spawn_edge("xds server", |stop| crate::xds::serve(listener, Ads::new(proxycfg, status, stop), tls));
+            let (proxycfg, status, limits) = (proxycfg.clone(), status.clone(), self.cfg.limits.http);
+            self.spawn_edge("xds server", move |stop| {
+                crate::xds::serve(listener, Ads::new(proxycfg, status, stop), tls, limits)
+            });
         }
         addrs
     }
@@ -325,7 +329,12 @@ impl Wiring<'_> {
         wan: Option<&Gossip>,
     ) {
         let handlers = crate::backend::server_handlers(backend.clone(), tls.clone());
-        let options = ServerOptions { tls, gossip_packets: wan.map(Gossip::ingest), ..ServerOptions::default() };
+        let options = ServerOptions {
+            tls,
+            gossip_packets: wan.map(Gossip::ingest),
+            handshake_timeout: self.cfg.limits.rpc_handshake_timeout,
+            ..ServerOptions::default()
+        };
         self.spawn_edge("server port", |stop| crate::rpc::serve(listener, options, handlers, stop));
     }
 }

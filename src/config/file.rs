@@ -51,6 +51,8 @@ pub struct FileConfig {
     pub verify_server_hostname: Option<bool>,
     /// Raft log entries between snapshots (the reference's key; default 16384).
     pub raft_snapshot_threshold: Option<u64>,
+    /// `limits { ... }`.
+    pub limits: super::FileLimits,
     pub service: OneOrMany<ServiceDefinition>,
     pub services: Vec<ServiceDefinition>,
     pub check: OneOrMany<CheckDefinition>,

@@ -3,6 +3,7 @@
 //! from (`config file a.hcl, key ports.http` or `flag -node`).
 
 mod file;
+mod limits;
 mod resolve;
 
 use std::fmt;
@@ -10,6 +11,7 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 
 pub use file::{FileConfig, FileConnect, FilePorts, load_file};
+pub use limits::{FileLimits, Limits};
 pub use resolve::resolve;
 
 use crate::local::{CheckDefinition, ServiceDefinition};
@@ -50,6 +52,8 @@ pub struct AgentConfig {
     /// The primary's gateways to bootstrap through (secondaries).
     pub primary_gateways: Vec<String>,
     pub primary_gateways_interval: std::time::Duration,
+    /// `limits { ... }`: what one client may hold of the agent.
+    pub limits: Limits,
     pub services: Vec<ServiceDefinition>,
     pub checks: Vec<CheckDefinition>,
 }

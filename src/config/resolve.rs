@@ -57,6 +57,7 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
     let primary = pick!(primary_datacenter, flags.primary_datacenter, "primary-datacenter");
     let log_level = pick!(log_level, flags.log_level, "log-level");
     let tls = resolve_tls(&layers)?;
+    let limits = super::limits::resolve_limits(&layers)?;
     let raft_snapshot_threshold = match pick!(raft_snapshot_threshold, None::<u64>, "raft-snapshot-threshold") {
         Some(p) if p.value == 0 => {
             return Err(invalid(&p, "raft_snapshot_threshold", "must be at least 1".into()));
@@ -260,6 +261,7 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
         mesh_gateway_wan_federation,
         primary_gateways,
         primary_gateways_interval,
+        limits,
         services,
         checks,
     })

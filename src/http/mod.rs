@@ -27,6 +27,7 @@ pub use error::ApiError;
 pub use metrics::Metrics;
 
 use crate::local::LocalState;
+use crate::serve::{ConnLimits, Protocol, ServeOptions};
 use crate::state::{Command, RequestContext, Response as CommandResponse};
 
 /// Facts about this agent shown by `/v1/agent/self` and friends.
@@ -156,8 +157,15 @@ async fn count_requests(State(state): State<AppState>, request: Request, next: N
 /// How long in-flight requests get to finish once shutdown starts (a blocking query is cut).
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(1);
 
-/// Serves the API on `listener` until `shutdown` flips, then drains its connections.
-pub async fn serve(listener: tokio::net::TcpListener, state: AppState, shutdown: tokio::sync::watch::Receiver<bool>) {
+/// Serves the API (HTTP/1.1, as the reference without TLS) on `listener` within `limits` until
+/// `shutdown` flips, then drains its connections.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    limits: ConnLimits,
+    shutdown: tokio::sync::watch::Receiver<bool>,
+) {
     let service = hyper_util::service::TowerToHyperService::new(router(state));
-    crate::serve::serve(listener, service, None, shutdown, SHUTDOWN_GRACE).await;
+    let opts = ServeOptions { protocol: Protocol::Http1, tls: None, limits, grace: SHUTDOWN_GRACE };
+    crate::serve::serve(listener, service, opts, shutdown).await;
 }

@@ -37,6 +37,7 @@ use tracing::Instrument;
 use super::status::{Nack, XdsStatus, now_rfc3339};
 use super::{Resources, mesh_gateway};
 use crate::proxycfg::Manager;
+use crate::serve::{ConnLimits, Protocol, ServeOptions};
 use crate::tasks::{SharedTasks, stopped};
 
 pub const CLUSTER_TYPE: &str = "type.googleapis.com/envoy.config.cluster.v3.Cluster";
@@ -79,10 +80,11 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(1);
 
 /// Serves ADS on `listener` (over TLS with `tls`) until `ads`' shutdown flips: every stream is
 /// then closed, not waited on, and every connection and stream task is awaited or aborted.
-pub async fn serve(listener: TcpListener, ads: Ads, tls: Option<Arc<rustls::ServerConfig>>) {
+pub async fn serve(listener: TcpListener, ads: Ads, tls: Option<Arc<rustls::ServerConfig>>, limits: ConnLimits) {
     let (streams, shutdown) = (ads.streams.clone(), ads.shutdown.clone());
     let service = TowerToHyperService::new(AggregatedDiscoveryServiceServer::new(ads));
-    crate::serve::serve(listener, service, tls, shutdown, SHUTDOWN_GRACE).await;
+    let opts = ServeOptions { protocol: Protocol::Http2, tls, limits, grace: SHUTDOWN_GRACE };
+    crate::serve::serve(listener, service, opts, shutdown).await;
     streams.join(SHUTDOWN_GRACE).await;
 }
 
