@@ -52,6 +52,10 @@ pub fn encode(frame: &Frame, max: usize) -> Result<Vec<u8>, FrameError> {
     Ok(out)
 }
 
+/// A decoder whose buffer grew past this for one large frame gives the memory back once the
+/// frame is out, so an idle connection holds little.
+const KEEP_CAPACITY: usize = 64 * 1024;
+
 /// Incremental decoder: feed bytes as they arrive, take whole frames out.
 #[derive(Debug)]
 pub struct Decoder {
@@ -65,7 +69,18 @@ impl Decoder {
     }
 
     pub fn push(&mut self, bytes: &[u8]) {
+        if let Some(len) = self.declared().filter(|&len| len <= self.max) {
+            // Room for exactly this frame, not the doubling a growing Vec would allocate.
+            self.buf.reserve_exact((4 + len).saturating_sub(self.buf.len()).max(bytes.len()));
+        }
         self.buf.extend_from_slice(bytes);
+    }
+
+    /// The declared length of the frame whose header has arrived but whose body has not all.
+    pub fn declared(&self) -> Option<usize> {
+        let len_bytes = self.buf.get(..4)?;
+        let len = u32::from_be_bytes([len_bytes[0], len_bytes[1], len_bytes[2], len_bytes[3]]) as usize;
+        (self.buf.len() < 4 + len).then_some(len)
     }
 
     /// The next whole frame, `Ok(None)` if more bytes are needed.
@@ -92,11 +107,19 @@ impl Decoder {
         id.copy_from_slice(&self.buf[4..12]);
         let body = self.buf[4 + HEADER..4 + len].to_vec();
         self.buf.drain(..4 + len);
+        if self.buf.capacity() > KEEP_CAPACITY && self.buf.len() <= KEEP_CAPACITY {
+            self.buf.shrink_to(KEEP_CAPACITY);
+        }
         Ok(Some(Frame { id: u64::from_be_bytes(id), kind, body }))
     }
 
     /// Bytes buffered but not yet part of a whole frame.
     pub fn buffered(&self) -> usize {
         self.buf.len()
+    }
+
+    /// Bytes the buffer holds allocated.
+    pub fn capacity(&self) -> usize {
+        self.buf.capacity()
     }
 }

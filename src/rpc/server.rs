@@ -21,6 +21,7 @@ use tracing::Instrument;
 use super::frame::{self, Decoder, Frame, Kind};
 use super::protocol::{Detected, detect};
 use crate::tasks::{TaskSet, stopped};
+use crate::throttle::Throttle;
 use crate::tls::{AgentTls, Protocol};
 
 /// What a handler learns about the peer.
@@ -47,6 +48,10 @@ pub struct ServerOptions {
     /// Bound on receiving the rest of a frame once it has started (idle connections between
     /// frames are kept).
     pub frame_timeout: Duration,
+    /// Bytes all connections together may hold of frames still arriving that are larger
+    /// than [`UNRESERVED_FRAME`]; a connection waits for its share (reading nothing) and is
+    /// closed if the frame's `frame_timeout` passes first. Raised to `max_frame` if below it.
+    pub frame_budget: usize,
     /// Where WAN gossip packets that came through mesh gateways go (the WAN pool's ingest);
     /// `None` refuses the gossip ALPN.
     pub gossip_packets: Option<mpsc::Sender<Vec<u8>>>,
@@ -65,6 +70,7 @@ impl Default for ServerOptions {
             max_frame: frame::DEFAULT_MAX_FRAME,
             handshake_timeout: Duration::from_secs(5),
             frame_timeout: Duration::from_secs(30),
+            frame_budget: 4 * frame::DEFAULT_MAX_FRAME,
             gossip_packets: None,
         }
     }
@@ -88,6 +94,39 @@ impl Refusals {
     }
 }
 
+/// A frame up to this size is read without a reservation from the frame budget.
+pub const UNRESERVED_FRAME: usize = 64 * 1024;
+
+/// The memory every connection together may hold of large frames still arriving.
+#[derive(Debug, Clone)]
+struct FrameBudget(Arc<tokio::sync::Semaphore>, u32);
+
+impl FrameBudget {
+    fn new(bytes: usize) -> FrameBudget {
+        let bytes = u32::try_from(bytes).unwrap_or(u32::MAX >> 3);
+        FrameBudget(Arc::new(tokio::sync::Semaphore::new(bytes as usize)), bytes)
+    }
+
+    /// Room for a frame of `len` bytes, or `None` if `deadline` passes or shutdown starts
+    /// before there is room.
+    async fn reserve(
+        &self,
+        len: usize,
+        deadline: tokio::time::Instant,
+        stop: &mut watch::Receiver<bool>,
+    ) -> Option<tokio::sync::OwnedSemaphorePermit> {
+        let n = u32::try_from(len).unwrap_or(u32::MAX).min(self.1);
+        tokio::select! {
+            permit = self.0.clone().acquire_many_owned(n) => permit.ok(),
+            _ = tokio::time::sleep_until(deadline) => None,
+            _ = stopped(stop) => None,
+        }
+    }
+}
+
+/// A peer misbehaving on many connections at once is logged at most this often.
+static CLOSED_LOG: Throttle = Throttle::new(Duration::from_secs(10));
+
 /// How long connections get to finish once shutdown starts.
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(1);
 
@@ -98,14 +137,15 @@ pub async fn serve(
     handlers: HashMap<Protocol, Handler>,
     mut shutdown: watch::Receiver<bool>,
 ) {
-    let shared = Arc::new((options, handlers, Refusals::default()));
+    let budget = FrameBudget::new(options.frame_budget.max(options.max_frame));
+    let shared = Arc::new((options, handlers, Refusals::default(), budget));
     let mut connections = TaskSet::new();
     while let Some((stream, addr)) = crate::serve::accept(&listener, &mut shutdown).await {
         let shared = shared.clone();
         let stop = shutdown.clone();
         let conn = async move {
-            let (options, handlers, refusals) = &*shared;
-            connection(stream, addr, options, handlers, refusals, stop).await;
+            let (options, handlers, refusals, budget) = &*shared;
+            connection(stream, addr, Shared { options, handlers, refusals, budget }, stop).await;
         };
         connections.spawn("rpc connection", conn.instrument(tracing::debug_span!("rpc_conn", peer = %addr)));
     }
@@ -113,14 +153,17 @@ pub async fn serve(
     connections.join(SHUTDOWN_GRACE).await;
 }
 
-async fn connection(
-    stream: TcpStream,
-    addr: SocketAddr,
-    options: &ServerOptions,
-    handlers: &HashMap<Protocol, Handler>,
-    refusals: &Refusals,
-    stop: watch::Receiver<bool>,
-) {
+/// What every connection of one listener shares.
+#[derive(Clone, Copy)]
+struct Shared<'a> {
+    options: &'a ServerOptions,
+    handlers: &'a HashMap<Protocol, Handler>,
+    refusals: &'a Refusals,
+    budget: &'a FrameBudget,
+}
+
+async fn connection(stream: TcpStream, addr: SocketAddr, shared: Shared<'_>, stop: watch::Receiver<bool>) {
+    let Shared { options, handlers, refusals, .. } = shared;
     let _ = stream.set_nodelay(true);
     let mut first = [0u8; 1];
     match tokio::time::timeout(options.handshake_timeout, stream.peek(&mut first)).await {
@@ -141,7 +184,7 @@ async fn connection(
                 return refusals.refuse(addr, "protocol not served", &format!("{protocol:?}"));
             };
             let peer = Peer { addr, sni: None, tls: false, certs: Vec::new() };
-            frame_loop(stream, handler.clone(), peer, options, stop).await;
+            frame_loop(stream, handler.clone(), peer, options, shared.budget, stop).await;
         }
         Detected::TlsUpgrade => {
             let Some(tls) = &options.tls else {
@@ -164,7 +207,7 @@ async fn connection(
                 Detected::Plain(p) => p,
                 _ => return refusals.refuse(addr, "unknown protocol byte inside TLS", &format!("{:#04x}", inner[0])),
             };
-            serve_tls(tls_stream, protocol, addr, tls, options, handlers, refusals, stop).await;
+            serve_tls(tls_stream, protocol, addr, tls, shared, stop).await;
         }
         Detected::Tls => {
             let Some(tls) = &options.tls else {
@@ -184,24 +227,22 @@ async fn connection(
                     &format!("{:?}", conn.alpn_protocol().map(String::from_utf8_lossy)),
                 );
             };
-            serve_tls(tls_stream, protocol, addr, tls, options, handlers, refusals, stop).await;
+            serve_tls(tls_stream, protocol, addr, tls, shared, stop).await;
         }
     }
 }
 
 /// The authenticated TLS path, whichever way it was entered (ALPN or the upgrade byte): raft
 /// needs a server certificate under verify_server_hostname; then the protocol's frame loop.
-#[allow(clippy::too_many_arguments)]
 async fn serve_tls(
     stream: tokio_rustls::server::TlsStream<TcpStream>,
     protocol: Protocol,
     addr: SocketAddr,
     tls: &AgentTls,
-    options: &ServerOptions,
-    handlers: &HashMap<Protocol, Handler>,
-    refusals: &Refusals,
+    shared: Shared<'_>,
     stop: watch::Receiver<bool>,
 ) {
+    let Shared { options, handlers, refusals, .. } = shared;
     let (_, conn) = stream.get_ref();
     if protocol == Protocol::Raft
         && let Err(why) = tls.check_peer_is_server(conn.peer_certificates())
@@ -221,15 +262,21 @@ async fn serve_tls(
         return refusals.refuse(addr, "protocol not served", &format!("{protocol:?}"));
     };
     let peer = Peer { addr, sni, tls: true, certs };
-    frame_loop(stream, handler.clone(), peer, options, stop).await;
+    frame_loop(stream, handler.clone(), peer, options, shared.budget, stop).await;
 }
 
 /// Reads request frames, runs each on its own task, writes responses as they complete.
+///
+/// Memory: a frame is buffered only up to `max_frame`; one larger than [`UNRESERVED_FRAME`]
+/// reads on only once the listener's frame budget has room for all of it; and the whole frame
+/// must arrive within `frame_timeout` of its first byte. So a peer that declares a large
+/// frame and trickles it holds at most its share of the budget, for at most `frame_timeout`.
 async fn frame_loop<S>(
     stream: S,
     handler: Handler,
     peer: Peer,
     options: &ServerOptions,
+    budget: &FrameBudget,
     mut stop: watch::Receiver<bool>,
 ) where
     S: AsyncRead + AsyncWrite + Send + 'static,
@@ -243,26 +290,51 @@ async fn frame_loop<S>(
     // Request tasks of this connection; each holds a sender of the writer's channel.
     let mut in_flight = tokio::task::JoinSet::new();
     let mut buf = vec![0u8; 16 * 1024];
+    // When the frame in progress must be complete, and its share of the budget.
+    let mut deadline: Option<tokio::time::Instant> = None;
+    let mut reserved: Option<tokio::sync::OwnedSemaphorePermit> = None;
     'conn: loop {
-        // Between frames a connection may idle; inside one, the rest must come in time.
-        let deadline = (decoder.buffered() > 0).then(|| tokio::time::Instant::now() + options.frame_timeout);
+        if reserved.is_none()
+            && let Some(len) = decoder.declared().filter(|&len| len > UNRESERVED_FRAME && len <= max_frame)
+        {
+            let until = deadline.unwrap_or_else(|| tokio::time::Instant::now() + options.frame_timeout);
+            match budget.reserve(len, until, &mut stop).await {
+                Some(permit) => reserved = Some(permit),
+                None => {
+                    if !*stop.borrow()
+                        && let Some(suppressed) = CLOSED_LOG.allow()
+                    {
+                        tracing::warn!(peer = %peer.addr, len, suppressed, "closing: no room to buffer a large frame in time");
+                    }
+                    break;
+                }
+            }
+        }
         let n = tokio::select! {
             r = reader.read(&mut buf) => match r {
                 Ok(0) | Err(_) => break,
                 Ok(n) => n,
             },
             _ = tokio::time::sleep_until(deadline.unwrap_or_else(tokio::time::Instant::now)), if deadline.is_some() => {
-                tracing::warn!(peer = %peer.addr, timeout = ?options.frame_timeout, "closing: a frame did not arrive in time");
+                if let Some(suppressed) = CLOSED_LOG.allow() {
+                    tracing::warn!(peer = %peer.addr, timeout = ?options.frame_timeout, suppressed, "closing: a frame did not arrive in time");
+                }
                 break;
             }
             _ = stopped(&mut stop) => break,
         };
+        // Between frames a connection may idle; once one starts, all of it must come in time.
+        if decoder.buffered() == 0 {
+            deadline = Some(tokio::time::Instant::now() + options.frame_timeout);
+        }
         decoder.push(&buf[..n]);
         // Reap finished request tasks so a long-lived connection does not accumulate them.
         while in_flight.try_join_next().is_some() {}
         loop {
             match decoder.next_frame() {
                 Ok(Some(Frame { id, kind: Kind::Request, body })) => {
+                    reserved = None;
+                    deadline = (decoder.buffered() > 0).then(|| tokio::time::Instant::now() + options.frame_timeout);
                     let mut reply = handler(body, peer.clone());
                     // A request answered without waiting (a ping, a read of local state) is
                     // answered from here; one that waits (a raft write, a blocking read)
@@ -288,7 +360,9 @@ async fn frame_loop<S>(
                 }
                 Ok(None) => break,
                 Err(e) => {
-                    tracing::warn!(peer = %peer.addr, error = %e, "closing the connection: invalid frame");
+                    if let Some(suppressed) = CLOSED_LOG.allow() {
+                        tracing::warn!(peer = %peer.addr, error = %e, suppressed, "closing the connection: invalid frame");
+                    }
                     break 'conn;
                 }
             }

@@ -278,6 +278,24 @@ async fn a_frame_that_never_finishes_is_cut_off() {
     assert_eq!((reply.id, reply.body), (2, b"ba".to_vec()), "the idle connection still serves");
 }
 
+#[tokio::test]
+async fn a_frame_trickled_a_byte_at_a_time_is_cut_at_the_timeout_from_its_first_byte() {
+    let options = ServerOptions { frame_timeout: Duration::from_millis(300), ..ServerOptions::default() };
+    let (addr, _stop) = start(options).await;
+    let tcp = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    let (mut read, mut write) = tcp.into_split();
+    write.write_all(&[0, 0, 0, 0, 200]).await.unwrap(); // plaintext RPC, a 200-byte frame
+    // A byte every 50ms keeps the connection busy but never finishes the frame in time; only
+    // a deadline from the frame's first byte (not from its last read) ends it.
+    let trickle = tokio::spawn(async move {
+        while write.write_all(&[0]).await.is_ok() {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    });
+    assert!(closed_by_server(&mut read).await, "still open after 10s of trickling");
+    trickle.abort();
+}
+
 /// The reference's older TLS form: byte 3, a TLS handshake, then the type byte inside TLS.
 #[tokio::test]
 async fn the_tls_upgrade_byte_leads_to_rpc_inside_tls() {

@@ -138,3 +138,20 @@ proptest! {
         prop_assert_eq!(out, frames);
     }
 }
+
+#[test]
+fn a_large_frame_is_buffered_in_exactly_its_size_and_the_memory_is_given_back() {
+    let body = vec![7u8; 1 << 20];
+    let bytes = encode(&Frame { id: 1, kind: Kind::Request, body: body.clone() }, 2 << 20).unwrap();
+    let mut d = Decoder::new(2 << 20);
+    for chunk in bytes[..bytes.len() - 1].chunks(16 * 1024) {
+        d.push(chunk);
+        assert_eq!(d.next_frame(), Ok(None));
+    }
+    assert_eq!(d.declared(), Some(bytes.len() - 4), "the frame in progress is known by its header");
+    assert!(d.capacity() < bytes.len() + 16 * 1024, "no doubling: {} for a {} byte frame", d.capacity(), bytes.len());
+    d.push(&bytes[bytes.len() - 1..]);
+    assert_eq!(d.next_frame().unwrap().unwrap().body, body);
+    assert_eq!(d.declared(), None);
+    assert!(d.capacity() <= 64 * 1024, "an idle connection keeps {} bytes", d.capacity());
+}
