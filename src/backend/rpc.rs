@@ -11,7 +11,7 @@ use crate::state::{Command, FederationStateOp, RequestError};
 use crate::tls::{AgentTls, Protocol};
 
 /// The server port's handlers for `backend` (a server's: raft is served only when it has a
-/// raft node). With `tls`, federation-state writes need a server certificate.
+/// raft node). With `tls`, server-only requests need a server certificate ([`authorize`]).
 pub fn server_handlers(backend: Backend, tls: Option<Arc<AgentTls>>) -> HashMap<Protocol, Handler> {
     let mut handlers = HashMap::new();
     if let Some(raft) = backend.raft().cloned() {
@@ -26,12 +26,10 @@ pub fn server_handlers(backend: Backend, tls: Option<Arc<AgentTls>>) -> HashMap<
         Box::pin(async move {
             let answer: Answer = match message::decode::<Envelope>(&body) {
                 Err(e) => Err(RequestError::Protocol(format!("malformed request: {e}"))),
-                Ok(envelope) => {
-                    match federation_write_allowed(tls.as_deref(), &peer, backend.datacenter(), &envelope) {
-                        Err(why) => Err(RequestError::PermissionDenied(why)),
-                        Ok(()) => backend.handle(envelope).await,
-                    }
-                }
+                Ok(envelope) => match authorize(tls.as_deref(), &peer, backend.datacenter(), &envelope.request) {
+                    Err(why) => Err(RequestError::PermissionDenied(why)),
+                    Ok(()) => backend.handle(envelope).await,
+                },
             };
             message::encode(&answer).unwrap_or_default()
         })
@@ -40,26 +38,58 @@ pub fn server_handlers(backend: Backend, tls: Option<Arc<AgentTls>>) -> HashMap<
     handlers
 }
 
-/// With TLS, a federation-state write (for this datacenter or, routed on, for another) is
-/// accepted only from a server: the peer's certificate must be valid for
-/// `server.<dc>.<domain>` of the state's datacenter or of this one (a server forwarding to its
-/// leader). Client and CLI certificates are refused.
-fn federation_write_allowed(
-    tls: Option<&AgentTls>,
-    peer: &Peer,
-    here: &str,
-    envelope: &Envelope,
-) -> Result<(), String> {
-    let Some(tls) = tls else { return Ok(()) };
-    let datacenter = match &envelope.request {
-        Request::Apply(Command::FederationState(FederationStateOp::Upsert(state))) => &state.datacenter,
-        Request::Apply(Command::FederationState(FederationStateOp::Delete { datacenter })) => datacenter,
-        _ => return Ok(()),
-    };
-    if tls.check_server_of(&peer.certs, datacenter).is_ok() || tls.check_server_of(&peer.certs, here).is_ok() {
+/// Why `request` is only for servers, or `None` when any authenticated agent may send it.
+///
+/// Server-only: removing a raft peer, and writing federation states or the Connect CA (alone
+/// or in a batch); raft itself is refused at the connection. Everything else (ping, status,
+/// datacenters, reads, catalog and KV writes) is what client agents forward for their users.
+pub fn server_only(request: &Request) -> Option<&'static str> {
+    fn command(c: &Command) -> Option<&'static str> {
+        match c {
+            Command::FederationState(_) => Some("federation states may only be written by servers"),
+            Command::ConnectCa(_) => Some("the Connect CA may only be written by servers"),
+            Command::Batch(commands) => commands.iter().find_map(command),
+            Command::Register(_) | Command::Deregister(_) | Command::Kv(_) => None,
+        }
+    }
+    match request {
+        Request::RemovePeer(_) => Some("raft peers may only be removed by servers"),
+        Request::Apply(c) => command(c),
+        Request::Ping | Request::Read(_) | Request::Status | Request::Datacenters => None,
+    }
+}
+
+/// With TLS that says who a peer is (`verify_incoming` or `verify_server_hostname`), a
+/// server-only request is served only for a server of some datacenter of this domain: a peer
+/// whose certificate is valid for `server.<dc>.<domain>` (servers forward to their leader and
+/// to other datacenters). A federation state is written only by a server of its own
+/// datacenter or of this one (forwarding to its leader). Client and CLI certificates are
+/// refused, naming what was asked.
+fn authorize(tls: Option<&AgentTls>, peer: &Peer, here: &str, request: &Request) -> Result<(), String> {
+    let (Some(tls), Some(what)) = (tls, server_only(request)) else { return Ok(()) };
+    if !tls.roles_enforced() {
         return Ok(());
     }
-    Err(format!(
-        "federation states may only be written by servers: the caller's certificate is not valid for server.{datacenter} or server.{here} of this domain"
-    ))
+    let server = tls.server_identity(&peer.certs).map_err(|why| format!("{what}: {why}"))?;
+    let mut states = Vec::new();
+    if let Request::Apply(c) = request {
+        federation_state_datacenters(c, &mut states);
+    }
+    match states.into_iter().find(|dc| server.datacenter != *dc && server.datacenter != here) {
+        Some(dc) => Err(format!(
+            "{what}: a server of {} may not write the federation state of {dc} (only its own datacenter's servers, or this one's)",
+            server.datacenter
+        )),
+        None => Ok(()),
+    }
+}
+
+/// The datacenters whose federation states `command` writes.
+fn federation_state_datacenters<'a>(command: &'a Command, out: &mut Vec<&'a str>) {
+    match command {
+        Command::FederationState(FederationStateOp::Upsert(state)) => out.push(&state.datacenter),
+        Command::FederationState(FederationStateOp::Delete { datacenter }) => out.push(datacenter),
+        Command::Batch(commands) => commands.iter().for_each(|c| federation_state_datacenters(c, out)),
+        _ => {}
+    }
 }

@@ -71,13 +71,60 @@ impl AgentTls {
         }
     }
 
-    /// With verify_server_hostname, a raft peer must present a certificate valid for
-    /// `server.<dc>.<domain>` of this datacenter (a client agent's certificate is not enough).
+    /// When roles are enforced ([`AgentTls::roles_enforced`]), a raft peer must present a
+    /// certificate valid for `server.<dc>.<domain>` of this datacenter (a client agent's
+    /// certificate is not enough).
     pub fn check_peer_is_server(&self, certs: Option<&[CertificateDer<'_>]>) -> Result<(), String> {
-        if !self.verify_server_hostname {
+        if !self.roles_enforced() {
             return Ok(());
         }
         self.check_server_of(certs.unwrap_or_default(), &self.datacenter)
+    }
+
+    /// Whether the peer must prove it is a server for server-only requests: with
+    /// `verify_incoming` or `verify_server_hostname` (the settings under which a certificate
+    /// says what its holder is). Without either the server port authenticates nobody.
+    pub fn roles_enforced(&self) -> bool {
+        self.verify_incoming || self.verify_server_hostname
+    }
+
+    /// The server a verified peer chain names: a DNS name `server.<dc>.<domain>` of this
+    /// domain makes it a server of `<dc>`, and `<node>.server.<dc>.<domain>` names its nodes.
+    /// A client or CLI certificate (`client.<dc>.<domain>`) is not a server.
+    pub fn server_identity(&self, certs: &[CertificateDer<'_>]) -> Result<ServerIdentity, String> {
+        let leaf = certs.first().ok_or("no client certificate")?;
+        let (_, cert) =
+            x509_parser::parse_x509_certificate(leaf).map_err(|e| format!("unreadable certificate: {e}"))?;
+        let names: Vec<String> = cert
+            .subject_alternative_name()
+            .ok()
+            .flatten()
+            .map(|san| {
+                san.value
+                    .general_names
+                    .iter()
+                    .filter_map(|n| match n {
+                        x509_parser::extensions::GeneralName::DNSName(d) => Some(d.to_ascii_lowercase()),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        let suffix = format!(".{}", self.domain.to_ascii_lowercase());
+        let datacenter = names
+            .iter()
+            .filter_map(|n| n.strip_suffix(&suffix)?.strip_prefix("server."))
+            .find(|dc| !dc.is_empty() && !dc.contains('.'))
+            .ok_or_else(|| format!("the certificate is not valid for server.<datacenter>{suffix}"))?
+            .to_owned();
+        let node_suffix = format!(".server.{datacenter}{suffix}");
+        let nodes = names
+            .iter()
+            .filter_map(|n| n.strip_suffix(&node_suffix))
+            .filter(|node| !node.is_empty() && !node.contains('.'))
+            .map(str::to_owned)
+            .collect();
+        Ok(ServerIdentity { datacenter, nodes })
     }
 
     /// Whether `certs` (a verified peer chain) is a server certificate of `datacenter`:
@@ -89,6 +136,15 @@ impl AgentTls {
         let subject = rustls::pki_types::ServerName::try_from(name.as_str()).map_err(|e| e.to_string())?;
         cert.verify_is_valid_for_subject_name(&subject).map_err(|_| format!("the certificate is not valid for {name}"))
     }
+}
+
+/// Who a server certificate says its holder is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServerIdentity {
+    pub datacenter: String,
+    /// The node names it carries (`<node>.server.<dc>.<domain>`); empty for a certificate
+    /// made without `-node`.
+    pub nodes: Vec<String>,
 }
 
 /// The first of `names` the certificate is not valid for, if any (WAN federation through

@@ -20,7 +20,7 @@ mod verify;
 
 use std::sync::Arc;
 
-pub use agent::{AgentTls, first_missing_name};
+pub use agent::{AgentTls, ServerIdentity, first_missing_name};
 pub use alpn::Protocol;
 pub use ca::{Ca, CaOptions, GeneratedCa, generate_ca};
 pub use cert::{CertKind, CertOptions, CertPlan, ExtendedKeyUsage, IssuedCert, SanEntry};

@@ -203,44 +203,106 @@ async fn a_full_restart_converges_on_every_server() {
     }
 }
 
-/// With TLS, federation states are written only by servers: a client (or CLI) certificate is
-/// refused with a clear error, even routed on for another datacenter; a server's is accepted.
+/// With TLS, every server-only request is refused to a client (or CLI) certificate with a
+/// clear error, even routed on for another datacenter, and nothing of it is applied; what
+/// client agents forward for their users is served; a server's certificate is accepted.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn only_servers_may_write_federation_states() {
+async fn a_client_certificate_is_refused_on_every_server_only_rpc() {
     use fedctl::rpc::Target;
     use fedctl::rpc::message::{Reply, Request};
-    use fedctl::state::{FederationState, FederationStateOp, RequestError};
+    use fedctl::state::{
+        ConnectCa, ConnectCaOp, FederationState, FederationStateOp, Query, ReadRequest, RegisterRequest, RequestError,
+    };
+    use fedctl::tls::Protocol;
 
     let (cluster, servers) = three_servers().await;
     let leader = servers[0].node.wait_for_leader(Duration::from_secs(20)).await.unwrap();
     let (_, node) = cluster.members.iter().find(|(id, _)| *id == leader).unwrap().clone();
     let target = Target { addr: node.addr.clone(), node: Some(node.name.clone()), datacenter: "dc1".into() };
-    let write = |dc: &str| {
-        Request::Apply(Command::FederationState(FederationStateOp::Upsert(Box::new(FederationState {
+    let state = |dc: &str| {
+        Command::FederationState(FederationStateOp::Upsert(Box::new(FederationState {
             datacenter: dc.into(),
             ..FederationState::default()
-        }))))
+        })))
     };
+    let ca = ConnectCa { trust_domain: "forged.consul".into(), ..ConnectCa::default() };
+    // Every server-only request, and the words its refusal carries.
+    let server_only = [
+        (Request::RemovePeer(node_id_for("s2")), "raft peers may only be removed by servers"),
+        (Request::RemovePeer(12345), "raft peers may only be removed by servers"),
+        (Request::Apply(state("dc2")), "federation states may only be written by servers"),
+        (
+            Request::Apply(Command::FederationState(FederationStateOp::Delete { datacenter: "dc1".into() })),
+            "federation states may only be written by servers",
+        ),
+        (
+            Request::Apply(Command::ConnectCa(ConnectCaOp::Initialize(Box::new(ca.clone())))),
+            "the Connect CA may only be written by servers",
+        ),
+        (
+            Request::Apply(Command::ConnectCa(ConnectCaOp::Replace(Box::new(ca)))),
+            "the Connect CA may only be written by servers",
+        ),
+        (
+            Request::Apply(Command::Batch(vec![set("smuggled", "x"), state("dc1")])),
+            "federation states may only be written by servers",
+        ),
+    ];
     let timeout = Duration::from_secs(10);
     for (kind, name) in [(CertKind::Client, "client"), (CertKind::Cli, "cli")] {
         let rpc = RpcClient::new(ClientOptions { tls: Some(cluster.tls_of(kind, name)), ..ClientOptions::default() });
         let plain = RequestContext::new();
         let routed = RequestContext::new().in_datacenter(Some("dc2"));
-        for (ctx, request) in [(&plain, write("dc2")), (&routed, write("dc1"))] {
-            match rpc.send(&target, ctx, &request, timeout).await.unwrap() {
-                Err(RequestError::PermissionDenied(why)) => {
-                    assert!(why.contains("may only be written by servers"), "{why}")
+        for (request, words) in &server_only {
+            for ctx in [&plain, &routed] {
+                match rpc.send(&target, ctx, request, timeout).await.unwrap() {
+                    Err(RequestError::PermissionDenied(why)) => {
+                        assert!(why.contains(words), "{name} certificate, {request:?}: {why}");
+                        assert!(why.contains("server.<datacenter>.consul"), "the refusal says what is needed: {why}");
+                    }
+                    other => panic!("{name} certificate, {request:?}: expected a refusal, got {other:?}"),
                 }
-                other => panic!("{name} certificate: expected a refusal, got {other:?}"),
             }
         }
-        // Other requests from the same peer are fine.
-        assert!(matches!(rpc.request(&target, &Request::Ping).await.unwrap(), Ok(Reply::Pong(_))));
-    }
-    assert!(servers[0].node.state().read(|s| s.federation_states().is_empty()), "nothing was written");
+        // Raft itself: the connection is refused before any frame is read.
+        let raft = rpc.call(&target, Protocol::Raft, b"vote for me".to_vec()).await;
+        assert!(raft.is_err(), "{name} certificate on the raft protocol: {raft:?}");
 
+        // What a client agent forwards for its users is served.
+        assert!(matches!(rpc.request(&target, &Request::Ping).await.unwrap(), Ok(Reply::Pong(_))));
+        assert!(matches!(rpc.request(&target, &Request::Status).await.unwrap(), Ok(Reply::Status(_))));
+        assert!(matches!(rpc.request(&target, &Request::Datacenters).await.unwrap(), Ok(Reply::Datacenters(_))));
+        let read = Request::Read(ReadRequest::now(Query::Nodes));
+        assert!(matches!(rpc.request(&target, &read).await.unwrap(), Ok(Reply::Read(_))));
+        let kv = Request::Apply(set(&format!("from/{name}"), "v"));
+        assert_eq!(rpc.request(&target, &kv).await.unwrap(), Ok(Reply::Applied(Response::Bool(true))));
+        let register = Request::Apply(Command::from(RegisterRequest {
+            datacenter: "dc1".into(),
+            node: format!("{name}-node"),
+            address: "10.0.0.9".into(),
+            ..RegisterRequest::default()
+        }));
+        assert_eq!(rpc.request(&target, &register).await.unwrap(), Ok(Reply::Applied(Response::Done)));
+    }
+    let leader_server = servers.iter().find(|s| s.node.id() == leader).unwrap();
+    leader_server.node.state().read(|s| {
+        assert!(s.federation_states().is_empty(), "no federation state was written");
+        assert!(s.connect_ca().is_none_or(|ca| ca.trust_domain != "forged.consul"), "the CA was not replaced");
+        assert!(s.kv_get("smuggled").is_none(), "nothing of a refused batch was applied");
+    });
+    assert_eq!(leader_server.node.voters().len(), 3, "no peer was removed");
+
+    // A server's certificate is accepted: a federation state is written, and removing a peer
+    // that does not exist is answered (not found), not refused.
     let as_server = RpcClient::new(ClientOptions { tls: Some(cluster.tls("s9")), ..ClientOptions::default() });
-    assert_eq!(as_server.request(&target, &write("dc1")).await.unwrap(), Ok(Reply::Applied(Response::Done)));
+    assert_eq!(
+        as_server.request(&target, &Request::Apply(state("dc1"))).await.unwrap(),
+        Ok(Reply::Applied(Response::Done))
+    );
+    match as_server.request(&target, &Request::RemovePeer(12345)).await.unwrap() {
+        Err(RequestError::NotFound(why)) => assert!(why.contains("12345"), "{why}"),
+        other => panic!("removing a peer that does not exist: {other:?}"),
+    }
     for s in servers {
         s.node.shutdown().await;
     }
