@@ -10,8 +10,13 @@ use std::time::Duration;
 
 use tokio::sync::watch;
 
+use std::collections::{HashMap, HashSet};
+
+use super::verify;
+use crate::backend::ConfirmedServers;
 use crate::gossip::{Gossip, Member, MemberStatus};
 use crate::raft::{RaftNode, ServerNode, node_id_for};
+use crate::rpc::RpcClient;
 use crate::state::{Command, DeregisterRequest, HealthCheck, HealthStatus, RegisterRequest};
 use crate::tasks::stopped;
 
@@ -64,46 +69,86 @@ fn alive_servers(members: &[Member], datacenter: &str) -> Vec<(u64, ServerNode)>
     let mut servers: Vec<(u64, ServerNode)> = members
         .iter()
         .filter(|m| m.status == MemberStatus::Alive && m.id.meta.server && m.id.meta.datacenter == datacenter)
-        .map(|m| (node_id_for(&m.id.name), ServerNode { name: m.id.name.clone(), addr: m.id.rpc_addr().to_string() }))
+        .map(|m| (node_id_for(&m.id.name), server_node(m)))
         .collect();
     servers.sort_by(|a, b| a.1.name.cmp(&b.1.name));
     servers
 }
 
-/// Bootstraps raft once `expect` servers of this datacenter see each other (every one of
-/// them proposes the same set; raft accepts it once).
+fn server_node(m: &Member) -> ServerNode {
+    ServerNode { name: m.id.name.clone(), addr: m.id.rpc_addr().to_string() }
+}
+
+/// Those of `servers` that confirm, over the server port, that they are who gossip says
+/// (asked all at once).
+async fn confirmed(rpc: &RpcClient, servers: Vec<(u64, ServerNode)>, datacenter: &str) -> Vec<(u64, ServerNode)> {
+    let mut asks = tokio::task::JoinSet::new();
+    for (id, node) in servers {
+        let (rpc, datacenter) = (rpc.clone(), datacenter.to_owned());
+        asks.spawn(async move { (verify::ask(&rpc, &node, &datacenter).await, id, node) });
+    }
+    let mut out = Vec::new();
+    while let Some(Ok((answer, id, node))) = asks.join_next().await {
+        match answer {
+            verify::Answer::Itself => out.push((id, node)),
+            other => tracing::debug!(server = %node, answer = ?other, "a server gossip names did not confirm it"),
+        }
+    }
+    out.sort_by(|a, b| a.1.name.cmp(&b.1.name));
+    out
+}
+
+/// Bootstraps raft once `expect` servers of this datacenter see each other and each has
+/// confirmed over the server port who it is (every one of them proposes the same set; raft
+/// accepts it once). A server that does not confirm is asked again a second later.
 pub async fn run_bootstrap(
     gossip: Gossip,
     raft: RaftNode,
+    rpc: RpcClient,
     expect: u32,
     datacenter: String,
     mut shutdown: watch::Receiver<bool>,
 ) {
     let mut members = gossip.subscribe();
     loop {
-        let servers = alive_servers(&gossip.members(), &datacenter);
-        if servers.len() >= expect as usize {
-            if raft.members().is_empty() {
-                tracing::info!(servers = servers.len(), "bootstrapping raft: the expected servers found each other");
-                if let Err(e) = raft.bootstrap(&servers).await {
-                    tracing::warn!(error = %e, "raft bootstrap failed; will retry");
-                    tokio::time::sleep(Duration::from_secs(1)).await;
-                    continue;
+        let seen = alive_servers(&gossip.members(), &datacenter);
+        if seen.len() >= expect as usize {
+            let servers = confirmed(&rpc, seen, &datacenter).await;
+            if servers.len() >= expect as usize {
+                if raft.members().is_empty() {
+                    tracing::info!(
+                        servers = servers.len(),
+                        "bootstrapping raft: the expected servers found each other"
+                    );
+                    if let Err(e) = raft.bootstrap(&servers).await {
+                        tracing::warn!(error = %e, "raft bootstrap failed; will retry");
+                        tokio::time::sleep(Duration::from_secs(1)).await;
+                        continue;
+                    }
                 }
+                return;
             }
-            return;
         }
         tokio::select! {
             _ = members.changed() => {}
+            _ = tokio::time::sleep(Duration::from_secs(1)) => {}
             _ = stopped(&mut shutdown) => return,
         }
     }
 }
 
-/// On the leader: servers that joined become voters, servers that left stop being voters,
-/// and failed or left members are reflected in the catalog.
-pub async fn run_reconcile(gossip: Gossip, raft: RaftNode, datacenter: String, mut shutdown: watch::Receiver<bool>) {
+/// On the leader: servers that joined become voters once they confirm who they are, servers
+/// that left stop being voters once they are confirmed gone, and failed or left members are
+/// reflected in the catalog.
+pub async fn run_reconcile(
+    gossip: Gossip,
+    raft: RaftNode,
+    rpc: RpcClient,
+    datacenter: String,
+    mut shutdown: watch::Receiver<bool>,
+) {
     let mut members = gossip.subscribe();
+    let mut reconciler = Reconciler { rpc, datacenter, log: verify::MemberLog::default(), unconfirmed: HashMap::new() };
     loop {
         tokio::select! {
             _ = members.changed() => {}
@@ -113,63 +158,174 @@ pub async fn run_reconcile(gossip: Gossip, raft: RaftNode, datacenter: String, m
         if raft.leader() != Some(raft.id()) {
             continue;
         }
-        if let Err(e) = reconcile_once(&gossip, &raft, &datacenter).await {
+        if let Err(e) = reconciler.once(&gossip, &raft).await {
             tracing::debug!(error = %e, "membership reconciliation incomplete; retrying");
         }
     }
 }
 
-async fn reconcile_once(gossip: &Gossip, raft: &RaftNode, datacenter: &str) -> Result<(), crate::state::RequestError> {
-    let members = gossip.members();
-    let raft_members: Vec<u64> = raft.members().into_iter().map(|(id, _)| id).collect();
-    if !raft_members.is_empty() {
-        for (id, node) in alive_servers(&members, datacenter) {
-            if !raft_members.contains(&id) {
-                tracing::info!(server = %node, "adding a joined server as a raft voter");
-                raft.add_voter(id, node).await?;
-            }
-        }
+/// A member that did not confirm it is the server gossip named is asked again only after this
+/// (so a forged member costs one ping per period, not one per change of membership).
+const ASK_AGAIN_AFTER: Duration = Duration::from_secs(5);
+
+struct Reconciler {
+    rpc: RpcClient,
+    datacenter: String,
+    log: verify::MemberLog,
+    /// Members (name and incarnation) that did not confirm, and when they were asked.
+    unconfirmed: HashMap<(String, u64), tokio::time::Instant>,
+}
+
+impl Reconciler {
+    async fn once(&mut self, gossip: &Gossip, raft: &RaftNode) -> Result<(), crate::state::RequestError> {
+        let members = gossip.members();
+        let datacenter = self.datacenter.clone();
+        let raft_members: Vec<u64> = raft.members().into_iter().map(|(id, _)| id).collect();
+        let now = tokio::time::Instant::now();
+        self.unconfirmed.retain(|_, at| now.duration_since(*at) < ASK_AGAIN_AFTER);
+        // Left servers of this datacenter that are gone for real; one still answering as
+        // itself was named by a forged (or premature) leave and is kept.
+        let mut gone = HashSet::new();
         for m in members.iter().filter(|m| m.status == MemberStatus::Left && m.id.meta.server) {
             let id = node_id_for(&m.id.name);
-            if raft_members.contains(&id) && id != raft.id() {
-                tracing::info!(server = %m.id.name, "removing a server that left from the raft voters");
-                raft.remove_member(id).await?;
+            let in_catalog = raft.state().read(|s| s.node_services(&m.id.name).is_some());
+            if m.id.meta.datacenter != datacenter || !(raft_members.contains(&id) || in_catalog) || id == raft.id() {
+                continue;
+            }
+            match verify::ask(&self.rpc, &server_node(m), &datacenter).await {
+                verify::Answer::Itself => {
+                    if self.log.allow(&m.id.name, "kept") {
+                        tracing::warn!(server = %m.id.name, "gossip says this server left, but it answers as itself on its server port: keeping it");
+                    }
+                }
+                _ => {
+                    gone.insert(m.id.name.clone());
+                }
             }
         }
-    }
-    for m in members.iter().filter(|m| m.id.meta.datacenter == datacenter) {
-        let (node, status) = (&m.id.name, m.status);
-        let check = raft.state().read(|s| s.node_checks(node).into_iter().find(|c| c.check_id == "serfHealth"));
-        match status {
-            MemberStatus::Left if raft.state().read(|s| s.node_services(node).is_some()) => {
-                raft.apply(Command::Deregister(DeregisterRequest {
-                    datacenter: datacenter.to_owned(),
-                    node: node.clone(),
-                    ..DeregisterRequest::default()
-                }))
-                .await?;
+        if !raft_members.is_empty() {
+            for m in members
+                .iter()
+                .filter(|m| m.status == MemberStatus::Alive && m.id.meta.server && m.id.meta.datacenter == datacenter)
+            {
+                let (id, node) = (node_id_for(&m.id.name), server_node(m));
+                let key = (m.id.name.clone(), m.id.generation);
+                if raft_members.contains(&id) || self.unconfirmed.contains_key(&key) {
+                    continue;
+                }
+                match verify::ask(&self.rpc, &node, &datacenter).await {
+                    verify::Answer::Itself => {
+                        tracing::info!(server = %node, "adding a joined server as a raft voter");
+                        raft.add_voter(id, node).await?;
+                    }
+                    answer => {
+                        self.unconfirmed.insert(key, now);
+                        if self.log.allow(&m.id.name, "unconfirmed") {
+                            tracing::warn!(server = %node, ?answer, "not adding a server gossip names as a raft voter: it did not confirm who it is over the server port");
+                        }
+                    }
+                }
             }
-            MemberStatus::Failed if check.is_some_and(|c| c.status != HealthStatus::Critical) => {
-                raft.apply(Command::from(RegisterRequest {
-                    datacenter: datacenter.to_owned(),
-                    node: node.clone(),
-                    skip_node_update: true,
-                    check: Some(HealthCheck {
+            for name in &gone {
+                let id = node_id_for(name);
+                if raft_members.contains(&id) {
+                    tracing::info!(server = %name, "removing a server that left from the raft voters");
+                    raft.remove_member(id).await?;
+                }
+            }
+        }
+        for m in members.iter().filter(|m| m.id.meta.datacenter == datacenter) {
+            let (node, status) = (&m.id.name, m.status);
+            let check = raft.state().read(|s| s.node_checks(node).into_iter().find(|c| c.check_id == "serfHealth"));
+            match status {
+                MemberStatus::Left
+                    if (!m.id.meta.server || gone.contains(node))
+                        && raft.state().read(|s| s.node_services(node).is_some()) =>
+                {
+                    raft.apply(Command::Deregister(DeregisterRequest {
+                        datacenter: datacenter.to_owned(),
                         node: node.clone(),
-                        check_id: "serfHealth".into(),
-                        name: "Serf Health Status".into(),
-                        status: HealthStatus::Critical,
-                        output: "Agent not live or unreachable".into(),
-                        ..HealthCheck::default()
-                    }),
-                    ..RegisterRequest::default()
-                }))
-                .await?;
+                        ..DeregisterRequest::default()
+                    }))
+                    .await?;
+                }
+                MemberStatus::Failed if check.is_some_and(|c| c.status != HealthStatus::Critical) => {
+                    raft.apply(Command::from(RegisterRequest {
+                        datacenter: datacenter.to_owned(),
+                        node: node.clone(),
+                        skip_node_update: true,
+                        check: Some(HealthCheck {
+                            node: node.clone(),
+                            check_id: "serfHealth".into(),
+                            name: "Serf Health Status".into(),
+                            status: HealthStatus::Critical,
+                            output: "Agent not live or unreachable".into(),
+                            ..HealthCheck::default()
+                        }),
+                        ..RegisterRequest::default()
+                    }))
+                    .await?;
+                }
+                _ => {}
             }
-            _ => {}
+        }
+        Ok(())
+    }
+}
+
+/// Servers of other datacenters in the WAN pool are believed (routed to, counted as
+/// datacenters) once they confirm over the server port who they are: asked when they appear,
+/// and again every few seconds while they do not.
+pub async fn run_wan_confirm(
+    wan: Gossip,
+    rpc: RpcClient,
+    confirmed: ConfirmedServers,
+    datacenter: String,
+    mut shutdown: watch::Receiver<bool>,
+) {
+    let mut changes = wan.subscribe();
+    let mut log = verify::MemberLog::default();
+    let mut unconfirmed: HashMap<(String, u64), tokio::time::Instant> = HashMap::new();
+    loop {
+        let members = wan.members();
+        confirmed.retain(&members);
+        let now = tokio::time::Instant::now();
+        unconfirmed.retain(|_, at| now.duration_since(*at) < ASK_AGAIN_AFTER);
+        let mut asks = tokio::task::JoinSet::new();
+        for m in members {
+            let key = (m.id.name.clone(), m.id.generation);
+            let Some(node) = m.id.node().map(str::to_owned) else { continue };
+            if m.status != MemberStatus::Alive
+                || !m.id.meta.server
+                || m.id.meta.datacenter == datacenter
+                || confirmed.contains(&m.id)
+                || unconfirmed.contains_key(&key)
+            {
+                continue;
+            }
+            let rpc = rpc.clone();
+            asks.spawn(async move {
+                let server = ServerNode { name: node, addr: m.id.rpc_addr().to_string() };
+                (verify::ask(&rpc, &server, &m.id.meta.datacenter).await, m, key)
+            });
+        }
+        while let Some(Ok((answer, m, key))) = asks.join_next().await {
+            if answer == verify::Answer::Itself {
+                tracing::debug!(member = %m.id.name, "a WAN server confirmed who it is");
+                confirmed.confirm(&m.id);
+            } else {
+                unconfirmed.insert(key, now);
+                if log.allow(&m.id.name, "wan unconfirmed") {
+                    tracing::warn!(member = %m.id.name, datacenter = %m.id.meta.datacenter, ?answer, "ignoring a WAN member: it did not confirm over the server port that it is that server");
+                }
+            }
+        }
+        tokio::select! {
+            _ = changes.changed() => {}
+            _ = tokio::time::sleep(Duration::from_secs(5)) => {}
+            _ = stopped(&mut shutdown) => return,
         }
     }
-    Ok(())
 }
 
 /// A secondary federated through mesh gateways joins the WAN pool by announcing itself to

@@ -19,6 +19,7 @@ mod error;
 mod identity;
 mod running;
 mod spawn;
+mod verify;
 
 pub use build::Agent;
 pub use error::AgentError;

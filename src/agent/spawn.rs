@@ -77,13 +77,18 @@ impl Agent {
             p.gossip
         });
         let router = Router::new(wan.clone(), &cfg.datacenter).via_gateways(locator.is_some());
-        let me = PeerInfo { node: cfg.node_name.clone(), datacenter: cfg.datacenter.clone(), server: cfg.server };
+        let me = PeerInfo {
+            node: cfg.node_name.clone(),
+            datacenter: cfg.datacenter.clone(),
+            server: cfg.server,
+            leaving: false,
+        };
         let backend = match (&raft, &lan) {
             (Some(node), _) => Backend::server(node.clone(), rpc.clone(), router.clone(), me),
             (None, Some(g)) => Backend::client(ServerPool::new(g.clone(), &cfg.datacenter), rpc.clone(), me),
             (None, None) => return Err(AgentError::NoGossip("a client agent")),
         };
-        w.membership(raft.as_ref(), lan.as_ref(), wan.as_ref(), locator.is_some());
+        w.membership(&rpc, &router, raft.as_ref(), lan.as_ref(), wan.as_ref(), locator.is_some());
         let replication = w.federation(raft.as_ref(), &backend, router, locator.as_ref(), tls.as_ref());
         let proxycfg = w.local(&opts, &node_id, &local, &backend, locator.as_ref(), listeners.server_port);
         let Listeners { http, grpc, grpc_tls, server, server_port } = listeners;
@@ -189,10 +194,22 @@ async fn start_raft(cfg: &AgentConfig, rpc_addr: &str, rpc: &RpcClient) -> Resul
 impl Wiring<'_> {
     /// Forming and keeping the datacenter and the WAN pool: joins, raft's bootstrap and the
     /// leader's reconciliation of members into voters, WAN introductions.
-    fn membership(&mut self, raft: Option<&RaftNode>, lan: Option<&Gossip>, wan: Option<&Gossip>, via_gateways: bool) {
+    fn membership(
+        &mut self,
+        rpc: &RpcClient,
+        router: &Router,
+        raft: Option<&RaftNode>,
+        lan: Option<&Gossip>,
+        wan: Option<&Gossip>,
+        via_gateways: bool,
+    ) {
         let cfg = self.cfg;
         if let Some(wan) = wan {
             self.spawn("wan join", cluster::run_join(wan.clone(), cfg.retry_join_wan.clone(), 8302, self.stop()));
+            let confirmed = router.confirmed().clone();
+            let confirm =
+                cluster::run_wan_confirm(wan.clone(), rpc.clone(), confirmed, cfg.datacenter.clone(), self.stop());
+            self.spawn("wan member confirmation", confirm);
             if via_gateways && cfg.datacenter != cfg.primary_datacenter {
                 let join = cluster::run_gateway_join(wan.clone(), cfg.primary_datacenter.clone(), self.stop());
                 self.spawn("wan join through gateways", join);
@@ -203,9 +220,11 @@ impl Wiring<'_> {
         if let Some(node) = raft {
             if cfg.bootstrap_expect > 1 {
                 let (g, r, dc) = (lan.clone(), node.clone(), cfg.datacenter.clone());
-                self.spawn("raft bootstrap", cluster::run_bootstrap(g, r, cfg.bootstrap_expect, dc, self.stop()));
+                let bootstrap = cluster::run_bootstrap(g, r, rpc.clone(), cfg.bootstrap_expect, dc, self.stop());
+                self.spawn("raft bootstrap", bootstrap);
             }
-            let reconcile = cluster::run_reconcile(lan.clone(), node.clone(), cfg.datacenter.clone(), self.stop());
+            let (g, r, dc) = (lan.clone(), node.clone(), cfg.datacenter.clone());
+            let reconcile = cluster::run_reconcile(g, r, rpc.clone(), dc, self.stop());
             self.spawn("membership reconcile", reconcile);
         }
         if let Some(wan) = wan {

@@ -14,7 +14,7 @@ mod serve;
 use std::sync::Arc;
 
 pub use pool::ServerPool;
-pub use router::Router;
+pub use router::{ConfirmedServers, Router};
 pub use rpc::server_handlers;
 
 use crate::raft::RaftNode;
@@ -34,6 +34,8 @@ struct Inner {
     rpc: RpcClient,
     /// This agent, as it answers a ping.
     me: PeerInfo,
+    /// Set once a graceful leave begins; a ping says so.
+    leaving: std::sync::atomic::AtomicBool,
 }
 
 #[derive(Debug)]
@@ -47,13 +49,26 @@ enum Local {
 impl Backend {
     /// A server's backend: its raft node, and the router to other datacenters.
     pub fn server(raft: RaftNode, rpc: RpcClient, router: Router, me: PeerInfo) -> Backend {
-        Backend { inner: Arc::new(Inner { local: Local::Server { raft, router }, rpc, me }) }
+        Backend {
+            inner: Arc::new(Inner { local: Local::Server { raft, router }, rpc, me, leaving: Default::default() }),
+        }
     }
 
     /// A client agent's backend: the servers it knows from gossip (which route requests for
     /// other datacenters on).
     pub fn client(pool: ServerPool, rpc: RpcClient, me: PeerInfo) -> Backend {
-        Backend { inner: Arc::new(Inner { local: Local::Client(pool), rpc, me }) }
+        Backend { inner: Arc::new(Inner { local: Local::Client(pool), rpc, me, leaving: Default::default() }) }
+    }
+
+    /// A graceful leave has begun: from now on a ping answers `leaving`, which is how the
+    /// leader tells a real leave from a forged gossip message.
+    pub fn mark_leaving(&self) {
+        self.inner.leaving.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// This agent as a ping answers.
+    pub(super) fn me(&self) -> PeerInfo {
+        PeerInfo { leaving: self.inner.leaving.load(std::sync::atomic::Ordering::Relaxed), ..self.inner.me.clone() }
     }
 
     /// This agent's datacenter.

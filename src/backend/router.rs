@@ -1,9 +1,34 @@
 //! Which servers serve which datacenter: the WAN pool's alive members, by datacenter (and,
 //! federated through mesh gateways, the gateways' name for "any server there").
 
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex, PoisonError};
+
 use super::pool::alive_servers;
-use crate::gossip::Gossip;
+use crate::gossip::{Gossip, Member, MemberId};
 use crate::rpc::Target;
+
+/// The WAN members of other datacenters that confirmed, over the server port, that they are
+/// the servers gossip names (by name and incarnation). Gossip is not authenticated: only
+/// these are routed to and make a datacenter known, so a forged WAN member creates neither.
+#[derive(Debug, Clone, Default)]
+pub struct ConfirmedServers(Arc<Mutex<HashSet<(String, u64)>>>);
+
+impl ConfirmedServers {
+    pub fn confirm(&self, id: &MemberId) {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).insert((id.name.clone(), id.generation));
+    }
+
+    pub fn contains(&self, id: &MemberId) -> bool {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).contains(&(id.name.clone(), id.generation))
+    }
+
+    /// Forgets identities no longer in the pool.
+    pub fn retain(&self, members: &[Member]) {
+        let present: HashSet<(&str, u64)> = members.iter().map(|m| (m.id.name.as_str(), m.id.generation)).collect();
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).retain(|(n, g)| present.contains(&(n.as_str(), *g)));
+    }
+}
 
 /// Routes requests to other datacenters (servers only; a client has no WAN pool).
 #[derive(Debug, Clone)]
@@ -13,11 +38,23 @@ pub struct Router {
     /// Other datacenters are reached through mesh gateways, which route `server.<dc>` to
     /// any of their servers: usable before (or without) their WAN members.
     via_gateways: bool,
+    confirmed: ConfirmedServers,
 }
 
 impl Router {
     pub fn new(wan: Option<Gossip>, datacenter: &str) -> Router {
-        Router { wan, datacenter: datacenter.to_owned(), via_gateways: false }
+        Router { wan, datacenter: datacenter.to_owned(), via_gateways: false, confirmed: ConfirmedServers::default() }
+    }
+
+    /// The servers of other datacenters confirmed so far; the agent's WAN confirmation task
+    /// adds to it.
+    pub fn confirmed(&self) -> &ConfirmedServers {
+        &self.confirmed
+    }
+
+    /// Whether `member` may be believed: of this datacenter, or confirmed.
+    fn trusted(&self, member: &MemberId) -> bool {
+        member.meta.datacenter == self.datacenter || self.confirmed.contains(member)
     }
 
     /// A router whose requests to other datacenters go through mesh gateways.
@@ -31,12 +68,13 @@ impl Router {
         datacenter == self.datacenter
     }
 
-    /// This datacenter and every datacenter seen in the WAN pool, sorted.
+    /// This datacenter and every datacenter of a confirmed server in the WAN pool, sorted.
     pub fn datacenters(&self) -> Vec<String> {
         let mut dcs: Vec<String> = self
             .wan
             .iter()
             .flat_map(|w| w.members())
+            .filter(|m| self.trusted(&m.id))
             .map(|m| m.id.meta.datacenter)
             .chain(std::iter::once(self.datacenter.clone()))
             .collect();
@@ -45,9 +83,9 @@ impl Router {
         dcs
     }
 
-    /// The alive servers of `datacenter` in the WAN pool.
+    /// The alive, confirmed servers of `datacenter` in the WAN pool.
     pub fn servers_in(&self, datacenter: &str) -> Vec<Target> {
-        self.wan.as_ref().map_or_else(Vec::new, |w| alive_servers(w, datacenter))
+        self.wan.as_ref().map_or_else(Vec::new, |w| alive_servers(w, datacenter, |id| self.trusted(id)))
     }
 
     /// Where to send a request for another datacenter, in order: its WAN members, then

@@ -15,7 +15,7 @@ impl Backend {
         request: &Request,
     ) -> Answer {
         match request {
-            Request::Ping => Ok(Reply::Pong(self.inner.me.clone())),
+            Request::Ping => Ok(Reply::Pong(self.me())),
             Request::Apply(command) => raft.apply(command.clone()).await.map(Reply::Applied),
             Request::Read(read) => raft.read(read, ctx.consistency, ctx.clamp_wait(read.wait())).await.map(Reply::Read),
             Request::Status => Ok(Reply::Status(StatusInfo {

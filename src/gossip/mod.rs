@@ -290,10 +290,15 @@ async fn flush(
     }
 }
 
+/// Membership changes are logged, but a flood of them (forged members, say) at most this often.
+static MEMBER_LOG: crate::throttle::Throttle = crate::throttle::Throttle::burst(20, Duration::from_secs(1));
+
 fn apply(members: &mut BTreeMap<String, Member>, n: OwnedNotification<MemberId>) {
     match n {
         OwnedNotification::MemberUp(id) | OwnedNotification::Rejoin(id) if !id.is_probe() => {
-            tracing::info!(member = %id.name, addr = %id.addr, "member joined");
+            if let Some(suppressed) = MEMBER_LOG.allow() {
+                tracing::info!(member = %id.name, addr = %id.addr, suppressed, "member joined");
+            }
             let status = if id.meta.leaving { MemberStatus::Left } else { MemberStatus::Alive };
             members.insert(id.name.clone(), Member { id, status });
         }
@@ -304,12 +309,13 @@ fn apply(members: &mut BTreeMap<String, Member>, n: OwnedNotification<MemberId>)
         OwnedNotification::MemberDown(id) if !id.is_probe() => {
             let entry =
                 members.entry(id.name.clone()).or_insert(Member { id: id.clone(), status: MemberStatus::Failed });
-            if entry.status != MemberStatus::Left && !id.meta.leaving {
-                tracing::warn!(member = %id.name, "member failed");
-                entry.status = MemberStatus::Failed;
-            } else {
-                tracing::info!(member = %id.name, "member left");
-                entry.status = MemberStatus::Left;
+            let failed = entry.status != MemberStatus::Left && !id.meta.leaving;
+            entry.status = if failed { MemberStatus::Failed } else { MemberStatus::Left };
+            if let Some(suppressed) = MEMBER_LOG.allow() {
+                match failed {
+                    true => tracing::warn!(member = %id.name, suppressed, "member failed"),
+                    false => tracing::info!(member = %id.name, suppressed, "member left"),
+                }
             }
         }
         _ => {}

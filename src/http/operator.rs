@@ -57,6 +57,7 @@ pub async fn remove_peer(State(state): State<AppState>, Query(p): Query<Params>)
 /// `PUT /v1/agent/leave`: leaves gracefully, then the agent shuts down. A leading server first
 /// hands the datacenter to the others by removing itself from raft.
 pub async fn leave(State(state): State<AppState>) -> Result<(), ApiError> {
+    state.backend.mark_leaving();
     if let Some(raft) = state.backend.raft()
         && raft.leader() == Some(raft.id())
         && raft.voters().len() > 1

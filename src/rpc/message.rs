@@ -51,6 +51,9 @@ pub struct PeerInfo {
     pub node: String,
     pub datacenter: String,
     pub server: bool,
+    /// It is leaving the datacenter (a graceful leave has begun).
+    #[serde(default)]
+    pub leaving: bool,
 }
 
 /// The raft view of a server.

@@ -6,6 +6,7 @@ mod agent_process;
 mod agent_shutdown;
 mod agents;
 mod file_modes;
+mod forged_gossip;
 mod gossip;
 mod http_api;
 mod http_limits;

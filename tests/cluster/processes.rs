@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::support::process::{AgentProcess, get};
 use crate::support::{eventually, fedctl_cmd, fedctl_ok, http_client, run_cmd, temp_dir};
 
-fn tls_file(dir: &Path, n: usize) -> String {
+pub(super) fn tls_file(dir: &Path, n: usize) -> String {
     let path = dir.join(format!("tls-s{n}.hcl"));
     let text = fedctl::config::verified_tls_hcl(
         &dir.join("consul-agent-ca.pem"),
@@ -42,7 +42,7 @@ fn port(addr: &str) -> u16 {
     addr.rsplit(':').next().unwrap().parse().unwrap()
 }
 
-async fn leader_of(http: &str) -> String {
+pub(super) async fn leader_of(http: &str) -> String {
     let client = http_client();
     get(&client, &format!("{http}/v1/status/leader")).await.json::<String>().await.unwrap_or_default()
 }
@@ -179,6 +179,6 @@ async fn a_three_server_datacenter_of_processes() {
 }
 
 /// A port below Linux's ephemeral range (32768-60999) that is free for TCP and UDP now.
-fn unassigned_port() -> u16 {
+pub(super) fn unassigned_port() -> u16 {
     fedctl::lab::PortPicker::new().pick().unwrap()
 }
