@@ -302,7 +302,12 @@ fn apply(members: &mut BTreeMap<String, Member>, n: OwnedNotification<MemberId>)
             let status = if id.meta.leaving { MemberStatus::Left } else { MemberStatus::Alive };
             members.insert(id.name.clone(), Member { id, status });
         }
-        OwnedNotification::Rename(_, id) if !id.is_probe() => {
+        OwnedNotification::Rename(old, id) if !id.is_probe() => {
+            // The member at that address took a new identity; under another name, the old
+            // one is gone.
+            if old.name != id.name {
+                members.remove(&old.name);
+            }
             let status = if id.meta.leaving { MemberStatus::Left } else { MemberStatus::Alive };
             members.insert(id.name.clone(), Member { id, status });
         }

@@ -144,14 +144,20 @@ async fn forged_gossip_changes_neither_raft_voters_nor_the_catalog_nor_the_datac
     let wan_members = json(&http, "/v1/agent/members?wan=1").await;
     assert!(member_status(&wan_members, "evil.dc9").is_some(), "the forged WAN join reached gossip: {wan_members}");
 
-    // 4. A flood: a thousand forged servers at once.
+    // 4. A flood: a thousand forged servers at once (sent again while the leader's socket
+    //    drops some: UDP under load).
     let flood_start = std::time::Instant::now();
-    for i in 0..1000 {
-        let fake =
-            MemberId::new(&format!("flood-{i}"), attacker.local_addr().unwrap(), server_meta("dc1", unassigned_port()));
-        attacker.send_to(&announce(&fake, leader.gossip), leader.gossip).unwrap();
-    }
+    let flood: Vec<MemberId> = (0..1000)
+        .map(|i| {
+            // Each at an address of its own, where nothing listens (127.1.0.0/16 is loopback).
+            let addr = SocketAddr::from(([127, 1, (i / 256) as u8, (i % 256) as u8], 9));
+            MemberId::new(&format!("flood-{i}"), addr, server_meta("dc1", 9))
+        })
+        .collect();
     eventually_with("the flood reached gossip", logs, async || {
+        for fake in &flood {
+            attacker.send_to(&announce(fake, leader.gossip), leader.gossip).unwrap();
+        }
         json(&http, "/v1/agent/members").await.as_array().is_some_and(|a| a.len() > 500)
     })
     .await;
