@@ -1,5 +1,6 @@
 //! A 3-server datacenter with mutual TLS, as separate processes: durable writes through the
-//! leader (beside one server's, from the KV section of the same run), an RPC round trip over
+//! leader (beside one server's, from the KV section of the same run), reads on the leader by
+//! consistency mode (default and `?consistent` beside `?stale`), an RPC round trip over
 //! pooled TLS (beside a plain TCP echo, interleaved with it), and leader loss to the first
 //! accepted write (beside the first election: last server up to the first accepted write).
 
@@ -19,6 +20,9 @@ use crate::procs::{Agent, load, spawn_agent};
 use crate::report::{Row, Stat, Target};
 
 const AREA: &str = "3-server DC";
+
+/// Keys the read phases read, written before them.
+const READ_KEYS: u64 = 100;
 
 /// CA + certificates for s0..s2 and a client, an HCL TLS file per server.
 fn pki(dir: &Path) -> (Vec<String>, TlsSettings) {
@@ -129,6 +133,7 @@ where
 pub async fn run(ctx: &Ctx) -> Vec<Row> {
     let (mut writes, mut rpc_us, mut tcp_us, mut failover_ms, mut cold_ms) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut default_reads, mut consistent_reads, mut stale_reads) = (Vec::new(), Vec::new(), Vec::new());
     for run in 0..ctx.runs {
         eprintln!("3-server DC: run {}/{}", run + 1, ctx.runs);
         // A fresh echo process per run, as the servers are.
@@ -150,6 +155,25 @@ pub async fn run(ctx: &Ctx) -> Vec<Row> {
             .await
             .per_sec,
         );
+
+        // Reads on the leader: default (linearizable, from the leader's lease), `?consistent`
+        // (a quorum round each) and `?stale` (local, possibly old), in an order that rotates
+        // per run so none always goes first.
+        for k in 0..READ_KEYS {
+            let r = ctx.http.put(format!("{}/v1/kv/read/{k}", agents[l].http)).body("value-0123456789").send().await;
+            assert!(r.unwrap().status().is_success());
+        }
+        for phase in 0..3 {
+            let mode = (phase + run) % 3;
+            let query = ["", "?consistent", "?stale"][mode];
+            let h = agents[l].http.clone();
+            let rate = load(ctx.clients, ctx.secs, move |c, task, i| {
+                c.get(format!("{h}/v1/kv/read/{}{query}", (task as u64 + i) % READ_KEYS))
+            })
+            .await
+            .per_sec;
+            [&mut default_reads, &mut consistent_reads, &mut stale_reads][mode].push(rate);
+        }
 
         let tls = AgentTls::load(&client_tls, "dc1", "consul").unwrap().unwrap();
         let rpc = RpcClient::new(ClientOptions { tls: Some(tls), ..ClientOptions::default() });
@@ -195,8 +219,24 @@ pub async fn run(ctx: &Ctx) -> Vec<Row> {
         write_row =
             write_row.baseline("1 server (KV area)", Stat::of(&single, "ops/s")).ratio(&ratio(&writes, &single));
     }
+    let c = ctx.clients;
+    let stale = Stat::of(&stale_reads, "ops/s");
     vec![
         write_row.target(Target::AtLeast(5_000.0)),
+        Row::new(
+            AREA,
+            format!("KV reads on the leader, default (linearizable), {c} clients"),
+            Stat::of(&default_reads, "ops/s"),
+        )
+        .baseline("`?stale` reads, same leader", stale)
+        .ratio(&ratio(&default_reads, &stale_reads)),
+        Row::new(
+            AREA,
+            format!("KV reads on the leader, `?consistent`, {c} clients"),
+            Stat::of(&consistent_reads, "ops/s"),
+        )
+        .baseline("`?stale` reads, same leader", stale)
+        .ratio(&ratio(&consistent_reads, &stale_reads)),
         Row::new(AREA, "RPC Ping round trip over pooled mutual TLS, p50", Stat::of(&rpc_us, "µs"))
             .baseline("plain TCP echo, 64 B", Stat::of(&tcp_us, "µs"))
             .ratio(&ratio(&rpc_us, &tcp_us))

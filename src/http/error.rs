@@ -45,6 +45,7 @@ impl From<RequestError> for ApiError {
             | RequestError::Unreachable { .. }
             | RequestError::Timeout(_)
             | RequestError::Storage(_)
+            | RequestError::LeadershipLost { .. }
             | RequestError::Protocol(_) => ApiError::Internal(e.to_string()),
         }
     }

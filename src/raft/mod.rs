@@ -7,6 +7,7 @@
 //! builds application messages; the backend decides where a request goes.
 
 mod db;
+mod lease;
 mod log_store;
 mod membership;
 mod network;
@@ -85,8 +86,11 @@ pub struct RaftNode {
     id: NodeId,
     /// Every local write goes through the proposer (group commit).
     proposer: tokio::sync::mpsc::Sender<proposer::Proposal>,
-    /// The proposer's task, owned by the node and ended by [`RaftNode::shutdown`].
-    proposer_task: Arc<std::sync::Mutex<Option<tokio::task::JoinHandle<()>>>>,
+    /// What this server last heard from a quorum (leading) or from its leader (following).
+    contact: lease::Contact,
+    /// The proposer's task and the lease tracker, owned by the node and ended by
+    /// [`RaftNode::shutdown`].
+    tasks: Arc<std::sync::Mutex<Vec<tokio::task::JoinHandle<()>>>>,
 }
 
 impl std::fmt::Debug for RaftNode {
@@ -118,8 +122,10 @@ impl RaftNode {
             .await
             .map_err(|e| RaftStartError::Start(e.to_string()))?;
         let (proposer, task) = proposer::spawn(raft.clone());
-        let proposer_task = Arc::new(std::sync::Mutex::new(Some(task)));
-        Ok(RaftNode { raft, state, log, id: opts.node_id, proposer, proposer_task })
+        let contact = lease::Contact::default();
+        let tracker = tokio::spawn(lease::track(raft.clone(), contact.clone()));
+        let tasks = Arc::new(std::sync::Mutex::new(vec![task, tracker]));
+        Ok(RaftNode { raft, state, log, id: opts.node_id, proposer, contact, tasks })
     }
 
     /// Forms a cluster of `members` if raft has never been initialised; a no-op on restart or
@@ -141,12 +147,23 @@ impl RaftNode {
     /// Confirms with a quorum that this node is still the leader, so a read that follows
     /// sees every write acknowledged before it (`?consistent`).
     pub async fn ensure_linearizable(&self) -> Result<(), RequestError> {
-        match self.raft.ensure_linearizable().await {
-            Ok(_) => Ok(()),
-            Err(RaftError::APIError(openraft::error::CheckIsLeaderError::ForwardToLeader(f))) => {
+        if let Some(since) = self.deposed() {
+            return Err(RequestError::LeadershipLost { since_ms: since.as_millis() as u64, proposed: false });
+        }
+        if !self.is_leader() {
+            return Err(self.not_leader(self.leader()));
+        }
+        // A quorum round: a heartbeat's answers, unless they do not come in time.
+        match tokio::time::timeout(lease::DEPOSED_AFTER, self.raft.ensure_linearizable()).await {
+            Ok(Ok(_)) => Ok(()),
+            Ok(Err(RaftError::APIError(openraft::error::CheckIsLeaderError::ForwardToLeader(f)))) => {
                 Err(self.not_leader(f.leader_id))
             }
-            Err(e) => Err(RequestError::Storage(e.to_string())),
+            Ok(Err(e)) => Err(RequestError::Storage(e.to_string())),
+            Err(_) => Err(RequestError::LeadershipLost {
+                since_ms: self.contact.without_quorum().unwrap_or_default().as_millis() as u64,
+                proposed: false,
+            }),
         }
     }
 
@@ -177,7 +194,42 @@ impl RaftNode {
 
     /// The current leader's id, if known.
     pub fn leader(&self) -> Option<NodeId> {
-        self.raft.metrics().borrow().current_leader
+        let leader = self.raft.metrics().borrow().current_leader;
+        match leader {
+            Some(l) if l == self.id && self.deposed().is_some() => None,
+            other => other,
+        }
+    }
+
+    /// As leader: `Some(how long)` when no quorum has acknowledged this server for
+    /// [`lease::DEPOSED_AFTER`] or more; it then acts as deposed (see [`lease`]).
+    pub fn deposed(&self) -> Option<Duration> {
+        if self.raft.metrics().borrow().current_leader != Some(self.id) {
+            return None;
+        }
+        let since = self.contact.without_quorum()?;
+        (since >= lease::DEPOSED_AFTER).then_some(since)
+    }
+
+    /// Whether this leader may serve a linearizable read from its own state now: within its
+    /// lease, and with an entry of its own term applied (so every write committed by an
+    /// earlier leader is applied here too).
+    fn within_lease(&self) -> bool {
+        let m = self.raft.metrics().borrow().clone();
+        m.current_leader == Some(self.id)
+            && m.last_applied.is_some_and(|l| l.leader_id.term == m.current_term)
+            && self.contact.since_quorum().is_some_and(|since| since < lease::LEASE)
+    }
+
+    /// Whether this server knows a leader it has heard from lately: as leader, a quorum
+    /// acknowledged it within [`lease::DEPOSED_AFTER`]; as follower, the leader's last
+    /// append-entries is that recent.
+    pub fn known_leader(&self) -> bool {
+        match self.leader() {
+            None => false,
+            Some(l) if l == self.id => true,
+            Some(_) => self.contact.since_leader().is_some_and(|since| since < lease::DEPOSED_AFTER),
+        }
     }
 
     /// Whether this node leads its datacenter.
@@ -191,13 +243,17 @@ impl RaftNode {
         self.members().into_iter().find(|(id, _)| *id == leader).map(|(_, n)| n)
     }
 
-    /// Time since the leader was last heard from (zero on the leader itself).
+    /// Time since the leader was last heard from: on a follower, since its last
+    /// append-entries; on the leader, since a quorum last acknowledged it (zero when it is the
+    /// only voter, its own quorum).
     pub fn last_contact(&self) -> Option<Duration> {
-        let metrics = self.raft.metrics().borrow().clone();
-        if metrics.current_leader == Some(self.id) {
-            return Some(Duration::ZERO);
+        if self.raft.metrics().borrow().current_leader == Some(self.id) {
+            if self.voters().len() <= 1 {
+                return Some(Duration::ZERO);
+            }
+            return self.contact.since_quorum();
         }
-        metrics.millis_since_quorum_ack.map(Duration::from_millis)
+        self.contact.since_leader()
     }
 
     /// Waits until some node is leader, up to `timeout`.
@@ -259,7 +315,7 @@ impl RaftNode {
 
     /// Serves one raft request that arrived on the server port.
     pub async fn handle_raft(&self, body: &[u8]) -> Vec<u8> {
-        network::handle(&self.raft, body).await
+        network::handle(&self.raft, body, &self.contact).await
     }
 
     /// Stops raft (pending writes fail), flushes the log and releases the database.
@@ -267,8 +323,8 @@ impl RaftNode {
         if let Err(e) = self.raft.shutdown().await {
             tracing::warn!(error = %e, "raft did not shut down cleanly");
         }
-        let proposer = self.proposer_task.lock().unwrap_or_else(|e| e.into_inner()).take();
-        if let Some(task) = proposer {
+        let tasks = std::mem::take(&mut *self.tasks.lock().unwrap_or_else(|e| e.into_inner()));
+        for task in tasks {
             task.abort();
             let _ = task.await;
         }

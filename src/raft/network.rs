@@ -33,10 +33,17 @@ pub enum RaftReply {
 }
 
 /// Serves one raft request on the receiving server.
-pub async fn handle(raft: &Raft, body: &[u8]) -> Vec<u8> {
+pub(super) async fn handle(raft: &Raft, body: &[u8], contact: &super::lease::Contact) -> Vec<u8> {
     let reply = match decode::<RaftRequest>(body) {
         Err(e) => RaftReply::Malformed(e.to_string()),
-        Ok(RaftRequest::AppendEntries(req)) => RaftReply::AppendEntries(raft.append_entries(req).await),
+        Ok(RaftRequest::AppendEntries(req)) => {
+            let resp = raft.append_entries(req).await;
+            // From the leader of this term (a deposed leader's is answered with a higher vote).
+            if resp.as_ref().is_ok_and(|r| !matches!(r, openraft::raft::AppendEntriesResponse::HigherVote(_))) {
+                contact.heard_leader();
+            }
+            RaftReply::AppendEntries(resp)
+        }
         Ok(RaftRequest::Vote(req)) => RaftReply::Vote(raft.vote(req).await),
         Ok(RaftRequest::InstallSnapshot(req)) => RaftReply::InstallSnapshot(raft.install_snapshot(req).await),
     };

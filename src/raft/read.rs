@@ -16,9 +16,10 @@ impl RaftNode {
     ) -> Result<ReadReply, RequestError> {
         match consistency {
             Consistency::Stale => {}
-            Consistency::Default if self.is_leader() => {}
-            Consistency::Default => return Err(self.not_leader(self.leader())),
-            Consistency::Consistent => self.ensure_linearizable().await?,
+            // Linearizable too: from this leader's state within its lease, else after a
+            // quorum confirms it still leads.
+            Consistency::Default if self.within_lease() => {}
+            Consistency::Default | Consistency::Consistent => self.ensure_linearizable().await?,
         }
         let query = read.query.clone();
         let wait = read.wait().min(wait_for);
@@ -26,7 +27,7 @@ impl RaftNode {
         Ok(ReadReply {
             index: r.index,
             result: r.value,
-            known_leader: self.leader().is_some(),
+            known_leader: self.known_leader(),
             last_contact_ms: self.last_contact().map_or(0, |d| d.as_millis() as u64),
         })
     }

@@ -22,6 +22,11 @@ pub enum RequestError {
     /// This server is not the raft leader; the leader, when one is known.
     #[error("this server is not the raft leader (leader: {})", leader.as_ref().map_or("unknown".to_owned(), ToString::to_string))]
     NotLeader { leader: Option<ServerNode> },
+    /// This server led, but no quorum has acknowledged it for `since_ms`: a partition may have
+    /// deposed it. A read or a new write was not served; a write already `proposed` may
+    /// still be committed (or not) once the partition heals.
+    #[error("leadership lost: no quorum of servers has answered this leader for {since_ms} ms{}", if *proposed { "; the write was proposed and may still be committed" } else { "" })]
+    LeadershipLost { since_ms: u64, proposed: bool },
     /// No leader was elected while the request was retried.
     #[error("No cluster leader")]
     NoLeader,

@@ -11,6 +11,7 @@ mod gossip;
 mod http_api;
 mod http_limits;
 mod operator_leave;
+mod partition;
 mod processes;
 mod proxycfg;
 mod raft;
