@@ -4,6 +4,7 @@
 
 pub mod agent;
 pub mod gateway;
+pub mod linearizable;
 pub mod netns;
 pub mod process;
 pub mod tls;
