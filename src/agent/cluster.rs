@@ -79,16 +79,31 @@ fn server_node(m: &Member) -> ServerNode {
     ServerNode { name: m.id.name.clone(), addr: m.id.rpc_addr().to_string() }
 }
 
-/// Those of `servers` that confirm, over the server port, that they are who gossip says
-/// (asked all at once).
-async fn confirmed(rpc: &RpcClient, servers: Vec<(u64, ServerNode)>, datacenter: &str) -> Vec<(u64, ServerNode)> {
+/// Asks each of `servers` (with the datacenter gossip puts it in) at once who it is; the
+/// answers in any order, each with its key.
+async fn ask_all<K: Send + 'static>(
+    rpc: &RpcClient,
+    servers: Vec<(K, ServerNode, String)>,
+) -> Vec<(K, ServerNode, verify::Answer)> {
     let mut asks = tokio::task::JoinSet::new();
-    for (id, node) in servers {
-        let (rpc, datacenter) = (rpc.clone(), datacenter.to_owned());
-        asks.spawn(async move { (verify::ask(&rpc, &node, &datacenter).await, id, node) });
+    for (key, node, datacenter) in servers {
+        let rpc = rpc.clone();
+        asks.spawn(async move { (verify::ask(&rpc, &node, &datacenter).await, key, node) });
     }
     let mut out = Vec::new();
-    while let Some(Ok((answer, id, node))) = asks.join_next().await {
+    while let Some(joined) = asks.join_next().await {
+        if let Ok((answer, key, node)) = joined {
+            out.push((key, node, answer));
+        }
+    }
+    out
+}
+
+/// Those of `servers` that confirm, over the server port, that they are who gossip says.
+async fn confirmed(rpc: &RpcClient, servers: Vec<(u64, ServerNode)>, datacenter: &str) -> Vec<(u64, ServerNode)> {
+    let asked = servers.into_iter().map(|(id, node)| (id, node, datacenter.to_owned())).collect();
+    let mut out = Vec::new();
+    for (id, node, answer) in ask_all(rpc, asked).await {
         match answer {
             verify::Answer::Itself => out.push((id, node)),
             other => tracing::debug!(server = %node, answer = ?other, "a server gossip names did not confirm it"),
@@ -185,45 +200,42 @@ impl Reconciler {
         self.unconfirmed.retain(|_, at| now.duration_since(*at) < ASK_AGAIN_AFTER);
         // Left servers of this datacenter that are gone for real; one still answering as
         // itself was named by a forged (or premature) leave and is kept.
+        let left: Vec<_> = members
+            .iter()
+            .filter(|m| m.status == MemberStatus::Left && m.id.meta.server && m.id.meta.datacenter == datacenter)
+            .filter(|m| {
+                let id = node_id_for(&m.id.name);
+                let in_catalog = raft.state().read(|s| s.node_services(&m.id.name).is_some());
+                (raft_members.contains(&id) || in_catalog) && id != raft.id()
+            })
+            .map(|m| (m.id.name.clone(), server_node(m), datacenter.clone()))
+            .collect();
         let mut gone = HashSet::new();
-        for m in members.iter().filter(|m| m.status == MemberStatus::Left && m.id.meta.server) {
-            let id = node_id_for(&m.id.name);
-            let in_catalog = raft.state().read(|s| s.node_services(&m.id.name).is_some());
-            if m.id.meta.datacenter != datacenter || !(raft_members.contains(&id) || in_catalog) || id == raft.id() {
-                continue;
-            }
-            match verify::ask(&self.rpc, &server_node(m), &datacenter).await {
-                verify::Answer::Itself => {
-                    if self.log.allow(&m.id.name, "kept") {
-                        tracing::warn!(server = %m.id.name, "gossip says this server left, but it answers as itself on its server port: keeping it");
-                    }
-                }
-                _ => {
-                    gone.insert(m.id.name.clone());
-                }
+        for (name, _, answer) in ask_all(&self.rpc, left).await {
+            if answer != verify::Answer::Itself {
+                gone.insert(name);
+            } else if self.log.allow(&name, "kept") {
+                tracing::warn!(server = %name, "gossip says this server left, but it answers as itself on its server port: keeping it");
             }
         }
         if !raft_members.is_empty() {
-            for m in members
+            let joined: Vec<_> = members
                 .iter()
                 .filter(|m| m.status == MemberStatus::Alive && m.id.meta.server && m.id.meta.datacenter == datacenter)
-            {
-                let (id, node) = (node_id_for(&m.id.name), server_node(m));
-                let key = (m.id.name.clone(), m.id.generation);
-                if raft_members.contains(&id) || self.unconfirmed.contains_key(&key) {
-                    continue;
-                }
-                match verify::ask(&self.rpc, &node, &datacenter).await {
-                    verify::Answer::Itself => {
-                        tracing::info!(server = %node, "adding a joined server as a raft voter");
-                        raft.add_voter(id, node).await?;
+                .map(|m| ((m.id.name.clone(), m.id.generation), server_node(m), datacenter.clone()))
+                .filter(|(key, node, _)| {
+                    !raft_members.contains(&node_id_for(&node.name)) && !self.unconfirmed.contains_key(key)
+                })
+                .collect();
+            for (key, node, answer) in ask_all(&self.rpc, joined).await {
+                if answer == verify::Answer::Itself {
+                    tracing::info!(server = %node, "adding a joined server as a raft voter");
+                    raft.add_voter(node_id_for(&node.name), node).await?;
+                } else {
+                    if self.log.allow(&key.0, "unconfirmed") {
+                        tracing::warn!(server = %node, ?answer, "not adding a server gossip names as a raft voter: it did not confirm who it is over the server port");
                     }
-                    answer => {
-                        self.unconfirmed.insert(key, now);
-                        if self.log.allow(&m.id.name, "unconfirmed") {
-                            tracing::warn!(server = %node, ?answer, "not adding a server gossip names as a raft voter: it did not confirm who it is over the server port");
-                        }
-                    }
+                    self.unconfirmed.insert(key, now);
                 }
             }
             for name in &gone {
@@ -291,33 +303,30 @@ pub async fn run_wan_confirm(
         confirmed.retain(&members);
         let now = tokio::time::Instant::now();
         unconfirmed.retain(|_, at| now.duration_since(*at) < ASK_AGAIN_AFTER);
-        let mut asks = tokio::task::JoinSet::new();
-        for m in members {
-            let key = (m.id.name.clone(), m.id.generation);
-            let Some(node) = m.id.node().map(str::to_owned) else { continue };
-            if m.status != MemberStatus::Alive
-                || !m.id.meta.server
-                || m.id.meta.datacenter == datacenter
-                || confirmed.contains(&m.id)
-                || unconfirmed.contains_key(&key)
-            {
-                continue;
-            }
-            let rpc = rpc.clone();
-            asks.spawn(async move {
-                let server = ServerNode { name: node, addr: m.id.rpc_addr().to_string() };
-                (verify::ask(&rpc, &server, &m.id.meta.datacenter).await, m, key)
-            });
-        }
-        while let Some(Ok((answer, m, key))) = asks.join_next().await {
+        let asked: Vec<_> = members
+            .into_iter()
+            .filter(|m| {
+                m.status == MemberStatus::Alive
+                    && m.id.meta.server
+                    && m.id.meta.datacenter != datacenter
+                    && !confirmed.contains(&m.id)
+                    && !unconfirmed.contains_key(&(m.id.name.clone(), m.id.generation))
+            })
+            .filter_map(|m| {
+                let server = ServerNode { name: m.id.node()?.to_owned(), addr: m.id.rpc_addr().to_string() };
+                let dc = m.id.meta.datacenter.clone();
+                Some((m, server, dc))
+            })
+            .collect();
+        for (m, _, answer) in ask_all(&rpc, asked).await {
             if answer == verify::Answer::Itself {
                 tracing::debug!(member = %m.id.name, "a WAN server confirmed who it is");
                 confirmed.confirm(&m.id);
             } else {
-                unconfirmed.insert(key, now);
                 if log.allow(&m.id.name, "wan unconfirmed") {
                     tracing::warn!(member = %m.id.name, datacenter = %m.id.meta.datacenter, ?answer, "ignoring a WAN member: it did not confirm over the server port that it is that server");
                 }
+                unconfirmed.insert((m.id.name.clone(), m.id.generation), now);
             }
         }
         tokio::select! {

@@ -9,24 +9,25 @@ use crate::gossip::{Gossip, Member, MemberId};
 use crate::rpc::Target;
 
 /// The WAN members of other datacenters that confirmed, over the server port, that they are
-/// the servers gossip names (by name and incarnation). Gossip is not authenticated: only
+/// the servers gossip names (by their whole identity: name, incarnation, address and
+/// metadata, so a copy of a confirmed identity with another address or datacenter is not). Gossip is not authenticated: only
 /// these are routed to and make a datacenter known, so a forged WAN member creates neither.
 #[derive(Debug, Clone, Default)]
-pub struct ConfirmedServers(Arc<Mutex<HashSet<(String, u64)>>>);
+pub struct ConfirmedServers(Arc<Mutex<HashSet<MemberId>>>);
 
 impl ConfirmedServers {
     pub fn confirm(&self, id: &MemberId) {
-        self.0.lock().unwrap_or_else(PoisonError::into_inner).insert((id.name.clone(), id.generation));
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).insert(id.clone());
     }
 
     pub fn contains(&self, id: &MemberId) -> bool {
-        self.0.lock().unwrap_or_else(PoisonError::into_inner).contains(&(id.name.clone(), id.generation))
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).contains(id)
     }
 
     /// Forgets identities no longer in the pool.
     pub fn retain(&self, members: &[Member]) {
-        let present: HashSet<(&str, u64)> = members.iter().map(|m| (m.id.name.as_str(), m.id.generation)).collect();
-        self.0.lock().unwrap_or_else(PoisonError::into_inner).retain(|(n, g)| present.contains(&(n.as_str(), *g)));
+        let present: HashSet<&MemberId> = members.iter().map(|m| &m.id).collect();
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).retain(|id| present.contains(id));
     }
 }
 

@@ -24,7 +24,9 @@ pub fn server_handlers(backend: Backend, tls: Option<Arc<AgentTls>>) -> HashMap<
     let rpc: Handler = Arc::new(move |body: Vec<u8>, peer: Peer| {
         let (backend, tls) = (backend.clone(), tls.clone());
         Box::pin(async move {
-            let answer: Answer = match message::decode::<Envelope>(&body) {
+            let decoded = message::decode::<Envelope>(&body);
+            drop(body); // the request's bytes are not kept while it is served (a blocking read waits)
+            let answer: Answer = match decoded {
                 Err(e) => Err(RequestError::Protocol(format!("malformed request: {e}"))),
                 Ok(envelope) => match authorize(tls.as_deref(), &peer, backend.datacenter(), &envelope.request) {
                     Err(why) => Err(RequestError::PermissionDenied(why)),

@@ -7,8 +7,11 @@
 //! before `t` + the election timeout (300 ms at least) and refuses to vote for another before
 //! `t` + 600 ms (raft's vote lease), so no other leader can exist before `t` + 300 ms. Within
 //! [`LEASE`] of its quorum contact (300 ms less a 100 ms margin for clock drift between servers
-//! and for the delay in observing acknowledgements) a leader can serve a read from its own
-//! state and be linearizable; later it must confirm with a quorum first (a read index).
+//! and for the delay between raft reporting an acknowledgement and this tracker observing it)
+//! a leader can serve a read from its own state and be linearizable; later it must confirm
+//! with a quorum first (a read index). The vote lease leaves 400 ms more in the usual case;
+//! the 300 ms bound is for a follower that restarts right after acknowledging (it forgets
+//! when it last heard the leader, but waits an election timeout before campaigning).
 //!
 //! A leader without quorum contact for [`DEPOSED_AFTER`] acts as deposed: it names no leader,
 //! refuses reads and new writes at once, and fails writes still waiting to commit, all with
@@ -76,7 +79,8 @@ pub(super) async fn track(raft: Raft, contact: Contact) {
             let now = Instant::now();
             let term = m.current_term;
             contact.with(|h| {
-                h.quorum = acked.and_then(|ago| now.checked_sub(ago));
+                // Whole milliseconds, rounded down by raft: one more, to stay on the safe side.
+                h.quorum = acked.and_then(|ago| now.checked_sub(ago + Duration::from_millis(1)));
                 h.leading_since = match h.leading_since {
                     Some((since, t)) if leading && t == term => Some((since, t)),
                     _ if leading => Some((now, term)),

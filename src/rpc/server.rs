@@ -94,6 +94,9 @@ impl Refusals {
     }
 }
 
+/// Requests of one connection being served at once; more wait unread.
+const MAX_IN_FLIGHT: usize = 256;
+
 /// A frame up to this size is read without a reservation from the frame budget.
 pub const UNRESERVED_FRAME: usize = 64 * 1024;
 
@@ -180,6 +183,10 @@ async fn connection(stream: TcpStream, addr: SocketAddr, shared: Shared<'_>, sto
             }
             let mut stream = stream;
             let _ = stream.read_exact(&mut first).await; // consume the type byte
+            // Raft needs a server's certificate whenever certificates say who is a server.
+            if protocol == Protocol::Raft && options.tls.as_ref().is_some_and(|t| t.roles_enforced()) {
+                return refusals.refuse(addr, "plaintext raft", "raft needs a server certificate over TLS");
+            }
             let Some(handler) = handlers.get(&protocol) else {
                 return refusals.refuse(addr, "protocol not served", &format!("{protocol:?}"));
             };
@@ -328,8 +335,15 @@ async fn frame_loop<S>(
             deadline = Some(tokio::time::Instant::now() + options.frame_timeout);
         }
         decoder.push(&buf[..n]);
-        // Reap finished request tasks so a long-lived connection does not accumulate them.
+        // Reap finished request tasks so a long-lived connection does not accumulate them; at
+        // the cap, read nothing more until one finishes (each may hold its request).
         while in_flight.try_join_next().is_some() {}
+        while in_flight.len() >= MAX_IN_FLIGHT {
+            tokio::select! {
+                _ = in_flight.join_next() => {}
+                _ = stopped(&mut stop) => break 'conn,
+            }
+        }
         loop {
             match decoder.next_frame() {
                 Ok(Some(Frame { id, kind: Kind::Request, body })) => {

@@ -236,6 +236,19 @@ async fn raft_connections_need_a_server_certificate_under_verify_server_hostname
 }
 
 #[tokio::test]
+async fn plaintext_raft_is_refused_when_certificates_say_who_is_a_server() {
+    let w = world();
+    let server = CertKind::Server { node: Some("n1".into()) };
+    let mut settings = pki(w._dir.path(), Some((&w.ca_pem, &w.ca)), server, "server", true);
+    settings.verify_incoming = false; // plaintext RPC is allowed, raft must still prove a server
+    let tls = AgentTls::load(&settings, "dc1", "consul").unwrap().unwrap();
+    let (addr, _stop) = start(ServerOptions { tls: Some(tls), ..ServerOptions::default() }).await;
+    let (plain, t) = (client(None), target(&addr, "n1"));
+    assert_eq!(plain.call(&t, Protocol::Rpc, b"ab".to_vec()).await.unwrap(), b"ba", "plaintext RPC is served");
+    assert!(plain.call(&t, Protocol::Raft, b"x".to_vec()).await.is_err(), "plaintext raft is refused");
+}
+
+#[tokio::test]
 async fn without_tls_plaintext_rpc_and_raft_work() {
     let (addr, _stop) = start(ServerOptions::default()).await;
     let c = client(None);
