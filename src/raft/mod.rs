@@ -145,7 +145,9 @@ impl RaftNode {
     }
 
     /// Confirms with a quorum that this node is still the leader, so a read that follows
-    /// sees every write acknowledged before it (`?consistent`).
+    /// sees every write acknowledged before it (`?consistent`, and a default read once the
+    /// lease has lapsed). A deposed leader, or a round unanswered within a second, is
+    /// `LeadershipLost`.
     pub async fn ensure_linearizable(&self) -> Result<(), RequestError> {
         if let Some(since) = self.deposed() {
             return Err(RequestError::LeadershipLost { since_ms: since.as_millis() as u64, proposed: false });
