@@ -1,6 +1,6 @@
 //! fedctl's integration tests: one binary, one folder per kind (`unit/`, `cli/`, `cluster/`,
-//! `federation/`) and `support/` for what they share; `unit::architecture` checks that no test
-//! file is left out of this tree.
+//! `federation/`, `jepsen/`) and `support/` for what they share; `unit::architecture` checks
+//! that no test file is left out of this tree.
 //!
 //! Library tests call `fedctl::*` directly; CLI tests run the real `fedctl` binary in a
 //! temporary directory. Tests that need an outside tool (openssl, man, bash) skip with a
@@ -11,5 +11,6 @@
 mod cli;
 mod cluster;
 mod federation;
+mod jepsen;
 mod support;
 mod unit;
