@@ -174,6 +174,23 @@ async fn client(
         rng
     };
     let record = |key: usize, e: Event| history.lock().unwrap()[key].push(e);
+    // A write's (or compare-and-set's) outcome recorded: "done", "unknown" (it may or may not
+    // have taken effect), or `None` when it failed without effect and may go elsewhere.
+    let settle = |key: usize, invoked: u64, outcome: Outcome<bool>, op: &dyn Fn(bool) -> Op| match outcome {
+        Outcome::Done(ok) => {
+            record(key, Event { client: c, invoked, completed: Some(now()), op: op(ok) });
+            Some("done")
+        }
+        Outcome::Unknown(why) => {
+            record(key, Event { client: c, invoked, completed: None, op: op(true) });
+            tally.lock().unwrap().failures.push(why);
+            Some("unknown")
+        }
+        Outcome::Failed(why) => {
+            tally.lock().unwrap().failures.push(why);
+            None
+        }
+    };
     while !stop.load(Ordering::Relaxed) {
         let key = (next() % KEYS as u64) as usize;
         let name = format!("jepsen/{key}");
@@ -185,22 +202,16 @@ async fn client(
         for _ in 0..SERVERS {
             let invoked = now();
             match kind {
-                0 => match put(&http, node, &name, &value, None).await {
-                    Outcome::Done(_) => {
-                        record(key, Event { client: c, invoked, completed: Some(now()), op: Op::Write(value.clone()) });
-                        outcome = "done";
+                0 => {
+                    let written = put(&http, node, &name, &value, None).await;
+                    match settle(key, invoked, written, &|_| Op::Write(value.clone())) {
+                        Some(o) => outcome = o,
+                        None => {
+                            node = (node + 1) % SERVERS;
+                            continue;
+                        }
                     }
-                    Outcome::Unknown(why) => {
-                        record(key, Event { client: c, invoked, completed: None, op: Op::Write(value.clone()) });
-                        tally.lock().unwrap().failures.push(why);
-                        outcome = "unknown";
-                    }
-                    Outcome::Failed(why) => {
-                        tally.lock().unwrap().failures.push(why);
-                        node = (node + 1) % SERVERS;
-                        continue;
-                    }
-                },
+                }
                 1 | 2 => match get(&http, node, &name, kind == 2).await {
                     Outcome::Done(v) => {
                         let op = Op::Read(v.map(|(v, _)| v));
@@ -224,18 +235,9 @@ async fn client(
                     let index = seen.map_or(0, |(_, i)| i);
                     let invoked = now();
                     let cas = |ok| Op::Cas { expected: expected.clone(), new: value.clone(), ok };
-                    match put(&http, node, &name, &value, Some(index)).await {
-                        Outcome::Done(ok) => {
-                            record(key, Event { client: c, invoked, completed: Some(now()), op: cas(ok) });
-                            outcome = "done";
-                        }
-                        Outcome::Unknown(why) => {
-                            record(key, Event { client: c, invoked, completed: None, op: cas(true) });
-                            tally.lock().unwrap().failures.push(why);
-                            outcome = "unknown";
-                        }
-                        Outcome::Failed(why) => {
-                            tally.lock().unwrap().failures.push(why);
+                    match settle(key, invoked, put(&http, node, &name, &value, Some(index)).await, &cas) {
+                        Some(o) => outcome = o,
+                        None => {
                             node = (node + 1) % SERVERS;
                             continue;
                         }
