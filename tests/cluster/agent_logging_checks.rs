@@ -16,14 +16,7 @@ async fn dev_process(dir: &std::path::Path, extra: &[&str]) -> AgentProcess {
     let mut cmd = fedctl_cmd(dir);
     cmd.args(["agent", "-dev", "-node", "n1"]).args(FREE_PORTS).args(extra);
     let agent = AgentProcess::spawn(cmd);
-    let client = http_client();
-    let http = agent.http.clone();
-    eventually_with(
-        "a leader",
-        || agent.log(),
-        async || get(&client, &format!("{http}/v1/status/leader")).await.text().await.unwrap() != "\"\"",
-    )
-    .await;
+    agent.wait_for_leader().await;
     agent
 }
 

@@ -57,12 +57,7 @@ async fn survives_kill9(extra_config: Option<&str>) {
     let client = crate::support::http_client();
     let agent = AgentProcess::durable(dir.path(), &extra);
     let http = agent.http.clone();
-    eventually_with(
-        "a leader",
-        || agent.log(),
-        async || get(&client, &format!("{http}/v1/status/leader")).await.text().await.unwrap() != "\"\"",
-    )
-    .await;
+    agent.wait_for_leader().await;
     write_keys(&client, &http, 1000).await;
     let before = kv_snapshot(&client, &http).await;
     assert_eq!(before.len(), 1000);
@@ -125,13 +120,7 @@ async fn the_cli_talks_to_the_agent() {
         cmd.args(args).env("FEDCTL_HTTP_ADDR", &http);
         run_cmd(&mut cmd)
     };
-    let client = crate::support::http_client();
-    eventually_with(
-        "a leader",
-        || agent.log(),
-        async || get(&client, &format!("{http}/v1/status/leader")).await.text().await.unwrap() != "\"\"",
-    )
-    .await;
+    agent.wait_for_leader().await;
 
     assert_eq!(cli(&["kv", "put", "app/config", "hello"]).stdout, "Success! Data written to: app/config\n");
     assert_eq!(cli(&["kv", "get", "app/config"]).stdout, "hello\n");

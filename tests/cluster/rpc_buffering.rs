@@ -10,8 +10,8 @@ use fedctl::state::RequestContext;
 use fedctl::tls::Protocol;
 use tokio::io::AsyncWriteExt;
 
-use crate::support::process::{AgentProcess, FREE_PORTS, get};
-use crate::support::{eventually_with, fedctl_cmd, http_client, temp_dir};
+use crate::support::process::{AgentProcess, FREE_PORTS};
+use crate::support::{fedctl_cmd, temp_dir};
 
 const MIB: usize = 1024 * 1024;
 /// Connections, each with one frame of `BODY` bytes that never gets its last byte.
@@ -47,13 +47,7 @@ async fn large_frames_trickled_on_twenty_connections_hold_the_frame_budget_not_t
     let mut cmd = fedctl_cmd(dir.path());
     cmd.args(["agent", "-dev", "-node", "n1"]).args(FREE_PORTS);
     let agent = AgentProcess::spawn(cmd);
-    let leader = format!("{}/v1/status/leader", agent.http);
-    eventually_with(
-        "a leader",
-        || agent.log(),
-        async || get(&http_client(), &leader).await.text().await.unwrap_or_default().len() > 2,
-    )
-    .await;
+    agent.wait_for_leader().await;
     let pid = agent.child.id();
     let before = rss_bytes(pid);
 

@@ -75,6 +75,17 @@ impl AgentProcess {
         self.output.lock().unwrap().clone()
     }
 
+    /// Waits until this agent names a leader (failing, with its log, after 60 s).
+    pub async fn wait_for_leader(&self) {
+        let (client, url) = (crate::support::http_client(), format!("{}/v1/status/leader", self.http));
+        crate::support::eventually_with(
+            "a leader",
+            || self.log(),
+            async || get(&client, &url).await.text().await.unwrap_or_default().len() > 2,
+        )
+        .await;
+    }
+
     pub fn kill9(mut self) {
         self.child.kill().unwrap(); // SIGKILL
         self.child.wait().unwrap();
