@@ -1,17 +1,26 @@
 use std::io::IsTerminal;
 
-use fedctl::wan::{Candidate, LocatorStatus, ProbeReport};
+use std::time::Duration;
+
+use fedctl::duration::GoDuration;
+use fedctl::wan::{Candidate, DialRecord, FAILURE_QUARANTINE, LocatorStatus, ProbeReport, Via};
 
 use crate::cli::{CliError, ClientArgs, Ctx, FormatArg, api_error};
 
 /// Show how this server reaches every other datacenter through mesh gateways.
 ///
 /// For every datacenter: the candidate gateways with their source (config, federation state,
-/// local catalog) and health, the one the server would dial now and why, and recent dial
-/// failures. With -probe, a real TLS handshake along every path (each gateway x rpc, gossip
-/// packet, gossip stream) with latency, and for each failure the hop that is broken. Exits 3
-/// when a datacenter is unreachable. Ask a server (its HTTP address) of the datacenter to
-/// look from.
+/// local catalog) and health, the one the server would dial now and why, and dial failures
+/// with their age (a failure older than the locator's quarantine is marked old: it no longer
+/// steers dialling).
+///
+/// With -probe, every hop is measured: each local gateway is asked to answer as itself, each
+/// other datacenter's gateway is asked through it and directly from the server, and a real TLS
+/// handshake with a server is made along every path (each gateway x rpc, gossip packet,
+/// gossip stream) with latency. For each unreachable datacenter it names the broken hop (the
+/// local gateway, its WAN side, the remote gateway, the remote servers, or a certificate) and
+/// what to check or restart. Exits 3 when a datacenter is unreachable. Ask a server (its HTTP
+/// address) of the datacenter to look from.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  fedctl debug gateways\n  fedctl debug gateways -probe\n  fedctl debug gateways -probe -tries 20 -format=json"
@@ -83,9 +92,7 @@ fn print_status(ctx: &Ctx, status: &LocatorStatus) -> Result<(), CliError> {
             .into_iter()
             .flatten()
             .filter(|(_, d)| d.consecutive_failures > 0)
-            .map(|(to, d)| {
-                format!("to {to}: {} failed: {}", d.consecutive_failures, d.last_error.as_deref().unwrap_or("-"))
-            })
+            .map(|(to, d)| format!("to {to}: {}", failures(d)))
             .collect();
         let recent = if failing.is_empty() { "-".to_owned() } else { failing.join("; ") };
         let health = if c.healthy { "healthy" } else { "critical" };
@@ -96,7 +103,7 @@ fn print_status(ctx: &Ctx, status: &LocatorStatus) -> Result<(), CliError> {
         rows.extend(list.iter().map(|c| row(remote, c)));
     }
     ctx.out.line("")?;
-    ctx.out.table(&["Datacenter", "Gateway", "Source", "Health", "Recent dials"], rows)?;
+    ctx.out.table(&["Datacenter", "Gateway", "Source", "Health", "Dial failures"], rows)?;
     ctx.out.line("")?;
     let picks = status.picks.iter().map(|(dc, p)| match p {
         None => vec![dc.clone(), "-".to_owned(), "no gateway known: unreachable".to_owned()],
@@ -105,7 +112,37 @@ fn print_status(ctx: &Ctx, status: &LocatorStatus) -> Result<(), CliError> {
     ctx.out.table(&["To", "Dial now", "Why"], picks)
 }
 
+/// `16 failed, last 4m12s ago (old): <error>`: old once past the quarantine, when the
+/// locator no longer avoids the gateway for it.
+fn failures(d: &DialRecord) -> String {
+    let error = d.last_error.as_deref().unwrap_or("-");
+    match d.failed_ago_secs {
+        Some(ago) => {
+            let age = GoDuration(Duration::from_secs(ago as u64));
+            let old = if Duration::from_secs_f64(ago) > FAILURE_QUARANTINE { " (old)" } else { "" };
+            format!("{} failed, last {age} ago{old}: {error}", d.consecutive_failures)
+        }
+        None => format!("{} failed: {error}", d.consecutive_failures),
+    }
+}
+
 fn print_probe(ctx: &Ctx, report: &ProbeReport) -> Result<(), CliError> {
+    let gateways = report.gateways.iter().map(|g| {
+        let asked = if g.datacenter == report.datacenter {
+            format!("local gateway {}", g.gateway)
+        } else if g.via == Via::Local {
+            format!("{}'s gateway, through local gateway {}", g.datacenter, g.gateway)
+        } else {
+            format!("{}'s gateway {}, directly", g.datacenter, g.gateway)
+        };
+        let answer = match (&g.answered_by, &g.error) {
+            (Some(a), _) => format!("answers ({} {})", a.datacenter, a.service_id),
+            (None, e) => format!("no answer: {}", e.as_deref().unwrap_or("-")),
+        };
+        vec![asked, answer]
+    });
+    ctx.out.line("")?;
+    ctx.out.table(&["Asked", "Gateway answer"], gateways)?;
     let ms = |v: Option<f64>| v.map_or("-".to_owned(), |m| format!("{m:.1}ms"));
     let rows = report.paths.iter().map(|p| {
         vec![
@@ -120,9 +157,16 @@ fn print_probe(ctx: &Ctx, report: &ProbeReport) -> Result<(), CliError> {
     });
     ctx.out.line("")?;
     ctx.out.table(&["To", "Through", "Protocol", "Result", "p50", "p99", "Broken hop"], rows)?;
-    if report.unreachable.is_empty() {
-        ctx.out.line("\nAll datacenters reachable.")
-    } else {
-        ctx.out.line(format!("\nUnreachable: {}", report.unreachable.join(", ")))
+    if report.verdicts.is_empty() {
+        return ctx.out.line("\nNo other datacenter is known yet (none in the WAN pool or the federation states).");
     }
+    if report.unreachable.is_empty() {
+        return ctx.out.line("\nAll datacenters reachable.");
+    }
+    ctx.out.line(format!("\nUnreachable: {}", report.unreachable.join(", ")))?;
+    for (dc, v) in report.verdicts.iter().filter(|(_, v)| !v.reachable) {
+        ctx.out.line(format!("  {dc}: broken hop: {}", v.broken_hop.as_deref().unwrap_or("-")))?;
+        ctx.out.line(format!("  {dc}: next: {}", v.next.as_deref().unwrap_or("-")))?;
+    }
+    Ok(())
 }

@@ -62,6 +62,11 @@ impl AgentTls {
         Ok(config)
     }
 
+    /// The DNS domain names are under (`consul` by default).
+    pub fn domain(&self) -> &str {
+        &self.domain
+    }
+
     /// The name a server is dialled (and verified) by: `<node>.server.<dc>.<domain>` with
     /// verify_server_hostname and a known node, else `server.<dc>.<domain>`.
     pub fn server_name(&self, node: Option<&str>, datacenter: &str) -> String {

@@ -82,6 +82,24 @@ pub fn node_server_name(node: &str, dc: &str, domain: &str) -> String {
     format!("{node}.server.{dc}.{domain}")
 }
 
+/// `_gateway.server.<dc>.<domain>`: an SNI that a mesh gateway of `dc` answers itself, with
+/// [`gateway_probe_answer`] and no TLS, instead of passing it on. Other datacenters' gateways
+/// route it to `dc`'s gateways like any `*.server.<dc>` name, so a probe can tell "the
+/// gateway answers" from "the servers behind it answer". The leading `_` keeps it from ever
+/// being a node's name.
+pub fn gateway_probe_name(dc: &str, domain: &str) -> String {
+    format!("_gateway.server.{dc}.{domain}")
+}
+
+/// The first word of what a gateway answers on [`gateway_probe_name`].
+pub const GATEWAY_PROBE_ANSWER: &str = "fedctl-mesh-gateway";
+
+/// What the gateway `service_id` of `dc` answers on [`gateway_probe_name`]:
+/// `fedctl-mesh-gateway <dc> <service-id>` and a newline.
+pub fn gateway_probe_answer(dc: &str, service_id: &str) -> String {
+    format!("{GATEWAY_PROBE_ANSWER} {dc} {service_id}\n")
+}
+
 /// `client.<dc>.<domain>`: the name client agents present.
 pub fn client_name(dc: &str, domain: &str) -> String {
     format!("client.{dc}.{domain}")

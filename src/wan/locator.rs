@@ -24,7 +24,7 @@ use tokio::sync::watch;
 use crate::state::{CheckServiceNode, Store};
 
 /// A gateway that failed this recently is skipped while others are usable.
-const FAILURE_QUARANTINE: Duration = Duration::from_secs(10);
+pub const FAILURE_QUARANTINE: Duration = Duration::from_secs(10);
 
 /// Where a candidate came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -263,8 +263,11 @@ impl Locator {
         let direct_ok: Vec<&Candidate> = direct.iter().filter(|c| !failing(c)).copied().collect();
         let (list, reason) = match (local_ok, direct_ok) {
             (l, _) if !l.is_empty() => (l, format!("a healthy local gateway (two hops to {datacenter})")),
-            (_, d) if !d.is_empty() && local.is_empty() => {
+            (_, d) if !d.is_empty() && view.local.is_empty() => {
                 (d, format!("no local gateway known: {datacenter}'s gateways directly"))
+            }
+            (_, d) if !d.is_empty() && local.is_empty() => {
+                (d, format!("every local gateway is critical: {datacenter}'s gateways directly"))
             }
             (_, d) if !d.is_empty() => {
                 (d, format!("every local gateway failed recently: {datacenter}'s gateways directly"))

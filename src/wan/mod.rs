@@ -11,6 +11,6 @@ mod probe;
 mod tunnel;
 
 pub use discovery::{run_gateway_prober, run_locator_refresh, run_primary_gateway_discovery};
-pub use locator::{Candidate, DialKind, DialRecord, Locator, LocatorStatus, Pick, Source};
-pub use probe::{PathReport, ProbeReport, Via, probe};
+pub use locator::{Candidate, DialKind, DialRecord, FAILURE_QUARANTINE, Locator, LocatorStatus, Pick, Source};
+pub use probe::{GatewayAnswer, GatewayCheck, Hop, PathReport, ProbeReport, Verdict, Via, probe};
 pub use tunnel::{GatewayTunnel, MAX_PACKET as MAX_GOSSIP_PACKET};

@@ -3,9 +3,12 @@
 //! new field there needs its line here (the golden tests then show it).
 
 use envoy_types::pb::envoy::config::cluster::v3::{Cluster, cluster};
-use envoy_types::pb::envoy::config::core::v3::{Address, HealthStatus, address, config_source, socket_address};
+use envoy_types::pb::envoy::config::core::v3::{
+    Address, HealthStatus, address, config_source, data_source, socket_address,
+};
 use envoy_types::pb::envoy::config::endpoint::v3::{ClusterLoadAssignment, lb_endpoint};
 use envoy_types::pb::envoy::config::listener::v3::{Filter, Listener, filter, listener_filter};
+use envoy_types::pb::envoy::extensions::filters::network::direct_response::v3::Config as DirectResponse;
 use envoy_types::pb::envoy::extensions::filters::network::tcp_proxy::v3::{TcpProxy, tcp_proxy};
 use envoy_types::pb::google::protobuf::{Any, Duration};
 use prost::Message;
@@ -136,7 +139,8 @@ fn network_filter(f: &Filter) -> Value {
     Value::Object(m)
 }
 
-/// A typed config with its fields when it is one of ours (`TcpProxy`), else just its type.
+/// A typed config with its fields when it is one of ours (`TcpProxy`, `direct_response`), else
+/// just its type.
 fn typed_config(any: &Any) -> Value {
     let mut m = Map::new();
     m.insert("@type".into(), json!(any.type_url));
@@ -150,6 +154,12 @@ fn typed_config(any: &Any) -> Value {
         if let Some(tcp_proxy::ClusterSpecifier::Cluster(c)) = tp.cluster_specifier {
             m.insert("cluster".into(), json!(c));
         }
+    }
+    if any.type_url.ends_with("envoy.extensions.filters.network.direct_response.v3.Config")
+        && let Ok(dr) = DirectResponse::decode(any.value.as_slice())
+        && let Some(data_source::Specifier::InlineString(text)) = dr.response.and_then(|r| r.specifier)
+    {
+        m.insert("response".into(), json!({ "inlineString": text }));
     }
     Value::Object(m)
 }

@@ -5,13 +5,15 @@
 //! `*.<dc>.internal.<trust-domain>` and, with WAN federation, `*.server.<dc>.<domain>` go to
 //! that datacenter's gateways; `<node>.server.<local-dc>.<domain>` goes to that server; a
 //! final chain lets `sni_cluster` pick the cluster named like the SNI (which serves
-//! `server.<local-dc>.<domain>`).
+//! `server.<local-dc>.<domain>`). With WAN federation, `_gateway.server.<local-dc>.<domain>`
+//! is answered by the gateway itself (a fixed line naming it, no TLS), so probes can measure
+//! each hop: this gateway, a remote one, the servers behind it.
 
 use envoy_types::pb::envoy::config::cluster::v3::{Cluster, OutlierDetection, cluster};
 use envoy_types::pb::envoy::config::core::v3::Address;
 use envoy_types::pb::envoy::config::core::v3::{
-    AggregatedConfigSource, ApiVersion, ConfigSource, HealthStatus, SocketAddress, address, config_source,
-    socket_address,
+    AggregatedConfigSource, ApiVersion, ConfigSource, DataSource, HealthStatus, SocketAddress, address, config_source,
+    data_source, socket_address,
 };
 use envoy_types::pb::envoy::config::endpoint::v3::{
     ClusterLoadAssignment, Endpoint, LbEndpoint, LocalityLbEndpoints, lb_endpoint,
@@ -19,6 +21,7 @@ use envoy_types::pb::envoy::config::endpoint::v3::{
 use envoy_types::pb::envoy::config::listener::v3::{Filter, FilterChain, FilterChainMatch, Listener, ListenerFilter};
 use envoy_types::pb::envoy::config::listener::v3::{filter, listener_filter};
 use envoy_types::pb::envoy::extensions::filters::listener::tls_inspector::v3::TlsInspector;
+use envoy_types::pb::envoy::extensions::filters::network::direct_response::v3::Config as DirectResponse;
 use envoy_types::pb::envoy::extensions::filters::network::sni_cluster::v3::SniCluster;
 use envoy_types::pb::envoy::extensions::filters::network::tcp_proxy::v3::{TcpProxy, tcp_proxy};
 use envoy_types::pb::google::protobuf::{Duration as PbDuration, UInt32Value};
@@ -26,6 +29,7 @@ use envoy_types::util::pack_any;
 
 use crate::proxycfg::Snapshot;
 use crate::state::{CheckServiceNode, HealthStatus as CheckStatus};
+use crate::tls::names::{gateway_probe_answer, gateway_probe_name};
 
 /// A gateway's whole configuration, each list sorted by resource name.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -131,6 +135,7 @@ fn listeners(snap: &Snapshot) -> Vec<Listener> {
                     let prefix = format!("mesh_gateway_remote.{bind}.{dc}");
                     chains.push(sni_chain(&format!("*.{cluster}"), &cluster, &prefix));
                 }
+                chains.push(probe_answer_chain(snap));
                 for server in &snap.servers {
                     let name = server_sni(Some(&server.node.node), &snap.datacenter, &snap.domain);
                     let prefix = format!("mesh_gateway_local_server.{bind}.{}", snap.datacenter);
@@ -168,6 +173,25 @@ fn sni_chain(server_name: &str, cluster: &str, stat_prefix: &str) -> FilterChain
             ..FilterChainMatch::default()
         }),
         filters: vec![tcp_proxy_filter(cluster, stat_prefix)],
+        ..FilterChain::default()
+    }
+}
+
+/// The chain that answers [`gateway_probe_name`] with this gateway's name instead of routing it.
+fn probe_answer_chain(snap: &Snapshot) -> FilterChain {
+    let answer = gateway_probe_answer(&snap.datacenter, &snap.proxy_id);
+    let config = DirectResponse {
+        response: Some(DataSource {
+            specifier: Some(data_source::Specifier::InlineString(answer)),
+            ..DataSource::default()
+        }),
+    };
+    FilterChain {
+        filter_chain_match: Some(FilterChainMatch {
+            server_names: vec![gateway_probe_name(&snap.datacenter, &snap.domain)],
+            ..FilterChainMatch::default()
+        }),
+        filters: vec![typed_filter("envoy.filters.network.direct_response", pack_any(config))],
         ..FilterChain::default()
     }
 }

@@ -107,7 +107,9 @@ async fn three_datacenters_one_with_three_servers_and_the_probe_names_a_cut_gate
     assert_eq!(paths.len(), 2 * 3, "dc2 and dc3, one local gateway, three protocols: {report:#}");
     assert!(paths.iter().all(|p| p["Ok"] == true && p["P50Ms"].is_number()), "{report:#}");
 
-    // Cut dc2's gateway off the WAN: dc1 names dc2's side, dc2 names its own gateway.
+    // Cut dc2's gateway off the WAN: dc1 names dc2's gateway (its own reaches dc3's), dc2
+    // names its own gateway's WAN side (it answers, but no other datacenter's gateway does).
+    // Paths through the gateways the servers dial directly meanwhile have no route.
     let (g2, wan) = (f.dcs[1].gateways[0].host, f.wan);
     f.topo.set_link(g2, wan, false);
     let (code, report) = probe(&f, 0);
@@ -115,18 +117,28 @@ async fn three_datacenters_one_with_three_servers_and_the_probe_names_a_cut_gate
     assert_eq!(report["Probe"]["Unreachable"], serde_json::json!(["dc2"]), "{report:#}");
     for p in report["Probe"]["Paths"].as_array().unwrap() {
         if p["Datacenter"] == "dc2" {
-            assert!(p["BrokenHop"].as_str().unwrap().starts_with("dc2's side"), "{p:#}");
-        } else {
+            if p["Via"] == "local" {
+                assert_eq!(p["Hop"], "remote-gateway", "{p:#}");
+                let broken = p["BrokenHop"].as_str().unwrap();
+                assert!(broken.starts_with("dc2's gateway 10.99.2.1:8443: not answering"), "{p:#}");
+            } else {
+                assert_eq!(p["Hop"], "no-route", "{p:#}");
+            }
+        } else if p["Via"] == "local" {
             assert_eq!(p["Ok"], true, "{p:#}");
         }
     }
+    assert_eq!(report["Probe"]["Verdicts"]["dc2"]["Hop"], "remote-gateway", "{report:#}");
     let (code, report) = probe(&f, 1);
     assert_eq!(code, 3, "{report:#}");
-    for p in report["Probe"]["Paths"].as_array().unwrap() {
+    for p in report["Probe"]["Paths"].as_array().unwrap().iter().filter(|p| p["Via"] == "local") {
         assert_eq!(
-            p["BrokenHop"], "local gateway 10.2.0.1:8443: WAN side (no datacenter reachable through it)",
+            p["BrokenHop"], "local gateway 10.2.0.1:8443: WAN side (no other datacenter's gateway answers through it)",
             "{p:#}"
         );
+    }
+    for dc in ["dc1", "dc3"] {
+        assert_eq!(report["Probe"]["Verdicts"][dc]["Hop"], "local-gateway-wan", "{report:#}");
     }
     let table = f.cli(1, 0, &["debug", "gateways", "-probe", "-tries", "1"]);
     assert_eq!(table.code, 3);

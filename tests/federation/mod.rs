@@ -8,6 +8,7 @@ mod isolated;
 mod loopback;
 mod partition;
 mod probe_envoy_flags;
+mod probe_verdicts;
 mod readme_guide;
 mod states;
 mod wanfed_config;
