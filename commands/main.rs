@@ -32,9 +32,9 @@ fn main() -> ExitCode {
     let mut tree = root::command();
     tree.build(); // propagates global args and adds help/version flags
     let args = fedctl::argv::normalize(&cli::spec_of(&tree), std::env::args_os());
-    let result = match root::parse(args) {
+    let result = match root::parse(args.clone()) {
         Ok(parsed) => run(parsed),
-        Err(e) => Err(CliError::from(e)),
+        Err(e) => Err(cli::usage_error(&tree, &args, e)),
     };
     ExitCode::from(cli::finish(result))
 }

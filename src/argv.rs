@@ -1,8 +1,10 @@
 //! Consul-style flags on top of a double-dash parser.
 //!
 //! Consul users write `-node n1` and `-node=n1`; clap understands `--node n1`. [`normalize`]
-//! rewrites a single-dash token to double-dash when, and only when, its name is a long option
-//! of the (sub)command being parsed at that point. Everything else is left untouched:
+//! rewrites a single-dash token to double-dash when its name is a long option of the
+//! (sub)command being parsed at that point, or is spelled like one without being one (a typo
+//! such as `-datacentre`, so the parser reports the flag and not a short `-d`). Everything
+//! else is left untouched:
 //! single-letter short flags (`-h`), the value after an option that takes one (so
 //! `-token -abc` keeps `-abc`), everything after `--`, and everything after an unknown first
 //! word where plugins are allowed (a plugin parses its own arguments).
@@ -105,6 +107,12 @@ where
                 out.push(OsString::from(format!("-{s}")));
                 continue;
             }
+            if looks_long(name) && !name.chars().all(|c| spec.shorts.contains_key(&c)) {
+                // An unknown long flag (a typo): spelled as one, so the parser reports
+                // `-datacentre`, not the short flag `-d` it would otherwise start with.
+                out.push(OsString::from(format!("-{s}")));
+                continue;
+            }
             // A short flag (or a cluster of them): only a lone `-x` that takes a value
             // consumes the next token.
             value_next = body.chars().count() == 1 && spec.shorts.get(&first(body)) == Some(&true);
@@ -116,6 +124,11 @@ where
         out.push(token);
     }
     out
+}
+
+/// `name` is spelled like a long flag: two characters or more, starting with a letter.
+fn looks_long(name: &str) -> bool {
+    name.chars().count() > 1 && name.starts_with(|c: char| c.is_ascii_alphabetic())
 }
 
 fn split_value(body: &str) -> (&str, bool) {

@@ -10,6 +10,7 @@ mod format;
 mod logging;
 mod output;
 mod plugin;
+mod usage;
 
 pub use client_args::{ClientArgs, api_error};
 pub use ctx::Ctx;
@@ -18,3 +19,4 @@ pub use flagspec::spec_of;
 pub use format::{FormatArg, rfc3339};
 pub use logging::init as init_logging;
 pub use plugin::cmd_plugin;
+pub use usage::usage_error;

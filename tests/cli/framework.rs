@@ -61,6 +61,29 @@ fn bad_flags_and_values_are_usage_errors() {
 }
 
 #[test]
+fn a_mistyped_flag_is_named_in_consul_spelling_with_the_closest_or_every_flag() {
+    let dir = temp_dir();
+    // One dash, as every README example: not "unexpected argument '-d'".
+    for (args, expected) in [
+        (&["agent", "-datacentre", "dc1"][..], "fedctl agent has no -datacentre flag; did you mean -datacenter?"),
+        (&["agent", "-nod", "n1"][..], "fedctl agent has no -nod flag; did you mean -node?"),
+        (&["agent", "--datacentre=dc1"][..], "fedctl agent has no -datacentre flag; did you mean -datacenter?"),
+        (&["tls", "cert", "create", "-serve"][..], "fedctl tls cert create has no -serve flag; did you mean -server?"),
+    ] {
+        let run = fedctl(dir.path(), args);
+        assert_eq!(run.code, 2, "{args:?}: {run:?}");
+        assert!(run.stderr.starts_with(&format!("error: {expected}\n")), "{args:?}: {}", run.stderr);
+        assert!(!run.stderr.contains("'-d'") && !run.stderr.contains("-- -"), "{}", run.stderr);
+    }
+    // Nothing close: the command's flags are listed.
+    let run = fedctl(dir.path(), &["members", "-detailed"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.starts_with("error: fedctl members has no -detailed flag\n"), "{}", run.stderr);
+    assert!(run.stderr.contains("hint: its flags are ") && run.stderr.contains("-wan"), "{}", run.stderr);
+    assert!(run.stderr.contains("`fedctl members -help` explains each"), "{}", run.stderr);
+}
+
+#[test]
 fn a_plugin_on_path_runs_with_its_arguments_and_exit_status() {
     let bin = temp_dir();
     let plugin = bin.path().join("fedctl-nosuch");

@@ -71,15 +71,21 @@ fn a_boolean_flag_does_not_swallow_the_next_word() {
 
 #[test]
 fn names_are_looked_up_in_the_current_subcommand_only() {
-    // `node` is an option of `tls cert create`, not of `tls`.
-    assert_eq!(norm(&["tls", "-node", "n1"]), ["tls", "-node", "n1"]);
+    // `node` is an option of `tls cert create`, not of `tls`: there it is an unknown long flag
+    // (for the parser to reject by name) and `n1` is not taken as its value.
+    assert_eq!(norm(&["tls", "-node", "n1"]), ["tls", "--node", "n1"]);
+    assert_eq!(norm(&["tls", "cert", "create", "-node", "n1"]), ["tls", "cert", "create", "--node", "n1"]);
     // `help` exists at every level.
     assert_eq!(norm(&["tls", "-help"]), ["tls", "--help"]);
 }
 
 #[test]
-fn unknown_single_dash_words_are_left_for_the_parser_to_reject() {
-    assert_eq!(norm(&["tls", "cert", "create", "-bogus"]), ["tls", "cert", "create", "-bogus"]);
+fn unknown_single_dash_long_words_reach_the_parser_as_unknown_long_flags() {
+    // Not as the short flag `-b` followed by "ogus": the parser can then say "did you mean".
+    assert_eq!(norm(&["tls", "cert", "create", "-bogus"]), ["tls", "cert", "create", "--bogus"]);
+    assert_eq!(norm(&["tls", "cert", "create", "-nod=n1"]), ["tls", "cert", "create", "--nod=n1"]);
+    // A cluster of known shorts and words that are not spelled like flags stay as they are.
+    assert_eq!(norm(&["tls", "cert", "create", "-hh", "-5x"]), ["tls", "cert", "create", "-hh", "-5x"]);
 }
 
 #[test]
