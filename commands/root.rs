@@ -97,7 +97,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Tls(cmd) => tls::run(&ctx, cmd),
         Command::Completion(args) => completion::cmd_completion(&ctx, args),
         Command::Version(args) => version::cmd_version(&ctx, args),
-        Command::Internal(cmd) => internal::run(&ctx, cmd),
+        Command::Internal(cmd) => internal::run(&ctx, cmd).await,
         Command::External(args) => crate::cli::cmd_plugin(&ctx, args),
     }
 }

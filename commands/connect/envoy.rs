@@ -5,11 +5,12 @@ use std::path::PathBuf;
 use fedctl::api::AgentSelf;
 use fedctl::duration::GoDuration;
 use fedctl::state::NodeService;
-use fedctl::xds::bootstrap::{BootstrapInput, bootstrap_json};
+use fedctl::xds::bootstrap::{BootstrapInput, EnvoyLog, bootstrap_json};
 use fedctl::xds::gateway_plan::{GatewayFlags, PlanError, plan};
 use reqwest::Method;
 
 use super::exec::{exec_envoy, find_envoy};
+use super::ready::spawn_watcher;
 use crate::cli::{CliError, ClientArgs, Ctx, api_error};
 
 /// Run Envoy as a mesh gateway whose whole configuration comes from the local agent over xDS.
@@ -19,7 +20,10 @@ use crate::cli::{CliError, ClientArgs, Ctx, api_error};
 /// consul-wan-federation=1, so the gateway also routes server-to-server traffic by SNI
 /// (`<node>.server.<dc>.<domain>`). Then the bootstrap is written to an in-memory file and
 /// this process becomes Envoy (`--disable-hot-restart` unless you pass restart flags after
-/// `--`). With -bootstrap the bootstrap JSON is printed instead.
+/// `--`), logging warnings and errors only unless -envoy-log-level says otherwise. One line on
+/// stderr then says when Envoy is ready (listening, with the agent's configuration accepted)
+/// or why it is not (e.g. it rejected a listener whose port is taken). With -bootstrap the
+/// bootstrap JSON is printed instead.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
     fedctl connect envoy -gateway=mesh -register -expose-servers -address 10.0.0.5:8443 -wan-address 203.0.113.5:8443\n  \
@@ -66,6 +70,14 @@ pub struct Args {
     /// Print the bootstrap JSON to stdout instead of running Envoy.
     #[arg(long)]
     pub bootstrap: bool,
+    /// Envoy's own log level: trace, debug, info, warning, error, critical or off (Envoy's
+    /// `-l`; `-- -l LEVEL` does the same).
+    #[arg(long, value_name = "LEVEL", default_value = fedctl::xds::bootstrap::DEFAULT_ENVOY_LOG_LEVEL,
+          value_parser = clap::builder::PossibleValuesParser::new(fedctl::xds::bootstrap::ENVOY_LOG_LEVELS))]
+    pub envoy_log_level: String,
+    /// Write Envoy's own log to this file instead of stderr (Envoy's `--log-path`).
+    #[arg(long, value_name = "PATH")]
+    pub envoy_log_path: Option<String>,
     /// The Envoy binary [default: `envoy` on PATH] [env: FEDCTL_ENVOY_BIN].
     #[arg(long, value_name = "PATH")]
     pub envoy_binary: Option<PathBuf>,
@@ -135,7 +147,7 @@ pub async fn cmd_connect_envoy(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     let (admin_host, admin_port) = split_host_port("admin-bind", &args.admin_bind)?;
     let admin_address = resolve(&admin_host, admin_port).await?;
     let input = BootstrapInput {
-        proxy_id,
+        proxy_id: proxy_id.clone(),
         proxy_cluster: service,
         agent_address: agent_address.to_string(),
         agent_port,
@@ -146,10 +158,10 @@ pub async fn cmd_connect_envoy(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         token: settings.token.value.clone().unwrap_or_default(),
     };
     let bootstrap = serde_json::to_string_pretty(&bootstrap_json(&input)).map_err(CliError::failure)?;
-    match envoy {
-        None => ctx.out.line(bootstrap),
-        Some(binary) => Err(exec_envoy(&binary, &bootstrap, &args.envoy_args)),
-    }
+    let Some(binary) = envoy else { return ctx.out.line(bootstrap) };
+    let log = EnvoyLog { level: args.envoy_log_level.clone(), path: args.envoy_log_path.clone() };
+    spawn_watcher(&settings, &SocketAddr::new(admin_address, admin_port).to_string(), &proxy_id);
+    Err(exec_envoy(&binary, &bootstrap, &log, &args.envoy_args))
 }
 
 impl Args {

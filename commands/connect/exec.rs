@@ -7,6 +7,8 @@ use std::os::fd::AsRawFd;
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 
+use fedctl::xds::bootstrap::EnvoyLog;
+
 use crate::cli::CliError;
 
 /// `-envoy-binary`, else `envoy` on PATH.
@@ -27,7 +29,7 @@ pub fn find_envoy(flag: Option<&Path>) -> Result<PathBuf, CliError> {
 }
 
 /// Execs `binary` with the bootstrap on an inherited memfd; returns only on failure.
-pub fn exec_envoy(binary: &Path, bootstrap: &str, user_args: &[String]) -> CliError {
+pub fn exec_envoy(binary: &Path, bootstrap: &str, log: &EnvoyLog, user_args: &[String]) -> CliError {
     let file = match rustix::fs::memfd_create("envoy-bootstrap", rustix::fs::MemfdFlags::empty()) {
         Ok(fd) => std::fs::File::from(fd),
         Err(e) => return CliError::failure(format!("Could not write envoy bootstrap config to a temp file: {e}")),
@@ -36,7 +38,7 @@ pub fn exec_envoy(binary: &Path, bootstrap: &str, user_args: &[String]) -> CliEr
         return CliError::failure(format!("Could not write envoy bootstrap config to a temp file: {e}"));
     }
     let config_path = format!("/dev/fd/{}", file.as_raw_fd());
-    let args = fedctl::xds::bootstrap::envoy_args(&config_path, user_args);
+    let args = fedctl::xds::bootstrap::envoy_args(&config_path, log, user_args);
     // The memfd has no close-on-exec flag, so Envoy inherits it; `file` stays open until then.
     let error = std::process::Command::new(binary).args(&args).exec();
     drop(file);

@@ -1,5 +1,6 @@
 mod envoy;
 mod exec;
+mod ready;
 
 use clap::Subcommand;
 pub use exec::find_envoy;

@@ -1,4 +1,5 @@
 mod client_config;
+mod envoy_ready;
 mod generate;
 
 use clap::Subcommand;
@@ -9,10 +10,12 @@ use crate::cli::{CliError, Ctx};
 pub enum Command {
     Generate(generate::Args),
     ClientConfig(client_config::Args),
+    EnvoyReady(envoy_ready::Args),
 }
 
-pub fn run(ctx: &Ctx, cmd: Command) -> Result<(), CliError> {
+pub async fn run(ctx: &Ctx, cmd: Command) -> Result<(), CliError> {
     match cmd {
+        Command::EnvoyReady(args) => envoy_ready::cmd_internal_envoy_ready(ctx, args).await,
         Command::Generate(args) => generate::cmd_internal_generate(ctx, args),
         Command::ClientConfig(args) => client_config::cmd_internal_client_config(ctx, args),
     }

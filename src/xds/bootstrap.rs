@@ -89,15 +89,45 @@ pub fn bootstrap_json(input: &BootstrapInput) -> Value {
 const RESTART_FLAGS: [&str; 4] =
     ["--restart-epoch", "--hot-restart-version", "--drain-time-s", "--parent-shutdown-time-s"];
 
-/// Envoy's argv after the binary: the config path, `--disable-hot-restart` unless the user
-/// passed a restart flag, then the user's arguments.
-pub fn envoy_args(config_path: &str, user_args: &[String]) -> Vec<String> {
-    let mut args = vec!["--config-path".to_owned(), config_path.to_owned()];
-    let restart = user_args
+/// Where Envoy's own log goes and how much of it: `-envoy-log-level` (Envoy's `-l`) and
+/// `-envoy-log-path` (Envoy's `--log-path`). Envoy's defaults are `info` on stderr, some 270
+/// lines at start-up; fedctl's default level is `warning`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnvoyLog {
+    pub level: String,
+    pub path: Option<String>,
+}
+
+impl Default for EnvoyLog {
+    fn default() -> Self {
+        EnvoyLog { level: DEFAULT_ENVOY_LOG_LEVEL.to_owned(), path: None }
+    }
+}
+
+pub const DEFAULT_ENVOY_LOG_LEVEL: &str = "warning";
+
+/// Envoy's log levels, as its `-l` accepts them.
+pub const ENVOY_LOG_LEVELS: [&str; 7] = ["trace", "debug", "info", "warning", "error", "critical", "off"];
+
+fn given(user_args: &[String], flags: &[&str]) -> bool {
+    user_args
         .iter()
-        .any(|a| RESTART_FLAGS.iter().any(|f| a == f || a.strip_prefix(f).is_some_and(|rest| rest.starts_with('='))));
-    if !restart {
+        .any(|a| flags.iter().any(|f| a == f || a.strip_prefix(f).is_some_and(|rest| rest.starts_with('='))))
+}
+
+/// Envoy's argv after the binary: the config path, `--disable-hot-restart` unless the user
+/// passed a restart flag, the log level and path unless the user passed them after `--`,
+/// then the user's arguments.
+pub fn envoy_args(config_path: &str, log: &EnvoyLog, user_args: &[String]) -> Vec<String> {
+    let mut args = vec!["--config-path".to_owned(), config_path.to_owned()];
+    if !given(user_args, &RESTART_FLAGS) {
         args.push("--disable-hot-restart".to_owned());
+    }
+    if !given(user_args, &["-l", "--log-level"]) {
+        args.extend(["-l".to_owned(), log.level.clone()]);
+    }
+    if let Some(path) = log.path.as_ref().filter(|_| !given(user_args, &["--log-path"])) {
+        args.extend(["--log-path".to_owned(), path.clone()]);
     }
     args.extend(user_args.iter().cloned());
     args

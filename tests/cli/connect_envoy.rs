@@ -184,11 +184,26 @@ async fn looking_up_the_gateway_needs_exactly_one() {
 
 #[test]
 fn envoy_args_add_disable_hot_restart_unless_restart_flags_are_given() {
-    use fedctl::xds::bootstrap::envoy_args;
-    let args = envoy_args("/dev/fd/3", &["-l".into(), "debug".into()]);
+    use fedctl::xds::bootstrap::{EnvoyLog, envoy_args};
+    let log = EnvoyLog::default();
+    let args = envoy_args("/dev/fd/3", &log, &["-l".into(), "debug".into()]);
     assert_eq!(args, ["--config-path", "/dev/fd/3", "--disable-hot-restart", "-l", "debug"]);
     for user in [["--restart-epoch", "1"], ["--drain-time-s=5", "-l"], ["--hot-restart-version", "x"]] {
         let user: Vec<String> = user.iter().map(|s| s.to_string()).collect();
-        assert!(!envoy_args("/dev/fd/3", &user).contains(&"--disable-hot-restart".to_owned()), "{user:?}");
+        assert!(!envoy_args("/dev/fd/3", &log, &user).contains(&"--disable-hot-restart".to_owned()), "{user:?}");
     }
+}
+
+#[test]
+fn envoy_logs_warnings_by_default_and_the_flags_or_the_users_own_arguments_choose() {
+    use fedctl::xds::bootstrap::{EnvoyLog, envoy_args};
+    let quiet = envoy_args("/dev/fd/3", &EnvoyLog::default(), &[]);
+    assert_eq!(quiet, ["--config-path", "/dev/fd/3", "--disable-hot-restart", "-l", "warning"]);
+    let to_file = EnvoyLog { level: "info".into(), path: Some("/var/log/envoy.log".into()) };
+    let args = envoy_args("/dev/fd/3", &to_file, &[]);
+    assert_eq!(args[3..], ["-l", "info", "--log-path", "/var/log/envoy.log"]);
+    // What the user passes after `--` wins, and is never given twice (Envoy refuses that).
+    let user: Vec<String> = ["--log-level=debug", "--log-path", "/tmp/e.log"].iter().map(|s| s.to_string()).collect();
+    let args = envoy_args("/dev/fd/3", &to_file, &user);
+    assert_eq!(args[3..], user[..]);
 }

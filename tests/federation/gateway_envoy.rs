@@ -1,6 +1,7 @@
 //! Mesh gateways on real Envoy, configured only over xDS by their agent: what Envoy's admin
 //! API shows, TLS passed through by SNI to a server (and on through a second gateway to
-//! another datacenter), endpoints following catalog health, and a rejected configuration.
+//! another datacenter), endpoints following catalog health, a rejected configuration, and
+//! the one line `connect envoy` prints when Envoy is ready or why it is not.
 
 use fedctl::rpc::message::{Reply, Request};
 use fedctl::rpc::{ClientOptions, RpcClient, Target};
@@ -198,5 +199,34 @@ async fn envoy_can_fetch_its_configuration_over_tls() {
     .await;
     assert!(gw.admin("/listeners").await.contains(&gw.addr));
     drop(gw);
+    agent.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn connect_envoy_says_in_one_line_when_envoy_is_ready_or_why_not() {
+    if !have_envoy("to run mesh gateways") {
+        return;
+    }
+    let agent = dev_agent().await;
+    let dir = crate::support::temp_dir();
+    // Envoy's own start-up log is warnings only by default; one line says it is ready.
+    let port = free_port();
+    let quiet = Gateway::spawn(&agent.base, dir.path(), "gw-quiet", port, &[], &[]);
+    let ready = format!("==> envoy ready: gw-quiet listening on 127.0.0.1:{port} (admin ");
+    eventually_with("the ready line", || quiet.log(), async || quiet.log().contains(&ready)).await;
+    let log = quiet.log();
+    assert!(!log.contains("][info]["), "no info lines from Envoy by default:\n{log}");
+    assert!(log.lines().count() < 10, "a quiet start:\n{log}");
+
+    // The listener's port is taken: the line says Envoy rejected it, and why.
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let blocked = Gateway::spawn(&agent.base, dir.path(), "gw-blocked", port, &[], &[]);
+    let line = "==> envoy is not ready: it rejected its configuration from the agent: ";
+    eventually_with("the not-ready line", || blocked.log(), async || blocked.log().contains(line)).await;
+    let log = blocked.log();
+    let said = log.lines().find(|l| l.starts_with(line)).unwrap();
+    assert!(said.contains(&format!("127.0.0.1:{port}")) && said.contains("Address already in use"), "{said}");
+    drop(taken);
     agent.stop().await;
 }

@@ -164,9 +164,15 @@ impl Gateway {
         Gateway::start_at(&agent.base, dir, id, extra)
     }
 
-    /// Registers gateway `id` on the agent whose HTTP API is at `http` and starts its Envoy.
+    /// Registers gateway `id` on the agent whose HTTP API is at `http` and starts its Envoy,
+    /// logging at `info`.
     pub fn start_at(http: &str, dir: &Path, id: &str, extra: &[&str]) -> Gateway {
-        let (port, admin_port) = (free_port(), free_port());
+        Gateway::spawn(http, dir, id, free_port(), extra, &["-l", "info"])
+    }
+
+    /// Like [`Gateway::start_at`], listening on `port`, with `envoy_args` after `--`.
+    pub fn spawn(http: &str, dir: &Path, id: &str, port: u16, extra: &[&str], envoy_args: &[&str]) -> Gateway {
+        let admin_port = free_port();
         let addr = format!("127.0.0.1:{port}");
         let log = dir.join(format!("envoy-{id}-{port}.log"));
         let out = std::fs::File::create(&log).unwrap();
@@ -174,7 +180,8 @@ impl Gateway {
         cmd.args(["connect", "envoy", "-http-addr", http, "-gateway=mesh", "-register", "-proxy-id", id])
             .args(["-address", &addr, "-wan-address", &addr, "-admin-bind", &format!("127.0.0.1:{admin_port}")])
             .args(extra)
-            .args(["--", "--base-id", &admin_port.to_string(), "-l", "info"])
+            .args(["--", "--base-id", &admin_port.to_string()])
+            .args(envoy_args)
             .stdout(Stdio::from(out.try_clone().unwrap()))
             .stderr(Stdio::from(out));
         let child = cmd.spawn().unwrap_or_else(|e| panic!("starting {FEDCTL}: {e}"));
