@@ -73,6 +73,14 @@ pub fn api_error(e: ClientError) -> CliError {
             Some("is `fedctl agent` running there? set -http-addr or FEDCTL_HTTP_ADDR to its HTTP address")
         }
         ClientError::Status { status, .. } if status.as_u16() == 403 => Some("check -token / FEDCTL_HTTP_TOKEN"),
+        ClientError::Status { status, body, .. }
+            if status.as_u16() == 500
+                && (body.contains("No path to datacenter") || body.contains(" in datacenter ")) =>
+        {
+            Some(
+                "the request had to reach another datacenter: `fedctl debug gateways -probe` on a server here shows which hop is broken",
+            )
+        }
         _ => None,
     };
     let err = CliError::failure(e);

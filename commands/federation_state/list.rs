@@ -9,15 +9,18 @@ use crate::cli::{CliError, ClientArgs, Ctx, FormatArg, api_error};
 /// List every datacenter's federation state: its mesh gateways and how fresh it is.
 ///
 /// One row per datacenter: whether it is the primary, healthy/total mesh gateways, the age
-/// of its state (since its leader last wrote it), and this datacenter's replication of the
-/// primary's states. With -stale-after, exits 3 when a state is older than that or
-/// replication is failing, for monitoring.
+/// of its state, and this datacenter's replication of the primary's states. The age counts
+/// from the last time that datacenter's leader wrote its state: at once on a change, and at
+/// least every 90s otherwise, so a healthy state is up to 90s old. Status is `ok` only when
+/// every gateway is healthy. With -stale-after, exits 3 when a state is older than that or
+/// replication is failing, for monitoring (a threshold under 90s fails healthy states).
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  fedctl federation-state list\n  fedctl federation-state list -stale-after 5m || alert"
 )]
 pub struct Args {
-    /// Fail (exit 3) when any state is older than this (e.g. 5m) or replication is failing.
+    /// Fail (exit 3) when any state is older than this (e.g. 5m; at least 90s, the refresh
+    /// period) or replication is failing.
     #[arg(long, value_name = "DURATION")]
     pub stale_after: Option<String>,
     #[command(flatten)]
@@ -35,7 +38,7 @@ struct Row {
     gateways_total: usize,
     updated_at: String,
     age_seconds: Option<i64>,
-    status: &'static str,
+    status: String,
 }
 
 pub async fn cmd_federation_state_list(ctx: &Ctx, args: Args) -> Result<(), CliError> {
@@ -45,6 +48,15 @@ pub async fn cmd_federation_state_list(ctx: &Ctx, args: Args) -> Result<(), CliE
         }
         None => None,
     };
+    let refresh = fedctl::federation::HEALTHY_STATE_MAX_AGE;
+    if let Some(limit) = stale_after.filter(|l| *l < refresh) {
+        ctx.out.info(format!(
+            "warning: -stale-after {} is below the refresh period: a healthy datacenter's state is rewritten only every {}, so it will be reported stale; use at least {}",
+            fedctl::duration::GoDuration(limit),
+            fedctl::duration::GoDuration(refresh),
+            fedctl::duration::GoDuration(refresh * 2),
+        ));
+    }
     let client = args.client.client()?;
     let states: Vec<FederationState> =
         client.get("/v1/internal/federation-states", &[]).await.map_err(api_error)?.value;
@@ -77,7 +89,12 @@ pub async fn cmd_federation_state_list(ctx: &Ctx, args: Args) -> Result<(), CliE
             let age = age_secs(&s.updated_at);
             let stale = matches!((age, stale_after), (Some(a), Some(limit)) if a as u64 > limit.as_secs());
             if stale {
-                problems.push(format!("{}'s state is {} old", s.datacenter, human_age(age.unwrap_or(0))));
+                problems.push(format!(
+                    "{}'s state is {} old (more than -stale-after; healthy states are rewritten every {})",
+                    s.datacenter,
+                    human_age(age.unwrap_or(0)),
+                    fedctl::duration::GoDuration(refresh)
+                ));
             }
             let gateways = &s.mesh_gateways;
             Row {
@@ -85,20 +102,15 @@ pub async fn cmd_federation_state_list(ctx: &Ctx, args: Args) -> Result<(), CliE
                 gateways_healthy: gateways.iter().filter(|g| g.is_healthy()).count(),
                 gateways_total: gateways.len(),
                 age_seconds: age,
-                status: if stale {
-                    "stale"
-                } else if gateways.is_empty() {
-                    "no gateways"
-                } else {
-                    "ok"
-                },
+                status: row_status(stale, gateways.iter().filter(|g| g.is_healthy()).count(), gateways.len()),
                 datacenter: s.datacenter,
                 updated_at: s.updated_at,
             }
         })
         .collect();
     if stale_after.is_some() && replication_failing {
-        problems.push(format!("replication of the primary's states is failing: {replication}"));
+        let why = status.last_error_message.as_deref().unwrap_or_default();
+        problems.push(format!("replication of the primary's states is failing: {why}"));
     }
 
     if args.format.is_json() {
@@ -117,6 +129,25 @@ pub async fn cmd_federation_state_list(ctx: &Ctx, args: Args) -> Result<(), CliE
             }),
         )?;
         ctx.out.line(format!("Replication here: {replication}"))?;
+        ctx.out.line(format!(
+            "Age: since the datacenter's leader last wrote its state (on every change, and every {} at least).",
+            fedctl::duration::GoDuration(refresh)
+        ))?;
     }
     if problems.is_empty() { Ok(()) } else { Err(CliError::CheckFailed { message: problems.join("; ") }) }
+}
+
+/// `ok` only when every gateway is healthy.
+fn row_status(stale: bool, healthy: usize, total: usize) -> String {
+    if stale {
+        "stale".to_owned()
+    } else if total == 0 {
+        "no gateways".to_owned()
+    } else if healthy == 0 {
+        "no healthy gateway".to_owned()
+    } else if healthy < total {
+        format!("degraded: {} of {total} gateways critical", total - healthy)
+    } else {
+        "ok".to_owned()
+    }
 }

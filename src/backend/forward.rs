@@ -133,7 +133,12 @@ impl Backend {
                 Err(e) => e,
             };
             self.inner.rpc.forget(target);
-            let unreachable = RequestError::Unreachable { target: target.addr.clone(), reason: error.to_string() };
+            let where_ = if target.datacenter == self.inner.me.datacenter {
+                target.addr.clone()
+            } else {
+                format!("{} in datacenter {}", target.addr, target.datacenter)
+            };
+            let unreachable = RequestError::Unreachable { target: where_, reason: error.to_string() };
             match error {
                 RpcError::Timeout { timeout, .. } => return Attempt::Answered(Err(RequestError::Timeout(timeout))),
                 RpcError::Codec(reason) => return Attempt::Answered(Err(RequestError::Protocol(reason))),

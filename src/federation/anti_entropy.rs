@@ -23,6 +23,10 @@ const RESYNC: Duration = Duration::from_secs(30);
 /// datacenter's leader is alive (healthy states stay under about RESYNC + REFRESH old).
 const REFRESH: Duration = Duration::from_secs(60);
 
+/// How old a healthy datacenter's federation state gets before its leader rewrites it: ages
+/// are measured from that write, so a freshness threshold below this fails healthy states.
+pub const HEALTHY_STATE_MAX_AGE: Duration = Duration::from_secs(RESYNC.as_secs() + REFRESH.as_secs());
+
 /// The loop, until shutdown.
 pub async fn run_anti_entropy(
     raft: RaftNode,

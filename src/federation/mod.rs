@@ -16,7 +16,7 @@ mod replication;
 
 use std::time::Duration;
 
-pub use anti_entropy::run_anti_entropy;
+pub use anti_entropy::{HEALTHY_STATE_MAX_AGE, run_anti_entropy};
 pub use connect_ca::{new_connect_ca, run_connect_ca};
 pub use prune::run_pruning;
 pub use replication::{ReplicationStatus, run_replication};

@@ -231,6 +231,13 @@ async fn a_mesh_gateway_in_one_datacenter_reaches_every_datacenters_federation_s
         run.code == 3 && run.stderr.contains("old")
     })
     .await;
+    // A threshold under the refresh period is warned about, and the failure says what stale
+    // is measured against.
+    let run = cli(&["federation-state", "list", "-stale-after", "10s"]);
+    assert!(run.stderr.contains("warning: -stale-after 10s is below the refresh period"), "{run:?}");
+    let run = cli(&["federation-state", "list", "-stale-after", "1ns"]);
+    assert!(run.stderr.contains("healthy states are rewritten every 1m30s"), "{run:?}");
+    assert!(run.stdout.contains("Age: since the datacenter's leader last wrote its state"), "{run:?}");
 
     // The gateway's check fails: every datacenter sees it critical.
     assert_eq!(dc2.put("/v1/agent/check/fail/gw-alive?note=down", "").await.0, 200);
@@ -242,6 +249,13 @@ async fn a_mesh_gateway_in_one_datacenter_reaches_every_datacenters_federation_s
         })
         .await;
     }
+
+    // A datacenter whose only gateway is critical is not "ok".
+    eventually("dc3's list shows dc2 without a healthy gateway", || async {
+        let table = cli(&["federation-state", "list"]);
+        table.stdout.lines().any(|l| l.starts_with("dc2") && l.contains("0/1") && l.contains("no healthy gateway"))
+    })
+    .await;
 
     // Deregistered: gone from every datacenter's view.
     assert_eq!(dc2.put("/v1/agent/service/deregister/mesh-gateway", "").await.0, 200);

@@ -145,6 +145,18 @@ async fn a_partitioned_secondary_keeps_its_states_reports_stale_and_converges_af
         },
     )
     .await;
+    let run = in_dc3(&["federation-state", "list", "-stale-after", "1h"]);
+    assert!(!run.stderr.contains("failing: failing"), "the reason is said once: {run:?}");
+    // A request that has to cross to another datacenter fails, and the hint names the probe.
+    eventually_with(
+        "a read in dc1 from dc3 fails with a hint at the probe",
+        || dc3.log(),
+        async || {
+            let run = in_dc3(&["kv", "get", "-datacenter", "dc1", "anything"]);
+            run.code == 1 && run.stderr.contains("fedctl debug gateways -probe")
+        },
+    )
+    .await;
     assert_eq!(
         dc3_gateways(in_dc3(&["federation-state", "get", "-format=json", "dc2"])),
         Some(1),
