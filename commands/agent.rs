@@ -1,6 +1,6 @@
 use std::path::PathBuf;
 
-use fedctl::agent::{StartOptions, start};
+use fedctl::agent::{AgentError, StartOptions, start};
 use fedctl::config::{ConfigFlags, resolve};
 
 use crate::cli::{CliError, Ctx};
@@ -23,7 +23,8 @@ pub struct Args {
     /// Run as a server (raft member holding the datacenter's state).
     #[arg(long)]
     pub server: bool,
-    /// Number of servers to wait for before forming the datacenter (1 for now).
+    /// Number of servers to wait for before the datacenter elects its first leader (each
+    /// server of a new datacenter is started with the same number; a lone server uses 1).
     #[arg(long, value_name = "N")]
     pub bootstrap_expect: Option<u32>,
     /// Node name, a DNS label [default: the host name].
@@ -127,35 +128,18 @@ pub async fn cmd_agent(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     crate::cli::init_logging(&cfg.log_level, cfg.log_json);
     raise_open_file_limit();
 
-    let agent = start(cfg, StartOptions::default()).await.map_err(CliError::failure)?;
-    let cfg = &agent.config;
-    ctx.out.info(format!(
-        "==> fedctl agent running{}",
-        if cfg.dev { " in dev mode: state is kept in memory only" } else { "" }
-    ));
-    ctx.out.info(format!("      Node name: {}", cfg.node_name));
-    ctx.out.info(format!("     Datacenter: {} (server: {})", cfg.datacenter, cfg.server));
-    match agent.http_addr {
-        Some(addr) => ctx.out.info(format!("       HTTP API: http://{addr}")),
-        None => ctx.out.info("       HTTP API: disabled"),
-    }
-    if cfg.server {
-        ctx.out.info(format!("     Server RPC: {}", agent.rpc_addr));
-    }
-    if let Some(addr) = agent.grpc_addr {
-        ctx.out.info(format!("       xDS gRPC: {addr}"));
-    }
-    if let Some(addr) = agent.grpc_tls_addr {
-        ctx.out.info(format!(" xDS gRPC (TLS): {addr}"));
-    }
-    if let Some(wan) = &agent.wan {
-        ctx.out.info(format!("     WAN gossip: {}", wan.local().addr));
-    }
-    if let Some(gossip) = &agent.gossip {
-        ctx.out.info(format!("     LAN gossip: {}", gossip.local().addr));
-    }
-    if let Some(dir) = &cfg.data_dir {
-        ctx.out.info(format!("       Data dir: {}", dir.display()));
+    let agent = start(cfg, StartOptions::default()).await.map_err(|e| {
+        let hint = matches!(e, AgentError::PortsInUse { .. }).then_some(
+            "is another agent running here? Stop it (`fedctl leave`), or choose other ports (-http-port, -server-port, -serf-lan-port, -serf-wan-port, -grpc-port; 0 picks a free one)",
+        );
+        let error = CliError::failure(e);
+        match hint {
+            Some(h) => error.hint(h),
+            None => error,
+        }
+    })?;
+    for line in banner(&agent) {
+        ctx.out.info(line);
     }
 
     let mut signals = Signals::new();
@@ -170,6 +154,57 @@ pub async fn cmd_agent(ctx: &Ctx, args: Args) -> Result<(), CliError> {
             Err(CliError::Interrupted)
         }
     }
+}
+
+/// What the agent is and where it listens, as Consul's start banner says it; the addresses are
+/// the bound ones (port 0 shows the port picked).
+fn banner(agent: &fedctl::agent::Running) -> Vec<String> {
+    let cfg = &agent.config;
+    let mut lines = vec![
+        format!("==> fedctl agent running{}", if cfg.dev { " in dev mode: state is kept in memory only" } else { "" }),
+        format!("        Version: {}", env!("CARGO_PKG_VERSION")),
+        format!("      Node name: {}", cfg.node_name),
+        format!("     Datacenter: {} (primary: {})", cfg.datacenter, cfg.primary_datacenter),
+        if cfg.server {
+            format!("         Server: true (bootstrap expect: {})", cfg.bootstrap_expect)
+        } else {
+            "         Server: false (a client agent)".to_owned()
+        },
+    ];
+    let mut at = |name: &str, addr: Option<String>| {
+        lines.push(format!("{name:>15}: {}", addr.unwrap_or_else(|| "disabled".to_owned())));
+    };
+    at("HTTP API", agent.http_addr.map(|a| format!("http://{a}")));
+    if cfg.server {
+        at("Server RPC", Some(agent.rpc_addr.clone()));
+    }
+    at("xDS gRPC", agent.grpc_addr.map(|a| a.to_string()));
+    if agent.grpc_tls_addr.is_some() {
+        at("xDS gRPC (TLS)", agent.grpc_tls_addr.map(|a| a.to_string()));
+    }
+    if cfg.server {
+        at("WAN gossip", agent.wan.as_ref().map(|w| w.local().addr.to_string()));
+    }
+    at("LAN gossip", agent.gossip.as_ref().map(|g| g.local().addr.to_string()));
+    let tls = &cfg.tls;
+    lines.push(format!(
+        "        Encrypt: Gossip: false, TLS-Outgoing: {}, TLS-Incoming: {}, Verify-Server-Hostname: {}",
+        tls.verify_outgoing, tls.verify_incoming, tls.verify_server_hostname
+    ));
+    if cfg.server {
+        lines.push(format!(
+            " WAN federation: {}",
+            if cfg.mesh_gateway_wan_federation {
+                "through mesh gateways"
+            } else {
+                "direct (WAN gossip between servers)"
+            }
+        ));
+    }
+    if let Some(dir) = &cfg.data_dir {
+        lines.push(format!("       Data dir: {}", dir.display()));
+    }
+    lines
 }
 
 /// Ctrl-C (SIGINT) and SIGTERM, as one stream of signals.

@@ -72,16 +72,23 @@ impl Agent {
         if cfg.mesh_gateway_wan_federation {
             preflight(&cfg)?;
         }
-        let listeners = Listeners::bind(&cfg).await?;
         let locator = (cfg.server && cfg.mesh_gateway_wan_federation)
             .then(|| Locator::new(&cfg.datacenter, &cfg.primary_datacenter));
         let gateways = locator.clone().map(|l| Arc::new(l) as Arc<dyn GatewayRoute>);
         let rpc = RpcClient::new(ClientOptions { tls: tls.clone(), gateways, ..ClientOptions::default() });
         let tunnel = locator.as_ref().zip(tls.as_ref()).map(|(l, t)| GatewayTunnel::new(l.clone(), t.clone()));
         let (shutdown, _) = watch::channel(false);
-        let wan = bind_wan(&cfg, listeners.server_port, tunnel.as_ref(), &shutdown).await?;
-        let wan_port = wan.as_ref().map_or(0, |w| w.gossip.local().addr.port());
-        let lan = bind_lan(&cfg, listeners.server_port, wan_port, &shutdown).await?;
+        // Everything bound so far is closed again when a bind fails, before the ports are
+        // checked, so a port taken by this agent itself is not reported.
+        let bound = async {
+            let listeners = Listeners::bind(&cfg).await?;
+            let wan = bind_wan(&cfg, listeners.server_port, tunnel.as_ref(), &shutdown).await?;
+            let wan_port = wan.as_ref().map_or(0, |w| w.gossip.local().addr.port());
+            let lan = bind_lan(&cfg, listeners.server_port, wan_port, &shutdown).await?;
+            Ok((listeners, wan, lan))
+        }
+        .await;
+        let (listeners, wan, lan) = bound.map_err(|e| super::ports::every_port_in_use(&cfg, e))?;
         let local = local_definitions(&cfg)?;
         Ok(Agent { cfg, opts, node_id, tls, listeners, rpc, locator, tunnel, lan, wan, local, shutdown })
     }

@@ -11,6 +11,13 @@ pub enum AgentError {
     DataDir { path: PathBuf, source: std::io::Error },
     #[error("binding the {what} listener on {addr}: {source}")]
     Bind { what: &'static str, addr: SocketAddr, source: std::io::Error },
+    /// Every port of this agent that another process holds, found once one bind failed.
+    #[error(
+        "{} in use: {}",
+        if taken.len() == 1 { "a port is" } else { "ports are" },
+        taken.iter().map(|(what, addr)| format!("{what} {addr}")).collect::<Vec<_>>().join(", ")
+    )]
+    PortsInUse { taken: Vec<(&'static str, String)> },
     #[error(transparent)]
     Raft(#[from] RaftStartError),
     #[error("loading the agent TLS files: {0}")]

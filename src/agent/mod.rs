@@ -17,6 +17,7 @@ mod build;
 mod cluster;
 mod error;
 mod identity;
+mod ports;
 mod running;
 mod spawn;
 mod verify;

@@ -110,8 +110,17 @@ async fn log_json_prints_json_lines_at_the_default_info_level() {
     assert_eq!(leave["target"], "fedctl::http::operator", "{leave}");
     let stopped = events.iter().find(|e| e["fields"]["message"] == "agent stopped").unwrap();
     assert_eq!(stopped["level"], "INFO", "{stopped}");
-    // The banner is still there, as plain lines.
-    assert!(log.contains("HTTP API: http://127.0.0.1:"), "{log}");
+    // The banner is still there, as plain lines, saying what Consul's says.
+    for line in [
+        "HTTP API: http://127.0.0.1:",
+        &format!("        Version: {}\n", env!("CARGO_PKG_VERSION")),
+        "     Datacenter: dc1 (primary: dc1)\n",
+        "         Server: true (bootstrap expect: 1)\n",
+        "        Encrypt: Gossip: false, TLS-Outgoing: false, TLS-Incoming: false, Verify-Server-Hostname: false\n",
+        " WAN federation: direct (WAN gossip between servers)\n",
+    ] {
+        assert!(log.contains(line), "{line:?} in:\n{log}");
+    }
 }
 
 #[test]

@@ -98,7 +98,10 @@ fn config_errors_exit_1_naming_file_and_key() {
     std::fs::write(p.join("unknown.json"), r#"{"server": true, "data_dir": "/tmp/x", "nodename": "n1"}"#).unwrap();
     let cases: &[(&[&str], &str)] = &[
         (&["agent", "-config-file", "bad.hcl"], "config file bad.hcl, ports.http = \"70000\""),
-        (&["agent", "-config-file", "unknown.json"], "config file unknown.json, key nodename: unknown key"),
+        (
+            &["agent", "-config-file", "unknown.json"],
+            "unknown.json:1: unknown key \"nodename\" (did you mean \"node_name\"?)",
+        ),
         (&["agent", "-server"], "no data directory"),
         (&["agent", "-dev", "-node", "n1.dc1"], "flag -node, node_name = \"n1.dc1\": must be a DNS label"),
         (&["agent", "-dev", "-http-port", "99999"], "flag -http-port, ports.http"),
@@ -108,6 +111,25 @@ fn config_errors_exit_1_naming_file_and_key() {
         assert_eq!(run.code, 1, "{args:?}: {run:?}");
         assert!(run.stderr.contains(expected), "{args:?}: {:?} lacks {expected:?}", run.stderr);
     }
+}
+
+#[test]
+fn ports_taken_by_another_process_are_all_named_at_once_with_what_to_do() {
+    let dir = temp_dir();
+    let http = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let lan = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    let (http_port, lan_port) = (http.local_addr().unwrap().port(), lan.local_addr().unwrap().port());
+    let run = fedctl(
+        dir.path(),
+        &["agent", "-dev", "-http-port", &http_port.to_string(), "-serf-lan-port", &lan_port.to_string()]
+            .into_iter()
+            .chain(["-server-port", "0", "-serf-wan-port", "0", "-grpc-port", "0"])
+            .collect::<Vec<_>>(),
+    );
+    assert_eq!(run.code, 1, "{run:?}");
+    let expected = format!("error: ports are in use: HTTP 127.0.0.1:{http_port}, LAN gossip 127.0.0.1:{lan_port}\n");
+    assert!(run.stderr.contains(&expected), "{}", run.stderr);
+    assert!(run.stderr.contains("hint: is another agent running here? Stop it (`fedctl leave`)"), "{}", run.stderr);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
