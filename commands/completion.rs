@@ -22,5 +22,36 @@ pub fn cmd_completion(ctx: &Ctx, args: Args) -> Result<(), CliError> {
 pub fn completion_script(shell: Shell, mut cmd: clap::Command) -> Vec<u8> {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut cmd, "fedctl", &mut script);
+    if shell == Shell::Bash {
+        script = with_single_dash_flags(&String::from_utf8_lossy(&script)).into_bytes();
+    }
     script
+}
+
+/// bash: every `--flag` is offered (and takes its value) as `-flag` too, as fedctl's flags
+/// are written in Consul's style, so `-da<TAB>` completes.
+fn with_single_dash_flags(script: &str) -> String {
+    let mut out = String::with_capacity(script.len() * 2);
+    for line in script.lines() {
+        let trimmed = line.trim_start();
+        let indent = &line[..line.len() - trimmed.len()];
+        if let Some(list) = trimmed.strip_prefix("opts=\"").and_then(|l| l.strip_suffix('"')) {
+            let words: Vec<String> = list
+                .split_whitespace()
+                .flat_map(|w| match w.strip_prefix("--").filter(|n| !n.is_empty()) {
+                    Some(name) => vec![w.to_owned(), format!("-{name}")],
+                    None => vec![w.to_owned()],
+                })
+                .collect();
+            out.push_str(&format!("{indent}opts=\"{}\"", words.join(" ")));
+        } else if let Some(name) =
+            trimmed.strip_prefix("--").and_then(|l| l.strip_suffix(')')).filter(|n| !n.contains(['|', ' ']))
+        {
+            out.push_str(&format!("{indent}--{name}|-{name})"));
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out
 }

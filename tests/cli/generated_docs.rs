@@ -111,3 +111,30 @@ fn bash_can_source_the_completion_script_and_complete_subcommands() {
     assert!(stdout.contains("-F _fedctl fedctl"), "{stdout}");
     assert!(stdout.lines().last().unwrap_or("").split_whitespace().any(|w| w == "cert"), "{stdout}");
 }
+
+#[test]
+fn bash_completes_flags_written_with_one_dash_as_the_examples_write_them() {
+    if !have_tool("bash", "to load the completion script") {
+        return;
+    }
+    let complete = |line: &str| {
+        let words: Vec<&str> = line.split(' ').collect();
+        let script = format!(
+            "source <('{FEDCTL}' completion bash) && COMP_WORDS=({line}) COMP_CWORD={} COMP_LINE='{line}' \
+             COMP_POINT={} && _fedctl fedctl '{}' '{}' && echo \"${{COMPREPLY[*]}}\"",
+            words.len() - 1,
+            line.len(),
+            words[words.len() - 1],
+            words[words.len() - 2],
+        );
+        let out = Command::new("bash").args(["-c", &script]).output().unwrap();
+        assert!(out.status.success(), "bash: {}", String::from_utf8_lossy(&out.stderr));
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        let mut words: Vec<String> = stdout.split_whitespace().map(str::to_owned).collect();
+        words.sort();
+        words
+    };
+    assert_eq!(complete("fedctl agent -da"), ["-data-dir", "-datacenter"]);
+    assert_eq!(complete("fedctl agent --da"), ["--data-dir", "--datacenter"]);
+    assert_eq!(complete("fedctl members -w"), ["-wan"]);
+}
