@@ -208,3 +208,99 @@ fn remote_servers(dc: &str, answered: &str) -> Diagnosis {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wan::Source;
+
+    const L: &str = "10.2.0.1:8443";
+    const R: &str = "10.99.1.1:8443";
+
+    fn gateway(address: &str, node: &str) -> Candidate {
+        Candidate {
+            address: address.into(),
+            source: Source::LocalCatalog,
+            node: node.into(),
+            service_id: "gw".into(),
+            healthy: true,
+        }
+    }
+
+    fn answer(dc: &str) -> Answered {
+        Ok(GatewayAnswer { datacenter: dc.into(), service_id: "gw".into() })
+    }
+
+    fn silent() -> Answered {
+        Err(NoAnswer::Silent("closed".into()))
+    }
+
+    /// dc2's view: local gateway L, dc1's gateway R; `own` is how L answers for itself.
+    fn facts(own: Answered) -> Facts {
+        let mut f = Facts {
+            local: vec![gateway(L, "g2")],
+            remote: [("dc1".to_owned(), vec![gateway(R, "g1")])].into(),
+            ..Facts::default()
+        };
+        f.local_self.insert(L.into(), own);
+        f.through.insert((L.into(), "dc1".into()), silent());
+        f.direct.insert((R.into(), "dc1".into()), Err(NoAnswer::Connect("Network is unreachable".into())));
+        f
+    }
+
+    fn hop(f: &Facts, via: Via, failure: Failure) -> Hop {
+        diagnose(f, "dc1", if via == Via::Local { L } else { R }, via, failure).hop
+    }
+
+    #[test]
+    fn the_local_gateway_is_blamed_only_when_it_does_not_answer_for_itself() {
+        let down = facts(Err(NoAnswer::Connect("refused".into())));
+        let d = diagnose(&down, "dc1", L, Via::Local, Failure::Path);
+        assert_eq!(d.hop, Hop::LocalGateway);
+        assert!(d.broken.contains("down") && d.next.contains("node g2"), "{d:?}");
+        let unconfigured = facts(silent());
+        let d = diagnose(&unconfigured, "dc1", L, Via::Local, Failure::Path);
+        assert_eq!(d.hop, Hop::LocalGateway);
+        assert!(d.broken.contains("no configuration"), "{d:?}");
+    }
+
+    #[test]
+    fn with_one_other_datacenter_a_silent_remote_gateway_is_the_remote_gateway() {
+        let f = facts(answer("dc2"));
+        let d = diagnose(&f, "dc1", L, Via::Local, Failure::Path);
+        assert_eq!(d.hop, Hop::RemoteGateway, "{d:?}");
+        assert!(d.broken.starts_with("dc1's gateway 10.99.1.1:8443: not answering through local gateway"), "{d:?}");
+    }
+
+    #[test]
+    fn each_measurement_moves_the_verdict_to_its_hop() {
+        // dc1's gateway answers through L: its servers are what fails.
+        let mut f = facts(answer("dc2"));
+        f.through.insert((L.into(), "dc1".into()), answer("dc1"));
+        assert_eq!(hop(&f, Via::Local, Failure::Path), Hop::RemoteServers);
+        // It answers this server directly but not through L: L's WAN side.
+        let mut f = facts(answer("dc2"));
+        f.direct.insert((R.into(), "dc1".into()), answer("dc1"));
+        assert_eq!(hop(&f, Via::Local, Failure::Path), Hop::LocalGatewayWan);
+        // L reaches dc3's gateway: dc1's gateway is the one not answering.
+        let mut f = facts(answer("dc2"));
+        f.through.insert((L.into(), "dc3".into()), answer("dc3"));
+        assert_eq!(hop(&f, Via::Local, Failure::Path), Hop::RemoteGateway);
+        // No other datacenter's gateway answers through L either: L's WAN side.
+        let mut f = facts(answer("dc2"));
+        f.through.insert((L.into(), "dc3".into()), silent());
+        assert_eq!(hop(&f, Via::Local, Failure::Path), Hop::LocalGatewayWan);
+    }
+
+    #[test]
+    fn direct_paths_and_certificates() {
+        let f = facts(answer("dc2"));
+        assert_eq!(hop(&f, Via::Direct, Failure::Connect), Hop::NoRoute);
+        assert_eq!(hop(&f, Via::Local, Failure::Certificate), Hop::Certificate);
+        let mut f = facts(answer("dc2"));
+        f.direct.insert((R.into(), "dc1".into()), Err(NoAnswer::Connect("Connection refused".into())));
+        assert_eq!(hop(&f, Via::Direct, Failure::Connect), Hop::RemoteGateway);
+        f.direct.insert((R.into(), "dc1".into()), answer("dc1"));
+        assert_eq!(hop(&f, Via::Direct, Failure::Path), Hop::RemoteServers);
+    }
+}
