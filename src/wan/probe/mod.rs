@@ -26,7 +26,7 @@ pub use ask::{GatewayAnswer, NoAnswer, ask};
 pub use verdict::Hop;
 use verdict::{Diagnosis, Facts, Failure, diagnose};
 
-use super::Locator;
+use super::{Locator, LocatorStatus};
 use crate::tls::{AgentTls, DialStep, Protocol, dial_tls};
 
 const TIMEOUT: Duration = Duration::from_secs(3);
@@ -118,47 +118,69 @@ pub struct ProbeReport {
 /// Probes every other datacenter in `datacenters` `tries` times per path.
 pub async fn probe(locator: &Locator, tls: &Arc<AgentTls>, datacenters: &[String], tries: usize) -> ProbeReport {
     let status = locator.status(datacenters);
-    let tries = tries.clamp(1, 50);
-    let local: Vec<String> = status.local.iter().map(|c| c.address.clone()).collect();
     let remote_dcs: Vec<String> = status.picks.keys().cloned().collect();
+    let (gateways, facts) = ask_gateways(tls, &status, &remote_dcs).await;
+    let (mut paths, failures) = handshake_paths(tls, &status, &remote_dcs, tries.clamp(1, 50)).await;
+    for (p, failure) in paths.iter_mut().zip(&failures) {
+        if let Some(f) = failure {
+            set(p, diagnose(&facts, &p.datacenter, &p.gateway, p.via, *f));
+        }
+    }
+    let verdicts: BTreeMap<String, Verdict> = remote_dcs.iter().map(|dc| (dc.clone(), verdict(&paths, dc))).collect();
+    let unreachable = verdicts.iter().filter(|(_, v)| !v.reachable).map(|(d, _)| d.clone()).collect();
+    ProbeReport { datacenter: locator.datacenter().to_owned(), gateways, paths, verdicts, unreachable }
+}
 
-    // Gateway answers, all at once: a question that cannot connect fails fast, one that is
-    // blackholed costs one timeout, not one per question.
+/// Asks each local gateway for itself, and each other datacenter's gateway through each local
+/// gateway and directly. All at once: a question that cannot connect fails fast, and
+/// blackholed ones cost one timeout together, not one each.
+async fn ask_gateways(
+    tls: &Arc<AgentTls>,
+    status: &LocatorStatus,
+    remote_dcs: &[String],
+) -> (Vec<GatewayCheck>, Facts) {
+    let local = &status.local;
     let mut questions: Vec<(String, String, Via)> =
-        local.iter().map(|g| (g.clone(), status.datacenter.clone(), Via::Local)).collect();
-    for dc in &remote_dcs {
-        questions.extend(local.iter().map(|g| (g.clone(), dc.clone(), Via::Local)));
+        local.iter().map(|g| (g.address.clone(), status.datacenter.clone(), Via::Local)).collect();
+    for dc in remote_dcs {
+        questions.extend(local.iter().map(|g| (g.address.clone(), dc.clone(), Via::Local)));
         let own = status.remote.get(dc).into_iter().flatten();
         questions.extend(own.map(|c| (c.address.clone(), dc.clone(), Via::Direct)));
     }
     questions.dedup();
     let answers = ask_all(tls, &questions).await;
     let mut facts = Facts { local: status.local.clone(), remote: status.remote.clone(), ..Facts::default() };
-    let mut gateways = Vec::new();
+    let mut checks = Vec::new();
     for ((gateway, dc, via), answer) in questions.into_iter().zip(answers) {
-        gateways.push(GatewayCheck {
+        checks.push(GatewayCheck {
             datacenter: dc.clone(),
             gateway: gateway.clone(),
             via,
             answered_by: answer.as_ref().ok().cloned(),
             error: answer.as_ref().err().map(|e| e.message().to_owned()),
         });
-        let map = match via {
-            Via::Local if dc == status.datacenter => {
-                facts.local_self.insert(gateway, answer);
-                continue;
-            }
-            Via::Local => &mut facts.through,
-            Via::Direct => &mut facts.direct,
+        match via {
+            Via::Local if dc == status.datacenter => facts.local_self.insert(gateway, answer),
+            Via::Local => facts.through.insert((gateway, dc), answer),
+            Via::Direct => facts.direct.insert((gateway, dc), answer),
         };
-        map.insert((gateway, dc), answer);
     }
+    (checks, facts)
+}
 
-    // Server handshakes: through every local gateway, and through the gateway dialled now
-    // when that is not a local one (the fallback path).
+/// Server handshakes to each datacenter: through every local gateway, and through the
+/// gateway dialled now when that is not a local one (the fallback path); with no local
+/// gateway, through each of the datacenter's own.
+async fn handshake_paths(
+    tls: &Arc<AgentTls>,
+    status: &LocatorStatus,
+    remote_dcs: &[String],
+    tries: usize,
+) -> (Vec<PathReport>, Vec<Option<Failure>>) {
+    let local: Vec<String> = status.local.iter().map(|c| c.address.clone()).collect();
     let mut paths = Vec::new();
     let mut failures = Vec::new();
-    for dc in &remote_dcs {
+    for dc in remote_dcs {
         let mut firsts: Vec<(String, Via)> = local.iter().map(|g| (g.clone(), Via::Local)).collect();
         if local.is_empty() {
             firsts.extend(status.remote.get(dc).into_iter().flatten().map(|c| (c.address.clone(), Via::Direct)));
@@ -175,14 +197,7 @@ pub async fn probe(locator: &Locator, tls: &Arc<AgentTls>, datacenters: &[String
             }
         }
     }
-    for (p, failure) in paths.iter_mut().zip(&failures) {
-        if let Some(f) = failure {
-            set(p, diagnose(&facts, &p.datacenter, &p.gateway, p.via, *f));
-        }
-    }
-    let verdicts: BTreeMap<String, Verdict> = remote_dcs.iter().map(|dc| (dc.clone(), verdict(&paths, dc))).collect();
-    let unreachable = verdicts.iter().filter(|(_, v)| !v.reachable).map(|(d, _)| d.clone()).collect();
-    ProbeReport { datacenter: locator.datacenter().to_owned(), gateways, paths, verdicts, unreachable }
+    (paths, failures)
 }
 
 fn set(p: &mut PathReport, d: Diagnosis) {
