@@ -112,7 +112,12 @@ pub fn command() -> clap::Command {
         })
         .mut_subcommands(hyphen_values)
     }
-    hyphen_values(Cli::command())
+    // `agent -help` (and its man page) lists the config file keys, from the one table that is
+    // checked against the config schema; `-h` keeps the short form.
+    hyphen_values(Cli::command()).mut_subcommand("agent", |agent| {
+        let examples = agent.get_after_help().map(|h| h.to_string()).unwrap_or_default();
+        agent.after_long_help(format!("{}\n\n{examples}", fedctl::config::config_keys_help()))
+    })
 }
 
 /// Parses already-normalised arguments.

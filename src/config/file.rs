@@ -1,14 +1,15 @@
 //! Agent config files: HCL (`.hcl`) or JSON (`.json`), Consul's keys.
 //!
 //! Both are parsed to a JSON value first, then deserialized with the key path tracked, so an
-//! error says which key is wrong; keys the schema does not know are errors too.
+//! error says which key is wrong. Keys the schema does not know are errors too, all of a
+//! file's in one report (see `keys`).
 
 use std::path::Path;
 
 use serde::Deserialize;
-use serde::de::DeserializeOwned;
 
 use super::ConfigError;
+use super::keys::{self, Syntax};
 use crate::local::{CheckDefinition, ServiceDefinition};
 
 /// One config file's contents; absent keys are `None`.
@@ -59,9 +60,10 @@ pub struct FileConfig {
     pub checks: Vec<CheckDefinition>,
 }
 
-/// `connect { ... }`.
+/// `connect { ... }`. Unknown keys are collected with the rest of the file's, not refused
+/// here one at a time.
 #[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default)]
 pub struct FileConnect {
     pub enabled: Option<bool>,
     pub enable_mesh_gateway_wan_federation: Option<bool>,
@@ -116,33 +118,34 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
 /// Reads and parses one config file, by extension.
 pub fn load_file(path: &Path) -> Result<FileConfig, ConfigError> {
     let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.to_owned(), source })?;
-    let value: serde_json::Value = match path.extension().and_then(|e| e.to_str()) {
-        Some("json") => serde_json::from_str(&text).map_err(|e| parse_error(path, e))?,
-        Some("hcl") => hcl::from_str(&text).map_err(|e| parse_error(path, e))?,
+    let (syntax, value): (Syntax, serde_json::Value) = match path.extension().and_then(|e| e.to_str()) {
+        Some("json") => (Syntax::Json, serde_json::from_str(&text).map_err(|e| parse_error(path, e))?),
+        Some("hcl") => (Syntax::Hcl, hcl::from_str(&text).map_err(|e| parse_error(path, e))?),
         _ => {
             return Err(ConfigError::Extension { path: path.to_owned() });
         }
     };
-    from_value(path, value)
+    from_value(path, &text, syntax, value)
 }
 
 fn parse_error(path: &Path, e: impl std::fmt::Display) -> ConfigError {
     ConfigError::Parse { path: path.to_owned(), message: e.to_string() }
 }
 
-/// Deserializes with key paths in errors; unknown keys are errors.
-pub fn from_value<T: DeserializeOwned>(path: &Path, value: serde_json::Value) -> Result<T, ConfigError> {
-    let mut unknown = Vec::new();
-    let mut record = |p: serde_ignored::Path<'_>| unknown.push(p.to_string());
+/// Deserializes with key paths in errors. A value of the wrong type stops there, with its key;
+/// otherwise every key serde did not take is reported at once, each with its line in `text`.
+fn from_value(path: &Path, text: &str, syntax: Syntax, value: serde_json::Value) -> Result<FileConfig, ConfigError> {
+    let mut unknown: Vec<Vec<keys::Segment>> = Vec::new();
+    let mut record = |p: serde_ignored::Path<'_>| unknown.push(keys::segments(&p));
     let ignored = serde_ignored::Deserializer::new(value, &mut record);
-    let parsed: Result<T, _> = serde_path_to_error::deserialize(ignored);
+    let parsed: Result<FileConfig, _> = serde_path_to_error::deserialize(ignored);
     let parsed = parsed.map_err(|e| ConfigError::Key {
         path: path.to_owned(),
         key: e.path().to_string(),
         message: e.into_inner().to_string(),
     })?;
-    if let Some(key) = unknown.into_iter().next() {
-        return Err(ConfigError::Key { path: path.to_owned(), key, message: "unknown key".into() });
+    if !unknown.is_empty() {
+        return Err(ConfigError::UnknownKeys { path: path.to_owned(), keys: keys::problems(text, syntax, unknown) });
     }
     Ok(parsed)
 }

@@ -3,6 +3,7 @@
 //! from (`config file a.hcl, key ports.http` or `flag -node`).
 
 mod file;
+mod keys;
 mod limits;
 mod resolve;
 
@@ -11,6 +12,7 @@ use std::net::IpAddr;
 use std::path::PathBuf;
 
 pub use file::{FileConfig, FileConnect, FilePorts, load_file};
+pub use keys::{CONFIG_KEYS, KeyProblem, KeyProblemKind, accepted_keys, config_keys_help};
 pub use limits::{FileLimits, Limits};
 pub use resolve::resolve;
 
@@ -158,6 +160,10 @@ pub enum ConfigError {
     Parse { path: PathBuf, message: String },
     #[error("config file {}, key {key}: {message}", path.display())]
     Key { path: PathBuf, key: String, message: String },
+    /// Every key of one file that fedctl cannot use (unknown, or a Consul setting it does not
+    /// support yet): a heading, then one `file:line: ...` line per key.
+    #[error("{}", keys::describe(path, keys))]
+    UnknownKeys { path: PathBuf, keys: Vec<KeyProblem> },
     #[error("{origin}, {key} = {value:?}: {expected}")]
     Invalid { origin: Origin, key: &'static str, value: String, expected: String },
     #[error("no data directory: set -data-dir or data_dir in a config file (or run with -dev)")]

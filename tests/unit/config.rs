@@ -1,9 +1,12 @@
 //! Agent configuration: files, layering, flags and every kind of error.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use fedctl::config::{ConfigError, ConfigFlags, Origin, resolve};
+use fedctl::config::{
+    CONFIG_KEYS, ConfigError, ConfigFlags, KeyProblem, KeyProblemKind, Origin, accepted_keys, config_keys_help, resolve,
+};
 
 use crate::support::temp_dir;
 
@@ -101,17 +104,417 @@ fn error_for(text: &str, name: &str) -> (PathBuf, ConfigError) {
     (path, err)
 }
 
+/// The key problems of an `UnknownKeys` error.
+fn key_problems(err: &ConfigError) -> Vec<KeyProblem> {
+    match err {
+        ConfigError::UnknownKeys { keys, .. } => keys.clone(),
+        other => panic!("expected unknown keys, got {other:?}"),
+    }
+}
+
+fn unknown(key: &str, line: usize, suggestion: Option<&str>) -> KeyProblem {
+    KeyProblem {
+        key: key.to_owned(),
+        line: Some(line),
+        kind: KeyProblemKind::Unknown { suggestion: suggestion.map(str::to_owned) },
+    }
+}
+
+fn unsupported(key: &str, line: usize, what: &'static str) -> KeyProblem {
+    KeyProblem { key: key.to_owned(), line: Some(line), kind: KeyProblemKind::Unsupported { what } }
+}
+
 #[test]
-fn unknown_keys_are_errors_naming_file_and_key() {
+fn unknown_keys_are_errors_naming_file_line_and_key() {
     let (path, err) = error_for("data_dir = \"/x\"\nserver = true\nprots {\n  http = 1\n}\n", "a.hcl");
-    assert!(matches!(&err, ConfigError::Key { key, .. } if key == "prots"), "{err:?}");
-    assert_eq!(err.to_string(), format!("config file {}, key prots: unknown key", path.display()));
+    assert!(matches!(&err, ConfigError::UnknownKeys { path: p, .. } if *p == path), "{err:?}");
+    let file = path.display();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "config file {file}: 1 key fedctl cannot use:\n\
+             {file}:3: unknown key \"prots\" (did you mean \"ports\"?)\n\
+             fix or remove this key to start the agent"
+        )
+    );
 
     let (_, err) = error_for(r#"{"data_dir": "/x", "ports": {"htp": 1}}"#, "a.json");
-    assert!(matches!(&err, ConfigError::Key { key, .. } if key == "ports.htp"), "{err:?}");
+    assert_eq!(key_problems(&err), vec![unknown("ports.htp", 1, Some("ports.http"))]);
 
     let (_, err) = error_for(r#"{"data_dir": "/x", "service": {"name": "web", "prot": 1}}"#, "a.json");
-    assert!(err.to_string().contains("service.prot: unknown key"), "{err}");
+    assert!(err.to_string().contains(":1: unknown key \"service.prot\" (did you mean \"service.port\"?)"), "{err}");
+
+    // The second of two service blocks, and a check inside a service.
+    let (_, err) = error_for(
+        "data_dir = \"/x\"\nservice {\n  name = \"a\"\n}\nservice {\n  name = \"b\"\n  prot = 1\n}\n",
+        "a.hcl",
+    );
+    assert_eq!(key_problems(&err), vec![unknown("service.1.prot", 7, Some("service.1.port"))]);
+    let (_, err) = error_for(
+        "data_dir = \"/x\"\nservice {\n  name = \"web\"\n  check {\n    ttl = \"30s\"\n    intervl = \"10s\"\n  }\n}\n",
+        "a.hcl",
+    );
+    assert_eq!(key_problems(&err), vec![unknown("service.check.intervl", 6, Some("service.check.interval"))]);
+
+    let (_, err) = error_for("data_dir = \"/x\"\nconnect {\n  enabld = true\n}\n", "a.hcl");
+    assert_eq!(key_problems(&err), vec![unknown("connect.enabld", 3, Some("connect.enabled"))]);
+    let (_, err) = error_for("limits {\n  http_max_conns = 5\n}\n", "a.hcl");
+    assert_eq!(key_problems(&err), vec![unknown("limits.http_max_conns", 2, Some("limits.http_max_conns_per_client"))]);
+
+    // Nothing close: no guess.
+    let (_, err) = error_for("data_dir = \"/x\"\nfrobnicate = true\n", "a.hcl");
+    assert_eq!(key_problems(&err), vec![unknown("frobnicate", 2, None)]);
+    assert!(!err.to_string().contains("did you mean"), "{err}");
+}
+
+/// Three typos (one nested) and two Consul settings fedctl lacks (one nested), on lines 4, 5,
+/// 6, 9 and 10 of both files below. Both also have `dns` as a value, and the HCL file has
+/// `encrypt = ...` in a comment: neither is a key.
+fn five_bad_keys() -> Vec<KeyProblem> {
+    vec![
+        unknown("datacentre", 4, Some("datacenter")),
+        unsupported("encrypt", 5, "gossip encryption"),
+        unknown("nod_name", 6, Some("node_name")),
+        unknown("ports.htp", 9, Some("ports.http")),
+        unsupported("ports.dns", 10, "the DNS interface"),
+    ]
+}
+
+#[test]
+fn every_bad_key_of_an_hcl_file_is_reported_at_once_with_its_line() {
+    let text = r#"# encrypt = "an old key, commented out"
+data_dir = "/x"
+domain = "dns"
+datacentre = "east"
+encrypt = "pUqJrVyVRj5jsiYEkM/tFQYfWyJIv4s3XkvDwy7Cu5s="
+nod_name = "n1"
+ports {
+  http = 8500
+  htp = 1
+  dns = 8600
+}
+"#;
+    let (path, err) = error_for(text, "agent.hcl");
+    assert!(matches!(&err, ConfigError::UnknownKeys { path: p, .. } if *p == path), "{err:?}");
+    assert_eq!(key_problems(&err), five_bad_keys());
+    let file = path.display();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "config file {file}: 5 keys fedctl cannot use:\n\
+             {file}:4: unknown key \"datacentre\" (did you mean \"datacenter\"?)\n\
+             {file}:5: \"encrypt\" is a Consul setting fedctl does not support yet (gossip encryption)\n\
+             {file}:6: unknown key \"nod_name\" (did you mean \"node_name\"?)\n\
+             {file}:9: unknown key \"ports.htp\" (did you mean \"ports.http\"?)\n\
+             {file}:10: \"ports.dns\" is a Consul setting fedctl does not support yet (the DNS interface)\n\
+             fix the unknown keys and remove the unsupported ones to start the agent"
+        )
+    );
+}
+
+#[test]
+fn every_bad_key_of_a_json_file_is_reported_at_once_with_its_line() {
+    let text = r#"{
+  "data_dir": "/x",
+  "domain": "dns",
+  "datacentre": "east",
+  "encrypt": "pUqJrVyVRj5jsiYEkM/tFQYfWyJIv4s3XkvDwy7Cu5s=",
+  "nod_name": "n1",
+  "ports": {
+    "http": 8500,
+    "htp": 1,
+    "dns": 8600
+  }
+}
+"#;
+    let (path, err) = error_for(text, "agent.json");
+    assert!(matches!(&err, ConfigError::UnknownKeys { path: p, .. } if *p == path), "{err:?}");
+    assert_eq!(key_problems(&err), five_bad_keys());
+    let message = err.to_string();
+    assert_eq!(message.lines().count(), 7, "a heading, one line per key, what to do: {message}");
+    assert!(message.contains(&format!("{}:9: unknown key \"ports.htp\"", path.display())), "{message}");
+}
+
+#[test]
+fn consul_settings_fedctl_lacks_are_named_as_such() {
+    let text = r#"data_dir = "/x"
+ui = true
+enable_script_checks = false
+acl {
+  enabled = true
+  default_policy = "deny"
+}
+telemetry {
+  prometheus_retention_time = "24h"
+}
+performance {
+  raft_multiplier = 1
+}
+"#;
+    let (path, err) = error_for(text, "consul.hcl");
+    let problems = key_problems(&err);
+    let found: Vec<(&str, Option<usize>)> = problems.iter().map(|p| (p.key.as_str(), p.line)).collect();
+    assert_eq!(
+        found,
+        [
+            ("ui", Some(2)),
+            ("enable_script_checks", Some(3)),
+            ("acl", Some(4)),
+            ("telemetry", Some(8)),
+            ("performance", Some(11))
+        ]
+    );
+    assert!(problems.iter().all(|p| matches!(p.kind, KeyProblemKind::Unsupported { .. })), "{problems:?}");
+    let message = err.to_string();
+    assert!(
+        message.contains(&format!(
+            "{}:4: \"acl\" is a Consul setting fedctl does not support yet (access control lists)",
+            path.display()
+        )),
+        "{message}"
+    );
+    assert!(!message.contains("unknown key"), "{message}");
+    assert!(message.ends_with("\nremove these keys to start the agent"), "{message}");
+}
+
+#[test]
+fn more_consul_settings_fedctl_lacks_are_named_as_such() {
+    let text = r#"data_dir = "/x"
+node_id = "adf4238a-882b-9ddc-4a9d-5b6758e4159e"
+advertise_addr_wan = "203.0.113.1"
+translate_wan_addrs = true
+tls {
+  defaults {
+    verify_incoming = true
+  }
+}
+connect {
+  enabled = true
+  ca_provider = "vault"
+  ca_config {
+    address = "https://vault:8200"
+  }
+}
+"#;
+    let (_, err) = error_for(text, "consul.hcl");
+    let problems = key_problems(&err);
+    let found: Vec<(&str, Option<usize>)> = problems.iter().map(|p| (p.key.as_str(), p.line)).collect();
+    assert_eq!(
+        found,
+        [
+            ("node_id", Some(2)),
+            ("advertise_addr_wan", Some(3)),
+            ("translate_wan_addrs", Some(4)),
+            ("tls", Some(5)),
+            ("connect.ca_provider", Some(12)),
+            ("connect.ca_config", Some(13))
+        ]
+    );
+    assert!(problems.iter().all(|p| matches!(p.kind, KeyProblemKind::Unsupported { .. })), "{problems:?}");
+    assert!(err.to_string().contains("fedctl takes Consul 1.8's top-level ca_file"), "{err}");
+}
+
+#[test]
+fn sidecar_services_are_named_as_unsupported_in_every_service() {
+    const SIDECARS: &str = "Connect sidecar services, part of fedctl's service mesh work";
+    let one =
+        "data_dir = \"/x\"\nservice {\n  name = \"web\"\n  port = 8080\n  connect {\n    sidecar_service {}\n  }\n}\n";
+    let (path, err) = error_for(one, "a.hcl");
+    assert_eq!(key_problems(&err), vec![unsupported("service.connect", 5, SIDECARS)]);
+    let file = path.display();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "config file {file}: 1 key fedctl cannot use:\n\
+             {file}:5: \"service.connect\" is a Consul setting fedctl does not support yet ({SIDECARS})\n\
+             remove this key to start the agent"
+        )
+    );
+
+    // The second of two service blocks.
+    let two = "data_dir = \"/x\"\nservice {\n  name = \"web\"\n}\nservice {\n  name = \"api\"\n  connect {\n    \
+               sidecar_service {\n      port = 21000\n    }\n  }\n}\n";
+    let (_, err) = error_for(two, "a.hcl");
+    assert_eq!(key_problems(&err), vec![unsupported("service.1.connect", 7, SIDECARS)]);
+
+    // An element of the services list.
+    let list = r#"{
+  "data_dir": "/x",
+  "services": [
+    {"name": "web", "connect": {"sidecar_service": {}}}
+  ]
+}"#;
+    let (_, err) = error_for(list, "a.json");
+    assert_eq!(key_problems(&err), vec![unsupported("services.0.connect", 4, SIDECARS)]);
+}
+
+#[test]
+fn a_key_whose_line_cannot_be_found_is_reported_without_one_and_last() {
+    // The second element of a list written as one `[...]`: its bounds are not tracked.
+    let text = r#"{
+  "services": [{"name": "a"}, {"name": "b", "prot": 1}],
+  "data_dir": "/x",
+  "datacentre": "east"
+}"#;
+    let (path, err) = error_for(text, "a.json");
+    let no_line = KeyProblem {
+        key: "services.1.prot".to_owned(),
+        line: None,
+        kind: KeyProblemKind::Unknown { suggestion: Some("services.1.port".to_owned()) },
+    };
+    assert_eq!(key_problems(&err), vec![unknown("datacentre", 4, Some("datacenter")), no_line]);
+    let file = path.display();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "config file {file}: 2 keys fedctl cannot use:\n\
+             {file}:4: unknown key \"datacentre\" (did you mean \"datacenter\"?)\n\
+             {file}: unknown key \"services.1.prot\" (did you mean \"services.1.port\"?)\n\
+             fix or remove these keys to start the agent"
+        )
+    );
+}
+
+#[test]
+fn heredocs_and_block_comments_before_a_bad_key_keep_its_line() {
+    // Each skipped text holds the bad key itself: were it scanned, the line would be wrong.
+    let text = r#"data_dir = "/x"
+domain = <<EOF
+datacentre = "west"
+EOF
+/* datacentre = "north"
+   nod_name = "n0" */
+datacentre = "east"
+service {
+  name = "web"
+  meta {
+    motd = <<-EOT
+      prot = 80
+      EOT
+  }
+  prot = 80
+}
+"#;
+    let (_, err) = error_for(text, "a.hcl");
+    assert_eq!(
+        key_problems(&err),
+        vec![unknown("datacentre", 7, Some("datacenter")), unknown("service.prot", 15, Some("service.port"))]
+    );
+}
+
+#[test]
+fn a_typo_under_a_capitalised_check_of_a_json_service_is_found() {
+    let text = r#"{
+  "data_dir": "/x",
+  "service": {
+    "name": "web",
+    "Check": {
+      "ttl": "30s",
+      "intervl": "10s"
+    }
+  }
+}"#;
+    let (_, err) = error_for(text, "a.json");
+    assert_eq!(key_problems(&err), vec![unknown("service.Check.intervl", 7, Some("service.Check.interval"))]);
+}
+
+#[test]
+fn the_documented_config_keys_are_exactly_the_accepted_ones() {
+    let documented: Vec<&str> = CONFIG_KEYS.iter().map(|(key, _)| *key).collect();
+    let unique: BTreeSet<&str> = documented.iter().copied().collect();
+    assert_eq!(unique.len(), documented.len(), "a key documented twice: {documented:?}");
+    let accepted = accepted_keys();
+    let accepted: BTreeSet<&str> = accepted.iter().map(String::as_str).collect();
+    for key in
+        ["node_name", "ports.http", "connect.enable_mesh_gateway_wan_federation", "limits.http_max_conns_per_client"]
+    {
+        assert!(accepted.contains(key), "{key} in {accepted:?}");
+    }
+    for block in ["ports", "connect", "limits"] {
+        assert!(!accepted.contains(block), "{block} is replaced by its keys: {accepted:?}");
+    }
+    let missing: Vec<&&str> = accepted.difference(&unique).collect();
+    let extra: Vec<&&str> = unique.difference(&accepted).collect();
+    assert!(missing.is_empty() && extra.is_empty(), "undocumented: {missing:?}; not accepted: {extra:?}");
+    for (key, description) in CONFIG_KEYS {
+        assert!(!description.is_empty() && !description.contains('\n'), "{key}: {description:?}");
+    }
+}
+
+#[test]
+fn config_keys_help_lists_every_key_with_its_description_indented_below() {
+    let help = config_keys_help();
+    let mut lines = help.lines();
+    assert_eq!(lines.next(), Some("Config file keys (HCL or JSON; flags override them):"));
+    let rest: Vec<&str> = lines.collect();
+    // Each key on a line of its own, its description below it, indented and short enough
+    // that the terminal does not wrap it again.
+    let keys: Vec<&str> = rest.iter().filter(|l| !l.starts_with("      ")).map(|l| l.trim()).collect();
+    assert_eq!(keys, CONFIG_KEYS.iter().map(|(k, _)| *k).collect::<Vec<_>>(), "{help}");
+    for (key, description) in CONFIG_KEYS {
+        let at = rest.iter().position(|l| l.trim() == *key && !l.starts_with("      ")).unwrap();
+        let below: Vec<&str> =
+            rest[at + 1..].iter().take_while(|l| l.starts_with("      ")).map(|l| l.trim()).collect();
+        assert_eq!(below.join(" "), description.split_whitespace().collect::<Vec<_>>().join(" "), "{key}");
+    }
+    assert!(rest.iter().all(|l| l.len() <= 72), "{help}");
+    assert!(!help.ends_with('\n'));
+}
+
+#[test]
+fn a_valid_file_with_every_section_still_loads() {
+    let dir = temp_dir();
+    let hcl = write(
+        dir.path(),
+        "a.hcl",
+        r#"
+# ports.dns is not set here
+data_dir = "/x"
+server = true
+datacenter = "east"
+node_name = "n1"
+ports {
+  http = 9500
+}
+connect {
+  enabled = true
+}
+limits {
+  http_max_conns_per_client = 50
+}
+service {
+  name = "web"
+  port = 80
+  check {
+    http = "http://127.0.0.1:80/health"
+    interval = "10s"
+  }
+}
+"#,
+    );
+    let json = write(
+        dir.path(),
+        "b.json",
+        r#"{
+  "data_dir": "/x",
+  "server": true,
+  "datacenter": "east",
+  "node_name": "n1",
+  "ports": {"http": 9500},
+  "connect": {"enabled": true},
+  "limits": {"http_max_conns_per_client": 50},
+  "services": [{"name": "web", "port": 80, "checks": [{"ttl": "30s"}]}]
+}"#,
+    );
+    for path in [hcl, json] {
+        let cfg = resolve(&with_files(vec![path.clone()])).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert_eq!((cfg.datacenter.as_str(), cfg.node_name.as_str()), ("east", "n1"));
+        assert_eq!(cfg.ports.http, Some(9500));
+        assert!(cfg.connect_enabled);
+        assert_eq!(cfg.limits.http.max_conns_per_client, 50);
+        let names: Vec<&str> = cfg.services.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["web"]);
+    }
 }
 
 #[test]

@@ -1,0 +1,142 @@
+//! The keys fedctl's config files take, documented for the agent's `-help` and man page. A
+//! test holds [`CONFIG_KEYS`] to [`accepted_keys`], the keys serde reads, so neither drifts.
+
+use super::suggest::fields_of;
+use crate::config::FileLimits;
+use crate::config::file::{FileConfig, FileConnect, FilePorts};
+
+/// Every key an agent config file takes (a key in a block dotted: `ports.http` is `http` in
+/// `ports { }`), with what it does and its default.
+pub const CONFIG_KEYS: &[(&str, &str)] = &[
+    ("node_name", "the node's name, a DNS label (default: the host name's first label)"),
+    ("datacenter", "the datacenter's name, a DNS label (default: dc1)"),
+    ("server", "run as a server (default: off: a client agent, which needs retry_join to find servers)"),
+    ("bootstrap_expect", "servers that must see each other before raft forms (default: 1)"),
+    ("data_dir", "where the raft log and the node ID are kept, mode 0700 (required unless -dev)"),
+    ("bind_addr", "the address of the gossip and server ports (default: 0.0.0.0; 127.0.0.1 with -dev)"),
+    (
+        "advertise_addr",
+        "the address other agents reach this one at (default: bind_addr, or the primary IP when that is 0.0.0.0)",
+    ),
+    ("client_addr", "the address of the HTTP and xDS ports (default: 127.0.0.1)"),
+    ("ports.http", "the HTTP API's port; -1 disables, 0 picks a free port (default: 8500)"),
+    ("ports.server", "the server port: RPC and raft (default: 8300)"),
+    ("ports.serf_lan", "the LAN gossip port (default: 8301)"),
+    ("ports.serf_wan", "the WAN gossip port (default: 8302)"),
+    ("ports.grpc", "the xDS (gRPC) port Envoy connects to (default: 8502)"),
+    ("ports.grpc_tls", "xDS over TLS with the agent's cert_file and key_file (default: off)"),
+    ("domain", "the domain of the datacenters' names, as in server.<datacenter>.<domain> (default: consul)"),
+    ("log_level", "trace, debug, info, warn or error (default: info; FEDCTL_LOG overrides)"),
+    ("log_json", "log as JSON (default: off)"),
+    (
+        "retry_join",
+        "addresses to join at start, retried with backoff: host, host:port or DNS name (port 8301 by default)",
+    ),
+    ("retry_join_wan", "WAN addresses of servers in other datacenters to join (port 8302 by default); servers only"),
+    ("primary_datacenter", "the datacenter that holds the canonical federation states (default: this one)"),
+    (
+        "federation_state_prune_grace",
+        "how long a datacenter may be gone from the WAN pool before the primary prunes its federation state \
+         (default: 24h)",
+    ),
+    ("connect.enabled", "Connect, which enable_mesh_gateway_wan_federation needs (default: off)"),
+    (
+        "connect.enable_mesh_gateway_wan_federation",
+        "servers of different datacenters talk only through mesh gateways; needs TLS with every verify_* key \
+         (default: off)",
+    ),
+    (
+        "primary_gateways",
+        "mesh gateways of the primary datacenter to bootstrap WAN federation through (host:port or DNS \
+         name:port); secondaries only",
+    ),
+    ("primary_gateways_interval", "how often primary_gateways are resolved again (default: 30s)"),
+    ("ca_file", "the CA certificate (PEM) the agents' certificates are checked against (default: none)"),
+    ("cert_file", "the agent's certificate (PEM); TLS is on when it is set (default: none: plaintext)"),
+    ("key_file", "the private key (PEM) of cert_file (default: none)"),
+    ("verify_incoming", "refuse plaintext on the server port (default: off)"),
+    ("verify_outgoing", "use TLS for outgoing server connections (default: off)"),
+    (
+        "verify_server_hostname",
+        "dial servers as <node>.server.<datacenter>.<domain> and accept only peer servers whose certificate \
+         is valid for server.<datacenter>.<domain> (default: off)",
+    ),
+    ("raft_snapshot_threshold", "raft log entries between snapshots (default: 16384)"),
+    ("limits.http_max_conns_per_client", "open HTTP connections per client IP; 0 is no limit (default: 200)"),
+    ("limits.https_handshake_timeout", "the longest a TLS handshake on the HTTP or gRPC port may take (default: 5s)"),
+    (
+        "limits.rpc_handshake_timeout",
+        "the longest a connection to the server port may take to say what it is and finish its TLS handshake \
+         (default: 5s)",
+    ),
+    (
+        "limits.http_header_read_timeout",
+        "fedctl's: the longest an HTTP request's headers may take to arrive, and a keep-alive connection may \
+         sit idle (default: 30s)",
+    ),
+    (
+        "service",
+        "a service to register (a block, repeatable; `services` for a list), with name, id, port, tags, \
+         address, meta and check/checks",
+    ),
+    ("services", "services to register, a list of what `service` takes"),
+    (
+        "check",
+        "a check to register (a block, repeatable; `checks` for a list): tcp, http or ttl, with id, name, \
+         service_id, interval and timeout",
+    ),
+    ("checks", "checks to register, a list of what `check` takes"),
+];
+
+/// [`CONFIG_KEYS`] as help text: a heading, then one key a line with its description, the
+/// descriptions aligned. No line break at the end.
+pub fn config_keys_help() -> String {
+    let mut out = String::from("Config file keys (HCL or JSON; flags override them):");
+    for (key, description) in CONFIG_KEYS {
+        out.push_str(&format!("\n  {key}"));
+        for line in wrap(description, HELP_WIDTH - DESCRIPTION_INDENT.len()) {
+            out.push_str(&format!("\n{DESCRIPTION_INDENT}{line}"));
+        }
+    }
+    out
+}
+
+/// Lines at most this wide need no wrapping by the terminal (help) or by man (80 columns less
+/// its indent), either of which would lose their indent.
+const HELP_WIDTH: usize = 72;
+const DESCRIPTION_INDENT: &str = "      ";
+
+/// `text` in lines of at most `width` characters, broken at spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.len() + 1 + word.len() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_owned()),
+        }
+    }
+    lines
+}
+
+/// The keys an agent config file takes, as serde reads them: the top level's, with a block's
+/// (`ports`, `connect`, `limits`) replaced by its own keys, dotted (`ports.http`). `service`,
+/// `services`, `check` and `checks` are one key each.
+pub fn accepted_keys() -> Vec<String> {
+    let mut out = Vec::new();
+    for &name in fields_of::<FileConfig>() {
+        let block = match name {
+            "ports" => fields_of::<FilePorts>(),
+            "connect" => fields_of::<FileConnect>(),
+            "limits" => fields_of::<FileLimits>(),
+            _ => {
+                out.push(name.to_owned());
+                continue;
+            }
+        };
+        out.extend(block.iter().map(|field| format!("{name}.{field}")));
+    }
+    out
+}
