@@ -40,6 +40,18 @@ impl CliError {
             other => other,
         }
     }
+
+    /// What went wrong in plain words, without the hint: the `error:` line's text.
+    pub fn message(&self) -> String {
+        match self {
+            CliError::Failure { message, .. } | CliError::Usage { message, .. } | CliError::CheckFailed { message } => {
+                message.clone()
+            }
+            CliError::Clap(e) => e.to_string().trim_end().to_owned(),
+            CliError::BrokenPipe => "stdout was closed".to_owned(),
+            CliError::Interrupted => "interrupted".to_owned(),
+        }
+    }
 }
 
 impl From<io::Error> for CliError {

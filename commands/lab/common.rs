@@ -1,29 +1,131 @@
-//! Shared by the lab commands: where the current lab is, and its summary table.
+//! Shared by the lab commands: the registry of running labs, which lab a command is about,
+//! taking a lab down, and the summary table.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
-use fedctl::lab::{Checker, Lab, LabError, alive};
+use fedctl::lab::{
+    Checker, Lab, LabEntry, LabError, LabProcess, Registry, alive, remove_files, stop, teardown_isolation,
+};
 
 use crate::cli::{CliError, Ctx};
 
-/// Remembers the last detached lab, so `status` and `down` need no -dir.
-pub fn pointer() -> PathBuf {
-    std::env::temp_dir().join("fedctl-lab-current")
+/// Overrides where running labs are registered (default: `$TMPDIR/fedctl-labs-<uid>`).
+pub const REGISTRY_ENV: &str = "FEDCTL_LAB_REGISTRY";
+
+/// The registry of running labs.
+pub fn registry() -> Registry {
+    match std::env::var_os(REGISTRY_ENV).filter(|v| !v.is_empty()) {
+        Some(dir) => Registry::new(PathBuf::from(dir)),
+        None => Registry::new(Registry::default_dir()),
+    }
 }
 
-/// The lab directory: -dir, else the last detached lab.
-pub fn lab_dir(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
-    if let Some(dir) = flag {
-        return Ok(dir);
+/// Which labs a command is about.
+#[derive(Debug)]
+pub enum Selected {
+    /// One lab, by its directory.
+    One(PathBuf),
+    /// Several registered labs and no -dir or -name to choose.
+    Many(Vec<LabEntry>),
+}
+
+/// The lab given by -dir or -name, else the only registered one, else every registered one.
+pub fn select(registry: &Registry, dir: Option<PathBuf>, name: Option<&str>) -> Result<Selected, CliError> {
+    if let Some(dir) = dir {
+        return Ok(Selected::One(dir));
     }
-    std::fs::read_to_string(pointer()).map(|s| PathBuf::from(s.trim())).map_err(|_| {
-        CliError::failure("no lab is running").hint("start one with `fedctl lab up -detach`, or pass -dir")
-    })
+    let mut labs = registry.list();
+    if let Some(name) = name {
+        return match labs.iter().position(|e| e.name == name) {
+            Some(i) => Ok(Selected::One(labs.swap_remove(i).dir)),
+            None if labs.is_empty() => Err(CliError::failure(format!("no lab named {name} is running"))
+                .hint(format!("no lab is running; start one with `fedctl lab up -name {name}`"))),
+            None => {
+                Err(CliError::failure(format!("no lab named {name} is running"))
+                    .hint(format!("running: {}", names(&labs))))
+            }
+        };
+    }
+    match labs.len() {
+        0 => Err(not_running()),
+        1 => Ok(Selected::One(labs.remove(0).dir)),
+        _ => Ok(Selected::Many(labs)),
+    }
+}
+
+/// "no lab is running", with how to start one or reach one started elsewhere.
+pub fn not_running() -> CliError {
+    CliError::failure("no lab is running").hint(
+        "start one with `fedctl lab up`; for a lab started with another TMPDIR or FEDCTL_LAB_REGISTRY, pass -dir DIR",
+    )
+}
+
+/// "a (DIR), b (DIR)".
+pub fn names(labs: &[LabEntry]) -> String {
+    labs.iter().map(|e| format!("{} ({})", e.name, e.dir.display())).collect::<Vec<_>>().join(", ")
+}
+
+/// "gone: dc1 server dc1-s1 (pid 123), dc2 gateway dc2-gw1 (pid 456)".
+pub fn gone_line(gone: &[LabProcess]) -> String {
+    format!("gone: {}", gone.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "))
+}
+
+/// A registry entry's start time, RFC 3339 in UTC.
+pub fn started(entry: &LabEntry) -> String {
+    i64::try_from(entry.started)
+        .ok()
+        .and_then(|secs| time::OffsetDateTime::from_unix_timestamp(secs).ok())
+        .map_or_else(|| "-".to_owned(), crate::cli::rfc3339)
+}
+
+/// Whether [`tear_down`] removes the lab's directory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Files {
+    Remove,
+    /// Kept for its logs (a lab that failed to come up).
+    Keep,
+}
+
+/// What [`tear_down`] found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TornDown {
+    /// Processes that were running and are stopped now.
+    pub stopped: usize,
+    /// Processes that had exited already.
+    pub exited: usize,
+}
+
+/// Stops every process of `lab` (SIGTERM, then SIGKILL after `grace`), removes its isolated
+/// networks, its files (unless [`Files::Keep`]) and its registry entry. When a process does not
+/// stop, nothing else is removed: the lab stays for `fedctl lab down` to try again.
+pub fn tear_down(registry: &Registry, lab: &Lab, grace: Duration, files: Files) -> Result<TornDown, CliError> {
+    let pids = lab.pids();
+    let exited = pids.iter().filter(|p| !alive(**p)).count();
+    let left = stop(&pids, grace);
+    if !left.is_empty() {
+        return Err(CliError::failure(format!(
+            "processes {left:?} did not stop; the lab stays in {}",
+            lab.dir.display()
+        ))
+        .hint(format!("`fedctl lab down -dir {}` tries again", lab.dir.display())));
+    }
+    if let Some(iso) = &lab.isolation {
+        teardown_isolation(iso);
+    }
+    if files == Files::Remove {
+        remove_files(&lab.dir);
+    }
+    registry.unregister(&lab.dir);
+    Ok(TornDown { stopped: pids.len() - exited, exited })
 }
 
 pub fn lab_error(e: LabError) -> CliError {
     let hint = match &e {
-        LabError::NoLab(_) => Some("start one with `fedctl lab up`"),
+        LabError::NoLab(_) => Some("start one with `fedctl lab up`".to_owned()),
+        LabError::NameTaken { name, .. } => {
+            Some(format!("pick another -name, or stop that lab with `fedctl lab down -name {name}`"))
+        }
         _ => None,
     };
     let err = CliError::failure(e);

@@ -1,5 +1,7 @@
 mod common;
 mod down;
+mod foreground;
+mod start;
 mod status;
 mod up;
 

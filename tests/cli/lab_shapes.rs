@@ -1,6 +1,6 @@
 //! `fedctl lab`: `-servers 2 -gateways 2` shapes and `-format=json` of `lab up` and
-//! `lab status`; `lab status` exiting 3 once a lab process is gone; and a foreground `lab up`
-//! that SIGINT stops and removes.
+//! `lab status` (every key PascalCase); `lab status` exiting 3 once a lab process is gone; and a
+//! foreground `lab up` that SIGINT stops and removes.
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -65,29 +65,56 @@ fn log_tails(lab: &Path) -> String {
 
 /// Every pid a lab's JSON records.
 fn pids_of(lab: &Value) -> Vec<u32> {
-    lab["datacenters"]
+    lab["Datacenters"]
         .as_array()
         .unwrap()
         .iter()
-        .flat_map(|d| d["servers"].as_array().unwrap().iter().chain(d["gateways"].as_array().unwrap()))
-        .map(|p| u32::try_from(p["pid"].as_u64().expect("a pid")).unwrap())
+        .flat_map(|d| d["Servers"].as_array().unwrap().iter().chain(d["Gateways"].as_array().unwrap()))
+        .map(|p| u32::try_from(p["Pid"].as_u64().expect("a pid")).unwrap())
         .collect()
 }
 
 /// `(datacenter, servers, gateways)` of a lab's JSON.
 fn shape(lab: &Value) -> Vec<(String, usize, usize)> {
-    lab["datacenters"]
+    lab["Datacenters"]
         .as_array()
         .unwrap()
         .iter()
         .map(|d| {
             (
-                d["name"].as_str().unwrap().to_owned(),
-                d["servers"].as_array().unwrap().len(),
-                d["gateways"].as_array().unwrap().len(),
+                d["Name"].as_str().unwrap().to_owned(),
+                d["Servers"].as_array().unwrap().len(),
+                d["Gateways"].as_array().unwrap().len(),
             )
         })
         .collect()
+}
+
+/// Every object key in `value` that does not start with an uppercase letter, with where it is.
+fn keys_not_pascal_case(value: &Value, at: &str, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map {
+                let here = format!("{at}.{key}");
+                if !key.starts_with(|c: char| c.is_ascii_uppercase()) {
+                    out.push(here.clone());
+                }
+                keys_not_pascal_case(v, &here, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                keys_not_pascal_case(v, &format!("{at}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn assert_pascal_case(value: &Value, what: &str) {
+    let mut wrong = Vec::new();
+    keys_not_pascal_case(value, "", &mut wrong);
+    assert!(wrong.is_empty(), "every key of {what} starts with a capital: {wrong:?}\n{value}");
 }
 
 fn kill9(pid: u32) {
@@ -112,6 +139,7 @@ async fn two_servers_and_two_gateways_per_datacenter_then_status_exits_3_when_on
 
     // -format=json: stdout is one JSON document: the lab, when it federated, and each stage.
     let report: Value = serde_json::from_str(&up.stdout).unwrap_or_else(|e| panic!("stdout is JSON ({e}): {up:?}"));
+    assert_pascal_case(&report, "`lab up -format=json`");
     let took = report["FederatedAfterSecs"].as_f64().expect("FederatedAfterSecs");
     assert!(took > 0.0, "{report}");
     let stages: Vec<(String, f64)> = report["Stages"]
@@ -132,17 +160,17 @@ async fn two_servers_and_two_gateways_per_datacenter_then_status_exits_3_when_on
 
     let recorded = &report["Lab"];
     assert_eq!(shape(recorded), [("dc1".to_owned(), 2, 2), ("dc2".to_owned(), 2, 2)], "{recorded}");
-    let dcs = recorded["datacenters"].as_array().unwrap();
-    assert_eq!((dcs[0]["primary"].clone(), dcs[1]["primary"].clone()), (Value::Bool(true), Value::Bool(false)));
+    let dcs = recorded["Datacenters"].as_array().unwrap();
+    assert_eq!((dcs[0]["Primary"].clone(), dcs[1]["Primary"].clone()), (Value::Bool(true), Value::Bool(false)));
     for d in dcs {
-        let name = d["name"].as_str().unwrap();
-        let nodes: Vec<&str> = d["servers"].as_array().unwrap().iter().map(|s| s["node"].as_str().unwrap()).collect();
+        let name = d["Name"].as_str().unwrap();
+        let nodes: Vec<&str> = d["Servers"].as_array().unwrap().iter().map(|s| s["Node"].as_str().unwrap()).collect();
         assert_eq!(nodes, [format!("{name}-s1"), format!("{name}-s2")]);
-        let gateways: Vec<(&str, u64)> = d["gateways"]
+        let gateways: Vec<(&str, u64)> = d["Gateways"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|g| (g["id"].as_str().unwrap(), g["agent"].as_u64().unwrap()))
+            .map(|g| (g["ID"].as_str().unwrap(), g["Agent"].as_u64().unwrap()))
             .collect();
         assert_eq!(gateways, [(format!("{name}-gw1").as_str(), 0), (format!("{name}-gw2").as_str(), 1)]);
     }
@@ -158,6 +186,7 @@ async fn two_servers_and_two_gateways_per_datacenter_then_status_exits_3_when_on
     let status = fedctl_in(t, &["lab", "status", "-format=json"]).await;
     assert_eq!(status.code, 0, "{status:?}");
     let json: Value = serde_json::from_str(&status.stdout).unwrap();
+    assert_pascal_case(&json, "`lab status -format=json`");
     assert_eq!(json["Federated"], true, "{json}");
     assert_eq!(json["Problems"], serde_json::json!([]), "{json}");
     assert_eq!(shape(&json["Lab"]), shape(recorded));
@@ -166,7 +195,7 @@ async fn two_servers_and_two_gateways_per_datacenter_then_status_exits_3_when_on
     // gateways in every federation state.
     let client = http_client();
     for d in dcs {
-        let http = format!("127.0.0.1:{}", d["servers"][0]["http"]);
+        let http = format!("127.0.0.1:{}", d["Servers"][0]["HTTP"]);
         let peers = fedctl_at(t, &http, &["operator", "raft", "list-peers", "-format=json"]).await;
         let peers: Value = serde_json::from_str(&peers.stdout).unwrap_or_else(|e| panic!("{e}: {peers:?}"));
         assert_eq!(peers["Servers"].as_array().unwrap().len(), 2, "{peers}");
@@ -188,7 +217,7 @@ async fn two_servers_and_two_gateways_per_datacenter_then_status_exits_3_when_on
     }
 
     // One server of dc2 is killed: status says so and exits 3.
-    let victim = u32::try_from(dcs[1]["servers"][1]["pid"].as_u64().unwrap()).unwrap();
+    let victim = u32::try_from(dcs[1]["Servers"][1]["Pid"].as_u64().unwrap()).unwrap();
     kill9(victim);
     eventually_with("the killed server is gone", String::new, async || !fedctl::lab::alive(victim)).await;
     let status = fedctl_in(t, &["lab", "status", "-dir", &lab_arg]).await;
@@ -201,13 +230,14 @@ async fn two_servers_and_two_gateways_per_datacenter_then_status_exits_3_when_on
     let status = fedctl_in(t, &["lab", "status", "-dir", &lab_arg, "-format=json"]).await;
     assert_eq!(status.code, 3, "{status:?}");
     let json: Value = serde_json::from_str(&status.stdout).unwrap();
+    assert_pascal_case(&json, "`lab status -format=json` with a process gone");
     assert_eq!(json["Federated"], false, "{json}");
     assert_eq!(json["Problems"][0], "1 process(es) gone", "{json}");
     assert!(json["Problems"].as_array().unwrap().iter().any(|p| p == "not: agents up"), "{json}");
 
     let down = fedctl_in(t, &["lab", "down"]).await;
     assert_eq!(down.code, 0, "{down:?}");
-    assert!(down.stderr.contains("==> stopped 8 process(es)"), "{}", down.stderr);
+    assert!(down.stderr.contains("==> stopped 7 process(es) (1 had already exited)"), "{}", down.stderr);
     assert!(pids.iter().all(|p| !fedctl::lab::alive(*p)), "every process stopped");
     assert!(!lab.exists(), "the lab directory is removed");
 }

@@ -79,7 +79,7 @@ fn tls_ca_create_and_cert_create_write_keys_owner_only() {
 fn a_labs_directories_and_private_keys_are_owner_only() {
     let tmp = temp_dir();
     let dir = tmp.path().join("lab");
-    let opts = LabOptions { datacenters: 2, servers: 1, gateways: 1, dir: dir.clone(), isolate: false };
+    let opts = LabOptions { datacenters: 2, servers: 1, gateways: 1, dir: dir.clone(), isolate: false, name: None };
     let lab = Lab::plan(&opts).expect("a plan");
     fedctl::lab::write_files(&lab).expect("the lab's files");
     for sub in ["", "tls", "data", "logs", "config"] {
