@@ -25,7 +25,6 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Run an agent: a server of a datacenter, with the HTTP API')
             [CompletionResult]::new('kv', 'kv', [CompletionResultType]::ParameterValue, 'Read and write the key/value store')
             [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Query the catalog: datacenters, nodes, services')
             [CompletionResult]::new('services', 'services', [CompletionResultType]::ParameterValue, 'Register and deregister services with the local agent')
@@ -40,40 +39,8 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print fedctl''s version')
             [CompletionResult]::new('internal', 'internal', [CompletionResultType]::ParameterValue, 'Commands for fedctl''s own development')
+            [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Run an agent: a server of a datacenter, with the HTTP API')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
-            break
-        }
-        'fedctl;agent' {
-            [CompletionResult]::new('--bootstrap-expect', '--bootstrap-expect', [CompletionResultType]::ParameterName, 'Number of servers to wait for before forming the datacenter (1 for now)')
-            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name, a DNS label [default: the host name]')
-            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter name [default: dc1]')
-            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory for durable state (required unless -dev)')
-            [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address to bind server listeners to [default: 0.0.0.0; 127.0.0.1 with -dev]')
-            [CompletionResult]::new('--advertise', '--advertise', [CompletionResultType]::ParameterName, 'Address to advertise to other nodes [default: the bind address, or the primary IP]')
-            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Address for the HTTP API [default: 127.0.0.1]')
-            [CompletionResult]::new('--http-port', '--http-port', [CompletionResultType]::ParameterName, 'HTTP API port (-1 disables, 0 picks a free port) [default: 8500]')
-            [CompletionResult]::new('--server-port', '--server-port', [CompletionResultType]::ParameterName, 'Server RPC port [default: 8300]')
-            [CompletionResult]::new('--serf-lan-port', '--serf-lan-port', [CompletionResultType]::ParameterName, 'LAN gossip port [default: 8301]')
-            [CompletionResult]::new('--serf-wan-port', '--serf-wan-port', [CompletionResultType]::ParameterName, 'WAN gossip port [default: 8302]')
-            [CompletionResult]::new('--grpc-port', '--grpc-port', [CompletionResultType]::ParameterName, 'xDS gRPC port [default: 8502]')
-            [CompletionResult]::new('--grpc-tls-port', '--grpc-tls-port', [CompletionResultType]::ParameterName, 'xDS gRPC port with TLS (the agent''s certificate; -1 disables) [default: disabled]')
-            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'The cluster''s DNS domain [default: consul]')
-            [CompletionResult]::new('--join', '--join', [CompletionResultType]::ParameterName, 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key')
-            [CompletionResult]::new('--retry-join', '--retry-join', [CompletionResultType]::ParameterName, 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key')
-            [CompletionResult]::new('--join-wan', '--join-wan', [CompletionResultType]::ParameterName, 'A WAN address of a server in another datacenter to join (port 8302 by default); retried with backoff; repeatable. Also the retry_join_wan config key. Servers only')
-            [CompletionResult]::new('--retry-join-wan', '--retry-join-wan', [CompletionResultType]::ParameterName, 'A WAN address of a server in another datacenter to join (port 8302 by default); retried with backoff; repeatable. Also the retry_join_wan config key. Servers only')
-            [CompletionResult]::new('--primary-gateway', '--primary-gateway', [CompletionResultType]::ParameterName, 'A mesh gateway of the primary datacenter (host:port or DNS name:port) to bootstrap WAN federation through; repeatable; secondaries with connect.enable_mesh_gateway_wan_federation. Also the primary_gateways config key')
-            [CompletionResult]::new('--primary-datacenter', '--primary-datacenter', [CompletionResultType]::ParameterName, 'The federation''s primary datacenter, which holds the canonical federation states [default: this datacenter]. Also the primary_datacenter config key')
-            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'A config file (.hcl or .json); repeatable, later files win')
-            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'A directory of .hcl/.json config files, read in name order; repeatable')
-            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level: trace, debug, info, warn or error [default: info]; FEDCTL_LOG overrides')
-            [CompletionResult]::new('--dev', '--dev', [CompletionResultType]::ParameterName, 'Development mode: one in-memory server listening on 127.0.0.1; nothing is kept')
-            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Run as a server (raft member holding the datacenter''s state)')
-            [CompletionResult]::new('--log-json', '--log-json', [CompletionResultType]::ParameterName, 'Log as JSON lines')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'fedctl;kv' {
@@ -355,6 +322,8 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('--proxy-id', '--proxy-id', [CompletionResultType]::ParameterName, 'The gateway''s service ID on the local agent [default: the service name when registering, else the one mesh gateway registered there] [env: CONNECT_PROXY_ID]')
             [CompletionResult]::new('--admin-bind', '--admin-bind', [CompletionResultType]::ParameterName, 'Envoy''s admin listener, host:port')
             [CompletionResult]::new('--admin-access-log-path', '--admin-access-log-path', [CompletionResultType]::ParameterName, 'Where Envoy writes the admin access log')
+            [CompletionResult]::new('--envoy-log-level', '--envoy-log-level', [CompletionResultType]::ParameterName, 'Envoy''s own log level: trace, debug, info, warning, error, critical or off (Envoy''s `-l`; `-- -l LEVEL` does the same)')
+            [CompletionResult]::new('--envoy-log-path', '--envoy-log-path', [CompletionResultType]::ParameterName, 'Write Envoy''s own log to this file instead of stderr (Envoy''s `--log-path`)')
             [CompletionResult]::new('--envoy-binary', '--envoy-binary', [CompletionResultType]::ParameterName, 'The Envoy binary [default: `envoy` on PATH] [env: FEDCTL_ENVOY_BIN]')
             [CompletionResult]::new('--grpc-addr', '--grpc-addr', [CompletionResultType]::ParameterName, 'The agent''s xDS gRPC address, [http(s)://]host:port [default: the agent''s gRPC port, from /v1/agent/self] [env: FEDCTL_GRPC_ADDR, CONSUL_GRPC_ADDR]')
             [CompletionResult]::new('--deregister-after-critical', '--deregister-after-critical', [CompletionResultType]::ParameterName, 'Deregister the gateway after its check has been critical this long')
@@ -393,7 +362,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Start a federated lab on this machine: datacenters federated through real Envoy gateways')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Check a lab again: its processes and whether it is still federated')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Check a lab again: its processes (naming each one that is gone) and whether it is still federated')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop every process of a lab and remove what it created')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -403,6 +372,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('--servers', '--servers', [CompletionResultType]::ParameterName, 'Servers per datacenter (1-5)')
             [CompletionResult]::new('--gateways', '--gateways', [CompletionResultType]::ParameterName, 'Mesh gateways per datacenter (1-3)')
             [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Where the lab keeps its certificates, configs, data and logs [default: a new directory under the system temp dir]')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The lab''s name, for `lab status -name` and `lab down -name` (letters, digits, ''.'', ''_'', ''-'') [default: the -dir directory''s name, else "lab"; with "-2", "-3", ... added while another running lab has it]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
             [CompletionResult]::new('--detach', '--detach', [CompletionResultType]::ParameterName, 'Leave the lab running and return')
             [CompletionResult]::new('--isolate', '--isolate', [CompletionResultType]::ParameterName, 'Put every server and gateway in its own network namespace (needs root): servers of different datacenters have no route to each other, only gateways reach the WAN')
@@ -413,8 +383,10 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             break
         }
         'fedctl;lab;status' {
-            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The lab [default: the last one started with -detach]')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The lab''s directory [default: the running lab]')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The lab''s name (`lab up -name`, else its directory''s name)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'List every running lab (with -format=json: a JSON array, however many run)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -422,16 +394,18 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             break
         }
         'fedctl;lab;down' {
-            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The lab [default: the last one started with -detach]')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'The lab''s directory [default: the running lab]')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The lab''s name (`lab up -name`, else its directory''s name)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Stop every running lab')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'fedctl;lab;help' {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Start a federated lab on this machine: datacenters federated through real Envoy gateways')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Check a lab again: its processes and whether it is still federated')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Check a lab again: its processes (naming each one that is gone) and whether it is still federated')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop every process of a lab and remove what it created')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -497,7 +471,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             break
         }
         'fedctl;federation-state;list' {
-            [CompletionResult]::new('--stale-after', '--stale-after', [CompletionResultType]::ParameterName, 'Fail (exit 3) when any state is older than this (e.g. 5m) or replication is failing')
+            [CompletionResult]::new('--stale-after', '--stale-after', [CompletionResultType]::ParameterName, 'Fail (exit 3) when any state is older than this (e.g. 5m; at least 90s, the refresh period) or replication is failing')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
             [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
@@ -757,6 +731,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Regenerate completions/ and man/ (or check that they are current)')
             [CompletionResult]::new('client-config', 'client-config', [CompletionResultType]::ParameterValue, 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed')
+            [CompletionResult]::new('envoy-ready', 'envoy-ready', [CompletionResultType]::ParameterValue, 'Watch an Envoy started by `fedctl connect envoy` and say, in one line on stderr, when it is ready (its admin API answers LIVE and it accepted the agent''s whole configuration) or why it is not (it rejected its configuration, e.g. a listener port is taken; no configuration came in time). When Envoy exits first it says nothing: Envoy''s own log says why')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -785,9 +760,30 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'fedctl;internal;envoy-ready' {
+            [CompletionResult]::new('--admin', '--admin', [CompletionResultType]::ParameterName, 'Envoy''s admin address, host:port')
+            [CompletionResult]::new('--proxy-id', '--proxy-id', [CompletionResultType]::ParameterName, 'The proxy ID Envoy presents to the agent')
+            [CompletionResult]::new('--pid', '--pid', [CompletionResultType]::ParameterName, 'Envoy''s process ID')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long to wait for Envoy')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('--detach', '--detach', [CompletionResultType]::ParameterName, 'Start again in the background and return at once')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'fedctl;internal;help' {
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Regenerate completions/ and man/ (or check that they are current)')
             [CompletionResult]::new('client-config', 'client-config', [CompletionResultType]::ParameterValue, 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed')
+            [CompletionResult]::new('envoy-ready', 'envoy-ready', [CompletionResultType]::ParameterValue, 'Watch an Envoy started by `fedctl connect envoy` and say, in one line on stderr, when it is ready (its admin API answers LIVE and it accepted the agent''s whole configuration) or why it is not (it rejected its configuration, e.g. a listener port is taken; no configuration came in time). When Envoy exits first it says nothing: Envoy''s own log says why')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -797,11 +793,46 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
         'fedctl;internal;help;client-config' {
             break
         }
+        'fedctl;internal;help;envoy-ready' {
+            break
+        }
         'fedctl;internal;help;help' {
             break
         }
+        'fedctl;agent' {
+            [CompletionResult]::new('--bootstrap-expect', '--bootstrap-expect', [CompletionResultType]::ParameterName, 'Number of servers to wait for before the datacenter elects its first leader (each server of a new datacenter is started with the same number; a lone server uses 1)')
+            [CompletionResult]::new('--node', '--node', [CompletionResultType]::ParameterName, 'Node name, a DNS label [default: the host name]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter name [default: dc1]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Directory for durable state (required unless -dev)')
+            [CompletionResult]::new('--bind', '--bind', [CompletionResultType]::ParameterName, 'Address to bind server listeners to [default: 0.0.0.0; 127.0.0.1 with -dev]')
+            [CompletionResult]::new('--advertise', '--advertise', [CompletionResultType]::ParameterName, 'Address to advertise to other nodes [default: the bind address, or the primary IP]')
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Address for the HTTP API [default: 127.0.0.1]')
+            [CompletionResult]::new('--http-port', '--http-port', [CompletionResultType]::ParameterName, 'HTTP API port (-1 disables, 0 picks a free port) [default: 8500]')
+            [CompletionResult]::new('--server-port', '--server-port', [CompletionResultType]::ParameterName, 'Server RPC port [default: 8300]')
+            [CompletionResult]::new('--serf-lan-port', '--serf-lan-port', [CompletionResultType]::ParameterName, 'LAN gossip port [default: 8301]')
+            [CompletionResult]::new('--serf-wan-port', '--serf-wan-port', [CompletionResultType]::ParameterName, 'WAN gossip port [default: 8302]')
+            [CompletionResult]::new('--grpc-port', '--grpc-port', [CompletionResultType]::ParameterName, 'xDS gRPC port [default: 8502]')
+            [CompletionResult]::new('--grpc-tls-port', '--grpc-tls-port', [CompletionResultType]::ParameterName, 'xDS gRPC port with TLS (the agent''s certificate; -1 disables) [default: disabled]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'The cluster''s DNS domain [default: consul]')
+            [CompletionResult]::new('--join', '--join', [CompletionResultType]::ParameterName, 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key')
+            [CompletionResult]::new('--retry-join', '--retry-join', [CompletionResultType]::ParameterName, 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key')
+            [CompletionResult]::new('--join-wan', '--join-wan', [CompletionResultType]::ParameterName, 'A WAN address of a server in another datacenter to join (port 8302 by default); retried with backoff; repeatable. Also the retry_join_wan config key. Servers only')
+            [CompletionResult]::new('--retry-join-wan', '--retry-join-wan', [CompletionResultType]::ParameterName, 'A WAN address of a server in another datacenter to join (port 8302 by default); retried with backoff; repeatable. Also the retry_join_wan config key. Servers only')
+            [CompletionResult]::new('--primary-gateway', '--primary-gateway', [CompletionResultType]::ParameterName, 'A mesh gateway of the primary datacenter (host:port or DNS name:port) to bootstrap WAN federation through; repeatable; secondaries with connect.enable_mesh_gateway_wan_federation. Also the primary_gateways config key')
+            [CompletionResult]::new('--primary-datacenter', '--primary-datacenter', [CompletionResultType]::ParameterName, 'The federation''s primary datacenter, which holds the canonical federation states [default: this datacenter]. Also the primary_datacenter config key')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'A config file (.hcl or .json); repeatable, later files win')
+            [CompletionResult]::new('--config-dir', '--config-dir', [CompletionResultType]::ParameterName, 'A directory of .hcl/.json config files, read in name order; repeatable')
+            [CompletionResult]::new('--log-level', '--log-level', [CompletionResultType]::ParameterName, 'Log level: trace, debug, info, warn or error [default: info]; FEDCTL_LOG overrides')
+            [CompletionResult]::new('--dev', '--dev', [CompletionResultType]::ParameterName, 'Development mode: one in-memory server listening on 127.0.0.1; nothing is kept')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Run as a server (raft member holding the datacenter''s state)')
+            [CompletionResult]::new('--log-json', '--log-json', [CompletionResultType]::ParameterName, 'Log as JSON lines')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'fedctl;help' {
-            [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Run an agent: a server of a datacenter, with the HTTP API')
             [CompletionResult]::new('kv', 'kv', [CompletionResultType]::ParameterValue, 'Read and write the key/value store')
             [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Query the catalog: datacenters, nodes, services')
             [CompletionResult]::new('services', 'services', [CompletionResultType]::ParameterValue, 'Register and deregister services with the local agent')
@@ -816,10 +847,8 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print fedctl''s version')
             [CompletionResult]::new('internal', 'internal', [CompletionResultType]::ParameterValue, 'Commands for fedctl''s own development')
+            [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Run an agent: a server of a datacenter, with the HTTP API')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
-            break
-        }
-        'fedctl;help;agent' {
             break
         }
         'fedctl;help;kv' {
@@ -878,7 +907,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
         }
         'fedctl;help;lab' {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Start a federated lab on this machine: datacenters federated through real Envoy gateways')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Check a lab again: its processes and whether it is still federated')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Check a lab again: its processes (naming each one that is gone) and whether it is still federated')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop every process of a lab and remove what it created')
             break
         }
@@ -952,12 +981,19 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
         'fedctl;help;internal' {
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Regenerate completions/ and man/ (or check that they are current)')
             [CompletionResult]::new('client-config', 'client-config', [CompletionResultType]::ParameterValue, 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed')
+            [CompletionResult]::new('envoy-ready', 'envoy-ready', [CompletionResultType]::ParameterValue, 'Watch an Envoy started by `fedctl connect envoy` and say, in one line on stderr, when it is ready (its admin API answers LIVE and it accepted the agent''s whole configuration) or why it is not (it rejected its configuration, e.g. a listener port is taken; no configuration came in time). When Envoy exits first it says nothing: Envoy''s own log says why')
             break
         }
         'fedctl;help;internal;generate' {
             break
         }
         'fedctl;help;internal;client-config' {
+            break
+        }
+        'fedctl;help;internal;envoy-ready' {
+            break
+        }
+        'fedctl;help;agent' {
             break
         }
         'fedctl;help;help' {

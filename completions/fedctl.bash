@@ -202,6 +202,9 @@ _fedctl() {
             fedctl__subcmd__help__subcmd__internal,client-config)
                 cmd="fedctl__subcmd__help__subcmd__internal__subcmd__client__subcmd__config"
                 ;;
+            fedctl__subcmd__help__subcmd__internal,envoy-ready)
+                cmd="fedctl__subcmd__help__subcmd__internal__subcmd__envoy__subcmd__ready"
+                ;;
             fedctl__subcmd__help__subcmd__internal,generate)
                 cmd="fedctl__subcmd__help__subcmd__internal__subcmd__generate"
                 ;;
@@ -253,6 +256,9 @@ _fedctl() {
             fedctl__subcmd__internal,client-config)
                 cmd="fedctl__subcmd__internal__subcmd__client__subcmd__config"
                 ;;
+            fedctl__subcmd__internal,envoy-ready)
+                cmd="fedctl__subcmd__internal__subcmd__envoy__subcmd__ready"
+                ;;
             fedctl__subcmd__internal,generate)
                 cmd="fedctl__subcmd__internal__subcmd__generate"
                 ;;
@@ -261,6 +267,9 @@ _fedctl() {
                 ;;
             fedctl__subcmd__internal__subcmd__help,client-config)
                 cmd="fedctl__subcmd__internal__subcmd__help__subcmd__client__subcmd__config"
+                ;;
+            fedctl__subcmd__internal__subcmd__help,envoy-ready)
+                cmd="fedctl__subcmd__internal__subcmd__help__subcmd__envoy__subcmd__ready"
                 ;;
             fedctl__subcmd__internal__subcmd__help,generate)
                 cmd="fedctl__subcmd__internal__subcmd__help__subcmd__generate"
@@ -425,7 +434,7 @@ _fedctl() {
 
     case "${cmd}" in
         fedctl)
-            opts="-h -V --help --version agent kv catalog services members leave connect lab debug federation-state operator tls completion version internal help"
+            opts="-h -V --help -help --version -version kv catalog services members leave connect lab debug federation-state operator tls completion version internal agent help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -439,101 +448,101 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__agent)
-            opts="-h -V --dev --server --bootstrap-expect --node --datacenter --data-dir --bind --advertise --client --http-port --server-port --serf-lan-port --serf-wan-port --grpc-port --grpc-tls-port --domain --retry-join --join --retry-join-wan --join-wan --primary-gateway --primary-datacenter --config-file --config-dir --log-level --log-json --help --version"
+            opts="-h -V --dev -dev --server -server --bootstrap-expect -bootstrap-expect --node -node --datacenter -datacenter --data-dir -data-dir --bind -bind --advertise -advertise --client -client --http-port -http-port --server-port -server-port --serf-lan-port -serf-lan-port --serf-wan-port -serf-wan-port --grpc-port -grpc-port --grpc-tls-port -grpc-tls-port --domain -domain --retry-join -retry-join --join -join --retry-join-wan -retry-join-wan --join-wan -join-wan --primary-gateway -primary-gateway --primary-datacenter -primary-datacenter --config-file -config-file --config-dir -config-dir --log-level -log-level --log-json -log-json --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --bootstrap-expect)
+                --bootstrap-expect|-bootstrap-expect)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --node)
+                --node|-node)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --datacenter)
+                --datacenter|-datacenter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --data-dir)
+                --data-dir|-data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --bind)
+                --bind|-bind)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --advertise)
+                --advertise|-advertise)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client)
+                --client|-client)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --http-port)
+                --http-port|-http-port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --server-port)
+                --server-port|-server-port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --serf-lan-port)
+                --serf-lan-port|-serf-lan-port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --serf-wan-port)
+                --serf-wan-port|-serf-wan-port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --grpc-port)
+                --grpc-port|-grpc-port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --grpc-tls-port)
+                --grpc-tls-port|-grpc-tls-port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --domain)
+                --domain|-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --join)
+                --join|-join)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --retry-join)
+                --retry-join|-retry-join)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --join-wan)
+                --join-wan|-join-wan)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --retry-join-wan)
+                --retry-join-wan|-retry-join-wan)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --primary-gateway)
+                --primary-gateway|-primary-gateway)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --primary-datacenter)
+                --primary-datacenter|-primary-datacenter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --config-file)
+                --config-file|-config-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --config-dir)
+                --config-dir|-config-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --log-level)
+                --log-level|-log-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -545,7 +554,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__catalog)
-            opts="-h -V --help --version datacenters nodes services help"
+            opts="-h -V --help -help --version -version datacenters nodes services help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -559,45 +568,45 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__catalog__subcmd__datacenters)
-            opts="-h -V --format --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            opts="-h -V --format -format --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
+                --format|-format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
-                --http-addr)
+                --http-addr|-http-addr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token)
+                --token|-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token-file)
+                --token-file|-token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --ca-file)
+                --ca-file|-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-cert)
+                --client-cert|-client-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-key)
+                --client-key|-client-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --tls-server-name)
+                --tls-server-name|-tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --datacenter)
+                --datacenter|-datacenter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -679,45 +688,45 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__catalog__subcmd__nodes)
-            opts="-h -V --format --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            opts="-h -V --format -format --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
+                --format|-format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
-                --http-addr)
+                --http-addr|-http-addr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token)
+                --token|-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token-file)
+                --token-file|-token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --ca-file)
+                --ca-file|-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-cert)
+                --client-cert|-client-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-key)
+                --client-key|-client-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --tls-server-name)
+                --tls-server-name|-tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --datacenter)
+                --datacenter|-datacenter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -729,45 +738,45 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__catalog__subcmd__services)
-            opts="-h -V --tags --format --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            opts="-h -V --tags -tags --format -format --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
+                --format|-format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
-                --http-addr)
+                --http-addr|-http-addr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token)
+                --token|-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token-file)
+                --token-file|-token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --ca-file)
+                --ca-file|-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-cert)
+                --client-cert|-client-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-key)
+                --client-key|-client-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --tls-server-name)
+                --tls-server-name|-tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --datacenter)
+                --datacenter|-datacenter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -779,7 +788,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__completion)
-            opts="-h -V --help --version bash elvish fish powershell zsh"
+            opts="-h -V --help -help --version -version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -793,7 +802,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__connect)
-            opts="-h -V --help --version envoy help"
+            opts="-h -V --help -help --version -version envoy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -807,85 +816,93 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__connect__subcmd__envoy)
-            opts="-h -V --gateway --mesh-gateway --register --expose-servers --address --wan-address --bind-address --service --proxy-id --admin-bind --admin-access-log-path --bootstrap --envoy-binary --grpc-addr --deregister-after-critical --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            opts="-h -V --gateway -gateway --mesh-gateway -mesh-gateway --register -register --expose-servers -expose-servers --address -address --wan-address -wan-address --bind-address -bind-address --service -service --proxy-id -proxy-id --admin-bind -admin-bind --admin-access-log-path -admin-access-log-path --bootstrap -bootstrap --envoy-log-level -envoy-log-level --envoy-log-path -envoy-log-path --envoy-binary -envoy-binary --grpc-addr -grpc-addr --deregister-after-critical -deregister-after-critical --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --gateway)
+                --gateway|-gateway)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --address)
+                --address|-address)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --wan-address)
+                --wan-address|-wan-address)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --bind-address)
+                --bind-address|-bind-address)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --service)
+                --service|-service)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --proxy-id)
+                --proxy-id|-proxy-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --admin-bind)
+                --admin-bind|-admin-bind)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --admin-access-log-path)
+                --admin-access-log-path|-admin-access-log-path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --envoy-binary)
+                --envoy-log-level|-envoy-log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warning error critical off" -- "${cur}"))
+                    return 0
+                    ;;
+                --envoy-log-path|-envoy-log-path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --grpc-addr)
+                --envoy-binary|-envoy-binary)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --deregister-after-critical)
+                --grpc-addr|-grpc-addr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --http-addr)
+                --deregister-after-critical|-deregister-after-critical)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token)
+                --http-addr|-http-addr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token-file)
+                --token|-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --ca-file)
+                --token-file|-token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-cert)
+                --ca-file|-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-key)
+                --client-cert|-client-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --tls-server-name)
+                --client-key|-client-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --datacenter)
+                --tls-server-name|-tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --datacenter|-datacenter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -939,7 +956,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__debug)
-            opts="-h -V --help --version gateways help"
+            opts="-h -V --help -help --version -version gateways help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -953,49 +970,49 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__debug__subcmd__gateways)
-            opts="-h -V --probe --tries --format --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            opts="-h -V --probe -probe --tries -tries --format -format --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --tries)
+                --tries|-tries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
+                --format|-format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
-                --http-addr)
+                --http-addr|-http-addr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token)
+                --token|-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token-file)
+                --token-file|-token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --ca-file)
+                --ca-file|-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-cert)
+                --client-cert|-client-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-key)
+                --client-key|-client-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --tls-server-name)
+                --tls-server-name|-tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --datacenter)
+                --datacenter|-datacenter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1049,7 +1066,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__federation__subcmd__state)
-            opts="-h -V --help --version list get help"
+            opts="-h -V --help -help --version -version list get help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1063,45 +1080,45 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__federation__subcmd__state__subcmd__get)
-            opts="-h -V --format --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            opts="-h -V --format -format --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
+                --format|-format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
-                --http-addr)
+                --http-addr|-http-addr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token)
+                --token|-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token-file)
+                --token-file|-token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --ca-file)
+                --ca-file|-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-cert)
+                --client-cert|-client-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-key)
+                --client-key|-client-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --tls-server-name)
+                --tls-server-name|-tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --datacenter)
+                --datacenter|-datacenter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1169,49 +1186,49 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__federation__subcmd__state__subcmd__list)
-            opts="-h -V --stale-after --format --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            opts="-h -V --stale-after -stale-after --format -format --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --stale-after)
+                --stale-after|-stale-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
+                --format|-format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
-                --http-addr)
+                --http-addr|-http-addr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token)
+                --token|-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token-file)
+                --token-file|-token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --ca-file)
+                --ca-file|-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-cert)
+                --client-cert|-client-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-key)
+                --client-key|-client-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --tls-server-name)
+                --tls-server-name|-tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --datacenter)
+                --datacenter|-datacenter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1223,7 +1240,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__help)
-            opts="agent kv catalog services members leave connect lab debug federation-state operator tls completion version internal help"
+            opts="kv catalog services members leave connect lab debug federation-state operator tls completion version internal agent help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1433,7 +1450,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__help__subcmd__internal)
-            opts="generate client-config"
+            opts="generate client-config envoy-ready"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1447,6 +1464,20 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__help__subcmd__internal__subcmd__client__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__internal__subcmd__envoy__subcmd__ready)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1797,7 +1828,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__internal)
-            opts="-h -V --help --version generate client-config help"
+            opts="-h -V --help -help --version -version generate client-config envoy-ready help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1811,45 +1842,45 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__internal__subcmd__client__subcmd__config)
-            opts="-h -V --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --format --help --version"
+            opts="-h -V --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --format -format --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --http-addr)
+                --http-addr|-http-addr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token)
+                --token|-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token-file)
+                --token-file|-token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --ca-file)
+                --ca-file|-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-cert)
+                --client-cert|-client-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-key)
+                --client-key|-client-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --tls-server-name)
+                --tls-server-name|-tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --datacenter)
+                --datacenter|-datacenter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
+                --format|-format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
@@ -1860,14 +1891,76 @@ _fedctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        fedctl__subcmd__internal__subcmd__generate)
-            opts="-h -V --out-dir --check --help --version"
+        fedctl__subcmd__internal__subcmd__envoy__subcmd__ready)
+            opts="-h -V --admin -admin --proxy-id -proxy-id --pid -pid --timeout -timeout --detach -detach --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --out-dir)
+                --admin|-admin)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --proxy-id|-proxy-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pid|-pid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout|-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --http-addr|-http-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token|-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file|-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file|-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert|-client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key|-client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name|-tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --datacenter|-datacenter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__internal__subcmd__generate)
+            opts="-h -V --out-dir -out-dir --check -check --help -help --version -version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --out-dir|-out-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1879,7 +1972,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__internal__subcmd__help)
-            opts="generate client-config help"
+            opts="generate client-config envoy-ready help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1893,6 +1986,20 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__internal__subcmd__help__subcmd__client__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__internal__subcmd__help__subcmd__envoy__subcmd__ready)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1935,7 +2042,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__kv)
-            opts="-h -V --help --version get put delete help"
+            opts="-h -V --help -help --version -version get put delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1949,49 +2056,49 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__kv__subcmd__delete)
-            opts="-h -V --recurse --cas --modify-index --format --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            opts="-h -V --recurse -recurse --cas -cas --modify-index -modify-index --format -format --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --modify-index)
+                --modify-index|-modify-index)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
+                --format|-format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
-                --http-addr)
+                --http-addr|-http-addr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token)
+                --token|-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token-file)
+                --token-file|-token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --ca-file)
+                --ca-file|-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-cert)
+                --client-cert|-client-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-key)
+                --client-key|-client-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --tls-server-name)
+                --tls-server-name|-tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --datacenter)
+                --datacenter|-datacenter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2003,49 +2110,49 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__kv__subcmd__get)
-            opts="-h -V --recurse --keys --separator --detailed --format --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            opts="-h -V --recurse -recurse --keys -keys --separator -separator --detailed -detailed --format -format --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --separator)
+                --separator|-separator)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
+                --format|-format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
-                --http-addr)
+                --http-addr|-http-addr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token)
+                --token|-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token-file)
+                --token-file|-token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --ca-file)
+                --ca-file|-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-cert)
+                --client-cert|-client-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-key)
+                --client-key|-client-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --tls-server-name)
+                --tls-server-name|-tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --datacenter)
+                --datacenter|-datacenter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2127,53 +2234,53 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__kv__subcmd__put)
-            opts="-h -V --cas --modify-index --flags --format --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            opts="-h -V --cas -cas --modify-index -modify-index --flags -flags --format -format --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --modify-index)
+                --modify-index|-modify-index)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --flags)
+                --flags|-flags)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
+                --format|-format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
-                --http-addr)
+                --http-addr|-http-addr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token)
+                --token|-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token-file)
+                --token-file|-token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --ca-file)
+                --ca-file|-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-cert)
+                --client-cert|-client-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-key)
+                --client-key|-client-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --tls-server-name)
+                --tls-server-name|-tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --datacenter)
+                --datacenter|-datacenter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2185,7 +2292,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__lab)
-            opts="-h -V --help --version up status down help"
+            opts="-h -V --help -help --version -version up status down help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2199,13 +2306,17 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__lab__subcmd__down)
-            opts="-h -V --dir --help --version"
+            opts="-h -V --dir -dir --name -name --all -all --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --dir)
+                --dir|-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name|-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2287,17 +2398,21 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__lab__subcmd__status)
-            opts="-h -V --dir --format --help --version"
+            opts="-h -V --dir -dir --name -name --all -all --format -format --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --dir)
+                --dir|-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
+                --name|-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format|-format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
@@ -2309,29 +2424,33 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__lab__subcmd__up)
-            opts="-h -V --datacenters --servers --gateways --dir --detach --isolate --format --help --version"
+            opts="-h -V --datacenters -datacenters --servers -servers --gateways -gateways --dir -dir --name -name --detach -detach --isolate -isolate --format -format --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --datacenters)
+                --datacenters|-datacenters)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --servers)
+                --servers|-servers)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --gateways)
+                --gateways|-gateways)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --dir)
+                --dir|-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
+                --name|-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format|-format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
@@ -2343,41 +2462,41 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__leave)
-            opts="-h -V --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            opts="-h -V --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --http-addr)
+                --http-addr|-http-addr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token)
+                --token|-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token-file)
+                --token-file|-token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --ca-file)
+                --ca-file|-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-cert)
+                --client-cert|-client-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-key)
+                --client-key|-client-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --tls-server-name)
+                --tls-server-name|-tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --datacenter)
+                --datacenter|-datacenter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2389,45 +2508,45 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__members)
-            opts="-h -V --wan --format --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            opts="-h -V --wan -wan --format -format --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
+                --format|-format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
-                --http-addr)
+                --http-addr|-http-addr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token)
+                --token|-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token-file)
+                --token-file|-token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --ca-file)
+                --ca-file|-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-cert)
+                --client-cert|-client-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-key)
+                --client-key|-client-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --tls-server-name)
+                --tls-server-name|-tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --datacenter)
+                --datacenter|-datacenter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2439,7 +2558,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__operator)
-            opts="-h -V --help --version raft help"
+            opts="-h -V --help -help --version -version raft help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2523,7 +2642,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__operator__subcmd__raft)
-            opts="-h -V --help --version list-peers remove-peer help"
+            opts="-h -V --help -help --version -version list-peers remove-peer help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2593,45 +2712,45 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__operator__subcmd__raft__subcmd__list__subcmd__peers)
-            opts="-h -V --format --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            opts="-h -V --format -format --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
+                --format|-format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
-                --http-addr)
+                --http-addr|-http-addr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token)
+                --token|-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token-file)
+                --token-file|-token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --ca-file)
+                --ca-file|-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-cert)
+                --client-cert|-client-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-key)
+                --client-key|-client-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --tls-server-name)
+                --tls-server-name|-tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --datacenter)
+                --datacenter|-datacenter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2643,49 +2762,49 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__operator__subcmd__raft__subcmd__remove__subcmd__peer)
-            opts="-h -V --address --id --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            opts="-h -V --address -address --id -id --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --address)
+                --address|-address)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --id)
+                --id|-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --http-addr)
+                --http-addr|-http-addr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token)
+                --token|-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token-file)
+                --token-file|-token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --ca-file)
+                --ca-file|-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-cert)
+                --client-cert|-client-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-key)
+                --client-key|-client-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --tls-server-name)
+                --tls-server-name|-tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --datacenter)
+                --datacenter|-datacenter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2697,7 +2816,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__services)
-            opts="-h -V --help --version register deregister help"
+            opts="-h -V --help -help --version -version register deregister help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2711,45 +2830,45 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__services__subcmd__deregister)
-            opts="-h -V --id --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            opts="-h -V --id -id --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --id)
+                --id|-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --http-addr)
+                --http-addr|-http-addr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token)
+                --token|-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token-file)
+                --token-file|-token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --ca-file)
+                --ca-file|-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-cert)
+                --client-cert|-client-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-key)
+                --client-key|-client-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --tls-server-name)
+                --tls-server-name|-tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --datacenter)
+                --datacenter|-datacenter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2817,65 +2936,65 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__services__subcmd__register)
-            opts="-h -V --name --id --address --port --tag --meta --http-addr --token --token-file --ca-file --client-cert --client-key --tls-server-name --datacenter --help --version"
+            opts="-h -V --name -name --id -id --address -address --port -port --tag -tag --meta -meta --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --name)
+                --name|-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --id)
+                --id|-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --address)
+                --address|-address)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --port)
+                --port|-port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --tag)
+                --tag|-tag)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --meta)
+                --meta|-meta)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --http-addr)
+                --http-addr|-http-addr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token)
+                --token|-token)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --token-file)
+                --token-file|-token-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --ca-file)
+                --ca-file|-ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-cert)
+                --client-cert|-client-cert)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --client-key)
+                --client-key|-client-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --tls-server-name)
+                --tls-server-name|-tls-server-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --datacenter)
+                --datacenter|-datacenter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2887,7 +3006,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__tls)
-            opts="-h -V --help --version ca cert help"
+            opts="-h -V --help -help --version -version ca cert help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2901,7 +3020,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__tls__subcmd__ca)
-            opts="-h -V --help --version create help"
+            opts="-h -V --help -help --version -version create help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2915,29 +3034,29 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__tls__subcmd__ca__subcmd__create)
-            opts="-h -V --days --domain --name-constraint --additional-name-constraint --common-name --format --help --version"
+            opts="-h -V --days -days --domain -domain --name-constraint -name-constraint --additional-name-constraint -additional-name-constraint --common-name -common-name --format -format --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --days)
+                --days|-days)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --domain)
+                --domain|-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --additional-name-constraint)
+                --additional-name-constraint|-additional-name-constraint)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --common-name)
+                --common-name|-common-name)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
+                --format|-format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
@@ -2991,7 +3110,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__tls__subcmd__cert)
-            opts="-h -V --help --version create help"
+            opts="-h -V --help -help --version -version create help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3005,45 +3124,45 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__tls__subcmd__cert__subcmd__create)
-            opts="-h -V --ca --key --server --client --cli --dc --domain --node --days --additional-dnsname --additional-ipaddress --format --help --version"
+            opts="-h -V --ca -ca --key -key --server -server --client -client --cli -cli --dc -dc --domain -domain --node -node --days -days --additional-dnsname -additional-dnsname --additional-ipaddress -additional-ipaddress --format -format --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --ca)
+                --ca|-ca)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --key)
+                --key|-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --dc)
+                --dc|-dc)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --domain)
+                --domain|-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --node)
+                --node|-node)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --days)
+                --days|-days)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --additional-dnsname)
+                --additional-dnsname|-additional-dnsname)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --additional-ipaddress)
+                --additional-ipaddress|-additional-ipaddress)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
+                --format|-format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
@@ -3181,13 +3300,13 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__version)
-            opts="-h -V --format --help --version"
+            opts="-h -V --format -format --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --format)
+                --format|-format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;

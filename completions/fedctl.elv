@@ -22,7 +22,6 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand agent 'Run an agent: a server of a datacenter, with the HTTP API'
             cand kv 'Read and write the key/value store'
             cand catalog 'Query the catalog: datacenters, nodes, services'
             cand services 'Register and deregister services with the local agent'
@@ -37,39 +36,8 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand completion 'Print a shell completion script'
             cand version 'Print fedctl''s version'
             cand internal 'Commands for fedctl''s own development'
+            cand agent 'Run an agent: a server of a datacenter, with the HTTP API'
             cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'fedctl;agent'= {
-            cand --bootstrap-expect 'Number of servers to wait for before forming the datacenter (1 for now)'
-            cand --node 'Node name, a DNS label [default: the host name]'
-            cand --datacenter 'Datacenter name [default: dc1]'
-            cand --data-dir 'Directory for durable state (required unless -dev)'
-            cand --bind 'Address to bind server listeners to [default: 0.0.0.0; 127.0.0.1 with -dev]'
-            cand --advertise 'Address to advertise to other nodes [default: the bind address, or the primary IP]'
-            cand --client 'Address for the HTTP API [default: 127.0.0.1]'
-            cand --http-port 'HTTP API port (-1 disables, 0 picks a free port) [default: 8500]'
-            cand --server-port 'Server RPC port [default: 8300]'
-            cand --serf-lan-port 'LAN gossip port [default: 8301]'
-            cand --serf-wan-port 'WAN gossip port [default: 8302]'
-            cand --grpc-port 'xDS gRPC port [default: 8502]'
-            cand --grpc-tls-port 'xDS gRPC port with TLS (the agent''s certificate; -1 disables) [default: disabled]'
-            cand --domain 'The cluster''s DNS domain [default: consul]'
-            cand --join 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key'
-            cand --retry-join 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key'
-            cand --join-wan 'A WAN address of a server in another datacenter to join (port 8302 by default); retried with backoff; repeatable. Also the retry_join_wan config key. Servers only'
-            cand --retry-join-wan 'A WAN address of a server in another datacenter to join (port 8302 by default); retried with backoff; repeatable. Also the retry_join_wan config key. Servers only'
-            cand --primary-gateway 'A mesh gateway of the primary datacenter (host:port or DNS name:port) to bootstrap WAN federation through; repeatable; secondaries with connect.enable_mesh_gateway_wan_federation. Also the primary_gateways config key'
-            cand --primary-datacenter 'The federation''s primary datacenter, which holds the canonical federation states [default: this datacenter]. Also the primary_datacenter config key'
-            cand --config-file 'A config file (.hcl or .json); repeatable, later files win'
-            cand --config-dir 'A directory of .hcl/.json config files, read in name order; repeatable'
-            cand --log-level 'Log level: trace, debug, info, warn or error [default: info]; FEDCTL_LOG overrides'
-            cand --dev 'Development mode: one in-memory server listening on 127.0.0.1; nothing is kept'
-            cand --server 'Run as a server (raft member holding the datacenter''s state)'
-            cand --log-json 'Log as JSON lines'
-            cand -h 'Print help'
-            cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'fedctl;kv'= {
             cand -h 'Print help'
@@ -322,6 +290,8 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --proxy-id 'The gateway''s service ID on the local agent [default: the service name when registering, else the one mesh gateway registered there] [env: CONNECT_PROXY_ID]'
             cand --admin-bind 'Envoy''s admin listener, host:port'
             cand --admin-access-log-path 'Where Envoy writes the admin access log'
+            cand --envoy-log-level 'Envoy''s own log level: trace, debug, info, warning, error, critical or off (Envoy''s `-l`; `-- -l LEVEL` does the same)'
+            cand --envoy-log-path 'Write Envoy''s own log to this file instead of stderr (Envoy''s `--log-path`)'
             cand --envoy-binary 'The Envoy binary [default: `envoy` on PATH] [env: FEDCTL_ENVOY_BIN]'
             cand --grpc-addr 'The agent''s xDS gRPC address, [http(s)://]host:port [default: the agent''s gRPC port, from /v1/agent/self] [env: FEDCTL_GRPC_ADDR, CONSUL_GRPC_ADDR]'
             cand --deregister-after-critical 'Deregister the gateway after its check has been critical this long'
@@ -356,7 +326,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand up 'Start a federated lab on this machine: datacenters federated through real Envoy gateways'
-            cand status 'Check a lab again: its processes and whether it is still federated'
+            cand status 'Check a lab again: its processes (naming each one that is gone) and whether it is still federated'
             cand down 'Stop every process of a lab and remove what it created'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -365,6 +335,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --servers 'Servers per datacenter (1-5)'
             cand --gateways 'Mesh gateways per datacenter (1-3)'
             cand --dir 'Where the lab keeps its certificates, configs, data and logs [default: a new directory under the system temp dir]'
+            cand --name 'The lab''s name, for `lab status -name` and `lab down -name` (letters, digits, ''.'', ''_'', ''-'') [default: the -dir directory''s name, else "lab"; with "-2", "-3", ... added while another running lab has it]'
             cand --format 'Output format: table (for people) or json (for programs)'
             cand --detach 'Leave the lab running and return'
             cand --isolate 'Put every server and gateway in its own network namespace (needs root): servers of different datacenters have no route to each other, only gateways reach the WAN'
@@ -374,23 +345,27 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --version 'Print version'
         }
         &'fedctl;lab;status'= {
-            cand --dir 'The lab [default: the last one started with -detach]'
+            cand --dir 'The lab''s directory [default: the running lab]'
+            cand --name 'The lab''s name (`lab up -name`, else its directory''s name)'
             cand --format 'Output format: table (for people) or json (for programs)'
+            cand --all 'List every running lab (with -format=json: a JSON array, however many run)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'fedctl;lab;down'= {
-            cand --dir 'The lab [default: the last one started with -detach]'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --dir 'The lab''s directory [default: the running lab]'
+            cand --name 'The lab''s name (`lab up -name`, else its directory''s name)'
+            cand --all 'Stop every running lab'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
         &'fedctl;lab;help'= {
             cand up 'Start a federated lab on this machine: datacenters federated through real Envoy gateways'
-            cand status 'Check a lab again: its processes and whether it is still federated'
+            cand status 'Check a lab again: its processes (naming each one that is gone) and whether it is still federated'
             cand down 'Stop every process of a lab and remove what it created'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -445,7 +420,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fedctl;federation-state;list'= {
-            cand --stale-after 'Fail (exit 3) when any state is older than this (e.g. 5m) or replication is failing'
+            cand --stale-after 'Fail (exit 3) when any state is older than this (e.g. 5m; at least 90s, the refresh period) or replication is failing'
             cand --format 'Output format: table (for people) or json (for programs)'
             cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
             cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
@@ -667,6 +642,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --version 'Print version'
             cand generate 'Regenerate completions/ and man/ (or check that they are current)'
             cand client-config 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed'
+            cand envoy-ready 'Watch an Envoy started by `fedctl connect envoy` and say, in one line on stderr, when it is ready (its admin API answers LIVE and it accepted the agent''s whole configuration) or why it is not (it rejected its configuration, e.g. a listener port is taken; no configuration came in time). When Envoy exits first it says nothing: Envoy''s own log says why'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fedctl;internal;generate'= {
@@ -692,19 +668,72 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'fedctl;internal;envoy-ready'= {
+            cand --admin 'Envoy''s admin address, host:port'
+            cand --proxy-id 'The proxy ID Envoy presents to the agent'
+            cand --pid 'Envoy''s process ID'
+            cand --timeout 'How long to wait for Envoy'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand --detach 'Start again in the background and return at once'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'fedctl;internal;help'= {
             cand generate 'Regenerate completions/ and man/ (or check that they are current)'
             cand client-config 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed'
+            cand envoy-ready 'Watch an Envoy started by `fedctl connect envoy` and say, in one line on stderr, when it is ready (its admin API answers LIVE and it accepted the agent''s whole configuration) or why it is not (it rejected its configuration, e.g. a listener port is taken; no configuration came in time). When Envoy exits first it says nothing: Envoy''s own log says why'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fedctl;internal;help;generate'= {
         }
         &'fedctl;internal;help;client-config'= {
         }
+        &'fedctl;internal;help;envoy-ready'= {
+        }
         &'fedctl;internal;help;help'= {
         }
+        &'fedctl;agent'= {
+            cand --bootstrap-expect 'Number of servers to wait for before the datacenter elects its first leader (each server of a new datacenter is started with the same number; a lone server uses 1)'
+            cand --node 'Node name, a DNS label [default: the host name]'
+            cand --datacenter 'Datacenter name [default: dc1]'
+            cand --data-dir 'Directory for durable state (required unless -dev)'
+            cand --bind 'Address to bind server listeners to [default: 0.0.0.0; 127.0.0.1 with -dev]'
+            cand --advertise 'Address to advertise to other nodes [default: the bind address, or the primary IP]'
+            cand --client 'Address for the HTTP API [default: 127.0.0.1]'
+            cand --http-port 'HTTP API port (-1 disables, 0 picks a free port) [default: 8500]'
+            cand --server-port 'Server RPC port [default: 8300]'
+            cand --serf-lan-port 'LAN gossip port [default: 8301]'
+            cand --serf-wan-port 'WAN gossip port [default: 8302]'
+            cand --grpc-port 'xDS gRPC port [default: 8502]'
+            cand --grpc-tls-port 'xDS gRPC port with TLS (the agent''s certificate; -1 disables) [default: disabled]'
+            cand --domain 'The cluster''s DNS domain [default: consul]'
+            cand --join 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key'
+            cand --retry-join 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key'
+            cand --join-wan 'A WAN address of a server in another datacenter to join (port 8302 by default); retried with backoff; repeatable. Also the retry_join_wan config key. Servers only'
+            cand --retry-join-wan 'A WAN address of a server in another datacenter to join (port 8302 by default); retried with backoff; repeatable. Also the retry_join_wan config key. Servers only'
+            cand --primary-gateway 'A mesh gateway of the primary datacenter (host:port or DNS name:port) to bootstrap WAN federation through; repeatable; secondaries with connect.enable_mesh_gateway_wan_federation. Also the primary_gateways config key'
+            cand --primary-datacenter 'The federation''s primary datacenter, which holds the canonical federation states [default: this datacenter]. Also the primary_datacenter config key'
+            cand --config-file 'A config file (.hcl or .json); repeatable, later files win'
+            cand --config-dir 'A directory of .hcl/.json config files, read in name order; repeatable'
+            cand --log-level 'Log level: trace, debug, info, warn or error [default: info]; FEDCTL_LOG overrides'
+            cand --dev 'Development mode: one in-memory server listening on 127.0.0.1; nothing is kept'
+            cand --server 'Run as a server (raft member holding the datacenter''s state)'
+            cand --log-json 'Log as JSON lines'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'fedctl;help'= {
-            cand agent 'Run an agent: a server of a datacenter, with the HTTP API'
             cand kv 'Read and write the key/value store'
             cand catalog 'Query the catalog: datacenters, nodes, services'
             cand services 'Register and deregister services with the local agent'
@@ -719,9 +748,8 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand completion 'Print a shell completion script'
             cand version 'Print fedctl''s version'
             cand internal 'Commands for fedctl''s own development'
+            cand agent 'Run an agent: a server of a datacenter, with the HTTP API'
             cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'fedctl;help;agent'= {
         }
         &'fedctl;help;kv'= {
             cand get 'Read a key''s value, or with -recurse every key under a prefix'
@@ -764,7 +792,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         }
         &'fedctl;help;lab'= {
             cand up 'Start a federated lab on this machine: datacenters federated through real Envoy gateways'
-            cand status 'Check a lab again: its processes and whether it is still federated'
+            cand status 'Check a lab again: its processes (naming each one that is gone) and whether it is still federated'
             cand down 'Stop every process of a lab and remove what it created'
         }
         &'fedctl;help;lab;up'= {
@@ -818,10 +846,15 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         &'fedctl;help;internal'= {
             cand generate 'Regenerate completions/ and man/ (or check that they are current)'
             cand client-config 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed'
+            cand envoy-ready 'Watch an Envoy started by `fedctl connect envoy` and say, in one line on stderr, when it is ready (its admin API answers LIVE and it accepted the agent''s whole configuration) or why it is not (it rejected its configuration, e.g. a listener port is taken; no configuration came in time). When Envoy exits first it says nothing: Envoy''s own log says why'
         }
         &'fedctl;help;internal;generate'= {
         }
         &'fedctl;help;internal;client-config'= {
+        }
+        &'fedctl;help;internal;envoy-ready'= {
+        }
+        &'fedctl;help;agent'= {
         }
         &'fedctl;help;help'= {
         }

@@ -26,7 +26,6 @@ end
 
 complete -c fedctl -n "__fish_fedctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fedctl -n "__fish_fedctl_needs_command" -s V -l version -d 'Print version'
-complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "agent" -d 'Run an agent: a server of a datacenter, with the HTTP API'
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "kv" -d 'Read and write the key/value store'
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "catalog" -d 'Query the catalog: datacenters, nodes, services'
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "services" -d 'Register and deregister services with the local agent'
@@ -41,33 +40,8 @@ complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "tls" -d 'Create certi
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "completion" -d 'Print a shell completion script'
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "version" -d 'Print fedctl\'s version'
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "internal" -d 'Commands for fedctl\'s own development'
+complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "agent" -d 'Run an agent: a server of a datacenter, with the HTTP API'
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l bootstrap-expect -d 'Number of servers to wait for before forming the datacenter (1 for now)' -r
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l node -d 'Node name, a DNS label [default: the host name]' -r
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l datacenter -d 'Datacenter name [default: dc1]' -r
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l data-dir -d 'Directory for durable state (required unless -dev)' -r
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l bind -d 'Address to bind server listeners to [default: 0.0.0.0; 127.0.0.1 with -dev]' -r
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l advertise -d 'Address to advertise to other nodes [default: the bind address, or the primary IP]' -r
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l client -d 'Address for the HTTP API [default: 127.0.0.1]' -r
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l http-port -d 'HTTP API port (-1 disables, 0 picks a free port) [default: 8500]' -r
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l server-port -d 'Server RPC port [default: 8300]' -r
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l serf-lan-port -d 'LAN gossip port [default: 8301]' -r
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l serf-wan-port -d 'WAN gossip port [default: 8302]' -r
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l grpc-port -d 'xDS gRPC port [default: 8502]' -r
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l grpc-tls-port -d 'xDS gRPC port with TLS (the agent\'s certificate; -1 disables) [default: disabled]' -r
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l domain -d 'The cluster\'s DNS domain [default: consul]' -r
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l join -l retry-join -d 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key' -r
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l join-wan -l retry-join-wan -d 'A WAN address of a server in another datacenter to join (port 8302 by default); retried with backoff; repeatable. Also the retry_join_wan config key. Servers only' -r
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l primary-gateway -d 'A mesh gateway of the primary datacenter (host:port or DNS name:port) to bootstrap WAN federation through; repeatable; secondaries with connect.enable_mesh_gateway_wan_federation. Also the primary_gateways config key' -r
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l primary-datacenter -d 'The federation\'s primary datacenter, which holds the canonical federation states [default: this datacenter]. Also the primary_datacenter config key' -r
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l config-file -d 'A config file (.hcl or .json); repeatable, later files win' -r -F
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l config-dir -d 'A directory of .hcl/.json config files, read in name order; repeatable' -r -F
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l log-level -d 'Log level: trace, debug, info, warn or error [default: info]; FEDCTL_LOG overrides' -r
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l dev -d 'Development mode: one in-memory server listening on 127.0.0.1; nothing is kept'
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l server -d 'Run as a server (raft member holding the datacenter\'s state)'
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l log-json -d 'Log as JSON lines'
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -s h -l help -d 'Print help'
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -s V -l version -d 'Print version'
 complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and not __fish_seen_subcommand_from get put delete help" -s h -l help -d 'Print help'
 complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and not __fish_seen_subcommand_from get put delete help" -s V -l version -d 'Print version'
 complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and not __fish_seen_subcommand_from get put delete help" -f -a "get" -d 'Read a key\'s value, or with -recurse every key under a prefix'
@@ -241,6 +215,14 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_s
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l proxy-id -d 'The gateway\'s service ID on the local agent [default: the service name when registering, else the one mesh gateway registered there] [env: CONNECT_PROXY_ID]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l admin-bind -d 'Envoy\'s admin listener, host:port' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l admin-access-log-path -d 'Where Envoy writes the admin access log' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l envoy-log-level -d 'Envoy\'s own log level: trace, debug, info, warning, error, critical or off (Envoy\'s `-l`; `-- -l LEVEL` does the same)' -r -f -a "trace\t''
+debug\t''
+info\t''
+warning\t''
+error\t''
+critical\t''
+off\t''"
+complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l envoy-log-path -d 'Write Envoy\'s own log to this file instead of stderr (Envoy\'s `--log-path`)' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l envoy-binary -d 'The Envoy binary [default: `envoy` on PATH] [env: FEDCTL_ENVOY_BIN]' -r -F
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l grpc-addr -d 'The agent\'s xDS gRPC address, [http(s)://]host:port [default: the agent\'s gRPC port, from /v1/agent/self] [env: FEDCTL_GRPC_ADDR, CONSUL_GRPC_ADDR]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l deregister-after-critical -d 'Deregister the gateway after its check has been critical this long' -r
@@ -263,29 +245,34 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_s
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and not __fish_seen_subcommand_from up status down help" -s h -l help -d 'Print help'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and not __fish_seen_subcommand_from up status down help" -s V -l version -d 'Print version'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and not __fish_seen_subcommand_from up status down help" -f -a "up" -d 'Start a federated lab on this machine: datacenters federated through real Envoy gateways'
-complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and not __fish_seen_subcommand_from up status down help" -f -a "status" -d 'Check a lab again: its processes and whether it is still federated'
+complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and not __fish_seen_subcommand_from up status down help" -f -a "status" -d 'Check a lab again: its processes (naming each one that is gone) and whether it is still federated'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and not __fish_seen_subcommand_from up status down help" -f -a "down" -d 'Stop every process of a lab and remove what it created'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and not __fish_seen_subcommand_from up status down help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l datacenters -d 'Datacenters (1-9); dc1 is the primary' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l servers -d 'Servers per datacenter (1-5)' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l gateways -d 'Mesh gateways per datacenter (1-3)' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l dir -d 'Where the lab keeps its certificates, configs, data and logs [default: a new directory under the system temp dir]' -r -F
+complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l name -d 'The lab\'s name, for `lab status -name` and `lab down -name` (letters, digits, \'.\', \'_\', \'-\') [default: the -dir directory\'s name, else "lab"; with "-2", "-3", ... added while another running lab has it]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l format -d 'Output format: table (for people) or json (for programs)' -r -f -a "table\t'For people: tables and `==>` lines'
 json\t'For programs: one JSON document on stdout'"
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l detach -d 'Leave the lab running and return'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l isolate -d 'Put every server and gateway in its own network namespace (needs root): servers of different datacenters have no route to each other, only gateways reach the WAN'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'
-complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l dir -d 'The lab [default: the last one started with -detach]' -r -F
+complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l dir -d 'The lab\'s directory [default: the running lab]' -r -F
+complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l name -d 'The lab\'s name (`lab up -name`, else its directory\'s name)' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l format -d 'Output format: table (for people) or json (for programs)' -r -f -a "table\t'For people: tables and `==>` lines'
 json\t'For programs: one JSON document on stdout'"
+complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from status" -l all -d 'List every running lab (with -format=json: a JSON array, however many run)'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
-complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l dir -d 'The lab [default: the last one started with -detach]' -r -F
-complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help'
+complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l dir -d 'The lab\'s directory [default: the running lab]' -r -F
+complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l name -d 'The lab\'s name (`lab up -name`, else its directory\'s name)' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from down" -l all -d 'Stop every running lab'
+complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from down" -s V -l version -d 'Print version'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "up" -d 'Start a federated lab on this machine: datacenters federated through real Envoy gateways'
-complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "status" -d 'Check a lab again: its processes and whether it is still federated'
+complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "status" -d 'Check a lab again: its processes (naming each one that is gone) and whether it is still federated'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "down" -d 'Stop every process of a lab and remove what it created'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fedctl -n "__fish_fedctl_using_subcommand debug; and not __fish_seen_subcommand_from gateways help" -s h -l help -d 'Print help'
@@ -313,7 +300,7 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and not 
 complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and not __fish_seen_subcommand_from list get help" -f -a "list" -d 'List every datacenter\'s federation state: its mesh gateways and how fresh it is'
 complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and not __fish_seen_subcommand_from list get help" -f -a "get" -d 'Show one datacenter\'s federation state: every mesh gateway with its addresses and health'
 complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and not __fish_seen_subcommand_from list get help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from list" -l stale-after -d 'Fail (exit 3) when any state is older than this (e.g. 5m) or replication is failing' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from list" -l stale-after -d 'Fail (exit 3) when any state is older than this (e.g. 5m; at least 90s, the refresh period) or replication is failing' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from list" -l format -d 'Output format: table (for people) or json (for programs)' -r -f -a "table\t'For people: tables and `==>` lines'
 json\t'For programs: one JSON document on stdout'"
 complete -c fedctl -n "__fish_fedctl_using_subcommand federation-state; and __fish_seen_subcommand_from list" -l http-addr -d 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]' -r
@@ -374,11 +361,12 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand version" -l format -d 'Out
 json\t'For programs: one JSON document on stdout'"
 complete -c fedctl -n "__fish_fedctl_using_subcommand version" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fedctl -n "__fish_fedctl_using_subcommand version" -s V -l version -d 'Print version'
-complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and not __fish_seen_subcommand_from generate client-config help" -s h -l help -d 'Print help'
-complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and not __fish_seen_subcommand_from generate client-config help" -s V -l version -d 'Print version'
-complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and not __fish_seen_subcommand_from generate client-config help" -f -a "generate" -d 'Regenerate completions/ and man/ (or check that they are current)'
-complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and not __fish_seen_subcommand_from generate client-config help" -f -a "client-config" -d 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed'
-complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and not __fish_seen_subcommand_from generate client-config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and not __fish_seen_subcommand_from generate client-config envoy-ready help" -s h -l help -d 'Print help'
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and not __fish_seen_subcommand_from generate client-config envoy-ready help" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and not __fish_seen_subcommand_from generate client-config envoy-ready help" -f -a "generate" -d 'Regenerate completions/ and man/ (or check that they are current)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and not __fish_seen_subcommand_from generate client-config envoy-ready help" -f -a "client-config" -d 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed'
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and not __fish_seen_subcommand_from generate client-config envoy-ready help" -f -a "envoy-ready" -d 'Watch an Envoy started by `fedctl connect envoy` and say, in one line on stderr, when it is ready (its admin API answers LIVE and it accepted the agent\'s whole configuration) or why it is not (it rejected its configuration, e.g. a listener port is taken; no configuration came in time). When Envoy exits first it says nothing: Envoy\'s own log says why'
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and not __fish_seen_subcommand_from generate client-config envoy-ready help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from generate" -l out-dir -d 'The directory holding completions/ and man/ (the repository root)' -r -F
 complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from generate" -l check -d 'Write nothing; fail, showing the differences, if any file is missing or stale'
 complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
@@ -395,25 +383,67 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_
 json\t'For programs: one JSON document on stdout'"
 complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from client-config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from client-config" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from envoy-ready" -l admin -d 'Envoy\'s admin address, host:port' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from envoy-ready" -l proxy-id -d 'The proxy ID Envoy presents to the agent' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from envoy-ready" -l pid -d 'Envoy\'s process ID' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from envoy-ready" -l timeout -d 'How long to wait for Envoy' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from envoy-ready" -l http-addr -d 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from envoy-ready" -l token -d 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from envoy-ready" -l token-file -d 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from envoy-ready" -l ca-file -d 'CA certificate to verify the agent\'s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from envoy-ready" -l client-cert -d 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from envoy-ready" -l client-key -d 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from envoy-ready" -l tls-server-name -d 'Server name to expect in the agent\'s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from envoy-ready" -l datacenter -d 'Datacenter to query [default: the agent\'s own] [env: FEDCTL_DATACENTER]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from envoy-ready" -l detach -d 'Start again in the background and return at once'
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from envoy-ready" -s h -l help -d 'Print help'
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from envoy-ready" -s V -l version -d 'Print version'
 complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Regenerate completions/ and man/ (or check that they are current)'
 complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from help" -f -a "client-config" -d 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed'
+complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from help" -f -a "envoy-ready" -d 'Watch an Envoy started by `fedctl connect envoy` and say, in one line on stderr, when it is ready (its admin API answers LIVE and it accepted the agent\'s whole configuration) or why it is not (it rejected its configuration, e.g. a listener port is taken; no configuration came in time). When Envoy exits first it says nothing: Envoy\'s own log says why'
 complete -c fedctl -n "__fish_fedctl_using_subcommand internal; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave connect lab debug federation-state operator tls completion version internal help" -f -a "agent" -d 'Run an agent: a server of a datacenter, with the HTTP API'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave connect lab debug federation-state operator tls completion version internal help" -f -a "kv" -d 'Read and write the key/value store'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave connect lab debug federation-state operator tls completion version internal help" -f -a "catalog" -d 'Query the catalog: datacenters, nodes, services'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave connect lab debug federation-state operator tls completion version internal help" -f -a "services" -d 'Register and deregister services with the local agent'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave connect lab debug federation-state operator tls completion version internal help" -f -a "members" -d 'List the members of the datacenter'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave connect lab debug federation-state operator tls completion version internal help" -f -a "leave" -d 'Leave the datacenter gracefully and stop the agent'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave connect lab debug federation-state operator tls completion version internal help" -f -a "connect" -d 'Run Envoy as a mesh gateway configured by the local agent'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave connect lab debug federation-state operator tls completion version internal help" -f -a "lab" -d 'A federated lab on this machine: several datacenters through real Envoy gateways'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave connect lab debug federation-state operator tls completion version internal help" -f -a "debug" -d 'Debug the federation: how this server reaches other datacenters through gateways'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave connect lab debug federation-state operator tls completion version internal help" -f -a "federation-state" -d 'Inspect the federation states: every datacenter\'s mesh gateways'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave connect lab debug federation-state operator tls completion version internal help" -f -a "operator" -d 'Operate the datacenter\'s servers (raft peers)'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave connect lab debug federation-state operator tls completion version internal help" -f -a "tls" -d 'Create certificate authorities and certificates for agent TLS'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave connect lab debug federation-state operator tls completion version internal help" -f -a "completion" -d 'Print a shell completion script'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave connect lab debug federation-state operator tls completion version internal help" -f -a "version" -d 'Print fedctl\'s version'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave connect lab debug federation-state operator tls completion version internal help" -f -a "internal" -d 'Commands for fedctl\'s own development'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from agent kv catalog services members leave connect lab debug federation-state operator tls completion version internal help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l bootstrap-expect -d 'Number of servers to wait for before the datacenter elects its first leader (each server of a new datacenter is started with the same number; a lone server uses 1)' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l node -d 'Node name, a DNS label [default: the host name]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l datacenter -d 'Datacenter name [default: dc1]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l data-dir -d 'Directory for durable state (required unless -dev)' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l bind -d 'Address to bind server listeners to [default: 0.0.0.0; 127.0.0.1 with -dev]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l advertise -d 'Address to advertise to other nodes [default: the bind address, or the primary IP]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l client -d 'Address for the HTTP API [default: 127.0.0.1]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l http-port -d 'HTTP API port (-1 disables, 0 picks a free port) [default: 8500]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l server-port -d 'Server RPC port [default: 8300]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l serf-lan-port -d 'LAN gossip port [default: 8301]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l serf-wan-port -d 'WAN gossip port [default: 8302]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l grpc-port -d 'xDS gRPC port [default: 8502]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l grpc-tls-port -d 'xDS gRPC port with TLS (the agent\'s certificate; -1 disables) [default: disabled]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l domain -d 'The cluster\'s DNS domain [default: consul]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l join -l retry-join -d 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l join-wan -l retry-join-wan -d 'A WAN address of a server in another datacenter to join (port 8302 by default); retried with backoff; repeatable. Also the retry_join_wan config key. Servers only' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l primary-gateway -d 'A mesh gateway of the primary datacenter (host:port or DNS name:port) to bootstrap WAN federation through; repeatable; secondaries with connect.enable_mesh_gateway_wan_federation. Also the primary_gateways config key' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l primary-datacenter -d 'The federation\'s primary datacenter, which holds the canonical federation states [default: this datacenter]. Also the primary_datacenter config key' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l config-file -d 'A config file (.hcl or .json); repeatable, later files win' -r -F
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l config-dir -d 'A directory of .hcl/.json config files, read in name order; repeatable' -r -F
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l log-level -d 'Log level: trace, debug, info, warn or error [default: info]; FEDCTL_LOG overrides' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l dev -d 'Development mode: one in-memory server listening on 127.0.0.1; nothing is kept'
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l server -d 'Run as a server (raft member holding the datacenter\'s state)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l log-json -d 'Log as JSON lines'
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from kv catalog services members leave connect lab debug federation-state operator tls completion version internal agent help" -f -a "kv" -d 'Read and write the key/value store'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from kv catalog services members leave connect lab debug federation-state operator tls completion version internal agent help" -f -a "catalog" -d 'Query the catalog: datacenters, nodes, services'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from kv catalog services members leave connect lab debug federation-state operator tls completion version internal agent help" -f -a "services" -d 'Register and deregister services with the local agent'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from kv catalog services members leave connect lab debug federation-state operator tls completion version internal agent help" -f -a "members" -d 'List the members of the datacenter'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from kv catalog services members leave connect lab debug federation-state operator tls completion version internal agent help" -f -a "leave" -d 'Leave the datacenter gracefully and stop the agent'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from kv catalog services members leave connect lab debug federation-state operator tls completion version internal agent help" -f -a "connect" -d 'Run Envoy as a mesh gateway configured by the local agent'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from kv catalog services members leave connect lab debug federation-state operator tls completion version internal agent help" -f -a "lab" -d 'A federated lab on this machine: several datacenters through real Envoy gateways'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from kv catalog services members leave connect lab debug federation-state operator tls completion version internal agent help" -f -a "debug" -d 'Debug the federation: how this server reaches other datacenters through gateways'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from kv catalog services members leave connect lab debug federation-state operator tls completion version internal agent help" -f -a "federation-state" -d 'Inspect the federation states: every datacenter\'s mesh gateways'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from kv catalog services members leave connect lab debug federation-state operator tls completion version internal agent help" -f -a "operator" -d 'Operate the datacenter\'s servers (raft peers)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from kv catalog services members leave connect lab debug federation-state operator tls completion version internal agent help" -f -a "tls" -d 'Create certificate authorities and certificates for agent TLS'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from kv catalog services members leave connect lab debug federation-state operator tls completion version internal agent help" -f -a "completion" -d 'Print a shell completion script'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from kv catalog services members leave connect lab debug federation-state operator tls completion version internal agent help" -f -a "version" -d 'Print fedctl\'s version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from kv catalog services members leave connect lab debug federation-state operator tls completion version internal agent help" -f -a "internal" -d 'Commands for fedctl\'s own development'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from kv catalog services members leave connect lab debug federation-state operator tls completion version internal agent help" -f -a "agent" -d 'Run an agent: a server of a datacenter, with the HTTP API'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_subcommand_from kv catalog services members leave connect lab debug federation-state operator tls completion version internal agent help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from kv" -f -a "get" -d 'Read a key\'s value, or with -recurse every key under a prefix'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from kv" -f -a "put" -d 'Write a key\'s value'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from kv" -f -a "delete" -d 'Delete a key, or with -recurse every key under a prefix'
@@ -424,7 +454,7 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subc
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from services" -f -a "deregister" -d 'Deregister services from the local agent: those defined in FILE, or -id'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from connect" -f -a "envoy" -d 'Run Envoy as a mesh gateway whose whole configuration comes from the local agent over xDS'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "up" -d 'Start a federated lab on this machine: datacenters federated through real Envoy gateways'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "status" -d 'Check a lab again: its processes and whether it is still federated'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "status" -d 'Check a lab again: its processes (naming each one that is gone) and whether it is still federated'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "down" -d 'Stop every process of a lab and remove what it created'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from debug" -f -a "gateways" -d 'Show how this server reaches every other datacenter through mesh gateways'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from federation-state" -f -a "list" -d 'List every datacenter\'s federation state: its mesh gateways and how fresh it is'
@@ -434,3 +464,4 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subc
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from tls" -f -a "cert" -d 'Create agent certificates signed by a CA'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from internal" -f -a "generate" -d 'Regenerate completions/ and man/ (or check that they are current)'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from internal" -f -a "client-config" -d 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from internal" -f -a "envoy-ready" -d 'Watch an Envoy started by `fedctl connect envoy` and say, in one line on stderr, when it is ready (its admin API answers LIVE and it accepted the agent\'s whole configuration) or why it is not (it rejected its configuration, e.g. a listener port is taken; no configuration came in time). When Envoy exits first it says nothing: Envoy\'s own log says why'

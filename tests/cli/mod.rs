@@ -7,5 +7,6 @@ mod framework;
 mod generated_docs;
 mod kv_catalog_services;
 mod lab;
+mod lab_registry;
 mod lab_shapes;
 mod tls;

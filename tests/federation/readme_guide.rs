@@ -1,6 +1,6 @@
 //! The README's "federate two datacenters through mesh gateways" guide works as written: its
-//! shell block runs as is (inside a fresh network namespace, so its fixed ports are free), and
-//! its checks then hold.
+//! shell block runs as is (inside a fresh network namespace, so its fixed ports are free), its
+//! checks then hold, and its teardown stops every process it started.
 
 use std::path::Path;
 use std::process::Command;
@@ -82,5 +82,21 @@ async fn the_federation_guide_works_as_written() {
     eventually_with("the cross-datacenter write works", String::new, async || run(lines[1]).0 == 0).await;
     assert_eq!(run(lines[2]), (0, "world\n".to_owned()));
     eventually_with("every path probes ok", String::new, async || run(lines[3]).0 == 0).await;
+
+    // Teardown: every background job of the guide exits.
+    let pids: Vec<u32> = std::fs::read_to_string(dir.path().join("jobs.pids"))
+        .unwrap()
+        .split_whitespace()
+        .map(|p| p.parse().unwrap())
+        .collect();
+    assert_eq!(pids.len(), 4, "two agents and two gateways ran in the background");
+    for line in block(&readme, "<!-- guide:teardown -->").lines().filter(|l| !l.trim().is_empty()) {
+        let (code, out) = run(line);
+        assert_eq!(code, 0, "{line}: {out}");
+    }
+    eventually_with("the guide's processes are gone", String::new, async || {
+        pids.iter().all(|p| !fedctl::lab::alive(*p))
+    })
+    .await;
     drop(topo);
 }
