@@ -74,13 +74,15 @@ pub fn api_error(e: ClientError) -> CliError {
         }
         ClientError::Status { status, .. } if status.as_u16() == 403 => Some("check -token / FEDCTL_HTTP_TOKEN"),
         ClientError::Status { status, body, .. }
-            if status.as_u16() == 500
-                && (body.contains("No path to datacenter") || body.contains(" in datacenter ")) =>
+            if status.as_u16() == 500 && body.contains("No path to datacenter") =>
         {
             Some(
-                "the request had to reach another datacenter: `fedctl debug gateways -probe` on a server here shows which hop is broken",
+                "`fedctl catalog datacenters` lists the datacenters known here; for one it lists, `fedctl members -wan` shows whether its servers are alive and `fedctl debug gateways -probe` which hop to it is broken",
             )
         }
+        ClientError::Status { status, body, .. } if status.as_u16() == 500 && body.contains(" in datacenter ") => Some(
+            "the request had to reach another datacenter: `fedctl debug gateways -probe` shows which hop to it is broken (through mesh gateways; otherwise `fedctl members -wan` shows whether its servers are alive)",
+        ),
         _ => None,
     };
     let err = CliError::failure(e);

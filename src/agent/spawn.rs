@@ -76,7 +76,8 @@ impl Agent {
             w.spawn("wan gossip", p.task);
             p.gossip
         });
-        let router = Router::new(wan.clone(), &cfg.datacenter).via_gateways(locator.is_some());
+        let router =
+            Router::new(wan.clone(), &cfg.datacenter).via_gateways(locator.is_some()).primary(&cfg.primary_datacenter);
         let me = PeerInfo {
             node: cfg.node_name.clone(),
             datacenter: cfg.datacenter.clone(),
@@ -117,7 +118,7 @@ impl Agent {
                 crate::http::serve(listener, AppState::new(state), cfg.limits.http, stop)
             });
         }
-        tracing::info!(node = %cfg.node_name, datacenter = %cfg.datacenter, server = cfg.server, http = ?http_addr, "agent started");
+        tracing::info!(node = %cfg.node_name, datacenter = %cfg.datacenter, server = cfg.server, http = %http_addr.map_or("disabled".to_owned(), |a| a.to_string()), "agent started");
         let Wiring { edges, stop_edges, tasks, .. } = w;
         Ok(Running {
             http_addr,

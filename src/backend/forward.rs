@@ -67,8 +67,9 @@ impl Backend {
     async fn attempt(&self, ctx: &RequestContext, request: &Request, started: Instant) -> Attempt {
         let remote = ctx.datacenter.as_deref().filter(|dc| *dc != self.inner.me.datacenter);
         match (&self.inner.local, remote) {
-            (Local::Server { router, .. }, Some(dc)) => {
-                let targets = router.targets(dc);
+            (Local::Server { router, raft }, Some(dc)) => {
+                let has_state = raft.state().read(|s| s.federation_state(dc).is_some());
+                let targets = router.targets(dc, has_state);
                 if targets.is_empty() {
                     return Attempt::Answered(Err(RequestError::NoPathToDatacenter(dc.to_owned())));
                 }

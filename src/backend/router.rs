@@ -39,12 +39,20 @@ pub struct Router {
     /// Other datacenters are reached through mesh gateways, which route `server.<dc>` to
     /// any of their servers: usable before (or without) their WAN members.
     via_gateways: bool,
+    /// The primary datacenter: reachable through gateways before anything else is known of it.
+    primary: String,
     confirmed: ConfirmedServers,
 }
 
 impl Router {
     pub fn new(wan: Option<Gossip>, datacenter: &str) -> Router {
-        Router { wan, datacenter: datacenter.to_owned(), via_gateways: false, confirmed: ConfirmedServers::default() }
+        Router {
+            wan,
+            datacenter: datacenter.to_owned(),
+            via_gateways: false,
+            primary: datacenter.to_owned(),
+            confirmed: ConfirmedServers::default(),
+        }
     }
 
     /// The servers of other datacenters confirmed so far; the agent's WAN confirmation task
@@ -61,6 +69,12 @@ impl Router {
     /// A router whose requests to other datacenters go through mesh gateways.
     pub fn via_gateways(mut self, yes: bool) -> Router {
         self.via_gateways = yes;
+        self
+    }
+
+    /// The federation's primary datacenter (default: this one).
+    pub fn primary(mut self, primary: &str) -> Router {
+        self.primary = primary.to_owned();
         self
     }
 
@@ -91,10 +105,13 @@ impl Router {
 
     /// Where to send a request for another datacenter, in order: its WAN members, then
     /// (through gateways) any server there by the `server.<dc>.<domain>` name its gateways
-    /// route, which is the only way before the WAN pool knows the datacenter.
-    pub fn targets(&self, datacenter: &str) -> Vec<Target> {
+    /// route, which is the only way before the WAN pool knows the datacenter. That name is
+    /// tried only for a datacenter known some way: the primary, one with a federation state
+    /// (`has_state`), or one the WAN pool has seen; a name nothing knows has no path.
+    pub fn targets(&self, datacenter: &str, has_state: bool) -> Vec<Target> {
         let mut targets = self.servers_in(datacenter);
-        if self.via_gateways {
+        let seen = || self.wan.iter().flat_map(|w| w.members()).any(|m| m.id.meta.datacenter == datacenter);
+        if self.via_gateways && (datacenter == self.primary || has_state || seen()) {
             targets.push(Target {
                 addr: format!("server.{datacenter}"),
                 node: None,

@@ -61,6 +61,11 @@ async fn with_two_datacenters_the_probe_names_the_gateway_that_is_down_from_both
         let check = check.unwrap_or_else(|| panic!("{dc} asked at {gateway}: {healthy:#}"));
         assert_eq!(check["AnsweredBy"]["Datacenter"], dc, "the gateway answers as itself: {check:#}");
     }
+    // A datacenter nothing knows has no path: it is not sent through the gateways.
+    let run = f.cli(0, 0, &["kv", "get", "-datacenter", "dc9", "x"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stderr.contains("No path to datacenter \"dc9\""), "{}", run.stderr);
+    assert!(run.stderr.contains("`fedctl catalog datacenters` lists the datacenters known here"), "{}", run.stderr);
     // The server has no route to the other datacenter's gateway of its own, and says so.
     let direct = checks.iter().find(|c| c["Via"] == "direct").expect("the direct question");
     assert!(direct["Error"].as_str().unwrap_or_default().contains("unreachable"), "{direct:#}");
@@ -73,7 +78,7 @@ async fn with_two_datacenters_the_probe_names_the_gateway_that_is_down_from_both
     assert!(next.contains("fedctl connect envoy"), "{next}");
     let (hop, broken, next) = verdict(&f, 1, "dc1").await;
     assert_eq!(hop, "remote-gateway", "dc2 must not blame its healthy gateway: {broken}");
-    assert!(broken.starts_with("dc1's gateway 10.99.1.1:8443"), "{broken}");
+    assert!(broken.starts_with("dc1's gateway 10.99.1.1:8443: not answering"), "shown once: {broken}");
     assert!(next.contains("check dc1's gateway"), "{next}");
     // dc1 knows its gateway, critical: it says so rather than "no local gateway known".
     eventually_with(
