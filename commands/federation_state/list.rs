@@ -13,7 +13,8 @@ use crate::cli::{CliError, ClientArgs, Ctx, FormatArg, api_error};
 /// from the last time that datacenter's leader wrote its state: at once on a change, and at
 /// least every 90s otherwise, so a healthy state is up to 90s old. Status is `ok` only when
 /// every gateway is healthy. With -stale-after, exits 3 when a state is older than that or
-/// replication is failing, for monitoring (a threshold under 90s fails healthy states).
+/// replication is failing, for monitoring (a threshold under 90s fails healthy states). While
+/// this datacenter's replication of the primary's states fails, each status is `unknown`.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Examples:\n  fedctl federation-state list\n  fedctl federation-state list -stale-after 5m || alert"
@@ -51,7 +52,7 @@ pub async fn cmd_federation_state_list(ctx: &Ctx, args: Args) -> Result<(), CliE
     let refresh = fedctl::federation::HEALTHY_STATE_MAX_AGE;
     if let Some(limit) = stale_after.filter(|l| *l < refresh) {
         ctx.out.info(format!(
-            "warning: -stale-after {} is below the refresh period: a healthy datacenter's state is rewritten only every {}, so it will be reported stale; use at least {}",
+            "warning: -stale-after {} is below the refresh period: a healthy datacenter's state can be {} old (its leader rewrites it once it is a minute old), so healthy states will be reported stale; use at least {}",
             fedctl::duration::GoDuration(limit),
             fedctl::duration::GoDuration(refresh),
             fedctl::duration::GoDuration(refresh * 2),
@@ -83,18 +84,15 @@ pub async fn cmd_federation_state_list(ctx: &Ctx, args: Args) -> Result<(), CliE
     };
 
     let mut problems = Vec::new();
+    let mut any_stale = false;
     let rows: Vec<Row> = states
         .into_iter()
         .map(|s| {
             let age = age_secs(&s.updated_at);
             let stale = matches!((age, stale_after), (Some(a), Some(limit)) if a as u64 > limit.as_secs());
             if stale {
-                problems.push(format!(
-                    "{}'s state is {} old (more than -stale-after; healthy states are rewritten every {})",
-                    s.datacenter,
-                    human_age(age.unwrap_or(0)),
-                    fedctl::duration::GoDuration(refresh)
-                ));
+                any_stale = true;
+                problems.push(format!("{}'s state is {} old", s.datacenter, human_age(age.unwrap_or(0))));
             }
             let gateways = &s.mesh_gateways;
             Row {
@@ -102,12 +100,24 @@ pub async fn cmd_federation_state_list(ctx: &Ctx, args: Args) -> Result<(), CliE
                 gateways_healthy: gateways.iter().filter(|g| g.is_healthy()).count(),
                 gateways_total: gateways.len(),
                 age_seconds: age,
-                status: row_status(stale, gateways.iter().filter(|g| g.is_healthy()).count(), gateways.len()),
+                status: if replication_failing && !stale {
+                    // The copy here is as old as the last replication; what it says may no
+                    // longer hold.
+                    "unknown (replication failing)".to_owned()
+                } else {
+                    row_status(stale, gateways.iter().filter(|g| g.is_healthy()).count(), gateways.len())
+                },
                 datacenter: s.datacenter,
                 updated_at: s.updated_at,
             }
         })
         .collect();
+    if any_stale {
+        problems.push(format!(
+            "a state older than -stale-after: a healthy one is at most {} old",
+            fedctl::duration::GoDuration(refresh)
+        ));
+    }
     if stale_after.is_some() && replication_failing {
         let why = status.last_error_message.as_deref().unwrap_or_default();
         problems.push(format!("replication of the primary's states is failing: {why}"));
@@ -130,7 +140,7 @@ pub async fn cmd_federation_state_list(ctx: &Ctx, args: Args) -> Result<(), CliE
         )?;
         ctx.out.line(format!("Replication here: {replication}"))?;
         ctx.out.line(format!(
-            "Age: since the datacenter's leader last wrote its state (on every change, and every {} at least).",
+            "Age: since the datacenter's leader last wrote its state (on every change; a healthy state is at most {} old).",
             fedctl::duration::GoDuration(refresh)
         ))?;
     }
