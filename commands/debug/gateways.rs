@@ -16,8 +16,8 @@ use crate::cli::{CliError, ClientArgs, Ctx, FormatArg, api_error};
 ///
 /// With -probe, every hop is measured: each local gateway is asked to answer as itself, each
 /// other datacenter's gateway is asked through it and directly from the server, and a real TLS
-/// handshake with a server is made along every path (each gateway x rpc, gossip packet,
-/// gossip stream) with latency. For each unreachable datacenter it names the broken hop (the
+/// handshake with a server is made along every path (each gateway x rpc, gossip packet) with
+/// latency. For each unreachable datacenter it names the broken hop (the
 /// local gateway, its WAN side, the remote gateway, the remote servers, or a certificate) and
 /// what to check or restart. Exits 3 when a datacenter is unreachable. Ask a server (its HTTP
 /// address) of the datacenter to look from.

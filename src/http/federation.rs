@@ -62,7 +62,7 @@ pub async fn gateways(State(state): State<AppState>) -> axum::Json<LocatorStatus
 }
 
 /// `GET /v1/internal/gateways/probe?tries=N` (default 5): a real handshake along every path
-/// to every other datacenter (each gateway x rpc, gossip packet, gossip stream), with latency
+/// to every other datacenter (each gateway x rpc, gossip packet), with latency
 /// percentiles and, for failures, the broken hop. 400 without WAN federation through gateways.
 pub async fn probe_gateways(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Response, ApiError> {
     let (Some(locator), Some(tls)) = (&state.locator, &state.tls) else {

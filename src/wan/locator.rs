@@ -257,7 +257,10 @@ impl Locator {
         let mut direct: Vec<&Candidate> =
             view.remote.get(datacenter).map(|l| l.iter().filter(|c| c.healthy).collect()).unwrap_or_default();
         if datacenter == self.primary {
-            direct.extend(view.fallback.iter());
+            let known: Vec<&str> = direct.iter().map(|c| c.address.as_str()).collect();
+            let fallback: Vec<&Candidate> =
+                view.fallback.iter().filter(|f| !known.contains(&f.address.as_str())).collect();
+            direct.extend(fallback);
         }
         let local_ok: Vec<&Candidate> = local.iter().filter(|c| !failing(c)).copied().collect();
         let direct_ok: Vec<&Candidate> = direct.iter().filter(|c| !failing(c)).copied().collect();
@@ -307,7 +310,11 @@ impl Locator {
         let now = Instant::now();
         let mut remote = view.remote.clone();
         if self.primary != self.datacenter && !view.fallback.is_empty() {
-            remote.entry(self.primary.clone()).or_default().extend(view.fallback.iter().cloned());
+            // A configured address the federation state also lists is one candidate, shown once.
+            let list = remote.entry(self.primary.clone()).or_default();
+            let fallback: Vec<Candidate> =
+                view.fallback.iter().filter(|f| !list.iter().any(|c| c.address == f.address)).cloned().collect();
+            list.extend(fallback);
         }
         LocatorStatus {
             enabled: true,

@@ -129,7 +129,7 @@ fn assert_all_paths_ok(report: &Value, from: &str, to: &str, local_gateway: &str
     assert_eq!(report["Unreachable"], json!([]), "{report}");
     let paths = report["Paths"].as_array().unwrap();
     let protocols: Vec<&str> = paths.iter().map(|p| p["Protocol"].as_str().unwrap()).collect();
-    assert_eq!(protocols, ["rpc", "gossip-packet", "gossip-stream"], "{report}");
+    assert_eq!(protocols, ["rpc", "gossip-packet"], "{report}");
     for p in paths {
         assert_eq!(p["Datacenter"], to, "{p}");
         assert_eq!(p["Gateway"], local_gateway, "{p}");
@@ -173,9 +173,9 @@ async fn the_probe_reports_every_path_ok_between_two_federated_datacenters() {
         .filter(|l| l.starts_with("dc2") && l.contains(&through))
         .map(|l| l.split_whitespace().collect())
         .collect();
-    assert_eq!(rows.len(), 3, "one row per protocol: {}", run.stdout);
+    assert_eq!(rows.len(), 2, "one row per protocol: {}", run.stdout);
     let protocols: Vec<&str> = rows.iter().map(|r| r[3]).collect();
-    assert_eq!(protocols, ["rpc", "gossip-packet", "gossip-stream"], "{}", run.stdout);
+    assert_eq!(protocols, ["rpc", "gossip-packet"], "{}", run.stdout);
     for r in &rows {
         assert_eq!(r[4], "ok", "{r:?}");
         assert!(r[5].ends_with("ms") && r[6].ends_with("ms"), "p50 and p99: {r:?}");
