@@ -120,7 +120,7 @@ pub fn load_file(path: &Path) -> Result<FileConfig, ConfigError> {
     let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read { path: path.to_owned(), source })?;
     let (syntax, value): (Syntax, serde_json::Value) = match path.extension().and_then(|e| e.to_str()) {
         Some("json") => (Syntax::Json, serde_json::from_str(&text).map_err(|e| parse_error(path, e))?),
-        Some("hcl") => (Syntax::Hcl, hcl::from_str(&text).map_err(|e| parse_error(path, e))?),
+        Some("hcl") => (Syntax::Hcl, hcl::from_str(&text).map_err(|e| hcl_error(path, e))?),
         _ => {
             return Err(ConfigError::Extension { path: path.to_owned() });
         }
@@ -132,6 +132,19 @@ fn parse_error(path: &Path, e: impl std::fmt::Display) -> ConfigError {
     ConfigError::Parse { path: path.to_owned(), message: e.to_string() }
 }
 
+/// An HCL syntax error in one line, `line L, column C: what was expected`, rather than the
+/// parser's multi-line drawing.
+fn hcl_error(path: &Path, e: hcl::Error) -> ConfigError {
+    match &e {
+        hcl::Error::Parse(p) => {
+            let at = p.location();
+            let message = format!("line {}, column {}: {}", at.line(), at.column(), p.message());
+            ConfigError::Parse { path: path.to_owned(), message }
+        }
+        _ => parse_error(path, e),
+    }
+}
+
 /// Deserializes with key paths in errors. A value of the wrong type stops there, with its key;
 /// otherwise every key serde did not take is reported at once, each with its line in `text`.
 fn from_value(path: &Path, text: &str, syntax: Syntax, value: serde_json::Value) -> Result<FileConfig, ConfigError> {
@@ -141,6 +154,7 @@ fn from_value(path: &Path, text: &str, syntax: Syntax, value: serde_json::Value)
     let parsed: Result<FileConfig, _> = serde_path_to_error::deserialize(ignored);
     let parsed = parsed.map_err(|e| ConfigError::Key {
         path: path.to_owned(),
+        line: keys::line_of_value(text, syntax, e.path()),
         key: e.path().to_string(),
         message: e.into_inner().to_string(),
     })?;

@@ -158,12 +158,15 @@ pub enum ConfigError {
     Extension { path: PathBuf },
     #[error("config file {}: {message}", path.display())]
     Parse { path: PathBuf, message: String },
-    #[error("config file {}, key {key}: {message}", path.display())]
-    Key { path: PathBuf, key: String, message: String },
+    #[error("config file {}{}, key {key}: {message}", path.display(), line.map_or(String::new(), |l| format!(":{l}")))]
+    Key { path: PathBuf, line: Option<usize>, key: String, message: String },
     /// Every key of one file that fedctl cannot use (unknown, or a Consul setting it does not
     /// support yet): a heading, then one `file:line: ...` line per key.
     #[error("{}", keys::describe(path, keys))]
     UnknownKeys { path: PathBuf, keys: Vec<KeyProblem> },
+    /// The problems of several config files, each as it would be reported alone.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Files(Vec<ConfigError>),
     #[error("{origin}, {key} = {value:?}: {expected}")]
     Invalid { origin: Origin, key: &'static str, value: String, expected: String },
     #[error("no data directory: set -data-dir or data_dir in a config file (or run with -dev)")]

@@ -16,9 +16,18 @@ struct Pick<T> {
 /// Loads the files named by the flags and resolves the final configuration.
 pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
     let mut layers: Vec<(PathBuf, FileConfig)> = Vec::new();
+    // Every file is read, so one run reports the problems of all of them.
+    let mut problems = Vec::new();
     for path in config_paths(flags)? {
-        let file = load_file(&path)?;
-        layers.push((path, file));
+        match load_file(&path) {
+            Ok(file) => layers.push((path, file)),
+            Err(e) => problems.push(e),
+        }
+    }
+    match problems.len() {
+        0 => {}
+        1 => return Err(problems.remove(0)),
+        _ => return Err(ConfigError::Files(problems)),
     }
 
     // The last layer that sets a key wins; flags win over every file.
@@ -159,6 +168,7 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
         for service in f.service.0.iter().chain(&f.services) {
             service.normalize().map_err(|e| ConfigError::Key {
                 path: path.clone(),
+                line: None,
                 key: "service".into(),
                 message: e.to_string(),
             })?;
@@ -167,6 +177,7 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
         for check in f.check.0.iter().chain(&f.checks) {
             check.kind().map_err(|e| ConfigError::Key {
                 path: path.clone(),
+                line: None,
                 key: "check".into(),
                 message: e.to_string(),
             })?;

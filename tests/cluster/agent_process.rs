@@ -96,12 +96,24 @@ fn config_errors_exit_1_naming_file_and_key() {
     let p = dir.path();
     std::fs::write(p.join("bad.hcl"), "server = true\ndata_dir = \"/tmp/x\"\nports {\n  http = 70000\n}\n").unwrap();
     std::fs::write(p.join("unknown.json"), r#"{"server": true, "data_dir": "/tmp/x", "nodename": "n1"}"#).unwrap();
+    std::fs::write(p.join("types.json"), "{\"datacenter\": \"dc1\",\n \"server\": \"yes\"}\n").unwrap();
+    std::fs::write(p.join("syntax.hcl"), "server = true\nx = = 3\n").unwrap();
     let cases: &[(&[&str], &str)] = &[
         (&["agent", "-config-file", "bad.hcl"], "config file bad.hcl, ports.http = \"70000\""),
         (
             &["agent", "-config-file", "unknown.json"],
             "unknown.json:1: unknown key \"nodename\" (did you mean \"node_name\"?)",
         ),
+        // Every file's problems at once; a wrong value with its line; a syntax error in a line.
+        (
+            &["agent", "-dev", "-config-file", "unknown.json", "-config-file", "types.json"],
+            "unknown.json:1: unknown key \"nodename\" (did you mean \"node_name\"?)",
+        ),
+        (
+            &["agent", "-dev", "-config-file", "unknown.json", "-config-file", "types.json"],
+            "config file types.json:2, key server: invalid type: string \"yes\", expected a boolean",
+        ),
+        (&["agent", "-config-file", "syntax.hcl"], "config file syntax.hcl: line 2, column 5: invalid expression"),
         (&["agent", "-server"], "no data directory"),
         (&["agent", "-dev", "-node", "n1.dc1"], "flag -node, node_name = \"n1.dc1\": must be a DNS label"),
         (&["agent", "-dev", "-http-port", "99999"], "flag -http-port, ports.http"),

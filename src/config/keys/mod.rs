@@ -173,6 +173,19 @@ pub(super) fn segments(path: &serde_ignored::Path<'_>) -> Vec<Segment> {
     out
 }
 
+/// The line of the key a value error (`serde_path_to_error`) names, when it can be told.
+pub(super) fn line_of_value(text: &str, syntax: Syntax, path: &serde_path_to_error::Path) -> Option<usize> {
+    let segments: Vec<Segment> = path
+        .iter()
+        .filter_map(|s| match s {
+            serde_path_to_error::Segment::Seq { index } => Some(Segment::Index(*index)),
+            serde_path_to_error::Segment::Map { key } => Some(Segment::Key(key.clone())),
+            _ => None,
+        })
+        .collect();
+    locate(&scan(text, syntax), &segments)
+}
+
 /// The problems of the keys serde did not take, ordered by line (keys without one last).
 pub(super) fn problems(text: &str, syntax: Syntax, unknown: Vec<Vec<Segment>>) -> Vec<KeyProblem> {
     let written = scan(text, syntax);
