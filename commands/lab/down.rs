@@ -33,7 +33,7 @@ pub async fn cmd_lab_down(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     }
     match select(&registry, args.dir, args.name.as_deref())? {
         Selected::One(dir) => down_one(ctx, &registry, &dir),
-        Selected::Many(labs) => Err(CliError::failure(format!("{} labs are running: {}", labs.len(), names(&labs)))
+        Selected::Many(labs) => Err(CliError::usage(format!("{} labs are running: {}", labs.len(), names(&labs)))
             .hint("pass -name NAME to stop one of them, or -all to stop them all")),
     }
 }

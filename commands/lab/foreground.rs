@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use fedctl::lab::{Lab, Registry, alive, gone, is_stopping, last_log_line, log_file};
+use fedctl::lab::{Lab, Registry, alive, gone, is_stopping, last_log_line, last_problem_line, log_file};
 use tokio::signal::unix::{Signal, SignalKind, signal};
 
 use super::common::{Files, tear_down};
@@ -112,7 +112,13 @@ async fn watch(ctx: &Ctx, lab: &Lab, signals: &mut Signals) -> Ended {
                 continue;
             }
             reported.push(pid);
-            ctx.out.info(format!("==> warning: {process} exited: {}", last_log_line(lab, &process.name)));
+            // Killed from outside, a process's log ends with whatever it did last (often
+            // "ready"): name the last problem it reported, else say how the log ends.
+            let said = match last_problem_line(lab, &process.name) {
+                Some(line) => format!("its last reported problem: {line}"),
+                None => format!("no problem in its log, which ends: {}", last_log_line(lab, &process.name)),
+            };
+            ctx.out.info(format!("==> warning: {process} exited; {said}"));
             ctx.out.info(format!(
                 "    its log: {}; the rest of the lab keeps running until Ctrl-C; `fedctl lab status -name {}` shows what is gone",
                 log_file(lab, &process.name).display(),

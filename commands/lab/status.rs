@@ -69,7 +69,17 @@ async fn one(ctx: &Ctx, dir: &Path, format: FormatArg) -> Result<(), CliError> {
         n => (Some(format!("{n} process(es) gone")), Some(format!("{n} process(es) {}", gone_line(&gone)))),
     };
     let problems: Vec<String> = short.into_iter().chain(failing.iter().cloned()).collect();
-    let message = named.into_iter().chain(failing).collect::<Vec<_>>().join("; ");
+    // With a process gone, the stages that fail follow from it: the cause first, then what
+    // fails, in one clause.
+    let stages = if failing.is_empty() {
+        None
+    } else if named.is_some() {
+        let which: Vec<&str> = failing.iter().map(|f| f.trim_start_matches("not: ")).collect();
+        Some(format!("so {} of {} stages fail ({})", which.len(), Stage::ALL.len(), which.join(", ")))
+    } else {
+        Some(failing.join("; "))
+    };
+    let message = named.into_iter().chain(stages).collect::<Vec<_>>().join("; ");
     let federated = problems.is_empty();
     if format.is_json() {
         ctx.out.json(&serde_json::json!({ "Lab": lab, "Federated": federated, "Problems": problems, "Gone": gone }))?;

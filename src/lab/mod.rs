@@ -17,6 +17,6 @@ pub use plan::{
 };
 pub use registry::{LabEntry, Registry, same_dir};
 pub use run::{
-    alive, first_exited, gone, is_stopping, last_log_line, log_file, mark_stopping, remove_files, start_gateways,
-    start_servers, stop, unmark_stopping, write_files,
+    alive, first_exited, gone, is_stopping, last_log_line, last_problem_line, log_file, mark_stopping, remove_files,
+    start_gateways, start_servers, stop, unmark_stopping, write_files,
 };

@@ -189,6 +189,15 @@ pub fn last_log_line(lab: &Lab, name: &str) -> String {
     log.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("(empty log)").trim().to_owned()
 }
 
+/// The last line of a process's log that reports a problem (an error, a warning, a panic),
+/// if any: what most likely says why it exited.
+pub fn last_problem_line(lab: &Lab, name: &str) -> Option<String> {
+    let log = std::fs::read_to_string(log_file(lab, name)).unwrap_or_default();
+    let problem =
+        |l: &str| ["ERROR", "WARN", "error:", "panicked", "[critical]", "[error]"].iter().any(|p| l.contains(p));
+    log.lines().rev().find(|l| problem(l)).map(|l| l.trim().to_owned())
+}
+
 /// The file `lab down` creates in a lab's directory before it stops the processes, so a
 /// foreground `lab up` watching them knows they are being stopped on purpose. It holds the pid
 /// of that `lab down`.

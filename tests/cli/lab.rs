@@ -149,7 +149,7 @@ fn an_isolated_lab_federates_only_through_gateways_and_leaves_no_namespace() {
 }
 
 /// The last lines of every log of a lab, for failure messages.
-fn log_tails(lab: &std::path::Path) -> String {
+pub(super) fn log_tails(lab: &std::path::Path) -> String {
     let mut out = String::new();
     for entry in std::fs::read_dir(lab.join("logs")).into_iter().flatten().flatten() {
         let text = std::fs::read_to_string(entry.path()).unwrap_or_default();

@@ -5,6 +5,7 @@
 //! quietly when `lab down` stops it; a lab of an older fedctl is still read. Each test has its
 //! own registry (FEDCTL_LAB_REGISTRY) and TMPDIR.
 
+use super::lab::log_tails;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -160,18 +161,6 @@ fn fake_lab(tmp: &Path, name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("lab.json"), "{}").unwrap();
     dir
-}
-
-/// The last lines of every log of a lab, for failure messages.
-fn log_tails(lab: &Path) -> String {
-    let mut out = String::new();
-    for entry in std::fs::read_dir(lab.join("logs")).into_iter().flatten().flatten() {
-        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-        let tail: Vec<&str> = text.lines().rev().take(25).collect();
-        let tail: Vec<&str> = tail.into_iter().rev().collect();
-        out += &format!("--- {}:\n{}\n", entry.file_name().to_string_lossy(), tail.join("\n"));
-    }
-    out
 }
 
 #[test]
@@ -441,7 +430,7 @@ async fn two_detached_labs_are_both_listed_and_down_all_stops_both() {
 
     // `down` with no selector refuses and lists them.
     let down = env.run_async(&["lab", "down"]).await;
-    assert_eq!(down.code, 1, "{down:?}");
+    assert_eq!(down.code, 2, "a usage error, as lab status -format=json with several: {down:?}");
     assert!(down.stderr.contains("2 labs are running"), "{}", down.stderr);
     assert!(down.stderr.contains(&first_arg) && down.stderr.contains(&other_arg), "{}", down.stderr);
     assert!(down.stderr.contains("-name") && down.stderr.contains("-all"), "{}", down.stderr);

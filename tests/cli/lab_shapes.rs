@@ -2,6 +2,7 @@
 //! `lab status` (every key PascalCase); `lab status` exiting 3 once a lab process is gone; and a
 //! foreground `lab up` that SIGINT stops and removes.
 
+use super::lab::log_tails;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
@@ -49,18 +50,6 @@ impl Drop for Cleanup {
                 run_cmd(fedctl_cmd(&self.tmp).args(["lab", "down", "-dir"]).arg(&self.lab).env("TMPDIR", &self.tmp));
         }
     }
-}
-
-/// The last lines of every log of a lab, for failure messages.
-fn log_tails(lab: &Path) -> String {
-    let mut out = String::new();
-    for entry in std::fs::read_dir(lab.join("logs")).into_iter().flatten().flatten() {
-        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-        let tail: Vec<&str> = text.lines().rev().take(25).collect();
-        let tail: Vec<&str> = tail.into_iter().rev().collect();
-        out += &format!("--- {}:\n{}\n", entry.file_name().to_string_lossy(), tail.join("\n"));
-    }
-    out
 }
 
 /// Every pid a lab's JSON records.
@@ -224,6 +213,8 @@ async fn two_servers_and_two_gateways_per_datacenter_then_status_exits_3_when_on
     assert_eq!(status.code, 3, "{status:?}");
     let last = status.stdout.lines().last().unwrap_or_default();
     assert!(last.starts_with("Status: 1 process(es) gone"), "{}", status.stdout);
+    // The stages that fail because of it are one clause after the cause, not a list of "not:"s.
+    assert!(last.contains("stages fail (agents up") && !last.contains("not: "), "{}", status.stdout);
     let dc2_row = status.stdout.lines().find(|l| l.starts_with("dc2")).unwrap();
     assert!(dc2_row.split_whitespace().any(|w| w == "1/2"), "one of dc2's two servers is up: {dc2_row}");
     assert!(status.stderr.contains("error: 1 process(es) gone"), "{}", status.stderr);
