@@ -5,7 +5,7 @@ use fedctl::config::{ConfigFlags, resolve};
 
 use crate::cli::{CliError, Ctx};
 
-/// Run an agent: a server of a datacenter with its HTTP API.
+/// Run an agent: a server or a client of a datacenter, with its HTTP API.
 ///
 /// `fedctl agent -dev` runs one in-memory server with no flags at all. A durable server:
 /// `fedctl agent -server -bootstrap-expect 1 -data-dir /var/lib/fedctl`. Settings come from

@@ -35,7 +35,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Run an agent: a server of a datacenter, with the HTTP API.
+    /// Run an agent: a server or a client of a datacenter, with the HTTP API.
     Agent(agent::Args),
     /// Read and write the key/value store.
     #[command(subcommand)]

@@ -39,7 +39,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print fedctl''s version')
             [CompletionResult]::new('internal', 'internal', [CompletionResultType]::ParameterValue, 'Commands for fedctl''s own development')
-            [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Run an agent: a server of a datacenter, with the HTTP API')
+            [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Run an agent: a server or a client of a datacenter, with the HTTP API')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -847,7 +847,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('completion', 'completion', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('version', 'version', [CompletionResultType]::ParameterValue, 'Print fedctl''s version')
             [CompletionResult]::new('internal', 'internal', [CompletionResultType]::ParameterValue, 'Commands for fedctl''s own development')
-            [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Run an agent: a server of a datacenter, with the HTTP API')
+            [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Run an agent: a server or a client of a datacenter, with the HTTP API')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }

@@ -36,7 +36,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand completion 'Print a shell completion script'
             cand version 'Print fedctl''s version'
             cand internal 'Commands for fedctl''s own development'
-            cand agent 'Run an agent: a server of a datacenter, with the HTTP API'
+            cand agent 'Run an agent: a server or a client of a datacenter, with the HTTP API'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fedctl;kv'= {
@@ -748,7 +748,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand completion 'Print a shell completion script'
             cand version 'Print fedctl''s version'
             cand internal 'Commands for fedctl''s own development'
-            cand agent 'Run an agent: a server of a datacenter, with the HTTP API'
+            cand agent 'Run an agent: a server or a client of a datacenter, with the HTTP API'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fedctl;help;kv'= {
