@@ -42,12 +42,22 @@ pub async fn services(State(state): State<AppState>, Q(p): Q<Params>) -> Result<
 }
 
 /// `GET /v1/catalog/service/:name` (`?tag=`)
-pub async fn service(
+pub async fn service(state: State<AppState>, name: Path<String>, p: Q<Params>) -> Result<Response, ApiError> {
+    instances(state, name, p, false).await
+}
+
+/// `GET /v1/catalog/connect/:name`: the service's proxies and native instances (`?tag=`).
+pub async fn connect(state: State<AppState>, name: Path<String>, p: Q<Params>) -> Result<Response, ApiError> {
+    instances(state, name, p, true).await
+}
+
+async fn instances(
     State(state): State<AppState>,
     Path(name): Path<String>,
     Q(p): Q<Params>,
+    connect: bool,
 ) -> Result<Response, ApiError> {
-    let query = Query::ServiceNodes { service: name, tag: p.get("tag").cloned() };
+    let query = Query::ServiceNodes { service: name, tag: p.get("tag").cloned(), connect };
     read_json(&state, &read_options(&state, &p)?, query).await
 }
 

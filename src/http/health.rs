@@ -7,12 +7,24 @@ use super::query::{Params, flag, read_json, read_options};
 use crate::state::{HealthStatus, Query};
 
 /// `GET /v1/health/service/:name` (`?passing`, `?tag=`)
-pub async fn service(
+pub async fn service(state: State<AppState>, name: Path<String>, p: Q<Params>) -> Result<Response, ApiError> {
+    instances(state, name, p, false).await
+}
+
+/// `GET /v1/health/connect/:name`: the service's proxies and native instances, with their
+/// checks (`?passing`, `?tag=`).
+pub async fn connect(state: State<AppState>, name: Path<String>, p: Q<Params>) -> Result<Response, ApiError> {
+    instances(state, name, p, true).await
+}
+
+async fn instances(
     State(state): State<AppState>,
     Path(name): Path<String>,
     Q(p): Q<Params>,
+    connect: bool,
 ) -> Result<Response, ApiError> {
-    let query = Query::CheckServiceNodes { service: name, tag: p.get("tag").cloned(), passing: flag(&p, "passing") };
+    let query =
+        Query::CheckServiceNodes { service: name, tag: p.get("tag").cloned(), passing: flag(&p, "passing"), connect };
     read_json(&state, &read_options(&state, &p)?, query).await
 }
 

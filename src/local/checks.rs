@@ -1,4 +1,4 @@
-//! Check runners: one task per TCP, HTTP or TTL check, reporting into [`LocalState`].
+//! Check runners: one task per TCP, HTTP, TTL or alias check, reporting into [`LocalState`].
 //! A runner holds only a weak reference; its check's entry owns it, and aborts it when the check
 //! is removed.
 
@@ -42,6 +42,7 @@ pub(super) fn spawn(local: Arc<LocalState>, id: String, kind: CheckKind) -> Join
                     .await
             }
             CheckKind::Ttl { ttl } => ttl_watch(local, id, ttl).await,
+            CheckKind::Alias { service_id } => alias_watch(local, id, service_id).await,
         }
     })
 }
@@ -150,5 +151,48 @@ async fn ttl_watch(local: Weak<LocalState>, id: String, ttl: Duration) {
         }
         drop(local);
         tokio::time::sleep(recheck).await;
+    }
+}
+
+/// Follows the health of the local service `service_id`: its worst check (other than alias
+/// checks, so two aliases cannot feed each other), passing when it has none, critical when it
+/// is not registered. Re-evaluated on every change of the local state; written only when it
+/// changes, so the write does not wake itself forever.
+async fn alias_watch(local: Weak<LocalState>, id: String, service_id: String) {
+    let Some(mut changes) = local.upgrade().map(|l| l.subscribe()) else { return };
+    let mut last: Option<(HealthStatus, String)> = None;
+    loop {
+        {
+            let Some(local) = local.upgrade() else { return };
+            let now = alias_status(&local, &service_id);
+            if last.as_ref() != Some(&now) {
+                if local.update_check(&id, now.0, &now.1).is_err() {
+                    return;
+                }
+                last = Some(now);
+            }
+        }
+        if changes.changed().await.is_err() {
+            return;
+        }
+    }
+}
+
+fn alias_status(local: &LocalState, service_id: &str) -> (HealthStatus, String) {
+    if local.service(service_id).is_none() {
+        return (HealthStatus::Critical, format!("Service {service_id} could not be found on this agent"));
+    }
+    let checks: Vec<_> =
+        local.checks().into_values().filter(|c| c.service_id == service_id && c.check_type != "alias").collect();
+    let worst = checks.iter().map(|c| c.status).max_by_key(|s| match s {
+        HealthStatus::Passing => 0,
+        HealthStatus::Warning => 1,
+        HealthStatus::Critical | HealthStatus::Maintenance => 2,
+    });
+    match worst {
+        None => (HealthStatus::Passing, "No checks found.".to_owned()),
+        Some(HealthStatus::Passing) => (HealthStatus::Passing, "All checks passing.".to_owned()),
+        Some(HealthStatus::Warning) => (HealthStatus::Warning, "One or more checks are warning.".to_owned()),
+        Some(_) => (HealthStatus::Critical, "One or more checks are critical.".to_owned()),
     }
 }

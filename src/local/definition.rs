@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::duration::GoDuration;
 use crate::state::{
-    CheckDefinition as StoredDefinition, HealthCheck, HealthStatus, NodeService, ServiceAddress, ServiceKind,
-    ServiceProxy, Weights,
+    CheckDefinition as StoredDefinition, HealthCheck, HealthStatus, NodeService, ServiceAddress, ServiceConnect,
+    ServiceKind, ServiceProxy, Weights,
 };
 
 /// A service registered on an agent.
@@ -43,6 +43,19 @@ pub struct ServiceDefinition {
     pub check: Option<CheckDefinition>,
     #[serde(rename = "Checks", alias = "checks")]
     pub checks: Vec<CheckDefinition>,
+    #[serde(rename = "Connect", alias = "connect", skip_serializing_if = "Option::is_none")]
+    pub connect: Option<ConnectDefinition>,
+}
+
+/// A service's `Connect` block: native Connect, or a sidecar proxy for the agent to register.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ConnectDefinition {
+    #[serde(rename = "Native", alias = "native")]
+    pub native: bool,
+    /// Expanded by the agent into `<id>-sidecar-proxy` (see `local::connect`).
+    #[serde(rename = "SidecarService", alias = "sidecar_service", skip_serializing_if = "Option::is_none")]
+    pub sidecar_service: Option<Box<ServiceDefinition>>,
 }
 
 /// A health check registered on an agent.
@@ -75,15 +88,37 @@ pub struct CheckDefinition {
     pub status: Option<HealthStatus>,
     #[serde(rename = "DeregisterCriticalServiceAfter", alias = "deregister_critical_service_after")]
     pub deregister_critical_service_after: Option<GoDuration>,
+    /// An alias check: healthy as the local service with this ID is.
+    #[serde(rename = "AliasService", alias = "alias_service", skip_serializing_if = "String::is_empty")]
+    pub alias_service: String,
 }
 
 /// How a check runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CheckKind {
-    Tcp { addr: String, interval: Duration, timeout: Duration },
-    Http { url: String, method: String, interval: Duration, timeout: Duration, tls_skip_verify: bool },
-    Ttl { ttl: Duration },
+    Tcp {
+        addr: String,
+        interval: Duration,
+        timeout: Duration,
+    },
+    Http {
+        url: String,
+        method: String,
+        interval: Duration,
+        timeout: Duration,
+        tls_skip_verify: bool,
+    },
+    Ttl {
+        ttl: Duration,
+    },
+    /// As healthy as the local service `service_id` (its worst check).
+    Alias {
+        service_id: String,
+    },
 }
+
+/// A service as stored, and its checks with their IDs.
+pub type Normalized = (NodeService, Vec<(String, CheckDefinition)>);
 
 /// A definition that cannot be registered.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -94,6 +129,22 @@ pub enum DefinitionError {
     GatewayPort(String),
     #[error("check {check:?}: {problem}")]
     Check { check: String, problem: &'static str },
+    /// Every problem of a `connect-proxy` definition, in the reference's words and format.
+    #[error("{}", multierror(.0))]
+    Proxy(Vec<String>),
+    #[error("Invalid SidecarService: {0}")]
+    Sidecar(String),
+}
+
+/// The reference's (go-multierror's) way of listing several problems.
+fn multierror(problems: &[String]) -> String {
+    let head = if problems.len() == 1 {
+        "1 error occurred:".to_owned()
+    } else {
+        format!("{} errors occurred:", problems.len())
+    };
+    let items: String = problems.iter().map(|p| format!("\n\t* {p}")).collect();
+    format!("{head}{items}\n\n")
 }
 
 /// Consul's default check timeout.
@@ -103,9 +154,15 @@ impl CheckDefinition {
     /// Validates the definition and says how to run it.
     pub fn kind(&self) -> Result<CheckKind, DefinitionError> {
         let err = |problem| DefinitionError::Check { check: self.display_name(), problem };
-        let set = [!self.tcp.is_empty(), !self.http.is_empty(), self.ttl.is_some()].iter().filter(|b| **b).count();
+        let set = [!self.tcp.is_empty(), !self.http.is_empty(), self.ttl.is_some(), !self.alias_service.is_empty()]
+            .iter()
+            .filter(|b| **b)
+            .count();
         if set != 1 {
-            return Err(err("exactly one of TCP, HTTP or TTL is required"));
+            return Err(err("exactly one of TCP, HTTP, TTL or AliasService is required"));
+        }
+        if !self.alias_service.is_empty() {
+            return Ok(CheckKind::Alias { service_id: self.alias_service.clone() });
         }
         let timeout = self.timeout.map_or(DEFAULT_TIMEOUT, |t| t.0);
         if let Some(ttl) = self.ttl {
@@ -138,6 +195,7 @@ impl CheckDefinition {
             Ok(CheckKind::Tcp { .. }) => "tcp",
             Ok(CheckKind::Http { .. }) => "http",
             Ok(CheckKind::Ttl { .. }) => "ttl",
+            Ok(CheckKind::Alias { .. }) => "alias",
             Err(_) => "",
         };
         HealthCheck {
@@ -165,11 +223,16 @@ impl CheckDefinition {
 impl ServiceDefinition {
     /// Validates the service and its checks; returns the service as stored and its checks
     /// with their IDs (`service:<id>`, `service:<id>:<n>` by default, as the reference).
-    pub fn normalize(&self) -> Result<(NodeService, Vec<(String, CheckDefinition)>), DefinitionError> {
+    pub fn normalize(&self) -> Result<Normalized, DefinitionError> {
         if self.name.is_empty() {
             return Err(DefinitionError::MissingServiceName);
         }
-        if !self.kind.is_typical() && self.port == 0 {
+        if self.kind.0 == ServiceKind::CONNECT_PROXY {
+            let problems = super::connect::proxy_problems(self);
+            if !problems.is_empty() {
+                return Err(DefinitionError::Proxy(problems));
+            }
+        } else if !self.kind.is_typical() && self.port == 0 {
             return Err(DefinitionError::GatewayPort(self.kind.0.clone()));
         }
         let id = if self.id.is_empty() { self.name.clone() } else { self.id.clone() };
@@ -185,6 +248,7 @@ impl ServiceDefinition {
             weights: self.weights.unwrap_or_default(),
             enable_tag_override: self.enable_tag_override,
             proxy: self.proxy.clone(),
+            connect: ServiceConnect { native: self.connect.as_ref().is_some_and(|c| c.native) },
             ..NodeService::default()
         };
         let all: Vec<&CheckDefinition> = self.check.iter().chain(&self.checks).collect();

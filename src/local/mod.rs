@@ -2,9 +2,11 @@
 //! and anti-entropy that keeps the catalog in line with them.
 
 mod checks;
+mod connect;
 mod definition;
 mod state;
 pub mod sync;
 
-pub use definition::{CheckDefinition, CheckKind, DefinitionError, ServiceDefinition};
+pub use connect::SIDECAR_PORTS;
+pub use definition::{CheckDefinition, CheckKind, ConnectDefinition, DefinitionError, ServiceDefinition};
 pub use state::{LocalError, LocalState};

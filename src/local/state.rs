@@ -11,7 +11,7 @@ use tokio::sync::Notify;
 use tokio::task::JoinHandle;
 use tokio::time::Instant;
 
-use super::definition::{CheckDefinition, CheckKind, DefinitionError, ServiceDefinition};
+use super::definition::{CheckDefinition, CheckKind, DefinitionError, Normalized, ServiceDefinition};
 use crate::state::{HealthCheck, HealthStatus, NodeService};
 
 /// A check on this agent and its runner.
@@ -40,6 +40,9 @@ impl Drop for LocalCheck {
 struct Inner {
     services: BTreeMap<String, NodeService>,
     checks: BTreeMap<String, LocalCheck>,
+    /// Service ID -> the sidecar registered for it from its `Connect.SidecarService`
+    /// (deregistered with it).
+    sidecars: BTreeMap<String, String>,
 }
 
 /// Why a local operation failed.
@@ -96,32 +99,74 @@ impl LocalState {
         &self.node
     }
 
-    /// Adds or replaces a service and its checks, starting their runners.
+    /// Adds or replaces a service and its checks, starting their runners; with a
+    /// `Connect.SidecarService`, its sidecar too. Everything is validated first: a bad
+    /// definition registers nothing.
     pub fn add_service(self: &Arc<Self>, def: &ServiceDefinition) -> Result<NodeService, LocalError> {
         let (service, checks) = def.normalize()?;
         {
             let mut inner = self.inner();
-            inner.services.insert(service.id.clone(), service.clone());
-            for (check_id, check_def) in checks {
-                let check = check_def.to_health_check(&self.node, &check_id, Some(&service));
-                self.insert_check(&mut inner, check, check_def);
+            let sidecar = self.sidecar_for(&inner, def, &service.id)?;
+            if let Some(old) = inner.sidecars.remove(&service.id) {
+                Self::remove_locked(&mut inner, &old);
+            }
+            self.insert_service(&mut inner, service.clone(), checks);
+            if let Some((sidecar, sidecar_checks)) = sidecar {
+                inner.sidecars.insert(service.id.clone(), sidecar.id.clone());
+                self.insert_service(&mut inner, sidecar, sidecar_checks);
             }
         }
         self.notify_changed();
         Ok(service)
     }
 
-    /// Removes a service and its checks.
+    /// The sidecar `def` asks for, validated, with its checks.
+    fn sidecar_for(
+        &self,
+        inner: &Inner,
+        def: &ServiceDefinition,
+        parent_id: &str,
+    ) -> Result<Option<Normalized>, LocalError> {
+        let own_id = format!("{parent_id}-sidecar-proxy");
+        let taken = |port: u16| inner.services.values().any(|s| s.id != own_id && s.port == port);
+        let current = inner.services.get(&own_id).map(|s| s.port);
+        let Some(sidecar) = super::connect::sidecar_of(def, parent_id, taken, current)? else { return Ok(None) };
+        let normalized = sidecar.normalize().map_err(|e| DefinitionError::Sidecar(e.to_string()))?;
+        Ok(Some(normalized))
+    }
+
+    fn insert_service(
+        self: &Arc<Self>,
+        inner: &mut Inner,
+        service: NodeService,
+        checks: Vec<(String, CheckDefinition)>,
+    ) {
+        inner.services.insert(service.id.clone(), service.clone());
+        for (check_id, check_def) in checks {
+            let check = check_def.to_health_check(&self.node, &check_id, Some(&service));
+            self.insert_check(inner, check, check_def);
+        }
+    }
+
+    /// Removes a service and its checks, and the sidecar registered with it.
     pub fn remove_service(&self, id: &str) -> Result<(), LocalError> {
         {
             let mut inner = self.inner();
-            if inner.services.remove(id).is_none() {
+            if !inner.services.contains_key(id) {
                 return Err(LocalError::UnknownService(id.to_owned()));
             }
-            inner.checks.retain(|_, c| c.check.service_id != id);
+            Self::remove_locked(&mut inner, id);
+            if let Some(sidecar) = inner.sidecars.remove(id) {
+                Self::remove_locked(&mut inner, &sidecar);
+            }
         }
         self.notify_changed();
         Ok(())
+    }
+
+    fn remove_locked(inner: &mut Inner, id: &str) {
+        inner.services.remove(id);
+        inner.checks.retain(|_, c| c.check.service_id != id);
     }
 
     /// Adds or replaces a check (of the node, or of a local service).

@@ -67,7 +67,8 @@ pub(super) async fn run(
         _ => None,
     });
     if snapshot.wan_federation() {
-        let servers = Query::CheckServiceNodes { service: "consul".to_owned(), tag: None, passing: false };
+        let servers =
+            Query::CheckServiceNodes { service: "consul".to_owned(), tag: None, passing: false, connect: false };
         watch(servers, |r| match r {
             QueryResult::CheckServiceNodes(s) => Some(Update::Servers(s)),
             _ => None,

@@ -27,7 +27,7 @@ pub use request::{Consistency, HOLD_TIMEOUT, HOP_MARGIN, REQUEST_TIMEOUT, Reques
 pub use store::{Store, Table};
 pub use types::{
     CaRoot, CheckDefinition, ConnectCa, FederationState, FederationStatesDelta, HealthCheck, HealthStatus, KvEntry,
-    META_WAN_FEDERATION, Node, NodeService, RaftIndex, ServiceAddress, ServiceKind, ServiceProxy, Weights,
-    federation_digest,
+    META_WAN_FEDERATION, MeshGatewayConfig, Node, NodeService, RaftIndex, ServiceAddress, ServiceConnect, ServiceKind,
+    ServiceProxy, Upstream, Weights, federation_digest,
 };
 pub use watch::{BlockingResult, StateHandle};

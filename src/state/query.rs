@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::store::Store;
 use super::types::{
     FederationState, HealthCheck, HealthStatus, KvEntry, META_WAN_FEDERATION, Node, NodeService, ServiceAddress,
-    ServiceKind, Weights,
+    ServiceConnect, ServiceKind, ServiceProxy, Weights,
 };
 
 /// One instance of a service with its node (`/v1/catalog/service/:name`).
@@ -32,6 +32,8 @@ pub struct ServiceNode {
     pub service_meta: BTreeMap<String, String>,
     pub service_port: u16,
     pub service_enable_tag_override: bool,
+    pub service_proxy: ServiceProxy,
+    pub service_connect: ServiceConnect,
     pub create_index: u64,
     pub modify_index: u64,
 }
@@ -114,8 +116,8 @@ impl Store {
     }
 
     /// Instances of `service`, optionally only those tagged `tag`.
-    pub fn service_nodes(&self, service: &str, tag: Option<&str>) -> Vec<ServiceNode> {
-        self.instances(service, tag)
+    pub fn service_nodes(&self, service: &str, tag: Option<&str>, connect: bool) -> Vec<ServiceNode> {
+        self.instances(service, tag, connect)
             .map(|(n, s)| ServiceNode {
                 id: n.id.clone(),
                 node: n.node.clone(),
@@ -133,26 +135,37 @@ impl Store {
                 service_meta: s.meta.clone(),
                 service_port: s.port,
                 service_enable_tag_override: s.enable_tag_override,
+                service_proxy: s.proxy.clone().unwrap_or_default(),
+                service_connect: s.connect.clone(),
                 create_index: s.index.create_index,
                 modify_index: s.index.modify_index,
             })
             .collect()
     }
 
+    /// Instances of `service`; with `connect`, its Connect-capable instances instead: every
+    /// `connect-proxy` whose destination it is, and its native instances.
     fn instances<'a>(
         &'a self,
         service: &'a str,
         tag: Option<&'a str>,
+        connect: bool,
     ) -> impl Iterator<Item = (&'a Node, &'a NodeService)> + 'a {
         self.all_services()
-            .filter(move |(_, s)| s.service == service)
+            .filter(move |(_, s)| if connect { s.is_connect_instance_of(service) } else { s.service == service })
             .filter(move |(_, s)| tag.is_none_or(|t| s.tags.iter().any(|x| x == t)))
     }
 
     /// Instances of `service` with their node and service checks. With `passing_only`, only
     /// instances whose every check passes.
-    pub fn check_service_nodes(&self, service: &str, tag: Option<&str>, passing_only: bool) -> Vec<CheckServiceNode> {
-        self.instances(service, tag)
+    pub fn check_service_nodes(
+        &self,
+        service: &str,
+        tag: Option<&str>,
+        passing_only: bool,
+        connect: bool,
+    ) -> Vec<CheckServiceNode> {
+        self.instances(service, tag, connect)
             .map(|(n, s)| CheckServiceNode {
                 node: n.clone(),
                 service: s.clone(),
@@ -175,7 +188,7 @@ impl Store {
             self.all_services().filter(|(_, s)| s.kind.0 == kind).map(|(_, s)| s.service.clone()).collect();
         names
             .iter()
-            .flat_map(|name| self.check_service_nodes(name, None, false))
+            .flat_map(|name| self.check_service_nodes(name, None, false, false))
             .filter(|c| c.service.kind.0 == kind)
             .collect()
     }

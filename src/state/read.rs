@@ -20,6 +20,10 @@ pub enum Query {
     ServiceNodes {
         service: String,
         tag: Option<String>,
+        /// The service's Connect-capable instances instead: the proxies whose destination it
+        /// is, and its native instances (`/v1/catalog/connect/:service`).
+        #[serde(default)]
+        connect: bool,
     },
     NodeServices {
         node: String,
@@ -28,6 +32,9 @@ pub enum Query {
         service: String,
         tag: Option<String>,
         passing: bool,
+        /// As for [`Query::ServiceNodes`] (`/v1/health/connect/:service`).
+        #[serde(default)]
+        connect: bool,
     },
     NodeChecks {
         node: String,
@@ -138,10 +145,12 @@ impl Query {
         match self {
             Query::Nodes => QueryResult::Nodes(s.nodes()),
             Query::ServiceNames => QueryResult::ServiceNames(s.service_names()),
-            Query::ServiceNodes { service, tag } => QueryResult::ServiceNodes(s.service_nodes(service, tag.as_deref())),
+            Query::ServiceNodes { service, tag, connect } => {
+                QueryResult::ServiceNodes(s.service_nodes(service, tag.as_deref(), *connect))
+            }
             Query::NodeServices { node } => QueryResult::NodeServices(s.node_services(node)),
-            Query::CheckServiceNodes { service, tag, passing } => {
-                QueryResult::CheckServiceNodes(s.check_service_nodes(service, tag.as_deref(), *passing))
+            Query::CheckServiceNodes { service, tag, passing, connect } => {
+                QueryResult::CheckServiceNodes(s.check_service_nodes(service, tag.as_deref(), *passing, *connect))
             }
             Query::NodeChecks { node } => QueryResult::Checks(s.node_checks(node)),
             Query::ServiceChecks { service } => QueryResult::Checks(s.service_checks(service)),

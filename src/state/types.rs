@@ -40,6 +40,7 @@ pub const META_WAN_FEDERATION: &str = "consul-wan-federation";
 
 impl ServiceKind {
     pub const MESH_GATEWAY: &'static str = "mesh-gateway";
+    pub const CONNECT_PROXY: &'static str = "connect-proxy";
 
     pub fn is_typical(&self) -> bool {
         self.0.is_empty()
@@ -90,18 +91,101 @@ pub struct NodeService {
     /// Proxy settings of a gateway or proxy (`Proxy.Config` is what the xDS side reads).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub proxy: Option<ServiceProxy>,
+    /// Connect settings (native Connect); omitted when none are set.
+    #[serde(skip_serializing_if = "is_default_connect")]
+    pub connect: ServiceConnect,
     pub datacenter: String,
     #[serde(flatten)]
     pub index: RaftIndex,
 }
 
-/// A proxy-like service's `Proxy` block.
+impl NodeService {
+    /// A `connect-proxy` fronting `service`, or a native Connect instance of it.
+    pub fn is_connect_instance_of(&self, service: &str) -> bool {
+        let proxy_for = self.kind.0 == ServiceKind::CONNECT_PROXY
+            && self.proxy.as_ref().is_some_and(|p| p.destination_service_name == service);
+        proxy_for || (self.connect.native && self.service == service)
+    }
+}
+
+/// A proxy-like service's `Proxy` block (the reference's `ConnectProxyConfig`): for a
+/// `connect-proxy`, the service it fronts and its upstreams; for a gateway, only `Config`.
+/// Decoding takes the reference's snake_case spellings too; `Config` maps are opaque.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ServiceProxy {
+    /// The service this proxy represents (required for a `connect-proxy`).
+    #[serde(alias = "destination_service_name", skip_serializing_if = "String::is_empty")]
+    pub destination_service_name: String,
+    /// The instance it fronts.
+    #[serde(
+        rename = "DestinationServiceID",
+        alias = "destination_service_id",
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub destination_service_id: String,
+    /// Where the proxy dials the application (empty: 127.0.0.1).
+    #[serde(alias = "local_service_address", skip_serializing_if = "String::is_empty")]
+    pub local_service_address: String,
+    #[serde(alias = "local_service_port", skip_serializing_if = "is_zero")]
+    pub local_service_port: u16,
     /// Opaque settings; for gateways the `envoy_gateway_*` bind keys and `connect_timeout_ms`.
-    #[serde(alias = "config")]
+    #[serde(alias = "config", skip_serializing_if = "serde_json::Map::is_empty")]
     pub config: serde_json::Map<String, serde_json::Value>,
+    #[serde(alias = "upstreams", skip_serializing_if = "Vec::is_empty")]
+    pub upstreams: Vec<Upstream>,
+    /// The proxy-wide default mesh gateway mode of its upstreams.
+    #[serde(alias = "mesh_gateway")]
+    pub mesh_gateway: MeshGatewayConfig,
+}
+
+fn is_default_connect(c: &ServiceConnect) -> bool {
+    *c == ServiceConnect::default()
+}
+
+fn is_zero(port: &u16) -> bool {
+    *port == 0
+}
+
+/// One upstream of a proxy: a service (or prepared query) it reaches on a local port.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct Upstream {
+    /// `service` (also when empty) or `prepared_query`.
+    #[serde(alias = "destination_type", skip_serializing_if = "String::is_empty")]
+    pub destination_type: String,
+    #[serde(alias = "destination_namespace", skip_serializing_if = "String::is_empty")]
+    pub destination_namespace: String,
+    #[serde(alias = "destination_name")]
+    pub destination_name: String,
+    #[serde(alias = "datacenter", skip_serializing_if = "String::is_empty")]
+    pub datacenter: String,
+    /// Empty: 127.0.0.1.
+    #[serde(alias = "local_bind_address", skip_serializing_if = "String::is_empty")]
+    pub local_bind_address: String,
+    #[serde(alias = "local_bind_port", skip_serializing_if = "is_zero")]
+    pub local_bind_port: u16,
+    #[serde(alias = "config", skip_serializing_if = "serde_json::Map::is_empty")]
+    pub config: serde_json::Map<String, serde_json::Value>,
+    #[serde(alias = "mesh_gateway")]
+    pub mesh_gateway: MeshGatewayConfig,
+}
+
+/// `{ "Mode": "" | "none" | "local" | "remote" }`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct MeshGatewayConfig {
+    #[serde(alias = "mode", skip_serializing_if = "String::is_empty")]
+    pub mode: String,
+}
+
+/// A service's `Connect` settings as the catalog keeps them.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ServiceConnect {
+    /// The service speaks Connect itself (fetches its own leaf certificate).
+    #[serde(alias = "native", skip_serializing_if = "std::ops::Not::not")]
+    pub native: bool,
 }
 
 /// passing, warning or critical (and `maintenance` for maintenance mode).

@@ -182,7 +182,7 @@ fn registration(
         port: lan.port,
         meta,
         tagged_addresses: tagged,
-        proxy: if config.is_empty() { None } else { Some(ServiceProxy { config }) },
+        proxy: if config.is_empty() { None } else { Some(ServiceProxy { config, ..ServiceProxy::default() }) },
         check: Some(CheckDefinition {
             name: format!("{kind} listening"),
             tcp: format!("{check_host}:{}", lan.port),

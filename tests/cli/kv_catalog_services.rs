@@ -246,3 +246,26 @@ async fn services_register_from_flags_and_catalog_services_with_tags() {
     a.wait_json("/v1/catalog/services", "web's v2 tag gone with web-2", |v| v["web"] == json!(["primary", "v1"])).await;
     a.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_readmes_sidecar_definition_registers_web_and_its_sidecar_and_deregistering_web_removes_both() {
+    let readme = std::fs::read_to_string(crate::support::repo_root().join("README.md")).unwrap();
+    let intro = readme.find("A service can ask for a Connect sidecar proxy").expect("the README's sidecar example");
+    let block = &readme[intro..];
+    let start = block.find("```hcl\n").unwrap() + "```hcl\n".len();
+    let hcl = &block[start..start + block[start..].find("```").unwrap()];
+    let a = dev_agent().await;
+    let dir = temp_dir();
+    std::fs::write(dir.path().join("web.hcl"), hcl).unwrap();
+    let run = cli(&a, dir.path(), &["services", "register", "web.hcl"]).await;
+    assert_eq!((run.code, run.stdout.as_str()), (0, "Registered service: web\n"), "{run:?}");
+    let sidecar = a.get_json("/v1/agent/service/web-sidecar-proxy").await;
+    assert_eq!(sidecar["Kind"], "connect-proxy", "{sidecar:#}");
+    assert_eq!(sidecar["Port"], 21000);
+    assert_eq!(sidecar["Proxy"]["Upstreams"][0]["DestinationName"], "echo", "{sidecar:#}");
+    assert_eq!(sidecar["Proxy"]["Upstreams"][0]["LocalBindPort"], 9191);
+    let run = cli(&a, dir.path(), &["services", "deregister", "-id", "web"]).await;
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(a.get_json("/v1/agent/services").await, json!({}), "web and its sidecar are gone");
+    a.stop().await;
+}

@@ -315,37 +315,41 @@ connect {
 }
 
 #[test]
-fn sidecar_services_are_named_as_unsupported_in_every_service() {
-    const SIDECARS: &str = "Connect sidecar services, part of fedctl's service mesh work";
-    let one =
-        "data_dir = \"/x\"\nservice {\n  name = \"web\"\n  port = 8080\n  connect {\n    sidecar_service {}\n  }\n}\n";
-    let (path, err) = error_for(one, "a.hcl");
-    assert_eq!(key_problems(&err), vec![unsupported("service.connect", 5, SIDECARS)]);
-    let file = path.display();
-    assert_eq!(
-        err.to_string(),
-        format!(
-            "config file {file}: 1 key fedctl cannot use:\n\
-             {file}:5: \"service.connect\" is a Consul setting fedctl does not support yet ({SIDECARS})\n\
-             remove this key to start the agent"
-        )
-    );
-
-    // The second of two service blocks.
-    let two = "data_dir = \"/x\"\nservice {\n  name = \"web\"\n}\nservice {\n  name = \"api\"\n  connect {\n    \
-               sidecar_service {\n      port = 21000\n    }\n  }\n}\n";
+fn a_service_setting_fedctl_lacks_is_named_in_every_service() {
+    const TOKENS: &str = "a service's own ACL token; fedctl has no ACLs yet";
+    // The second of two service blocks, and an element of the services list.
+    let two = "data_dir = \"/x\"\nservice {\n  name = \"web\"\n}\nservice {\n  name = \"api\"\n  token = \"t\"\n}\n";
     let (_, err) = error_for(two, "a.hcl");
-    assert_eq!(key_problems(&err), vec![unsupported("service.1.connect", 7, SIDECARS)]);
-
-    // An element of the services list.
+    assert_eq!(key_problems(&err), vec![unsupported("service.1.token", 7, TOKENS)]);
     let list = r#"{
   "data_dir": "/x",
   "services": [
-    {"name": "web", "connect": {"sidecar_service": {}}}
+    {"name": "web", "token": "t"}
   ]
 }"#;
     let (_, err) = error_for(list, "a.json");
-    assert_eq!(key_problems(&err), vec![unsupported("services.0.connect", 4, SIDECARS)]);
+    assert_eq!(key_problems(&err), vec![unsupported("services.0.token", 4, TOKENS)]);
+}
+
+#[test]
+fn a_service_with_a_sidecar_is_read_and_a_typo_inside_the_sidecar_is_found() {
+    let dir = temp_dir();
+    let ok = write(
+        dir.path(),
+        "ok.hcl",
+        "data_dir = \"/x\"\nservice {\n  name = \"web\"\n  port = 8080\n  connect {\n    sidecar_service {}\n  }\n}\n",
+    );
+    let cfg = resolve(&ConfigFlags { config_files: vec![ok], ..ConfigFlags::default() }).unwrap();
+    assert!(cfg.services[0].connect.as_ref().is_some_and(|c| c.sidecar_service.is_some()), "{:?}", cfg.services);
+    let typo = "data_dir = \"/x\"\nservice {\n  name = \"web\"\n  connect {\n    sidecar_service {\n      prot = 1\n    }\n  }\n}\n";
+    let (_, err) = error_for(typo, "a.hcl");
+    let problems = key_problems(&err);
+    assert_eq!(problems.len(), 1, "{err}");
+    assert_eq!(
+        (problems[0].key.as_str(), problems[0].line),
+        ("service.connect.sidecar_service.prot", Some(6)),
+        "{err}"
+    );
 }
 
 #[test]

@@ -39,7 +39,7 @@ fn register_stores_node_service_and_check_with_indexes() {
     let nodes = s.nodes();
     assert_eq!(nodes.len(), 1);
     assert_eq!((nodes[0].index.create_index, nodes[0].index.modify_index), (5, 5));
-    let instances = s.check_service_nodes("web", None, false);
+    let instances = s.check_service_nodes("web", None, false, false);
     assert_eq!(instances.len(), 1);
     assert_eq!(instances[0].service.id, "web", "the ID defaults to the name");
     assert_eq!(instances[0].checks[0].service_name, "web");
@@ -119,10 +119,10 @@ fn deregistering_a_service_takes_its_checks_and_a_node_takes_everything() {
     };
     s.apply(3, &dereg("n1", "web")).unwrap();
     assert!(s.node_checks("n1").is_empty());
-    assert_eq!(s.check_service_nodes("web", None, false).len(), 1);
+    assert_eq!(s.check_service_nodes("web", None, false, false).len(), 1);
     s.apply(4, &dereg("n2", "")).unwrap();
     assert_eq!(s.nodes().len(), 1);
-    assert!(s.check_service_nodes("web", None, false).is_empty());
+    assert!(s.check_service_nodes("web", None, false, false).is_empty());
     assert_eq!(s.table_index(Table::Nodes), 4);
 }
 
@@ -139,13 +139,13 @@ fn passing_filter_considers_node_and_service_checks() {
         ..Default::default()
     });
     let passing = |s: &Store| -> Vec<String> {
-        s.check_service_nodes("web", None, true).into_iter().map(|c| c.node.node).collect()
+        s.check_service_nodes("web", None, true, false).into_iter().map(|c| c.node.node).collect()
     };
     assert_eq!(passing(&s), ["n1"]);
     s.apply(3, &node_check).unwrap();
     assert!(passing(&s).is_empty(), "a warning node check fails the passing filter");
-    assert_eq!(s.check_service_nodes("web", Some("v1"), false).len(), 2);
-    assert!(s.check_service_nodes("web", Some("v2"), false).is_empty());
+    assert_eq!(s.check_service_nodes("web", Some("v1"), false, false).len(), 2);
+    assert!(s.check_service_nodes("web", Some("v2"), false, false).is_empty());
 }
 
 #[test]

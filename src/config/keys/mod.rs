@@ -19,7 +19,7 @@ use lines::{locate, scan};
 use suggest::suggest;
 
 /// Consul agent settings fedctl does not support yet: the key's path and what it is for. A
-/// path has no list indexes: `service.connect` is the key in every service, of `service`
+/// path has no list indexes: `service.token` is the key in every service, of `service`
 /// blocks or of the `services` list alike.
 ///
 /// They stay errors: an agent must not start quietly without, say, the gossip encryption or
@@ -39,8 +39,8 @@ const UNSUPPORTED: &[(&str, &str)] = &[
     ("verify_incoming_https", "client certificate checks on the HTTPS port alone"),
     ("connect.ca_provider", "other Connect CA providers; fedctl's servers run the built-in CA"),
     ("connect.ca_config", "settings of a Connect CA provider; fedctl's servers run the built-in CA"),
-    ("service.connect", "Connect sidecar services, part of fedctl's service mesh work"),
-    ("services.connect", "Connect sidecar services, part of fedctl's service mesh work"),
+    ("service.token", "a service's own ACL token; fedctl has no ACLs yet"),
+    ("services.token", "a service's own ACL token; fedctl has no ACLs yet"),
     ("node_id", "a node ID of your own; fedctl keeps a generated one in <data_dir>/node-id"),
     ("advertise_addr_wan", "a WAN address of its own; fedctl advertises advertise_addr on the WAN too"),
     ("translate_wan_addrs", "answering with WAN addresses for nodes in other datacenters"),
@@ -224,7 +224,7 @@ fn suggestion(segments: &[Segment]) -> Option<String> {
 }
 
 /// What the key is for, when it is one of [`UNSUPPORTED`]; list indexes are skipped, so
-/// `services.1.connect` is `services.connect`.
+/// `services.1.token` is `services.token`.
 fn unsupported(segments: &[Segment]) -> Option<&'static str> {
     let keys: Vec<&str> = segments
         .iter()
