@@ -3,7 +3,7 @@
 //!
 //! Run: `cargo bench --bench suite` (all areas, about 6 minutes on 2 vCPUs), or
 //! `cargo bench --bench suite -- --only scale,lab --json report.json --quick`.
-//! Areas: kv, cluster, federation, xds, gateways, scale, lab. Environment: BENCH_RUNS (3),
+//! Areas: kv, cluster, federation, connect, xds, gateways, scale, lab. Environment: BENCH_RUNS (3),
 //! BENCH_SECS (3, per load phase), BENCH_CLIENTS (64), BENCH_SCALE ("2,8,32"), BENCH_DIR (where
 //! data directories go; default `target`, the real disk), BENCH_ENVOY_ARGS (extra Envoy flags).
 
@@ -11,6 +11,7 @@
 
 mod baseline;
 mod cluster;
+mod connect;
 mod federation;
 mod kv;
 mod lab;
@@ -26,7 +27,7 @@ use std::time::Instant;
 
 use report::{Report, Row, Stat};
 
-const AREAS: [&str; 7] = ["kv", "cluster", "federation", "xds", "gateways", "scale", "lab"];
+const AREAS: [&str; 8] = ["kv", "cluster", "federation", "connect", "xds", "gateways", "scale", "lab"];
 /// Areas that run real Envoy.
 const NEEDS_ENVOY: [&str; 3] = ["xds", "gateways", "lab"];
 
@@ -142,6 +143,7 @@ fn main() {
                 "kv" => kv::run(&ctx).await,
                 "cluster" => cluster::run(&ctx).await,
                 "federation" => federation::run(&ctx).await,
+                "connect" => connect::run(&ctx).await,
                 "xds" => xds::run(&ctx).await,
                 "gateways" => wanfed::run(&ctx).await,
                 "scale" => scale::run(&ctx).await,

@@ -102,6 +102,7 @@ impl Agent {
         let http_addr = http.as_ref().and_then(|l| l.local_addr().ok());
         if let Some(listener) = http {
             let state = ApiState {
+                leaves: crate::local::LeafCache::default(),
                 backend: backend.clone(),
                 local: local.clone(),
                 info: Arc::new(agent_info(&cfg, node_id, server_port, grpc_addr, grpc_tls_addr)),

@@ -19,7 +19,7 @@ pub use rpc::server_handlers;
 
 use crate::raft::RaftNode;
 use crate::rpc::RpcClient;
-use crate::rpc::message::{Answer, Envelope, PeerInfo, Reply, Request, StatusInfo};
+use crate::rpc::message::{Answer, Envelope, PeerInfo, Reply, Request, SignedCert, StatusInfo};
 use crate::state::{Command, ReadReply, ReadRequest, RequestContext, RequestError, Response};
 
 /// The reach of one agent; cheap to clone.
@@ -120,6 +120,14 @@ impl Backend {
     pub async fn remove_peer(&self, ctx: &RequestContext, id: u64) -> Result<(), RequestError> {
         match self.forward(ctx, &Request::RemovePeer(id)).await? {
             Reply::Removed => Ok(()),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// A Connect leaf CSR signed by a server of `ctx`'s datacenter.
+    pub async fn connect_sign(&self, ctx: &RequestContext, csr: String) -> Result<SignedCert, RequestError> {
+        match self.forward(ctx, &Request::ConnectSign { csr }).await? {
+            Reply::Signed(cert) => Ok(cert),
             other => Err(unexpected(other)),
         }
     }

@@ -57,7 +57,7 @@ pub fn server_only(request: &Request) -> Option<&'static str> {
     match request {
         Request::RemovePeer(_) => Some("raft peers may only be removed by servers"),
         Request::Apply(c) => command(c),
-        Request::Ping | Request::Read(_) | Request::Status | Request::Datacenters => None,
+        Request::Ping | Request::Read(_) | Request::Status | Request::Datacenters | Request::ConnectSign { .. } => None,
     }
 }
 

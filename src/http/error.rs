@@ -46,6 +46,7 @@ impl From<RequestError> for ApiError {
             | RequestError::Timeout(_)
             | RequestError::Storage(_)
             | RequestError::LeadershipLost { .. }
+            | RequestError::Ca(_)
             | RequestError::Protocol(_) => ApiError::Internal(e.to_string()),
         }
     }

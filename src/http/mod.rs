@@ -88,6 +88,8 @@ pub struct ApiState {
     pub locator: Option<crate::wan::Locator>,
     /// The agent's TLS (probes through gateways use it).
     pub tls: Option<Arc<crate::tls::AgentTls>>,
+    /// The Connect leaf certificates of this agent's services.
+    pub leaves: crate::local::LeafCache,
 }
 
 impl ApiState {
@@ -137,6 +139,8 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/health/checks/{service}", get(health::checks))
         .route("/v1/health/state/{state}", get(health::in_state))
         .route("/v1/connect/ca/roots", get(connect::roots))
+        .route("/v1/agent/connect/ca/roots", get(connect::roots))
+        .route("/v1/agent/connect/ca/leaf/{service}", get(connect::leaf))
         .route("/v1/internal/xds", get(connect::xds_status))
         .route("/v1/internal/gateways", get(federation::gateways))
         .route("/v1/internal/gateways/probe", get(federation::probe_gateways))

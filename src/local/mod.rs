@@ -4,9 +4,11 @@
 mod checks;
 mod connect;
 mod definition;
+mod leaf;
 mod state;
 pub mod sync;
 
 pub use connect::SIDECAR_PORTS;
 pub use definition::{CheckDefinition, CheckKind, ConnectDefinition, DefinitionError, ServiceDefinition};
+pub use leaf::{Cached, Leaf, LeafCache};
 pub use state::{LocalError, LocalState};

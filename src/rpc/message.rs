@@ -29,6 +29,8 @@ pub enum Request {
     Datacenters,
     /// Remove a raft member (by node id); served by the leader.
     RemovePeer(u64),
+    /// Sign a Connect leaf CSR (PEM) with this datacenter's CA; served by any server.
+    ConnectSign { csr: String },
 }
 
 /// A server's answer to a request it served.
@@ -40,6 +42,21 @@ pub enum Reply {
     Status(StatusInfo),
     Datacenters(Vec<String>),
     Removed,
+    Signed(SignedCert),
+}
+
+/// A leaf certificate a server signed (the private key never leaves the agent that asked).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedCert {
+    pub cert_pem: String,
+    pub serial_number: String,
+    pub service: String,
+    pub service_uri: String,
+    /// RFC 3339.
+    pub valid_after: String,
+    pub valid_before: String,
+    /// The raft index at signing: what blocking queries on the leaf compare.
+    pub index: u64,
 }
 
 /// What travels back: the reply, or why there is none.

@@ -27,6 +27,10 @@ pub enum RequestError {
     /// still be committed (or not) once the partition heals.
     #[error("leadership lost: no quorum of servers has answered this leader for {since_ms} ms{}", if *proposed { "; the write was proposed and may still be committed" } else { "" })]
     LeadershipLost { since_ms: u64, proposed: bool },
+    /// The Connect CA could not sign (no CA yet, no key here, or a CSR it refuses), in the
+    /// reference's words.
+    #[error("{0}")]
+    Ca(String),
     /// No leader was elected while the request was retried.
     #[error("No cluster leader")]
     NoLeader,

@@ -14,6 +14,7 @@ mod dial;
 mod error;
 pub mod files;
 pub mod keys;
+pub mod leaf;
 pub mod names;
 mod settings;
 mod verify;
