@@ -16,8 +16,8 @@ use crate::config::AgentConfig;
 use crate::federation::ReplicationStatus;
 use crate::gossip::Gossip;
 use crate::http::{AgentInfo, ApiState, AppState, Metrics};
-use crate::local::LocalState;
 use crate::local::sync::NodeIdentity;
+use crate::local::{LeafCache, LocalState, RootsWatch};
 use crate::proxycfg::{Manager, ManagerOptions};
 use crate::raft::{RaftNode, RaftOptions, ServerNode, node_id_for};
 use crate::rpc::message::PeerInfo;
@@ -91,7 +91,7 @@ impl Agent {
         };
         w.membership(&rpc, &router, raft.as_ref(), lan.as_ref(), wan.as_ref(), locator.is_some());
         let replication = w.federation(raft.as_ref(), &backend, router, locator.as_ref(), tls.as_ref());
-        let proxycfg = w.local(&opts, &node_id, &local, &backend, locator.as_ref(), listeners.server_port);
+        let (proxycfg, leaves) = w.local(&opts, &node_id, &local, &backend, locator.as_ref(), listeners.server_port);
         let Listeners { http, grpc, grpc_tls, server, server_port } = listeners;
         if let Some(listener) = server {
             w.server_port(listener, &backend, tls.clone(), wan.as_ref().filter(|_| locator.is_some()));
@@ -102,7 +102,7 @@ impl Agent {
         let http_addr = http.as_ref().and_then(|l| l.local_addr().ok());
         if let Some(listener) = http {
             let state = ApiState {
-                leaves: crate::local::LeafCache::default(),
+                leaves,
                 backend: backend.clone(),
                 local: local.clone(),
                 info: Arc::new(agent_info(&cfg, node_id, server_port, grpc_addr, grpc_tls_addr)),
@@ -294,7 +294,7 @@ impl Wiring<'_> {
         backend: &Backend,
         locator: Option<&Locator>,
         server_port: u16,
-    ) -> Manager {
+    ) -> (Manager, LeafCache) {
         let cfg = self.cfg;
         let node_identity = NodeIdentity {
             node: cfg.node_name.clone(),
@@ -311,15 +311,26 @@ impl Wiring<'_> {
         let sync =
             crate::local::sync::run(local.clone(), backend.clone(), node_identity, managed, opts.sync, self.stop());
         self.spawn("anti-entropy", sync);
+        let (roots, task) = RootsWatch::new(backend.clone(), self.stop());
+        self.spawn("ca roots watch", task);
+        let (leaves, task) = LeafCache::new(backend.clone(), roots, &cfg.datacenter, self.stop());
+        self.spawn("leaf certificates", task);
         let manager_opts = ManagerOptions {
             primary_datacenter: Some(cfg.primary_datacenter.clone()),
             primary_fallback: locator.map(|l| l.fallback()),
             ..opts.proxycfg.clone()
         };
-        let (manager, task) =
-            Manager::new(local.clone(), backend.clone(), &cfg.datacenter, &cfg.domain, manager_opts, self.stop());
+        let (manager, task) = Manager::new(
+            local.clone(),
+            backend.clone(),
+            leaves.clone(),
+            &cfg.datacenter,
+            &cfg.domain,
+            manager_opts,
+            self.stop(),
+        );
         self.spawn("proxycfg", task);
-        manager
+        (manager, leaves)
     }
 
     /// xDS for the agent's gateways, on the plaintext and the TLS port; their addresses.

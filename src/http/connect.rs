@@ -3,6 +3,8 @@
 //! service's leaf certificate and key; `/v1/internal/xds`: what each local gateway's xDS
 //! stream last did.
 
+use std::time::{Duration, SystemTime};
+
 use axum::extract::{Path, Query as Q, State};
 use axum::http::HeaderValue;
 use axum::response::{IntoResponse, Response};
@@ -24,15 +26,43 @@ pub async fn roots(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Res
     Ok(with_meta(&reply, axum::Json(ca).into_response()))
 }
 
-/// `GET /v1/agent/connect/ca/leaf/:service` (blocking with `?index=&wait=`): the reference's
-/// `IssuedCert` for the service name, with `X-Cache: HIT|MISS` and `X-Consul-Index`.
+/// `GET /v1/agent/connect/ca/roots` (blocking with `?index=`): the roots as this agent holds
+/// them (one watch shared by all its sidecars), with `X-Cache` and `Age` as the reference's
+/// agent cache answers; read from a server while the watch has not answered yet.
+pub async fn agent_roots(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Response, ApiError> {
+    let opts = read_options(&state, &p)?;
+    let watch = state.leaves.roots();
+    let mut rx = watch.subscribe();
+    if rx.borrow().fetched_at.is_none() {
+        let mut response = roots(State(state), Q(p)).await?;
+        response.headers_mut().insert("X-Cache", HeaderValue::from_static("MISS"));
+        return Ok(response);
+    }
+    let mut hit = true;
+    if opts.min_index > 0 && rx.borrow().index <= opts.min_index {
+        let newer = |r: &crate::local::Roots| r.index > opts.min_index;
+        hit = tokio::time::timeout(opts.wait, rx.wait_for(newer)).await.is_err();
+    }
+    let roots = rx.borrow().clone();
+    let body = roots.ca.as_deref().cloned().unwrap_or_default();
+    let mut response = axum::Json(body).into_response();
+    let headers = response.headers_mut();
+    headers.insert("X-Consul-Index", HeaderValue::from(roots.index.max(1)));
+    cache_headers(headers, if hit { roots.fetched_at.map(age) } else { None });
+    Ok(response)
+}
+
+/// `GET /v1/agent/connect/ca/leaf/:service` (`?dc=`, blocking with `?index=&wait=`): the
+/// reference's `IssuedCert` for the service name, with `X-Cache: HIT|MISS`, `Age` on a hit,
+/// and `X-Consul-Index`.
 pub async fn leaf(
     State(state): State<AppState>,
     Path(service): Path<String>,
     Q(p): Q<Params>,
 ) -> Result<Response, ApiError> {
     let opts = read_options(&state, &p)?;
-    let (leaf, cached) = state.leaves.get(&state.backend, &service, opts.min_index, opts.wait).await?;
+    let dc = p.get("dc").map(String::as_str);
+    let (leaf, cached) = state.leaves.get(dc, &service, opts.min_index, opts.wait).await?;
     let cert = &leaf.cert;
     let body = serde_json::json!({
         "SerialNumber": cert.serial_number,
@@ -42,14 +72,37 @@ pub async fn leaf(
         "ServiceURI": cert.service_uri,
         "ValidAfter": cert.valid_after,
         "ValidBefore": cert.valid_before,
-        "CreateIndex": cert.index,
-        "ModifyIndex": cert.index,
+        "CreateIndex": leaf.index,
+        "ModifyIndex": leaf.index,
     });
     let mut response = axum::Json(body).into_response();
     let headers = response.headers_mut();
-    headers.insert("X-Consul-Index", HeaderValue::from(cert.index.max(1)));
-    headers.insert("X-Cache", HeaderValue::from_static(if cached == Cached::Hit { "HIT" } else { "MISS" }));
+    headers.insert("X-Consul-Index", HeaderValue::from(leaf.index.max(1)));
+    cache_headers(
+        headers,
+        match cached {
+            Cached::Hit(age) => Some(age),
+            Cached::Miss => None,
+        },
+    );
     Ok(response)
+}
+
+/// `X-Cache: HIT` with `Age` (whole seconds) for a cached answer, else `X-Cache: MISS`.
+fn cache_headers(headers: &mut axum::http::HeaderMap, hit_age: Option<Duration>) {
+    match hit_age {
+        Some(age) => {
+            headers.insert("X-Cache", HeaderValue::from_static("HIT"));
+            headers.insert("Age", HeaderValue::from(age.as_secs_f64().round() as u64));
+        }
+        None => {
+            headers.insert("X-Cache", HeaderValue::from_static("MISS"));
+        }
+    }
+}
+
+fn age(at: SystemTime) -> Duration {
+    SystemTime::now().duration_since(at).unwrap_or_default()
 }
 
 /// `GET /v1/internal/xds`: proxy ID -> streams, versions sent and acknowledged per type, and

@@ -10,7 +10,7 @@ use tokio::time::Instant;
 
 use super::definition::CheckKind;
 use super::state::LocalState;
-use crate::state::HealthStatus;
+use crate::state::{HealthCheck, HealthStatus};
 
 /// The most of an HTTP check's response body kept as its output.
 const MAX_OUTPUT: usize = 4096;
@@ -154,17 +154,24 @@ async fn ttl_watch(local: Weak<LocalState>, id: String, ttl: Duration) {
     }
 }
 
-/// Follows the health of the local service `service_id`: its worst check (other than alias
-/// checks, so two aliases cannot feed each other), passing when it has none, critical when it
-/// is not registered. Re-evaluated on every change of the local state; written only when it
-/// changes, so the write does not wake itself forever.
+/// Follows the health of the local service `service_id` as the reference's alias check does
+/// (its `processChecks`): from the service's checks and the node's own (those without a
+/// service), critical when the service has no check and is not registered. Re-evaluated on
+/// every change of the local state; written only when it changes, so the write does not wake
+/// itself forever.
 async fn alias_watch(local: Weak<LocalState>, id: String, service_id: String) {
     let Some(mut changes) = local.upgrade().map(|l| l.subscribe()) else { return };
     let mut last: Option<(HealthStatus, String)> = None;
     loop {
         {
             let Some(local) = local.upgrade() else { return };
-            let now = alias_status(&local, &service_id);
+            // Unlike the reference, alias checks are not counted: re-evaluated on every change,
+            // two aliases of each other (or a node-level alias, which counts itself) would
+            // feed each other's outputs into their own for ever.
+            let (registered, checks) = local.service_and_checks(&service_id, |c| {
+                (c.service_id == service_id || c.service_id.is_empty()) && c.check_type != "alias"
+            });
+            let now = alias_status(&service_id, registered, &checks);
             if last.as_ref() != Some(&now) {
                 if local.update_check(&id, now.0, &now.1).is_err() {
                     return;
@@ -178,21 +185,30 @@ async fn alias_watch(local: Weak<LocalState>, id: String, service_id: String) {
     }
 }
 
-fn alias_status(local: &LocalState, service_id: &str) -> (HealthStatus, String) {
-    if local.service(service_id).is_none() {
-        return (HealthStatus::Critical, format!("Service {service_id} could not be found on this agent"));
+/// The reference's verdict over `checks` (in check ID order, where the reference takes its
+/// map's order): the first critical check, else the last warning, else passing.
+fn alias_status(service_id: &str, registered: bool, checks: &[HealthCheck]) -> (HealthStatus, String) {
+    let mut health = HealthStatus::Passing;
+    let mut output = "No checks found.".to_owned();
+    let mut service_found = false;
+    for check in checks {
+        service_found |= check.service_id == service_id;
+        if check.status == HealthStatus::Passing {
+            if health == HealthStatus::Passing {
+                output = "All checks passing.".to_owned();
+            }
+            continue;
+        }
+        // Maintenance is fedctl's own status; the reference's maintenance checks are critical.
+        health = if check.status == HealthStatus::Warning { HealthStatus::Warning } else { HealthStatus::Critical };
+        output = format!("Aliased check {:?} failing: {}", check.name, check.output);
+        if health == HealthStatus::Critical {
+            break;
+        }
     }
-    let checks: Vec<_> =
-        local.checks().into_values().filter(|c| c.service_id == service_id && c.check_type != "alias").collect();
-    let worst = checks.iter().map(|c| c.status).max_by_key(|s| match s {
-        HealthStatus::Passing => 0,
-        HealthStatus::Warning => 1,
-        HealthStatus::Critical | HealthStatus::Maintenance => 2,
-    });
-    match worst {
-        None => (HealthStatus::Passing, "No checks found.".to_owned()),
-        Some(HealthStatus::Passing) => (HealthStatus::Passing, "All checks passing.".to_owned()),
-        Some(HealthStatus::Warning) => (HealthStatus::Warning, "One or more checks are warning.".to_owned()),
-        Some(_) => (HealthStatus::Critical, "One or more checks are critical.".to_owned()),
+    if !service_found && !registered {
+        // A local alias has no node name, so the reference's sentence ends with an empty one.
+        return (HealthStatus::Critical, format!("Service {service_id} could not be found on node "));
     }
+    (health, output)
 }

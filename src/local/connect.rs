@@ -1,12 +1,13 @@
-//! Connect registrations: a `connect-proxy`'s validation (every problem at once, in the
-//! reference's words), and a service's `Connect.SidecarService` expanded into the sidecar proxy
-//! the agent registers beside it (the catalog only ever sees the two plain services).
+//! Connect registrations: a service's validation as the reference's `NodeService.Validate`
+//! (every problem at once, in its words and order), and a service's
+//! `Connect.SidecarService` expanded into the sidecar proxy the agent registers beside it (the
+//! catalog only ever sees the two plain services).
 
 use std::collections::BTreeSet;
 
-use super::definition::{CheckDefinition, DefinitionError, ServiceDefinition};
+use super::definition::{CheckDefinition, ConnectDefinition, DefinitionError, ServiceDefinition};
 use crate::duration::GoDuration;
-use crate::state::{ServiceKind, ServiceProxy};
+use crate::state::{NodeService, ServiceKind, ServiceProxy, Upstream};
 
 /// The ports sidecars get when their definition has none (the reference's
 /// `ports.sidecar_min_port` / `sidecar_max_port`, inclusive).
@@ -14,54 +15,92 @@ pub const SIDECAR_PORTS: std::ops::RangeInclusive<u16> = 21000..=21255;
 
 const MESH_GATEWAY_MODES: [&str; 4] = ["", "none", "local", "remote"];
 
-/// The problems of a `connect-proxy` definition (empty when it is valid).
-pub fn proxy_problems(def: &ServiceDefinition) -> Vec<String> {
+const UPSTREAM_SERVICE: &str = "service";
+const UPSTREAM_PREPARED_QUERY: &str = "prepared_query";
+
+/// The protocols an exposed path may have, in the reference's message's words. (It prints a
+/// Go map's keys there, so either order can appear in Consul's own message.)
+const EXPOSE_PROTOCOLS: [&str; 2] = ["http", "http2"];
+
+/// `proxy` as the reference stores it: an upstream without a destination type is a service's.
+/// Done before validation, as the reference does, so `""` and `"service"` are one upstream to
+/// the duplicate check.
+pub fn proxy_with_defaults(mut proxy: ServiceProxy) -> ServiceProxy {
+    for upstream in &mut proxy.upstreams {
+        if upstream.destination_type.is_empty() {
+            upstream.destination_type = UPSTREAM_SERVICE.to_owned();
+        }
+    }
+    proxy
+}
+
+/// The problems of `service` (as it is to be stored) and of the `connect` block it was
+/// defined with; empty when it is valid.
+pub fn service_problems(service: &NodeService, connect: Option<&ConnectDefinition>) -> Vec<String> {
     let mut problems = Vec::new();
-    let proxy = def.proxy.clone().unwrap_or_default();
-    if proxy.destination_service_name.is_empty() {
-        problems.push("Proxy.DestinationServiceName must be non-empty for Connect proxy services".to_owned());
+    if service.kind.0 == ServiceKind::CONNECT_PROXY {
+        connect_proxy_problems(service, &mut problems);
+    } else if !service.kind.is_typical() && service.port == 0 {
+        problems.push(format!("Port must be non-zero for a {}", service.kind.0));
     }
-    if def.port == 0 {
-        problems.push("Port must be set for a Connect proxy".to_owned());
+    if let Some(nested) = connect.and_then(|c| c.sidecar_service.as_deref()) {
+        if !nested.id.is_empty() {
+            problems.push("A SidecarService cannot specify an ID as this is managed by the agent".to_owned());
+        }
+        if nested.connect.as_ref().is_some_and(|c| c.sidecar_service.is_some()) {
+            problems.push("A SidecarService cannot have a nested SidecarService".to_owned());
+        }
     }
-    if def.connect.as_ref().is_some_and(|c| c.native) {
-        problems.push("A Proxy cannot also be Connect Native, only typical services".to_owned());
-    }
-    mesh_gateway_mode(&proxy.mesh_gateway.mode, &mut problems);
-    upstream_problems(&proxy, &mut problems);
     problems
 }
 
-fn mesh_gateway_mode(mode: &str, problems: &mut Vec<String>) {
-    if !MESH_GATEWAY_MODES.contains(&mode) {
-        problems.push(format!("Invalid Mesh Gateway Mode: {mode:?}"));
+fn connect_proxy_problems(service: &NodeService, problems: &mut Vec<String>) {
+    let proxy = service.proxy.clone().unwrap_or_default();
+    if proxy.destination_service_name.trim().is_empty() {
+        problems.push("Proxy.DestinationServiceName must be non-empty for Connect proxy services".to_owned());
+    }
+    if service.port == 0 {
+        problems.push("Port must be set for a Connect proxy".to_owned());
+    }
+    if service.connect.native {
+        problems.push("A Proxy cannot also be Connect Native, only typical services".to_owned());
+    }
+    upstream_problems(&proxy.upstreams, problems);
+    expose_problems(&proxy, problems);
+    mesh_gateway_modes(&proxy, problems);
+}
+
+/// Consul checks the modes (in these words) when it reads a config file, not in
+/// `NodeService.Validate`; fedctl has one path for files and the HTTP API, and a proxy with an
+/// unknown mode is refused at once rather than left to fail in xDS.
+fn mesh_gateway_modes(proxy: &ServiceProxy, problems: &mut Vec<String>) {
+    let upstreams = proxy.upstreams.iter().map(|u| &u.mesh_gateway.mode);
+    for mode in std::iter::once(&proxy.mesh_gateway.mode).chain(upstreams) {
+        if !MESH_GATEWAY_MODES.contains(&mode.as_str()) {
+            problems.push(format!("Invalid Mesh Gateway Mode: {mode:?}"));
+        }
     }
 }
 
-fn upstream_problems(proxy: &ServiceProxy, problems: &mut Vec<String>) {
-    let mut keys = BTreeSet::new();
+/// As the reference: an invalid upstream reports its first problem only and takes no part in
+/// the duplicate checks; a duplicate destination is not checked for its bind address either.
+fn upstream_problems(upstreams: &[Upstream], problems: &mut Vec<String>) {
+    let mut destinations = BTreeSet::new();
     let mut binds = BTreeSet::new();
-    for u in &proxy.upstreams {
-        let kind = if u.destination_type.is_empty() { "service" } else { u.destination_type.as_str() };
-        if kind != "service" && kind != "prepared_query" {
-            problems.push(format!("unknown upstream destination type: {:?}", u.destination_type));
+    for u in upstreams {
+        if let Some(problem) = upstream_problem(u) {
+            problems.push(problem);
+            continue;
         }
-        if u.destination_name.is_empty() {
-            problems.push("upstream destination name cannot be empty".to_owned());
-        }
-        if u.local_bind_port == 0 {
-            problems.push("upstream local bind port cannot be zero".to_owned());
-        }
-        mesh_gateway_mode(&u.mesh_gateway.mode, problems);
-        let key = (&u.destination_type, &u.destination_name, &u.destination_namespace, &u.datacenter);
-        if !keys.insert(key) {
+        if !destinations.insert((&u.destination_type, &u.destination_name, &u.destination_namespace, &u.datacenter)) {
             problems.push(format!(
-                "upstreams cannot contain duplicates of [type={}, name={}, namespace={}, datacenter={}]",
+                "upstreams cannot contain duplicates of [type={:?}, name={:?}, namespace={:?}, datacenter={:?}]",
                 u.destination_type, u.destination_name, u.destination_namespace, u.datacenter
             ));
+            continue;
         }
         let address = if u.local_bind_address.is_empty() { "127.0.0.1" } else { u.local_bind_address.as_str() };
-        let bind = format!("{address}:{}", u.local_bind_port);
+        let bind = join_host_port(address, u.local_bind_port);
         if !binds.insert(bind.clone()) {
             problems.push(format!(
                 "upstreams cannot contain duplicates by local bind address and port; {bind:?} is specified twice"
@@ -70,9 +109,60 @@ fn upstream_problems(proxy: &ServiceProxy, problems: &mut Vec<String>) {
     }
 }
 
+/// The reference's `Upstream.Validate`: its first problem.
+fn upstream_problem(u: &Upstream) -> Option<String> {
+    if !["", UPSTREAM_SERVICE, UPSTREAM_PREPARED_QUERY].contains(&u.destination_type.as_str()) {
+        return Some(format!("unknown upstream destination type: {:?}", u.destination_type));
+    }
+    if u.destination_name.is_empty() {
+        return Some("upstream destination name cannot be empty".to_owned());
+    }
+    if u.local_bind_port == 0 {
+        return Some("upstream local bind port cannot be zero".to_owned());
+    }
+    None
+}
+
+/// `host:port`, the host bracketed when it has a colon (an IPv6 address), as Go's
+/// `net.JoinHostPort` writes it.
+fn join_host_port(host: &str, port: u16) -> String {
+    if host.contains(':') { format!("[{host}]:{port}") } else { format!("{host}:{port}") }
+}
+
+/// Every problem of every exposed path, as the reference lists them (a path can have several).
+/// Listener ports above 65535 cannot be decoded at all, so only 0 is reported as invalid here.
+fn expose_problems(proxy: &ServiceProxy, problems: &mut Vec<String>) {
+    let mut known_paths = BTreeSet::new();
+    let mut known_listeners = BTreeSet::new();
+    for path in &proxy.expose.paths {
+        if path.path.is_empty() {
+            problems.push("expose.paths: empty path exposed".to_owned());
+        }
+        if !known_paths.insert(path.path.as_str()) {
+            problems.push("expose.paths: duplicate paths exposed".to_owned());
+        }
+        if !known_listeners.insert(path.listener_port) {
+            problems.push("expose.paths: duplicate listener ports exposed".to_owned());
+        }
+        if path.listener_port == 0 {
+            problems.push(format!("expose.paths: invalid listener port: {}", path.listener_port));
+        }
+        let protocol = path.protocol.to_lowercase();
+        if !protocol.is_empty() && !EXPOSE_PROTOCOLS.contains(&protocol.as_str()) {
+            problems.push(format!(
+                "protocol '{protocol}' not supported for path: {}, must be in: [{}]",
+                path.path,
+                EXPOSE_PROTOCOLS.join(" ")
+            ));
+        }
+    }
+}
+
 /// The sidecar service `parent` (registered as `parent_id`) asks for, or `None`. `port_taken`
 /// says whether another local service holds a port; `current` is the port this sidecar holds
-/// already (re-registering keeps it).
+/// already (re-registering keeps it). `parent` has passed [`service_problems`], which refuses
+/// a nested ID or a nested SidecarService. The sidecar definition is copied whole, its `Proxy`
+/// (`Expose` included) with it.
 pub fn sidecar_of(
     parent: &ServiceDefinition,
     parent_id: &str,
@@ -82,13 +172,11 @@ pub fn sidecar_of(
     let Some(nested) = parent.connect.as_ref().and_then(|c| c.sidecar_service.as_deref()) else {
         return Ok(None);
     };
+    // The reference checks the sidecar's own checks first, before it expands anything.
+    for check in nested.check.iter().chain(&nested.checks) {
+        check.kind().map_err(|e| DefinitionError::SidecarCheck(e.to_string()))?;
+    }
     let invalid = |m: &str| DefinitionError::Sidecar(m.to_owned());
-    if !nested.id.is_empty() {
-        return Err(invalid("A SidecarService cannot specify an ID as this is managed by the agent"));
-    }
-    if nested.connect.as_ref().is_some_and(|c| c.sidecar_service.is_some()) {
-        return Err(invalid("A SidecarService cannot have a nested SidecarService"));
-    }
     let mut sidecar = nested.clone();
     sidecar.id = format!("{parent_id}-sidecar-proxy");
     if sidecar.meta.is_empty() {

@@ -125,15 +125,17 @@ pub type Normalized = (NodeService, Vec<(String, CheckDefinition)>);
 pub enum DefinitionError {
     #[error("missing service name")]
     MissingServiceName,
-    #[error("Port must be non-zero for a {0}")]
-    GatewayPort(String),
     #[error("check {check:?}: {problem}")]
     Check { check: String, problem: &'static str },
-    /// Every problem of a `connect-proxy` definition, in the reference's words and format.
+    /// Every problem the reference's `NodeService.Validate` finds (a `connect-proxy`'s fields,
+    /// a gateway's port, a nested sidecar's), in its words and format.
     #[error("{}", multierror(.0))]
-    Proxy(Vec<String>),
+    Invalid(Vec<String>),
     #[error("Invalid SidecarService: {0}")]
     Sidecar(String),
+    /// A check of `Connect.SidecarService` (the reference's words).
+    #[error("Invalid check in sidecar_service: {0}")]
+    SidecarCheck(String),
 }
 
 /// The reference's (go-multierror's) way of listing several problems.
@@ -227,14 +229,6 @@ impl ServiceDefinition {
         if self.name.is_empty() {
             return Err(DefinitionError::MissingServiceName);
         }
-        if self.kind.0 == ServiceKind::CONNECT_PROXY {
-            let problems = super::connect::proxy_problems(self);
-            if !problems.is_empty() {
-                return Err(DefinitionError::Proxy(problems));
-            }
-        } else if !self.kind.is_typical() && self.port == 0 {
-            return Err(DefinitionError::GatewayPort(self.kind.0.clone()));
-        }
         let id = if self.id.is_empty() { self.name.clone() } else { self.id.clone() };
         let service = NodeService {
             kind: self.kind.clone(),
@@ -247,10 +241,15 @@ impl ServiceDefinition {
             port: self.port,
             weights: self.weights.unwrap_or_default(),
             enable_tag_override: self.enable_tag_override,
-            proxy: self.proxy.clone(),
+            proxy: self.proxy.clone().map(super::connect::proxy_with_defaults),
             connect: ServiceConnect { native: self.connect.as_ref().is_some_and(|c| c.native) },
             ..NodeService::default()
         };
+        // The service as it is to be stored is what is validated, as the reference does.
+        let problems = super::connect::service_problems(&service, self.connect.as_ref());
+        if !problems.is_empty() {
+            return Err(DefinitionError::Invalid(problems));
+        }
         let all: Vec<&CheckDefinition> = self.check.iter().chain(&self.checks).collect();
         let mut checks = Vec::new();
         for (n, check) in all.iter().enumerate() {

@@ -5,10 +5,13 @@ mod checks;
 mod connect;
 mod definition;
 mod leaf;
+mod leaf_issuer;
+mod roots;
 mod state;
 pub mod sync;
 
 pub use connect::SIDECAR_PORTS;
 pub use definition::{CheckDefinition, CheckKind, ConnectDefinition, DefinitionError, ServiceDefinition};
-pub use leaf::{Cached, Leaf, LeafCache};
+pub use leaf::{Cached, Leaf, LeafCache, LeafState};
+pub use roots::{Roots, RootsWatch};
 pub use state::{LocalError, LocalState};

@@ -36,12 +36,21 @@ impl Drop for LocalCheck {
     }
 }
 
+/// What a check registered again keeps of the one it replaces.
+#[derive(Debug, Clone)]
+struct Prior {
+    status: HealthStatus,
+    output: String,
+    critical_since: Option<Instant>,
+}
+
 #[derive(Debug, Default)]
 struct Inner {
     services: BTreeMap<String, NodeService>,
     checks: BTreeMap<String, LocalCheck>,
     /// Service ID -> the sidecar registered for it from its `Connect.SidecarService`
-    /// (deregistered with it).
+    /// (deregistered with it). Only a sidecar still registered as one is linked: a removed
+    /// sidecar, or a service registered over it, is unlinked.
     sidecars: BTreeMap<String, String>,
 }
 
@@ -107,13 +116,22 @@ impl LocalState {
         {
             let mut inner = self.inner();
             let sidecar = self.sidecar_for(&inner, def, &service.id)?;
+            // A check registered again keeps its status and output, whatever its definition
+            // now says, as in the reference (which restores them from a snapshot of the checks
+            // taken before the registration): re-registering a service does not send its
+            // checks, or its sidecar's, back to critical.
+            let of_sidecar = sidecar.iter().flat_map(|(_, checks)| checks);
+            let prior = Self::prior_states(&inner, checks.iter().chain(of_sidecar).map(|(id, _)| id.as_str()));
+            // Registered over a sidecar (by its ID), a service is no longer that sidecar: its
+            // parent's deregistration leaves it.
+            Self::unlink_sidecar(&mut inner, &service.id);
             if let Some(old) = inner.sidecars.remove(&service.id) {
                 Self::remove_locked(&mut inner, &old);
             }
-            self.insert_service(&mut inner, service.clone(), checks);
+            self.insert_service(&mut inner, service.clone(), checks, &prior);
             if let Some((sidecar, sidecar_checks)) = sidecar {
                 inner.sidecars.insert(service.id.clone(), sidecar.id.clone());
-                self.insert_service(&mut inner, sidecar, sidecar_checks);
+                self.insert_service(&mut inner, sidecar, sidecar_checks, &prior);
             }
         }
         self.notify_changed();
@@ -135,16 +153,27 @@ impl LocalState {
         Ok(Some(normalized))
     }
 
+    /// The state of those of `ids` that are registered checks.
+    fn prior_states<'a>(inner: &Inner, ids: impl Iterator<Item = &'a str>) -> BTreeMap<String, Prior> {
+        ids.filter_map(|id| {
+            let c = inner.checks.get(id)?;
+            let (status, output) = (c.check.status, c.check.output.clone());
+            Some((id.to_owned(), Prior { status, output, critical_since: c.critical_since }))
+        })
+        .collect()
+    }
+
     fn insert_service(
         self: &Arc<Self>,
         inner: &mut Inner,
         service: NodeService,
         checks: Vec<(String, CheckDefinition)>,
+        prior: &BTreeMap<String, Prior>,
     ) {
         inner.services.insert(service.id.clone(), service.clone());
         for (check_id, check_def) in checks {
             let check = check_def.to_health_check(&self.node, &check_id, Some(&service));
-            self.insert_check(inner, check, check_def);
+            self.insert_check(inner, check, check_def, prior.get(&check_id).cloned());
         }
     }
 
@@ -164,9 +193,17 @@ impl LocalState {
         Ok(())
     }
 
+    /// Removes a service and its checks; when it is a sidecar (removed by its own ID, say),
+    /// its parent no longer has it, so the parent's deregistration cannot take a later
+    /// service of that ID.
     fn remove_locked(inner: &mut Inner, id: &str) {
         inner.services.remove(id);
         inner.checks.retain(|_, c| c.check.service_id != id);
+        Self::unlink_sidecar(inner, id);
+    }
+
+    fn unlink_sidecar(inner: &mut Inner, id: &str) {
+        inner.sidecars.retain(|_, sidecar| sidecar != id);
     }
 
     /// Adds or replaces a check (of the node, or of a local service).
@@ -185,20 +222,35 @@ impl LocalState {
                 }
             };
             let check = def.to_health_check(&self.node, &id, service.as_ref());
-            self.insert_check(&mut inner, check, def.clone());
+            self.insert_check(&mut inner, check, def.clone(), None);
         }
         self.notify_changed();
         Ok(())
     }
 
-    fn insert_check(self: &Arc<Self>, inner: &mut Inner, check: HealthCheck, definition: CheckDefinition) {
+    /// Adds or replaces a check and starts its runner; with `prior`, the check keeps that
+    /// status and output.
+    fn insert_check(
+        self: &Arc<Self>,
+        inner: &mut Inner,
+        mut check: HealthCheck,
+        definition: CheckDefinition,
+        prior: Option<Prior>,
+    ) {
         let id = check.check_id.clone();
         let kind = definition.kind().ok();
         let ttl_deadline = match &kind {
             Some(CheckKind::Ttl { ttl }) => Some(Instant::now() + *ttl),
             _ => None,
         };
-        let critical_since = (check.status == HealthStatus::Critical).then(Instant::now);
+        let critical_since = match prior {
+            Some(prior) => {
+                check.status = prior.status;
+                check.output = prior.output;
+                prior.critical_since
+            }
+            None => (check.status == HealthStatus::Critical).then(Instant::now),
+        };
         inner.checks.insert(id.clone(), LocalCheck { check, definition, critical_since, ttl_deadline, runner: None });
         if let Some(kind) = kind {
             let runner = super::checks::spawn(self.clone(), id.clone(), kind);
@@ -264,6 +316,19 @@ impl LocalState {
 
     pub fn checks(&self) -> BTreeMap<String, HealthCheck> {
         self.inner().checks.iter().map(|(id, c)| (id.clone(), c.check.clone())).collect()
+    }
+
+    /// Whether the service `service_id` is registered, and the checks `keep` selects (in
+    /// check ID order), read under one lock; only those are cloned (an alias check reads this
+    /// on every change of the local state).
+    pub(super) fn service_and_checks(
+        &self,
+        service_id: &str,
+        keep: impl Fn(&HealthCheck) -> bool,
+    ) -> (bool, Vec<HealthCheck>) {
+        let inner = self.inner();
+        let checks = inner.checks.values().map(|c| &c.check).filter(|c| keep(c)).cloned().collect();
+        (inner.services.contains_key(service_id), checks)
     }
 
     /// Stops every check runner and waits for them (on shutdown); the checks stay registered

@@ -1,9 +1,10 @@
-//! The proxy config manager: one state task per local `mesh-gateway` service, kept in step
+//! The proxy config manager: one state task per local `mesh-gateway` or `connect-proxy`
+//! service, kept in step
 //! with agent-local state (level-triggered: every local change re-reads the whole service
 //! list), and a latest-only channel per proxy ID for xDS streams.
 //!
 //! Ownership: the manager's task (returned by [`Manager::new`], spawned by the agent) owns the
-//! state tasks; each state task owns its watches. A deregistered gateway's task is stopped and
+//! state tasks; each state task owns its watches. A deregistered proxy's task is stopped and
 //! reaped; on shutdown every one is awaited.
 
 use std::collections::BTreeMap;
@@ -16,7 +17,7 @@ use tracing::Instrument;
 use super::snapshot::Snapshot;
 use super::state::{self, Context};
 use crate::backend::Backend;
-use crate::local::LocalState;
+use crate::local::{LeafCache, LocalState};
 use crate::state::{NodeService, ServiceKind};
 use crate::tasks::{TaskSet, stopped};
 
@@ -74,6 +75,7 @@ impl Manager {
     pub fn new(
         local: Arc<LocalState>,
         backend: Backend,
+        leaves: LeafCache,
         datacenter: &str,
         domain: &str,
         opts: ManagerOptions,
@@ -81,6 +83,7 @@ impl Manager {
     ) -> (Manager, impl std::future::Future<Output = ()> + Send + 'static) {
         let ctx = Context {
             backend,
+            leaves,
             datacenter: datacenter.to_owned(),
             domain: domain.to_owned(),
             coalesce: opts.coalesce,
@@ -121,13 +124,13 @@ impl Manager {
         lock(&self.inner.outputs).entry(proxy_id.to_owned()).or_insert_with(|| watch::Sender::new(None)).clone()
     }
 
-    /// Brings the state tasks in line with the local gateway registrations. A changed
+    /// Brings the state tasks in line with the local proxy registrations. A changed
     /// registration (address, port, meta, tagged addresses, proxy config) restarts its task.
     fn sync(&self, local: &LocalState, tasks: &mut TaskSet) {
         let wanted: BTreeMap<String, NodeService> = local
             .services()
             .into_iter()
-            .filter(|(_, s)| s.kind.0 == ServiceKind::MESH_GATEWAY)
+            .filter(|(_, s)| s.kind.0 == ServiceKind::MESH_GATEWAY || s.kind.0 == ServiceKind::CONNECT_PROXY)
             .map(|(id, mut s)| {
                 s.index = Default::default();
                 (id, s)
@@ -146,7 +149,7 @@ impl Manager {
                     // Watchers stay attached (a re-registration resumes them) but see that
                     // there is nothing to serve.
                     self.output(&id).send_replace(None);
-                    tracing::info!(proxy = %id, "gateway deregistered; its watches stopped");
+                    tracing::info!(proxy = %id, "proxy deregistered; its watches stopped");
                 }
             }
         }
@@ -161,7 +164,7 @@ impl Manager {
                 "proxycfg state",
                 state::run(service.clone(), self.inner.ctx.clone(), out, stop_rx).instrument(span),
             );
-            tracing::info!(proxy = %id, "watching gateway");
+            tracing::info!(proxy = %id, kind = %service.kind.0, "watching proxy");
             proxies.insert(id, Running { registration: service, stop });
         }
     }

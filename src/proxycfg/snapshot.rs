@@ -1,14 +1,19 @@
-//! What a gateway's xDS configuration is built from: an immutable snapshot of the gateway's
-//! registration and everything its watches returned. Pure data; `xds::resources` turns it
-//! into Envoy resources.
+//! What a proxy's xDS configuration is built from: an immutable snapshot of the proxy's
+//! registration and everything its watches returned. Pure data; `xds::resources` (gateways)
+//! and `xds::sidecar` (connect proxies) turn it into Envoy resources.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
-use crate::state::{CheckServiceNode, ConnectCa, META_WAN_FEDERATION, NodeService, ServiceAddress, ServiceKind};
+use crate::local::Leaf;
+use crate::state::{
+    CheckServiceNode, ConnectCa, META_WAN_FEDERATION, NodeService, ServiceAddress, ServiceKind, ServiceProxy, Upstream,
+};
 
-/// A mesh gateway's view of the federation at one moment.
+/// A proxy's view of the federation at one moment: a mesh gateway's, or with [`Sidecar`]
+/// filled, a connect proxy's.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Snapshot {
     pub kind: ServiceKind,
@@ -37,6 +42,41 @@ pub struct Snapshot {
     /// the gateway can carry the bootstrap before federation states arrive and after the
     /// primary's gateways moved.
     pub primary_fallback: Vec<std::net::SocketAddr>,
+    /// A connect proxy's own part (empty for a gateway).
+    pub sidecar: Sidecar,
+}
+
+/// What a connect proxy's snapshot adds: its registration's `Proxy` block, its leaf, and what
+/// each upstream's watch returned.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Sidecar {
+    pub proxy: ServiceProxy,
+    pub leaf: Option<Arc<Leaf>>,
+    /// By upstream ID: the connect-capable instances (sidecars and native services) of the
+    /// upstream service; absent until its watch answered.
+    pub upstreams: BTreeMap<String, Vec<CheckServiceNode>>,
+}
+
+impl Sidecar {
+    /// The upstreams this proxy serves: services (prepared-query upstreams are not served
+    /// yet: fedctl has no prepared queries).
+    pub fn service_upstreams(&self) -> impl Iterator<Item = &Upstream> {
+        self.proxy.upstreams.iter().filter(|u| u.destination_type.is_empty() || u.destination_type == "service")
+    }
+}
+
+/// The reference's `Upstream.Identifier()`: `[<type>:][<namespace>/]<name>[?dc=<dc>]`, the type
+/// and the default namespace left out.
+pub fn upstream_id(u: &Upstream) -> String {
+    let typ = u.destination_type.as_str();
+    let mut name = u.destination_name.clone();
+    if typ != "prepared_query" && !u.destination_namespace.is_empty() && u.destination_namespace != "default" {
+        name = format!("{}/{}", u.destination_namespace, name);
+    }
+    if !u.datacenter.is_empty() {
+        name = format!("{name}?dc={}", u.datacenter);
+    }
+    if typ.is_empty() || typ == "service" { name } else { format!("{typ}:{name}") }
 }
 
 impl Snapshot {
@@ -53,8 +93,21 @@ impl Snapshot {
             config: GatewayConfig::parse(service.proxy.as_ref().map(|p| &p.config)),
             datacenter: datacenter.to_owned(),
             domain: domain.trim_end_matches('.').to_owned(),
+            sidecar: Sidecar {
+                proxy: service
+                    .proxy
+                    .clone()
+                    .filter(|_| service.kind.0 == ServiceKind::CONNECT_PROXY)
+                    .unwrap_or_default(),
+                ..Sidecar::default()
+            },
             ..Snapshot::default()
         }
+    }
+
+    /// A connect proxy (sidecar), not a gateway.
+    pub fn is_sidecar(&self) -> bool {
+        self.kind.0 == ServiceKind::CONNECT_PROXY
     }
 
     /// The gateway carries WAN federation traffic (meta `consul-wan-federation=1`).
@@ -66,7 +119,17 @@ impl Snapshot {
     /// any other, the trust domain is. A WAN-federation gateway must not wait for the trust
     /// domain: in a secondary it arrives from the primary through this very gateway, so the
     /// server routes go out first and the `*.internal.<trust-domain>` ones follow.
+    ///
+    /// A sidecar is deliverable once it has the roots, its leaf and an answer for every
+    /// upstream (the reference sends a sidecar's config before its upstreams are known and
+    /// fails its generation; waiting sends one complete configuration instead).
     pub fn is_valid(&self) -> bool {
+        if self.is_sidecar() {
+            let s = &self.sidecar;
+            return self.roots.is_some()
+                && s.leaf.is_some()
+                && s.service_upstreams().all(|u| s.upstreams.contains_key(&upstream_id(u)));
+        }
         if self.wan_federation() { !self.servers.is_empty() } else { self.roots.is_some() }
     }
 

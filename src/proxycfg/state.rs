@@ -1,6 +1,8 @@
-//! One gateway's watches and snapshot builder. The task owns its watch tasks (they stop with
+//! One proxy's watches and snapshot builder. The task owns its watch tasks (they stop with
 //! it) and publishes into the manager's per-proxy `watch` channel, which keeps only the
-//! latest snapshot: a slow xDS stream never sees a backlog, only the newest state.
+//! latest snapshot: a slow xDS stream never sees a backlog, only the newest state. The roots
+//! come from the agent's one roots watch; a gateway's other watches are here, a sidecar's in
+//! `sidecar.rs`.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -11,6 +13,7 @@ use tokio::time::Instant;
 
 use super::snapshot::Snapshot;
 use crate::backend::Backend;
+use crate::local::{Leaf, LeafCache, Roots};
 use crate::state::{CheckServiceNode, ConnectCa, NodeService, Query, QueryResult, ReadRequest, RequestContext};
 use crate::tasks::{TaskSet, stopped};
 
@@ -22,8 +25,11 @@ const MAX_BACKOFF: Duration = Duration::from_secs(5);
 
 /// What a watch delivers.
 #[derive(Debug)]
-enum Update {
-    Roots(Option<ConnectCa>),
+pub(super) enum Update {
+    Roots(Option<Arc<ConnectCa>>),
+    Leaf(Option<Arc<Leaf>>),
+    /// An upstream's connect-capable instances, by upstream ID.
+    Upstream(String, Vec<CheckServiceNode>),
     Gateways(BTreeMap<String, Vec<CheckServiceNode>>),
     Servers(Vec<CheckServiceNode>),
     Datacenters(Vec<String>),
@@ -34,6 +40,7 @@ enum Update {
 #[derive(Debug, Clone)]
 pub(super) struct Context {
     pub backend: Backend,
+    pub leaves: LeafCache,
     pub datacenter: String,
     pub domain: String,
     pub coalesce: Duration,
@@ -55,28 +62,11 @@ pub(super) async fn run(
     let (tx, mut updates) = mpsc::channel(16);
     // The watches end with this task: dropping the set aborts whatever is still running.
     let mut watches = TaskSet::new();
-    let mut watch = |query: Query, map: fn(QueryResult) -> Option<Update>| {
-        watches.spawn("proxycfg watch", watch_query(ctx.backend.clone(), query, map, tx.clone(), stop.clone()));
-    };
-    watch(Query::CaRoots, |r| match r {
-        QueryResult::CaRoots(ca) => Some(Update::Roots(ca)),
-        _ => None,
-    });
-    watch(Query::FederationStateMeshGateways, |r| match r {
-        QueryResult::MeshGateways(g) => Some(Update::Gateways(g)),
-        _ => None,
-    });
-    if snapshot.wan_federation() {
-        let servers =
-            Query::CheckServiceNodes { service: "consul".to_owned(), tag: None, passing: false, connect: false };
-        watch(servers, |r| match r {
-            QueryResult::CheckServiceNodes(s) => Some(Update::Servers(s)),
-            _ => None,
-        });
-    }
-    watches.spawn("proxycfg datacenters", poll_datacenters(ctx.backend.clone(), tx.clone(), stop.clone()));
-    if let Some(fallback) = ctx.fallback.clone().filter(|_| ctx.primary != ctx.datacenter) {
-        watches.spawn("proxycfg fallback", watch_fallback(fallback, tx.clone(), stop.clone()));
+    watches.spawn("proxycfg roots", forward_roots(ctx.leaves.roots().subscribe(), tx.clone(), stop.clone()));
+    if snapshot.is_sidecar() {
+        super::sidecar::start_watches(&snapshot, &ctx, &tx, &stop, &mut watches);
+    } else {
+        gateway_watches(&snapshot, &ctx, &tx, &stop, &mut watches);
     }
     drop(tx);
     tracing::debug!("watches started");
@@ -108,6 +98,40 @@ pub(super) async fn run(
     tracing::debug!("stopped");
 }
 
+fn gateway_watches(
+    snapshot: &Snapshot,
+    ctx: &Context,
+    tx: &mpsc::Sender<Update>,
+    stop: &watch::Receiver<bool>,
+    watches: &mut TaskSet,
+) {
+    let gateways = watch_query(
+        ctx.backend.clone(),
+        None,
+        Query::FederationStateMeshGateways,
+        tx.clone(),
+        stop.clone(),
+        |r| match r {
+            QueryResult::MeshGateways(g) => Some(Update::Gateways(g)),
+            _ => None,
+        },
+    );
+    watches.spawn("proxycfg watch", gateways);
+    if snapshot.wan_federation() {
+        let query =
+            Query::CheckServiceNodes { service: "consul".to_owned(), tag: None, passing: false, connect: false };
+        let servers = watch_query(ctx.backend.clone(), None, query, tx.clone(), stop.clone(), |r| match r {
+            QueryResult::CheckServiceNodes(s) => Some(Update::Servers(s)),
+            _ => None,
+        });
+        watches.spawn("proxycfg watch", servers);
+    }
+    watches.spawn("proxycfg datacenters", poll_datacenters(ctx.backend.clone(), tx.clone(), stop.clone()));
+    if let Some(fallback) = ctx.fallback.clone().filter(|_| ctx.primary != ctx.datacenter) {
+        watches.spawn("proxycfg fallback", watch_fallback(fallback, tx.clone(), stop.clone()));
+    }
+}
+
 async fn sleep_until(deadline: Option<Instant>) {
     if let Some(d) = deadline {
         tokio::time::sleep_until(d).await;
@@ -116,7 +140,20 @@ async fn sleep_until(deadline: Option<Instant>) {
 
 fn apply(snapshot: &mut Snapshot, update: Update) {
     match update {
-        Update::Roots(roots) => snapshot.roots = roots,
+        Update::Roots(roots) => {
+            // A bundle Envoy would refuse never reaches it: the proxy keeps the last good one.
+            if let Some(ca) = &roots
+                && let Err(error) = crate::tls::validate_root_bundle(ca.roots.iter().map(|r| r.root_cert.as_str()))
+            {
+                tracing::error!(%error, "the CA roots do not form a valid bundle; the proxy keeps its last good roots");
+                return;
+            }
+            snapshot.roots = roots.map(|ca| (*ca).clone());
+        }
+        Update::Leaf(leaf) => snapshot.sidecar.leaf = leaf,
+        Update::Upstream(id, instances) => {
+            snapshot.sidecar.upstreams.insert(id, instances);
+        }
         Update::Gateways(gateways) => snapshot.fed_state_gateways = gateways,
         Update::Servers(mut servers) => {
             // Only this datacenter's `consul` instances (the reference's sanity check).
@@ -128,18 +165,34 @@ fn apply(snapshot: &mut Snapshot, update: Update) {
     }
 }
 
-/// A blocking query loop: every answer whose index moved is mapped and sent.
-async fn watch_query(
+/// Forwards the agent's roots whenever they change.
+async fn forward_roots(mut roots: watch::Receiver<Roots>, tx: mpsc::Sender<Update>, mut stop: watch::Receiver<bool>) {
+    loop {
+        let ca = roots.borrow_and_update().ca.clone();
+        if ca.is_some() && tx.send(Update::Roots(ca)).await.is_err() {
+            return;
+        }
+        tokio::select! {
+            r = roots.changed() => if r.is_err() { return },
+            _ = stopped(&mut stop) => return,
+        }
+    }
+}
+
+/// A blocking query loop (in `datacenter`, default this one): every answer whose index
+/// moved is mapped and sent.
+pub(super) async fn watch_query(
     backend: Backend,
+    datacenter: Option<String>,
     query: Query,
-    map: fn(QueryResult) -> Option<Update>,
     tx: mpsc::Sender<Update>,
     mut stop: watch::Receiver<bool>,
+    map: impl Fn(QueryResult) -> Option<Update> + Send + 'static,
 ) {
     let mut index = 0;
     let mut backoff = Duration::from_millis(50);
     loop {
-        let ctx = RequestContext::new().stale().blocking(WATCH_WAIT);
+        let ctx = RequestContext::new().in_datacenter(datacenter.as_deref()).stale().blocking(WATCH_WAIT);
         let read = ReadRequest::blocking(query.clone(), index, WATCH_WAIT);
         let answer = tokio::select! {
             r = backend.read(&ctx, read) => r,

@@ -46,7 +46,7 @@ pub enum Reply {
 }
 
 /// A leaf certificate a server signed (the private key never leaves the agent that asked).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct SignedCert {
     pub cert_pem: String,
     pub serial_number: String,

@@ -26,8 +26,8 @@ pub use read::{Query, QueryResult, ReadReply, ReadRequest};
 pub use request::{Consistency, HOLD_TIMEOUT, HOP_MARGIN, REQUEST_TIMEOUT, RequestContext};
 pub use store::{Store, Table};
 pub use types::{
-    CaRoot, CheckDefinition, ConnectCa, FederationState, FederationStatesDelta, HealthCheck, HealthStatus, KvEntry,
-    META_WAN_FEDERATION, MeshGatewayConfig, Node, NodeService, RaftIndex, ServiceAddress, ServiceConnect, ServiceKind,
-    ServiceProxy, Upstream, Weights, federation_digest,
+    CaRoot, CheckDefinition, ConnectCa, ExposeConfig, ExposePath, FederationState, FederationStatesDelta, HealthCheck,
+    HealthStatus, KvEntry, META_WAN_FEDERATION, MeshGatewayConfig, Node, NodeService, RaftIndex, ServiceAddress,
+    ServiceConnect, ServiceKind, ServiceProxy, Upstream, Weights, federation_digest,
 };
 pub use watch::{BlockingResult, StateHandle};

@@ -137,6 +137,11 @@ pub struct ServiceProxy {
     /// The proxy-wide default mesh gateway mode of its upstreams.
     #[serde(alias = "mesh_gateway")]
     pub mesh_gateway: MeshGatewayConfig,
+    /// Paths of the local service the proxy serves outside the mesh. Never omitted, as
+    /// `MeshGateway`: the reference's `omitempty` does nothing to a struct, so its JSON always
+    /// has `"Expose": {}`.
+    #[serde(alias = "expose")]
+    pub expose: ExposeConfig,
 }
 
 fn is_default_connect(c: &ServiceConnect) -> bool {
@@ -151,7 +156,8 @@ fn is_zero(port: &u16) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct Upstream {
-    /// `service` (also when empty) or `prepared_query`.
+    /// `service` or `prepared_query`; an empty one is stored as `service` (as the reference's
+    /// registration does).
     #[serde(alias = "destination_type", skip_serializing_if = "String::is_empty")]
     pub destination_type: String,
     #[serde(alias = "destination_namespace", skip_serializing_if = "String::is_empty")]
@@ -177,6 +183,37 @@ pub struct Upstream {
 pub struct MeshGatewayConfig {
     #[serde(alias = "mode", skip_serializing_if = "String::is_empty")]
     pub mode: String,
+}
+
+/// A proxy's `Expose` block: the reference's `ExposeConfig`, empty fields omitted as there.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ExposeConfig {
+    /// Expose the paths of the service's HTTP (and, in the reference, gRPC) checks.
+    #[serde(alias = "checks", skip_serializing_if = "std::ops::Not::not")]
+    pub checks: bool,
+    #[serde(alias = "paths", skip_serializing_if = "Vec::is_empty")]
+    pub paths: Vec<ExposePath>,
+}
+
+/// One exposed path (`ExposePath`): the proxy listens on `ListenerPort` and forwards `Path`
+/// to the service's `LocalPathPort`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct ExposePath {
+    #[serde(alias = "listener_port", skip_serializing_if = "is_zero")]
+    pub listener_port: u16,
+    #[serde(alias = "path", skip_serializing_if = "String::is_empty")]
+    pub path: String,
+    #[serde(alias = "local_path_port", skip_serializing_if = "is_zero")]
+    pub local_path_port: u16,
+    /// `http` or `http2`; empty is `http`.
+    #[serde(alias = "protocol", skip_serializing_if = "String::is_empty")]
+    pub protocol: String,
+    /// Set for a path exposed for a check rather than written in the definition. Always in
+    /// the JSON, as the reference (no `omitempty`); no snake_case spelling, as Consul's config
+    /// files have no key for it.
+    pub parsed_from_check: bool,
 }
 
 /// A service's `Connect` settings as the catalog keeps them.

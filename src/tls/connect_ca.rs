@@ -56,3 +56,30 @@ fn tail(serial: &[u8; 16]) -> [u8; 8] {
     out.copy_from_slice(&serial[8..]);
     out
 }
+
+/// Checks the roots a proxy is about to trust: each one PEM block holding exactly one CA
+/// certificate that parses, and at least one root in all. A bundle that fails here never
+/// reaches Envoy (which would refuse the whole configuration, or trust nothing).
+pub fn validate_root_bundle<'a>(roots: impl IntoIterator<Item = &'a str>) -> Result<(), TlsError> {
+    use rustls::pki_types::{CertificateDer, pem::PemObject};
+    let bad = |i: usize, why: String| TlsError::BadRootBundle(format!("root {}: {why}", i + 1));
+    let mut count = 0;
+    for (i, pem) in roots.into_iter().enumerate() {
+        let certs: Vec<CertificateDer<'_>> = CertificateDer::pem_slice_iter(pem.as_bytes())
+            .collect::<Result<_, _>>()
+            .map_err(|e| bad(i, format!("not PEM: {e}")))?;
+        let [der] = certs.as_slice() else {
+            return Err(bad(i, format!("{} certificates in one root, expected 1", certs.len())));
+        };
+        let (_, cert) = x509_parser::parse_x509_certificate(der).map_err(|e| bad(i, format!("does not parse: {e}")))?;
+        if !cert.is_ca() {
+            return Err(bad(i, "not a CA certificate".to_owned()));
+        }
+        webpki::anchor_from_trusted_cert(der).map_err(|e| bad(i, format!("not usable as a trust anchor: {e}")))?;
+        count += 1;
+    }
+    if count == 0 {
+        return Err(TlsError::BadRootBundle("no roots".to_owned()));
+    }
+    Ok(())
+}

@@ -9,6 +9,9 @@ use super::names::NameProblem;
 /// Messages are lowercase and name the input that failed; the CLI adds hints.
 #[derive(Debug, thiserror::Error)]
 pub enum TlsError {
+    /// A CA root bundle that Envoy would refuse (or that trusts nothing).
+    #[error("invalid CA root bundle: {0}")]
+    BadRootBundle(String),
     #[error("invalid {what} {value:?}: {problem}")]
     InvalidName { what: &'static str, value: String, problem: NameProblem },
     #[error("invalid IP address {value:?}")]

@@ -38,6 +38,12 @@ pub enum LeafError {
     BadCsr(String),
     #[error("SPIFFE ID in CSR must be a service or agent ID")]
     NotService,
+    #[error("SPIFFE ID in CSR must be in the default namespace, not {0:?}")]
+    OtherNamespace(String),
+    #[error("invalid service name in CSR: {0:?} (letters, digits, '-', '_' and '.' only)")]
+    BadServiceName(String),
+    #[error("CSR key must be ECDSA P-256 or RSA of at least 2048 bits: {0}")]
+    WeakKey(String),
     #[error("SPIFFE ID in CSR from a different trust domain: {host}, we are {ours}")]
     OtherTrustDomain { host: String, ours: String },
     #[error("SPIFFE ID in CSR from a different datacenter: {dc}, we are {ours}")]
@@ -91,6 +97,7 @@ pub fn sign_leaf(
     dc: &str,
     ttl: Duration,
 ) -> Result<SignedLeaf, LeafError> {
+    check_key(csr_pem)?;
     let csr = CertificateSigningRequestParams::from_pem(csr_pem).map_err(|e| LeafError::BadCsr(e.to_string()))?;
     let uris: Vec<&str> = csr
         .params
@@ -102,7 +109,13 @@ pub fn sign_leaf(
         })
         .collect();
     let [uri] = uris.as_slice() else { return Err(LeafError::NotService) };
-    let (host, csr_dc, service) = parse_service_id(uri).ok_or(LeafError::NotService)?;
+    let (host, ns, csr_dc, service) = parse_service_id(uri).ok_or(LeafError::NotService)?;
+    if ns != "default" {
+        return Err(LeafError::OtherNamespace(ns.to_owned()));
+    }
+    if !valid_service_name(service) {
+        return Err(LeafError::BadServiceName(service.to_owned()));
+    }
     if !host.eq_ignore_ascii_case(trust_domain) {
         return Err(LeafError::OtherTrustDomain { host: host.to_owned(), ours: trust_domain.to_owned() });
     }
@@ -145,15 +158,50 @@ pub fn sign_leaf(
     })
 }
 
-/// `(trust domain, datacenter, service)` of `spiffe://<td>/ns/<ns>/dc/<dc>/svc/<service>`.
-fn parse_service_id(uri: &str) -> Option<(&str, &str, &str)> {
+/// `(trust domain, namespace, datacenter, service)` of
+/// `spiffe://<td>/ns/<ns>/dc/<dc>/svc/<service>`.
+fn parse_service_id(uri: &str) -> Option<(&str, &str, &str, &str)> {
     let rest = uri.strip_prefix("spiffe://")?;
     let (host, path) = rest.split_once('/')?;
     let parts: Vec<&str> = path.split('/').collect();
     match parts.as_slice() {
         ["ns", ns, "dc", dc, "svc", service] if !ns.is_empty() && !dc.is_empty() && !service.is_empty() => {
-            Some((host, dc, service))
+            Some((host, ns, dc, service))
         }
         _ => None,
+    }
+}
+
+/// A service name that is safe in a SPIFFE path, an SNI label and a certificate name.
+fn valid_service_name(name: &str) -> bool {
+    name.len() <= 253 && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+/// Only keys the reference's CA accepts by default: ECDSA P-256, or RSA of 2048 bits or more.
+/// Checked before the CSR's signature, so a weak key is named as such (ring refuses to verify
+/// a small RSA key's signature at all).
+fn check_key(csr_pem: &str) -> Result<(), LeafError> {
+    use rustls::pki_types::{CertificateSigningRequestDer, pem::PemObject};
+    use x509_parser::prelude::FromDer;
+    use x509_parser::public_key::PublicKey;
+    let bad = |e: String| LeafError::BadCsr(e);
+    let der = CertificateSigningRequestDer::from_pem_slice(csr_pem.as_bytes()).map_err(|e| bad(e.to_string()))?;
+    let (_, csr) = x509_parser::certification_request::X509CertificationRequest::from_der(der.as_ref())
+        .map_err(|e| bad(e.to_string()))?;
+    let spki = &csr.certification_request_info.subject_pki;
+    match spki.parsed() {
+        Ok(PublicKey::EC(_)) => {
+            let curve = spki.algorithm.parameters.as_ref().and_then(|p| p.as_oid().ok());
+            if curve.as_ref() == Some(&x509_parser::oid_registry::OID_EC_P256) {
+                Ok(())
+            } else {
+                let name = curve.map_or("unnamed".to_owned(), |oid| oid.to_id_string());
+                Err(LeafError::WeakKey(format!("ECDSA on curve {name}")))
+            }
+        }
+        Ok(PublicKey::RSA(rsa)) if rsa.key_size() >= 2048 => Ok(()),
+        Ok(PublicKey::RSA(rsa)) => Err(LeafError::WeakKey(format!("RSA of {} bits", rsa.key_size()))),
+        Ok(_) => Err(LeafError::WeakKey(format!("a key of algorithm {}", spki.algorithm.algorithm.to_id_string()))),
+        Err(e) => Err(bad(format!("unreadable public key: {e}"))),
     }
 }

@@ -26,7 +26,7 @@ pub use alpn::Protocol;
 pub use ca::{Ca, CaOptions, GeneratedCa, generate_ca};
 pub use cert::{CertKind, CertOptions, CertPlan, ExtendedKeyUsage, IssuedCert, SanEntry};
 pub use config::{TlsMaterial, server_config_from_files};
-pub use connect_ca::{ConnectRoot, generate_connect_root};
+pub use connect_ca::{ConnectRoot, generate_connect_root, validate_root_bundle};
 pub use dial::{DialError, DialStep, connect_tcp, dial_tls, tls_handshake};
 pub use error::TlsError;
 pub use settings::TlsSettings;
@@ -43,11 +43,14 @@ pub fn install_default_provider() {
     let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
-/// 128 random bits for a certificate serial number.
+/// A random 16-byte certificate serial number whose first byte is 0x01-0x7f: positive and
+/// without a leading zero, so its DER encoding is these 16 bytes and the colon-separated hex
+/// shown for it is what the certificate carries.
 fn random_serial() -> Result<[u8; 16], TlsError> {
     use ring::rand::SecureRandom;
     let mut serial = [0u8; 16];
     ring::rand::SystemRandom::new().fill(&mut serial).map_err(|_| TlsError::Random)?;
+    serial[0] = (serial[0] & 0x7f).max(1);
     Ok(serial)
 }
 

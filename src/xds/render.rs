@@ -4,12 +4,17 @@
 
 use envoy_types::pb::envoy::config::cluster::v3::{Cluster, cluster};
 use envoy_types::pb::envoy::config::core::v3::{
-    Address, HealthStatus, address, config_source, data_source, socket_address,
+    Address, DataSource, HealthStatus, TransportSocket, address, config_source, data_source, socket_address,
+    transport_socket,
 };
 use envoy_types::pb::envoy::config::endpoint::v3::{ClusterLoadAssignment, lb_endpoint};
 use envoy_types::pb::envoy::config::listener::v3::{Filter, Listener, filter, listener_filter};
 use envoy_types::pb::envoy::extensions::filters::network::direct_response::v3::Config as DirectResponse;
 use envoy_types::pb::envoy::extensions::filters::network::tcp_proxy::v3::{TcpProxy, tcp_proxy};
+use envoy_types::pb::envoy::extensions::transport_sockets::tls::v3::{
+    CommonTlsContext, DownstreamTlsContext, UpstreamTlsContext, common_tls_context, subject_alt_name_matcher,
+};
+use envoy_types::pb::envoy::r#type::matcher::v3::string_matcher;
 use envoy_types::pb::google::protobuf::{Any, Duration};
 use prost::Message;
 use serde_json::{Map, Value, json};
@@ -55,6 +60,99 @@ pub fn cluster(c: &Cluster) -> Value {
     }
     if c.outlier_detection.is_some() {
         m.insert("outlierDetection".into(), json!({}));
+    }
+    if !c.alt_stat_name.is_empty() {
+        m.insert("altStatName".into(), json!(c.alt_stat_name));
+    }
+    if let Some(lb) = &c.common_lb_config {
+        let mut config = Map::new();
+        if let Some(p) = &lb.healthy_panic_threshold {
+            // proto3 JSON leaves a zero out: `{}` is 0 %, panic mode off.
+            config.insert(
+                "healthyPanicThreshold".into(),
+                if p.value == 0.0 { json!({}) } else { json!({ "value": p.value }) },
+            );
+        }
+        m.insert("commonLbConfig".into(), Value::Object(config));
+    }
+    if let Some(load) = &c.load_assignment {
+        let mut load = assignment(load);
+        if let Some(o) = load.as_object_mut() {
+            o.remove("@type");
+        }
+        m.insert("loadAssignment".into(), load);
+    }
+    if let Some(ts) = &c.transport_socket {
+        m.insert("transportSocket".into(), transport_socket(ts));
+    }
+    Value::Object(m)
+}
+
+/// A TLS transport socket with the fields sidecars set.
+fn transport_socket(ts: &TransportSocket) -> Value {
+    let mut m = Map::new();
+    m.insert("name".into(), json!(ts.name));
+    if let Some(transport_socket::ConfigType::TypedConfig(any)) = &ts.config_type {
+        let mut config = Map::new();
+        config.insert("@type".into(), json!(any.type_url));
+        if any.type_url.ends_with(".DownstreamTlsContext")
+            && let Ok(tls) = DownstreamTlsContext::decode(any.value.as_slice())
+        {
+            if let Some(common) = &tls.common_tls_context {
+                config.insert("commonTlsContext".into(), common_tls(common));
+            }
+            if let Some(required) = tls.require_client_certificate {
+                config.insert("requireClientCertificate".into(), json!(required.value));
+            }
+        }
+        if any.type_url.ends_with(".UpstreamTlsContext")
+            && let Ok(tls) = UpstreamTlsContext::decode(any.value.as_slice())
+        {
+            if let Some(common) = &tls.common_tls_context {
+                config.insert("commonTlsContext".into(), common_tls(common));
+            }
+            config.insert("sni".into(), json!(tls.sni));
+        }
+        m.insert("typedConfig".into(), Value::Object(config));
+    }
+    Value::Object(m)
+}
+
+fn common_tls(c: &CommonTlsContext) -> Value {
+    let inline = |d: &Option<DataSource>| match d.as_ref().and_then(|d| d.specifier.as_ref()) {
+        Some(data_source::Specifier::InlineString(s)) => json!({ "inlineString": s }),
+        _ => json!({}),
+    };
+    let mut m = Map::new();
+    if c.tls_params.is_some() {
+        m.insert("tlsParams".into(), json!({}));
+    }
+    let certs: Vec<Value> = c
+        .tls_certificates
+        .iter()
+        .map(|t| json!({ "certificateChain": inline(&t.certificate_chain), "privateKey": inline(&t.private_key) }))
+        .collect();
+    m.insert("tlsCertificates".into(), Value::Array(certs));
+    if let Some(common_tls_context::ValidationContextType::ValidationContext(v)) = &c.validation_context_type {
+        let mut vc = Map::new();
+        vc.insert("trustedCa".into(), inline(&v.trusted_ca));
+        if !v.match_typed_subject_alt_names.is_empty() {
+            let sans: Vec<Value> = v
+                .match_typed_subject_alt_names
+                .iter()
+                .map(|san| {
+                    let typ = subject_alt_name_matcher::SanType::try_from(san.san_type)
+                        .map_or("UNKNOWN", |t| t.as_str_name());
+                    let exact = match san.matcher.as_ref().and_then(|m| m.match_pattern.as_ref()) {
+                        Some(string_matcher::MatchPattern::Exact(e)) => json!({ "exact": e }),
+                        _ => json!({}),
+                    };
+                    json!({ "sanType": typ, "matcher": exact })
+                })
+                .collect();
+            vc.insert("matchTypedSubjectAltNames".into(), Value::Array(sans));
+        }
+        m.insert("validationContext".into(), Value::Object(vc));
     }
     Value::Object(m)
 }
@@ -104,6 +202,9 @@ pub fn listener(l: &Listener) -> Value {
                 m.insert("filterChainMatch".into(), json!({ "serverNames": fcm.server_names }));
             }
             m.insert("filters".into(), Value::Array(c.filters.iter().map(network_filter).collect()));
+            if let Some(ts) = &c.transport_socket {
+                m.insert("transportSocket".into(), transport_socket(ts));
+            }
             Value::Object(m)
         })
         .collect();
@@ -126,7 +227,9 @@ pub fn listener(l: &Listener) -> Value {
         m.insert("address".into(), address_json(a));
     }
     m.insert("filterChains".into(), Value::Array(chains));
-    m.insert("listenerFilters".into(), Value::Array(listener_filters));
+    if !listener_filters.is_empty() {
+        m.insert("listenerFilters".into(), Value::Array(listener_filters));
+    }
     Value::Object(m)
 }
 

@@ -200,7 +200,7 @@ fn probe_answer_chain(snap: &Snapshot) -> FilterChain {
 /// in a replicated federation state) costs one attempt, not the connection.
 const CONNECT_ATTEMPTS: u32 = 3;
 
-fn tcp_proxy_filter(cluster: &str, stat_prefix: &str) -> Filter {
+pub(super) fn tcp_proxy_filter(cluster: &str, stat_prefix: &str) -> Filter {
     let config = TcpProxy {
         stat_prefix: stat_prefix.to_owned(),
         cluster_specifier: Some(tcp_proxy::ClusterSpecifier::Cluster(cluster.to_owned())),
@@ -210,11 +210,11 @@ fn tcp_proxy_filter(cluster: &str, stat_prefix: &str) -> Filter {
     typed_filter("envoy.filters.network.tcp_proxy", pack_any(config))
 }
 
-fn typed_filter(name: &str, config: envoy_types::pb::google::protobuf::Any) -> Filter {
+pub(super) fn typed_filter(name: &str, config: envoy_types::pb::google::protobuf::Any) -> Filter {
     Filter { name: name.to_owned(), config_type: Some(filter::ConfigType::TypedConfig(config)) }
 }
 
-fn eds_cluster(name: &str, connect_timeout_ms: u64) -> Cluster {
+pub(super) fn eds_cluster(name: &str, connect_timeout_ms: u64) -> Cluster {
     Cluster {
         name: name.to_owned(),
         connect_timeout: Some(PbDuration {
@@ -235,7 +235,7 @@ fn eds_cluster(name: &str, connect_timeout_ms: u64) -> Cluster {
     }
 }
 
-fn assignment(name: &str, endpoints: Vec<LbEndpoint>) -> ClusterLoadAssignment {
+pub(super) fn assignment(name: &str, endpoints: Vec<LbEndpoint>) -> ClusterLoadAssignment {
     ClusterLoadAssignment {
         cluster_name: name.to_owned(),
         endpoints: vec![LocalityLbEndpoints { lb_endpoints: endpoints, ..LocalityLbEndpoints::default() }],
@@ -243,7 +243,7 @@ fn assignment(name: &str, endpoints: Vec<LbEndpoint>) -> ClusterLoadAssignment {
     }
 }
 
-fn socket(address: &str, port: u16) -> Address {
+pub(super) fn socket(address: &str, port: u16) -> Address {
     Address {
         address: Some(address::Address::SocketAddress(SocketAddress {
             address: address.to_owned(),
@@ -253,7 +253,7 @@ fn socket(address: &str, port: u16) -> Address {
     }
 }
 
-fn endpoint(address: &str, port: u16, health: HealthStatus, weight: u32) -> LbEndpoint {
+pub(super) fn endpoint(address: &str, port: u16, health: HealthStatus, weight: u32) -> LbEndpoint {
     LbEndpoint {
         host_identifier: Some(lb_endpoint::HostIdentifier::Endpoint(Endpoint {
             address: Some(socket(address, port)),
@@ -282,7 +282,7 @@ fn server_endpoint(s: &CheckServiceNode) -> LbEndpoint {
 /// An instance that is not healthy ([`CheckServiceNode::is_healthy`]) is unhealthy with
 /// weight 1; a warning uses the warning weight; a weight below 1 is unhealthy with weight 1;
 /// weights are capped at 128.
-fn health_and_weight(c: &CheckServiceNode) -> (HealthStatus, u32) {
+pub(super) fn health_and_weight(c: &CheckServiceNode) -> (HealthStatus, u32) {
     let warning = c.checks.iter().any(|ch| ch.status == CheckStatus::Warning);
     let weight = if warning { c.service.weights.warning } else { c.service.weights.passing };
     match (c.is_healthy(), weight) {

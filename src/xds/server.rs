@@ -35,7 +35,7 @@ use tonic::{Request, Response, Status, Streaming};
 use tracing::Instrument;
 
 use super::status::{Nack, XdsStatus, now_rfc3339};
-use super::{Resources, mesh_gateway};
+use super::{Resources, resources_for};
 use crate::proxycfg::Manager;
 use crate::serve::{ConnLimits, Protocol, ServeOptions};
 use crate::tasks::{SharedTasks, stopped};
@@ -198,7 +198,7 @@ impl StreamState {
                     // A snapshot whose resources are what Envoy already has (a change that does
                     // not touch this gateway's config) is not a new version.
                     if let Some(snapshot) = snapshot
-                        && let resources = mesh_gateway(&snapshot)
+                        && let resources = resources_for(&snapshot)
                         && self.resources.as_ref() != Some(&resources)
                     {
                         self.resources = Some(resources);
@@ -299,8 +299,8 @@ impl StreamState {
                 ENDPOINT_TYPE => resources.endpoints.iter().cloned().map(pack_any).collect(),
                 _ => resources.listeners.iter().cloned().map(pack_any).collect(),
             };
-            // Only clusters may be empty for a mesh gateway; empty endpoints or listeners
-            // wait for data.
+            // Only clusters may be empty (a gateway before any datacenter is known); empty
+            // endpoints or listeners wait for data.
             if items.is_empty() && type_url != CLUSTER_TYPE {
                 continue;
             }

@@ -26,6 +26,17 @@ fn openssl(args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The trust domain, once the CA exists.
+async fn trust_domain(agent: &TestAgent) -> String {
+    let roots = agent.wait_json("/v1/connect/ca/roots", "the CA exists", |r| r["ActiveRootID"] != "").await;
+    roots["TrustDomain"].as_str().unwrap().to_owned()
+}
+
+/// The agent's server port, for RPCs sent as another agent would.
+fn rpc_target(agent: &TestAgent) -> Target {
+    Target { addr: agent.agent.rpc_addr.clone(), node: None, datacenter: "dc1".into() }
+}
+
 fn rfc3339(v: &Value) -> time::OffsetDateTime {
     time::OffsetDateTime::parse(v.as_str().unwrap(), &time::format_description::well_known::Rfc3339).unwrap()
 }
@@ -65,22 +76,106 @@ async fn a_services_leaf_chains_to_the_root_carries_its_spiffe_id_and_is_cached(
     // The private key is the certificate's.
     assert_eq!(openssl(&["pkey", "-in", &key, "-pubout"]), openssl(&["x509", "-in", &cert, "-noout", "-pubkey"]));
 
-    // Cached: the same certificate, and a blocking request whose wait ends answers with it.
-    let (cache, again) = leaf(&agent, "").await;
-    assert_eq!((cache.as_str(), &again["SerialNumber"]), ("HIT", &issued["SerialNumber"]));
+    // The serial shown is the certificate's (no leading zero byte the DER lacks).
+    let serial = openssl(&["x509", "-in", &cert, "-noout", "-serial"]);
+    let shown = issued["SerialNumber"].as_str().unwrap().replace(':', "").to_uppercase();
+    assert_eq!(serial.trim(), format!("serial={shown}"));
+
+    // Cached: the same certificate, with its age, and a blocking request whose wait ends
+    // answers with it.
+    let resp = agent.http.get(agent.url("/v1/agent/connect/ca/leaf/web")).send().await.unwrap();
+    assert_eq!(resp.headers()["X-Cache"], "HIT");
+    assert!(resp.headers()["Age"].to_str().unwrap().parse::<u64>().is_ok(), "{:?}", resp.headers());
+    let again: Value = resp.json().await.unwrap();
+    assert_eq!(again["SerialNumber"], issued["SerialNumber"]);
     let index = issued["ModifyIndex"].as_u64().unwrap();
     let (_, blocked) = leaf(&agent, &format!("?index={index}&wait=200ms")).await;
     assert_eq!(blocked["SerialNumber"], issued["SerialNumber"]);
+
+    // The agent's roots come from its own watch, as a cache hit.
+    let resp = agent.http.get(agent.url("/v1/agent/connect/ca/roots")).send().await.unwrap();
+    assert_eq!(resp.headers()["X-Cache"], "HIT");
+    let agent_roots: Value = resp.json().await.unwrap();
+    assert_eq!(agent_roots["ActiveRootID"], roots["ActiveRootID"]);
+    agent.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_first_requests_for_a_service_share_one_leaf() {
+    let agent = dev_agent().await;
+    trust_domain(&agent).await;
+    let url = agent.url("/v1/agent/connect/ca/leaf/api");
+    let requests: Vec<_> = (0..8)
+        .map(|_| {
+            let (http, url) = (agent.http.clone(), url.clone());
+            tokio::spawn(async move {
+                let resp = http.get(url).send().await.unwrap();
+                assert_eq!(resp.status(), 200);
+                resp.json::<Value>().await.unwrap()
+            })
+        })
+        .collect();
+    let mut serials = std::collections::BTreeSet::new();
+    for request in requests {
+        serials.insert(request.await.unwrap()["SerialNumber"].as_str().unwrap().to_owned());
+    }
+    assert_eq!(serials.len(), 1, "one leaf for all: {serials:?}");
+    agent.stop().await;
+}
+
+/// A CSR for `uri` with a key of `alg` (rcgen), or an RSA key of `rsa_bits` (openssl).
+fn csr_for(uri: &str, alg: Option<&'static rcgen::SignatureAlgorithm>, rsa_bits: u32) -> String {
+    if let Some(alg) = alg {
+        let key = rcgen::KeyPair::generate_for(alg).unwrap();
+        let mut params = rcgen::CertificateParams::default();
+        params.subject_alt_names = vec![rcgen::SanType::URI(uri.to_owned().try_into().unwrap())];
+        return params.serialize_request(&key).unwrap().pem().unwrap();
+    }
+    let dir = temp_dir();
+    let (key, csr) = (dir.path().join("k.pem"), dir.path().join("csr.pem"));
+    let (key, csr) = (key.to_str().unwrap(), csr.to_str().unwrap());
+    let san = format!("subjectAltName=URI:{uri}");
+    let rsa = format!("rsa:{rsa_bits}");
+    openssl(&[
+        "req", "-new", "-newkey", &rsa, "-nodes", "-subj", "/CN=x", "-addext", &san, "-keyout", key, "-out", csr,
+    ]);
+    std::fs::read_to_string(csr).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_refuses_hostile_csrs_weak_keys_other_namespaces_and_odd_names() {
+    if !have_tool("openssl", "to make RSA CSRs") {
+        return;
+    }
+    let agent = dev_agent().await;
+    let td = trust_domain(&agent).await;
+    let (client, target) = (RpcClient::new(ClientOptions::default()), rpc_target(&agent));
+    let sign = async |csr: String| client.request(&target, &Request::ConnectSign { csr }).await.unwrap();
+    let web = format!("spiffe://{td}/ns/default/dc/dc1/svc/web");
+    let p256 = Some(&rcgen::PKCS_ECDSA_P256_SHA256);
+
+    let refused = sign(csr_for(&format!("spiffe://{td}/ns/other/dc/dc1/svc/web"), p256, 0)).await.unwrap_err();
+    assert_eq!(refused.to_string(), "SPIFFE ID in CSR must be in the default namespace, not \"other\"");
+    let refused = sign(csr_for(&format!("spiffe://{td}/ns/default/dc/dc1/svc/we*b"), p256, 0)).await.unwrap_err();
+    assert!(refused.to_string().starts_with("invalid service name in CSR: \"we*b\""), "{refused}");
+    let refused = sign(csr_for(&web, Some(&rcgen::PKCS_ECDSA_P384_SHA384), 0)).await.unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "CSR key must be ECDSA P-256 or RSA of at least 2048 bits: ECDSA on curve 1.3.132.0.34"
+    );
+    let refused = sign(csr_for(&web, None, 1024)).await.unwrap_err();
+    assert_eq!(refused.to_string(), "CSR key must be ECDSA P-256 or RSA of at least 2048 bits: RSA of 1024 bits");
+    let refused = sign(csr_for(&format!("spiffe://{td}/agent/client/dc/dc1/id/n1"), p256, 0)).await.unwrap_err();
+    assert_eq!(refused.to_string(), "SPIFFE ID in CSR must be a service or agent ID");
+    sign(csr_for(&web, None, 2048)).await.expect("RSA 2048 is accepted");
     agent.stop().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_server_signs_only_service_ids_of_its_trust_domain_and_datacenter() {
     let agent = dev_agent().await;
-    let roots = agent.wait_json("/v1/connect/ca/roots", "the CA exists", |r| r["ActiveRootID"] != "").await;
-    let td = roots["TrustDomain"].as_str().unwrap().to_owned();
-    let client = RpcClient::new(ClientOptions::default());
-    let target = Target { addr: agent.agent.rpc_addr.clone(), node: None, datacenter: "dc1".into() };
+    let td = trust_domain(&agent).await;
+    let (client, target) = (RpcClient::new(ClientOptions::default()), rpc_target(&agent));
     let sign = async |csr: String| client.request(&target, &Request::ConnectSign { csr }).await.unwrap();
     let other_dc = leaf_request(&td, "dc9", "web").unwrap().csr_pem;
     let refused = sign(other_dc).await.unwrap_err().to_string();

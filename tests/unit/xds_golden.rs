@@ -6,9 +6,15 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use fedctl::local::Leaf;
 use fedctl::proxycfg::{GatewayConfig, Snapshot};
+use fedctl::rpc::message::SignedCert;
 use fedctl::state::{
     CaRoot, CheckServiceNode, ConnectCa, HealthCheck, HealthStatus, Node, NodeService, ServiceAddress, ServiceKind,
+    ServiceProxy, Upstream,
 };
 
 const TRUST_DOMAIN: &str = "11111111-2222-3333-4444-555555555555.consul";
@@ -77,7 +83,7 @@ fn with_remotes(mut snap: Snapshot) -> Snapshot {
 
 fn assert_golden(name: &str, snap: &Snapshot) {
     assert!(snap.is_valid(), "{name}: the fixture must be a deliverable snapshot");
-    let rendered = fedctl::xds::render::resources(&fedctl::xds::mesh_gateway(snap));
+    let rendered = fedctl::xds::render::resources(&fedctl::xds::resources_for(snap));
     let text = serde_json::to_string_pretty(&rendered).unwrap() + "\n";
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/xds").join(format!("{name}.json"));
     if std::env::var_os("FEDCTL_UPDATE_GOLDEN").is_some() {
@@ -149,9 +155,138 @@ fn primary_fallback() -> Snapshot {
     snap
 }
 
+/// The certificates a sidecar fixture carries: placeholders in the golden files, real ones
+/// when Envoy loads the resources.
+struct Pems {
+    root: String,
+    leaf: String,
+    key: String,
+}
+
+fn placeholder_pems() -> Pems {
+    Pems { root: "<root PEM>".into(), leaf: "<leaf PEM>".into(), key: "<leaf key PEM>".into() }
+}
+
+/// A real root and a leaf for `web` signed by it.
+fn real_pems() -> Pems {
+    let root = fedctl::tls::generate_connect_root(TRUST_DOMAIN).unwrap();
+    let request = fedctl::tls::leaf::leaf_request(TRUST_DOMAIN, "dc1", "web").unwrap();
+    let leaf = fedctl::tls::leaf::sign_leaf(
+        &root.cert_pem,
+        &root.key_pem,
+        &request.csr_pem,
+        TRUST_DOMAIN,
+        "dc1",
+        Duration::from_secs(3600),
+    )
+    .unwrap();
+    Pems { root: root.cert_pem, leaf: leaf.cert_pem, key: request.key_pem }
+}
+
+/// A connect proxy instance of `service` on `node` in `dc`, at `address:port`.
+fn proxy_instance(dc: &str, node: &str, address: &str, port: u16, status: HealthStatus) -> CheckServiceNode {
+    let mut wan = BTreeMap::new();
+    if dc != "dc1" {
+        wan.insert("wan".into(), ServiceAddress { address: format!("198.18.{}", &address[5..]), port });
+    }
+    CheckServiceNode {
+        node: Node { node: node.into(), address: address.into(), datacenter: dc.into(), ..Node::default() },
+        service: NodeService {
+            kind: ServiceKind(ServiceKind::CONNECT_PROXY.into()),
+            id: "echo-sidecar-proxy".into(),
+            service: "echo-sidecar-proxy".into(),
+            address: address.into(),
+            port,
+            tagged_addresses: wan,
+            ..NodeService::default()
+        },
+        checks: vec![check(node, status)],
+    }
+}
+
+/// `web`'s sidecar on 10.0.1.1:21000 with the upstream `echo` on 127.0.0.1:9191: one echo
+/// sidecar passing, one critical.
+fn sidecar(pems: &Pems) -> Snapshot {
+    let upstream = Upstream {
+        destination_type: "service".into(),
+        destination_name: "echo".into(),
+        local_bind_port: 9191,
+        ..Upstream::default()
+    };
+    let registration = NodeService {
+        kind: ServiceKind(ServiceKind::CONNECT_PROXY.into()),
+        id: "web-sidecar-proxy".into(),
+        service: "web-sidecar-proxy".into(),
+        address: "10.0.1.1".into(),
+        port: 21000,
+        proxy: Some(ServiceProxy {
+            destination_service_name: "web".into(),
+            destination_service_id: "web".into(),
+            local_service_address: "127.0.0.1".into(),
+            local_service_port: 8080,
+            upstreams: vec![upstream],
+            ..ServiceProxy::default()
+        }),
+        ..NodeService::default()
+    };
+    let mut snap = Snapshot::for_service(&registration, "dc1", "consul.");
+    snap.roots = Some(ConnectCa {
+        trust_domain: TRUST_DOMAIN.into(),
+        active_root_id: "root".into(),
+        roots: vec![CaRoot { id: "root".into(), root_cert: pems.root.clone(), active: true, ..CaRoot::default() }],
+        signing_key: None,
+    });
+    let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000);
+    snap.sidecar.leaf = Some(Arc::new(Leaf {
+        cert: SignedCert { cert_pem: pems.leaf.clone(), ..SignedCert::default() },
+        private_key_pem: pems.key.clone(),
+        root_id: "root".into(),
+        index: 7,
+        fetched_at: now,
+        valid_before: now + Duration::from_secs(3600),
+        renew_at: now,
+    }));
+    snap.sidecar.upstreams.insert(
+        "echo".into(),
+        vec![
+            proxy_instance("dc1", "n2", "10.0.1.2", 21000, HealthStatus::Passing),
+            proxy_instance("dc1", "n3", "10.0.1.3", 21001, HealthStatus::Critical),
+        ],
+    );
+    snap
+}
+
+/// The same sidecar with settings: a bind address and port of its own, timeouts, and a
+/// second upstream in dc2 (its instances at their WAN addresses) on a bind address.
+fn sidecar_settings(pems: &Pems) -> Snapshot {
+    let mut snap = sidecar(pems);
+    let config =
+        serde_json::json!({ "bind_address": "0.0.0.0", "bind_port": "21500", "local_connect_timeout_ms": 250 });
+    snap.sidecar.proxy.config = config.as_object().unwrap().clone();
+    snap.sidecar.proxy.upstreams.push(Upstream {
+        destination_type: "service".into(),
+        destination_name: "db".into(),
+        datacenter: "dc2".into(),
+        local_bind_address: "127.0.0.2".into(),
+        local_bind_port: 5432,
+        config: serde_json::json!({ "connect_timeout_ms": 1500 }).as_object().unwrap().clone(),
+        ..Upstream::default()
+    });
+    snap.sidecar
+        .upstreams
+        .insert("db?dc=dc2".into(), vec![proxy_instance("dc2", "m1", "10.0.2.9", 21000, HealthStatus::Passing)]);
+    snap
+}
+
 /// Every golden fixture, by its file name.
 fn fixtures() -> Vec<(&'static str, Snapshot)> {
+    fixtures_with(&placeholder_pems())
+}
+
+fn fixtures_with(pems: &Pems) -> Vec<(&'static str, Snapshot)> {
     vec![
+        ("sidecar", sidecar(pems)),
+        ("sidecar-settings", sidecar_settings(pems)),
         ("local-only", base(false)),
         ("remote-datacenters", with_remotes(base(false))),
         ("exposed-servers", exposed_servers()),
@@ -207,6 +342,35 @@ fn a_secondary_gateway_adds_the_configured_primary_gateways() {
 }
 
 #[test]
+fn a_sidecar_proxies_mtls_to_its_app_and_verifies_each_upstreams_spiffe_id() {
+    assert_golden("sidecar", &sidecar(&placeholder_pems()));
+}
+
+#[test]
+fn a_sidecars_settings_and_a_remote_upstream_shape_its_resources() {
+    assert_golden("sidecar-settings", &sidecar_settings(&placeholder_pems()));
+}
+
+#[test]
+fn a_sidecar_is_deliverable_only_with_roots_leaf_and_every_upstream_answered() {
+    let pems = placeholder_pems();
+    assert!(sidecar(&pems).is_valid());
+    let mut no_leaf = sidecar(&pems);
+    no_leaf.sidecar.leaf = None;
+    assert!(!no_leaf.is_valid());
+    let mut no_roots = sidecar(&pems);
+    no_roots.roots = None;
+    assert!(!no_roots.is_valid());
+    let mut upstream_unanswered = sidecar_settings(&pems);
+    upstream_unanswered.sidecar.upstreams.remove("db?dc=dc2");
+    assert!(!upstream_unanswered.is_valid());
+    // An upstream with no instances is answered: its cluster has no endpoints.
+    let mut none = sidecar(&pems);
+    none.sidecar.upstreams.insert("echo".into(), Vec::new());
+    assert!(none.is_valid());
+}
+
+#[test]
 fn every_golden_file_has_its_fixture() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden/xds");
     let files: std::collections::BTreeSet<String> = std::fs::read_dir(&dir)
@@ -227,8 +391,8 @@ fn envoy_loads_every_golden_resource_set() {
         return;
     }
     let dir = crate::support::temp_dir();
-    for (name, snap) in fixtures() {
-        let resources = fedctl::xds::mesh_gateway(&snap);
+    for (name, snap) in fixtures_with(&real_pems()) {
+        let resources = fedctl::xds::resources_for(&snap);
         assert!(!resources.clusters.is_empty() || !resources.listeners.is_empty(), "{name}: something to check");
         let path = dir.path().join(format!("{name}.pb"));
         std::fs::write(&path, envoy_check::bootstrap_with(&resources)).unwrap();

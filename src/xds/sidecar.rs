@@ -1,0 +1,216 @@
+//! Snapshot -> Envoy resources for a connect proxy (sidecar): pure and deterministic, as for
+//! gateways, and pinned by golden files.
+//!
+//! - `public_listener:<addr>:<port>`: terminates mTLS with the service's leaf, requires a client
+//!   certificate signed by the federation's roots, and proxies TCP to `local_app`.
+//! - `local_app`: the application, at `LocalServiceAddress:LocalServicePort`.
+//! - Per upstream, `<upstream-id>:<bind addr>:<bind port>` (plaintext, local) proxies TCP to the
+//!   cluster `<svc>.default.<dc>.internal.<trust-domain>`, whose TLS presents the leaf, sends
+//!   that name as SNI, and accepts only a peer whose certificate carries the upstream's SPIFFE
+//!   ID (the reference before 1.8.14 checked only the roots).
+//! - Per upstream, its endpoints: the upstream service's healthy-or-not connect instances at
+//!   their proxy ports, with their health.
+
+use envoy_types::pb::envoy::config::cluster::v3::{Cluster, cluster};
+use envoy_types::pb::envoy::config::core::v3::{DataSource, TransportSocket, data_source, transport_socket};
+use envoy_types::pb::envoy::config::endpoint::v3::LbEndpoint;
+use envoy_types::pb::envoy::config::listener::v3::{FilterChain, Listener};
+use envoy_types::pb::envoy::extensions::transport_sockets::tls::v3::{
+    CertificateValidationContext, CommonTlsContext, DownstreamTlsContext, SubjectAltNameMatcher, TlsCertificate,
+    TlsParameters, UpstreamTlsContext, common_tls_context, subject_alt_name_matcher,
+};
+use envoy_types::pb::envoy::r#type::matcher::v3::{StringMatcher, string_matcher};
+use envoy_types::pb::envoy::r#type::v3::Percent;
+use envoy_types::pb::google::protobuf::BoolValue;
+use envoy_types::util::pack_any;
+
+use super::resources::{assignment, eds_cluster, endpoint, health_and_weight, socket, tcp_proxy_filter};
+use super::{Resources, datacenter_sni};
+use crate::proxycfg::{Snapshot, upstream_id};
+use crate::state::Upstream;
+use crate::tls::leaf::service_spiffe_id;
+
+/// The cluster of the local application.
+pub const LOCAL_APP: &str = "local_app";
+/// The reference's default `local_connect_timeout_ms` and upstream `connect_timeout_ms`.
+const DEFAULT_TIMEOUT_MS: u64 = 5000;
+
+/// `<service>.default.<dc>.internal.<trust-domain>`: the SNI (and cluster name) of a service's
+/// instances in `dc`.
+pub fn service_sni(service: &str, dc: &str, trust_domain: &str) -> String {
+    format!("{service}.default.{}", datacenter_sni(dc, trust_domain))
+}
+
+/// The resources of a connect proxy's snapshot (which must be valid: roots and leaf present).
+pub fn connect_proxy(snap: &Snapshot) -> Resources {
+    let mut r = Resources::default();
+    let Some(tls) = Tls::of(snap) else { return r };
+    r.listeners.push(public_listener(snap, &tls));
+    r.clusters.push(local_app(snap));
+    let td = snap.trust_domain();
+    for upstream in snap.sidecar.service_upstreams() {
+        let id = upstream_id(upstream);
+        let dc = if upstream.datacenter.is_empty() { snap.datacenter.as_str() } else { &upstream.datacenter };
+        let sni = service_sni(&upstream.destination_name, dc, td);
+        let spiffe = service_spiffe_id(td, dc, &upstream.destination_name);
+        let timeout = config_u64(&upstream.config, "connect_timeout_ms").unwrap_or(DEFAULT_TIMEOUT_MS);
+        r.listeners.push(upstream_listener(&id, upstream, &sni));
+        r.clusters.push(upstream_cluster(&sni, timeout, &tls, &spiffe));
+        if let Some(instances) = snap.sidecar.upstreams.get(&id) {
+            let endpoints: Vec<LbEndpoint> = instances
+                .iter()
+                .map(|i| {
+                    let (address, port) = i.best_address(i.node.datacenter != snap.datacenter);
+                    let (health, weight) = health_and_weight(i);
+                    endpoint(&address, port, health, weight)
+                })
+                .collect();
+            r.endpoints.push(assignment(&sni, endpoints));
+        }
+    }
+    r.clusters.sort_by(|a, b| a.name.cmp(&b.name));
+    r.endpoints.sort_by(|a, b| a.cluster_name.cmp(&b.cluster_name));
+    // The public listener first, then the upstreams in registration order, as the reference.
+    r
+}
+
+/// The proxy's certificate and what it trusts.
+struct Tls {
+    cert_chain: String,
+    private_key: String,
+    roots: String,
+}
+
+impl Tls {
+    fn of(snap: &Snapshot) -> Option<Tls> {
+        let leaf = snap.sidecar.leaf.as_ref()?;
+        let roots = snap.roots.as_ref()?;
+        let mut bundle = String::new();
+        for root in &roots.roots {
+            bundle.push_str(root.root_cert.trim_end());
+            bundle.push('\n');
+        }
+        Some(Tls { cert_chain: leaf.cert.cert_pem.clone(), private_key: leaf.private_key_pem.clone(), roots: bundle })
+    }
+
+    fn common(&self, san: Option<&str>) -> CommonTlsContext {
+        let inline = |s: &str| DataSource {
+            specifier: Some(data_source::Specifier::InlineString(s.to_owned())),
+            ..DataSource::default()
+        };
+        let matchers = san
+            .map(|uri| SubjectAltNameMatcher {
+                san_type: subject_alt_name_matcher::SanType::Uri as i32,
+                matcher: Some(StringMatcher {
+                    match_pattern: Some(string_matcher::MatchPattern::Exact(uri.to_owned())),
+                    ..StringMatcher::default()
+                }),
+                ..SubjectAltNameMatcher::default()
+            })
+            .into_iter()
+            .collect();
+        CommonTlsContext {
+            tls_params: Some(TlsParameters::default()),
+            tls_certificates: vec![TlsCertificate {
+                certificate_chain: Some(inline(&self.cert_chain)),
+                private_key: Some(inline(&self.private_key)),
+                ..TlsCertificate::default()
+            }],
+            validation_context_type: Some(common_tls_context::ValidationContextType::ValidationContext(
+                CertificateValidationContext {
+                    trusted_ca: Some(inline(&self.roots)),
+                    match_typed_subject_alt_names: matchers,
+                    ..CertificateValidationContext::default()
+                },
+            )),
+            ..CommonTlsContext::default()
+        }
+    }
+}
+
+fn transport_socket(config: envoy_types::pb::google::protobuf::Any) -> TransportSocket {
+    TransportSocket { name: "tls".to_owned(), config_type: Some(transport_socket::ConfigType::TypedConfig(config)) }
+}
+
+fn public_listener(snap: &Snapshot, tls: &Tls) -> Listener {
+    let config = &snap.sidecar.proxy.config;
+    let address = config_str(config, "bind_address")
+        .or_else(|| Some(snap.address.clone()).filter(|a| !a.is_empty()))
+        .unwrap_or_else(|| "0.0.0.0".to_owned());
+    let port = config_u64(config, "bind_port").and_then(|p| u16::try_from(p).ok()).unwrap_or(snap.port);
+    let downstream = DownstreamTlsContext {
+        common_tls_context: Some(tls.common(None)),
+        require_client_certificate: Some(BoolValue { value: true }),
+        ..DownstreamTlsContext::default()
+    };
+    Listener {
+        name: format!("public_listener:{address}:{port}"),
+        address: Some(socket(&address, port)),
+        filter_chains: vec![FilterChain {
+            filters: vec![tcp_proxy_filter(LOCAL_APP, "public_listener_tcp")],
+            transport_socket: Some(transport_socket(pack_any(downstream))),
+            ..FilterChain::default()
+        }],
+        ..Listener::default()
+    }
+}
+
+fn local_app(snap: &Snapshot) -> Cluster {
+    let proxy = &snap.sidecar.proxy;
+    let address = if proxy.local_service_address.is_empty() { "127.0.0.1" } else { &proxy.local_service_address };
+    let timeout = config_u64(&proxy.config, "local_connect_timeout_ms").unwrap_or(DEFAULT_TIMEOUT_MS);
+    let health = envoy_types::pb::envoy::config::core::v3::HealthStatus::Unknown;
+    let mut cluster = eds_cluster(LOCAL_APP, timeout);
+    cluster.cluster_discovery_type = Some(cluster::ClusterDiscoveryType::Type(cluster::DiscoveryType::Static as i32));
+    cluster.eds_cluster_config = None;
+    cluster.outlier_detection = None;
+    let mut load = assignment(LOCAL_APP, vec![endpoint(address, proxy.local_service_port, health, 1)]);
+    load.endpoints[0].lb_endpoints[0].load_balancing_weight = None;
+    cluster.load_assignment = Some(load);
+    cluster
+}
+
+fn upstream_listener(id: &str, upstream: &Upstream, cluster: &str) -> Listener {
+    let address = if upstream.local_bind_address.is_empty() { "127.0.0.1" } else { &upstream.local_bind_address };
+    let port = upstream.local_bind_port;
+    Listener {
+        name: format!("{id}:{address}:{port}"),
+        address: Some(socket(address, port)),
+        filter_chains: vec![FilterChain {
+            filters: vec![tcp_proxy_filter(cluster, &format!("upstream_{}_tcp", id.replace(':', "_")))],
+            ..FilterChain::default()
+        }],
+        ..Listener::default()
+    }
+}
+
+fn upstream_cluster(sni: &str, timeout_ms: u64, tls: &Tls, spiffe: &str) -> Cluster {
+    let mut cluster = eds_cluster(sni, timeout_ms);
+    cluster.alt_stat_name = sni.to_owned();
+    // Panic mode off: an unhealthy instance is never picked because all are unhealthy.
+    cluster.common_lb_config = Some(cluster::CommonLbConfig {
+        healthy_panic_threshold: Some(Percent { value: 0.0 }),
+        ..cluster::CommonLbConfig::default()
+    });
+    let upstream = UpstreamTlsContext {
+        common_tls_context: Some(tls.common(Some(spiffe))),
+        sni: sni.to_owned(),
+        ..UpstreamTlsContext::default()
+    };
+    cluster.transport_socket = Some(transport_socket(pack_any(upstream)));
+    cluster
+}
+
+fn config_str(config: &serde_json::Map<String, serde_json::Value>, key: &str) -> Option<String> {
+    config.get(key).and_then(|v| v.as_str()).map(str::to_owned).filter(|s| !s.is_empty())
+}
+
+/// A number, or a string holding one (the reference decodes these weakly).
+fn config_u64(config: &serde_json::Map<String, serde_json::Value>, key: &str) -> Option<u64> {
+    match config.get(key)? {
+        serde_json::Value::Number(n) => n.as_u64().or_else(|| n.as_f64().filter(|f| *f >= 1.0).map(|f| f as u64)),
+        serde_json::Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+    .filter(|n| *n >= 1)
+}
