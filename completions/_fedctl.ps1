@@ -309,7 +309,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('envoy', 'envoy', [CompletionResultType]::ParameterValue, 'Run Envoy as a mesh gateway whose whole configuration comes from the local agent over xDS')
+            [CompletionResult]::new('envoy', 'envoy', [CompletionResultType]::ParameterValue, 'Run Envoy as a service''s sidecar or as a mesh gateway, its whole configuration coming from the local agent over xDS')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -318,8 +318,9 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'LAN address to advertise and listen on, ip:port (`:port` for any address; no port means 8443)')
             [CompletionResult]::new('--wan-address', '--wan-address', [CompletionResultType]::ParameterName, 'WAN address other datacenters dial, ip:port')
             [CompletionResult]::new('--bind-address', '--bind-address', [CompletionResultType]::ParameterName, 'A listener to bind, name=ip:port; repeatable. Replaces the default binds')
+            [CompletionResult]::new('--sidecar-for', '--sidecar-for', [CompletionResultType]::ParameterName, 'Run the sidecar proxy of this service instance (the service''s ID): the one connect-proxy registered on the agent whose Proxy.DestinationServiceID it is')
             [CompletionResult]::new('--service', '--service', [CompletionResultType]::ParameterName, 'Service name to register [default: mesh-gateway]')
-            [CompletionResult]::new('--proxy-id', '--proxy-id', [CompletionResultType]::ParameterName, 'The gateway''s service ID on the local agent [default: the service name when registering, else the one mesh gateway registered there] [env: CONNECT_PROXY_ID]')
+            [CompletionResult]::new('--proxy-id', '--proxy-id', [CompletionResultType]::ParameterName, 'The proxy''s service ID on the local agent [default: with -sidecar-for, that service''s sidecar; for a gateway, the service name when registering, else the one mesh gateway registered there] [env: CONNECT_PROXY_ID]')
             [CompletionResult]::new('--admin-bind', '--admin-bind', [CompletionResultType]::ParameterName, 'Envoy''s admin listener, host:port')
             [CompletionResult]::new('--admin-access-log-path', '--admin-access-log-path', [CompletionResultType]::ParameterName, 'Where Envoy writes the admin access log')
             [CompletionResult]::new('--envoy-log-level', '--envoy-log-level', [CompletionResultType]::ParameterName, 'Envoy''s own log level: trace, debug, info, warning, error, critical or off (Envoy''s `-l`; `-- -l LEVEL` does the same)')
@@ -346,7 +347,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             break
         }
         'fedctl;connect;help' {
-            [CompletionResult]::new('envoy', 'envoy', [CompletionResultType]::ParameterValue, 'Run Envoy as a mesh gateway whose whole configuration comes from the local agent over xDS')
+            [CompletionResult]::new('envoy', 'envoy', [CompletionResultType]::ParameterValue, 'Run Envoy as a service''s sidecar or as a mesh gateway, its whole configuration coming from the local agent over xDS')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -899,7 +900,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             break
         }
         'fedctl;help;connect' {
-            [CompletionResult]::new('envoy', 'envoy', [CompletionResultType]::ParameterValue, 'Run Envoy as a mesh gateway whose whole configuration comes from the local agent over xDS')
+            [CompletionResult]::new('envoy', 'envoy', [CompletionResultType]::ParameterValue, 'Run Envoy as a service''s sidecar or as a mesh gateway, its whole configuration coming from the local agent over xDS')
             break
         }
         'fedctl;help;connect;envoy' {

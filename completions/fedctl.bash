@@ -816,7 +816,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__connect__subcmd__envoy)
-            opts="-h -V --gateway -gateway --mesh-gateway -mesh-gateway --register -register --expose-servers -expose-servers --address -address --wan-address -wan-address --bind-address -bind-address --service -service --proxy-id -proxy-id --admin-bind -admin-bind --admin-access-log-path -admin-access-log-path --bootstrap -bootstrap --envoy-log-level -envoy-log-level --envoy-log-path -envoy-log-path --envoy-binary -envoy-binary --grpc-addr -grpc-addr --deregister-after-critical -deregister-after-critical --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
+            opts="-h -V --gateway -gateway --mesh-gateway -mesh-gateway --register -register --expose-servers -expose-servers --address -address --wan-address -wan-address --bind-address -bind-address --sidecar-for -sidecar-for --service -service --proxy-id -proxy-id --admin-bind -admin-bind --admin-access-log-path -admin-access-log-path --bootstrap -bootstrap --envoy-log-level -envoy-log-level --envoy-log-path -envoy-log-path --envoy-binary -envoy-binary --grpc-addr -grpc-addr --deregister-after-critical -deregister-after-critical --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -835,6 +835,10 @@ _fedctl() {
                     return 0
                     ;;
                 --bind-address|-bind-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sidecar-for|-sidecar-for)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -278,7 +278,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand envoy 'Run Envoy as a mesh gateway whose whole configuration comes from the local agent over xDS'
+            cand envoy 'Run Envoy as a service''s sidecar or as a mesh gateway, its whole configuration coming from the local agent over xDS'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fedctl;connect;envoy'= {
@@ -286,8 +286,9 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --address 'LAN address to advertise and listen on, ip:port (`:port` for any address; no port means 8443)'
             cand --wan-address 'WAN address other datacenters dial, ip:port'
             cand --bind-address 'A listener to bind, name=ip:port; repeatable. Replaces the default binds'
+            cand --sidecar-for 'Run the sidecar proxy of this service instance (the service''s ID): the one connect-proxy registered on the agent whose Proxy.DestinationServiceID it is'
             cand --service 'Service name to register [default: mesh-gateway]'
-            cand --proxy-id 'The gateway''s service ID on the local agent [default: the service name when registering, else the one mesh gateway registered there] [env: CONNECT_PROXY_ID]'
+            cand --proxy-id 'The proxy''s service ID on the local agent [default: with -sidecar-for, that service''s sidecar; for a gateway, the service name when registering, else the one mesh gateway registered there] [env: CONNECT_PROXY_ID]'
             cand --admin-bind 'Envoy''s admin listener, host:port'
             cand --admin-access-log-path 'Where Envoy writes the admin access log'
             cand --envoy-log-level 'Envoy''s own log level: trace, debug, info, warning, error, critical or off (Envoy''s `-l`; `-- -l LEVEL` does the same)'
@@ -313,7 +314,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --version 'Print version'
         }
         &'fedctl;connect;help'= {
-            cand envoy 'Run Envoy as a mesh gateway whose whole configuration comes from the local agent over xDS'
+            cand envoy 'Run Envoy as a service''s sidecar or as a mesh gateway, its whole configuration coming from the local agent over xDS'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fedctl;connect;help;envoy'= {
@@ -786,7 +787,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         &'fedctl;help;leave'= {
         }
         &'fedctl;help;connect'= {
-            cand envoy 'Run Envoy as a mesh gateway whose whole configuration comes from the local agent over xDS'
+            cand envoy 'Run Envoy as a service''s sidecar or as a mesh gateway, its whole configuration coming from the local agent over xDS'
         }
         &'fedctl;help;connect;envoy'= {
         }

@@ -205,14 +205,15 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand leave" -s h -l help -d 'Pr
 complete -c fedctl -n "__fish_fedctl_using_subcommand leave" -s V -l version -d 'Print version'
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and not __fish_seen_subcommand_from envoy help" -s h -l help -d 'Print help'
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and not __fish_seen_subcommand_from envoy help" -s V -l version -d 'Print version'
-complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and not __fish_seen_subcommand_from envoy help" -f -a "envoy" -d 'Run Envoy as a mesh gateway whose whole configuration comes from the local agent over xDS'
+complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and not __fish_seen_subcommand_from envoy help" -f -a "envoy" -d 'Run Envoy as a service\'s sidecar or as a mesh gateway, its whole configuration coming from the local agent over xDS'
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and not __fish_seen_subcommand_from envoy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l gateway -d 'Configure Envoy as a gateway of this kind: mesh (terminating and ingress are not supported yet)' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l address -d 'LAN address to advertise and listen on, ip:port (`:port` for any address; no port means 8443)' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l wan-address -d 'WAN address other datacenters dial, ip:port' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l bind-address -d 'A listener to bind, name=ip:port; repeatable. Replaces the default binds' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l sidecar-for -d 'Run the sidecar proxy of this service instance (the service\'s ID): the one connect-proxy registered on the agent whose Proxy.DestinationServiceID it is' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l service -d 'Service name to register [default: mesh-gateway]' -r
-complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l proxy-id -d 'The gateway\'s service ID on the local agent [default: the service name when registering, else the one mesh gateway registered there] [env: CONNECT_PROXY_ID]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l proxy-id -d 'The proxy\'s service ID on the local agent [default: with -sidecar-for, that service\'s sidecar; for a gateway, the service name when registering, else the one mesh gateway registered there] [env: CONNECT_PROXY_ID]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l admin-bind -d 'Envoy\'s admin listener, host:port' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l admin-access-log-path -d 'Where Envoy writes the admin access log' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l envoy-log-level -d 'Envoy\'s own log level: trace, debug, info, warning, error, critical or off (Envoy\'s `-l`; `-- -l LEVEL` does the same)' -r -f -a "trace\t''
@@ -240,7 +241,7 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_s
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l bootstrap -d 'Print the bootstrap JSON to stdout instead of running Envoy'
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -s V -l version -d 'Print version'
-complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from help" -f -a "envoy" -d 'Run Envoy as a mesh gateway whose whole configuration comes from the local agent over xDS'
+complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from help" -f -a "envoy" -d 'Run Envoy as a service\'s sidecar or as a mesh gateway, its whole configuration coming from the local agent over xDS'
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and not __fish_seen_subcommand_from up status down help" -s h -l help -d 'Print help'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and not __fish_seen_subcommand_from up status down help" -s V -l version -d 'Print version'
@@ -452,7 +453,7 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subc
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "services" -d 'List the services of the catalog'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from services" -f -a "register" -d 'Register services with the local agent, from a definition file or flags'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from services" -f -a "deregister" -d 'Deregister services from the local agent: those defined in FILE, or -id'
-complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from connect" -f -a "envoy" -d 'Run Envoy as a mesh gateway whose whole configuration comes from the local agent over xDS'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from connect" -f -a "envoy" -d 'Run Envoy as a service\'s sidecar or as a mesh gateway, its whole configuration coming from the local agent over xDS'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "up" -d 'Start a federated lab on this machine: datacenters federated through real Envoy gateways'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "status" -d 'Check a lab again: its processes (naming each one that is gone) and whether it is still federated'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "down" -d 'Stop every process of a lab and remove what it created'

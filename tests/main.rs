@@ -12,5 +12,6 @@ mod cli;
 mod cluster;
 mod federation;
 mod jepsen;
+mod mesh;
 mod support;
 mod unit;

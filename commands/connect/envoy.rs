@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use fedctl::api::AgentSelf;
 use fedctl::duration::GoDuration;
-use fedctl::state::NodeService;
+use fedctl::state::{NodeService, ServiceKind};
 use fedctl::xds::bootstrap::{BootstrapInput, EnvoyLog, bootstrap_json};
 use fedctl::xds::gateway_plan::{GatewayFlags, PlanError, plan};
 use reqwest::Method;
@@ -13,7 +13,12 @@ use super::exec::{exec_envoy, find_envoy};
 use super::ready::spawn_watcher;
 use crate::cli::{CliError, ClientArgs, Ctx, api_error};
 
-/// Run Envoy as a mesh gateway whose whole configuration comes from the local agent over xDS.
+/// Run Envoy as a service's sidecar or as a mesh gateway, its whole configuration coming
+/// from the local agent over xDS.
+///
+/// With -sidecar-for <service-id> Envoy is the sidecar proxy registered for that service
+/// (`Connect.SidecarService` in its definition): it serves the service's mTLS public port
+/// with the service's leaf certificate, and each upstream on its local port.
 ///
 /// With -register the gateway service is registered first (kind mesh-gateway, tagged lan/wan
 /// addresses, a TCP check `mesh-gateway listening` every 10s); -expose-servers adds the meta
@@ -26,6 +31,7 @@ use crate::cli::{CliError, ClientArgs, Ctx, api_error};
 /// bootstrap JSON is printed instead.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  \
+    fedctl connect envoy -sidecar-for web -admin-bind localhost:19001\n  \
     fedctl connect envoy -gateway=mesh -register -expose-servers -address 10.0.0.5:8443 -wan-address 203.0.113.5:8443\n  \
     fedctl connect envoy -gateway=mesh -bootstrap > bootstrap.json\n  \
     fedctl connect envoy -gateway=mesh -register -address 127.0.0.1:8443 -- --base-id 7 -l debug")]
@@ -54,11 +60,16 @@ pub struct Args {
     /// A listener to bind, name=ip:port; repeatable. Replaces the default binds.
     #[arg(long, value_name = "NAME=IP:PORT")]
     pub bind_address: Vec<String>,
+    /// Run the sidecar proxy of this service instance (the service's ID): the one
+    /// connect-proxy registered on the agent whose Proxy.DestinationServiceID it is.
+    #[arg(long, value_name = "SERVICE-ID")]
+    pub sidecar_for: Option<String>,
     /// Service name to register [default: mesh-gateway].
     #[arg(long, value_name = "NAME")]
     pub service: Option<String>,
-    /// The gateway's service ID on the local agent [default: the service name when
-    /// registering, else the one mesh gateway registered there] [env: CONNECT_PROXY_ID].
+    /// The proxy's service ID on the local agent [default: with -sidecar-for, that service's
+    /// sidecar; for a gateway, the service name when registering, else the one mesh gateway
+    /// registered there] [env: CONNECT_PROXY_ID].
     #[arg(long, value_name = "ID")]
     pub proxy_id: Option<String>,
     /// Envoy's admin listener, host:port.
@@ -99,12 +110,17 @@ pub async fn cmd_connect_envoy(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     // Resolved once: the client, the token in the bootstrap and the CA for xDS TLS.
     let settings = args.client.resolve()?;
     let client = fedctl::api::Client::new(&settings).map_err(api_error)?;
+    let mut proxy_id =
+        args.proxy_id.clone().or_else(|| std::env::var("CONNECT_PROXY_ID").ok()).filter(|p| !p.is_empty());
+    if let Some(service_id) = args.sidecar_for.as_deref().filter(|_| proxy_id.is_none()) {
+        proxy_id = Some(lookup_sidecar(&client, service_id).await?);
+    }
     let flags = GatewayFlags {
         gateway: args.gateway.clone(),
         mesh_gateway: args.mesh_gateway,
         register: args.register,
         expose_servers: args.expose_servers,
-        proxy_id: args.proxy_id.clone().or_else(|| std::env::var("CONNECT_PROXY_ID").ok()),
+        proxy_id,
         service: args.service.clone(),
         address: args.address.clone(),
         wan_address: args.wan_address.clone(),
@@ -114,7 +130,7 @@ pub async fn cmd_connect_envoy(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     let plan = plan(&flags, |ip| std::net::TcpListener::bind(SocketAddr::new(*ip, 0)).is_ok()).map_err(|e| {
         let hint = match e {
             PlanError::NoProxyId => {
-                Some("fedctl runs mesh gateways so far: add -gateway=mesh (and -register to register one)")
+                Some("for a service's sidecar pass -sidecar-for <service-id>; for a gateway, -gateway=mesh")
             }
             PlanError::NotBindable(_) => Some("a gateway behind NAT: pass -bind-address default=0.0.0.0:PORT"),
             _ => None,
@@ -138,6 +154,7 @@ pub async fn cmd_connect_envoy(ctx: &Ctx, args: Args) -> Result<(), CliError> {
             ctx.out.info(format!("Registered service: {}", def.name));
             (def.id.clone(), def.name.clone())
         }
+        (None, Some(id)) if plan.kind.is_none() => (id.clone(), proxy_cluster(&client, id).await?),
         (None, Some(id)) => (id.clone(), plan.service.clone()),
         (None, None) => lookup_gateway(&client, plan.kind.as_deref().unwrap_or_default()).await?,
     };
@@ -168,6 +185,50 @@ impl Args {
     fn envoy_binary_or_env(&self) -> Option<PathBuf> {
         self.envoy_binary.clone().or_else(|| std::env::var_os("FEDCTL_ENVOY_BIN").map(PathBuf::from))
     }
+}
+
+/// The ID of the one sidecar proxy registered for the service instance `service_id` (the
+/// reference compares the IDs case-insensitively).
+async fn lookup_sidecar(client: &fedctl::api::Client, service_id: &str) -> Result<String, CliError> {
+    let services: BTreeMap<String, NodeService> = client
+        .get("/v1/agent/services", &[])
+        .await
+        .map_err(|e| CliError::failure(format!("Failed looking up sidecar proxy info for {service_id}: {e}")))?
+        .value;
+    let found: Vec<String> = services
+        .into_values()
+        .filter(|s| {
+            s.kind.0 == ServiceKind::CONNECT_PROXY
+                && s.proxy.as_ref().is_some_and(|p| p.destination_service_id.eq_ignore_ascii_case(service_id))
+        })
+        .map(|s| s.id)
+        .collect();
+    match found.as_slice() {
+        [] => Err(CliError::failure(format!("No sidecar proxy registered for {service_id}"))
+            .hint("register the service with a Connect.SidecarService block (see `fedctl services register -help`)")),
+        [one] => Ok(one.clone()),
+        many => Err(CliError::failure(format!(
+            "More than one sidecar proxy registered for {service_id}.\n    Start proxy with -proxy-id and one of the following IDs: {}",
+            many.join(", ")
+        ))),
+    }
+}
+
+/// Envoy's `node.cluster` for the proxy `id`: a sidecar's destination service name, else
+/// its own service name.
+async fn proxy_cluster(client: &fedctl::api::Client, id: &str) -> Result<String, CliError> {
+    let path = format!("/v1/agent/service/{id}");
+    let service: NodeService = client
+        .get(&path, &[])
+        .await
+        .map_err(|e| CliError::failure(format!("failed fetch proxy config from local agent: {e}")))?
+        .value;
+    Ok(match service.proxy {
+        Some(p) if service.kind.0 == ServiceKind::CONNECT_PROXY && !p.destination_service_name.is_empty() => {
+            p.destination_service_name
+        }
+        _ => service.service,
+    })
 }
 
 /// The one gateway of `kind` registered on the agent: `(id, service name)`.

@@ -11,6 +11,7 @@ use fedctl::tls::leaf::leaf_request;
 use serde_json::Value;
 
 use crate::support::agent::{TestAgent, dev_agent};
+use crate::support::gateway::wait_for_trust_domain;
 use crate::support::{have_tool, temp_dir};
 
 async fn leaf(agent: &TestAgent, query: &str) -> (String, Value) {
@@ -24,12 +25,6 @@ fn openssl(args: &[&str]) -> String {
     let out = Command::new("openssl").args(args).output().expect("openssl runs");
     assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// The trust domain, once the CA exists.
-async fn trust_domain(agent: &TestAgent) -> String {
-    let roots = agent.wait_json("/v1/connect/ca/roots", "the CA exists", |r| r["ActiveRootID"] != "").await;
-    roots["TrustDomain"].as_str().unwrap().to_owned()
 }
 
 /// The agent's server port, for RPCs sent as another agent would.
@@ -103,7 +98,7 @@ async fn a_services_leaf_chains_to_the_root_carries_its_spiffe_id_and_is_cached(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn concurrent_first_requests_for_a_service_share_one_leaf() {
     let agent = dev_agent().await;
-    trust_domain(&agent).await;
+    wait_for_trust_domain(&agent).await;
     let url = agent.url("/v1/agent/connect/ca/leaf/api");
     let requests: Vec<_> = (0..8)
         .map(|_| {
@@ -148,7 +143,7 @@ async fn a_server_refuses_hostile_csrs_weak_keys_other_namespaces_and_odd_names(
         return;
     }
     let agent = dev_agent().await;
-    let td = trust_domain(&agent).await;
+    let td = wait_for_trust_domain(&agent).await;
     let (client, target) = (RpcClient::new(ClientOptions::default()), rpc_target(&agent));
     let sign = async |csr: String| client.request(&target, &Request::ConnectSign { csr }).await.unwrap();
     let web = format!("spiffe://{td}/ns/default/dc/dc1/svc/web");
@@ -174,7 +169,7 @@ async fn a_server_refuses_hostile_csrs_weak_keys_other_namespaces_and_odd_names(
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_server_signs_only_service_ids_of_its_trust_domain_and_datacenter() {
     let agent = dev_agent().await;
-    let td = trust_domain(&agent).await;
+    let td = wait_for_trust_domain(&agent).await;
     let (client, target) = (RpcClient::new(ClientOptions::default()), rpc_target(&agent));
     let sign = async |csr: String| client.request(&target, &Request::ConnectSign { csr }).await.unwrap();
     let other_dc = leaf_request(&td, "dc9", "web").unwrap().csr_pem;

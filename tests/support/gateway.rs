@@ -144,10 +144,11 @@ pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
-/// `fedctl connect envoy` turned Envoy: killed on drop.
+/// `fedctl connect envoy` turned Envoy (a gateway, or with [`Gateway::run`] any proxy):
+/// killed on drop.
 pub struct Gateway {
     child: Child,
-    /// The gateway's listener, `127.0.0.1:port`.
+    /// A gateway's listener, `127.0.0.1:port` (empty for a sidecar).
     pub addr: String,
     /// Envoy's admin API base URL.
     pub admin: String,
@@ -172,20 +173,31 @@ impl Gateway {
 
     /// Like [`Gateway::start_at`], listening on `port`, with `envoy_args` after `--`.
     pub fn spawn(http: &str, dir: &Path, id: &str, port: u16, extra: &[&str], envoy_args: &[&str]) -> Gateway {
-        let admin_port = free_port();
         let addr = format!("127.0.0.1:{port}");
-        let log = dir.join(format!("envoy-{id}-{port}.log"));
+        let mut args = vec!["-gateway=mesh", "-register", "-proxy-id", id, "-address", &addr, "-wan-address", &addr];
+        args.extend_from_slice(extra);
+        let mut gateway = Gateway::run(http, dir, &format!("{id}-{port}"), &args, envoy_args);
+        gateway.addr = addr;
+        gateway
+    }
+
+    /// `fedctl connect envoy <args> -admin-bind <free port> -- --base-id <it> <envoy_args>`
+    /// for the agent at `http`, logging to `envoy-<label>.log`: any proxy (a gateway or a
+    /// sidecar).
+    pub fn run(http: &str, dir: &Path, label: &str, args: &[&str], envoy_args: &[&str]) -> Gateway {
+        let admin_port = free_port();
+        let log = dir.join(format!("envoy-{label}.log"));
         let out = std::fs::File::create(&log).unwrap();
         let mut cmd: Command = fedctl_cmd(dir);
-        cmd.args(["connect", "envoy", "-http-addr", http, "-gateway=mesh", "-register", "-proxy-id", id])
-            .args(["-address", &addr, "-wan-address", &addr, "-admin-bind", &format!("127.0.0.1:{admin_port}")])
-            .args(extra)
+        cmd.args(["connect", "envoy", "-http-addr", http])
+            .args(args)
+            .args(["-admin-bind", &format!("127.0.0.1:{admin_port}")])
             .args(["--", "--base-id", &admin_port.to_string()])
             .args(envoy_args)
             .stdout(Stdio::from(out.try_clone().unwrap()))
             .stderr(Stdio::from(out));
         let child = cmd.spawn().unwrap_or_else(|e| panic!("starting {FEDCTL}: {e}"));
-        Gateway { child, addr, admin: format!("http://127.0.0.1:{admin_port}"), log }
+        Gateway { child, addr: String::new(), admin: format!("http://127.0.0.1:{admin_port}"), log }
     }
 
     /// What Envoy (and `fedctl connect envoy` before it) printed.
@@ -242,6 +254,12 @@ pub fn register_gateway(id: &str) -> String {
 /// The trust domain `agent`'s datacenter uses (`/v1/connect/ca/roots`), empty until it has one.
 pub async fn trust_domain(agent: &TestAgent) -> String {
     agent.get_json("/v1/connect/ca/roots").await["TrustDomain"].as_str().unwrap_or_default().to_owned()
+}
+
+/// The trust domain of `agent`'s datacenter, once it has the CA.
+pub async fn wait_for_trust_domain(agent: &TestAgent) -> String {
+    let roots = agent.wait_json("/v1/connect/ca/roots", "the CA exists", |r| r["ActiveRootID"] != "").await;
+    roots["TrustDomain"].as_str().unwrap().to_owned()
 }
 
 /// How many WAN members `agent` sees alive.

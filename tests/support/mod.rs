@@ -5,6 +5,7 @@
 pub mod agent;
 pub mod gateway;
 pub mod linearizable;
+pub mod mesh;
 pub mod netns;
 pub mod process;
 pub mod tls;

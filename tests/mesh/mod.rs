@@ -1,0 +1,4 @@
+//! The service mesh end to end: services registered with sidecars, real Envoy sidecars
+//! configured by the agent, requests through them with mTLS.
+
+mod sidecars;
