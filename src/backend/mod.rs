@@ -132,6 +132,18 @@ impl Backend {
         }
     }
 
+    /// The primary's signature over this (secondary) datacenter's intermediate CSR.
+    pub async fn connect_sign_intermediate(
+        &self,
+        ctx: &RequestContext,
+        csr: String,
+    ) -> Result<crate::rpc::message::SignedIntermediate, RequestError> {
+        match self.forward(ctx, &Request::ConnectSignIntermediate { csr }).await? {
+            Reply::SignedIntermediate(cert) => Ok(cert),
+            other => Err(unexpected(other)),
+        }
+    }
+
     /// A request that arrived on the server port, answered as this agent answers its own
     /// callers.
     pub async fn handle(&self, envelope: Envelope) -> Answer {

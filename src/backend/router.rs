@@ -83,6 +83,11 @@ impl Router {
         datacenter == self.datacenter
     }
 
+    /// The federation's primary datacenter.
+    pub fn primary_datacenter(&self) -> &str {
+        &self.primary
+    }
+
     /// This datacenter and every datacenter of a confirmed server in the WAN pool, sorted.
     pub fn datacenters(&self) -> Vec<String> {
         let mut dcs: Vec<String> = self

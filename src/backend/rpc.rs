@@ -56,6 +56,9 @@ pub fn server_only(request: &Request) -> Option<&'static str> {
     }
     match request {
         Request::RemovePeer(_) => Some("raft peers may only be removed by servers"),
+        Request::ConnectSignIntermediate { .. } => {
+            Some("intermediate CA certificates may only be requested by servers")
+        }
         Request::Apply(c) => command(c),
         Request::Ping | Request::Read(_) | Request::Status | Request::Datacenters | Request::ConnectSign { .. } => None,
     }

@@ -4,8 +4,9 @@
 use super::{Backend, Router};
 use crate::duration::rfc3339;
 use crate::raft::RaftNode;
-use crate::rpc::message::{Answer, Reply, Request, SignedCert, StatusInfo};
+use crate::rpc::message::{Answer, Reply, Request, SignedCert, SignedIntermediate, StatusInfo};
 use crate::state::{RequestContext, RequestError};
+use crate::tls::intermediate::{INTERMEDIATE_TTL, IntermediateError};
 use crate::tls::leaf::{LEAF_TTL, LeafError, sign_leaf};
 
 impl Backend {
@@ -27,30 +28,73 @@ impl Backend {
             Request::Datacenters => Ok(Reply::Datacenters(router.datacenters())),
             Request::RemovePeer(id) => raft.remove_member(*id).await.map(|()| Reply::Removed),
             Request::ConnectSign { csr } => sign(raft, &self.inner.me.datacenter, csr).map(Reply::Signed),
+            Request::ConnectSignIntermediate { csr } => {
+                let primary = router.primary_datacenter() == self.inner.me.datacenter;
+                sign_intermediate(raft, primary, csr).map(Reply::SignedIntermediate)
+            }
         }
     }
 }
 
-/// Signs a service's leaf CSR with the datacenter's active CA (the primary holds the root's
-/// key; a secondary has none yet).
+/// Signs a service's leaf CSR with the datacenter's signing CA: in the primary the active
+/// root, in a secondary its own intermediate (sent back after the leaf, so peers that trust
+/// only the root verify the chain).
 fn sign(raft: &RaftNode, datacenter: &str, csr: &str) -> Result<SignedCert, RequestError> {
     let ca_error = |e: LeafError| RequestError::Ca(e.to_string());
-    let (ca, index) = raft.state().read(|s| (s.connect_ca().cloned(), s.last_index()));
+    let (ca, intermediate, index) =
+        raft.state().read(|s| (s.connect_ca().cloned(), s.connect_intermediate().cloned(), s.last_index()));
     let ca = ca.ok_or_else(|| ca_error(LeafError::NoCa))?;
     let root = ca.roots.iter().find(|r| r.id == ca.active_root_id).ok_or_else(|| ca_error(LeafError::NoCa))?;
-    let Some(key) = &ca.signing_key else {
-        return Err(ca_error(LeafError::NoSigningKey(format!(
-            "only the primary datacenter signs so far; {datacenter} has no intermediate CA of its own yet"
-        ))));
+    // The active root's own chain (a cross-signature after a rotation) goes with every leaf.
+    let mut chain: Vec<String> = root.intermediate_certs.clone().unwrap_or_default();
+    let (signer_cert, signer_key) = match (&ca.signing_key, &intermediate) {
+        (Some(key), _) => (root.root_cert.clone(), key.clone()),
+        (None, Some(i)) if i.root_id == ca.active_root_id => {
+            chain.insert(0, i.cert_pem.clone());
+            (i.cert_pem.clone(), i.key_pem.clone())
+        }
+        (None, _) => {
+            return Err(ca_error(LeafError::NoSigningKey(format!(
+                "{datacenter}'s intermediate CA for the active root is not signed by the primary yet"
+            ))));
+        }
     };
-    let leaf = sign_leaf(&root.root_cert, key, csr, &ca.trust_domain, datacenter, LEAF_TTL).map_err(ca_error)?;
+    let leaf = sign_leaf(&signer_cert, &signer_key, csr, &ca.trust_domain, datacenter, LEAF_TTL).map_err(ca_error)?;
+    let mut cert_pem = leaf.cert_pem;
+    for cert in chain {
+        if !cert_pem.ends_with('\n') {
+            cert_pem.push('\n');
+        }
+        cert_pem.push_str(&cert);
+    }
     Ok(SignedCert {
-        cert_pem: leaf.cert_pem,
+        cert_pem,
         serial_number: leaf.serial_number,
         service: leaf.service,
         service_uri: leaf.service_uri,
         valid_after: rfc3339(leaf.valid_after),
         valid_before: rfc3339(leaf.valid_before),
         index,
+    })
+}
+
+/// The primary signs a secondary's intermediate CSR with its active root.
+fn sign_intermediate(raft: &RaftNode, primary: bool, csr: &str) -> Result<SignedIntermediate, RequestError> {
+    let ca_error = |e: String| RequestError::Ca(e);
+    if !primary {
+        return Err(ca_error(IntermediateError::NotPrimary.to_string()));
+    }
+    let ca = raft.state().read(|s| s.connect_ca().cloned()).ok_or_else(|| ca_error(LeafError::NoCa.to_string()))?;
+    let root =
+        ca.roots.iter().find(|r| r.id == ca.active_root_id).ok_or_else(|| ca_error(LeafError::NoCa.to_string()))?;
+    let key = ca.signing_key.as_deref().ok_or_else(|| ca_error("the primary holds no root key".to_owned()))?;
+    let signed =
+        crate::tls::intermediate::sign_intermediate(&root.root_cert, key, csr, &ca.trust_domain, INTERMEDIATE_TTL)
+            .map_err(|e| ca_error(e.to_string()))?;
+    Ok(SignedIntermediate {
+        cert_pem: signed.cert_pem,
+        not_before: rfc3339(signed.not_before),
+        not_after: rfc3339(signed.not_after),
+        root_id: root.id.clone(),
     })
 }

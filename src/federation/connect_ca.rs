@@ -1,7 +1,10 @@
 //! The Connect CA across the federation. The primary's leader creates the trust domain and
 //! root once (raft makes it durable and the `Initialize` command keeps a racing second leader
 //! from replacing it); each secondary's leader mirrors the primary's public roots with a
-//! blocking read, so every datacenter answers `/v1/connect/ca/roots` locally.
+//! blocking read, so every datacenter answers `/v1/connect/ca/roots` locally, and keeps its
+//! own intermediate CA signed by the primary (through the gateways, like any cross-DC RPC):
+//! a new one for a new active root, and a renewal past half of its lifetime. Leaves are then
+//! signed in the secondary itself, also while the primary is unreachable.
 
 use std::time::Duration;
 
@@ -11,8 +14,11 @@ use super::until_leader;
 use crate::backend::Backend;
 use crate::duration::rfc3339;
 use crate::raft::RaftNode;
-use crate::state::{CaRoot, Command, ConnectCa, ConnectCaOp, Query, QueryResult, ReadRequest, RequestContext};
+use crate::state::{
+    CaRoot, Command, ConnectCa, ConnectCaOp, Query, QueryResult, ReadRequest, RequestContext, SigningIntermediate,
+};
 use crate::tasks::stopped;
+use crate::tls::intermediate::intermediate_request;
 
 const WAIT: Duration = Duration::from_secs(10);
 const MAX_BACKOFF: Duration = Duration::from_secs(5);
@@ -28,7 +34,7 @@ pub async fn run_connect_ca(
     if datacenter == primary {
         initialize(raft, shutdown).await;
     } else {
-        mirror(raft, backend, primary, shutdown).await;
+        mirror(raft, backend, primary, datacenter, shutdown).await;
     }
 }
 
@@ -46,6 +52,7 @@ pub fn new_connect_ca() -> Result<ConnectCa, crate::tls::TlsError> {
             root_cert: root.cert_pem,
             not_before: rfc3339(root.not_before),
             not_after: rfc3339(root.not_after),
+            intermediate_certs: None,
             active: true,
             index: Default::default(),
         }],
@@ -79,7 +86,13 @@ async fn initialize(raft: RaftNode, mut shutdown: watch::Receiver<bool>) {
     }
 }
 
-async fn mirror(raft: RaftNode, backend: Backend, primary: String, mut shutdown: watch::Receiver<bool>) {
+async fn mirror(
+    raft: RaftNode,
+    backend: Backend,
+    primary: String,
+    datacenter: String,
+    mut shutdown: watch::Receiver<bool>,
+) {
     let mut index = 0;
     let mut backoff = Duration::from_millis(100);
     while until_leader(&raft, &mut shutdown).await {
@@ -109,6 +122,10 @@ async fn mirror(raft: RaftNode, backend: Backend, primary: String, mut shutdown:
             Ok(new_index) => {
                 index = new_index;
                 backoff = Duration::from_millis(100);
+                // Checked on every answer (at least every WAIT): a refusal is retried then.
+                if let Err(error) = ensure_intermediate(&raft, &backend, &primary, &datacenter).await {
+                    tracing::warn!(%error, %primary, "Primary datacenter refused to sign our intermediate CA certificate");
+                }
             }
             Err(error) => {
                 tracing::debug!(%error, %primary, "replicating the Connect CA roots failed");
@@ -116,6 +133,47 @@ async fn mirror(raft: RaftNode, backend: Backend, primary: String, mut shutdown:
                 pause(&mut backoff, &mut shutdown).await;
             }
         }
+    }
+}
+
+/// Gets this secondary an intermediate signed by the primary when it needs one: it has none,
+/// its intermediate is under a root that is no longer active, or half of its lifetime passed.
+async fn ensure_intermediate(
+    raft: &RaftNode,
+    backend: &Backend,
+    primary: &str,
+    datacenter: &str,
+) -> Result<(), String> {
+    let (ca, current) = raft.state().read(|s| (s.connect_ca().cloned(), s.connect_intermediate().cloned()));
+    let Some(ca) = ca else { return Ok(()) };
+    if current.as_ref().is_some_and(|i| i.root_id == ca.active_root_id && !past_half_life(i)) {
+        return Ok(());
+    }
+    let request = intermediate_request(&ca.trust_domain, datacenter).map_err(|e| e.to_string())?;
+    let at_primary = RequestContext::new().in_datacenter(Some(primary));
+    let signed = backend.connect_sign_intermediate(&at_primary, request.csr_pem).await.map_err(|e| e.to_string())?;
+    if signed.root_id != ca.active_root_id {
+        return Err(format!("it was signed under root {}, not the active {}", signed.root_id, ca.active_root_id));
+    }
+    let intermediate = SigningIntermediate {
+        root_id: signed.root_id,
+        cert_pem: signed.cert_pem,
+        key_pem: request.key_pem,
+        not_before: signed.not_before,
+        not_after: signed.not_after.clone(),
+    };
+    raft.apply(Command::ConnectCa(ConnectCaOp::SetIntermediate(Box::new(intermediate))))
+        .await
+        .map_err(|e| e.to_string())?;
+    tracing::info!(valid_before = %signed.not_after, renewed = current.is_some(), "received new intermediate certificate from primary datacenter");
+    Ok(())
+}
+
+fn past_half_life(i: &SigningIntermediate) -> bool {
+    let parse = |s: &str| time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).ok();
+    match (parse(&i.not_before), parse(&i.not_after)) {
+        (Some(before), Some(after)) => time::OffsetDateTime::now_utc() > before + (after - before) / 2,
+        _ => true,
     }
 }
 

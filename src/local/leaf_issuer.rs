@@ -23,6 +23,8 @@ const MAX_BACKOFF: Duration = Duration::from_secs(60);
 const IDLE_WITH_LEAF: Duration = Duration::from_secs(72 * 3600);
 /// An entry that never got a leaf (a name no server signs) is dropped sooner.
 const IDLE_WITHOUT_LEAF: Duration = Duration::from_secs(60);
+/// The window over which an agent re-issues its leaves after the active root changed.
+const ROOT_CHANGE_JITTER: Duration = Duration::from_secs(3);
 
 pub(super) async fn run(inner: Arc<Inner>, key: LeafKey, tx: watch::Sender<LeafState>) {
     let mut roots = inner.roots.subscribe();
@@ -30,7 +32,9 @@ pub(super) async fn run(inner: Arc<Inner>, key: LeafKey, tx: watch::Sender<LeafS
     let mut backoff = MIN_BACKOFF;
     loop {
         let Some((trust_domain, root_id)) = wait_for_ca(&mut roots, &mut shutdown).await else { return };
-        let next = match issue(&inner, &key, &trust_domain, &root_id).await {
+        let outcome = issue(&inner, &key, &trust_domain, &root_id).await;
+        let failed_now = outcome.is_err();
+        let next = match outcome {
             Ok(leaf) => {
                 backoff = MIN_BACKOFF;
                 let renew_at = leaf.renew_at;
@@ -51,7 +55,17 @@ pub(super) async fn run(inner: Arc<Inner>, key: LeafKey, tx: watch::Sender<LeafS
         let until = next.duration_since(SystemTime::now()).unwrap_or_default();
         tokio::select! {
             _ = tokio::time::sleep(until) => {}
-            _ = root_changed(&mut roots, &root_id) => tracing::info!("the active root changed; issuing a new leaf"),
+            // After a failure any change of the roots may be what was missing (a secondary's
+            // intermediate arrived): try again then, not only after the backoff.
+            rotated = roots_changed(&mut roots, &root_id, failed_now) => if rotated {
+                // Spread the re-issue of every leaf of the agent over a short window (the
+                // reference waits up to 30 s), so a rotation is not one burst at the servers.
+                let jitter = ROOT_CHANGE_JITTER.mul_f64(rand::random::<f64>());
+                tokio::select! {
+                    _ = tokio::time::sleep(jitter) => {}
+                    _ = stopped(&mut shutdown) => return,
+                }
+            },
             _ = stopped(&mut shutdown) => return,
         }
         let idle = if tx.borrow().leaf.is_some() { IDLE_WITH_LEAF } else { IDLE_WITHOUT_LEAF };
@@ -102,14 +116,19 @@ async fn wait_for_ca(
     }
 }
 
-/// Resolves when the active root is no longer `root_id` (never, once the roots stop).
-async fn root_changed(roots: &mut watch::Receiver<Roots>, root_id: &str) {
+/// Resolves when the active root is no longer `root_id` (true), or with `any` on any change
+/// of the roots (never, once the roots stop).
+async fn roots_changed(roots: &mut watch::Receiver<Roots>, root_id: &str, any: bool) -> bool {
     loop {
         if roots.changed().await.is_err() {
             std::future::pending::<()>().await;
         }
-        if roots.borrow_and_update().active().is_some_and(|(_, active)| active != root_id) {
-            return;
+        let rotated = roots.borrow_and_update().active().is_some_and(|(_, active)| active != root_id);
+        if rotated {
+            tracing::info!("the active root changed; issuing a new leaf");
+        }
+        if rotated || any {
+            return rotated;
         }
     }
 }

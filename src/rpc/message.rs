@@ -31,6 +31,9 @@ pub enum Request {
     RemovePeer(u64),
     /// Sign a Connect leaf CSR (PEM) with this datacenter's CA; served by any server.
     ConnectSign { csr: String },
+    /// Sign a secondary datacenter's intermediate CA CSR (PEM) with the root; served by any
+    /// server of the primary, for servers only.
+    ConnectSignIntermediate { csr: String },
 }
 
 /// A server's answer to a request it served.
@@ -43,6 +46,18 @@ pub enum Reply {
     Datacenters(Vec<String>),
     Removed,
     Signed(SignedCert),
+    /// An intermediate CA certificate the primary signed.
+    SignedIntermediate(SignedIntermediate),
+}
+
+/// An intermediate CA certificate (PEM) the primary signed, and when it expires (RFC 3339).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedIntermediate {
+    pub cert_pem: String,
+    pub not_before: String,
+    pub not_after: String,
+    /// The root that signed it.
+    pub root_id: String,
 }
 
 /// A leaf certificate a server signed (the private key never leaves the agent that asked).

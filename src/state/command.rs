@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::types::{ConnectCa, FederationState, HealthCheck, NodeService};
+use super::types::{ConnectCa, FederationState, HealthCheck, NodeService, SigningIntermediate};
 
 /// A replicated write.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -106,6 +106,8 @@ pub enum ConnectCaOp {
     Initialize(Box<ConnectCa>),
     /// A secondary mirroring the primary's CA.
     Replace(Box<ConnectCa>),
+    /// A secondary's leader stores the intermediate the primary signed for it.
+    SetIntermediate(Box<SigningIntermediate>),
 }
 
 /// The result of a command the state machine accepted.

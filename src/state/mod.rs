@@ -28,6 +28,6 @@ pub use store::{Store, Table};
 pub use types::{
     CaRoot, CheckDefinition, ConnectCa, ExposeConfig, ExposePath, FederationState, FederationStatesDelta, HealthCheck,
     HealthStatus, KvEntry, META_WAN_FEDERATION, MeshGatewayConfig, Node, NodeService, RaftIndex, ServiceAddress,
-    ServiceConnect, ServiceKind, ServiceProxy, Upstream, Weights, federation_digest,
+    ServiceConnect, ServiceKind, ServiceProxy, SigningIntermediate, Upstream, Weights, federation_digest,
 };
 pub use watch::{BlockingResult, StateHandle};

@@ -175,7 +175,7 @@ impl Query {
                     .map(|f| (f.datacenter, f.mesh_gateways))
                     .collect(),
             ),
-            Query::CaRoots => QueryResult::CaRoots(s.connect_ca().map(ConnectCa::public)),
+            Query::CaRoots => QueryResult::CaRoots(s.connect_ca_public()),
         }
     }
 }

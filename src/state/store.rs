@@ -14,7 +14,9 @@ use super::command::{
     Command, CommandResult, ConnectCaOp, DeregisterRequest, FederationStateOp, KvOp, RegisterRequest, Response,
     StateError,
 };
-use super::types::{ConnectCa, FederationState, HealthCheck, KvEntry, Node, NodeService, RaftIndex};
+use super::types::{
+    ConnectCa, FederationState, HealthCheck, KvEntry, Node, NodeService, RaftIndex, SigningIntermediate,
+};
 
 /// The tables of the store. Blocking queries name the tables they read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -47,6 +49,9 @@ pub struct Store {
     /// The Connect CA, once the primary created it (or a secondary replicated it).
     #[serde(default)]
     pub(super) connect_ca: Option<ConnectCa>,
+    /// A secondary's own intermediate CA, signed by the primary.
+    #[serde(default)]
+    pub(super) connect_intermediate: Option<SigningIntermediate>,
     table_index: BTreeMap<Table, u64>,
     last_index: u64,
 }
@@ -280,6 +285,19 @@ impl Store {
         let (ca, initialize) = match op {
             ConnectCaOp::Initialize(ca) => (ca, true),
             ConnectCaOp::Replace(ca) => (ca, false),
+            ConnectCaOp::SetIntermediate(intermediate) => {
+                let known =
+                    self.connect_ca.as_ref().is_some_and(|ca| ca.roots.iter().any(|r| r.id == intermediate.root_id));
+                if !known || intermediate.cert_pem.is_empty() || intermediate.key_pem.is_empty() {
+                    return Err(StateError::InvalidConnectCa(format!(
+                        "an intermediate needs its certificate, its key and a known root (not {:?})",
+                        intermediate.root_id
+                    )));
+                }
+                self.connect_intermediate = Some((**intermediate).clone());
+                self.touch(Table::ConnectCa, index);
+                return Ok(Response::Done);
+            }
         };
         if ca.trust_domain.is_empty() {
             return Err(StateError::InvalidConnectCa("missing trust domain".to_owned()));
@@ -305,6 +323,23 @@ impl Store {
     /// The Connect CA, if created.
     pub fn connect_ca(&self) -> Option<&ConnectCa> {
         self.connect_ca.as_ref()
+    }
+
+    /// This datacenter's intermediate CA (a secondary's, once the primary signed it).
+    pub fn connect_intermediate(&self) -> Option<&SigningIntermediate> {
+        self.connect_intermediate.as_ref()
+    }
+
+    /// The CA as every API answer shows it: no key, and in a secondary the active root
+    /// carries this datacenter's intermediate.
+    pub fn connect_ca_public(&self) -> Option<ConnectCa> {
+        let mut ca = self.connect_ca.as_ref()?.public();
+        if let Some(intermediate) = &self.connect_intermediate
+            && let Some(root) = ca.roots.iter_mut().find(|r| r.id == intermediate.root_id)
+        {
+            root.intermediate_certs.get_or_insert_with(Vec::new).push(intermediate.cert_pem.clone());
+        }
+        Some(ca)
     }
 
     fn federation_state_apply(&mut self, index: u64, op: &FederationStateOp) -> CommandResult {

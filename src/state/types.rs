@@ -387,9 +387,28 @@ pub struct CaRoot {
     pub root_cert: String,
     pub not_before: String,
     pub not_after: String,
+    /// CA certificates between this root and the leaves it trusts: in a secondary, the
+    /// datacenter's intermediate; after a rotation, the old root's cross-signature of this one.
+    /// `null` when there are none, as the reference shows it.
+    pub intermediate_certs: Option<Vec<String>>,
     pub active: bool,
     #[serde(flatten)]
     pub index: RaftIndex,
+}
+
+/// A secondary datacenter's intermediate CA: signed by the primary's root `root_id`, its key
+/// signs this datacenter's leaves. Kept in the datacenter's own raft state, never replicated
+/// elsewhere nor shown with its key.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct SigningIntermediate {
+    #[serde(rename = "RootID")]
+    pub root_id: String,
+    pub cert_pem: String,
+    pub key_pem: String,
+    /// RFC 3339.
+    pub not_before: String,
+    pub not_after: String,
 }
 
 /// The federation's Connect CA: its trust domain and roots. Created once by the primary;

@@ -13,6 +13,7 @@ mod connect_ca;
 mod dial;
 mod error;
 pub mod files;
+pub mod intermediate;
 pub mod keys;
 pub mod leaf;
 pub mod names;

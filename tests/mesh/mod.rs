@@ -1,4 +1,5 @@
 //! The service mesh end to end: services registered with sidecars, real Envoy sidecars
 //! configured by the agent, requests through them with mTLS.
 
+mod secondary;
 mod sidecars;
