@@ -1,3 +1,4 @@
+mod ca;
 mod envoy;
 mod exec;
 mod ready;
@@ -9,11 +10,14 @@ use crate::cli::{CliError, Ctx};
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    #[command(subcommand)]
+    Ca(ca::Command),
     Envoy(envoy::Args),
 }
 
 pub async fn run(ctx: &Ctx, cmd: Command) -> Result<(), CliError> {
     match cmd {
+        Command::Ca(cmd) => ca::run(ctx, cmd).await,
         Command::Envoy(args) => envoy::cmd_connect_envoy(ctx, args).await,
     }
 }

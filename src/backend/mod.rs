@@ -5,6 +5,7 @@
 //! port, anti-entropy and every replication loop go through [`Backend`]; the one function that
 //! chooses where a request goes and how long it may take is in `forward.rs`.
 
+mod ca_config;
 mod forward;
 mod pool;
 mod router;
@@ -13,6 +14,7 @@ mod serve;
 
 use std::sync::Arc;
 
+pub use ca_config::CaConfigRequest;
 pub use pool::ServerPool;
 pub use router::{ConfirmedServers, Router};
 pub use rpc::server_handlers;
@@ -128,6 +130,18 @@ impl Backend {
     pub async fn connect_sign(&self, ctx: &RequestContext, csr: String) -> Result<SignedCert, RequestError> {
         match self.forward(ctx, &Request::ConnectSign { csr }).await? {
             Reply::Signed(cert) => Ok(cert),
+            other => Err(unexpected(other)),
+        }
+    }
+
+    /// New CA settings, applied in the primary; true when the root rotated.
+    pub async fn connect_ca_set_config(
+        &self,
+        ctx: &RequestContext,
+        request: CaConfigRequest,
+    ) -> Result<bool, RequestError> {
+        match self.forward(ctx, &Request::ConnectCaSetConfig(Box::new(request))).await? {
+            Reply::Applied(crate::state::Response::Bool(rotated)) => Ok(rotated),
             other => Err(unexpected(other)),
         }
     }

@@ -60,7 +60,12 @@ pub fn server_only(request: &Request) -> Option<&'static str> {
             Some("intermediate CA certificates may only be requested by servers")
         }
         Request::Apply(c) => command(c),
-        Request::Ping | Request::Read(_) | Request::Status | Request::Datacenters | Request::ConnectSign { .. } => None,
+        Request::Ping
+        | Request::Read(_)
+        | Request::Status
+        | Request::Datacenters
+        | Request::ConnectSign { .. }
+        | Request::ConnectCaSetConfig(_) => None,
     }
 }
 

@@ -1,13 +1,14 @@
 //! Serving a request on this server, from its own raft node: the answer, or why not here
 //! (`NotLeader`, which the forwarding function acts on).
 
+use super::ca_config::{CaConfigRequest, Plan, leaf_ttl, plan};
 use super::{Backend, Router};
 use crate::duration::rfc3339;
 use crate::raft::RaftNode;
 use crate::rpc::message::{Answer, Reply, Request, SignedCert, SignedIntermediate, StatusInfo};
-use crate::state::{RequestContext, RequestError};
+use crate::state::{Command, ConnectCaOp, RequestContext, RequestError, Response};
 use crate::tls::intermediate::{INTERMEDIATE_TTL, IntermediateError};
-use crate::tls::leaf::{LEAF_TTL, LeafError, sign_leaf};
+use crate::tls::leaf::{LeafError, sign_leaf};
 
 impl Backend {
     pub(super) async fn serve(
@@ -28,6 +29,16 @@ impl Backend {
             Request::Datacenters => Ok(Reply::Datacenters(router.datacenters())),
             Request::RemovePeer(id) => raft.remove_member(*id).await.map(|()| Reply::Removed),
             Request::ConnectSign { csr } => sign(raft, &self.inner.me.datacenter, csr).map(Reply::Signed),
+            Request::ConnectCaSetConfig(request) => {
+                let primary = router.primary_datacenter();
+                if primary != self.inner.me.datacenter {
+                    return Err(RequestError::BadInput(format!(
+                        "the CA is configured in the primary datacenter {primary:?}, not in {:?}",
+                        self.inner.me.datacenter
+                    )));
+                }
+                set_ca_config(raft, request).await
+            }
             Request::ConnectSignIntermediate { csr } => {
                 let primary = router.primary_datacenter() == self.inner.me.datacenter;
                 sign_intermediate(raft, primary, csr).map(Reply::SignedIntermediate)
@@ -59,7 +70,8 @@ fn sign(raft: &RaftNode, datacenter: &str, csr: &str) -> Result<SignedCert, Requ
             ))));
         }
     };
-    let leaf = sign_leaf(&signer_cert, &signer_key, csr, &ca.trust_domain, datacenter, LEAF_TTL).map_err(ca_error)?;
+    let ttl = leaf_ttl(ca.config.as_ref());
+    let leaf = sign_leaf(&signer_cert, &signer_key, csr, &ca.trust_domain, datacenter, ttl).map_err(ca_error)?;
     let mut cert_pem = leaf.cert_pem;
     for cert in chain {
         if !cert_pem.ends_with('\n') {
@@ -97,4 +109,24 @@ fn sign_intermediate(raft: &RaftNode, primary: bool, csr: &str) -> Result<Signed
         not_after: rfc3339(signed.not_after),
         root_id: root.id.clone(),
     })
+}
+
+/// Applies new CA settings in the primary: planned from this server's copy of the CA (with
+/// its key), written only if the active root did not change meanwhile.
+async fn set_ca_config(raft: &RaftNode, request: &CaConfigRequest) -> Answer {
+    let current =
+        raft.state().read(|s| s.connect_ca().cloned()).ok_or_else(|| RequestError::Ca(LeafError::NoCa.to_string()))?;
+    match plan(&current, request).map_err(RequestError::BadInput)? {
+        Plan::Unchanged => Ok(Reply::Applied(Response::Bool(false))),
+        Plan::Write { ca, rotated } => {
+            let expected_active = current.active_root_id.clone();
+            raft.apply(Command::ConnectCa(ConnectCaOp::Update { expected_active, ca })).await?;
+            if rotated {
+                let active =
+                    raft.state().read(|s| s.connect_ca().map(|c| c.active_root_id.clone())).unwrap_or_default();
+                tracing::info!(root = %active, "CA rotated to new root under provider");
+            }
+            Ok(Reply::Applied(Response::Bool(rotated)))
+        }
+    }
 }

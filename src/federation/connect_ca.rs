@@ -57,6 +57,7 @@ pub fn new_connect_ca() -> Result<ConnectCa, crate::tls::TlsError> {
             index: Default::default(),
         }],
         signing_key: Some(root.key_pem),
+        config: None,
     })
 }
 

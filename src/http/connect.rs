@@ -1,6 +1,7 @@
 //! `/v1/connect/ca/roots` (and the agent's `/v1/agent/connect/ca/roots`): the federation's
 //! trust domain and CA roots (never a private key); `/v1/agent/connect/ca/leaf/:service`: a
-//! service's leaf certificate and key; `/v1/internal/xds`: what each local gateway's xDS
+//! service's leaf certificate and key; `/v1/connect/ca/configuration`: the CA's settings and
+//! root rotation; `/v1/internal/xds`: what each local gateway's xDS
 //! stream last did.
 
 use std::time::{Duration, SystemTime};
@@ -10,10 +11,12 @@ use axum::http::HeaderValue;
 use axum::response::{IntoResponse, Response};
 
 use super::AppState;
-use super::error::ApiError;
+use super::error::{ApiError, decode_body};
 use super::query::{Params, read, read_options, with_meta};
+use crate::backend::CaConfigRequest;
 use crate::local::Cached;
-use crate::state::{ConnectCa, Query, QueryResult};
+use crate::state::{ConnectCa, Query, QueryResult, RequestContext};
+use crate::tls::leaf::LeafError;
 
 /// `GET /v1/connect/ca/roots` (blocking with `?index=`): `{"ActiveRootID", "TrustDomain",
 /// "Roots"}`; all empty until the primary has created the CA (and this datacenter has it).
@@ -111,4 +114,46 @@ pub async fn xds_status(
     State(state): State<AppState>,
 ) -> axum::Json<std::collections::BTreeMap<String, crate::xds::ProxyStatus>> {
     axum::Json(state.xds.all())
+}
+
+/// The datacenter whose CA settings a request reads or writes: `?dc=`, else the primary (the
+/// only one that holds them).
+fn ca_datacenter(state: &AppState, p: &Params) -> String {
+    p.get("dc").filter(|dc| !dc.is_empty()).cloned().unwrap_or_else(|| state.info.primary_datacenter.clone())
+}
+
+/// `GET /v1/connect/ca/configuration`: `{"Provider", "Config", "State", "ForceWithoutCrossSigning",
+/// "CreateIndex", "ModifyIndex"}` of the primary's CA.
+pub async fn configuration(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Response, ApiError> {
+    let dc = ca_datacenter(&state, &p);
+    let mut opts = read_options(&state, &p)?;
+    opts.ctx = opts.ctx.in_datacenter(Some(&dc).filter(|dc| **dc != state.info.datacenter).map(String::as_str));
+    let reply = read(&state, &opts, Query::CaConfiguration).await?;
+    let QueryResult::CaConfiguration(Some(entry)) = &reply.result else {
+        return Err(ApiError::Internal(LeafError::NoCa.to_string()));
+    };
+    let body = serde_json::json!({
+        "Provider": entry.provider,
+        "Config": entry.config,
+        "State": null,
+        "ForceWithoutCrossSigning": false,
+        "CreateIndex": entry.create_index,
+        "ModifyIndex": entry.modify_index,
+    });
+    Ok(with_meta(&reply, axum::Json(body).into_response()))
+}
+
+/// `PUT /v1/connect/ca/configuration`: new settings for the CA, applied in the primary; a new
+/// `PrivateKey` (or key type) rotates the root.
+pub async fn set_configuration(
+    State(state): State<AppState>,
+    Q(p): Q<Params>,
+    body: axum::body::Bytes,
+) -> Result<(), ApiError> {
+    let request: CaConfigRequest = decode_body(&body)?;
+    let dc = ca_datacenter(&state, &p);
+    let ctx =
+        RequestContext::new().in_datacenter(Some(&dc).filter(|dc| **dc != state.info.datacenter).map(String::as_str));
+    state.backend.connect_ca_set_config(&ctx, request).await?;
+    Ok(())
 }

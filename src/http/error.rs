@@ -36,7 +36,9 @@ impl From<RequestError> for ApiError {
     fn from(e: RequestError) -> Self {
         match e {
             // The request was wrong.
-            RequestError::Rejected(_) | RequestError::Invalid { .. } => ApiError::BadRequest(e.to_string()),
+            RequestError::Rejected(_) | RequestError::Invalid { .. } | RequestError::BadInput(_) => {
+                ApiError::BadRequest(e.to_string())
+            }
             RequestError::NotLeader { .. } | RequestError::NoLeader => ApiError::Internal("No cluster leader".into()),
             RequestError::PermissionDenied(_) => ApiError::Forbidden(e.to_string()),
             RequestError::NotFound(_) => ApiError::NotFound(e.to_string()),

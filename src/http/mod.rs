@@ -139,6 +139,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/health/checks/{service}", get(health::checks))
         .route("/v1/health/state/{state}", get(health::in_state))
         .route("/v1/connect/ca/roots", get(connect::roots))
+        .route("/v1/connect/ca/configuration", get(connect::configuration).put(connect::set_configuration))
         .route("/v1/agent/connect/ca/roots", get(connect::agent_roots))
         .route("/v1/agent/connect/ca/leaf/{service}", get(connect::leaf))
         .route("/v1/internal/xds", get(connect::xds_status))

@@ -34,6 +34,9 @@ pub enum Request {
     /// Sign a secondary datacenter's intermediate CA CSR (PEM) with the root; served by any
     /// server of the primary, for servers only.
     ConnectSignIntermediate { csr: String },
+    /// Set the CA's settings (and rotate its root when they name a new key); served by any
+    /// server of the primary. Answers `Applied(Bool(rotated))`.
+    ConnectCaSetConfig(Box<crate::backend::CaConfigRequest>),
 }
 
 /// A server's answer to a request it served.

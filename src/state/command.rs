@@ -106,6 +106,9 @@ pub enum ConnectCaOp {
     Initialize(Box<ConnectCa>),
     /// A secondary mirroring the primary's CA.
     Replace(Box<ConnectCa>),
+    /// The primary's new CA settings, and after a rotation its new roots: applied only while
+    /// the active root is still `expected_active` (two racing rotations cannot both win).
+    Update { expected_active: String, ca: Box<ConnectCa> },
     /// A secondary's leader stores the intermediate the primary signed for it.
     SetIntermediate(Box<SigningIntermediate>),
 }

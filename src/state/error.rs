@@ -27,6 +27,10 @@ pub enum RequestError {
     /// still be committed (or not) once the partition heals.
     #[error("leadership lost: no quorum of servers has answered this leader for {since_ms} ms{}", if *proposed { "; the write was proposed and may still be committed" } else { "" })]
     LeadershipLost { since_ms: u64, proposed: bool },
+    /// The request as a whole is not acceptable; the message says why, in the reference's
+    /// words where it has them. Nothing changed.
+    #[error("{0}")]
+    BadInput(String),
     /// The Connect CA could not sign (no CA yet, no key here, or a CSR it refuses), in the
     /// reference's words.
     #[error("{0}")]

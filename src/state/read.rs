@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use super::query::{CheckServiceNode, NodeServices, ServiceNode};
 use super::store::{Store, Table};
 use super::types::{
-    ConnectCa, FederationState, FederationStatesDelta, HealthCheck, HealthStatus, KvEntry, Node, federation_digest,
+    CaConfig, ConnectCa, FederationState, FederationStatesDelta, HealthCheck, HealthStatus, KvEntry, Node,
+    federation_digest,
 };
 
 /// Something to read.
@@ -68,6 +69,8 @@ pub enum Query {
     FederationStateMeshGateways,
     /// The Connect CA roots and trust domain (never the signing key).
     CaRoots,
+    /// The CA's settings, with the index of their last change.
+    CaConfiguration,
 }
 
 /// A (possibly blocking) read: answered once the tables of `query` are past `min_index`, or
@@ -121,6 +124,17 @@ pub enum QueryResult {
     FederationState(Option<FederationState>),
     MeshGateways(BTreeMap<String, Vec<CheckServiceNode>>),
     CaRoots(Option<ConnectCa>),
+    CaConfiguration(Option<CaConfigEntry>),
+}
+
+/// The CA's settings as `/v1/connect/ca/configuration` shows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct CaConfigEntry {
+    pub provider: String,
+    pub config: CaConfig,
+    pub create_index: u64,
+    pub modify_index: u64,
 }
 
 impl Query {
@@ -137,7 +151,7 @@ impl Query {
             | Query::FederationStatesSince { .. }
             | Query::FederationState { .. }
             | Query::FederationStateMeshGateways => &[Table::FederationStates],
-            Query::CaRoots => &[Table::ConnectCa],
+            Query::CaRoots | Query::CaConfiguration => &[Table::ConnectCa],
         }
     }
 
@@ -176,6 +190,12 @@ impl Query {
                     .collect(),
             ),
             Query::CaRoots => QueryResult::CaRoots(s.connect_ca_public()),
+            Query::CaConfiguration => QueryResult::CaConfiguration(s.connect_ca().map(|ca| CaConfigEntry {
+                provider: "consul".to_owned(),
+                config: ca.config.clone().unwrap_or_default(),
+                create_index: ca.roots.iter().map(|r| r.index.create_index).min().unwrap_or_default(),
+                modify_index: s.table_index(Table::ConnectCa),
+            })),
         }
     }
 }
@@ -198,6 +218,7 @@ impl QueryResult {
             QueryResult::FederationState(v) => serde_json::to_value(v),
             QueryResult::MeshGateways(v) => serde_json::to_value(v),
             QueryResult::CaRoots(v) => serde_json::to_value(v),
+            QueryResult::CaConfiguration(v) => serde_json::to_value(v),
         };
         value.unwrap_or(serde_json::Value::Null)
     }

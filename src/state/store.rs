@@ -285,6 +285,15 @@ impl Store {
         let (ca, initialize) = match op {
             ConnectCaOp::Initialize(ca) => (ca, true),
             ConnectCaOp::Replace(ca) => (ca, false),
+            ConnectCaOp::Update { expected_active, ca } => {
+                let current = self.connect_ca.as_ref().map(|c| c.active_root_id.as_str());
+                if current != Some(expected_active.as_str()) {
+                    return Err(StateError::InvalidConnectCa(format!(
+                        "the active root changed meanwhile (expected {expected_active:?}, now {current:?}); try again"
+                    )));
+                }
+                (ca, false)
+            }
             ConnectCaOp::SetIntermediate(intermediate) => {
                 let known =
                     self.connect_ca.as_ref().is_some_and(|ca| ca.roots.iter().any(|r| r.id == intermediate.root_id));

@@ -424,11 +424,40 @@ pub struct ConnectCa {
     /// The active root's private key (PEM); only in the primary, never in an API answer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signing_key: Option<String>,
+    /// The CA's settings; only in the primary (`None`: the defaults), never in a roots answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub config: Option<CaConfig>,
 }
 
 impl ConnectCa {
-    /// The copy every other datacenter and every API answer gets: no signing key.
+    /// The copy every other datacenter and every API answer gets: no signing key, no settings.
     pub fn public(&self) -> ConnectCa {
-        ConnectCa { signing_key: None, ..self.clone() }
+        ConnectCa { signing_key: None, config: None, ..self.clone() }
+    }
+}
+
+/// The built-in CA provider's settings (`Config` of `/v1/connect/ca/configuration`), in the
+/// reference's names; durations in Go's spelling.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CaConfig {
+    #[serde(rename = "LeafCertTTL")]
+    pub leaf_cert_ttl: String,
+    #[serde(rename = "IntermediateCertTTL")]
+    pub intermediate_cert_ttl: String,
+    pub rotation_period: String,
+    pub private_key_type: String,
+    pub private_key_bits: u32,
+}
+
+impl Default for CaConfig {
+    fn default() -> Self {
+        CaConfig {
+            leaf_cert_ttl: "72h".to_owned(),
+            intermediate_cert_ttl: "8760h".to_owned(),
+            rotation_period: "2160h".to_owned(),
+            private_key_type: "ec".to_owned(),
+            private_key_bits: 256,
+        }
     }
 }

@@ -22,8 +22,53 @@ pub struct ConnectRoot {
     pub not_after: time::OffsetDateTime,
 }
 
-/// Creates the root for `trust_domain` (`<cluster-uuid>.consul`).
+/// Creates the root for `trust_domain` (`<cluster-uuid>.consul`) with a new P-256 key.
 pub fn generate_connect_root(trust_domain: &str) -> Result<ConnectRoot, TlsError> {
+    connect_root_for_key(trust_domain, KeyPair::generate_for(&PKCS_ECDSA_P256_SHA256)?)
+}
+
+/// A new root for `trust_domain` with the key `key_pem` (any key rcgen signs with: ECDSA
+/// P-256 or P-384, RSA).
+pub fn connect_root_with_key(trust_domain: &str, key_pem: &str) -> Result<ConnectRoot, TlsError> {
+    connect_root_for_key(trust_domain, KeyPair::from_pem(key_pem)?)
+}
+
+/// A root from a certificate and its key given as they are (PEM): the key must be the
+/// certificate's and the certificate a CA.
+pub fn connect_root_from_pem(cert_pem: &str, key_pem: &str) -> Result<ConnectRoot, TlsError> {
+    use rustls::pki_types::{CertificateDer, pem::PemObject};
+    let bad = |why: String| TlsError::BadRootBundle(format!("RootCert: {why}"));
+    let key = KeyPair::from_pem(key_pem)?;
+    let der = CertificateDer::from_pem_slice(cert_pem.as_bytes()).map_err(|e| bad(e.to_string()))?;
+    let (_, cert) = x509_parser::parse_x509_certificate(&der).map_err(|e| bad(e.to_string()))?;
+    if !cert.is_ca() {
+        return Err(bad("not a CA certificate".to_owned()));
+    }
+    if cert.public_key().subject_public_key.data.as_ref() != key.public_key_raw() {
+        return Err(bad("PrivateKey is not the key of RootCert".to_owned()));
+    }
+    let serial = cert.raw_serial();
+    let mut low = [0u8; 8];
+    let tail = &serial[serial.len().saturating_sub(8)..];
+    low[8 - tail.len()..].copy_from_slice(tail);
+    let time = |t: x509_parser::time::ASN1Time| t.to_datetime();
+    Ok(ConnectRoot {
+        cert_pem: cert_pem.to_owned(),
+        key_pem: key_pem.to_owned(),
+        serial_number: u64::from_be_bytes(low),
+        id: key_id(&key),
+        not_before: time(cert.validity().not_before),
+        not_after: time(cert.validity().not_after),
+    })
+}
+
+/// SHA-256 of the public key, colon-separated hex: a root's ID.
+fn key_id(key: &KeyPair) -> String {
+    let digest = ring::digest::digest(&ring::digest::SHA256, key.public_key_raw());
+    digest.as_ref().iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(":")
+}
+
+fn connect_root_for_key(trust_domain: &str, key: KeyPair) -> Result<ConnectRoot, TlsError> {
     let (not_before, not_after) = validity(ROOT_DAYS)?;
     let serial = random_serial()?;
     let mut params = CertificateParams::default();
@@ -37,10 +82,8 @@ pub fn generate_connect_root(trust_domain: &str) -> Result<ConnectRoot, TlsError
     require_name("trust domain", trust_domain, false)?;
     let uri = format!("spiffe://{trust_domain}").try_into()?;
     params.subject_alt_names = vec![SanType::URI(uri)];
-    let key = KeyPair::generate_for(&PKCS_ECDSA_P256_SHA256)?;
     let cert = params.self_signed(&key)?;
-    let digest = ring::digest::digest(&ring::digest::SHA256, key.public_key_raw());
-    let id = digest.as_ref().iter().map(|b| format!("{b:02x}")).collect::<Vec<_>>().join(":");
+    let id = key_id(&key);
     Ok(ConnectRoot {
         cert_pem: cert.pem(),
         key_pem: key.serialize_pem(),

@@ -27,7 +27,9 @@ pub use alpn::Protocol;
 pub use ca::{Ca, CaOptions, GeneratedCa, generate_ca};
 pub use cert::{CertKind, CertOptions, CertPlan, ExtendedKeyUsage, IssuedCert, SanEntry};
 pub use config::{TlsMaterial, server_config_from_files};
-pub use connect_ca::{ConnectRoot, generate_connect_root, validate_root_bundle};
+pub use connect_ca::{
+    ConnectRoot, connect_root_from_pem, connect_root_with_key, generate_connect_root, validate_root_bundle,
+};
 pub use dial::{DialError, DialStep, connect_tcp, dial_tls, tls_handshake};
 pub use error::TlsError;
 pub use settings::TlsSettings;

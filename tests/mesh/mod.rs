@@ -1,5 +1,6 @@
 //! The service mesh end to end: services registered with sidecars, real Envoy sidecars
 //! configured by the agent, requests through them with mTLS.
 
+mod rotation;
 mod secondary;
 mod sidecars;

@@ -62,6 +62,7 @@ fn base(wan_federation: bool) -> Snapshot {
         active_root_id: "root".into(),
         roots: vec![CaRoot { id: "root".into(), active: true, ..CaRoot::default() }],
         signing_key: None,
+        config: None,
     });
     snap.datacenters = vec!["dc1".into(), "dc2".into(), "dc3".into()];
     snap.fed_state_gateways.insert("dc1".into(), vec![gw]);
@@ -235,6 +236,7 @@ fn sidecar(pems: &Pems) -> Snapshot {
         active_root_id: "root".into(),
         roots: vec![CaRoot { id: "root".into(), root_cert: pems.root.clone(), active: true, ..CaRoot::default() }],
         signing_key: None,
+        config: None,
     });
     let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_800_000_000);
     snap.sidecar.leaf = Some(Arc::new(Leaf {
