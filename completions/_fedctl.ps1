@@ -309,8 +309,66 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('ca', 'ca', [CompletionResultType]::ParameterValue, 'Read and change the Connect CA''s settings; a new root key rotates the root')
             [CompletionResult]::new('envoy', 'envoy', [CompletionResultType]::ParameterValue, 'Run Envoy as a service''s sidecar or as a mesh gateway, its whole configuration coming from the local agent over xDS')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;connect;ca' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('get-config', 'get-config', [CompletionResultType]::ParameterValue, 'Show the Connect CA''s settings (`GET /v1/connect/ca/configuration`): the provider, its Config (leaf and intermediate TTLs, key type), and the indexes of the last change. The CA is configured in the primary datacenter; -datacenter reads another one')
+            [CompletionResult]::new('set-config', 'set-config', [CompletionResultType]::ParameterValue, 'Change the Connect CA''s settings from a JSON file (`PUT /v1/connect/ca/configuration`), in the primary datacenter')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;connect;ca;get-config' {
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('--stale', '--stale', [CompletionResultType]::ParameterName, 'Let any server answer, not only the leader')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;connect;ca;set-config' {
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'The JSON file with the new configuration')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;connect;ca;help' {
+            [CompletionResult]::new('get-config', 'get-config', [CompletionResultType]::ParameterValue, 'Show the Connect CA''s settings (`GET /v1/connect/ca/configuration`): the provider, its Config (leaf and intermediate TTLs, key type), and the indexes of the last change. The CA is configured in the primary datacenter; -datacenter reads another one')
+            [CompletionResult]::new('set-config', 'set-config', [CompletionResultType]::ParameterValue, 'Change the Connect CA''s settings from a JSON file (`PUT /v1/connect/ca/configuration`), in the primary datacenter')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;connect;ca;help;get-config' {
+            break
+        }
+        'fedctl;connect;ca;help;set-config' {
+            break
+        }
+        'fedctl;connect;ca;help;help' {
             break
         }
         'fedctl;connect;envoy' {
@@ -347,8 +405,20 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             break
         }
         'fedctl;connect;help' {
+            [CompletionResult]::new('ca', 'ca', [CompletionResultType]::ParameterValue, 'Read and change the Connect CA''s settings; a new root key rotates the root')
             [CompletionResult]::new('envoy', 'envoy', [CompletionResultType]::ParameterValue, 'Run Envoy as a service''s sidecar or as a mesh gateway, its whole configuration coming from the local agent over xDS')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;connect;help;ca' {
+            [CompletionResult]::new('get-config', 'get-config', [CompletionResultType]::ParameterValue, 'Show the Connect CA''s settings (`GET /v1/connect/ca/configuration`): the provider, its Config (leaf and intermediate TTLs, key type), and the indexes of the last change. The CA is configured in the primary datacenter; -datacenter reads another one')
+            [CompletionResult]::new('set-config', 'set-config', [CompletionResultType]::ParameterValue, 'Change the Connect CA''s settings from a JSON file (`PUT /v1/connect/ca/configuration`), in the primary datacenter')
+            break
+        }
+        'fedctl;connect;help;ca;get-config' {
+            break
+        }
+        'fedctl;connect;help;ca;set-config' {
             break
         }
         'fedctl;connect;help;envoy' {
@@ -900,7 +970,19 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             break
         }
         'fedctl;help;connect' {
+            [CompletionResult]::new('ca', 'ca', [CompletionResultType]::ParameterValue, 'Read and change the Connect CA''s settings; a new root key rotates the root')
             [CompletionResult]::new('envoy', 'envoy', [CompletionResultType]::ParameterValue, 'Run Envoy as a service''s sidecar or as a mesh gateway, its whole configuration coming from the local agent over xDS')
+            break
+        }
+        'fedctl;help;connect;ca' {
+            [CompletionResult]::new('get-config', 'get-config', [CompletionResultType]::ParameterValue, 'Show the Connect CA''s settings (`GET /v1/connect/ca/configuration`): the provider, its Config (leaf and intermediate TTLs, key type), and the indexes of the last change. The CA is configured in the primary datacenter; -datacenter reads another one')
+            [CompletionResult]::new('set-config', 'set-config', [CompletionResultType]::ParameterValue, 'Change the Connect CA''s settings from a JSON file (`PUT /v1/connect/ca/configuration`), in the primary datacenter')
+            break
+        }
+        'fedctl;help;connect;ca;get-config' {
+            break
+        }
+        'fedctl;help;connect;ca;set-config' {
             break
         }
         'fedctl;help;connect;envoy' {

@@ -88,17 +88,47 @@ _fedctl() {
             fedctl__subcmd__catalog__subcmd__help,services)
                 cmd="fedctl__subcmd__catalog__subcmd__help__subcmd__services"
                 ;;
+            fedctl__subcmd__connect,ca)
+                cmd="fedctl__subcmd__connect__subcmd__ca"
+                ;;
             fedctl__subcmd__connect,envoy)
                 cmd="fedctl__subcmd__connect__subcmd__envoy"
                 ;;
             fedctl__subcmd__connect,help)
                 cmd="fedctl__subcmd__connect__subcmd__help"
                 ;;
+            fedctl__subcmd__connect__subcmd__ca,get-config)
+                cmd="fedctl__subcmd__connect__subcmd__ca__subcmd__get__subcmd__config"
+                ;;
+            fedctl__subcmd__connect__subcmd__ca,help)
+                cmd="fedctl__subcmd__connect__subcmd__ca__subcmd__help"
+                ;;
+            fedctl__subcmd__connect__subcmd__ca,set-config)
+                cmd="fedctl__subcmd__connect__subcmd__ca__subcmd__set__subcmd__config"
+                ;;
+            fedctl__subcmd__connect__subcmd__ca__subcmd__help,get-config)
+                cmd="fedctl__subcmd__connect__subcmd__ca__subcmd__help__subcmd__get__subcmd__config"
+                ;;
+            fedctl__subcmd__connect__subcmd__ca__subcmd__help,help)
+                cmd="fedctl__subcmd__connect__subcmd__ca__subcmd__help__subcmd__help"
+                ;;
+            fedctl__subcmd__connect__subcmd__ca__subcmd__help,set-config)
+                cmd="fedctl__subcmd__connect__subcmd__ca__subcmd__help__subcmd__set__subcmd__config"
+                ;;
+            fedctl__subcmd__connect__subcmd__help,ca)
+                cmd="fedctl__subcmd__connect__subcmd__help__subcmd__ca"
+                ;;
             fedctl__subcmd__connect__subcmd__help,envoy)
                 cmd="fedctl__subcmd__connect__subcmd__help__subcmd__envoy"
                 ;;
             fedctl__subcmd__connect__subcmd__help,help)
                 cmd="fedctl__subcmd__connect__subcmd__help__subcmd__help"
+                ;;
+            fedctl__subcmd__connect__subcmd__help__subcmd__ca,get-config)
+                cmd="fedctl__subcmd__connect__subcmd__help__subcmd__ca__subcmd__get__subcmd__config"
+                ;;
+            fedctl__subcmd__connect__subcmd__help__subcmd__ca,set-config)
+                cmd="fedctl__subcmd__connect__subcmd__help__subcmd__ca__subcmd__set__subcmd__config"
                 ;;
             fedctl__subcmd__debug,gateways)
                 cmd="fedctl__subcmd__debug__subcmd__gateways"
@@ -187,8 +217,17 @@ _fedctl() {
             fedctl__subcmd__help__subcmd__catalog,services)
                 cmd="fedctl__subcmd__help__subcmd__catalog__subcmd__services"
                 ;;
+            fedctl__subcmd__help__subcmd__connect,ca)
+                cmd="fedctl__subcmd__help__subcmd__connect__subcmd__ca"
+                ;;
             fedctl__subcmd__help__subcmd__connect,envoy)
                 cmd="fedctl__subcmd__help__subcmd__connect__subcmd__envoy"
+                ;;
+            fedctl__subcmd__help__subcmd__connect__subcmd__ca,get-config)
+                cmd="fedctl__subcmd__help__subcmd__connect__subcmd__ca__subcmd__get__subcmd__config"
+                ;;
+            fedctl__subcmd__help__subcmd__connect__subcmd__ca,set-config)
+                cmd="fedctl__subcmd__help__subcmd__connect__subcmd__ca__subcmd__set__subcmd__config"
                 ;;
             fedctl__subcmd__help__subcmd__debug,gateways)
                 cmd="fedctl__subcmd__help__subcmd__debug__subcmd__gateways"
@@ -802,12 +841,178 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__connect)
-            opts="-h -V --help -help --version -version envoy help"
+            opts="-h -V --help -help --version -version ca envoy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__connect__subcmd__ca)
+            opts="-h -V --help -help --version -version get-config set-config help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__connect__subcmd__ca__subcmd__get__subcmd__config)
+            opts="-h -V --stale -stale --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --http-addr|-http-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token|-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file|-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file|-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert|-client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key|-client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name|-tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --datacenter|-datacenter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__connect__subcmd__ca__subcmd__help)
+            opts="get-config set-config help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__connect__subcmd__ca__subcmd__help__subcmd__get__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__connect__subcmd__ca__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__connect__subcmd__ca__subcmd__help__subcmd__set__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__connect__subcmd__ca__subcmd__set__subcmd__config)
+            opts="-h -V --config-file -config-file --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --config-file|-config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --http-addr|-http-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token|-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file|-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file|-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert|-client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key|-client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name|-tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --datacenter|-datacenter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -918,8 +1123,50 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__connect__subcmd__help)
-            opts="envoy help"
+            opts="ca envoy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__connect__subcmd__help__subcmd__ca)
+            opts="get-config set-config"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__connect__subcmd__help__subcmd__ca__subcmd__get__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__connect__subcmd__help__subcmd__ca__subcmd__set__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1342,8 +1589,50 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__help__subcmd__connect)
-            opts="envoy"
+            opts="ca envoy"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__connect__subcmd__ca)
+            opts="get-config set-config"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__connect__subcmd__ca__subcmd__get__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__connect__subcmd__ca__subcmd__set__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

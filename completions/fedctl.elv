@@ -278,8 +278,59 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+            cand ca 'Read and change the Connect CA''s settings; a new root key rotates the root'
             cand envoy 'Run Envoy as a service''s sidecar or as a mesh gateway, its whole configuration coming from the local agent over xDS'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;connect;ca'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand get-config 'Show the Connect CA''s settings (`GET /v1/connect/ca/configuration`): the provider, its Config (leaf and intermediate TTLs, key type), and the indexes of the last change. The CA is configured in the primary datacenter; -datacenter reads another one'
+            cand set-config 'Change the Connect CA''s settings from a JSON file (`PUT /v1/connect/ca/configuration`), in the primary datacenter'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;connect;ca;get-config'= {
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand --stale 'Let any server answer, not only the leader'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;connect;ca;set-config'= {
+            cand --config-file 'The JSON file with the new configuration'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;connect;ca;help'= {
+            cand get-config 'Show the Connect CA''s settings (`GET /v1/connect/ca/configuration`): the provider, its Config (leaf and intermediate TTLs, key type), and the indexes of the last change. The CA is configured in the primary datacenter; -datacenter reads another one'
+            cand set-config 'Change the Connect CA''s settings from a JSON file (`PUT /v1/connect/ca/configuration`), in the primary datacenter'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;connect;ca;help;get-config'= {
+        }
+        &'fedctl;connect;ca;help;set-config'= {
+        }
+        &'fedctl;connect;ca;help;help'= {
         }
         &'fedctl;connect;envoy'= {
             cand --gateway 'Configure Envoy as a gateway of this kind: mesh (terminating and ingress are not supported yet)'
@@ -314,8 +365,17 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --version 'Print version'
         }
         &'fedctl;connect;help'= {
+            cand ca 'Read and change the Connect CA''s settings; a new root key rotates the root'
             cand envoy 'Run Envoy as a service''s sidecar or as a mesh gateway, its whole configuration coming from the local agent over xDS'
             cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;connect;help;ca'= {
+            cand get-config 'Show the Connect CA''s settings (`GET /v1/connect/ca/configuration`): the provider, its Config (leaf and intermediate TTLs, key type), and the indexes of the last change. The CA is configured in the primary datacenter; -datacenter reads another one'
+            cand set-config 'Change the Connect CA''s settings from a JSON file (`PUT /v1/connect/ca/configuration`), in the primary datacenter'
+        }
+        &'fedctl;connect;help;ca;get-config'= {
+        }
+        &'fedctl;connect;help;ca;set-config'= {
         }
         &'fedctl;connect;help;envoy'= {
         }
@@ -787,7 +847,16 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         &'fedctl;help;leave'= {
         }
         &'fedctl;help;connect'= {
+            cand ca 'Read and change the Connect CA''s settings; a new root key rotates the root'
             cand envoy 'Run Envoy as a service''s sidecar or as a mesh gateway, its whole configuration coming from the local agent over xDS'
+        }
+        &'fedctl;help;connect;ca'= {
+            cand get-config 'Show the Connect CA''s settings (`GET /v1/connect/ca/configuration`): the provider, its Config (leaf and intermediate TTLs, key type), and the indexes of the last change. The CA is configured in the primary datacenter; -datacenter reads another one'
+            cand set-config 'Change the Connect CA''s settings from a JSON file (`PUT /v1/connect/ca/configuration`), in the primary datacenter'
+        }
+        &'fedctl;help;connect;ca;get-config'= {
+        }
+        &'fedctl;help;connect;ca;set-config'= {
         }
         &'fedctl;help;connect;envoy'= {
         }

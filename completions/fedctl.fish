@@ -203,10 +203,16 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand leave" -l tls-server-name 
 complete -c fedctl -n "__fish_fedctl_using_subcommand leave" -l datacenter -d 'Datacenter to query [default: the agent\'s own] [env: FEDCTL_DATACENTER]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand leave" -s h -l help -d 'Print help'
 complete -c fedctl -n "__fish_fedctl_using_subcommand leave" -s V -l version -d 'Print version'
-complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and not __fish_seen_subcommand_from envoy help" -s h -l help -d 'Print help'
-complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and not __fish_seen_subcommand_from envoy help" -s V -l version -d 'Print version'
-complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and not __fish_seen_subcommand_from envoy help" -f -a "envoy" -d 'Run Envoy as a service\'s sidecar or as a mesh gateway, its whole configuration coming from the local agent over xDS'
-complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and not __fish_seen_subcommand_from envoy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and not __fish_seen_subcommand_from ca envoy help" -s h -l help -d 'Print help'
+complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and not __fish_seen_subcommand_from ca envoy help" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and not __fish_seen_subcommand_from ca envoy help" -f -a "ca" -d 'Read and change the Connect CA\'s settings; a new root key rotates the root'
+complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and not __fish_seen_subcommand_from ca envoy help" -f -a "envoy" -d 'Run Envoy as a service\'s sidecar or as a mesh gateway, its whole configuration coming from the local agent over xDS'
+complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and not __fish_seen_subcommand_from ca envoy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from ca" -s h -l help -d 'Print help'
+complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from ca" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from ca" -f -a "get-config" -d 'Show the Connect CA\'s settings (`GET /v1/connect/ca/configuration`): the provider, its Config (leaf and intermediate TTLs, key type), and the indexes of the last change. The CA is configured in the primary datacenter; -datacenter reads another one'
+complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from ca" -f -a "set-config" -d 'Change the Connect CA\'s settings from a JSON file (`PUT /v1/connect/ca/configuration`), in the primary datacenter'
+complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from ca" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l gateway -d 'Configure Envoy as a gateway of this kind: mesh (terminating and ingress are not supported yet)' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l address -d 'LAN address to advertise and listen on, ip:port (`:port` for any address; no port means 8443)' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l wan-address -d 'WAN address other datacenters dial, ip:port' -r
@@ -241,6 +247,7 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_s
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -l bootstrap -d 'Print the bootstrap JSON to stdout instead of running Envoy'
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from envoy" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from help" -f -a "ca" -d 'Read and change the Connect CA\'s settings; a new root key rotates the root'
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from help" -f -a "envoy" -d 'Run Envoy as a service\'s sidecar or as a mesh gateway, its whole configuration coming from the local agent over xDS'
 complete -c fedctl -n "__fish_fedctl_using_subcommand connect; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and not __fish_seen_subcommand_from up status down help" -s h -l help -d 'Print help'
@@ -453,6 +460,7 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subc
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "services" -d 'List the services of the catalog'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from services" -f -a "register" -d 'Register services with the local agent, from a definition file or flags'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from services" -f -a "deregister" -d 'Deregister services from the local agent: those defined in FILE, or -id'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from connect" -f -a "ca" -d 'Read and change the Connect CA\'s settings; a new root key rotates the root'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from connect" -f -a "envoy" -d 'Run Envoy as a service\'s sidecar or as a mesh gateway, its whole configuration coming from the local agent over xDS'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "up" -d 'Start a federated lab on this machine: datacenters federated through real Envoy gateways'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from lab" -f -a "status" -d 'Check a lab again: its processes (naming each one that is gone) and whether it is still federated'

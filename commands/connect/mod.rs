@@ -8,6 +8,8 @@ pub use exec::find_envoy;
 
 use crate::cli::{CliError, Ctx};
 
+// Parsed once per run: the size of a variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     #[command(subcommand)]
