@@ -3,30 +3,11 @@
 //! checks then hold, and its teardown stops every process it started.
 
 use std::path::Path;
-use std::process::Command;
 
 use crate::support::gateway::have_envoy;
 use crate::support::netns::Topology;
+use crate::support::readme::{Jobs, block};
 use crate::support::{FEDCTL, eventually_with, repo_root, temp_dir};
-
-/// The shell code of the fenced block after `marker` in the README.
-fn block(readme: &str, marker: &str) -> String {
-    let start = readme.find(marker).unwrap_or_else(|| panic!("README has no {marker}"));
-    let rest = &readme[start..];
-    let end = rest.find("<!-- guide:end -->").expect("a guide block ends");
-    rest[..end].lines().filter(|l| !l.starts_with("```") && !l.starts_with("<!--")).collect::<Vec<_>>().join("\n")
-}
-
-/// Kills what the guide started (its background jobs), even when the test fails.
-struct Jobs(std::path::PathBuf);
-
-impl Drop for Jobs {
-    fn drop(&mut self) {
-        for pid in std::fs::read_to_string(&self.0).unwrap_or_default().split_whitespace() {
-            let _ = Command::new("kill").arg(pid).status();
-        }
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_federation_guide_works_as_written() {

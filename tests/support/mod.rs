@@ -8,6 +8,7 @@ pub mod linearizable;
 pub mod mesh;
 pub mod netns;
 pub mod process;
+pub mod readme;
 pub mod tls;
 pub mod wanfed;
 
