@@ -433,7 +433,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Start a federated lab on this machine: datacenters federated through real Envoy gateways')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Check a lab again: its processes (naming each one that is gone) and whether it is still federated')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Check a lab again: its processes (naming each one that is gone) and whether it is still federated; with a demo (`lab up -demo`), whether it still answers through the mesh')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop every process of a lab and remove what it created')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -447,6 +447,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
             [CompletionResult]::new('--detach', '--detach', [CompletionResultType]::ParameterName, 'Leave the lab running and return')
             [CompletionResult]::new('--isolate', '--isolate', [CompletionResultType]::ParameterName, 'Put every server and gateway in its own network namespace (needs root): servers of different datacenters have no route to each other, only gateways reach the WAN')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Also deploy a demo in every datacenter: an echo app and the services echo and web with sidecars (web''s upstream: echo), and print the curl that goes through the mesh')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -476,7 +477,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
         }
         'fedctl;lab;help' {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Start a federated lab on this machine: datacenters federated through real Envoy gateways')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Check a lab again: its processes (naming each one that is gone) and whether it is still federated')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Check a lab again: its processes (naming each one that is gone) and whether it is still federated; with a demo (`lab up -demo`), whether it still answers through the mesh')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop every process of a lab and remove what it created')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -499,6 +500,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('gateways', 'gateways', [CompletionResultType]::ParameterValue, 'Show how this server reaches every other datacenter through mesh gateways')
+            [CompletionResult]::new('proxy', 'proxy', [CompletionResultType]::ParameterValue, 'Show every proxy (sidecar or gateway) the local agent configures: whether its configuration was delivered or what it waits for, its leaf certificate (serial, expiry, next renewal), and its xDS stream (the version Envoy acknowledged, the last rejection)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -520,12 +522,32 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'fedctl;debug;proxy' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'fedctl;debug;help' {
             [CompletionResult]::new('gateways', 'gateways', [CompletionResultType]::ParameterValue, 'Show how this server reaches every other datacenter through mesh gateways')
+            [CompletionResult]::new('proxy', 'proxy', [CompletionResultType]::ParameterValue, 'Show every proxy (sidecar or gateway) the local agent configures: whether its configuration was delivered or what it waits for, its leaf certificate (serial, expiry, next renewal), and its xDS stream (the version Envoy acknowledged, the last rejection)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'fedctl;debug;help;gateways' {
+            break
+        }
+        'fedctl;debug;help;proxy' {
             break
         }
         'fedctl;debug;help;help' {
@@ -803,6 +825,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Regenerate completions/ and man/ (or check that they are current)')
             [CompletionResult]::new('client-config', 'client-config', [CompletionResultType]::ParameterValue, 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed')
             [CompletionResult]::new('envoy-ready', 'envoy-ready', [CompletionResultType]::ParameterValue, 'Watch an Envoy started by `fedctl connect envoy` and say, in one line on stderr, when it is ready (its admin API answers LIVE and it accepted the agent''s whole configuration) or why it is not (it rejected its configuration, e.g. a listener port is taken; no configuration came in time). When Envoy exits first it says nothing: Envoy''s own log says why')
+            [CompletionResult]::new('echo', 'echo', [CompletionResultType]::ParameterValue, 'Serve HTTP/1.1 on -listen, answering every request with 200 and one line, `<name>: <method> <path>`: the app `fedctl lab up -demo` runs in each datacenter, behind echo''s sidecar')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -851,10 +874,20 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'fedctl;internal;echo' {
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Where to listen, ip:port')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'How the answers start, e.g. "echo in dc1 (node dc1-s1)"')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'fedctl;internal;help' {
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Regenerate completions/ and man/ (or check that they are current)')
             [CompletionResult]::new('client-config', 'client-config', [CompletionResultType]::ParameterValue, 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed')
             [CompletionResult]::new('envoy-ready', 'envoy-ready', [CompletionResultType]::ParameterValue, 'Watch an Envoy started by `fedctl connect envoy` and say, in one line on stderr, when it is ready (its admin API answers LIVE and it accepted the agent''s whole configuration) or why it is not (it rejected its configuration, e.g. a listener port is taken; no configuration came in time). When Envoy exits first it says nothing: Envoy''s own log says why')
+            [CompletionResult]::new('echo', 'echo', [CompletionResultType]::ParameterValue, 'Serve HTTP/1.1 on -listen, answering every request with 200 and one line, `<name>: <method> <path>`: the app `fedctl lab up -demo` runs in each datacenter, behind echo''s sidecar')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -865,6 +898,9 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             break
         }
         'fedctl;internal;help;envoy-ready' {
+            break
+        }
+        'fedctl;internal;help;echo' {
             break
         }
         'fedctl;internal;help;help' {
@@ -990,7 +1026,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
         }
         'fedctl;help;lab' {
             [CompletionResult]::new('up', 'up', [CompletionResultType]::ParameterValue, 'Start a federated lab on this machine: datacenters federated through real Envoy gateways')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Check a lab again: its processes (naming each one that is gone) and whether it is still federated')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Check a lab again: its processes (naming each one that is gone) and whether it is still federated; with a demo (`lab up -demo`), whether it still answers through the mesh')
             [CompletionResult]::new('down', 'down', [CompletionResultType]::ParameterValue, 'Stop every process of a lab and remove what it created')
             break
         }
@@ -1005,9 +1041,13 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
         }
         'fedctl;help;debug' {
             [CompletionResult]::new('gateways', 'gateways', [CompletionResultType]::ParameterValue, 'Show how this server reaches every other datacenter through mesh gateways')
+            [CompletionResult]::new('proxy', 'proxy', [CompletionResultType]::ParameterValue, 'Show every proxy (sidecar or gateway) the local agent configures: whether its configuration was delivered or what it waits for, its leaf certificate (serial, expiry, next renewal), and its xDS stream (the version Envoy acknowledged, the last rejection)')
             break
         }
         'fedctl;help;debug;gateways' {
+            break
+        }
+        'fedctl;help;debug;proxy' {
             break
         }
         'fedctl;help;federation-state' {
@@ -1065,6 +1105,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Regenerate completions/ and man/ (or check that they are current)')
             [CompletionResult]::new('client-config', 'client-config', [CompletionResultType]::ParameterValue, 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed')
             [CompletionResult]::new('envoy-ready', 'envoy-ready', [CompletionResultType]::ParameterValue, 'Watch an Envoy started by `fedctl connect envoy` and say, in one line on stderr, when it is ready (its admin API answers LIVE and it accepted the agent''s whole configuration) or why it is not (it rejected its configuration, e.g. a listener port is taken; no configuration came in time). When Envoy exits first it says nothing: Envoy''s own log says why')
+            [CompletionResult]::new('echo', 'echo', [CompletionResultType]::ParameterValue, 'Serve HTTP/1.1 on -listen, answering every request with 200 and one line, `<name>: <method> <path>`: the app `fedctl lab up -demo` runs in each datacenter, behind echo''s sidecar')
             break
         }
         'fedctl;help;internal;generate' {
@@ -1074,6 +1115,9 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             break
         }
         'fedctl;help;internal;envoy-ready' {
+            break
+        }
+        'fedctl;help;internal;echo' {
             break
         }
         'fedctl;help;agent' {

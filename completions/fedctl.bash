@@ -136,11 +136,17 @@ _fedctl() {
             fedctl__subcmd__debug,help)
                 cmd="fedctl__subcmd__debug__subcmd__help"
                 ;;
+            fedctl__subcmd__debug,proxy)
+                cmd="fedctl__subcmd__debug__subcmd__proxy"
+                ;;
             fedctl__subcmd__debug__subcmd__help,gateways)
                 cmd="fedctl__subcmd__debug__subcmd__help__subcmd__gateways"
                 ;;
             fedctl__subcmd__debug__subcmd__help,help)
                 cmd="fedctl__subcmd__debug__subcmd__help__subcmd__help"
+                ;;
+            fedctl__subcmd__debug__subcmd__help,proxy)
+                cmd="fedctl__subcmd__debug__subcmd__help__subcmd__proxy"
                 ;;
             fedctl__subcmd__federation__subcmd__state,get)
                 cmd="fedctl__subcmd__federation__subcmd__state__subcmd__get"
@@ -232,6 +238,9 @@ _fedctl() {
             fedctl__subcmd__help__subcmd__debug,gateways)
                 cmd="fedctl__subcmd__help__subcmd__debug__subcmd__gateways"
                 ;;
+            fedctl__subcmd__help__subcmd__debug,proxy)
+                cmd="fedctl__subcmd__help__subcmd__debug__subcmd__proxy"
+                ;;
             fedctl__subcmd__help__subcmd__federation__subcmd__state,get)
                 cmd="fedctl__subcmd__help__subcmd__federation__subcmd__state__subcmd__get"
                 ;;
@@ -240,6 +249,9 @@ _fedctl() {
                 ;;
             fedctl__subcmd__help__subcmd__internal,client-config)
                 cmd="fedctl__subcmd__help__subcmd__internal__subcmd__client__subcmd__config"
+                ;;
+            fedctl__subcmd__help__subcmd__internal,echo)
+                cmd="fedctl__subcmd__help__subcmd__internal__subcmd__echo"
                 ;;
             fedctl__subcmd__help__subcmd__internal,envoy-ready)
                 cmd="fedctl__subcmd__help__subcmd__internal__subcmd__envoy__subcmd__ready"
@@ -295,6 +307,9 @@ _fedctl() {
             fedctl__subcmd__internal,client-config)
                 cmd="fedctl__subcmd__internal__subcmd__client__subcmd__config"
                 ;;
+            fedctl__subcmd__internal,echo)
+                cmd="fedctl__subcmd__internal__subcmd__echo"
+                ;;
             fedctl__subcmd__internal,envoy-ready)
                 cmd="fedctl__subcmd__internal__subcmd__envoy__subcmd__ready"
                 ;;
@@ -306,6 +321,9 @@ _fedctl() {
                 ;;
             fedctl__subcmd__internal__subcmd__help,client-config)
                 cmd="fedctl__subcmd__internal__subcmd__help__subcmd__client__subcmd__config"
+                ;;
+            fedctl__subcmd__internal__subcmd__help,echo)
+                cmd="fedctl__subcmd__internal__subcmd__help__subcmd__echo"
                 ;;
             fedctl__subcmd__internal__subcmd__help,envoy-ready)
                 cmd="fedctl__subcmd__internal__subcmd__help__subcmd__envoy__subcmd__ready"
@@ -1207,7 +1225,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__debug)
-            opts="-h -V --help -help --version -version gateways help"
+            opts="-h -V --help -help --version -version gateways proxy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1275,7 +1293,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__debug__subcmd__help)
-            opts="gateways help"
+            opts="gateways proxy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1309,6 +1327,70 @@ _fedctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__debug__subcmd__help__subcmd__proxy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__debug__subcmd__proxy)
+            opts="-h -V --format -format --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format|-format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-addr|-http-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token|-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file|-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file|-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert|-client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key|-client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name|-tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --datacenter|-datacenter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1659,7 +1741,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__help__subcmd__debug)
-            opts="gateways"
+            opts="gateways proxy"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1673,6 +1755,20 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__help__subcmd__debug__subcmd__gateways)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__debug__subcmd__proxy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1743,7 +1839,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__help__subcmd__internal)
-            opts="generate client-config envoy-ready"
+            opts="generate client-config envoy-ready echo"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1757,6 +1853,20 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__help__subcmd__internal__subcmd__client__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__internal__subcmd__echo)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2121,7 +2231,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__internal)
-            opts="-h -V --help -help --version -version generate client-config envoy-ready help"
+            opts="-h -V --help -help --version -version generate client-config envoy-ready echo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2175,6 +2285,28 @@ _fedctl() {
                     ;;
                 --format|-format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__internal__subcmd__echo)
+            opts="-h -V --listen -listen --name -name --help -help --version -version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --listen|-listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name|-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2265,7 +2397,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__internal__subcmd__help)
-            opts="generate client-config envoy-ready help"
+            opts="generate client-config envoy-ready echo help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2279,6 +2411,20 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__internal__subcmd__help__subcmd__client__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__internal__subcmd__help__subcmd__echo)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2717,7 +2863,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__lab__subcmd__up)
-            opts="-h -V --datacenters -datacenters --servers -servers --gateways -gateways --dir -dir --name -name --detach -detach --isolate -isolate --format -format --help -help --version -version"
+            opts="-h -V --datacenters -datacenters --servers -servers --gateways -gateways --dir -dir --name -name --detach -detach --isolate -isolate --demo -demo --format -format --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -387,7 +387,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand up 'Start a federated lab on this machine: datacenters federated through real Envoy gateways'
-            cand status 'Check a lab again: its processes (naming each one that is gone) and whether it is still federated'
+            cand status 'Check a lab again: its processes (naming each one that is gone) and whether it is still federated; with a demo (`lab up -demo`), whether it still answers through the mesh'
             cand down 'Stop every process of a lab and remove what it created'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -400,6 +400,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --format 'Output format: table (for people) or json (for programs)'
             cand --detach 'Leave the lab running and return'
             cand --isolate 'Put every server and gateway in its own network namespace (needs root): servers of different datacenters have no route to each other, only gateways reach the WAN'
+            cand --demo 'Also deploy a demo in every datacenter: an echo app and the services echo and web with sidecars (web''s upstream: echo), and print the curl that goes through the mesh'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -426,7 +427,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         }
         &'fedctl;lab;help'= {
             cand up 'Start a federated lab on this machine: datacenters federated through real Envoy gateways'
-            cand status 'Check a lab again: its processes (naming each one that is gone) and whether it is still federated'
+            cand status 'Check a lab again: its processes (naming each one that is gone) and whether it is still federated; with a demo (`lab up -demo`), whether it still answers through the mesh'
             cand down 'Stop every process of a lab and remove what it created'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -444,6 +445,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand gateways 'Show how this server reaches every other datacenter through mesh gateways'
+            cand proxy 'Show every proxy (sidecar or gateway) the local agent configures: whether its configuration was delivered or what it waits for, its leaf certificate (serial, expiry, next renewal), and its xDS stream (the version Envoy acknowledged, the last rejection)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fedctl;debug;gateways'= {
@@ -463,11 +465,29 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'fedctl;debug;proxy'= {
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'fedctl;debug;help'= {
             cand gateways 'Show how this server reaches every other datacenter through mesh gateways'
+            cand proxy 'Show every proxy (sidecar or gateway) the local agent configures: whether its configuration was delivered or what it waits for, its leaf certificate (serial, expiry, next renewal), and its xDS stream (the version Envoy acknowledged, the last rejection)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fedctl;debug;help;gateways'= {
+        }
+        &'fedctl;debug;help;proxy'= {
         }
         &'fedctl;debug;help;help'= {
         }
@@ -704,6 +724,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand generate 'Regenerate completions/ and man/ (or check that they are current)'
             cand client-config 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed'
             cand envoy-ready 'Watch an Envoy started by `fedctl connect envoy` and say, in one line on stderr, when it is ready (its admin API answers LIVE and it accepted the agent''s whole configuration) or why it is not (it rejected its configuration, e.g. a listener port is taken; no configuration came in time). When Envoy exits first it says nothing: Envoy''s own log says why'
+            cand echo 'Serve HTTP/1.1 on -listen, answering every request with 200 and one line, `<name>: <method> <path>`: the app `fedctl lab up -demo` runs in each datacenter, behind echo''s sidecar'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fedctl;internal;generate'= {
@@ -748,10 +769,19 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'fedctl;internal;echo'= {
+            cand --listen 'Where to listen, ip:port'
+            cand --name 'How the answers start, e.g. "echo in dc1 (node dc1-s1)"'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'fedctl;internal;help'= {
             cand generate 'Regenerate completions/ and man/ (or check that they are current)'
             cand client-config 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed'
             cand envoy-ready 'Watch an Envoy started by `fedctl connect envoy` and say, in one line on stderr, when it is ready (its admin API answers LIVE and it accepted the agent''s whole configuration) or why it is not (it rejected its configuration, e.g. a listener port is taken; no configuration came in time). When Envoy exits first it says nothing: Envoy''s own log says why'
+            cand echo 'Serve HTTP/1.1 on -listen, answering every request with 200 and one line, `<name>: <method> <path>`: the app `fedctl lab up -demo` runs in each datacenter, behind echo''s sidecar'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fedctl;internal;help;generate'= {
@@ -759,6 +789,8 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         &'fedctl;internal;help;client-config'= {
         }
         &'fedctl;internal;help;envoy-ready'= {
+        }
+        &'fedctl;internal;help;echo'= {
         }
         &'fedctl;internal;help;help'= {
         }
@@ -862,7 +894,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         }
         &'fedctl;help;lab'= {
             cand up 'Start a federated lab on this machine: datacenters federated through real Envoy gateways'
-            cand status 'Check a lab again: its processes (naming each one that is gone) and whether it is still federated'
+            cand status 'Check a lab again: its processes (naming each one that is gone) and whether it is still federated; with a demo (`lab up -demo`), whether it still answers through the mesh'
             cand down 'Stop every process of a lab and remove what it created'
         }
         &'fedctl;help;lab;up'= {
@@ -873,8 +905,11 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         }
         &'fedctl;help;debug'= {
             cand gateways 'Show how this server reaches every other datacenter through mesh gateways'
+            cand proxy 'Show every proxy (sidecar or gateway) the local agent configures: whether its configuration was delivered or what it waits for, its leaf certificate (serial, expiry, next renewal), and its xDS stream (the version Envoy acknowledged, the last rejection)'
         }
         &'fedctl;help;debug;gateways'= {
+        }
+        &'fedctl;help;debug;proxy'= {
         }
         &'fedctl;help;federation-state'= {
             cand list 'List every datacenter''s federation state: its mesh gateways and how fresh it is'
@@ -917,12 +952,15 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand generate 'Regenerate completions/ and man/ (or check that they are current)'
             cand client-config 'Show the client settings a command would use to reach an agent, and where each one came from (flag, environment variable or default). The token is never printed'
             cand envoy-ready 'Watch an Envoy started by `fedctl connect envoy` and say, in one line on stderr, when it is ready (its admin API answers LIVE and it accepted the agent''s whole configuration) or why it is not (it rejected its configuration, e.g. a listener port is taken; no configuration came in time). When Envoy exits first it says nothing: Envoy''s own log says why'
+            cand echo 'Serve HTTP/1.1 on -listen, answering every request with 200 and one line, `<name>: <method> <path>`: the app `fedctl lab up -demo` runs in each datacenter, behind echo''s sidecar'
         }
         &'fedctl;help;internal;generate'= {
         }
         &'fedctl;help;internal;client-config'= {
         }
         &'fedctl;help;internal;envoy-ready'= {
+        }
+        &'fedctl;help;internal;echo'= {
         }
         &'fedctl;help;agent'= {
         }

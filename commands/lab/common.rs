@@ -135,9 +135,11 @@ pub fn lab_error(e: LabError) -> CliError {
     }
 }
 
-/// The summary table and how to talk to each datacenter.
+/// The summary table and how to talk to each datacenter; with a demo, how many of its
+/// processes run (a `Demo` column) and the curl through each datacenter's mesh.
 pub async fn print_summary(ctx: &Ctx, lab: &Lab) -> Result<(), CliError> {
     let checker = Checker::new();
+    let demo = lab.has_demo();
     let mut rows = Vec::new();
     for d in &lab.datacenters {
         let servers_up = d.servers.iter().filter(|s| s.pid.is_some_and(alive)).count();
@@ -145,19 +147,36 @@ pub async fn print_summary(ctx: &Ctx, lab: &Lab) -> Result<(), CliError> {
         let leader = checker.leader(&d.servers[0].http_addr()).await.unwrap_or_else(|| "-".to_owned());
         let leader =
             d.servers.iter().find(|s| leader == format!("{}:{}", s.ip, s.server)).map_or(leader, |s| s.node.clone());
-        rows.push(vec![
+        let mut row = vec![
             d.name.clone(),
             if d.primary { "yes" } else { "no" }.to_owned(),
             format!("{servers_up}/{}", d.servers.len()),
             leader,
             format!("{gateways_up}/{}", d.gateways.len()),
             format!("http://{}", d.servers[0].http_addr()),
-        ]);
+        ];
+        if demo {
+            let processes = d.demo.as_ref().map(|m| m.processes(&d.name)).unwrap_or_default();
+            let up = processes.iter().filter(|p| p.pid.is_some_and(alive)).count();
+            row.push(format!("{up}/{}", processes.len()));
+        }
+        rows.push(row);
     }
-    ctx.out.table(&["DC", "Primary", "Servers", "Leader", "Gateways", "HTTP address"], rows)?;
+    let mut header = vec!["DC", "Primary", "Servers", "Leader", "Gateways", "HTTP address"];
+    if demo {
+        header.push("Demo");
+    }
+    ctx.out.table(&header, rows)?;
     ctx.out.line("")?;
     for d in &lab.datacenters {
         ctx.out.line(format!("FEDCTL_HTTP_ADDR={} fedctl members -wan    # {}", d.servers[0].http_addr(), d.name))?;
+    }
+    let curls = lab.demo_curls();
+    if !curls.is_empty() {
+        ctx.out.line("")?;
+    }
+    for c in &curls {
+        ctx.out.line(format!("{}    # {}: {}", c.curl, c.datacenter, c.route))?;
     }
     Ok(())
 }

@@ -5,7 +5,8 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use fedctl::lab::{
-    Checker, Lab, LabError, Registry, Stage, build_isolation, first_exited, is_stopping, start_gateways, start_servers,
+    Checker, Lab, LabError, Registry, Stage, build_isolation, first_exited, is_stopping, register_demo,
+    start_demo_apps, start_demo_sidecars, start_gateways, start_servers,
 };
 use serde_json::Value;
 
@@ -36,7 +37,7 @@ pub async fn come_up(
     started: Instant,
     signals: &mut Signals,
 ) -> Result<Vec<Value>, Halt> {
-    let bar = indicatif::ProgressBar::new(Stage::ALL.len() as u64);
+    let bar = indicatif::ProgressBar::new(Stage::of(lab).len() as u64);
     bar.set_style(
         indicatif::ProgressStyle::with_template("{spinner} [{pos}/{len}] {msg} ({elapsed})")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
@@ -55,7 +56,7 @@ pub async fn come_up(
 }
 
 /// Everything after the files are written: servers, then each stage (gateways once the agents
-/// answer).
+/// answer, the demo once the lab federated).
 async fn start(
     lab: &mut Lab,
     fedctl: &Path,
@@ -73,7 +74,11 @@ async fn start(
     launched.map_err(Halt::Lab)?;
     let checker = Checker::new();
     let mut reached = Vec::new();
-    for stage in Stage::ALL {
+    for stage in Stage::of(lab) {
+        if stage == Stage::Demo {
+            bar.set_message("starting the demo: echo and web with their sidecars");
+            start_demo(lab, fedctl).await.map_err(Halt::Lab)?;
+        }
         bar.set_message(format!("waiting: {}", stage.describe()));
         reach(&checker, lab, stage).await.map_err(Halt::Stage)?;
         if stage == Stage::AgentsUp {
@@ -86,6 +91,19 @@ async fn start(
         reached.push(serde_json::json!({ "Stage": stage.describe(), "AfterSecs": started.elapsed().as_secs_f64() }));
     }
     Ok(reached)
+}
+
+/// The demo, once the lab federated: the echo apps, then the services registered with their
+/// agents, then their sidecars. The lab is saved after each start, so `lab down` stops what was
+/// started even when a later step fails.
+async fn start_demo(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
+    let launched = start_demo_apps(lab, fedctl);
+    lab.save()?;
+    launched?;
+    register_demo(lab).await?;
+    let launched = start_demo_sidecars(lab, fedctl);
+    lab.save()?;
+    launched
 }
 
 /// Stops what an `up` that did not come up started, removes its networks and says why it
@@ -112,6 +130,10 @@ pub fn give_up(ctx: &Ctx, registry: &Registry, lab: &Lab, halt: Halt) -> Result<
             ctx.out.info(format!("==> {signal} before the lab federated: its processes are stopped and it is removed"));
             Ok(())
         }
+        Halt::Lab(e @ LabError::Demo { .. }) if keep_logs => {
+            let logs = lab.dir.join("logs");
+            Err(lab_error(e).hint(format!("the processes were stopped; their logs are in {}", logs.display())))
+        }
         Halt::Lab(e) => Err(lab_error(e)),
         Halt::Stage(message) => {
             let logs = lab.dir.join("logs");
@@ -129,7 +151,15 @@ async fn reach(checker: &Checker, lab: &Lab, stage: Stage) -> Result<(), String>
             return Err(format!("{name} exited: {last}"));
         }
         if Instant::now() > deadline {
-            return Err(format!("the lab did not reach \"{}\" within {}s", stage.describe(), STAGE_TIMEOUT.as_secs()));
+            let mut message =
+                format!("the lab did not reach \"{}\" within {}s", stage.describe(), STAGE_TIMEOUT.as_secs());
+            // Which datacenter's curl fails, and how.
+            if stage == Stage::Demo
+                && let Some(problem) = checker.demo_problem(lab).await
+            {
+                message += &format!("; {problem}");
+            }
+            return Err(message);
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }

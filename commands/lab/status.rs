@@ -7,7 +7,7 @@ use super::common::{Selected, gone_line, lab_error, names, print_summary, regist
 use crate::cli::{CliError, Ctx, FormatArg};
 
 /// Check a lab again: its processes (naming each one that is gone) and whether it is still
-/// federated.
+/// federated; with a demo (`lab up -demo`), whether it still answers through the mesh.
 ///
 /// Without -dir or -name: the running lab; when several run, a table of them all (name,
 /// directory, datacenters, processes alive, start time) naming each one's gone processes.
@@ -58,7 +58,8 @@ async fn one(ctx: &Ctx, dir: &Path, format: FormatArg) -> Result<(), CliError> {
     let checker = Checker::new();
     let gone = gone(&lab);
     let mut failing = Vec::new();
-    for stage in Stage::ALL {
+    let all = Stage::of(&lab);
+    for &stage in &all {
         if !checker.holds(&lab, stage).await {
             failing.push(format!("not: {}", stage.describe()));
         }
@@ -75,14 +76,20 @@ async fn one(ctx: &Ctx, dir: &Path, format: FormatArg) -> Result<(), CliError> {
         None
     } else if named.is_some() {
         let which: Vec<&str> = failing.iter().map(|f| f.trim_start_matches("not: ")).collect();
-        Some(format!("so {} of {} stages fail ({})", which.len(), Stage::ALL.len(), which.join(", ")))
+        Some(format!("so {} of {} stages fail ({})", which.len(), all.len(), which.join(", ")))
     } else {
         Some(failing.join("; "))
     };
     let message = named.into_iter().chain(stages).collect::<Vec<_>>().join("; ");
     let federated = problems.is_empty();
     if format.is_json() {
-        ctx.out.json(&serde_json::json!({ "Lab": lab, "Federated": federated, "Problems": problems, "Gone": gone }))?;
+        ctx.out.json(&serde_json::json!({
+            "Lab": lab,
+            "Federated": federated,
+            "Problems": problems,
+            "Gone": gone,
+            "Demo": lab.demo_curls(),
+        }))?;
     } else {
         ctx.out.line(format!("Lab: {} in {}", lab.name, lab.dir.display()))?;
         print_summary(ctx, &lab).await?;

@@ -1,7 +1,8 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use fedctl::lab::{Lab, LabEntry, LabError, LabOptions, Registry, alive, remove_files, write_files};
+use fedctl::lab::{Lab, LabEntry, LabError, LabOptions, Registry, Stage, alive, remove_files, write_files};
+use serde_json::Value;
 
 use super::common::{lab_error, print_summary, registry};
 use super::foreground::{self, Signals};
@@ -16,17 +17,23 @@ use crate::cli::{CliError, Ctx, FormatArg};
 /// cross-datacenter RPC working. Then it prints every datacenter's address. Everything listens
 /// on 127.0.0.1 on free ports.
 ///
+/// With -demo, once the lab is federated, every datacenter also gets an echo app and two
+/// services registered with sidecars (Envoy, started with `fedctl connect envoy`): echo, and
+/// web, whose upstream is its own datacenter's echo. `lab up` waits until each datacenter's
+/// demo answers through the mesh and prints the curl for it, which goes from web's upstream
+/// port through web's sidecar and echo's sidecar (mTLS between them) to echo.
+///
 /// Every lab is registered as soon as its directory holds its state (in
 /// $TMPDIR/fedctl-labs-<uid>, or the directory FEDCTL_LAB_REGISTRY names), so `fedctl lab
 /// status` and `fedctl lab down` in any terminal find it, by -name when several run. In the
 /// foreground the lab reports any of its processes that exits (and keeps the rest running);
 /// Ctrl-C, SIGTERM or closing the terminal stops everything and removes the lab, even while it
 /// is coming up, and `lab up` exits 0; so does `fedctl lab down` from elsewhere. With -detach
-/// the lab keeps running (stop it with `fedctl lab down`). The gateways run the Envoy that
-/// FEDCTL_ENVOY_BIN names, else `envoy` on PATH.
+/// the lab keeps running (stop it with `fedctl lab down`). The gateways (and the demo's
+/// sidecars) run the Envoy that FEDCTL_ENVOY_BIN names, else `envoy` on PATH.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  fedctl lab up\n  fedctl lab up -datacenters 3 -servers 3 -detach\n  fedctl lab up -detach -name second\n  fedctl lab status\n  fedctl lab down -all"
+    after_help = "Examples:\n  fedctl lab up\n  fedctl lab up -datacenters 3 -servers 3 -detach\n  fedctl lab up -demo -detach\n  fedctl lab up -detach -name second\n  fedctl lab status\n  fedctl lab down -all"
 )]
 pub struct Args {
     /// Datacenters (1-9); dc1 is the primary.
@@ -54,6 +61,10 @@ pub struct Args {
     /// different datacenters have no route to each other, only gateways reach the WAN.
     #[arg(long)]
     pub isolate: bool,
+    /// Also deploy a demo in every datacenter: an echo app and the services echo and web with
+    /// sidecars (web's upstream: echo), and print the curl that goes through the mesh.
+    #[arg(long)]
+    pub demo: bool,
     #[command(flatten)]
     pub format: FormatArg,
 }
@@ -74,18 +85,23 @@ pub async fn cmd_lab_up(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         Ok(reached) => reached,
         Err(halt) => return give_up(ctx, &registry, &lab, halt),
     };
-    let took = started.elapsed();
+    // The demo starts after the lab federated: its time is its stage's, not the federation's.
+    let took = passed_after(&reached, Stage::CrossDcRpc).unwrap_or_else(|| started.elapsed().as_secs_f64());
     if args.format.is_json() {
-        ctx.out
-            .json(&serde_json::json!({ "Lab": lab, "FederatedAfterSecs": took.as_secs_f64(), "Stages": reached }))?;
+        ctx.out.json(&serde_json::json!({
+            "Lab": lab,
+            "FederatedAfterSecs": took,
+            "Stages": reached,
+            "Demo": lab.demo_curls(),
+        }))?;
     } else {
         ctx.out.info(format!(
-            "==> federated: {} datacenter(s) x {} server(s), {} gateway(s) each, in {:.1}s",
-            args.datacenters,
-            args.servers,
-            args.gateways,
-            took.as_secs_f64()
+            "==> federated: {} datacenter(s) x {} server(s), {} gateway(s) each, in {took:.1}s",
+            args.datacenters, args.servers, args.gateways,
         ));
+        if let Some(after) = passed_after(&reached, Stage::Demo) {
+            ctx.out.info(format!("==> demo: echo and web with sidecars in each datacenter, answering in {after:.1}s"));
+        }
         print_summary(ctx, &lab).await?;
     }
     if !args.detach {
@@ -100,8 +116,13 @@ pub async fn cmd_lab_up(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     Ok(())
 }
 
-/// The lab the flags ask for, planned in its directory. Refused when a lab runs there, or
-/// when the directory's state file cannot be read (it is not overwritten).
+/// When `stage` passed, in seconds since `lab up` started, as [`come_up`] recorded it.
+fn passed_after(reached: &[Value], stage: Stage) -> Option<f64> {
+    reached.iter().find(|r| r["Stage"] == stage.describe()).and_then(|r| r["AfterSecs"].as_f64())
+}
+
+/// The lab the flags ask for (with its demo, if asked), planned in its directory. Refused when
+/// a lab runs there, or when the directory's state file cannot be read (it is not overwritten).
 fn prepare(args: &Args) -> Result<Lab, CliError> {
     let dir = args.dir.clone().unwrap_or_else(|| {
         let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
@@ -118,7 +139,10 @@ fn prepare(args: &Args) -> Result<Lab, CliError> {
         // A generated directory's name says nothing.
         name: args.name.clone().or_else(|| args.dir.is_none().then(|| "lab".to_owned())),
     };
-    let lab = Lab::plan(&opts).map_err(CliError::usage)?;
+    let mut lab = Lab::plan(&opts).map_err(CliError::usage)?;
+    if args.demo {
+        lab.plan_demo(args.isolate).map_err(lab_error)?;
+    }
     match Lab::load(&lab.dir) {
         Ok(existing) if existing.pids().into_iter().any(alive) => Err(lab_error(LabError::Running(lab.dir))),
         Ok(_) | Err(LabError::NoLab(_)) => Ok(lab),

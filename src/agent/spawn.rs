@@ -103,6 +103,7 @@ impl Agent {
         if let Some(listener) = http {
             let state = ApiState {
                 leaves,
+                proxycfg: proxycfg.clone(),
                 backend: backend.clone(),
                 local: local.clone(),
                 info: Arc::new(agent_info(&cfg, node_id, server_port, grpc_addr, grpc_tls_addr)),

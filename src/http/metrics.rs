@@ -23,6 +23,11 @@ pub async fn metrics(State(state): State<AppState>, Query(p): Query<Params>) -> 
         ("fedctl.agent.local_services".into(), state.local.services().len() as f64),
         ("fedctl.agent.local_checks".into(), state.local.checks().len() as f64),
     ];
+    // The leaf alarm: leaves near their end whose renewal keeps failing.
+    let leaves = state.leaves.report();
+    gauges.push(("fedctl.connect.leaves".into(), leaves.iter().filter(|l| l.serial_number.is_some()).count() as f64));
+    gauges.push(("fedctl.connect.leaves_failing".into(), leaves.iter().filter(|l| l.failures > 0).count() as f64));
+    gauges.push(("fedctl.connect.leaves_expiring".into(), leaves.iter().filter(|l| l.expiring).count() as f64));
     if let Some(raft) = state.backend.raft() {
         gauges.push(("fedctl.raft.last_index".into(), raft.state().read(|s| s.last_index()) as f64));
         gauges.push(("fedctl.raft.log_entries".into(), raft.log_len() as f64));

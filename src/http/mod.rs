@@ -10,6 +10,7 @@ mod health;
 mod kv;
 mod metrics;
 mod operator;
+mod proxies;
 mod query;
 mod status;
 
@@ -90,6 +91,8 @@ pub struct ApiState {
     pub tls: Option<Arc<crate::tls::AgentTls>>,
     /// The Connect leaf certificates of this agent's services.
     pub leaves: crate::local::LeafCache,
+    /// The proxies this agent configures (for `/v1/internal/proxies`).
+    pub proxycfg: crate::proxycfg::Manager,
 }
 
 impl ApiState {
@@ -143,6 +146,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/agent/connect/ca/roots", get(connect::agent_roots))
         .route("/v1/agent/connect/ca/leaf/{service}", get(connect::leaf))
         .route("/v1/internal/xds", get(connect::xds_status))
+        .route("/v1/internal/proxies", get(proxies::proxies))
         .route("/v1/internal/gateways", get(federation::gateways))
         .route("/v1/internal/gateways/probe", get(federation::probe_gateways))
         .route("/v1/internal/federation-states", get(federation::list))

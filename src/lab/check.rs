@@ -1,11 +1,12 @@
 //! How far along a lab is, stage by stage: each stage is a question asked of the lab's
-//! servers over their HTTP API.
+//! servers over their HTTP API, and with a demo, of the demo through the mesh.
 
 use std::time::Duration;
 
 use serde_json::Value;
 
-use super::plan::Lab;
+use super::demo_start::error_chain;
+use super::plan::{Lab, LabDatacenter};
 
 /// The stages `fedctl lab up` waits for, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,11 +16,23 @@ pub enum Stage {
     WanAlive,
     FederationStates,
     CrossDcRpc,
+    /// Every datacenter's demo answers its curl (only in a lab with a demo).
+    Demo,
 }
 
 impl Stage {
+    /// The stages of every lab: federated once they hold.
     pub const ALL: [Stage; 5] =
         [Stage::AgentsUp, Stage::LeadersElected, Stage::WanAlive, Stage::FederationStates, Stage::CrossDcRpc];
+
+    /// The stages of `lab`: [`Stage::ALL`], then [`Stage::Demo`] when it has a demo.
+    pub fn of(lab: &Lab) -> Vec<Stage> {
+        let mut stages = Stage::ALL.to_vec();
+        if lab.has_demo() {
+            stages.push(Stage::Demo);
+        }
+        stages
+    }
 
     pub fn describe(self) -> &'static str {
         match self {
@@ -28,6 +41,7 @@ impl Stage {
             Stage::WanAlive => "WAN members alive",
             Stage::FederationStates => "federation states complete",
             Stage::CrossDcRpc => "cross-DC RPC working",
+            Stage::Demo => "demo answering through the mesh",
         }
     }
 }
@@ -68,6 +82,31 @@ impl Checker {
     pub async fn wan_alive(&self, addr: &str) -> usize {
         let members = self.get(addr, "/v1/agent/members?wan=1").await;
         members.and_then(|m| m.as_array().map(|m| m.iter().filter(|m| m["Status"] == 1).count())).unwrap_or(0)
+    }
+
+    /// What the demo of `d` answers through the mesh (a GET of its URL), or why it does not
+    /// answer as echo of that datacenter.
+    pub async fn demo_answer(&self, d: &LabDatacenter) -> Result<String, String> {
+        let curl = d.demo_curl().ok_or("no demo")?;
+        let response = self.http.get(curl.url.as_str()).send().await.map_err(|e| error_chain(&e))?;
+        let status = response.status();
+        let body = response.text().await.map_err(|e| error_chain(&e))?;
+        if status.is_success() && body.starts_with(&format!("{}: ", curl.answer)) {
+            Ok(body)
+        } else {
+            Err(format!("answered {status} {:?}", body.trim()))
+        }
+    }
+
+    /// The first datacenter whose demo does not answer, and why (`dc2: curl URL: ...`).
+    pub async fn demo_problem(&self, lab: &Lab) -> Option<String> {
+        for d in &lab.datacenters {
+            let Some(curl) = d.demo_curl() else { continue };
+            if let Err(why) = self.demo_answer(d).await {
+                return Some(format!("{}: {}: {why}", d.name, curl.curl));
+            }
+        }
+        None
     }
 
     /// Whether `stage` holds for the whole lab now.
@@ -126,6 +165,7 @@ impl Checker {
                 }
                 true
             }
+            Stage::Demo => self.demo_problem(lab).await.is_none(),
         }
     }
 }

@@ -1,15 +1,22 @@
 //! `fedctl lab`: a federation of several datacenters on this machine, federated through real
 //! Envoy mesh gateways, started and checked in one command. The plan (ports, names), the
-//! files (certificates, configs), the processes and the readiness checks, and the registry of
-//! running labs; the CLI shows progress and the summary.
+//! files (certificates, configs), the processes and the readiness checks, the registry of
+//! running labs, and the demo (`-demo`: services with sidecars and the echo app they call);
+//! the CLI shows progress and the summary.
 
 mod check;
+mod demo;
+mod demo_start;
+mod echo;
 mod isolate;
 mod plan;
 mod registry;
 mod run;
 
 pub use check::{Checker, Stage};
+pub use demo::{DEMO_ROUTE, DemoCurl, DemoService, LabDemo, echo_name, registration};
+pub use demo_start::{register_demo, start_demo_apps, start_demo_sidecars};
+pub use echo::{echo_response, head_end, serve_echo};
 pub use isolate::{build as build_isolation, teardown as teardown_isolation};
 pub use plan::{
     Isolation, Lab, LabDatacenter, LabError, LabGateway, LabOptions, LabProcess, LabServer, PortPicker, ProcessKind,

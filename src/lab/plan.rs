@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::demo::LabDemo;
+
 /// `fedctl lab up`'s shape.
 #[derive(Debug, Clone)]
 pub struct LabOptions {
@@ -42,6 +44,9 @@ pub enum LabError {
     NameTaken { name: String, dir: PathBuf },
     #[error("-name {0:?}: a lab's name is 1 to 64 letters, digits, '.', '_' or '-', not starting with '.'")]
     BadName(String),
+    /// A step of starting `-demo` failed (`step` says which, e.g. registering echo).
+    #[error("the demo in {datacenter}: {step}: {reason}")]
+    Demo { datacenter: String, step: String, reason: String },
 }
 
 // The state file and `-format=json` share these derives: every key is PascalCase, initialisms
@@ -110,6 +115,9 @@ pub struct LabDatacenter {
     pub servers: Vec<LabServer>,
     #[serde(alias = "gateways")]
     pub gateways: Vec<LabGateway>,
+    /// Its demo (`lab up -demo`); none in a state file written before there was one.
+    #[serde(default)]
+    pub demo: Option<LabDemo>,
 }
 
 /// A lab, as recorded in `<dir>/lab.json`.
@@ -219,7 +227,7 @@ impl Lab {
                     pid: None,
                 });
             }
-            datacenters.push(LabDatacenter { name, primary: d == 1, servers, gateways });
+            datacenters.push(LabDatacenter { name, primary: d == 1, servers, gateways, demo: None });
         }
         Ok(Lab { name: lab_name, dir: opts.dir.clone(), datacenters, isolation: None })
     }
@@ -267,14 +275,10 @@ impl Lab {
 
     /// Every process the lab started.
     pub fn pids(&self) -> Vec<u32> {
-        self.datacenters
-            .iter()
-            .flat_map(|d| d.servers.iter().map(|s| s.pid).chain(d.gateways.iter().map(|g| g.pid)))
-            .flatten()
-            .collect()
+        self.processes().into_iter().filter_map(|p| p.pid).collect()
     }
 
-    /// Every process of the lab, servers then gateways, datacenter by datacenter.
+    /// Every process of the lab, servers, gateways then the demo's, datacenter by datacenter.
     pub fn processes(&self) -> Vec<LabProcess> {
         let mut out = Vec::new();
         for d in &self.datacenters {
@@ -294,6 +298,9 @@ impl Lab {
                     pid: g.pid,
                 });
             }
+            if let Some(demo) = &d.demo {
+                out.extend(demo.processes(&d.name));
+            }
         }
         out
     }
@@ -310,6 +317,10 @@ impl Lab {
 pub enum ProcessKind {
     Server,
     Gateway,
+    /// The demo's echo app.
+    App,
+    /// A sidecar of the demo.
+    Sidecar,
 }
 
 /// One process of a lab: "dc2 gateway dc2-gw1 (pid 456)".
@@ -318,7 +329,8 @@ pub enum ProcessKind {
 pub struct LabProcess {
     pub datacenter: String,
     pub kind: ProcessKind,
-    /// The server's node name or the gateway's proxy ID (its log is `logs/<name>.log`).
+    /// The server's node name, the gateway's proxy ID, or the demo's process name (its log is
+    /// `logs/<name>.log`).
     pub name: String,
     pub pid: Option<u32>,
 }
@@ -328,6 +340,8 @@ impl std::fmt::Display for LabProcess {
         let kind = match self.kind {
             ProcessKind::Server => "server",
             ProcessKind::Gateway => "gateway",
+            ProcessKind::App => "app",
+            ProcessKind::Sidecar => "sidecar",
         };
         write!(f, "{} {kind} {}", self.datacenter, self.name)?;
         match self.pid {

@@ -50,7 +50,15 @@ fn config_file(dir: &Path, node: &str) -> PathBuf {
     dir.join(format!("config/{node}.hcl"))
 }
 
-fn spawn(fedctl: &Path, ns: Option<&str>, args: &[String], log: &Path, what: String) -> Result<u32, LabError> {
+/// Starts `fedctl args...` (through `ip netns exec` in namespace `ns`) in its own process group,
+/// logging to `log`; its pid.
+pub(super) fn spawn(
+    fedctl: &Path,
+    ns: Option<&str>,
+    args: &[String],
+    log: &Path,
+    what: String,
+) -> Result<u32, LabError> {
     let out = std::fs::File::create(log).map_err(io("creating", log))?;
     let err = out.try_clone().map_err(io("opening", log))?;
     // In a namespace, `ip netns exec` execs fedctl: the pid is fedctl's (then Envoy's).

@@ -217,3 +217,46 @@ impl Inner {
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
+
+/// One leaf as operators see it (`/v1/internal/proxies`, `fedctl debug proxy`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct LeafReport {
+    pub datacenter: String,
+    pub service: String,
+    pub serial_number: Option<String>,
+    /// RFC 3339.
+    pub valid_before: Option<String>,
+    pub renew_at: Option<String>,
+    /// In the last tenth of its lifetime with its renewal failing: the alarm.
+    pub expiring: bool,
+    /// Failed attempts since the last success, and the last one's error.
+    pub failures: u32,
+    pub last_error: Option<String>,
+}
+
+impl LeafCache {
+    /// Every leaf this agent holds or is trying to get, by datacenter and service.
+    pub fn report(&self) -> Vec<LeafReport> {
+        let entries = lock(&self.inner.entries);
+        let mut out: Vec<LeafReport> = entries
+            .iter()
+            .map(|(key, entry)| {
+                let state = entry.tx.borrow();
+                let at = |t: SystemTime| crate::duration::rfc3339(time::OffsetDateTime::from(t));
+                LeafReport {
+                    datacenter: key.datacenter.clone(),
+                    service: key.service.clone(),
+                    serial_number: state.leaf.as_ref().map(|l| l.cert.serial_number.clone()),
+                    valid_before: state.leaf.as_ref().map(|l| l.cert.valid_before.clone()),
+                    renew_at: state.leaf.as_ref().map(|l| at(l.renew_at)),
+                    expiring: state.expiring,
+                    failures: state.failures,
+                    last_error: state.error.as_ref().map(ToString::to_string),
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| (&a.datacenter, &a.service).cmp(&(&b.datacenter, &b.service)));
+        out
+    }
+}

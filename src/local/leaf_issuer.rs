@@ -161,3 +161,41 @@ fn validity(cert: &SignedCert) -> Result<(SystemTime, SystemTime), RequestError>
     };
     Ok((parse(&cert.valid_after)?, parse(&cert.valid_before)?))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state_with_leaf(lifetime: Duration, left: Duration) -> LeafState {
+        let now = SystemTime::now();
+        let leaf = Leaf {
+            cert: SignedCert { serial_number: "01:02".into(), ..SignedCert::default() },
+            private_key_pem: String::new(),
+            root_id: "root".into(),
+            index: 1,
+            fetched_at: now + left - lifetime,
+            valid_before: now + left,
+            renew_at: now,
+        };
+        LeafState { leaf: Some(Arc::new(leaf)), ..LeafState::default() }
+    }
+
+    #[test]
+    fn a_failed_renewal_keeps_the_leaf_and_raises_the_alarm_only_in_its_last_tenth() {
+        let hour = Duration::from_secs(3600);
+        let mut early = state_with_leaf(72 * hour, 20 * hour);
+        failed(&mut early, RequestError::NoServers);
+        assert!(early.leaf.is_some() && !early.expiring && early.failures == 1);
+        assert_eq!(early.error, Some(RequestError::NoServers));
+
+        let mut late = state_with_leaf(72 * hour, 5 * hour);
+        failed(&mut late, RequestError::NoServers);
+        assert!(late.leaf.is_some() && late.expiring, "5 h of 72 h left is the alarm");
+
+        let mut expired = state_with_leaf(72 * hour, Duration::ZERO);
+        expired.expiring = true;
+        failed(&mut expired, RequestError::NoServers);
+        assert!(expired.leaf.is_none() && !expired.expiring, "an expired leaf is withdrawn, not served");
+        assert_eq!(expired.failures, 1);
+    }
+}

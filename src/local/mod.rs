@@ -12,6 +12,6 @@ pub mod sync;
 
 pub use connect::SIDECAR_PORTS;
 pub use definition::{CheckDefinition, CheckKind, ConnectDefinition, DefinitionError, ServiceDefinition};
-pub use leaf::{Cached, Leaf, LeafCache, LeafState};
+pub use leaf::{Cached, Leaf, LeafCache, LeafReport, LeafState};
 pub use roots::{Roots, RootsWatch};
 pub use state::{LocalError, LocalState};

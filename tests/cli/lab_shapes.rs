@@ -100,7 +100,7 @@ fn keys_not_pascal_case(value: &Value, at: &str, out: &mut Vec<String>) {
     }
 }
 
-fn assert_pascal_case(value: &Value, what: &str) {
+pub(super) fn assert_pascal_case(value: &Value, what: &str) {
     let mut wrong = Vec::new();
     keys_not_pascal_case(value, "", &mut wrong);
     assert!(wrong.is_empty(), "every key of {what} starts with a capital: {wrong:?}\n{value}");

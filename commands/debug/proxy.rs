@@ -1,0 +1,113 @@
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use crate::cli::{CliError, ClientArgs, Ctx, FormatArg, api_error};
+
+/// Show every proxy (sidecar or gateway) the local agent configures: whether its
+/// configuration was delivered or what it waits for, its leaf certificate (serial, expiry, next
+/// renewal), and its xDS stream (the version Envoy acknowledged, the last rejection).
+///
+/// A leaf whose renewal keeps failing is flagged; in the last tenth of its lifetime it is
+/// EXPIRING, and the command exits 3, so a monitor catches it long before the certificate
+/// runs out. With a PROXY-ID only that proxy is shown.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  fedctl debug proxy\n  fedctl debug proxy web-sidecar-proxy -format=json")]
+pub struct Args {
+    /// Only this proxy (its service ID).
+    pub proxy_id: Option<String>,
+    #[command(flatten)]
+    pub format: FormatArg,
+    #[command(flatten)]
+    pub client: ClientArgs,
+}
+
+pub async fn cmd_debug_proxy(ctx: &Ctx, args: Args) -> Result<(), CliError> {
+    let client = args.client.client()?;
+    let mut proxies: BTreeMap<String, Value> = client.get("/v1/internal/proxies", &[]).await.map_err(api_error)?.value;
+    if let Some(id) = &args.proxy_id {
+        proxies.retain(|k, _| k == id);
+        if proxies.is_empty() {
+            return Err(CliError::failure(format!("no proxy {id:?} is registered with this agent"))
+                .hint("`fedctl debug proxy` lists them all"));
+        }
+    }
+    let expiring: Vec<&String> =
+        proxies.iter().filter(|(_, p)| p["Leaf"]["Expiring"] == true).map(|(k, _)| k).collect();
+    let message = (!expiring.is_empty()).then(|| {
+        format!(
+            "leaf certificate expiring and not renewed: {}",
+            expiring.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+        )
+    });
+    if args.format.is_json() {
+        ctx.out.json(&proxies)?;
+    } else {
+        let rows: Vec<Vec<String>> = proxies.iter().map(|(id, p)| row(id, p)).collect();
+        ctx.out.table(&["Proxy", "Kind", "Service", "Config", "Leaf", "xDS"], rows)?;
+    }
+    match message {
+        Some(message) => Err(CliError::CheckFailed { message }),
+        None => Ok(()),
+    }
+}
+
+fn row(id: &str, p: &Value) -> Vec<String> {
+    let text = |v: &Value| v.as_str().unwrap_or("-").to_owned();
+    let waiting: Vec<String> = p["Upstreams"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(_, n)| n.is_null())
+        .map(|(u, _)| format!("upstream {u}"))
+        .collect();
+    let config = if p["Delivered"] == true {
+        let upstreams = p["Upstreams"].as_object().map_or(0, |u| u.len());
+        format!("delivered ({upstreams} upstream(s))")
+    } else if p["Kind"] == "connect-proxy" {
+        let mut missing = Vec::new();
+        if p["Roots"] != true {
+            missing.push("roots".to_owned());
+        }
+        if p["Leaf"]["SerialNumber"].is_null() {
+            missing.push("leaf".to_owned());
+        }
+        missing.extend(waiting);
+        format!("waiting for {}", missing.join(", "))
+    } else {
+        "waiting".to_owned()
+    };
+    let leaf = &p["Leaf"];
+    let leaf = if leaf.is_null() {
+        "-".to_owned()
+    } else {
+        let state = match (leaf["Expiring"] == true, leaf["Failures"].as_u64().unwrap_or(0)) {
+            (true, n) => format!("EXPIRING, renewal failed {n} time(s): {}", text(&leaf["LastError"])),
+            (false, 0) => format!("renews at {}", text(&leaf["RenewAt"])),
+            (false, n) => format!("renewal failed {n} time(s): {}", text(&leaf["LastError"])),
+        };
+        format!("{} valid before {}; {state}", text(&leaf["SerialNumber"]), text(&leaf["ValidBefore"]))
+    };
+    let xds = &p["Xds"];
+    let xds = if xds.is_null() {
+        "no stream yet".to_owned()
+    } else {
+        let version = format!("{:08x}", xds["ConfigVersion"].as_u64().unwrap_or(0));
+        let acked: Vec<String> = ["listeners", "clusters", "endpoints"]
+            .iter()
+            .filter(|t| !xds["Types"][*t].is_null())
+            .map(|t| {
+                format!(
+                    "{t} {}",
+                    if xds["Types"][*t]["AckedVersion"] == version.as_str() { "acked" } else { "pending" }
+                )
+            })
+            .collect();
+        let nack = match xds["LastNack"]["Message"].as_str() {
+            Some(m) => format!("; last rejected: {m}"),
+            None => String::new(),
+        };
+        format!("{} stream(s), v{version}: {}{nack}", xds["Streams"], acked.join(", "))
+    };
+    vec![id.to_owned(), text(&p["Kind"]), text(&p["Service"]), config, leaf, xds]
+}
