@@ -15,6 +15,7 @@ mod connect;
 mod federation;
 mod kv;
 mod lab;
+mod mesh;
 mod procs;
 mod report;
 mod scale;
@@ -27,9 +28,9 @@ use std::time::Instant;
 
 use report::{Report, Row, Stat};
 
-const AREAS: [&str; 8] = ["kv", "cluster", "federation", "connect", "xds", "gateways", "scale", "lab"];
+const AREAS: [&str; 9] = ["kv", "cluster", "federation", "connect", "mesh", "xds", "gateways", "scale", "lab"];
 /// Areas that run real Envoy.
-const NEEDS_ENVOY: [&str; 3] = ["xds", "gateways", "lab"];
+const NEEDS_ENVOY: [&str; 4] = ["mesh", "xds", "gateways", "lab"];
 
 /// What every area gets: run counts, an HTTP client, and figures other areas recorded.
 #[derive(Debug)]
@@ -144,6 +145,7 @@ fn main() {
                 "cluster" => cluster::run(&ctx).await,
                 "federation" => federation::run(&ctx).await,
                 "connect" => connect::run(&ctx).await,
+                "mesh" => mesh::run(&ctx).await,
                 "xds" => xds::run(&ctx).await,
                 "gateways" => wanfed::run(&ctx).await,
                 "scale" => scale::run(&ctx).await,

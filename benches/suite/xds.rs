@@ -16,9 +16,18 @@ const AREA: &str = "xDS";
 async fn acked_everything(http: &reqwest::Client, base: &str) -> bool {
     let Ok(r) = http.get(format!("{base}/v1/internal/xds")).send().await else { return false };
     let status: Value = r.json().await.unwrap_or(Value::Null);
-    let gw = &status["mesh-gateway"];
-    let version = format!("{:08x}", gw["ConfigVersion"].as_u64().unwrap_or(0));
-    ["clusters", "endpoints", "listeners"].iter().all(|t| gw["Types"][t]["AckedVersion"] == version.as_str())
+    up_to_date(&status["mesh-gateway"]).is_some()
+}
+
+/// A proxy's config version once Envoy acknowledged everything sent of it: every type's last
+/// response ACKed, and the newest of them is the current version (the agent sends only the
+/// types that changed).
+pub fn up_to_date(proxy: &Value) -> Option<u64> {
+    let version = proxy["ConfigVersion"].as_u64().filter(|v| *v > 0)?;
+    let types = proxy["Types"].as_object()?;
+    let all_acked = types.values().all(|t| t["AckedVersion"] == t["SentVersion"]);
+    let newest = types.values().filter_map(|t| u64::from_str_radix(t["SentVersion"].as_str()?, 16).ok()).max();
+    (all_acked && newest == Some(version)).then_some(version)
 }
 
 /// One run: (write p50, visible p99, ACKed p99, ACKed p50) in ms.

@@ -99,7 +99,11 @@ fn row(id: &str, p: &Value) -> Vec<String> {
             .map(|t| {
                 format!(
                     "{t} {}",
-                    if xds["Types"][*t]["AckedVersion"] == version.as_str() { "acked" } else { "pending" }
+                    if xds["Types"][*t]["AckedVersion"] == xds["Types"][*t]["SentVersion"] {
+                        "acked"
+                    } else {
+                        "pending"
+                    }
                 )
             })
             .collect();

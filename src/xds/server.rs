@@ -129,6 +129,10 @@ struct TypeState {
     last_good: Option<(String, Vec<Any>)>,
     /// A NACK asked for `last_good` to be sent again.
     revert: bool,
+    /// The resources of this type changed since they were last sent. Only changed types are
+    /// sent again: a new endpoint does not make Envoy rebuild every listener and cluster (and
+    /// their TLS contexts).
+    changed: bool,
 }
 
 struct StreamState {
@@ -201,6 +205,11 @@ impl StreamState {
                         && let resources = resources_for(&snapshot)
                         && self.resources.as_ref() != Some(&resources)
                     {
+                        for type_url in ORDER {
+                            if self.resources.as_ref().is_none_or(|old| !same_type(old, &resources, type_url)) {
+                                self.types.entry(type_url).or_default().changed = true;
+                            }
+                        }
                         self.resources = Some(resources);
                         self.config_version += 1;
                         let version = self.config_version;
@@ -291,7 +300,8 @@ impl StreamState {
                 });
                 continue;
             }
-            if !state.subscribed || state.sent_version >= self.config_version {
+            // A type never sent goes out with the first configuration; later, only a changed one.
+            if !state.subscribed || (state.sent_version > 0 && !state.changed) {
                 continue;
             }
             let items: Vec<Any> = match type_url {
@@ -305,6 +315,7 @@ impl StreamState {
                 continue;
             }
             self.nonce += 1;
+            state.changed = false;
             state.sent_version = self.config_version;
             state.last_nonce = format!("{:08x}", self.nonce);
             let response = DiscoveryResponse {
@@ -332,5 +343,14 @@ impl StreamState {
             }
         }
         true
+    }
+}
+
+/// Whether `a` and `b` hold the same resources of `type_url`.
+fn same_type(a: &Resources, b: &Resources, type_url: &str) -> bool {
+    match type_url {
+        CLUSTER_TYPE => a.clusters == b.clusters,
+        ENDPOINT_TYPE => a.endpoints == b.endpoints,
+        _ => a.listeners == b.listeners,
     }
 }
