@@ -9,23 +9,12 @@
 
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::duration::{GoDuration, parse_go_duration, rfc3339};
-use crate::state::{CaConfig, CaRoot, ConnectCa};
+use crate::state::{CaConfig, CaConfigRequest, CaRoot, ConnectCa};
 use crate::tls::intermediate::cross_sign;
 use crate::tls::{ConnectRoot, connect_root_from_pem, connect_root_with_key};
-
-/// The body of `PUT /v1/connect/ca/configuration`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "PascalCase", default)]
-pub struct CaConfigRequest {
-    pub provider: String,
-    pub config: Map<String, Value>,
-    pub state: Option<Map<String, Value>>,
-    pub force_without_cross_signing: bool,
-}
 
 /// What applying a request changes.
 #[derive(Debug)]

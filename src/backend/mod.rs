@@ -14,7 +14,6 @@ mod serve;
 
 use std::sync::Arc;
 
-pub use ca_config::CaConfigRequest;
 pub use pool::ServerPool;
 pub use router::{ConfirmedServers, Router};
 pub use rpc::server_handlers;
@@ -138,7 +137,7 @@ impl Backend {
     pub async fn connect_ca_set_config(
         &self,
         ctx: &RequestContext,
-        request: CaConfigRequest,
+        request: crate::state::CaConfigRequest,
     ) -> Result<bool, RequestError> {
         match self.forward(ctx, &Request::ConnectCaSetConfig(Box::new(request))).await? {
             Reply::Applied(crate::state::Response::Bool(rotated)) => Ok(rotated),

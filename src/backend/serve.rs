@@ -1,7 +1,7 @@
 //! Serving a request on this server, from its own raft node: the answer, or why not here
 //! (`NotLeader`, which the forwarding function acts on).
 
-use super::ca_config::{CaConfigRequest, Plan, leaf_ttl, plan};
+use super::ca_config::{Plan, leaf_ttl, plan};
 use super::{Backend, Router};
 use crate::duration::rfc3339;
 use crate::raft::RaftNode;
@@ -113,7 +113,7 @@ fn sign_intermediate(raft: &RaftNode, primary: bool, csr: &str) -> Result<Signed
 
 /// Applies new CA settings in the primary: planned from this server's copy of the CA (with
 /// its key), written only if the active root did not change meanwhile.
-async fn set_ca_config(raft: &RaftNode, request: &CaConfigRequest) -> Answer {
+async fn set_ca_config(raft: &RaftNode, request: &crate::state::CaConfigRequest) -> Answer {
     let current =
         raft.state().read(|s| s.connect_ca().cloned()).ok_or_else(|| RequestError::Ca(LeafError::NoCa.to_string()))?;
     match plan(&current, request).map_err(RequestError::BadInput)? {

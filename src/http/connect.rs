@@ -13,9 +13,9 @@ use axum::response::{IntoResponse, Response};
 use super::AppState;
 use super::error::{ApiError, decode_body};
 use super::query::{Params, read, read_options, with_meta};
-use crate::backend::CaConfigRequest;
+
 use crate::local::Cached;
-use crate::state::{ConnectCa, Query, QueryResult, RequestContext};
+use crate::state::{CaConfigRequest, ConnectCa, Query, QueryResult, RequestContext};
 use crate::tls::leaf::LeafError;
 
 /// `GET /v1/connect/ca/roots` (blocking with `?index=`): `{"ActiveRootID", "TrustDomain",

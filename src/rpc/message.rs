@@ -36,7 +36,7 @@ pub enum Request {
     ConnectSignIntermediate { csr: String },
     /// Set the CA's settings (and rotate its root when they name a new key); served by any
     /// server of the primary. Answers `Applied(Bool(rotated))`.
-    ConnectCaSetConfig(Box<crate::backend::CaConfigRequest>),
+    ConnectCaSetConfig(Box<crate::state::CaConfigRequest>),
 }
 
 /// A server's answer to a request it served.

@@ -26,9 +26,9 @@ pub use read::{CaConfigEntry, Query, QueryResult, ReadReply, ReadRequest};
 pub use request::{Consistency, HOLD_TIMEOUT, HOP_MARGIN, REQUEST_TIMEOUT, RequestContext};
 pub use store::{Store, Table};
 pub use types::{
-    CaConfig, CaRoot, CheckDefinition, ConnectCa, ExposeConfig, ExposePath, FederationState, FederationStatesDelta,
-    HealthCheck, HealthStatus, KvEntry, META_WAN_FEDERATION, MeshGatewayConfig, Node, NodeService, RaftIndex,
-    ServiceAddress, ServiceConnect, ServiceKind, ServiceProxy, SigningIntermediate, Upstream, Weights,
-    federation_digest,
+    CaConfig, CaConfigRequest, CaRoot, CheckDefinition, ConnectCa, ExposeConfig, ExposePath, FederationState,
+    FederationStatesDelta, HealthCheck, HealthStatus, KvEntry, META_WAN_FEDERATION, MeshGatewayConfig, Node,
+    NodeService, RaftIndex, ServiceAddress, ServiceConnect, ServiceKind, ServiceProxy, SigningIntermediate, Upstream,
+    Weights, federation_digest,
 };
 pub use watch::{BlockingResult, StateHandle};

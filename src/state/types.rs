@@ -436,6 +436,17 @@ impl ConnectCa {
     }
 }
 
+/// The body of `PUT /v1/connect/ca/configuration`: the provider, its settings as given (keys
+/// as the reference spells them), and the reference's read-only `State`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase", default)]
+pub struct CaConfigRequest {
+    pub provider: String,
+    pub config: serde_json::Map<String, serde_json::Value>,
+    pub state: Option<serde_json::Map<String, serde_json::Value>>,
+    pub force_without_cross_signing: bool,
+}
+
 /// The built-in CA provider's settings (`Config` of `/v1/connect/ca/configuration`), in the
 /// reference's names; durations in Go's spelling.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

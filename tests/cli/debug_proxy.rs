@@ -28,7 +28,10 @@ async fn debug_proxy_shows_each_sidecar_its_leaf_and_what_its_configuration_wait
     assert_eq!((proxy["Kind"].as_str(), proxy["Service"].as_str()), (Some("connect-proxy"), Some("web")));
     assert_eq!(proxy["Upstreams"]["echo"], 0, "echo has no instances: answered, with none");
     let leaf = &proxy["Leaf"];
-    assert!(leaf["SerialNumber"].is_string() && leaf["ValidBefore"].is_string() && leaf["RenewAt"].is_string(), "{leaf}");
+    assert!(
+        leaf["SerialNumber"].is_string() && leaf["ValidBefore"].is_string() && leaf["RenewAt"].is_string(),
+        "{leaf}"
+    );
     assert_eq!((leaf["Expiring"].clone(), leaf["Failures"].clone()), (Value::Bool(false), Value::from(0)));
     assert!(proxy["Xds"].is_null(), "no Envoy connected: {proxy}");
 

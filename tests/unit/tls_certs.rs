@@ -123,3 +123,34 @@ fn loading_a_ca_from_files_names_the_missing_file() {
     assert!(matches!(&err, TlsError::Read { what: "CA", .. }), "{err:?}");
     assert!(err.to_string().starts_with(&format!("reading CA {}: ", missing.display())), "{err}");
 }
+
+/// What a proxy is about to trust is checked first: real CA roots pass; a leaf, two
+/// certificates in one root, text that is no PEM, or no root at all never reach Envoy.
+#[test]
+fn a_root_bundle_is_validated_before_a_proxy_trusts_it() {
+    use fedctl::tls::{generate_connect_root, validate_root_bundle};
+    let td = "11111111-2222-3333-4444-555555555555.consul";
+    let (a, b) = (generate_connect_root(td).unwrap(), generate_connect_root(td).unwrap());
+    validate_root_bundle([a.cert_pem.as_str(), b.cert_pem.as_str()]).expect("two real roots");
+    let request = fedctl::tls::leaf::leaf_request(td, "dc1", "web").unwrap();
+    let leaf = fedctl::tls::leaf::sign_leaf(
+        &a.cert_pem,
+        &a.key_pem,
+        &request.csr_pem,
+        td,
+        "dc1",
+        std::time::Duration::from_secs(3600),
+    )
+    .unwrap();
+    let refused = |roots: &[&str]| validate_root_bundle(roots.iter().copied()).unwrap_err().to_string();
+    assert_eq!(refused(&[&a.cert_pem, &leaf.cert_pem]), "invalid CA root bundle: root 2: not a CA certificate");
+    let two = format!("{}{}", a.cert_pem, b.cert_pem);
+    assert_eq!(refused(&[&two]), "invalid CA root bundle: root 1: 2 certificates in one root, expected 1");
+    assert_eq!(
+        refused(&["not a certificate"]),
+        "invalid CA root bundle: root 1: 0 certificates in one root, expected 1"
+    );
+    assert_eq!(refused(&[]), "invalid CA root bundle: no roots");
+    let truncated = &a.cert_pem[..a.cert_pem.len() / 2];
+    assert!(refused(&[truncated]).starts_with("invalid CA root bundle: root 1: "), "{}", refused(&[truncated]));
+}
