@@ -39,8 +39,8 @@ pub(super) fn plan(current: &ConnectCa, request: &CaConfigRequest) -> Result<Pla
     if request.state.as_ref().is_some_and(|s| !s.is_empty()) {
         return Err("Provider State is read-only. It must be omitted or identical to the current value".to_owned());
     }
-    let (config, key) = parse(&request.config)?;
     let old_config = current.config.clone().unwrap_or_default();
+    let (config, key) = parse(&request.config, &old_config)?;
     let root_error = |e: crate::tls::TlsError| format!("error generating CA root certificate: {e}");
     let td = current.trust_domain.as_str();
     let key_kind_changed = (config.private_key_type.as_str(), config.private_key_bits)
@@ -116,10 +116,11 @@ struct NewKey {
     root_cert: Option<String>,
 }
 
-/// The settings of `config` (keys as the reference spells them, any case; a missing one takes
-/// its default), validated as the reference validates them, and a key given with it.
-fn parse(config: &Map<String, Value>) -> Result<(CaConfig, Option<NewKey>), String> {
-    let mut out = CaConfig::default();
+/// The settings of `config` (keys as the reference spells them, any case; a missing one keeps
+/// its `current` value, so changing one setting changes only that one), validated as the
+/// reference validates them, and a key given with it.
+fn parse(config: &Map<String, Value>, current: &CaConfig) -> Result<(CaConfig, Option<NewKey>), String> {
+    let mut out = current.clone();
     let (mut key, mut root_cert) = (None, None);
     for (name, value) in config {
         let text = || match value {

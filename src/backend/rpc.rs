@@ -76,6 +76,15 @@ pub fn server_only(request: &Request) -> Option<&'static str> {
 /// datacenter or of this one (forwarding to its leader). Client and CLI certificates are
 /// refused, naming what was asked.
 fn authorize(tls: Option<&AgentTls>, peer: &Peer, here: &str, request: &Request) -> Result<(), String> {
+    // An intermediate CA can sign any identity: it is signed only for a peer that TLS proves
+    // to be a server, never on trust.
+    if let Request::ConnectSignIntermediate { .. } = request
+        && !tls.is_some_and(AgentTls::roles_enforced)
+    {
+        return Err("intermediate CA certificates are signed only for servers proven by TLS \
+                    (verify_incoming or verify_server_hostname)"
+            .to_owned());
+    }
     let (Some(tls), Some(what)) = (tls, server_only(request)) else { return Ok(()) };
     if !tls.roles_enforced() {
         return Ok(());

@@ -100,9 +100,13 @@ fn sign_intermediate(raft: &RaftNode, primary: bool, csr: &str) -> Result<Signed
     let root =
         ca.roots.iter().find(|r| r.id == ca.active_root_id).ok_or_else(|| ca_error(LeafError::NoCa.to_string()))?;
     let key = ca.signing_key.as_deref().ok_or_else(|| ca_error("the primary holds no root key".to_owned()))?;
-    let signed =
-        crate::tls::intermediate::sign_intermediate(&root.root_cert, key, csr, &ca.trust_domain, INTERMEDIATE_TTL)
-            .map_err(|e| ca_error(e.to_string()))?;
+    let ttl = ca
+        .config
+        .as_ref()
+        .and_then(|c| crate::duration::parse_go_duration(&c.intermediate_cert_ttl).ok())
+        .unwrap_or(INTERMEDIATE_TTL);
+    let signed = crate::tls::intermediate::sign_intermediate(&root.root_cert, key, csr, &ca.trust_domain, ttl)
+        .map_err(|e| ca_error(e.to_string()))?;
     Ok(SignedIntermediate {
         cert_pem: signed.cert_pem,
         not_before: rfc3339(signed.not_before),

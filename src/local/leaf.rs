@@ -53,6 +53,9 @@ pub struct LeafState {
     pub failures: u32,
     /// The leaf is in the last tenth of its lifetime and its renewal has not succeeded.
     pub expiring: bool,
+    /// The index of the last leaf issued (kept when an expired leaf is withdrawn, so the
+    /// next one is still newer).
+    pub last_index: u64,
 }
 
 impl LeafState {

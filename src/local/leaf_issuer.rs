@@ -39,9 +39,9 @@ pub(super) async fn run(inner: Arc<Inner>, key: LeafKey, tx: watch::Sender<LeafS
                 backoff = MIN_BACKOFF;
                 let renew_at = leaf.renew_at;
                 tx.send_modify(|s| {
-                    let index = leaf.cert.index.max(s.leaf.as_ref().map_or(0, |l| l.index) + 1);
+                    let index = leaf.cert.index.max(s.last_index + 1);
                     tracing::info!(serial = %leaf.cert.serial_number, valid_before = %leaf.cert.valid_before, index, "issued a leaf certificate");
-                    *s = LeafState { leaf: Some(Arc::new(Leaf { index, ..leaf })), ..LeafState::default() };
+                    *s = LeafState { leaf: Some(Arc::new(Leaf { index, ..leaf })), last_index: index, ..LeafState::default() };
                 });
                 renew_at
             }

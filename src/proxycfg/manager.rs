@@ -1,7 +1,6 @@
 //! The proxy config manager: one state task per local `mesh-gateway` or `connect-proxy`
-//! service, kept in step
-//! with agent-local state (level-triggered: every local change re-reads the whole service
-//! list), and a latest-only channel per proxy ID for xDS streams.
+//! service, kept in step with agent-local state (level-triggered: every local change re-reads
+//! the whole service list), and a latest-only channel per proxy ID for xDS streams.
 //!
 //! Ownership: the manager's task (returned by [`Manager::new`], spawned by the agent) owns the
 //! state tasks; each state task owns its watches. A deregistered proxy's task is stopped and

@@ -438,13 +438,25 @@ impl ConnectCa {
 
 /// The body of `PUT /v1/connect/ca/configuration`: the provider, its settings as given (keys
 /// as the reference spells them), and the reference's read-only `State`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct CaConfigRequest {
     pub provider: String,
     pub config: serde_json::Map<String, serde_json::Value>,
     pub state: Option<serde_json::Map<String, serde_json::Value>>,
     pub force_without_cross_signing: bool,
+}
+
+/// Never shows `PrivateKey` (requests are logged when they are retried).
+impl std::fmt::Debug for CaConfigRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let keys: Vec<&String> = self.config.keys().collect();
+        f.debug_struct("CaConfigRequest")
+            .field("provider", &self.provider)
+            .field("config_keys", &keys)
+            .field("force_without_cross_signing", &self.force_without_cross_signing)
+            .finish_non_exhaustive()
+    }
 }
 
 /// The built-in CA provider's settings (`Config` of `/v1/connect/ca/configuration`), in the

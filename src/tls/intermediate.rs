@@ -87,7 +87,11 @@ pub fn sign_intermediate(
     if !domain.eq_ignore_ascii_case(trust_domain) {
         return Err(IntermediateError::OtherDomain { got: domain.to_owned(), ours: trust_domain.to_owned() });
     }
-    let mut params = csr.params.clone();
+    // Only what was checked goes into the CA certificate: the trust domain's URI, and a name.
+    let mut params = CertificateParams::default();
+    params.distinguished_name = rcgen::DistinguishedName::new();
+    params.distinguished_name.push(DnType::CommonName, format!("fedctl intermediate CA {domain}"));
+    params.subject_alt_names = vec![SanType::URI((*uri).to_owned().try_into().map_err(crypto)?)];
     ca_params(&mut params, BasicConstraints::Constrained(0), ttl)?;
     let issuer =
         Issuer::from_ca_cert_pem(root_cert_pem, KeyPair::from_pem(root_key_pem).map_err(crypto)?).map_err(crypto)?;

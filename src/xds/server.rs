@@ -1,8 +1,9 @@
 //! The ADS server (state of the world, xDS v3) on the agent's gRPC port.
 //!
-//! One task per stream. The first request names the proxy (`node.id` = the gateway's
-//! service ID); the stream then follows that proxy's latest snapshot. Every new snapshot bumps
-//! the stream's config version, and each type Envoy subscribed to gets the full set again, in
+//! One task per stream. The first request names the proxy (`node.id` = the gateway's or
+//! sidecar's service ID); the stream then follows that proxy's latest snapshot. A snapshot whose
+//! resources changed bumps the stream's config version, and each subscribed type whose
+//! resources changed (endpoints also whenever clusters did) gets its full set again, in
 //! the order clusters, endpoints, listeners (clusters exist before the endpoints that fill
 //! them and before the listeners that route to them). A request is an ACK or NACK only if it
 //! carries the last nonce sent for its type; older nonces are stale and ignored. A NACK is
@@ -206,7 +207,11 @@ impl StreamState {
                         && self.resources.as_ref() != Some(&resources)
                     {
                         for type_url in ORDER {
-                            if self.resources.as_ref().is_none_or(|old| !same_type(old, &resources, type_url)) {
+                            // Endpoints go with every cluster update: an updated EDS cluster
+                            // warms until it gets its assignment again.
+                            let clusters_too = type_url == ENDPOINT_TYPE
+                                && self.resources.as_ref().is_some_and(|old| !same_type(old, &resources, CLUSTER_TYPE));
+                            if clusters_too || self.resources.as_ref().is_none_or(|old| !same_type(old, &resources, type_url)) {
                                 self.types.entry(type_url).or_default().changed = true;
                             }
                         }
@@ -229,7 +234,7 @@ impl StreamState {
         let Some(type_url) =
             [CLUSTER_TYPE, ENDPOINT_TYPE, LISTENER_TYPE, ROUTE_TYPE].into_iter().find(|t| *t == r.type_url)
         else {
-            tracing::debug!(type_url = %r.type_url, "ignoring a request for a type mesh gateways do not use");
+            tracing::debug!(type_url = %r.type_url, "ignoring a request for a type fedctl proxies do not use");
             return;
         };
         let state = self.types.entry(type_url).or_default();

@@ -62,6 +62,19 @@ async fn the_ca_configuration_is_shown_validated_and_stored_without_a_rotation_f
     let config = agent.get_json("/v1/connect/ca/configuration").await;
     assert_eq!(config["Config"]["LeafCertTTL"], "24h");
     assert!(config["ModifyIndex"].as_u64() > config["CreateIndex"].as_u64(), "{config}");
+    // A rotation to a P-384 root, then a TTL alone: the key type is kept, nothing rotates.
+    let (status, text) = put_config(&agent, json!({"Config": {"PrivateKeyType": "ec", "PrivateKeyBits": 384}})).await;
+    assert_eq!(status, 200, "{text}");
+    let rotated = agent.get_json("/v1/connect/ca/roots").await;
+    assert_ne!(rotated["ActiveRootID"], before["ActiveRootID"]);
+    let (status, text) = put_config(&agent, json!({"Config": {"LeafCertTTL": "24h"}})).await;
+    assert_eq!(status, 200, "{text}");
+    let kept = agent.get_json("/v1/connect/ca/roots").await;
+    assert_eq!(
+        (kept["ActiveRootID"].clone(), kept["Roots"].as_array().unwrap().len()),
+        (rotated["ActiveRootID"].clone(), 2)
+    );
+    assert_eq!(agent.get_json("/v1/connect/ca/configuration").await["Config"]["PrivateKeyBits"], 384);
     let leaf = agent.get_json("/v1/agent/connect/ca/leaf/ttl-probe").await;
     let at = |k: &str| {
         time::OffsetDateTime::parse(leaf[k].as_str().unwrap(), &time::format_description::well_known::Rfc3339).unwrap()

@@ -185,6 +185,13 @@ async fn a_server_signs_only_service_ids_of_its_trust_domain_and_datacenter() {
     );
     let refused = sign("not a CSR".to_owned()).await.unwrap_err().to_string();
     assert!(refused.starts_with("invalid CSR: "), "{refused}");
+    // An intermediate CA is never signed for a peer TLS does not prove to be a server.
+    let csr = fedctl::tls::intermediate::intermediate_request(&td, "dc2").unwrap().csr_pem;
+    let refused = client.request(&target, &Request::ConnectSignIntermediate { csr }).await.unwrap().unwrap_err();
+    assert!(
+        refused.to_string().contains("intermediate CA certificates are signed only for servers proven by TLS"),
+        "{refused}"
+    );
     let signed = sign(leaf_request(&td, "dc1", "api").unwrap().csr_pem).await.expect("a CSR of this datacenter");
     assert!(format!("{signed:?}").contains("svc/api"), "{signed:?}");
     agent.stop().await;
