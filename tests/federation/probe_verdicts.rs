@@ -91,14 +91,16 @@ async fn with_two_datacenters_the_probe_names_the_gateway_that_is_down_from_both
     f.start_gateway(0, 0);
     all_reachable(&f).await;
     // The failures dialling dc2's gateway directly, while dc1's was down, are shown as old
-    // once they no longer steer dialling, not as current.
+    // once they no longer steer dialling, not as current. (A later successful dial of the
+    // same gateway clears its record: on a busy machine that can happen before the table is
+    // read, so no failure left is fine; a current one never is.)
     eventually_with(
         "dc1's dial failures are marked old",
         || f.cli(0, 0, &["debug", "gateways"]).stdout,
         async || {
             let table = f.cli(0, 0, &["debug", "gateways"]).stdout;
             let failures = table.matches(" failed, last ").count();
-            failures > 0 && table.matches(" ago (old): ").count() == failures
+            table.matches(" ago (old): ").count() == failures
         },
     )
     .await;
