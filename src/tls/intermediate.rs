@@ -71,15 +71,7 @@ pub fn sign_intermediate(
 ) -> Result<SignedCa, IntermediateError> {
     let csr =
         CertificateSigningRequestParams::from_pem(csr_pem).map_err(|e| IntermediateError::BadCsr(e.to_string()))?;
-    let uris: Vec<&str> = csr
-        .params
-        .subject_alt_names
-        .iter()
-        .filter_map(|s| match s {
-            SanType::URI(u) => Some(u.as_str()),
-            _ => None,
-        })
-        .collect();
+    let uris = super::leaf::uri_sans(&csr.params);
     let [uri] = uris.as_slice() else {
         return Err(IntermediateError::BadCsr(format!("exactly one URI is required, the CSR has {}", uris.len())));
     };

@@ -99,15 +99,7 @@ pub fn sign_leaf(
 ) -> Result<SignedLeaf, LeafError> {
     check_key(csr_pem)?;
     let csr = CertificateSigningRequestParams::from_pem(csr_pem).map_err(|e| LeafError::BadCsr(e.to_string()))?;
-    let uris: Vec<&str> = csr
-        .params
-        .subject_alt_names
-        .iter()
-        .filter_map(|s| match s {
-            SanType::URI(u) => Some(u.as_str()),
-            _ => None,
-        })
-        .collect();
+    let uris = uri_sans(&csr.params);
     let [uri] = uris.as_slice() else { return Err(LeafError::NotService) };
     let (host, ns, csr_dc, service) = parse_service_id(uri).ok_or(LeafError::NotService)?;
     if ns != "default" {
@@ -156,6 +148,18 @@ pub fn sign_leaf(
         valid_after,
         valid_before,
     })
+}
+
+/// The URI subject alternative names a CSR asks for.
+pub(super) fn uri_sans(params: &CertificateParams) -> Vec<&str> {
+    params
+        .subject_alt_names
+        .iter()
+        .filter_map(|s| match s {
+            SanType::URI(u) => Some(u.as_str()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// `(trust domain, namespace, datacenter, service)` of
