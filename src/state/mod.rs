@@ -6,6 +6,7 @@
 //! holds; [`StateHandle`] wraps it for concurrent readers and wakes blocking queries.
 
 mod command;
+mod config_entry;
 mod error;
 mod ids;
 mod query;
@@ -18,6 +19,10 @@ mod watch;
 pub use command::{
     Command, CommandResult, ConnectCaOp, DeregisterRequest, FederationStateOp, KvOp, RegisterRequest, Response,
     StateError,
+};
+pub use config_entry::{
+    ConfigEntries, ConfigEntry, EntryIndex, PROXY_DEFAULTS, PROXY_DEFAULTS_NAME, ProxyDefaults, ResolverFailover,
+    ResolverRedirect, ResolverSubset, SERVICE_DEFAULTS, SERVICE_RESOLVER, ServiceDefaults, ServiceResolver,
 };
 pub use error::RequestError;
 pub use ids::{ServerNode, new_uuid};
