@@ -19,6 +19,8 @@
 //!   anti-entropy, and each local gateway's watches folded into snapshots
 //! - federation: `federation`, `wan` — replication between datacenters (federation states,
 //!   the Connect CA, pruning), and the gateway transport it travels on (locator, tunnel, probes)
+//! - mesh logic: `connect` — an upstream's discovery chain compiled from the config entries
+//!   (targets, mesh gateway modes, failover), pure
 //! - request path: `backend` — one request path for servers and clients: serve here, at the
 //!   leader or in another datacenter, with one forwarding function
 //! - replication and transport: `raft`, `rpc`, `gossip`, `serve` — raft over redb, the
@@ -33,6 +35,7 @@ pub mod api;
 pub mod argv;
 pub mod backend;
 pub mod config;
+pub mod connect;
 pub mod duration;
 pub mod federation;
 pub mod files;

@@ -8,6 +8,12 @@ use crate::cli::{CliError, ClientArgs, Ctx, FormatArg, api_error};
 /// configuration was delivered or what it waits for, its leaf certificate (serial, expiry, next
 /// renewal), and its xDS stream (the version Envoy acknowledged, the last rejection).
 ///
+/// A second table shows each sidecar upstream's discovery chain, one line per target (the
+/// primary target, then failover targets): its datacenter, the mesh gateway mode used and
+/// where that mode came from (upstream, proxy, service-defaults, proxy-defaults), the
+/// instances read in that datacenter (or why reading them failed), the endpoints Envoy was
+/// given with their health, and whether Envoy acknowledged them.
+///
 /// A leaf whose renewal keeps failing is flagged; in the last tenth of its lifetime it is
 /// EXPIRING, and the command exits 3, so a monitor catches it long before the certificate
 /// runs out. With a PROXY-ID only that proxy is shown.
@@ -45,6 +51,13 @@ pub async fn cmd_debug_proxy(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     } else {
         let rows: Vec<Vec<String>> = proxies.iter().map(|(id, p)| row(id, p)).collect();
         ctx.out.table(&["Proxy", "Kind", "Service", "Config", "Leaf", "xDS"], rows)?;
+        let upstreams: Vec<Vec<String>> = proxies.iter().flat_map(|(id, p)| upstream_rows(id, p)).collect();
+        if !upstreams.is_empty() {
+            ctx.out.table(
+                &["Proxy", "Upstream", "Target", "Mesh gateway", "Instances", "Endpoints", "Envoy"],
+                upstreams,
+            )?;
+        }
     }
     match message {
         Some(message) => Err(CliError::CheckFailed { message }),
@@ -73,6 +86,9 @@ fn row(id: &str, p: &Value) -> Vec<String> {
             missing.push("leaf".to_owned());
         }
         missing.extend(waiting);
+        if missing.is_empty() {
+            missing.push("the config entries or an upstream target's instances".to_owned());
+        }
         format!("waiting for {}", missing.join(", "))
     } else {
         "waiting".to_owned()
@@ -114,4 +130,57 @@ fn row(id: &str, p: &Value) -> Vec<String> {
         format!("{} stream(s), v{version}: {}{nack}", xds["Streams"], acked.join(", "))
     };
     vec![id.to_owned(), text(&p["Kind"]), text(&p["Service"]), config, leaf, xds]
+}
+
+/// One line per target of each upstream of a sidecar.
+fn upstream_rows(proxy: &str, p: &Value) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    for (id, u) in p["Upstreams"].as_object().into_iter().flatten() {
+        if let Some(error) = u["Error"].as_str() {
+            rows.push(vec![
+                proxy.to_owned(),
+                id.clone(),
+                "-".into(),
+                "-".into(),
+                "-".into(),
+                error.to_owned(),
+                "-".into(),
+            ]);
+            continue;
+        }
+        let endpoints: Vec<String> = u["Endpoints"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|e| format!("{} {}", e["Address"].as_str().unwrap_or("?"), e["Health"].as_str().unwrap_or("?")))
+            .collect();
+        let endpoints = if endpoints.is_empty() { "none".to_owned() } else { endpoints.join(", ") };
+        let envoy = if u["Acked"] == true { "acked" } else { "pending" };
+        for (i, t) in u["Targets"].as_array().into_iter().flatten().enumerate() {
+            let mode = format!(
+                "{} (from {})",
+                t["MeshGateway"].as_str().unwrap_or("?"),
+                t["MeshGatewayFrom"].as_str().unwrap_or("?")
+            );
+            let mut instances = match (t["Instances"].as_u64(), t["HealthyInstances"].as_u64()) {
+                (Some(n), Some(h)) => format!("{h} of {n} healthy"),
+                _ => "not read yet".to_owned(),
+            };
+            if let Some(error) = t["ReadError"].as_str() {
+                instances = format!("READ FAILED: {error}");
+            }
+            if let Some(warning) = t["Warning"].as_str() {
+                instances = format!("{instances}; {warning}");
+            }
+            let first = i == 0;
+            let shown = |s: &str| if first { s.to_owned() } else { String::new() };
+            let target = if first {
+                t["ID"].as_str().unwrap_or("?").to_owned()
+            } else {
+                format!("failover {}", t["ID"].as_str().unwrap_or("?"))
+            };
+            rows.push(vec![shown(proxy), shown(id), target, mode, instances, shown(&endpoints), shown(envoy)]);
+        }
+    }
+    rows
 }

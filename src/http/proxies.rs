@@ -9,7 +9,9 @@ use axum::extract::State;
 use serde_json::{Value, json};
 
 use super::AppState;
-use crate::proxycfg::upstream_id;
+use crate::connect::Mode;
+use crate::proxycfg::Snapshot;
+use crate::xds::render::endpoint_views;
 
 pub async fn proxies(State(state): State<AppState>) -> axum::Json<BTreeMap<String, Value>> {
     let leaves = state.leaves.report();
@@ -21,16 +23,13 @@ pub async fn proxies(State(state): State<AppState>) -> axum::Json<BTreeMap<Strin
         let Some(service) = registration else { continue };
         let destination = service.proxy.as_ref().map(|p| p.destination_service_name.clone()).unwrap_or_default();
         let leaf = leaves.iter().find(|l| l.service == destination && l.datacenter == state.info.datacenter);
-        let upstreams: BTreeMap<String, Value> = service
-            .proxy
-            .iter()
-            .flat_map(|p| p.upstreams.iter())
-            .map(|u| {
-                let id = upstream_id(u);
-                let instances = snapshot.as_ref().and_then(|s| s.sidecar.upstreams.get(&id)).map(Vec::len);
-                (id, json!(instances))
-            })
-            .collect();
+        let acked = xds.get(&id).is_some_and(|x| {
+            ["clusters", "endpoints"].iter().all(|t| x.types.get(*t).is_none_or(|s| s.acked_version == s.sent_version))
+        });
+        let upstreams = match snapshot.as_deref() {
+            Some(snap) => upstreams_of(snap, acked),
+            None => BTreeMap::new(),
+        };
         out.insert(
             id.clone(),
             json!({
@@ -45,4 +44,64 @@ pub async fn proxies(State(state): State<AppState>) -> axum::Json<BTreeMap<Strin
         );
     }
     axum::Json(out)
+}
+
+/// Each upstream of a delivered sidecar: its chain's targets (datacenter, mesh gateway mode and
+/// where the mode came from, what the target's watch read or why it failed), the cluster and
+/// endpoints Envoy was given, and whether Envoy acknowledged them.
+fn upstreams_of(snap: &Snapshot, acked: bool) -> BTreeMap<String, Value> {
+    let td = snap.trust_domain();
+    let resources = crate::xds::resources_for(snap);
+    snap.sidecar
+        .chains(&snap.datacenter)
+        .into_iter()
+        .map(|u| {
+            let view = match &u.chain {
+                Err(error) => json!({ "Error": error.to_string() }),
+                Ok(chain) => {
+                    let cluster = chain.cluster_name(td);
+                    let endpoints = resources
+                        .endpoints
+                        .iter()
+                        .find(|e| e.cluster_name == cluster)
+                        .map(endpoint_views)
+                        .unwrap_or_default();
+                    let targets: Vec<Value> = chain
+                        .targets
+                        .iter()
+                        .map(|t| {
+                            let key = (t.service.clone(), t.datacenter.clone());
+                            let read = snap.sidecar.targets.get(&key);
+                            let instances = read.and_then(|r| r.instances.as_ref());
+                            let warning = (t.mode == Mode::Direct && t.datacenter != snap.datacenter).then(|| {
+                                format!(
+                                    "mode none dials {}'s instances at their WAN addresses; datacenters federated through mesh gateways have no route to them: set the mesh gateway mode to local or remote",
+                                    t.datacenter
+                                )
+                            });
+                            json!({
+                                "ID": t.id(),
+                                "Service": t.service,
+                                "Datacenter": t.datacenter,
+                                "MeshGateway": t.mode.as_str(),
+                                "MeshGatewayFrom": t.mode_source.as_str(),
+                                "Instances": instances.map(Vec::len),
+                                "HealthyInstances": instances.map(|i| i.iter().filter(|i| i.is_healthy()).count()),
+                                "ReadError": read.and_then(|r| r.error.clone()),
+                                "Warning": warning,
+                            })
+                        })
+                        .collect();
+                    json!({
+                        "Cluster": cluster,
+                        "Protocol": chain.protocol,
+                        "Targets": targets,
+                        "Endpoints": endpoints,
+                        "Acked": acked,
+                    })
+                }
+            };
+            (u.id, view)
+        })
+        .collect()
 }

@@ -11,4 +11,7 @@ mod snapshot;
 mod state;
 
 pub use manager::{Manager, ManagerOptions, SnapshotReceiver};
-pub use snapshot::{DEFAULT_CONNECT_TIMEOUT_MS, GatewayConfig, Sidecar, Snapshot, upstream_id};
+pub use snapshot::{
+    DEFAULT_CONNECT_TIMEOUT_MS, GatewayConfig, Sidecar, Snapshot, TargetInstances, TargetKey, UpstreamChain,
+    upstream_id,
+};

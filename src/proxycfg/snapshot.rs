@@ -7,9 +7,11 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
+use crate::connect::{self, Chain, ChainError, ChainRequest};
 use crate::local::Leaf;
 use crate::state::{
-    CheckServiceNode, ConnectCa, META_WAN_FEDERATION, NodeService, ServiceAddress, ServiceKind, ServiceProxy, Upstream,
+    CheckServiceNode, ConfigEntries, ConnectCa, META_WAN_FEDERATION, NodeService, ServiceAddress, ServiceKind,
+    ServiceProxy, Upstream,
 };
 
 /// A proxy's view of the federation at one moment: a mesh gateway's, or with [`Sidecar`]
@@ -36,6 +38,9 @@ pub struct Snapshot {
     pub fed_state_gateways: BTreeMap<String, Vec<CheckServiceNode>>,
     /// This datacenter's servers (the `consul` service), for a gateway that exposes them.
     pub servers: Vec<CheckServiceNode>,
+    /// A gateway's view of this datacenter's services: each service's connect-capable
+    /// instances, which incoming service traffic is routed to by SNI.
+    pub local_services: BTreeMap<String, Vec<CheckServiceNode>>,
     /// The federation's primary datacenter.
     pub primary_datacenter: String,
     /// In a secondary: the resolved `primary_gateways`, added to the primary's gateways, so
@@ -46,15 +51,47 @@ pub struct Snapshot {
     pub sidecar: Sidecar,
 }
 
-/// What a connect proxy's snapshot adds: its registration's `Proxy` block, its leaf, and what
-/// each upstream's watch returned.
+/// What a connect proxy's snapshot adds: its registration's `Proxy` block, its leaf, the
+/// config entries its upstreams' chains compile against, and what each target's watch
+/// returned.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Sidecar {
     pub proxy: ServiceProxy,
     pub leaf: Option<Arc<Leaf>>,
-    /// By upstream ID: the connect-capable instances (sidecars and native services) of the
-    /// upstream service; absent until its watch answered.
-    pub upstreams: BTreeMap<String, Vec<CheckServiceNode>>,
+    /// `None` until the config entries' watch answered.
+    pub entries: Option<Arc<ConfigEntries>>,
+    /// By target (service, datacenter): its connect-capable instances (sidecars and native
+    /// services), or why they could not be read.
+    pub targets: BTreeMap<TargetKey, TargetInstances>,
+    /// The federation states' gateways arrived (in [`Snapshot::fed_state_gateways`]); needed
+    /// once a target goes through gateways.
+    pub gateways_known: bool,
+}
+
+/// A discovery-chain target: (service, datacenter).
+pub type TargetKey = (String, String);
+
+/// What a target's watch last returned. A failed read keeps the last instances it had and
+/// says why it failed: it is never turned into "no healthy instance".
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TargetInstances {
+    pub instances: Option<Vec<CheckServiceNode>>,
+    pub error: Option<String>,
+}
+
+impl TargetInstances {
+    /// The watch answered, with instances or an error.
+    pub fn answered(&self) -> bool {
+        self.instances.is_some() || self.error.is_some()
+    }
+}
+
+/// One upstream's compiled chain (or why it could not be compiled).
+#[derive(Debug)]
+pub struct UpstreamChain<'a> {
+    pub id: String,
+    pub upstream: &'a Upstream,
+    pub chain: Result<Chain, ChainError>,
 }
 
 impl Sidecar {
@@ -62,6 +99,43 @@ impl Sidecar {
     /// yet: fedctl has no prepared queries).
     pub fn service_upstreams(&self) -> impl Iterator<Item = &Upstream> {
         self.proxy.upstreams.iter().filter(|u| u.destination_type.is_empty() || u.destination_type == "service")
+    }
+
+    /// Every service upstream's chain, in registration order; empty before the config entries
+    /// arrived.
+    pub fn chains(&self, local_datacenter: &str) -> Vec<UpstreamChain<'_>> {
+        let Some(entries) = &self.entries else { return Vec::new() };
+        self.service_upstreams()
+            .map(|upstream| {
+                let req = ChainRequest { upstream, proxy_mode: &self.proxy.mesh_gateway.mode, local_datacenter };
+                UpstreamChain { id: upstream_id(upstream), upstream, chain: connect::compile(req, entries) }
+            })
+            .collect()
+    }
+
+    /// Every target of every chain, and whether any goes through gateways.
+    pub fn wanted_targets(&self, local_datacenter: &str) -> (std::collections::BTreeSet<TargetKey>, bool) {
+        let mut keys = std::collections::BTreeSet::new();
+        let mut gateways = false;
+        for c in self.chains(local_datacenter) {
+            for t in c.chain.iter().flat_map(|ch| &ch.targets) {
+                gateways |= t.mode != connect::Mode::Direct;
+                keys.insert((t.service.clone(), t.datacenter.clone()));
+            }
+        }
+        (keys, gateways)
+    }
+
+    /// The target's instances once its watch answered; none when it only ever failed (a
+    /// failed read is no route, and the chain fails over past it).
+    pub fn instances(&self, target: &connect::Target) -> Option<&[CheckServiceNode]> {
+        let key = (target.service.clone(), target.datacenter.clone());
+        let t = self.targets.get(&key)?;
+        match (&t.instances, &t.error) {
+            (Some(i), _) => Some(i),
+            (None, Some(_)) => Some(&[]),
+            (None, None) => None,
+        }
     }
 }
 
@@ -120,15 +194,19 @@ impl Snapshot {
     /// domain: in a secondary it arrives from the primary through this very gateway, so the
     /// server routes go out first and the `*.internal.<trust-domain>` ones follow.
     ///
-    /// A sidecar is deliverable once it has the roots, its leaf and an answer for every
-    /// upstream (the reference sends a sidecar's config before its upstreams are known and
+    /// A sidecar is deliverable once it has the roots, its leaf, the config entries, an
+    /// answer (instances or an error) for every target of every upstream, and the gateways
+    /// when a target goes through them (the reference sends a sidecar's config before its upstreams are known and
     /// fails its generation; waiting sends one complete configuration instead).
     pub fn is_valid(&self) -> bool {
         if self.is_sidecar() {
             let s = &self.sidecar;
+            let (targets, gateways) = s.wanted_targets(&self.datacenter);
             return self.roots.is_some()
                 && s.leaf.is_some()
-                && s.service_upstreams().all(|u| s.upstreams.contains_key(&upstream_id(u)));
+                && s.entries.is_some()
+                && targets.iter().all(|k| s.targets.get(k).is_some_and(TargetInstances::answered))
+                && (!gateways || s.gateways_known);
         }
         if self.wan_federation() { !self.servers.is_empty() } else { self.roots.is_some() }
     }

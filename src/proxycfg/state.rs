@@ -11,10 +11,13 @@ use std::time::Duration;
 use tokio::sync::{mpsc, watch};
 use tokio::time::Instant;
 
-use super::snapshot::Snapshot;
+use super::snapshot::{Snapshot, TargetKey};
 use crate::backend::Backend;
 use crate::local::{Leaf, LeafCache, Roots};
-use crate::state::{CheckServiceNode, ConnectCa, NodeService, Query, QueryResult, ReadRequest, RequestContext};
+use crate::state::{
+    CheckServiceNode, ConfigEntries, ConnectCa, NodeService, Query, QueryResult, ReadRequest, RequestContext,
+    RequestError,
+};
 use crate::tasks::{TaskSet, stopped};
 
 /// How long one blocking watch waits before asking again.
@@ -28,10 +31,12 @@ const MAX_BACKOFF: Duration = Duration::from_secs(5);
 pub(super) enum Update {
     Roots(Option<Arc<ConnectCa>>),
     Leaf(Option<Arc<Leaf>>),
-    /// An upstream's connect-capable instances, by upstream ID.
-    Upstream(String, Vec<CheckServiceNode>),
+    /// A chain target's connect-capable instances, or why they could not be read.
+    Target(TargetKey, Result<Vec<CheckServiceNode>, String>),
+    Entries(Arc<ConfigEntries>),
     Gateways(BTreeMap<String, Vec<CheckServiceNode>>),
     Servers(Vec<CheckServiceNode>),
+    LocalServices(BTreeMap<String, Vec<CheckServiceNode>>),
     Datacenters(Vec<String>),
     PrimaryFallback(Vec<std::net::SocketAddr>),
 }
@@ -63,8 +68,11 @@ pub(super) async fn run(
     // The watches end with this task: dropping the set aborts whatever is still running.
     let mut watches = TaskSet::new();
     watches.spawn("proxycfg roots", forward_roots(ctx.leaves.roots().subscribe(), tx.clone(), stop.clone()));
+    // A sidecar's target watches follow its chains, so it keeps a sender to start them; a
+    // gateway's watches are fixed.
+    let mut sidecar = None;
     if snapshot.is_sidecar() {
-        super::sidecar::start_watches(&snapshot, &ctx, &tx, &stop, &mut watches);
+        sidecar = Some(super::sidecar::Watches::start(&snapshot, &ctx, &tx, &stop, &mut watches));
     } else {
         gateway_watches(&snapshot, &ctx, &tx, &stop, &mut watches);
     }
@@ -79,6 +87,9 @@ pub(super) async fn run(
             update = updates.recv() => {
                 let Some(update) = update else { break };
                 apply(&mut snapshot, update);
+                if let Some(sidecar) = &mut sidecar {
+                    sidecar.follow(&mut snapshot, &ctx, &stop, &mut watches);
+                }
                 if deadline.is_none() && snapshot.is_valid() && published.as_deref() != Some(&snapshot) {
                     deadline = Some(Instant::now() + ctx.coalesce);
                 }
@@ -105,22 +116,16 @@ fn gateway_watches(
     stop: &watch::Receiver<bool>,
     watches: &mut TaskSet,
 ) {
-    let gateways = watch_query(
-        ctx.backend.clone(),
-        None,
-        Query::FederationStateMeshGateways,
-        tx.clone(),
-        stop.clone(),
-        |r| match r {
-            QueryResult::MeshGateways(g) => Some(Update::Gateways(g)),
-            _ => None,
-        },
-    );
-    watches.spawn("proxycfg watch", gateways);
+    watches.spawn("proxycfg watch", watch_gateways(ctx, tx, stop));
+    let services = watch_local(ctx, Query::ConnectInstances, tx, stop, |r| match r {
+        QueryResult::ConnectInstances(s) => Some(Update::LocalServices(s)),
+        _ => None,
+    });
+    watches.spawn("proxycfg services", services);
     if snapshot.wan_federation() {
         let query =
             Query::CheckServiceNodes { service: "consul".to_owned(), tag: None, passing: false, connect: false };
-        let servers = watch_query(ctx.backend.clone(), None, query, tx.clone(), stop.clone(), |r| match r {
+        let servers = watch_local(ctx, query, tx, stop, |r| match r {
             QueryResult::CheckServiceNodes(s) => Some(Update::Servers(s)),
             _ => None,
         });
@@ -151,15 +156,30 @@ fn apply(snapshot: &mut Snapshot, update: Update) {
             snapshot.roots = roots.map(|ca| (*ca).clone());
         }
         Update::Leaf(leaf) => snapshot.sidecar.leaf = leaf,
-        Update::Upstream(id, instances) => {
-            snapshot.sidecar.upstreams.insert(id, instances);
+        Update::Target(key, Ok(instances)) => {
+            let target = snapshot.sidecar.targets.entry(key).or_default();
+            target.instances = Some(instances);
+            target.error = None;
         }
-        Update::Gateways(gateways) => snapshot.fed_state_gateways = gateways,
+        Update::Target(key, Err(error)) => {
+            let target = snapshot.sidecar.targets.entry(key.clone()).or_default();
+            if target.error.as_ref() != Some(&error) {
+                // Said once per distinct failure: the endpoints keep what was last read.
+                tracing::warn!(service = %key.0, datacenter = %key.1, %error, "reading an upstream target's instances failed; its endpoints keep what was last read");
+            }
+            target.error = Some(error);
+        }
+        Update::Entries(entries) => snapshot.sidecar.entries = Some(entries),
+        Update::Gateways(gateways) => {
+            snapshot.fed_state_gateways = gateways;
+            snapshot.sidecar.gateways_known = true;
+        }
         Update::Servers(mut servers) => {
             // Only this datacenter's `consul` instances (the reference's sanity check).
             servers.retain(|s| s.service.service == "consul" && s.node.datacenter == snapshot.datacenter);
             snapshot.servers = servers;
         }
+        Update::LocalServices(services) => snapshot.local_services = services,
         Update::Datacenters(dcs) => snapshot.datacenters = dcs,
         Update::PrimaryFallback(addrs) => snapshot.primary_fallback = addrs,
     }
@@ -179,8 +199,32 @@ async fn forward_roots(mut roots: watch::Receiver<Roots>, tx: mpsc::Sender<Updat
     }
 }
 
+/// A watch in this datacenter whose failures are only retried.
+fn watch_local(
+    ctx: &Context,
+    query: Query,
+    tx: &mpsc::Sender<Update>,
+    stop: &watch::Receiver<bool>,
+    map: impl Fn(QueryResult) -> Option<Update> + Send + 'static,
+) -> impl Future<Output = ()> + Send + 'static {
+    watch_query(ctx.backend.clone(), None, query, tx.clone(), stop.clone(), map, |_| None)
+}
+
+/// Every datacenter's mesh gateways, from the replicated federation states.
+pub(super) fn watch_gateways(
+    ctx: &Context,
+    tx: &mpsc::Sender<Update>,
+    stop: &watch::Receiver<bool>,
+) -> impl Future<Output = ()> + Send + 'static {
+    watch_local(ctx, Query::FederationStateMeshGateways, tx, stop, |r| match r {
+        QueryResult::MeshGateways(g) => Some(Update::Gateways(g)),
+        _ => None,
+    })
+}
+
 /// A blocking query loop (in `datacenter`, default this one): every answer whose index
-/// moved is mapped and sent.
+/// moved (or the first after a failure) is mapped and sent; a failure is sent too when
+/// `map_err` maps it.
 pub(super) async fn watch_query(
     backend: Backend,
     datacenter: Option<String>,
@@ -188,8 +232,10 @@ pub(super) async fn watch_query(
     tx: mpsc::Sender<Update>,
     mut stop: watch::Receiver<bool>,
     map: impl Fn(QueryResult) -> Option<Update> + Send + 'static,
+    map_err: impl Fn(&RequestError) -> Option<Update> + Send + 'static,
 ) {
     let mut index = 0;
+    let mut failed = false;
     let mut backoff = Duration::from_millis(50);
     loop {
         let ctx = RequestContext::new().in_datacenter(datacenter.as_deref()).stale().blocking(WATCH_WAIT);
@@ -201,9 +247,10 @@ pub(super) async fn watch_query(
         match answer {
             Ok(reply) => {
                 backoff = Duration::from_millis(50);
-                if reply.index == index {
+                if reply.index == index && !failed {
                     continue;
                 }
+                failed = false;
                 // An index that went backwards (a restored snapshot) restarts the watch.
                 index = if reply.index < index { 0 } else { reply.index };
                 let Some(update) = map(reply.result) else {
@@ -216,6 +263,12 @@ pub(super) async fn watch_query(
             }
             Err(error) => {
                 tracing::debug!(?query, %error, "watch read failed; retrying");
+                if let Some(update) = map_err(&error) {
+                    failed = true;
+                    if tx.send(update).await.is_err() {
+                        return;
+                    }
+                }
                 tokio::select! {
                     _ = tokio::time::sleep(backoff) => {}
                     _ = stopped(&mut stop) => return,

@@ -182,6 +182,28 @@ impl Store {
             .collect()
     }
 
+    /// Every connect-capable instance (proxies by their destination, native services by their
+    /// name), with its checks, by the service it serves.
+    pub fn connect_instances(&self) -> BTreeMap<String, Vec<CheckServiceNode>> {
+        let mut served = BTreeSet::new();
+        for (_, s) in self.all_services() {
+            if s.kind.0 == ServiceKind::CONNECT_PROXY {
+                if let Some(p) = s.proxy.as_ref().filter(|p| !p.destination_service_name.is_empty()) {
+                    served.insert(p.destination_service_name.clone());
+                }
+            } else if s.connect.native {
+                served.insert(s.service.clone());
+            }
+        }
+        served
+            .into_iter()
+            .map(|name| {
+                let instances = self.check_service_nodes(&name, None, false, true);
+                (name, instances)
+            })
+            .collect()
+    }
+
     /// Instances of services of `kind` (e.g. `mesh-gateway`), with their checks.
     pub fn check_service_nodes_by_kind(&self, kind: &str) -> Vec<CheckServiceNode> {
         let names: BTreeSet<String> =

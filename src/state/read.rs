@@ -37,6 +37,9 @@ pub enum Query {
         #[serde(default)]
         connect: bool,
     },
+    /// Every connect-capable instance in this datacenter, by the service it serves: what a
+    /// mesh gateway routes incoming service traffic to (one watch for all services).
+    ConnectInstances,
     NodeChecks {
         node: String,
     },
@@ -115,6 +118,7 @@ pub enum QueryResult {
     ServiceNodes(Vec<ServiceNode>),
     NodeServices(Option<NodeServices>),
     CheckServiceNodes(Vec<CheckServiceNode>),
+    ConnectInstances(BTreeMap<String, Vec<CheckServiceNode>>),
     Checks(Vec<HealthCheck>),
     Kv(Option<KvEntry>),
     KvList(Vec<KvEntry>),
@@ -144,7 +148,9 @@ impl Query {
             Query::Nodes => &[Table::Nodes],
             Query::ServiceNames => &[Table::Services],
             Query::ServiceNodes { .. } | Query::NodeServices { .. } => &[Table::Nodes, Table::Services],
-            Query::CheckServiceNodes { .. } => &[Table::Nodes, Table::Services, Table::Checks],
+            Query::CheckServiceNodes { .. } | Query::ConnectInstances => {
+                &[Table::Nodes, Table::Services, Table::Checks]
+            }
             Query::NodeChecks { .. } | Query::ServiceChecks { .. } | Query::ChecksInState { .. } => &[Table::Checks],
             Query::KvGet { .. } | Query::KvList { .. } | Query::KvKeys { .. } => &[Table::Kv],
             Query::FederationStates
@@ -166,6 +172,7 @@ impl Query {
             Query::CheckServiceNodes { service, tag, passing, connect } => {
                 QueryResult::CheckServiceNodes(s.check_service_nodes(service, tag.as_deref(), *passing, *connect))
             }
+            Query::ConnectInstances => QueryResult::ConnectInstances(s.connect_instances()),
             Query::NodeChecks { node } => QueryResult::Checks(s.node_checks(node)),
             Query::ServiceChecks { service } => QueryResult::Checks(s.service_checks(service)),
             Query::ChecksInState { state } => QueryResult::Checks(s.checks_in_state(*state)),
@@ -209,6 +216,7 @@ impl QueryResult {
             QueryResult::ServiceNodes(v) => serde_json::to_value(v),
             QueryResult::NodeServices(v) => serde_json::to_value(v),
             QueryResult::CheckServiceNodes(v) => serde_json::to_value(v),
+            QueryResult::ConnectInstances(v) => serde_json::to_value(v),
             QueryResult::Checks(v) => serde_json::to_value(v),
             QueryResult::Kv(v) => serde_json::to_value(v.iter().collect::<Vec<_>>()),
             QueryResult::KvList(v) => serde_json::to_value(v),

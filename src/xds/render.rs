@@ -182,14 +182,40 @@ pub fn assignment(a: &ClusterLoadAssignment) -> Value {
                     Value::Object(m)
                 })
                 .collect();
-            json!({ "lbEndpoints": lb })
+            let mut group = json!({ "lbEndpoints": lb });
+            if g.priority != 0 {
+                group["priority"] = json!(g.priority);
+            }
+            group
         })
         .collect();
-    json!({
+    let mut out = json!({
         "@type": "type.googleapis.com/envoy.config.endpoint.v3.ClusterLoadAssignment",
         "clusterName": a.cluster_name,
         "endpoints": groups,
-    })
+    });
+    if let Some(factor) = a.policy.as_ref().and_then(|p| p.overprovisioning_factor.as_ref()) {
+        out["policy"] = json!({ "overprovisioningFactor": factor.value });
+    }
+    out
+}
+
+/// An assignment's endpoints, flat, for operators: `{"Address": "ip:port", "Health", "Priority"}`.
+pub fn endpoint_views(a: &ClusterLoadAssignment) -> Vec<Value> {
+    let mut out = Vec::new();
+    for g in &a.endpoints {
+        for e in &g.lb_endpoints {
+            let Some(lb_endpoint::HostIdentifier::Endpoint(ep)) = &e.host_identifier else { continue };
+            let address = ep.address.as_ref().map(address_json).unwrap_or_default();
+            let health = HealthStatus::try_from(e.health_status).map_or("UNKNOWN", |h| h.as_str_name());
+            out.push(json!({
+                "Address": format!("{}:{}", address["socketAddress"]["address"].as_str().unwrap_or(""), address["socketAddress"]["portValue"]),
+                "Health": health,
+                "Priority": g.priority,
+            }));
+        }
+    }
+    out
 }
 
 pub fn listener(l: &Listener) -> Value {

@@ -5,9 +5,11 @@
 //! `*.<dc>.internal.<trust-domain>` and, with WAN federation, `*.server.<dc>.<domain>` go to
 //! that datacenter's gateways; `<node>.server.<local-dc>.<domain>` goes to that server; a
 //! final chain lets `sni_cluster` pick the cluster named like the SNI (which serves
-//! `server.<local-dc>.<domain>`). With WAN federation, `_gateway.server.<local-dc>.<domain>`
-//! is answered by the gateway itself (a fixed line naming it, no TLS), so probes can measure
-//! each hop: this gateway, a remote one, the servers behind it.
+//! `server.<local-dc>.<domain>` and `<service>.default.<local-dc>.internal.<trust-domain>`:
+//! one cluster per local service, whose endpoints are its sidecars). With WAN federation,
+//! `_gateway.server.<local-dc>.<domain>` is answered by the gateway itself (a fixed line
+//! naming it, no TLS), so probes can measure each hop: this gateway, a remote one, the
+//! servers behind it.
 
 use envoy_types::pb::envoy::config::cluster::v3::{Cluster, OutlierDetection, cluster};
 use envoy_types::pb::envoy::config::core::v3::Address;
@@ -63,6 +65,16 @@ pub fn mesh_gateway(snap: &Snapshot) -> Resources {
         for name in names {
             r.clusters.push(eds_cluster(&name, snap.config.connect_timeout_ms));
             r.endpoints.push(assignment(&name, endpoints.clone()));
+        }
+    }
+    // This datacenter's services, by the SNI their clients send (`sni_cluster` picks the
+    // cluster named so): their sidecars and native instances at their LAN addresses.
+    if !td.is_empty() {
+        for (service, instances) in &snap.local_services {
+            let name = format!("{service}.default.{}", datacenter_sni(&snap.datacenter, td));
+            let endpoints = instances.iter().map(|i| gateway_endpoint(i, false)).collect();
+            r.clusters.push(eds_cluster(&name, snap.config.connect_timeout_ms));
+            r.endpoints.push(assignment(&name, endpoints));
         }
     }
     if wanfed && !snap.servers.is_empty() {
@@ -265,7 +277,8 @@ pub(super) fn endpoint(address: &str, port: u16, health: HealthStatus, weight: u
     }
 }
 
-/// A gateway instance as an endpoint: its WAN address (for other datacenters) and its health.
+/// An instance as an endpoint: its WAN address (for another datacenter) or LAN address, and
+/// its health.
 fn gateway_endpoint(g: &CheckServiceNode, wan: bool) -> LbEndpoint {
     let (address, port) = g.best_address(wan);
     let (health, weight) = health_and_weight(g);

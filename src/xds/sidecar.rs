@@ -12,8 +12,11 @@
 //!   their proxy ports, with their health.
 
 use envoy_types::pb::envoy::config::cluster::v3::{Cluster, cluster};
+use envoy_types::pb::envoy::config::core::v3::HealthStatus;
 use envoy_types::pb::envoy::config::core::v3::{DataSource, TransportSocket, data_source, transport_socket};
-use envoy_types::pb::envoy::config::endpoint::v3::LbEndpoint;
+use envoy_types::pb::envoy::config::endpoint::v3::{
+    ClusterLoadAssignment, LbEndpoint, LocalityLbEndpoints, cluster_load_assignment,
+};
 use envoy_types::pb::envoy::config::listener::v3::{FilterChain, Listener};
 use envoy_types::pb::envoy::extensions::transport_sockets::tls::v3::{
     CertificateValidationContext, CommonTlsContext, DownstreamTlsContext, SubjectAltNameMatcher, TlsCertificate,
@@ -21,13 +24,14 @@ use envoy_types::pb::envoy::extensions::transport_sockets::tls::v3::{
 };
 use envoy_types::pb::envoy::r#type::matcher::v3::{StringMatcher, string_matcher};
 use envoy_types::pb::envoy::r#type::v3::Percent;
-use envoy_types::pb::google::protobuf::BoolValue;
+use envoy_types::pb::google::protobuf::{BoolValue, UInt32Value};
 use envoy_types::util::pack_any;
 
 use super::resources::{assignment, eds_cluster, endpoint, health_and_weight, socket, tcp_proxy_filter};
 use super::{Resources, datacenter_sni};
-use crate::proxycfg::{Snapshot, upstream_id};
-use crate::state::Upstream;
+use crate::connect::{Chain, Mode, Target};
+use crate::proxycfg::Snapshot;
+use crate::state::{CheckServiceNode, Upstream};
 use crate::tls::leaf::service_spiffe_id;
 
 /// The cluster of the local application.
@@ -48,24 +52,20 @@ pub fn connect_proxy(snap: &Snapshot) -> Resources {
     r.listeners.push(public_listener(snap, &tls));
     r.clusters.push(local_app(snap));
     let td = snap.trust_domain();
-    for upstream in snap.sidecar.service_upstreams() {
-        let id = upstream_id(upstream);
-        let dc = if upstream.datacenter.is_empty() { snap.datacenter.as_str() } else { &upstream.datacenter };
-        let sni = service_sni(&upstream.destination_name, dc, td);
-        let spiffe = service_spiffe_id(td, dc, &upstream.destination_name);
-        let timeout = config_u64(&upstream.config, "connect_timeout_ms").unwrap_or(DEFAULT_TIMEOUT_MS);
-        r.listeners.push(upstream_listener(&id, upstream, &sni));
-        r.clusters.push(upstream_cluster(&sni, timeout, &tls, &spiffe));
-        if let Some(instances) = snap.sidecar.upstreams.get(&id) {
-            let endpoints: Vec<LbEndpoint> = instances
-                .iter()
-                .map(|i| {
-                    let (address, port) = i.best_address(i.node.datacenter != snap.datacenter);
-                    let (health, weight) = health_and_weight(i);
-                    endpoint(&address, port, health, weight)
-                })
-                .collect();
-            r.endpoints.push(assignment(&sni, endpoints));
+    for upstream in snap.sidecar.chains(&snap.datacenter) {
+        // A chain that does not compile has no listener; `fedctl debug proxy` says why.
+        let Ok(chain) = &upstream.chain else { continue };
+        let cluster = chain.cluster_name(td);
+        r.listeners.push(upstream_listener(&upstream.id, upstream.upstream, &cluster));
+        let mut sans: Vec<String> =
+            chain.targets.iter().map(|t| service_spiffe_id(td, &t.datacenter, &t.service)).collect();
+        sans.sort();
+        sans.dedup();
+        let timeout = u64::try_from(chain.connect_timeout.as_millis()).unwrap_or(u64::MAX);
+        let (sni, groups) = endpoint_plan(snap, chain);
+        r.clusters.push(upstream_cluster(&cluster, &sni, timeout, &tls, &sans));
+        if let Some(groups) = groups {
+            r.endpoints.push(prioritized(&cluster, groups));
         }
     }
     r.clusters.sort_by(|a, b| a.name.cmp(&b.name));
@@ -93,21 +93,22 @@ impl Tls {
         Some(Tls { cert_chain: leaf.cert.cert_pem.clone(), private_key: leaf.private_key_pem.clone(), roots: bundle })
     }
 
-    fn common(&self, san: Option<&str>) -> CommonTlsContext {
+    /// The leaf and the roots; with `sans`, a peer must present one of these URIs.
+    fn common(&self, sans: &[String]) -> CommonTlsContext {
         let inline = |s: &str| DataSource {
             specifier: Some(data_source::Specifier::InlineString(s.to_owned())),
             ..DataSource::default()
         };
-        let matchers = san
+        let matchers = sans
+            .iter()
             .map(|uri| SubjectAltNameMatcher {
                 san_type: subject_alt_name_matcher::SanType::Uri as i32,
                 matcher: Some(StringMatcher {
-                    match_pattern: Some(string_matcher::MatchPattern::Exact(uri.to_owned())),
+                    match_pattern: Some(string_matcher::MatchPattern::Exact(uri.clone())),
                     ..StringMatcher::default()
                 }),
                 ..SubjectAltNameMatcher::default()
             })
-            .into_iter()
             .collect();
         CommonTlsContext {
             tls_params: Some(TlsParameters::default()),
@@ -139,7 +140,7 @@ fn public_listener(snap: &Snapshot, tls: &Tls) -> Listener {
         .unwrap_or_else(|| "0.0.0.0".to_owned());
     let port = config_u64(config, "bind_port").and_then(|p| u16::try_from(p).ok()).unwrap_or(snap.port);
     let downstream = DownstreamTlsContext {
-        common_tls_context: Some(tls.common(None)),
+        common_tls_context: Some(tls.common(&[])),
         require_client_certificate: Some(BoolValue { value: true }),
         ..DownstreamTlsContext::default()
     };
@@ -159,7 +160,7 @@ fn local_app(snap: &Snapshot) -> Cluster {
     let proxy = &snap.sidecar.proxy;
     let address = if proxy.local_service_address.is_empty() { "127.0.0.1" } else { &proxy.local_service_address };
     let timeout = config_u64(&proxy.config, "local_connect_timeout_ms").unwrap_or(DEFAULT_TIMEOUT_MS);
-    let health = envoy_types::pb::envoy::config::core::v3::HealthStatus::Unknown;
+    let health = HealthStatus::Unknown;
     let mut cluster = eds_cluster(LOCAL_APP, timeout);
     cluster.cluster_discovery_type = Some(cluster::ClusterDiscoveryType::Type(cluster::DiscoveryType::Static as i32));
     cluster.eds_cluster_config = None;
@@ -184,16 +185,16 @@ fn upstream_listener(id: &str, upstream: &Upstream, cluster: &str) -> Listener {
     }
 }
 
-fn upstream_cluster(sni: &str, timeout_ms: u64, tls: &Tls, spiffe: &str) -> Cluster {
-    let mut cluster = eds_cluster(sni, timeout_ms);
-    cluster.alt_stat_name = sni.to_owned();
+fn upstream_cluster(name: &str, sni: &str, timeout_ms: u64, tls: &Tls, sans: &[String]) -> Cluster {
+    let mut cluster = eds_cluster(name, timeout_ms);
+    cluster.alt_stat_name = name.to_owned();
     // Panic mode off: an unhealthy instance is never picked because all are unhealthy.
     cluster.common_lb_config = Some(cluster::CommonLbConfig {
         healthy_panic_threshold: Some(Percent { value: 0.0 }),
         ..cluster::CommonLbConfig::default()
     });
     let upstream = UpstreamTlsContext {
-        common_tls_context: Some(tls.common(Some(spiffe))),
+        common_tls_context: Some(tls.common(sans)),
         sni: sni.to_owned(),
         ..UpstreamTlsContext::default()
     };
@@ -213,4 +214,94 @@ fn config_u64(config: &serde_json::Map<String, serde_json::Value>, key: &str) ->
         _ => None,
     }
     .filter(|n| *n >= 1)
+}
+
+/// The SNI an upstream's cluster sends, and its endpoint groups by priority (`None` while a
+/// target's instances or the gateways it needs have not arrived: no assignment is sent).
+///
+/// Direct failover keeps the primary's SNI and puts each target in its own priority (the
+/// receiving sidecar ignores SNI). Through gateways the SNI must name the target, and Envoy
+/// sets SNI per cluster, so the cluster carries the first healthy target alone (the
+/// reference's rule, §4.6).
+fn endpoint_plan(snap: &Snapshot, chain: &Chain) -> (String, Option<Vec<Vec<LbEndpoint>>>) {
+    let td = snap.trust_domain();
+    if chain.fails_over_through_gateway() {
+        let target = chain.targets.iter().find(|t| target_healthy(snap, t)).unwrap_or(&chain.targets[0]);
+        return (target.sni(td), target_group(snap, target).map(|g| vec![g]));
+    }
+    let groups: Option<Vec<_>> = chain.targets.iter().map(|t| target_group(snap, t)).collect();
+    (chain.targets[0].sni(td), groups)
+}
+
+/// One target's endpoints: its instances when dialled directly (at their WAN address in
+/// another datacenter), else the gateways that carry it, each healthy only while the target
+/// has a healthy instance and the gateway itself is healthy (the reference looks at the
+/// instances only, so a gateway in maintenance still got traffic).
+fn target_group(snap: &Snapshot, target: &Target) -> Option<Vec<LbEndpoint>> {
+    let instances = snap.sidecar.instances(target)?;
+    let local = snap.datacenter.as_str();
+    let Some(gateway_dc) = target.gateway_datacenter(local) else {
+        return Some(
+            instances
+                .iter()
+                .map(|i| {
+                    let (address, port) = i.best_address(i.node.datacenter != local);
+                    let (health, weight) = health_and_weight(i);
+                    endpoint(&address, port, health, weight)
+                })
+                .collect(),
+        );
+    };
+    if !snap.sidecar.gateways_known {
+        return None;
+    }
+    let backends = instances.iter().any(CheckServiceNode::is_healthy);
+    let gateways = snap.fed_state_gateways.get(gateway_dc).map(Vec::as_slice).unwrap_or_default();
+    Some(
+        gateways
+            .iter()
+            .map(|g| {
+                let (address, port) = g.best_address(gateway_dc != local);
+                let health = if backends && g.is_healthy() { HealthStatus::Healthy } else { HealthStatus::Unhealthy };
+                endpoint(&address, port, health, 1)
+            })
+            .collect(),
+    )
+}
+
+/// A target can take traffic: a healthy instance, and when gateways carry it, a healthy
+/// gateway on each side (for `local` mode the target datacenter's gateways too, which the
+/// local gateway forwards to).
+fn target_healthy(snap: &Snapshot, target: &Target) -> bool {
+    let healthy_gateway = |dc: &str| snap.fed_state_gateways.get(dc).is_some_and(|g| g.iter().any(|g| g.is_healthy()));
+    let instances = snap.sidecar.instances(target).unwrap_or_default();
+    instances.iter().any(CheckServiceNode::is_healthy)
+        && match target.mode {
+            Mode::Direct => true,
+            Mode::Remote => healthy_gateway(&target.datacenter),
+            Mode::Local => healthy_gateway(&snap.datacenter) && healthy_gateway(&target.datacenter),
+        }
+}
+
+/// Endpoint groups as priorities 0, 1, ...; with more than one, traffic moves to the next only
+/// when a priority has no healthy endpoint at all.
+fn prioritized(cluster: &str, groups: Vec<Vec<LbEndpoint>>) -> ClusterLoadAssignment {
+    let several = groups.len() > 1;
+    let mut load = assignment(cluster, Vec::new());
+    load.endpoints = groups
+        .into_iter()
+        .enumerate()
+        .map(|(i, lb_endpoints)| LocalityLbEndpoints {
+            priority: u32::try_from(i).unwrap_or(u32::MAX),
+            lb_endpoints,
+            ..LocalityLbEndpoints::default()
+        })
+        .collect();
+    if several {
+        load.policy = Some(cluster_load_assignment::Policy {
+            overprovisioning_factor: Some(UInt32Value { value: 100_000 }),
+            ..cluster_load_assignment::Policy::default()
+        });
+    }
+    load
 }

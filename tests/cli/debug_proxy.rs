@@ -26,7 +26,10 @@ async fn debug_proxy_shows_each_sidecar_its_leaf_and_what_its_configuration_wait
         .await;
     let proxy = json()["web-sidecar-proxy"].clone();
     assert_eq!((proxy["Kind"].as_str(), proxy["Service"].as_str()), (Some("connect-proxy"), Some("web")));
-    assert_eq!(proxy["Upstreams"]["echo"], 0, "echo has no instances: answered, with none");
+    let echo = &proxy["Upstreams"]["echo"];
+    assert_eq!(echo["Targets"][0]["Instances"], 0, "echo has no instances: answered, with none: {echo}");
+    assert_eq!(echo["Targets"][0]["MeshGatewayFrom"], "same datacenter", "{echo}");
+    assert_eq!(echo["Endpoints"], serde_json::json!([]), "{echo}");
     let leaf = &proxy["Leaf"];
     assert!(
         leaf["SerialNumber"].is_string() && leaf["ValidBefore"].is_string() && leaf["RenewAt"].is_string(),

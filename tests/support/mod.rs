@@ -6,6 +6,7 @@ pub mod agent;
 pub mod gateway;
 pub mod linearizable;
 pub mod mesh;
+pub mod mesh_ns;
 pub mod netns;
 pub mod process;
 pub mod readme;

@@ -34,6 +34,8 @@ pub struct GatewayRun {
 
 pub struct Dc {
     pub name: String,
+    /// The datacenter's network (its bridge namespace), to attach more hosts to.
+    pub net: usize,
     pub servers: Vec<Server>,
     pub gateways: Vec<GatewayRun>,
 }
@@ -85,7 +87,7 @@ impl Federation {
                 let log = pki.dir.path().join(format!("envoy-{name}-{j}.log"));
                 gws.push(GatewayRun { host, lan, wan: wan_ip, child: None, log, agent: j % n, id: format!("gw-{j}") });
             }
-            dcs.push(Dc { name, servers, gateways: gws });
+            dcs.push(Dc { name, net, servers, gateways: gws });
         }
         Some(Federation { topo, pki, wan, dcs, primary_gateway_name: None })
     }

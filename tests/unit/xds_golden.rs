@@ -10,11 +10,12 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
 use fedctl::local::Leaf;
-use fedctl::proxycfg::{GatewayConfig, Snapshot};
+use fedctl::proxycfg::{GatewayConfig, Snapshot, TargetInstances};
 use fedctl::rpc::message::SignedCert;
 use fedctl::state::{
-    CaRoot, CheckServiceNode, ConnectCa, HealthCheck, HealthStatus, Node, NodeService, ServiceAddress, ServiceKind,
-    ServiceProxy, Upstream,
+    CaRoot, CheckServiceNode, ConfigEntries, ConfigEntry, ConnectCa, HealthCheck, HealthStatus, MeshGatewayConfig,
+    Node, NodeService, ResolverFailover, ServiceAddress, ServiceDefaults, ServiceKind, ServiceProxy, ServiceResolver,
+    Upstream,
 };
 
 const TRUST_DOMAIN: &str = "11111111-2222-3333-4444-555555555555.consul";
@@ -248,13 +249,91 @@ fn sidecar(pems: &Pems) -> Snapshot {
         valid_before: now + Duration::from_secs(3600),
         renew_at: now,
     }));
-    snap.sidecar.upstreams.insert(
+    snap.sidecar.entries = Some(Arc::new(ConfigEntries::default()));
+    answer(
+        &mut snap,
+        "echo",
+        "dc1",
+        vec![
+            proxy_instance("dc1", "n2", "10.0.1.2", 21000, HealthStatus::Passing),
+            proxy_instance("dc1", "n3", "10.0.1.3", 21001, HealthStatus::Critical),
+        ],
+    );
+    snap
+}
+
+/// A target's watch answered with `instances`.
+fn answer(snap: &mut Snapshot, service: &str, dc: &str, instances: Vec<CheckServiceNode>) {
+    let read = TargetInstances { instances: Some(instances), error: None };
+    snap.sidecar.targets.insert((service.into(), dc.into()), read);
+}
+
+/// `web`'s sidecar with one upstream, `echo` in dc2, whose mesh gateway mode is `mode` on the
+/// upstream; echo's dc2 sidecar passes; dc1 and dc2 each have a gateway.
+fn sidecar_through_gateways(pems: &Pems, mode: &str) -> Snapshot {
+    let mut snap = sidecar(pems);
+    snap.sidecar.targets.clear();
+    let upstream = &mut snap.sidecar.proxy.upstreams[0];
+    upstream.datacenter = "dc2".into();
+    upstream.mesh_gateway.mode = mode.into();
+    answer(&mut snap, "echo", "dc2", vec![proxy_instance("dc2", "m1", "10.0.2.9", 21000, HealthStatus::Passing)]);
+    with_federation_gateways(&mut snap);
+    snap
+}
+
+fn with_federation_gateways(snap: &mut Snapshot) {
+    snap.fed_state_gateways
+        .insert("dc1".into(), vec![gateway("dc1", "gw1", "10.0.1.1", "198.18.0.1", HealthStatus::Passing)]);
+    snap.fed_state_gateways.insert(
+        "dc2".into(),
+        vec![
+            gateway("dc2", "gw2", "10.0.2.1", "198.18.0.2", HealthStatus::Passing),
+            gateway("dc2", "gw2b", "10.0.2.2", "198.18.0.3", HealthStatus::Maintenance),
+        ],
+    );
+    snap.sidecar.gateways_known = true;
+}
+
+/// `echo` (no datacenter on the upstream) fails over to dc2 then dc3 by its resolver, with
+/// `service-defaults` mode `mode`; the local instance is critical, dc2's passes.
+fn sidecar_failover(pems: &Pems, mode: &str) -> Snapshot {
+    let mut snap = sidecar(pems);
+    let resolver = ServiceResolver {
+        name: "echo".into(),
+        failover: BTreeMap::from([(
+            "*".into(),
+            ResolverFailover { datacenters: vec!["dc2".into(), "dc3".into()], ..ResolverFailover::default() },
+        )]),
+        ..ServiceResolver::default()
+    };
+    let defaults = ServiceDefaults {
+        name: "echo".into(),
+        mesh_gateway: MeshGatewayConfig { mode: mode.into() },
+        ..ServiceDefaults::default()
+    };
+    snap.sidecar.entries = Some(Arc::new(ConfigEntries::from_entries([
+        ConfigEntry::ServiceResolver(resolver),
+        ConfigEntry::ServiceDefaults(defaults),
+    ])));
+    answer(&mut snap, "echo", "dc1", vec![proxy_instance("dc1", "n2", "10.0.1.2", 21000, HealthStatus::Critical)]);
+    answer(&mut snap, "echo", "dc2", vec![proxy_instance("dc2", "m1", "10.0.2.9", 21000, HealthStatus::Passing)]);
+    answer(&mut snap, "echo", "dc3", vec![proxy_instance("dc3", "k1", "10.0.3.9", 21000, HealthStatus::Passing)]);
+    with_federation_gateways(&mut snap);
+    snap
+}
+
+/// dc1's gateway with the local services `echo` (a passing and a critical sidecar) and `web`.
+fn local_services() -> Snapshot {
+    let mut snap = with_remotes(base(false));
+    snap.local_services.insert(
         "echo".into(),
         vec![
             proxy_instance("dc1", "n2", "10.0.1.2", 21000, HealthStatus::Passing),
             proxy_instance("dc1", "n3", "10.0.1.3", 21001, HealthStatus::Critical),
         ],
     );
+    snap.local_services
+        .insert("web".into(), vec![proxy_instance("dc1", "n4", "10.0.1.4", 21000, HealthStatus::Passing)]);
     snap
 }
 
@@ -274,9 +353,7 @@ fn sidecar_settings(pems: &Pems) -> Snapshot {
         config: serde_json::json!({ "connect_timeout_ms": 1500 }).as_object().unwrap().clone(),
         ..Upstream::default()
     });
-    snap.sidecar
-        .upstreams
-        .insert("db?dc=dc2".into(), vec![proxy_instance("dc2", "m1", "10.0.2.9", 21000, HealthStatus::Passing)]);
+    answer(&mut snap, "db", "dc2", vec![proxy_instance("dc2", "m1", "10.0.2.9", 21000, HealthStatus::Passing)]);
     snap
 }
 
@@ -289,6 +366,11 @@ fn fixtures_with(pems: &Pems) -> Vec<(&'static str, Snapshot)> {
     vec![
         ("sidecar", sidecar(pems)),
         ("sidecar-settings", sidecar_settings(pems)),
+        ("sidecar-gateway-local", sidecar_through_gateways(pems, "local")),
+        ("sidecar-gateway-remote", sidecar_through_gateways(pems, "remote")),
+        ("sidecar-failover-direct", sidecar_failover(pems, "none")),
+        ("sidecar-failover-remote", sidecar_failover(pems, "remote")),
+        ("local-services", local_services()),
         ("local-only", base(false)),
         ("remote-datacenters", with_remotes(base(false))),
         ("exposed-servers", exposed_servers()),
@@ -364,12 +446,56 @@ fn a_sidecar_is_deliverable_only_with_roots_leaf_and_every_upstream_answered() {
     no_roots.roots = None;
     assert!(!no_roots.is_valid());
     let mut upstream_unanswered = sidecar_settings(&pems);
-    upstream_unanswered.sidecar.upstreams.remove("db?dc=dc2");
+    upstream_unanswered.sidecar.targets.remove(&("db".to_owned(), "dc2".to_owned()));
     assert!(!upstream_unanswered.is_valid());
     // An upstream with no instances is answered: its cluster has no endpoints.
     let mut none = sidecar(&pems);
-    none.sidecar.upstreams.insert("echo".into(), Vec::new());
+    answer(&mut none, "echo", "dc1", Vec::new());
     assert!(none.is_valid());
+    // A failed read is an answer too (reported, not waited on).
+    let mut failed = sidecar_settings(&pems);
+    failed.sidecar.targets.insert(
+        ("db".into(), "dc2".into()),
+        TargetInstances { instances: None, error: Some("no path to datacenter dc2".into()) },
+    );
+    assert!(failed.is_valid());
+    // No config entries yet, or a target through gateways before the gateways are known: waits.
+    let mut no_entries = sidecar(&pems);
+    no_entries.sidecar.entries = None;
+    assert!(!no_entries.is_valid());
+    let mut no_gateways = sidecar_through_gateways(&pems, "remote");
+    no_gateways.sidecar.gateways_known = false;
+    assert!(!no_gateways.is_valid());
+    // Every failover target must have answered.
+    let mut failover = sidecar_failover(&pems, "remote");
+    failover.sidecar.targets.remove(&("echo".to_owned(), "dc3".to_owned()));
+    assert!(!failover.is_valid());
+}
+
+#[test]
+fn an_upstream_through_local_gateways_dials_them_at_lan_with_the_reference_cluster_prefix() {
+    assert_golden("sidecar-gateway-local", &sidecar_through_gateways(&placeholder_pems(), "local"));
+}
+
+/// The gateway in maintenance gets no traffic (the reference routes to it).
+#[test]
+fn an_upstream_through_remote_gateways_dials_them_at_wan_and_skips_one_in_maintenance() {
+    assert_golden("sidecar-gateway-remote", &sidecar_through_gateways(&placeholder_pems(), "remote"));
+}
+
+#[test]
+fn direct_failover_puts_each_datacenter_in_its_own_priority() {
+    assert_golden("sidecar-failover-direct", &sidecar_failover(&placeholder_pems(), "none"));
+}
+
+#[test]
+fn failover_through_gateways_sends_the_first_healthy_targets_sni_alone() {
+    assert_golden("sidecar-failover-remote", &sidecar_failover(&placeholder_pems(), "remote"));
+}
+
+#[test]
+fn a_gateway_routes_each_local_service_to_its_sidecars() {
+    assert_golden("local-services", &local_services());
 }
 
 #[test]
