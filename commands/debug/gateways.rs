@@ -2,7 +2,10 @@ use std::io::IsTerminal;
 
 use std::time::Duration;
 
+use std::collections::BTreeMap;
+
 use fedctl::duration::GoDuration;
+use fedctl::state::CheckServiceNode;
 use fedctl::wan::{Candidate, DialRecord, FAILURE_QUARANTINE, LocatorStatus, ProbeReport, Via};
 
 use crate::cli::{CliError, ClientArgs, Ctx, FormatArg, api_error};
@@ -12,7 +15,9 @@ use crate::cli::{CliError, ClientArgs, Ctx, FormatArg, api_error};
 /// For every datacenter: the candidate gateways with their source (config, federation state,
 /// local catalog) and health, the one the server would dial now and why, and dial failures
 /// with their age (a failure older than the locator's quarantine is marked old: it no longer
-/// steers dialling).
+/// steers dialling). Then the data-plane routes: the services each datacenter's gateways
+/// expose to the others (read in that datacenter, through the gateways), with their healthy
+/// instances, the SNI they are reached by, and the gateways that carry them.
 ///
 /// With -probe, every hop is measured: each local gateway is asked to answer as itself, each
 /// other datacenter's gateway is asked through it and directly from the server, and a real TLS
@@ -63,10 +68,23 @@ pub async fn cmd_debug_gateways(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     } else {
         None
     };
+    let routes = data_plane(&client, &status).await;
+    let roots: Option<serde_json::Value> = client.get("/v1/connect/ca/roots", &[]).await.ok().map(|r| r.value);
+    let td =
+        roots.as_ref().and_then(|r| r["TrustDomain"].as_str()).filter(|t| !t.is_empty()).unwrap_or("<trust-domain>");
     if args.format.is_json() {
-        ctx.out.json(&serde_json::json!({ "Status": status, "Probe": probe }))?;
+        // Per datacenter `{"Services": {name: [instances]}}` or `{"Error": "..."}`.
+        let routes: BTreeMap<&String, serde_json::Value> = routes
+            .iter()
+            .map(|(dc, r)| match r {
+                Ok(s) => (dc, serde_json::json!({ "Services": s })),
+                Err(e) => (dc, serde_json::json!({ "Error": e })),
+            })
+            .collect();
+        ctx.out.json(&serde_json::json!({ "Status": status, "Probe": probe, "Routes": routes }))?;
     } else {
         print_status(ctx, &status)?;
+        print_routes(ctx, &status, td, &routes)?;
         if let Some(report) = &probe {
             print_probe(ctx, report)?;
         }
@@ -110,6 +128,66 @@ fn print_status(ctx: &Ctx, status: &LocatorStatus) -> Result<(), CliError> {
         Some(p) => vec![dc.clone(), p.address.clone(), p.reason.clone()],
     });
     ctx.out.table(&["To", "Dial now", "Why"], picks)
+}
+
+/// Per datacenter, what its gateways route service traffic to: each service with its
+/// connect instances (`Ok`), or why they could not be read.
+async fn data_plane(
+    client: &fedctl::api::Client,
+    status: &LocatorStatus,
+) -> BTreeMap<String, Result<BTreeMap<String, Vec<CheckServiceNode>>, String>> {
+    let mut dcs: Vec<&String> = status.remote.keys().chain(status.picks.keys()).collect();
+    dcs.push(&status.datacenter);
+    dcs.sort();
+    dcs.dedup();
+    let mut out = BTreeMap::new();
+    for dc in dcs {
+        let query = [("dc", dc.clone())];
+        let read = client.get("/v1/internal/mesh/services", &query).await.map(|r| r.value).map_err(|e| e.to_string());
+        out.insert(dc.clone(), read);
+    }
+    out
+}
+
+/// The data-plane routes: for each datacenter, the services its gateways expose (their SNI and
+/// instances), and through which gateways other datacenters reach them.
+fn print_routes(
+    ctx: &Ctx,
+    status: &LocatorStatus,
+    td: &str,
+    routes: &BTreeMap<String, Result<BTreeMap<String, Vec<CheckServiceNode>>, String>>,
+) -> Result<(), CliError> {
+    let mut rows = Vec::new();
+    for (dc, read) in routes {
+        let through = if *dc == status.datacenter {
+            "this datacenter's gateways route it in".to_owned()
+        } else {
+            let gateways: Vec<String> = status
+                .remote
+                .get(dc)
+                .into_iter()
+                .flatten()
+                .map(|c| format!("{}{}", c.address, if c.healthy { "" } else { " (critical)" }))
+                .collect();
+            if gateways.is_empty() { "no gateway known".to_owned() } else { gateways.join(", ") }
+        };
+        match read {
+            Err(e) => rows.push(vec![dc.clone(), "-".into(), format!("READ FAILED: {e}"), through]),
+            Ok(services) if services.is_empty() => {
+                rows.push(vec![dc.clone(), "-".into(), "no service with a sidecar".into(), through])
+            }
+            Ok(services) => {
+                for (service, instances) in services {
+                    let healthy = instances.iter().filter(|i| i.is_healthy()).count();
+                    let sni = format!("{service}.default.{dc}.internal.{td}");
+                    let shown = format!("{healthy} of {} healthy; SNI {sni}", instances.len());
+                    rows.push(vec![dc.clone(), service.clone(), shown, through.clone()]);
+                }
+            }
+        }
+    }
+    ctx.out.line("")?;
+    ctx.out.table(&["Datacenter", "Service", "Instances", "Reached through"], rows)
 }
 
 /// `16 failed, last 4m12s ago (old): <error>`: old once past the quarantine, when the

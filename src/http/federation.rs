@@ -43,6 +43,13 @@ pub async fn mesh_gateways(State(state): State<AppState>, Q(p): Q<Params>) -> Re
     read_json(&state, &read_options(&state, &p)?, Query::FederationStateMeshGateways).await
 }
 
+/// `GET /v1/internal/mesh/services` (`?dc=`): the datacenter's services reachable through its
+/// mesh gateways: each service's connect-capable instances (sidecars, native services), which
+/// the gateways route the service's SNI to.
+pub async fn mesh_services(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Response, ApiError> {
+    read_json(&state, &read_options(&state, &p)?, Query::ConnectInstances).await
+}
+
 /// `GET /v1/internal/federation-states/replication`: what this server's replication of the
 /// primary's federation states last did (success, error with its message, indexes).
 pub async fn replication(State(state): State<AppState>) -> axum::Json<crate::federation::ReplicationStatus> {

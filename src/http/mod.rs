@@ -149,6 +149,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/internal/proxies", get(proxies::proxies))
         .route("/v1/internal/gateways", get(federation::gateways))
         .route("/v1/internal/gateways/probe", get(federation::probe_gateways))
+        .route("/v1/internal/mesh/services", get(federation::mesh_services))
         .route("/v1/internal/federation-states", get(federation::list))
         .route("/v1/internal/federation-states/mesh-gateways", get(federation::mesh_gateways))
         .route("/v1/internal/federation-states/replication", get(federation::replication))

@@ -108,6 +108,13 @@ async fn a_dc1_client_reaches_dc2_through_local_then_remote_gateways_and_mode_no
     assert!(sans.contains(&format!("URI:spiffe://{td}/ns/default/dc/dc2/svc/echo")), "{sans}");
     let debug = f.cli(0, 0, &["debug", "proxy", "web-sidecar-proxy"]);
     assert!(debug.stdout.contains("local (from upstream)"), "{}", debug.stdout);
+    // dc1 sees what dc2's gateways expose: echo, with its one healthy instance.
+    let gateways = f.cli(0, 0, &["debug", "gateways", "-format=json"]);
+    let routes: Value = serde_json::from_str(&gateways.stdout).unwrap();
+    let echo_routes = &routes["Routes"]["dc2"]["Services"]["echo"];
+    assert_eq!(echo_routes.as_array().map(Vec::len), Some(1), "{}", gateways.stdout);
+    let table = f.cli(0, 0, &["debug", "gateways"]).stdout;
+    assert!(table.contains(&format!("echo.default.dc2.internal.{td}")) && table.contains("10.99.2.1:8443"), "{table}");
 
     // Mode remote: the client dials dc2's gateway at its WAN address; dc1's gateway is not used.
     register(f.topo.ns(dc1_server), &dir, &dc1_http, "web", &web("remote"));
