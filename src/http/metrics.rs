@@ -28,6 +28,16 @@ pub async fn metrics(State(state): State<AppState>, Query(p): Query<Params>) -> 
     gauges.push(("fedctl.connect.leaves".into(), leaves.iter().filter(|l| l.serial_number.is_some()).count() as f64));
     gauges.push(("fedctl.connect.leaves_failing".into(), leaves.iter().filter(|l| l.failures > 0).count() as f64));
     gauges.push(("fedctl.connect.leaves_expiring".into(), leaves.iter().filter(|l| l.expiring).count() as f64));
+    // Upstream targets whose instances could not be read (a datacenter unreachable, a refused
+    // read): their endpoints keep what was last read, and this says so.
+    let failing = state
+        .proxycfg
+        .proxies()
+        .iter()
+        .filter_map(|id| state.proxycfg.watch(id).borrow().clone())
+        .map(|s| s.sidecar.targets.values().filter(|t| t.error.is_some()).count())
+        .sum::<usize>();
+    gauges.push(("fedctl.connect.upstream_targets_failing".into(), failing as f64));
     if let Some(raft) = state.backend.raft() {
         gauges.push(("fedctl.raft.last_index".into(), raft.state().read(|s| s.last_index()) as f64));
         gauges.push(("fedctl.raft.log_entries".into(), raft.log_len() as f64));

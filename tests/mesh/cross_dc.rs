@@ -156,4 +156,27 @@ async fn a_dc1_client_reaches_dc2_through_local_then_remote_gateways_and_mode_no
         ["Targets"][0];
     assert_eq!((&target["MeshGateway"], &target["MeshGatewayFrom"]), (&json!("none"), &json!("upstream")), "{target}");
     assert!(target["Warning"].as_str().is_some_and(|w| w.contains("mode none dials dc2's instances")), "{target}");
+
+    // A target that cannot be read is reported as such (debug proxy, metrics), not as an
+    // upstream with no healthy instance.
+    let mut to_dc9 = web("none");
+    to_dc9["connect"]["sidecar_service"]["proxy"]["upstreams"][0]["datacenter"] = json!("dc9");
+    register(f.topo.ns(dc1_server), &dir, &dc1_http, "web", &to_dc9);
+    eventually_with(
+        "the failed read of dc9 is reported",
+        || context(&f, &[&web_sidecar]),
+        async || {
+            let debug = f.cli(0, 0, &["debug", "proxy", "web-sidecar-proxy", "-format=json"]);
+            let Ok(v) = serde_json::from_str::<Value>(&debug.stdout) else { return false };
+            let target = &v["web-sidecar-proxy"]["Upstreams"]["echo?dc=dc9"]["Targets"][0];
+            target["ReadError"].as_str().is_some_and(|e| e.contains("dc9"))
+        },
+    )
+    .await;
+    let metrics = f.api(0, 0, "/v1/agent/metrics");
+    let gauge =
+        metrics["Gauges"].as_array().unwrap().iter().find(|g| g["Name"] == "fedctl.connect.upstream_targets_failing");
+    assert_eq!(gauge.map(|g| g["Value"].clone()), Some(json!(1.0)), "{metrics}");
+    let table = f.cli(0, 0, &["debug", "proxy", "web-sidecar-proxy"]).stdout;
+    assert!(table.contains("READ FAILED"), "{table}");
 }
