@@ -24,3 +24,87 @@ impl Drop for Jobs {
         }
     }
 }
+
+/// A README guide run as a user would: in a namespace of its own (its fixed ports free), in a
+/// fresh directory, with the built `fedctl` first on PATH. Every block's background jobs are
+/// killed on drop.
+pub struct Guide {
+    // Dropped last: the jobs die before their namespace goes.
+    pub dir: tempfile::TempDir,
+    topo: super::netns::Topology,
+    host: usize,
+    path: String,
+    readme: String,
+    jobs: Vec<Jobs>,
+}
+
+impl Guide {
+    pub fn new(why: &str) -> Option<Guide> {
+        let mut topo = super::netns::Topology::new(why)?;
+        let host = topo.host("guide");
+        let bin = std::path::Path::new(super::FEDCTL).parent().unwrap().display().to_string();
+        let path = format!("{bin}:{}", std::env::var("PATH").unwrap_or_default());
+        let readme = std::fs::read_to_string(super::repo_root().join("README.md")).unwrap();
+        Some(Guide { dir: super::temp_dir(), topo, host, path, readme, jobs: Vec::new() })
+    }
+
+    pub fn ns(&self) -> &super::netns::Ns {
+        self.topo.ns(self.host)
+    }
+
+    /// Runs the block after `marker` as one script (`set -e`); returns the pids of the
+    /// background jobs it started.
+    pub fn run_block(&mut self, marker: &str, name: &str) -> Vec<u32> {
+        let pids = self.dir.path().join(format!("{name}.pids"));
+        let script = format!("set -e\n{}\njobs -p > {}\n", block(&self.readme, marker), pids.display());
+        std::fs::write(self.dir.path().join(format!("{name}.sh")), script).unwrap();
+        self.jobs.push(Jobs(pids.clone()));
+        let status = self
+            .ns()
+            .command("bash")
+            .arg(format!("{name}.sh"))
+            .current_dir(self.dir.path())
+            .env("PATH", &self.path)
+            .env_remove("FEDCTL_HTTP_ADDR")
+            .env_remove("CONSUL_HTTP_ADDR")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(status.success(), "the guide's {marker} block ran");
+        std::fs::read_to_string(&pids).unwrap().split_whitespace().map(|p| p.parse().unwrap()).collect()
+    }
+
+    /// The commands of the block after `marker`, one per line, comments dropped.
+    pub fn lines(&self, marker: &str) -> Vec<String> {
+        block(&self.readme, marker)
+            .lines()
+            .map(|l| l.split("  #").next().unwrap().trim().to_owned())
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    }
+
+    /// Runs one line as the user would type it: `(exit code, stdout)`.
+    pub fn run(&self, line: &str) -> (i32, String) {
+        let out = self
+            .ns()
+            .command("bash")
+            .args(["-c", line])
+            .current_dir(self.dir.path())
+            .env("PATH", &self.path)
+            .env_remove("FEDCTL_HTTP_ADDR")
+            .env_remove("CONSUL_HTTP_ADDR")
+            .output()
+            .unwrap();
+        (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
+    /// The named files of the guide's directory, for failure messages.
+    pub fn logs(&self, files: &[&str]) -> String {
+        files
+            .iter()
+            .map(|f| format!("--- {f}:\n{}", std::fs::read_to_string(self.dir.path().join(f)).unwrap_or_default()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
