@@ -4,6 +4,7 @@
 mod architecture;
 mod argv;
 mod config;
+mod config_entries;
 mod linearizable;
 mod locator;
 mod raft_store;
