@@ -6,6 +6,7 @@ mod agent;
 mod catalog;
 mod cli;
 mod completion;
+mod config;
 mod connect;
 mod debug;
 mod federation_state;

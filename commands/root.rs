@@ -6,7 +6,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::cli::{CliError, Ctx};
 use crate::{
-    agent, catalog, completion, connect, debug, federation_state, internal, kv, lab, leave, members, operator,
+    agent, catalog, completion, config, connect, debug, federation_state, internal, kv, lab, leave, members, operator,
     services, tls, version,
 };
 
@@ -53,6 +53,10 @@ pub enum Command {
     /// Run Envoy as a mesh gateway configured by the local agent.
     #[command(subcommand)]
     Connect(connect::Command),
+    /// Write, read, list and delete config entries (proxy-defaults, service-defaults,
+    /// service-resolver), kept in the primary datacenter and replicated to every other.
+    #[command(subcommand)]
+    Config(config::Command),
     /// A federated lab on this machine: several datacenters through real Envoy gateways.
     #[command(subcommand)]
     Lab(lab::Command),
@@ -91,6 +95,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Leave(args) => leave::cmd_leave(&ctx, args).await,
         Command::Operator(cmd) => operator::run(&ctx, cmd).await,
         Command::Connect(cmd) => connect::run(&ctx, cmd).await,
+        Command::Config(cmd) => config::run(&ctx, cmd).await,
         Command::Debug(cmd) => debug::run(&ctx, cmd).await,
         Command::Lab(cmd) => lab::run(&ctx, cmd).await,
         Command::FederationState(cmd) => federation_state::run(&ctx, cmd).await,

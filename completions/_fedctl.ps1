@@ -31,6 +31,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('members', 'members', [CompletionResultType]::ParameterValue, 'List the members of the datacenter')
             [CompletionResult]::new('leave', 'leave', [CompletionResultType]::ParameterValue, 'Leave the datacenter gracefully and stop the agent')
             [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'Run Envoy as a mesh gateway configured by the local agent')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Write, read, list and delete config entries (proxy-defaults, service-defaults, service-resolver), kept in the primary datacenter and replicated to every other')
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'A federated lab on this machine: several datacenters through real Envoy gateways')
             [CompletionResult]::new('debug', 'debug', [CompletionResultType]::ParameterValue, 'Debug the federation: how this server reaches other datacenters through gateways')
             [CompletionResult]::new('federation-state', 'federation-state', [CompletionResultType]::ParameterValue, 'Inspect the federation states: every datacenter''s mesh gateways')
@@ -425,6 +426,109 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             break
         }
         'fedctl;connect;help;help' {
+            break
+        }
+        'fedctl;config' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('write', 'write', [CompletionResultType]::ParameterValue, 'Create or update a config entry from an HCL or JSON file')
+            [CompletionResult]::new('read', 'read', [CompletionResultType]::ParameterValue, 'Show one config entry as JSON')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the names of the config entries of one kind, one per line')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a config entry')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;config;write' {
+            [CompletionResult]::new('--modify-index', '--modify-index', [CompletionResultType]::ParameterName, 'The modify index -cas compares with (0: the entry must not exist)')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('--cas', '--cas', [CompletionResultType]::ParameterName, 'Check-and-set: write only if the entry''s modify index equals -modify-index')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;config;read' {
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'The entry''s kind: proxy-defaults, service-defaults or service-resolver')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The entry''s name (a service name; `global` for proxy-defaults)')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;config;list' {
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'The kind to list: proxy-defaults, service-defaults or service-resolver')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;config;delete' {
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'The entry''s kind: proxy-defaults, service-defaults or service-resolver')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The entry''s name')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;config;help' {
+            [CompletionResult]::new('write', 'write', [CompletionResultType]::ParameterValue, 'Create or update a config entry from an HCL or JSON file')
+            [CompletionResult]::new('read', 'read', [CompletionResultType]::ParameterValue, 'Show one config entry as JSON')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the names of the config entries of one kind, one per line')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a config entry')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;config;help;write' {
+            break
+        }
+        'fedctl;config;help;read' {
+            break
+        }
+        'fedctl;config;help;list' {
+            break
+        }
+        'fedctl;config;help;delete' {
+            break
+        }
+        'fedctl;config;help;help' {
             break
         }
         'fedctl;lab' {
@@ -946,6 +1050,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('members', 'members', [CompletionResultType]::ParameterValue, 'List the members of the datacenter')
             [CompletionResult]::new('leave', 'leave', [CompletionResultType]::ParameterValue, 'Leave the datacenter gracefully and stop the agent')
             [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'Run Envoy as a mesh gateway configured by the local agent')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Write, read, list and delete config entries (proxy-defaults, service-defaults, service-resolver), kept in the primary datacenter and replicated to every other')
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'A federated lab on this machine: several datacenters through real Envoy gateways')
             [CompletionResult]::new('debug', 'debug', [CompletionResultType]::ParameterValue, 'Debug the federation: how this server reaches other datacenters through gateways')
             [CompletionResult]::new('federation-state', 'federation-state', [CompletionResultType]::ParameterValue, 'Inspect the federation states: every datacenter''s mesh gateways')
@@ -1022,6 +1127,25 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             break
         }
         'fedctl;help;connect;envoy' {
+            break
+        }
+        'fedctl;help;config' {
+            [CompletionResult]::new('write', 'write', [CompletionResultType]::ParameterValue, 'Create or update a config entry from an HCL or JSON file')
+            [CompletionResult]::new('read', 'read', [CompletionResultType]::ParameterValue, 'Show one config entry as JSON')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the names of the config entries of one kind, one per line')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a config entry')
+            break
+        }
+        'fedctl;help;config;write' {
+            break
+        }
+        'fedctl;help;config;read' {
+            break
+        }
+        'fedctl;help;config;list' {
+            break
+        }
+        'fedctl;help;config;delete' {
             break
         }
         'fedctl;help;lab' {

@@ -25,6 +25,9 @@ _fedctl() {
             fedctl,completion)
                 cmd="fedctl__subcmd__completion"
                 ;;
+            fedctl,config)
+                cmd="fedctl__subcmd__config"
+                ;;
             fedctl,connect)
                 cmd="fedctl__subcmd__connect"
                 ;;
@@ -87,6 +90,36 @@ _fedctl() {
                 ;;
             fedctl__subcmd__catalog__subcmd__help,services)
                 cmd="fedctl__subcmd__catalog__subcmd__help__subcmd__services"
+                ;;
+            fedctl__subcmd__config,delete)
+                cmd="fedctl__subcmd__config__subcmd__delete"
+                ;;
+            fedctl__subcmd__config,help)
+                cmd="fedctl__subcmd__config__subcmd__help"
+                ;;
+            fedctl__subcmd__config,list)
+                cmd="fedctl__subcmd__config__subcmd__list"
+                ;;
+            fedctl__subcmd__config,read)
+                cmd="fedctl__subcmd__config__subcmd__read"
+                ;;
+            fedctl__subcmd__config,write)
+                cmd="fedctl__subcmd__config__subcmd__write"
+                ;;
+            fedctl__subcmd__config__subcmd__help,delete)
+                cmd="fedctl__subcmd__config__subcmd__help__subcmd__delete"
+                ;;
+            fedctl__subcmd__config__subcmd__help,help)
+                cmd="fedctl__subcmd__config__subcmd__help__subcmd__help"
+                ;;
+            fedctl__subcmd__config__subcmd__help,list)
+                cmd="fedctl__subcmd__config__subcmd__help__subcmd__list"
+                ;;
+            fedctl__subcmd__config__subcmd__help,read)
+                cmd="fedctl__subcmd__config__subcmd__help__subcmd__read"
+                ;;
+            fedctl__subcmd__config__subcmd__help,write)
+                cmd="fedctl__subcmd__config__subcmd__help__subcmd__write"
                 ;;
             fedctl__subcmd__connect,ca)
                 cmd="fedctl__subcmd__connect__subcmd__ca"
@@ -175,6 +208,9 @@ _fedctl() {
             fedctl__subcmd__help,completion)
                 cmd="fedctl__subcmd__help__subcmd__completion"
                 ;;
+            fedctl__subcmd__help,config)
+                cmd="fedctl__subcmd__help__subcmd__config"
+                ;;
             fedctl__subcmd__help,connect)
                 cmd="fedctl__subcmd__help__subcmd__connect"
                 ;;
@@ -222,6 +258,18 @@ _fedctl() {
                 ;;
             fedctl__subcmd__help__subcmd__catalog,services)
                 cmd="fedctl__subcmd__help__subcmd__catalog__subcmd__services"
+                ;;
+            fedctl__subcmd__help__subcmd__config,delete)
+                cmd="fedctl__subcmd__help__subcmd__config__subcmd__delete"
+                ;;
+            fedctl__subcmd__help__subcmd__config,list)
+                cmd="fedctl__subcmd__help__subcmd__config__subcmd__list"
+                ;;
+            fedctl__subcmd__help__subcmd__config,read)
+                cmd="fedctl__subcmd__help__subcmd__config__subcmd__read"
+                ;;
+            fedctl__subcmd__help__subcmd__config,write)
+                cmd="fedctl__subcmd__help__subcmd__config__subcmd__write"
                 ;;
             fedctl__subcmd__help__subcmd__connect,ca)
                 cmd="fedctl__subcmd__help__subcmd__connect__subcmd__ca"
@@ -491,7 +539,7 @@ _fedctl() {
 
     case "${cmd}" in
         fedctl)
-            opts="-h -V --help -help --version -version kv catalog services members leave connect lab debug federation-state operator tls completion version internal agent help"
+            opts="-h -V --help -help --version -version kv catalog services members leave connect config lab debug federation-state operator tls completion version internal agent help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -851,6 +899,316 @@ _fedctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__config)
+            opts="-h -V --help -help --version -version write read list delete help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__config__subcmd__delete)
+            opts="-h -V --kind -kind --name -name --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kind|-kind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name|-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --http-addr|-http-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token|-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file|-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file|-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert|-client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key|-client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name|-tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --datacenter|-datacenter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__config__subcmd__help)
+            opts="write read list delete help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__config__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__config__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__config__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__config__subcmd__help__subcmd__read)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__config__subcmd__help__subcmd__write)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__config__subcmd__list)
+            opts="-h -V --kind -kind --format -format --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kind|-kind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format|-format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-addr|-http-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token|-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file|-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file|-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert|-client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key|-client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name|-tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --datacenter|-datacenter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__config__subcmd__read)
+            opts="-h -V --kind -kind --name -name --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --kind|-kind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name|-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --http-addr|-http-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token|-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file|-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file|-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert|-client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key|-client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name|-tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --datacenter|-datacenter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__config__subcmd__write)
+            opts="-h -V --cas -cas --modify-index -modify-index --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --modify-index|-modify-index)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --http-addr|-http-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token|-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file|-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file|-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert|-client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key|-client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name|-tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --datacenter|-datacenter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1573,7 +1931,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__help)
-            opts="kv catalog services members leave connect lab debug federation-state operator tls completion version internal agent help"
+            opts="kv catalog services members leave connect config lab debug federation-state operator tls completion version internal agent help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1659,6 +2017,76 @@ _fedctl() {
         fedctl__subcmd__help__subcmd__completion)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__config)
+            opts="write read list delete"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__config__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__config__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__config__subcmd__read)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__config__subcmd__write)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

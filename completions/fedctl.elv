@@ -28,6 +28,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand members 'List the members of the datacenter'
             cand leave 'Leave the datacenter gracefully and stop the agent'
             cand connect 'Run Envoy as a mesh gateway configured by the local agent'
+            cand config 'Write, read, list and delete config entries (proxy-defaults, service-defaults, service-resolver), kept in the primary datacenter and replicated to every other'
             cand lab 'A federated lab on this machine: several datacenters through real Envoy gateways'
             cand debug 'Debug the federation: how this server reaches other datacenters through gateways'
             cand federation-state 'Inspect the federation states: every datacenter''s mesh gateways'
@@ -380,6 +381,98 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         &'fedctl;connect;help;envoy'= {
         }
         &'fedctl;connect;help;help'= {
+        }
+        &'fedctl;config'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand write 'Create or update a config entry from an HCL or JSON file'
+            cand read 'Show one config entry as JSON'
+            cand list 'List the names of the config entries of one kind, one per line'
+            cand delete 'Delete a config entry'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;config;write'= {
+            cand --modify-index 'The modify index -cas compares with (0: the entry must not exist)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand --cas 'Check-and-set: write only if the entry''s modify index equals -modify-index'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;config;read'= {
+            cand --kind 'The entry''s kind: proxy-defaults, service-defaults or service-resolver'
+            cand --name 'The entry''s name (a service name; `global` for proxy-defaults)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;config;list'= {
+            cand --kind 'The kind to list: proxy-defaults, service-defaults or service-resolver'
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;config;delete'= {
+            cand --kind 'The entry''s kind: proxy-defaults, service-defaults or service-resolver'
+            cand --name 'The entry''s name'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;config;help'= {
+            cand write 'Create or update a config entry from an HCL or JSON file'
+            cand read 'Show one config entry as JSON'
+            cand list 'List the names of the config entries of one kind, one per line'
+            cand delete 'Delete a config entry'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;config;help;write'= {
+        }
+        &'fedctl;config;help;read'= {
+        }
+        &'fedctl;config;help;list'= {
+        }
+        &'fedctl;config;help;delete'= {
+        }
+        &'fedctl;config;help;help'= {
         }
         &'fedctl;lab'= {
             cand -h 'Print help'
@@ -833,6 +926,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand members 'List the members of the datacenter'
             cand leave 'Leave the datacenter gracefully and stop the agent'
             cand connect 'Run Envoy as a mesh gateway configured by the local agent'
+            cand config 'Write, read, list and delete config entries (proxy-defaults, service-defaults, service-resolver), kept in the primary datacenter and replicated to every other'
             cand lab 'A federated lab on this machine: several datacenters through real Envoy gateways'
             cand debug 'Debug the federation: how this server reaches other datacenters through gateways'
             cand federation-state 'Inspect the federation states: every datacenter''s mesh gateways'
@@ -891,6 +985,20 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         &'fedctl;help;connect;ca;set-config'= {
         }
         &'fedctl;help;connect;envoy'= {
+        }
+        &'fedctl;help;config'= {
+            cand write 'Create or update a config entry from an HCL or JSON file'
+            cand read 'Show one config entry as JSON'
+            cand list 'List the names of the config entries of one kind, one per line'
+            cand delete 'Delete a config entry'
+        }
+        &'fedctl;help;config;write'= {
+        }
+        &'fedctl;help;config;read'= {
+        }
+        &'fedctl;help;config;list'= {
+        }
+        &'fedctl;help;config;delete'= {
         }
         &'fedctl;help;lab'= {
             cand up 'Start a federated lab on this machine: datacenters federated through real Envoy gateways'

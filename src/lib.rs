@@ -18,7 +18,8 @@
 //! - agent-local work: `proxycfg`, `local` — the agent's own services, checks and their
 //!   anti-entropy, and each local gateway's watches folded into snapshots
 //! - federation: `federation`, `wan` — replication between datacenters (federation states,
-//!   the Connect CA, pruning), and the gateway transport it travels on (locator, tunnel, probes)
+//!   the Connect CA, config entries, pruning), and the gateway transport it travels on
+//!   (locator, tunnel, probes)
 //! - mesh logic: `connect` — an upstream's discovery chain compiled from the config entries
 //!   (targets, mesh gateway modes, failover), pure
 //! - request path: `backend` — one request path for servers and clients: serve here, at the

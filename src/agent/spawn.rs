@@ -13,7 +13,7 @@ use super::running::Running;
 use super::{AgentError, StartOptions, cluster, identity};
 use crate::backend::{Backend, Router, ServerPool};
 use crate::config::AgentConfig;
-use crate::federation::ReplicationStatus;
+use crate::federation::{ConfigReplicationStatus, ReplicationStatus};
 use crate::gossip::Gossip;
 use crate::http::{AgentInfo, ApiState, AppState, Metrics};
 use crate::local::sync::NodeIdentity;
@@ -90,7 +90,8 @@ impl Agent {
             (None, None) => return Err(AgentError::NoGossip("a client agent")),
         };
         w.membership(&rpc, &router, raft.as_ref(), lan.as_ref(), wan.as_ref(), locator.is_some());
-        let replication = w.federation(raft.as_ref(), &backend, router, locator.as_ref(), tls.as_ref());
+        let (replication, config_replication) =
+            w.federation(raft.as_ref(), &backend, router, locator.as_ref(), tls.as_ref());
         let (proxycfg, leaves) = w.local(&opts, &node_id, &local, &backend, locator.as_ref(), listeners.server_port);
         let Listeners { http, grpc, grpc_tls, server, server_port } = listeners;
         if let Some(listener) = server {
@@ -111,6 +112,7 @@ impl Agent {
                 gossip: lan.clone(),
                 wan: wan.clone(),
                 replication,
+                config_replication,
                 left: left.clone(),
                 xds: xds.clone(),
                 locator: locator.clone(),
@@ -237,7 +239,8 @@ impl Wiring<'_> {
     }
 
     /// Servers: the gateway locator's upkeep, the Connect CA, federation-state anti-entropy
-    /// everywhere, replication in secondaries and pruning in the primary.
+    /// everywhere, replication (federation states, config entries) in secondaries and pruning
+    /// in the primary. Returns the two replications' statuses.
     fn federation(
         &mut self,
         raft: Option<&RaftNode>,
@@ -245,10 +248,11 @@ impl Wiring<'_> {
         router: Router,
         locator: Option<&Locator>,
         tls: Option<&Arc<AgentTls>>,
-    ) -> Arc<Mutex<ReplicationStatus>> {
+    ) -> (Arc<Mutex<ReplicationStatus>>, Arc<Mutex<ConfigReplicationStatus>>) {
         let cfg = self.cfg;
         let replication = Arc::new(Mutex::new(ReplicationStatus::default()));
-        let Some(node) = raft else { return replication };
+        let config_replication = Arc::new(Mutex::new(ConfigReplicationStatus::default()));
+        let Some(node) = raft else { return (replication, config_replication) };
         if let Some(locator) = locator {
             self.spawn(
                 "locator refresh",
@@ -276,13 +280,17 @@ impl Wiring<'_> {
         if dc != primary {
             let status = replication.clone();
             let replicate =
-                crate::federation::run_replication(node.clone(), backend.clone(), primary, status, self.stop());
+                crate::federation::run_replication(node.clone(), backend.clone(), primary.clone(), status, self.stop());
             self.spawn("federation replication", replicate);
+            let status = config_replication.clone();
+            let replicate =
+                crate::federation::run_config_replication(node.clone(), backend.clone(), primary, status, self.stop());
+            self.spawn("config entry replication", replicate);
         } else {
             let grace = cfg.federation_state_prune_grace;
             self.spawn("federation pruning", crate::federation::run_pruning(node.clone(), router, grace, self.stop()));
         }
-        replication
+        (replication, config_replication)
     }
 
     /// Everyone: anti-entropy of the agent's services and checks, and the proxy config of its

@@ -6,6 +6,7 @@
 //! environments keep working), then the default. It is pure: the environment is passed in.
 
 mod client;
+mod config;
 mod types;
 
 pub use client::{Client, ClientError, Indexed};

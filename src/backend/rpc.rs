@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::Backend;
 use crate::rpc::message::{self, Answer, Envelope, Request};
 use crate::rpc::{Handler, Peer};
-use crate::state::{Command, FederationStateOp, RequestError};
+use crate::state::{Command, ConfigEntryOp, FederationStateOp, RequestError};
 use crate::tls::{AgentTls, Protocol};
 
 /// The server port's handlers for `backend` (a server's: raft is served only when it has a
@@ -42,16 +42,22 @@ pub fn server_handlers(backend: Backend, tls: Option<Arc<AgentTls>>) -> HashMap<
 
 /// Why `request` is only for servers, or `None` when any authenticated agent may send it.
 ///
-/// Server-only: removing a raft peer, and writing federation states or the Connect CA (alone
-/// or in a batch); raft itself is refused at the connection. Everything else (ping, status,
-/// datacenters, reads, catalog and KV writes) is what client agents forward for their users.
+/// Server-only: removing a raft peer, and writing federation states, the Connect CA or a
+/// replicated config-entry table (alone or in a batch); raft itself is refused at the
+/// connection. Everything else (ping, status, datacenters, reads, catalog, KV and config-entry
+/// writes) is what client agents forward for their users.
 pub fn server_only(request: &Request) -> Option<&'static str> {
     fn command(c: &Command) -> Option<&'static str> {
         match c {
             Command::FederationState(_) => Some("federation states may only be written by servers"),
             Command::ConnectCa(_) => Some("the Connect CA may only be written by servers"),
+            Command::ConfigEntry(ConfigEntryOp::Replace { .. }) => {
+                Some("replicated config entries may only be written by servers")
+            }
             Command::Batch(commands) => commands.iter().find_map(command),
             Command::Register(_) | Command::Deregister(_) | Command::Kv(_) => None,
+            // Users' config-entry writes, which client agents forward to the primary.
+            Command::ConfigEntry(ConfigEntryOp::Set { .. } | ConfigEntryOp::Delete { .. }) => None,
         }
     }
     match request {

@@ -2,7 +2,8 @@
 //! (anti-entropy); every secondary's leader pulls all states from the primary (replication).
 //!
 //! The Connect CA follows the same pattern: created once in the primary, mirrored by
-//! secondaries.
+//! secondaries; so do config entries (written in the primary, mirrored by every secondary's
+//! leader).
 //!
 //! The loops run on every server and act only while it leads its datacenter, so leadership
 //! changes need no coordination: the new leader's loop simply starts acting. They reach the
@@ -10,6 +11,7 @@
 //! finds); the agent spawns each `run_*` loop and owns it.
 
 mod anti_entropy;
+mod config_replication;
 mod connect_ca;
 mod prune;
 mod replication;
@@ -17,6 +19,7 @@ mod replication;
 use std::time::Duration;
 
 pub use anti_entropy::{HEALTHY_STATE_MAX_AGE, run_anti_entropy};
+pub use config_replication::{ConfigEntryDiff, ConfigReplicationStatus, diff_config_entries, run_config_replication};
 pub use connect_ca::{new_connect_ca, run_connect_ca};
 pub use prune::run_pruning;
 pub use replication::{ReplicationStatus, run_replication};

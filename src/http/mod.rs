@@ -3,6 +3,7 @@
 
 mod agent;
 mod catalog;
+mod config;
 mod connect;
 mod error;
 mod federation;
@@ -81,6 +82,8 @@ pub struct ApiState {
     pub wan: Option<crate::gossip::Gossip>,
     /// What federation-state replication last did (secondaries).
     pub replication: Arc<std::sync::Mutex<crate::federation::ReplicationStatus>>,
+    /// What config-entry replication last did (secondaries).
+    pub config_replication: Arc<std::sync::Mutex<crate::federation::ConfigReplicationStatus>>,
     /// Notified once `/v1/agent/leave` completed; the agent then shuts down.
     pub left: Arc<tokio::sync::Notify>,
     /// What each local gateway's xDS stream last did.
@@ -154,6 +157,11 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/internal/federation-states/mesh-gateways", get(federation::mesh_gateways))
         .route("/v1/internal/federation-states/replication", get(federation::replication))
         .route("/v1/internal/federation-state/{dc}", get(federation::get))
+        .route("/v1/internal/config-entries/replication", get(config::replication))
+        .route("/v1/config", get(config::no_kind).put(config::apply))
+        .route("/v1/config/", get(config::no_kind).delete(config::delete_without_name))
+        .route("/v1/config/{kind}", get(config::list).delete(config::delete_kind_only))
+        .route("/v1/config/{kind}/{name}", get(config::get).delete(config::delete))
         .route("/v1/kv/", get(kv::get_root).put(kv::put_root).delete(kv::delete_root))
         .route("/v1/kv/{*key}", get(kv::get).put(kv::put).delete(kv::delete))
         .layer(DefaultBodyLimit::max(kv::MAX_VALUE_SIZE + 64 * 1024))

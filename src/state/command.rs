@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::config_entry::ConfigEntry;
 use super::types::{ConnectCa, FederationState, HealthCheck, NodeService, SigningIntermediate};
 
 /// A replicated write.
@@ -21,6 +22,8 @@ pub enum Command {
     FederationState(FederationStateOp),
     /// Create or replace the Connect CA (trust domain and roots).
     ConnectCa(ConnectCaOp),
+    /// Write or remove config entries (`ConfigEntry.Apply` / `Delete`, and replication).
+    ConfigEntry(ConfigEntryOp),
     /// Several independent commands proposed together (group commit): applied in order at
     /// one raft index, each with its own outcome in [`Response::Batch`]. Never nested.
     Batch(Vec<Command>),
@@ -113,6 +116,22 @@ pub enum ConnectCaOp {
     SetIntermediate(Box<SigningIntermediate>),
 }
 
+/// Config-entry writes. Users' writes and deletes are applied in the primary only; each
+/// secondary mirrors the primary's table with [`ConfigEntryOp::Replace`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ConfigEntryOp {
+    /// Creates or replaces one entry (normalised, then validated). With `cas`, only while the
+    /// stored entry's ModifyIndex is `cas` (0: only if there is none); a mismatch answers
+    /// `Bool(false)` and changes nothing, a write `Bool(true)`.
+    Set { entry: Box<ConfigEntry>, cas: Option<u64> },
+    /// Removes one entry (nothing to remove is not an error).
+    Delete { kind: String, name: String },
+    /// A secondary's replication: the whole table becomes `entries` (the primary's content,
+    /// kept as it is) in one step, so a reader never sees half a round. Entries whose content
+    /// did not change keep their indexes; the table's index moves only when something did.
+    Replace { entries: Vec<ConfigEntry> },
+}
+
 /// The result of a command the state machine accepted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Response {
@@ -152,6 +171,10 @@ pub enum StateError {
     InvalidConnectCa(String),
     #[error("invalid federation state: {0}")]
     InvalidFederationState(String),
+    /// A config entry the reference's validation refuses, in its words (the HTTP API answers
+    /// the message alone, as the reference does).
+    #[error("{0}")]
+    InvalidConfigEntry(String),
 }
 
 /// What the state machine returns for each log entry: the command's own outcome. It travels

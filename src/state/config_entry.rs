@@ -161,6 +161,16 @@ impl ConfigEntry {
             ConfigEntry::ServiceResolver(e) => &mut e.index,
         }
     }
+
+    /// Whether two entries say the same thing, whatever their raft indexes (each datacenter
+    /// stores a replicated entry at its own indexes).
+    pub fn same_content(&self, other: &ConfigEntry) -> bool {
+        let mut a = self.clone();
+        *a.index_mut() = EntryIndex::default();
+        let mut b = other.clone();
+        *b.index_mut() = EntryIndex::default();
+        a == b
+    }
 }
 
 /// Every entry a discovery chain reads, by kind: what proxies watch (one table, one index).

@@ -7,6 +7,9 @@
 
 mod command;
 mod config_entry;
+mod config_entry_check;
+mod config_entry_decode;
+mod config_store;
 mod error;
 mod ids;
 mod query;
@@ -17,13 +20,15 @@ mod types;
 mod watch;
 
 pub use command::{
-    Command, CommandResult, ConnectCaOp, DeregisterRequest, FederationStateOp, KvOp, RegisterRequest, Response,
-    StateError,
+    Command, CommandResult, ConfigEntryOp, ConnectCaOp, DeregisterRequest, FederationStateOp, KvOp, RegisterRequest,
+    Response, StateError,
 };
 pub use config_entry::{
     ConfigEntries, ConfigEntry, EntryIndex, PROXY_DEFAULTS, PROXY_DEFAULTS_NAME, ProxyDefaults, ResolverFailover,
     ResolverRedirect, ResolverSubset, SERVICE_DEFAULTS, SERVICE_RESOLVER, ServiceDefaults, ServiceResolver,
 };
+pub use config_entry_check::validate_mesh_gateway;
+pub use config_entry_decode::{ConfigEntryDecodeError, config_entry_kind};
 pub use error::RequestError;
 pub use ids::{ServerNode, new_uuid};
 pub use query::{CheckServiceNode, NodeServices, ServiceNode};

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::config_entry::ConfigEntry;
 use super::query::{CheckServiceNode, NodeServices, ServiceNode};
 use super::store::{Store, Table};
 use super::types::{
@@ -74,6 +75,16 @@ pub enum Query {
     CaRoots,
     /// The CA's settings, with the index of their last change.
     CaConfiguration,
+    /// One config entry (`GET /v1/config/:kind/:name`).
+    ConfigEntry {
+        kind: String,
+        name: String,
+    },
+    /// The config entries of one kind, or of every kind (what replication lists), sorted by
+    /// (kind, name).
+    ConfigEntries {
+        kind: Option<String>,
+    },
 }
 
 /// A (possibly blocking) read: answered once the tables of `query` are past `min_index`, or
@@ -129,6 +140,8 @@ pub enum QueryResult {
     MeshGateways(BTreeMap<String, Vec<CheckServiceNode>>),
     CaRoots(Option<ConnectCa>),
     CaConfiguration(Option<CaConfigEntry>),
+    ConfigEntry(Option<ConfigEntry>),
+    ConfigEntries(Vec<ConfigEntry>),
 }
 
 /// The CA's settings as `/v1/connect/ca/configuration` shows them.
@@ -158,6 +171,7 @@ impl Query {
             | Query::FederationState { .. }
             | Query::FederationStateMeshGateways => &[Table::FederationStates],
             Query::CaRoots | Query::CaConfiguration => &[Table::ConnectCa],
+            Query::ConfigEntry { .. } | Query::ConfigEntries { .. } => &[Table::ConfigEntries],
         }
     }
 
@@ -203,6 +217,8 @@ impl Query {
                 create_index: ca.roots.iter().map(|r| r.index.create_index).min().unwrap_or_default(),
                 modify_index: s.table_index(Table::ConnectCa),
             })),
+            Query::ConfigEntry { kind, name } => QueryResult::ConfigEntry(s.config_entry(kind, name).cloned()),
+            Query::ConfigEntries { kind } => QueryResult::ConfigEntries(s.config_entries(kind.as_deref())),
         }
     }
 }
@@ -227,6 +243,8 @@ impl QueryResult {
             QueryResult::MeshGateways(v) => serde_json::to_value(v),
             QueryResult::CaRoots(v) => serde_json::to_value(v),
             QueryResult::CaConfiguration(v) => serde_json::to_value(v),
+            QueryResult::ConfigEntry(v) => serde_json::to_value(v),
+            QueryResult::ConfigEntries(v) => serde_json::to_value(v),
         };
         value.unwrap_or(serde_json::Value::Null)
     }

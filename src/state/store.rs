@@ -14,6 +14,7 @@ use super::command::{
     Command, CommandResult, ConnectCaOp, DeregisterRequest, FederationStateOp, KvOp, RegisterRequest, Response,
     StateError,
 };
+use super::config_entry::ConfigEntry;
 use super::types::{
     ConnectCa, FederationState, HealthCheck, KvEntry, Node, NodeService, RaftIndex, SigningIntermediate,
 };
@@ -27,11 +28,19 @@ pub enum Table {
     Kv,
     FederationStates,
     ConnectCa,
+    ConfigEntries,
 }
 
 impl Table {
-    pub const ALL: [Table; 6] =
-        [Table::Nodes, Table::Services, Table::Checks, Table::Kv, Table::FederationStates, Table::ConnectCa];
+    pub const ALL: [Table; 7] = [
+        Table::Nodes,
+        Table::Services,
+        Table::Checks,
+        Table::Kv,
+        Table::FederationStates,
+        Table::ConnectCa,
+        Table::ConfigEntries,
+    ];
 }
 
 /// All replicated state of one datacenter.
@@ -52,6 +61,9 @@ pub struct Store {
     /// A secondary's own intermediate CA, signed by the primary.
     #[serde(default)]
     pub(super) connect_intermediate: Option<SigningIntermediate>,
+    /// kind -> name -> config entry (written in the primary, mirrored by secondaries).
+    #[serde(default)]
+    pub(super) config_entries: BTreeMap<String, BTreeMap<String, ConfigEntry>>,
     table_index: BTreeMap<Table, u64>,
     last_index: u64,
 }
@@ -85,6 +97,7 @@ impl Store {
             Command::Kv(op) => Ok(self.kv_apply(index, op)),
             Command::FederationState(op) => self.federation_state_apply(index, op),
             Command::ConnectCa(op) => self.connect_ca_apply(index, op),
+            Command::ConfigEntry(op) => self.config_entry_apply(index, op),
             Command::Batch(commands) => Ok(Response::Batch(
                 commands
                     .iter()
@@ -98,7 +111,7 @@ impl Store {
     }
 
     /// Records that the entry at raft log `index` changed `table`.
-    fn touch(&mut self, table: Table, index: u64) {
+    pub(super) fn touch(&mut self, table: Table, index: u64) {
         self.table_index.insert(table, index);
     }
 

@@ -5,6 +5,7 @@ mod agent_logging_checks;
 mod agent_process;
 mod agent_shutdown;
 mod agents;
+mod config_entries;
 mod connect_ca_config;
 mod connect_leaf;
 mod connect_registration;

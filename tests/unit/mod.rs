@@ -4,6 +4,7 @@
 mod architecture;
 mod argv;
 mod config;
+mod config_entries;
 mod discovery_chain;
 mod linearizable;
 mod locator;

@@ -1,0 +1,36 @@
+mod delete;
+mod list;
+mod read;
+mod write;
+
+use clap::Subcommand;
+
+use crate::cli::{CliError, Ctx};
+
+/// Write, read, list and delete config entries: the federation's central settings for proxies
+/// (proxy-defaults), services (service-defaults) and where a service's requests go
+/// (service-resolver). Writes go to the primary datacenter, which every other replicates.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Write(write::Args),
+    Read(read::Args),
+    List(list::Args),
+    Delete(delete::Args),
+}
+
+pub async fn run(ctx: &Ctx, cmd: Command) -> Result<(), CliError> {
+    match cmd {
+        Command::Write(args) => write::cmd_config_write(ctx, args).await,
+        Command::Read(args) => read::cmd_config_read(ctx, args).await,
+        Command::List(args) => list::cmd_config_list(ctx, args).await,
+        Command::Delete(args) => delete::cmd_config_delete(ctx, args).await,
+    }
+}
+
+/// The value of a required `-kind` / `-name` flag, or the reference's usage message.
+fn required<'a>(value: &'a Option<String>, flag: &str) -> Result<&'a str, CliError> {
+    value
+        .as_deref()
+        .filter(|v| !v.is_empty())
+        .ok_or_else(|| CliError::usage(format!("Must specify the -{flag} parameter")))
+}
