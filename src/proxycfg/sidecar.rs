@@ -11,6 +11,7 @@
 //! a watch and the watches of targets no longer needed stop.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use tokio::sync::{mpsc, watch};
 
@@ -110,19 +111,28 @@ fn watch_target(
     }
 }
 
-/// The config entries the chains compile against.
+/// The config entries the chains compile against (replicated to every datacenter, so read
+/// here).
 fn watch_entries(
     ctx: &Context,
     tx: mpsc::Sender<Update>,
     stop: watch::Receiver<bool>,
 ) -> impl Future<Output = ()> + Send + 'static {
-    // Until config entries are stored, every chain compiles against none.
-    let _ = &ctx.backend;
-    async move {
-        let _ = tx.send(Update::Entries(std::sync::Arc::new(ConfigEntries::default()))).await;
-        let mut stop = stop;
-        stopped(&mut stop).await;
-    }
+    let query = Query::ConfigEntries { kind: None };
+    watch_query(
+        ctx.backend.clone(),
+        None,
+        query,
+        tx,
+        stop,
+        |r| match r {
+            QueryResult::ConfigEntries(entries) => {
+                Some(Update::Entries(Arc::new(ConfigEntries::from_entries(entries))))
+            }
+            _ => None,
+        },
+        |_| None,
+    )
 }
 
 /// Forwards the leaf whenever the issuer publishes a different one.

@@ -269,13 +269,17 @@ fn target_group(snap: &Snapshot, target: &Target) -> Option<Vec<LbEndpoint>> {
     )
 }
 
-/// A target can take traffic: a healthy instance, and when gateways carry it, a healthy
-/// gateway on each side (for `local` mode the target datacenter's gateways too, which the
-/// local gateway forwards to).
+/// A target can take traffic: its last read succeeded (a datacenter whose gateway is gone
+/// fails the read through it at once, long before the gateway's check turns critical) with a
+/// healthy instance, and when gateways carry it, a healthy gateway on each side (for `local`
+/// mode the target datacenter's gateways too, which the local gateway forwards to).
 fn target_healthy(snap: &Snapshot, target: &Target) -> bool {
     let healthy_gateway = |dc: &str| snap.fed_state_gateways.get(dc).is_some_and(|g| g.iter().any(|g| g.is_healthy()));
+    let key = (target.service.clone(), target.datacenter.clone());
+    let read_ok = snap.sidecar.targets.get(&key).is_some_and(|t| t.error.is_none());
     let instances = snap.sidecar.instances(target).unwrap_or_default();
-    instances.iter().any(CheckServiceNode::is_healthy)
+    read_ok
+        && instances.iter().any(CheckServiceNode::is_healthy)
         && match target.mode {
             Mode::Direct => true,
             Mode::Remote => healthy_gateway(&target.datacenter),

@@ -2,6 +2,7 @@
 //! configured by the agent, requests through them with mTLS.
 
 mod cross_dc;
+mod failover;
 mod readme_cross_dc;
 mod readme_guide;
 mod rotation;
