@@ -493,7 +493,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --format 'Output format: table (for people) or json (for programs)'
             cand --detach 'Leave the lab running and return'
             cand --isolate 'Put every server and gateway in its own network namespace (needs root): servers of different datacenters have no route to each other, only gateways reach the WAN'
-            cand --demo 'Also deploy a demo in every datacenter: an echo app and the services echo and web with sidecars (web''s upstream: echo), and print the curl that goes through the mesh'
+            cand --demo 'Also deploy a demo in every datacenter: an echo app and the services echo and web with sidecars (web''s upstreams: echo here and in the next datacenter, with failover), and print the curls that go through the mesh'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'

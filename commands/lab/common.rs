@@ -178,5 +178,10 @@ pub async fn print_summary(ctx: &Ctx, lab: &Lab) -> Result<(), CliError> {
     for c in &curls {
         ctx.out.line(format!("{}    # {}: {}", c.curl, c.datacenter, c.route))?;
     }
+    if let Some(f) = lab.demo_failover() {
+        ctx.out.line("")?;
+        ctx.out.line(format!("{}    # failover: stop {}'s echo, then:", f.stop, f.datacenter))?;
+        ctx.out.line(format!("{}    # answered by {} (echo's resolver fails over)", f.curl, f.answer))?;
+    }
     Ok(())
 }

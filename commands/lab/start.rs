@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use fedctl::lab::{
     Checker, Lab, LabError, Registry, Stage, build_isolation, first_exited, is_stopping, register_demo,
-    start_demo_apps, start_demo_sidecars, start_gateways, start_servers,
+    start_demo_apps, start_demo_sidecars, start_gateways, start_servers, write_demo_entries,
 };
 use serde_json::Value;
 
@@ -93,13 +93,14 @@ async fn start(
     Ok(reached)
 }
 
-/// The demo, once the lab federated: the echo apps, then the services registered with their
-/// agents, then their sidecars. The lab is saved after each start, so `lab down` stops what was
+/// The demo, once the lab federated: the echo apps, the config entries (gateways and
+/// failover), then the services registered with their agents, then their sidecars. The lab is saved after each start, so `lab down` stops what was
 /// started even when a later step fails.
 async fn start_demo(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
     let launched = start_demo_apps(lab, fedctl);
     lab.save()?;
     launched?;
+    write_demo_entries(lab).await?;
     register_demo(lab).await?;
     let launched = start_demo_sidecars(lab, fedctl);
     lab.save()?;

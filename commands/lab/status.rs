@@ -89,6 +89,7 @@ async fn one(ctx: &Ctx, dir: &Path, format: FormatArg) -> Result<(), CliError> {
             "Problems": problems,
             "Gone": gone,
             "Demo": lab.demo_curls(),
+            "DemoFailover": lab.demo_failover(),
         }))?;
     } else {
         ctx.out.line(format!("Lab: {} in {}", lab.name, lab.dir.display()))?;

@@ -19,9 +19,13 @@ use crate::cli::{CliError, Ctx, FormatArg};
 ///
 /// With -demo, once the lab is federated, every datacenter also gets an echo app and two
 /// services registered with sidecars (Envoy, started with `fedctl connect envoy`): echo, and
-/// web, whose upstream is its own datacenter's echo. `lab up` waits until each datacenter's
-/// demo answers through the mesh and prints the curl for it, which goes from web's upstream
-/// port through web's sidecar and echo's sidecar (mTLS between them) to echo.
+/// web, whose upstreams are its own datacenter's echo and (with several datacenters) the next
+/// datacenter's echo. `lab up` waits until every curl it prints is answered: each goes from a
+/// web upstream port through web's sidecar and echo's sidecar (mTLS between them) to echo, the
+/// one to the next datacenter through both datacenters' mesh gateways. The config entries
+/// `proxy-defaults` (mesh gateway mode local) and a `service-resolver` for echo (failover to
+/// every datacenter in order) are written first; the last lines say which echo to stop
+/// (`kill <pid>`) to see the curl to it answered by another datacenter.
 ///
 /// Every lab is registered as soon as its directory holds its state (in
 /// $TMPDIR/fedctl-labs-<uid>, or the directory FEDCTL_LAB_REGISTRY names), so `fedctl lab
@@ -62,7 +66,8 @@ pub struct Args {
     #[arg(long)]
     pub isolate: bool,
     /// Also deploy a demo in every datacenter: an echo app and the services echo and web with
-    /// sidecars (web's upstream: echo), and print the curl that goes through the mesh.
+    /// sidecars (web's upstreams: echo here and in the next datacenter, with failover), and
+    /// print the curls that go through the mesh.
     #[arg(long)]
     pub demo: bool,
     #[command(flatten)]
@@ -93,6 +98,7 @@ pub async fn cmd_lab_up(ctx: &Ctx, args: Args) -> Result<(), CliError> {
             "FederatedAfterSecs": took,
             "Stages": reached,
             "Demo": lab.demo_curls(),
+            "DemoFailover": lab.demo_failover(),
         }))?;
     } else {
         ctx.out.info(format!(

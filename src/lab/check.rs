@@ -88,6 +88,11 @@ impl Checker {
     /// answer as echo of that datacenter.
     pub async fn demo_answer(&self, d: &LabDatacenter) -> Result<String, String> {
         let curl = d.demo_curl().ok_or("no demo")?;
+        self.curl_answer(&curl).await
+    }
+
+    /// What a demo curl answers, or why it does not answer as it says it will.
+    pub async fn curl_answer(&self, curl: &super::DemoCurl) -> Result<String, String> {
         let response = self.http.get(curl.url.as_str()).send().await.map_err(|e| error_chain(&e))?;
         let status = response.status();
         let body = response.text().await.map_err(|e| error_chain(&e))?;
@@ -98,12 +103,12 @@ impl Checker {
         }
     }
 
-    /// The first datacenter whose demo does not answer, and why (`dc2: curl URL: ...`).
+    /// The first demo curl that does not answer as it says, and why (`dc2: curl URL: ...`):
+    /// each datacenter's own, then each one to the next datacenter.
     pub async fn demo_problem(&self, lab: &Lab) -> Option<String> {
-        for d in &lab.datacenters {
-            let Some(curl) = d.demo_curl() else { continue };
-            if let Err(why) = self.demo_answer(d).await {
-                return Some(format!("{}: {}: {why}", d.name, curl.curl));
+        for curl in lab.demo_curls() {
+            if let Err(why) = self.curl_answer(&curl).await {
+                return Some(format!("{}: {}: {why}", curl.datacenter, curl.curl));
             }
         }
         None

@@ -70,10 +70,13 @@ pub async fn register_demo(lab: &Lab) -> Result<(), LabError> {
         let Some(demo) = &d.demo else { continue };
         let server = &d.servers[demo.agent];
         let url = format!("http://{}/v1/agent/service/register", server.http_addr());
-        let web_upstream = Some((demo.echo.name.as_str(), demo.upstream));
-        for (service, upstream) in [(&demo.echo, None), (&demo.web, web_upstream)] {
+        let mut web_upstreams = vec![(demo.echo.name.as_str(), "", demo.upstream)];
+        if let Some(cross) = &demo.cross {
+            web_upstreams.push((demo.echo.name.as_str(), cross.datacenter.as_str(), cross.port));
+        }
+        for (service, upstreams) in [(&demo.echo, Vec::new()), (&demo.web, web_upstreams)] {
             let step = format!("registering {} with its sidecar on {}'s agent (PUT {url})", service.name, server.node);
-            let body = registration(service, upstream, server.ns.is_some());
+            let body = registration(service, &upstreams, server.ns.is_some());
             let failed = |reason| LabError::Demo { datacenter: d.name.clone(), step: step.clone(), reason };
             let response = http.put(url.as_str()).json(&body).send().await.map_err(|e| failed(error_chain(&e)))?;
             let status = response.status();
@@ -81,6 +84,26 @@ pub async fn register_demo(lab: &Lab) -> Result<(), LabError> {
                 let text = response.text().await.unwrap_or_default();
                 return Err(failed(format!("{status}: {}", text.trim())));
             }
+        }
+    }
+    Ok(())
+}
+
+/// Writes the demo's config entries (gateways `local` for every proxy, echo failing over to
+/// the other datacenters) through the primary's first agent.
+pub async fn write_demo_entries(lab: &Lab) -> Result<(), LabError> {
+    let Some(primary) = lab.datacenters.iter().find(|d| d.primary).or(lab.datacenters.first()) else { return Ok(()) };
+    let server = &primary.servers[0];
+    let http = reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap_or_default();
+    let url = format!("http://{}/v1/config", server.http_addr());
+    for entry in lab.demo_entries() {
+        let step = format!("writing the config entry {} {} (PUT {url})", entry["Kind"], entry["Name"]);
+        let failed = |reason| LabError::Demo { datacenter: primary.name.clone(), step: step.clone(), reason };
+        let response = http.put(url.as_str()).json(&entry).send().await.map_err(|e| failed(error_chain(&e)))?;
+        let status = response.status();
+        let text = response.text().await.unwrap_or_default();
+        if !status.is_success() || text.trim() != "true" {
+            return Err(failed(format!("{status}: {}", text.trim())));
         }
     }
     Ok(())

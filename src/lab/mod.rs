@@ -14,8 +14,10 @@ mod registry;
 mod run;
 
 pub use check::{Checker, Stage};
-pub use demo::{DEMO_ROUTE, DemoCurl, DemoService, LabDemo, echo_name, registration};
-pub use demo_start::{register_demo, start_demo_apps, start_demo_sidecars};
+pub use demo::{
+    CrossUpstream, DEMO_ROUTE, DemoCurl, DemoFailover, DemoService, LabDemo, cross_route, echo_name, registration,
+};
+pub use demo_start::{register_demo, start_demo_apps, start_demo_sidecars, write_demo_entries};
 pub use echo::{echo_response, head_end, serve_echo};
 pub use isolate::{build as build_isolation, teardown as teardown_isolation};
 pub use plan::{

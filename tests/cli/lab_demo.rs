@@ -179,7 +179,9 @@ fn curl_lines(stdout: &str) -> Vec<(String, String)> {
             let (command, comment) = line.split_once("    # ")?;
             let url = command.strip_prefix("curl ")?;
             let (dc, route) = comment.split_once(": ")?;
-            assert_eq!(route, "web -> web's sidecar -> echo's sidecar -> echo", "{line}");
+            let other = if dc == "dc1" { "dc2" } else { "dc1" };
+            let routes = [fedctl::lab::DEMO_ROUTE.to_owned(), fedctl::lab::cross_route(dc, other)];
+            assert!(routes.iter().any(|r| r == route), "{line}");
             Some((dc.to_owned(), url.to_owned()))
         })
         .collect()
@@ -218,7 +220,14 @@ async fn up_demo_answers_through_the_mesh_in_every_datacenter_and_down_stops_it_
     // Each datacenter's curl is answered by its own echo, through the sidecars.
     let client = http_client();
     let demo = report["Demo"].as_array().unwrap();
-    assert_eq!(demo.len(), 2, "{report}");
+    assert_eq!(demo.len(), 4, "each datacenter's own curl, then each one to the other: {report}");
+    // The curls to the other datacenter: answered by its echo, through both gateways.
+    for (d, (from, to)) in demo[2..].iter().zip([("dc1", "dc2"), ("dc2", "dc1")]) {
+        assert_eq!(d["Datacenter"], from, "{d}");
+        assert_eq!(d["Route"], fedctl::lab::cross_route(from, to).as_str(), "{d}");
+        let answer = get(&client, d["URL"].as_str().unwrap()).await;
+        assert_eq!(answer, Ok(format!("echo in {to} (node {to}-s1): GET /\n")), "{d}\n{}", log_tails(&lab));
+    }
     for (d, dc) in demo.iter().zip(["dc1", "dc2"]) {
         assert_eq!(d["Datacenter"], dc, "{d}");
         let url = d["URL"].as_str().unwrap();
@@ -249,25 +258,44 @@ async fn up_demo_answers_through_the_mesh_in_every_datacenter_and_down_stops_it_
         let row = status.stdout.lines().find(|l| l.starts_with(dc)).unwrap();
         assert!(row.ends_with("3/3"), "the app and both sidecars run in {dc}: {row}");
     }
+    let app_pid = recorded["Datacenters"][1]["Demo"]["AppPid"].as_u64().unwrap();
+    let kill_line = format!("kill {app_pid}    # failover: stop dc2's echo, then:");
+    assert!(status.stdout.contains(&kill_line), "the failover is printed:\n{}", status.stdout);
     let curls = curl_lines(&status.stdout);
     let from_up: Vec<(String, String)> = demo
         .iter()
         .map(|d| (d["Datacenter"].as_str().unwrap().to_owned(), d["URL"].as_str().unwrap().to_owned()))
         .collect();
     assert_eq!(curls, from_up, "{}", status.stdout);
-    for (dc, url) in &curls {
-        let answer = get(&client, url).await.unwrap();
-        assert!(answer.starts_with(&format!("echo in {dc} ")), "{answer:?}");
+    for d in demo {
+        let answer = get(&client, d["URL"].as_str().unwrap()).await.unwrap();
+        assert!(answer.starts_with(d["Answer"].as_str().unwrap()), "{answer:?} for {d}");
     }
     let json = env.run(&["lab", "status", "-format=json"]).await;
     let json: Value = serde_json::from_str(&json.stdout).unwrap_or_else(|e| panic!("{e}: {json:?}"));
     assert_eq!(json["Federated"], true, "{json}");
     assert_eq!(json["Demo"], report["Demo"], "{json}");
 
-    // dc2's echo app is killed: its curl fails, and status names the process and the stage.
+    // The printed failover: dc2's echo app is killed as it says; the curl it names is then
+    // answered by dc1's echo, and so is dc2's own curl (echo's resolver fails over to dc1).
     let app = u32::try_from(recorded["Datacenters"][1]["Demo"]["AppPid"].as_u64().unwrap()).unwrap();
+    let failover = &report["DemoFailover"];
+    assert_eq!(failover["Datacenter"], "dc2", "{report}");
+    assert_eq!(failover["Stop"], format!("kill {app}").as_str(), "{failover}");
+    assert_eq!(failover["Curl"], demo[2]["Curl"], "the curl from dc1 to dc2: {failover}");
     kill9(app);
     eventually_with("the killed app is gone", String::new, async || !fedctl::lab::alive(app)).await;
+    let failover_url = failover["URL"].as_str().unwrap().to_owned();
+    let dc2_own = demo[1]["URL"].as_str().unwrap().to_owned();
+    eventually_with(
+        "both curls to dc2's echo are answered by dc1's",
+        || log_tails(&lab),
+        async || {
+            let expected = format!("{}: GET /\n", failover["Answer"].as_str().unwrap());
+            get(&client, &failover_url).await.as_ref() == Ok(&expected) && get(&client, &dc2_own).await == Ok(expected)
+        },
+    )
+    .await;
     let status = env.run(&["lab", "status"]).await;
     assert_eq!(status.code, 3, "{status:?}");
     let last = status.stdout.lines().last().unwrap_or_default();
