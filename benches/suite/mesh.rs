@@ -24,7 +24,7 @@ const AREA: &str = "Mesh";
 
 /// A free port never handed out before in this run: a hundred sidecars take hundreds of ports
 /// while the ones picked earlier are not bound yet, and the kernel may offer one twice.
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     static GIVEN: std::sync::Mutex<Vec<u16>> = std::sync::Mutex::new(Vec::new());
     let mut given = GIVEN.lock().unwrap();
     loop {
@@ -37,8 +37,10 @@ fn free_port() -> u16 {
 }
 
 /// An Envoy process (through `fedctl connect envoy`, or run directly), killed on drop.
-struct Envoy {
+pub(crate) struct Envoy {
     child: Child,
+    /// Its admin port (127.0.0.1).
+    pub admin: u16,
 }
 
 impl Drop for Envoy {
@@ -48,7 +50,7 @@ impl Drop for Envoy {
     }
 }
 
-fn sidecar(agent: &Agent, service: &str) -> Envoy {
+pub(crate) fn sidecar(agent: &Agent, service: &str) -> Envoy {
     let admin = free_port();
     let child = Command::new(FEDCTL)
         .args(["connect", "envoy", "-http-addr", &agent.http, "-sidecar-for", service])
@@ -58,11 +60,11 @@ fn sidecar(agent: &Agent, service: &str) -> Envoy {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    Envoy { child }
+    Envoy { child, admin }
 }
 
 /// Envoy with `config` (JSON) as its whole static configuration.
-fn static_envoy(dir: &std::path::Path, name: &str, config: &Value) -> Envoy {
+pub(crate) fn static_envoy(dir: &std::path::Path, name: &str, config: &Value) -> Envoy {
     let path = dir.join(format!("{name}.json"));
     std::fs::write(&path, config.to_string()).unwrap();
     let base = free_port();
@@ -73,11 +75,11 @@ fn static_envoy(dir: &std::path::Path, name: &str, config: &Value) -> Envoy {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    Envoy { child }
+    Envoy { child, admin: 0 }
 }
 
 /// A TCP echo on a free port, in its own thread (blocking, one thread per connection).
-fn echo_app() -> u16 {
+pub(crate) fn echo_app() -> u16 {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     std::thread::spawn(move || {
@@ -97,7 +99,7 @@ fn echo_app() -> u16 {
     port
 }
 
-async fn put(http: &reqwest::Client, url: String, body: Value) {
+pub(crate) async fn put(http: &reqwest::Client, url: String, body: Value) {
     let r = http.put(url).body(body.to_string()).send().await.unwrap();
     assert!(r.status().is_success(), "{}", r.text().await.unwrap_or_default());
 }
@@ -111,7 +113,7 @@ fn registration(name: &str, app_port: u16, public: u16, upstream: Option<u16>) -
 
 /// 64-byte round trips on one connection to `addr`: p50 in µs of `rounds` after a warm-up;
 /// `None` while the path does not echo yet.
-fn round_trips(addr: &str, rounds: usize) -> Option<f64> {
+pub(crate) fn round_trips(addr: &str, rounds: usize) -> Option<f64> {
     let mut s = TcpStream::connect(addr).ok()?;
     s.set_nodelay(true).ok()?;
     s.set_read_timeout(Some(Duration::from_secs(2))).ok()?;
@@ -129,7 +131,7 @@ fn round_trips(addr: &str, rounds: usize) -> Option<f64> {
     Some(percentile(&samples, 0.5))
 }
 
-async fn wait_echo(addr: &str) {
+pub(crate) async fn wait_echo(addr: &str) {
     let started = Instant::now();
     loop {
         let a = addr.to_owned();

@@ -22,7 +22,7 @@ fn fedctl(dir: &Path, args: &[&str]) {
 
 /// A config file for server `node` of `dc`: a fresh certificate, TLS, and (optionally)
 /// federation through gateways with `primary_gateways`.
-fn config(dir: &Path, dc: &str, node: &str, wanfed: bool, primary: Option<u16>) -> PathBuf {
+pub(crate) fn config(dir: &Path, dc: &str, node: &str, wanfed: bool, primary: Option<u16>) -> PathBuf {
     let sub = dir.join(node);
     std::fs::create_dir_all(&sub).unwrap();
     for f in ["consul-agent-ca.pem", "consul-agent-ca-key.pem"] {
