@@ -1597,7 +1597,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__debug__subcmd__gateways)
-            opts="-h -V --probe -probe --tries -tries --format -format --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
+            opts="-h -V --probe -probe --services -services --tries -tries --format -format --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -553,6 +553,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
             cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
             cand --probe 'Probe every path with real handshakes'
+            cand --services 'Also show the data-plane routes: the services each datacenter''s gateways expose, read in that datacenter through the gateways (so with a datacenter unreachable, this dials it, and the dial failures show it)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'

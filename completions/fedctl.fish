@@ -363,6 +363,7 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand debug; and __fish_seen_sub
 complete -c fedctl -n "__fish_fedctl_using_subcommand debug; and __fish_seen_subcommand_from gateways" -l tls-server-name -d 'Server name to expect in the agent\'s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand debug; and __fish_seen_subcommand_from gateways" -l datacenter -d 'Datacenter to query [default: the agent\'s own] [env: FEDCTL_DATACENTER]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand debug; and __fish_seen_subcommand_from gateways" -l probe -d 'Probe every path with real handshakes'
+complete -c fedctl -n "__fish_fedctl_using_subcommand debug; and __fish_seen_subcommand_from gateways" -l services -d 'Also show the data-plane routes: the services each datacenter\'s gateways expose, read in that datacenter through the gateways (so with a datacenter unreachable, this dials it, and the dial failures show it)'
 complete -c fedctl -n "__fish_fedctl_using_subcommand debug; and __fish_seen_subcommand_from gateways" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fedctl -n "__fish_fedctl_using_subcommand debug; and __fish_seen_subcommand_from gateways" -s V -l version -d 'Print version'
 complete -c fedctl -n "__fish_fedctl_using_subcommand debug; and __fish_seen_subcommand_from proxy" -l format -d 'Output format: table (for people) or json (for programs)' -r -f -a "table\t'For people: tables and `==>` lines'

@@ -11,7 +11,9 @@ use crate::cli::{CliError, ClientArgs, Ctx};
 /// and `name` are required (a proxy-defaults entry is always named `global`). The write goes
 /// to the primary datacenter, whichever agent takes it, and every other datacenter replicates
 /// it within moments. Prints nothing on success. With -cas, the entry is written only if its
-/// modify index is still -modify-index (0, the default: only if it does not exist yet).
+/// modify index is still -modify-index (0, the default: only if it does not exist yet): the
+/// primary's index, which `fedctl config read -datacenter <primary>` shows (each datacenter's
+/// copy has indexes of its own).
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  fedctl config write web-defaults.hcl\n  \
     fedctl config write - < web-resolver.json\n  fedctl config write -cas -modify-index 42 web-defaults.hcl\n\n\
@@ -52,7 +54,9 @@ pub async fn cmd_config_write(_ctx: &Ctx, args: Args) -> Result<(), CliError> {
         .map_err(|e| CliError::failure(format!("Error writing config entry {kind:?} / {name:?}: {e}")))?;
     if !written {
         return Err(CliError::failure(format!("Config entry {kind:?} / {name:?} not updated"))
-            .hint(format!("read its current modify index with `fedctl config read -kind {kind} -name {name}`")));
+            .hint(format!(
+                "the index is the primary datacenter's: read it with `fedctl config read -kind {kind} -name {name} -datacenter <primary>`"
+            )));
     }
     Ok(())
 }

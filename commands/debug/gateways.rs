@@ -15,9 +15,10 @@ use crate::cli::{CliError, ClientArgs, Ctx, FormatArg, api_error};
 /// For every datacenter: the candidate gateways with their source (config, federation state,
 /// local catalog) and health, the one the server would dial now and why, and dial failures
 /// with their age (a failure older than the locator's quarantine is marked old: it no longer
-/// steers dialling). Then the data-plane routes: the services each datacenter's gateways
-/// expose to the others (read in that datacenter, through the gateways), with their healthy
-/// instances, the SNI they are reached by, and the gateways that carry them.
+/// steers dialling). With -services, the data-plane routes too: the services each
+/// datacenter's gateways expose to the others (read in that datacenter, through the
+/// gateways), with their healthy instances, the SNI they are reached by, and the gateways that
+/// carry them.
 ///
 /// With -probe, every hop is measured: each local gateway is asked to answer as itself, each
 /// other datacenter's gateway is asked through it and directly from the server, and a real TLS
@@ -28,12 +29,17 @@ use crate::cli::{CliError, ClientArgs, Ctx, FormatArg, api_error};
 /// address) of the datacenter to look from.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  fedctl debug gateways\n  fedctl debug gateways -probe\n  fedctl debug gateways -probe -tries 20 -format=json"
+    after_help = "Examples:\n  fedctl debug gateways\n  fedctl debug gateways -probe\n  fedctl debug gateways -probe -tries 20 -format=json\n  fedctl debug gateways -services"
 )]
 pub struct Args {
     /// Probe every path with real handshakes.
     #[arg(long)]
     pub probe: bool,
+    /// Also show the data-plane routes: the services each datacenter's gateways expose, read
+    /// in that datacenter through the gateways (so with a datacenter unreachable, this dials
+    /// it, and the dial failures show it).
+    #[arg(long)]
+    pub services: bool,
     /// Handshakes per path when probing (1-50).
     #[arg(long, value_name = "N", default_value_t = 5)]
     pub tries: u32,
@@ -68,7 +74,7 @@ pub async fn cmd_debug_gateways(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     } else {
         None
     };
-    let routes = data_plane(&client, &status).await;
+    let routes = if args.services { data_plane(&client, &status).await } else { BTreeMap::new() };
     let roots: Option<serde_json::Value> = client.get("/v1/connect/ca/roots", &[]).await.ok().map(|r| r.value);
     let td =
         roots.as_ref().and_then(|r| r["TrustDomain"].as_str()).filter(|t| !t.is_empty()).unwrap_or("<trust-domain>");
@@ -84,7 +90,9 @@ pub async fn cmd_debug_gateways(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         ctx.out.json(&serde_json::json!({ "Status": status, "Probe": probe, "Routes": routes }))?;
     } else {
         print_status(ctx, &status)?;
-        print_routes(ctx, &status, td, &routes)?;
+        if args.services {
+            print_routes(ctx, &status, td, &routes)?;
+        }
         if let Some(report) = &probe {
             print_probe(ctx, report)?;
         }

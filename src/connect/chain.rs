@@ -188,9 +188,11 @@ pub fn compile(req: ChainRequest<'_>, entries: &ConfigEntries) -> Result<Chain, 
         let (mode, mode_source) = if datacenter == req.local_datacenter {
             (Mode::Direct, ModeSource::SameDatacenter)
         } else {
-            let (configured, source) = configured_mode(&service, entries)?;
+            let (configured, raw, source) = configured_mode(&service, entries)?;
             match override_parsed {
-                Some(o) if o != configured => {
+                // Compared as written, as the reference does: `none` over an unset mode
+                // customises the chain though both dial directly.
+                Some(o) if override_mode != raw => {
                     customization.mesh_gateway_mode = override_mode.to_owned();
                     (o, override_source)
                 }
@@ -231,8 +233,8 @@ fn follow_redirects(service: &str, dc: &str, entries: &ConfigEntries) -> Result<
 }
 
 /// The mode the config entries give a target service (`service-defaults`, then
-/// `proxy-defaults`).
-fn configured_mode(service: &str, entries: &ConfigEntries) -> Result<(Mode, ModeSource), ChainError> {
+/// `proxy-defaults`), parsed and as written.
+fn configured_mode<'a>(service: &str, entries: &'a ConfigEntries) -> Result<(Mode, &'a str, ModeSource), ChainError> {
     let from_service = entries.service_defaults.get(service).map(|e| e.mesh_gateway.mode.as_str());
     let (mode, source, name) = match from_service.filter(|m| !m.is_empty()) {
         Some(m) => (m, ModeSource::ServiceDefaults, "service-defaults"),
@@ -243,7 +245,7 @@ fn configured_mode(service: &str, entries: &ConfigEntries) -> Result<(Mode, Mode
         }
     };
     let parsed = Mode::parse(mode).ok_or(ChainError::BadMode { mode: mode.to_owned(), from: name })?;
-    Ok((parsed, source))
+    Ok((parsed, mode, source))
 }
 
 /// `service-defaults` protocol, else `proxy-defaults` `Config.protocol`, else `tcp`.

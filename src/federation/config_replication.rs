@@ -51,6 +51,9 @@ pub struct ConfigReplicationStatus {
     pub rounds: u64,
     /// Config entries written or removed here by replication since this server started.
     pub entries_applied: u64,
+    /// Entries of the primary this datacenter refuses (`<kind> "<name>": <why>`; a rule this
+    /// version has and the primary's lacks): left out, the others replicated all the same.
+    pub skipped: Vec<String>,
 }
 
 /// What replication changes locally to equal the primary: entries only here are deleted,
@@ -126,6 +129,7 @@ pub async fn run_config_replication(
                     s.local_entries = done.held;
                     s.rounds += 1;
                     s.entries_applied += done.applied;
+                    s.skipped = done.skipped.clone();
                 });
             }
             Err(message) => {
@@ -150,13 +154,26 @@ struct Round {
     index: u64,
     held: usize,
     applied: u64,
+    skipped: Vec<String>,
 }
 
 /// Applies one answer of the primary: the diff against the local table, as one command.
 async fn round(raft: &RaftNode, last_index: u64, reply: ReadReply) -> Result<Round, String> {
-    let QueryResult::ConfigEntries(remote) = reply.result else {
+    let QueryResult::ConfigEntries(mut remote) = reply.result else {
         return Err("the primary answered the config-entry list with another kind of reply".to_owned());
     };
+    // One entry this datacenter refuses must not hold back all the others.
+    let mut skipped = Vec::new();
+    remote.retain(|e| match e.validate() {
+        Ok(()) => true,
+        Err(why) => {
+            skipped.push(format!("{} {:?}: {why}", e.kind(), e.name()));
+            false
+        }
+    });
+    if !skipped.is_empty() {
+        tracing::warn!(?skipped, "config entries of the primary refused here; the others are replicated");
+    }
     if reply.index < last_index {
         // The primary's state was rebuilt (restored from a snapshot, say): the whole table is
         // compared anyway, and the next round waits from the index it answered.
@@ -181,7 +198,7 @@ async fn round(raft: &RaftNode, last_index: u64, reply: ReadReply) -> Result<Rou
             .await
             .map_err(|e| format!("applying the primary's config entries locally: {e}"))?;
     }
-    Ok(Round { index: reply.index, held, applied })
+    Ok(Round { index: reply.index, held, applied, skipped })
 }
 
 /// Records a failed round; returns how long to wait before the next.

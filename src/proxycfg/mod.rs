@@ -12,6 +12,6 @@ mod state;
 
 pub use manager::{Manager, ManagerOptions, SnapshotReceiver};
 pub use snapshot::{
-    DEFAULT_CONNECT_TIMEOUT_MS, GatewayConfig, Sidecar, Snapshot, TargetInstances, TargetKey, UpstreamChain,
-    upstream_id,
+    DEFAULT_CONNECT_TIMEOUT_MS, FAILURES_TO_PASS_BY, GatewayConfig, Needs, Sidecar, Snapshot, TargetInstances,
+    TargetKey, UpstreamChain, upstream_id,
 };

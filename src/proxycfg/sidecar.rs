@@ -3,7 +3,8 @@
 //! target of its upstreams' discovery chains that target's connect-capable instances, read in
 //! the target's datacenter (a blocking query forwarded through the gateways, so a change
 //! there arrives without polling); and once a target goes through mesh gateways, every
-//! datacenter's gateways from the replicated federation states. The roots come from the
+//! datacenter's gateways from the replicated federation states, and for `local` targets this
+//! datacenter's gateways from its own catalog. The roots come from the
 //! agent's roots watch (`state.rs`).
 //!
 //! The target watches follow the chains: whenever an update changes what the chains need
@@ -18,7 +19,7 @@ use tokio::sync::{mpsc, watch};
 use super::snapshot::{Snapshot, TargetKey, upstream_id};
 use super::state::{Context, Update, watch_gateways, watch_query};
 use crate::local::LeafState;
-use crate::state::{ConfigEntries, Query, QueryResult};
+use crate::state::{ConfigEntries, Query, QueryResult, ServiceKind};
 use crate::tasks::{TaskSet, stopped};
 
 /// The watches of one sidecar; owned by its state task.
@@ -27,6 +28,7 @@ pub(super) struct Watches {
     /// Per target, the sender whose drop stops its watch.
     targets: BTreeMap<TargetKey, watch::Sender<bool>>,
     gateways: bool,
+    local_gateways: bool,
 }
 
 impl Watches {
@@ -47,7 +49,7 @@ impl Watches {
             }
         }
         watches.spawn("proxycfg config entries", watch_entries(ctx, tx.clone(), stop.clone()));
-        Watches { tx: tx.clone(), targets: BTreeMap::new(), gateways: false }
+        Watches { tx: tx.clone(), targets: BTreeMap::new(), gateways: false, local_gateways: false }
     }
 
     /// Starts a watch for each target the chains need and has none, stops those no longer
@@ -59,7 +61,8 @@ impl Watches {
         stop: &watch::Receiver<bool>,
         watches: &mut TaskSet,
     ) {
-        let (wanted, gateways) = snapshot.sidecar.wanted_targets(&ctx.datacenter);
+        let needs = snapshot.sidecar.needs(&ctx.datacenter);
+        let (wanted, gateways) = (needs.targets, needs.federation_gateways);
         self.targets.retain(|key, _| wanted.contains(key));
         snapshot.sidecar.targets.retain(|key, _| wanted.contains(key));
         for key in wanted {
@@ -74,6 +77,23 @@ impl Watches {
             self.gateways = true;
             let task = watch_gateways(ctx, &self.tx, stop);
             watches.spawn("proxycfg gateways", task);
+        }
+        if needs.local_gateways && !self.local_gateways {
+            self.local_gateways = true;
+            let query = Query::ServicesOfKind { kind: ServiceKind::MESH_GATEWAY.to_owned() };
+            let task = watch_query(
+                ctx.backend.clone(),
+                None,
+                query,
+                self.tx.clone(),
+                stop.clone(),
+                |r| match r {
+                    QueryResult::CheckServiceNodes(g) => Some(Update::LocalGateways(g)),
+                    _ => None,
+                },
+                |_| None,
+            );
+            watches.spawn("proxycfg local gateways", task);
         }
     }
 }

@@ -64,8 +64,21 @@ pub struct Sidecar {
     /// services), or why they could not be read.
     pub targets: BTreeMap<TargetKey, TargetInstances>,
     /// The federation states' gateways arrived (in [`Snapshot::fed_state_gateways`]); needed
-    /// once a target goes through gateways.
+    /// once a target goes through gateways (the target datacenter's).
     pub gateways_known: bool,
+    /// This datacenter's mesh gateways, from its own catalog (so a change is seen here at
+    /// once, and while the primary is away); `None` until read, read once a target is `local`.
+    pub local_gateways: Option<Vec<CheckServiceNode>>,
+}
+
+/// What a sidecar's chains need watched.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Needs {
+    pub targets: std::collections::BTreeSet<TargetKey>,
+    /// Some target goes through gateways: every datacenter's, from the federation states.
+    pub federation_gateways: bool,
+    /// Some target is `local`: this datacenter's gateways, from its catalog.
+    pub local_gateways: bool,
 }
 
 /// A discovery-chain target: (service, datacenter).
@@ -77,12 +90,24 @@ pub type TargetKey = (String, String);
 pub struct TargetInstances {
     pub instances: Option<Vec<CheckServiceNode>>,
     pub error: Option<String>,
+    /// Reads failed in a row (0 after a success).
+    pub failures: u32,
 }
+
+/// Failed reads in a row after which failover through gateways passes a target by: one
+/// error (a remote election, a timeout) does not move traffic; a datacenter whose gateway is
+/// gone fails every retry, and is passed by within about half a second.
+pub const FAILURES_TO_PASS_BY: u32 = 3;
 
 impl TargetInstances {
     /// The watch answered, with instances or an error.
     pub fn answered(&self) -> bool {
         self.instances.is_some() || self.error.is_some()
+    }
+
+    /// Failover through gateways passes this target by: its reads keep failing.
+    pub fn failing(&self) -> bool {
+        self.failures >= FAILURES_TO_PASS_BY
     }
 }
 
@@ -113,17 +138,17 @@ impl Sidecar {
             .collect()
     }
 
-    /// Every target of every chain, and whether any goes through gateways.
-    pub fn wanted_targets(&self, local_datacenter: &str) -> (std::collections::BTreeSet<TargetKey>, bool) {
-        let mut keys = std::collections::BTreeSet::new();
-        let mut gateways = false;
+    /// What the chains need watched: every target, and which gateways.
+    pub fn needs(&self, local_datacenter: &str) -> Needs {
+        let mut needs = Needs::default();
         for c in self.chains(local_datacenter) {
             for t in c.chain.iter().flat_map(|ch| &ch.targets) {
-                gateways |= t.mode != connect::Mode::Direct;
-                keys.insert((t.service.clone(), t.datacenter.clone()));
+                needs.federation_gateways |= t.mode != connect::Mode::Direct;
+                needs.local_gateways |= t.mode == connect::Mode::Local;
+                needs.targets.insert((t.service.clone(), t.datacenter.clone()));
             }
         }
-        (keys, gateways)
+        needs
     }
 
     /// The target's instances once its watch answered; none when it only ever failed (a
@@ -201,12 +226,13 @@ impl Snapshot {
     pub fn is_valid(&self) -> bool {
         if self.is_sidecar() {
             let s = &self.sidecar;
-            let (targets, gateways) = s.wanted_targets(&self.datacenter);
+            let needs = s.needs(&self.datacenter);
             return self.roots.is_some()
                 && s.leaf.is_some()
                 && s.entries.is_some()
-                && targets.iter().all(|k| s.targets.get(k).is_some_and(TargetInstances::answered))
-                && (!gateways || s.gateways_known);
+                && needs.targets.iter().all(|k| s.targets.get(k).is_some_and(TargetInstances::answered))
+                && (!needs.federation_gateways || s.gateways_known)
+                && (!needs.local_gateways || s.local_gateways.is_some());
         }
         if self.wan_federation() { !self.servers.is_empty() } else { self.roots.is_some() }
     }

@@ -37,6 +37,8 @@ pub(super) enum Update {
     Gateways(BTreeMap<String, Vec<CheckServiceNode>>),
     Servers(Vec<CheckServiceNode>),
     LocalServices(BTreeMap<String, Vec<CheckServiceNode>>),
+    /// This datacenter's mesh gateways, from its catalog.
+    LocalGateways(Vec<CheckServiceNode>),
     Datacenters(Vec<String>),
     PrimaryFallback(Vec<std::net::SocketAddr>),
 }
@@ -160,6 +162,7 @@ fn apply(snapshot: &mut Snapshot, update: Update) {
             let target = snapshot.sidecar.targets.entry(key).or_default();
             target.instances = Some(instances);
             target.error = None;
+            target.failures = 0;
         }
         Update::Target(key, Err(error)) => {
             let target = snapshot.sidecar.targets.entry(key.clone()).or_default();
@@ -168,6 +171,7 @@ fn apply(snapshot: &mut Snapshot, update: Update) {
                 tracing::warn!(service = %key.0, datacenter = %key.1, %error, "reading an upstream target's instances failed; its endpoints keep what was last read");
             }
             target.error = Some(error);
+            target.failures = target.failures.saturating_add(1);
         }
         Update::Entries(entries) => snapshot.sidecar.entries = Some(entries),
         Update::Gateways(gateways) => {
@@ -180,6 +184,7 @@ fn apply(snapshot: &mut Snapshot, update: Update) {
             snapshot.servers = servers;
         }
         Update::LocalServices(services) => snapshot.local_services = services,
+        Update::LocalGateways(gateways) => snapshot.sidecar.local_gateways = Some(gateways),
         Update::Datacenters(dcs) => snapshot.datacenters = dcs,
         Update::PrimaryFallback(addrs) => snapshot.primary_fallback = addrs,
     }

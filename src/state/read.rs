@@ -41,6 +41,11 @@ pub enum Query {
     /// Every connect-capable instance in this datacenter, by the service it serves: what a
     /// mesh gateway routes incoming service traffic to (one watch for all services).
     ConnectInstances,
+    /// Every instance of services of `kind` (e.g. `mesh-gateway`) in this datacenter, with
+    /// their checks.
+    ServicesOfKind {
+        kind: String,
+    },
     NodeChecks {
         node: String,
     },
@@ -161,7 +166,7 @@ impl Query {
             Query::Nodes => &[Table::Nodes],
             Query::ServiceNames => &[Table::Services],
             Query::ServiceNodes { .. } | Query::NodeServices { .. } => &[Table::Nodes, Table::Services],
-            Query::CheckServiceNodes { .. } | Query::ConnectInstances => {
+            Query::CheckServiceNodes { .. } | Query::ConnectInstances | Query::ServicesOfKind { .. } => {
                 &[Table::Nodes, Table::Services, Table::Checks]
             }
             Query::NodeChecks { .. } | Query::ServiceChecks { .. } | Query::ChecksInState { .. } => &[Table::Checks],
@@ -187,6 +192,7 @@ impl Query {
                 QueryResult::CheckServiceNodes(s.check_service_nodes(service, tag.as_deref(), *passing, *connect))
             }
             Query::ConnectInstances => QueryResult::ConnectInstances(s.connect_instances()),
+            Query::ServicesOfKind { kind } => QueryResult::CheckServiceNodes(s.check_service_nodes_by_kind(kind)),
             Query::NodeChecks { node } => QueryResult::Checks(s.node_checks(node)),
             Query::ServiceChecks { service } => QueryResult::Checks(s.service_checks(service)),
             Query::ChecksInState { state } => QueryResult::Checks(s.checks_in_state(*state)),

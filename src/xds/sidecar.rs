@@ -256,7 +256,7 @@ fn target_group(snap: &Snapshot, target: &Target) -> Option<Vec<LbEndpoint>> {
         return None;
     }
     let backends = instances.iter().any(CheckServiceNode::is_healthy);
-    let gateways = snap.fed_state_gateways.get(gateway_dc).map(Vec::as_slice).unwrap_or_default();
+    let gateways = gateways_of(snap, gateway_dc)?;
     Some(
         gateways
             .iter()
@@ -269,14 +269,15 @@ fn target_group(snap: &Snapshot, target: &Target) -> Option<Vec<LbEndpoint>> {
     )
 }
 
-/// A target can take traffic: its last read succeeded (a datacenter whose gateway is gone
-/// fails the read through it at once, long before the gateway's check turns critical) with a
+/// A target can take traffic: its reads are not failing again and again (a datacenter whose
+/// gateway is gone fails every read through it, long before the gateway's check turns
+/// critical; one failed read is not enough) with a
 /// healthy instance, and when gateways carry it, a healthy gateway on each side (for `local`
 /// mode the target datacenter's gateways too, which the local gateway forwards to).
 fn target_healthy(snap: &Snapshot, target: &Target) -> bool {
-    let healthy_gateway = |dc: &str| snap.fed_state_gateways.get(dc).is_some_and(|g| g.iter().any(|g| g.is_healthy()));
+    let healthy_gateway = |dc: &str| gateways_of(snap, dc).is_some_and(|g| g.iter().any(CheckServiceNode::is_healthy));
     let key = (target.service.clone(), target.datacenter.clone());
-    let read_ok = snap.sidecar.targets.get(&key).is_some_and(|t| t.error.is_none());
+    let read_ok = snap.sidecar.targets.get(&key).is_some_and(|t| !t.failing());
     let instances = snap.sidecar.instances(target).unwrap_or_default();
     read_ok
         && instances.iter().any(CheckServiceNode::is_healthy)
@@ -308,4 +309,14 @@ fn prioritized(cluster: &str, groups: Vec<Vec<LbEndpoint>>) -> ClusterLoadAssign
         });
     }
     load
+}
+
+/// A datacenter's mesh gateways: this one's from its own catalog (`None` until read), another
+/// one's from the federation states.
+fn gateways_of<'a>(snap: &'a Snapshot, dc: &str) -> Option<&'a [CheckServiceNode]> {
+    if dc == snap.datacenter {
+        snap.sidecar.local_gateways.as_deref()
+    } else {
+        Some(snap.fed_state_gateways.get(dc).map(Vec::as_slice).unwrap_or_default())
+    }
 }

@@ -75,6 +75,14 @@ async fn entries_written_anywhere_land_in_the_primary_and_are_replicated_everywh
         assert_eq!(dc3.put(&stale, grpc.to_string()).await.1, "false", "dc3's own index is not the primary's");
     }
     assert_eq!(dc3.put("/v1/config?cas=0", grpc.to_string()).await.1, "false");
+    // With the primary's index (as `config read -datacenter dc1` shows it), it is written.
+    let primary_cas = format!("/v1/config?cas={}", in_primary["ModifyIndex"]);
+    assert_eq!(dc3.put(&primary_cas, grpc.to_string()).await.1, "true", "the primary's index");
+    let after = local_entry(&dc1, "service-defaults", "web").await.unwrap();
+    assert_eq!(after["Protocol"], "grpc", "{after}");
+    // Later rounds compare with what is stored now.
+    let web = json!({"Kind": "service-defaults", "Name": "web", "Protocol": "http", "MeshGateway": {"Mode": "local"}});
+    assert_eq!(dc2.put("/v1/config", web.to_string()).await, (200, "true".to_owned()));
 
     // A blocking read in a secondary wakes when replication brings a change.
     let index: u64 =

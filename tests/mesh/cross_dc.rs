@@ -109,11 +109,11 @@ async fn a_dc1_client_reaches_dc2_through_local_then_remote_gateways_and_mode_no
     let debug = f.cli(0, 0, &["debug", "proxy", "web-sidecar-proxy"]);
     assert!(debug.stdout.contains("local (from upstream)"), "{}", debug.stdout);
     // dc1 sees what dc2's gateways expose: echo, with its one healthy instance.
-    let gateways = f.cli(0, 0, &["debug", "gateways", "-format=json"]);
+    let gateways = f.cli(0, 0, &["debug", "gateways", "-services", "-format=json"]);
     let routes: Value = serde_json::from_str(&gateways.stdout).unwrap();
     let echo_routes = &routes["Routes"]["dc2"]["Services"]["echo"];
     assert_eq!(echo_routes.as_array().map(Vec::len), Some(1), "{}", gateways.stdout);
-    let table = f.cli(0, 0, &["debug", "gateways"]).stdout;
+    let table = f.cli(0, 0, &["debug", "gateways", "-services"]).stdout;
     assert!(table.contains(&format!("echo.default.dc2.internal.{td}")) && table.contains("10.99.2.1:8443"), "{table}");
 
     // Mode remote: the client dials dc2's gateway at its WAN address; dc1's gateway is not used.
@@ -144,8 +144,8 @@ async fn a_dc1_client_reaches_dc2_through_local_then_remote_gateways_and_mode_no
         "web's upstream dials echo directly (none)",
         || context(&f, &[&web_sidecar]),
         async || {
-            // No prefix: `none` is what the config entries give too, so nothing was customised.
-            let e = endpoints(f.topo.ns(client), WEB_ADMIN, "echo.default.dc2");
+            // `none` over no configured mode customises the chain, as in the reference (§4.7).
+            let e = endpoints(f.topo.ns(client), WEB_ADMIN, "fc9afadf~echo.default.dc2");
             e.len() == 1 && e[0].0 == "10.2.0.10:21000"
         },
     )

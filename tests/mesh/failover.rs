@@ -109,6 +109,9 @@ async fn a_resolver_fails_over_direct_then_through_gateways_and_past_a_cut_gatew
     let via_gw2 = |f: &Federation| {
         connections(f.topo.ns(f.dcs[1].gateways[0].host), GATEWAY_ADMIN, &format!("echo.default.dc2.internal.{td}"))
     };
+    let gw2_echo =
+        endpoints(f.topo.ns(f.dcs[1].gateways[0].host), GATEWAY_ADMIN, &format!("echo.default.dc2.internal.{td}"));
+    assert_eq!(gw2_echo.len(), 1, "dc2's gateway routes echo: {gw2_echo:?}");
     assert_eq!(via_gw2(&f), 0, "mode none never used dc2's gateway");
 
     // Mode remote (written in dc2): the cluster carries one target, the first healthy one, at

@@ -94,7 +94,7 @@ pub fn endpoints(ns: &Ns, admin: u16, prefix: &str) -> Vec<(String, String)> {
         for h in c["host_statuses"].as_array().into_iter().flatten() {
             let a = &h["address"]["socket_address"];
             let address = format!("{}:{}", a["address"].as_str().unwrap_or(""), a["port_value"]);
-            let health = h["health_status"]["eds_health_status"].as_str().unwrap_or("HEALTHY").to_owned();
+            let health = h["health_status"]["eds_health_status"].as_str().unwrap_or("UNKNOWN").to_owned();
             out.push((address, health));
         }
     }

@@ -66,6 +66,18 @@ fn an_upstream_override_prefixes_the_cluster_as_the_reference() {
     assert_eq!(local.targets[0].gateway_datacenter("primary"), Some("primary"));
 }
 
+/// Compared as written: `none` over an unset mode customises (`fc9afadf~`), as the reference's
+/// §4.7 case; `none` over a configured `none` does not.
+#[test]
+fn a_none_override_customises_only_where_the_entries_do_not_say_none() {
+    let c = chain(&upstream("s2", "dc2", "none"), "", &ConfigEntries::default()).unwrap();
+    assert_eq!(c.targets[0].mode, Mode::Direct);
+    assert_eq!(c.cluster_name(TD), format!("fc9afadf~s2.default.dc2.internal.{TD}"));
+    let none = ConfigEntries::from_entries([defaults("s2", "none")]);
+    let c = chain(&upstream("s2", "dc2", "none"), "", &none).unwrap();
+    assert_eq!(c.cluster_name(TD), format!("s2.default.dc2.internal.{TD}"));
+}
+
 #[test]
 fn an_override_equal_to_the_config_entries_customises_nothing() {
     let entries = ConfigEntries::from_entries([defaults("s2", "remote")]);

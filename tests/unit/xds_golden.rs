@@ -264,7 +264,7 @@ fn sidecar(pems: &Pems) -> Snapshot {
 
 /// A target's watch answered with `instances`.
 fn answer(snap: &mut Snapshot, service: &str, dc: &str, instances: Vec<CheckServiceNode>) {
-    let read = TargetInstances { instances: Some(instances), error: None };
+    let read = TargetInstances { instances: Some(instances), error: None, failures: 0 };
     snap.sidecar.targets.insert((service.into(), dc.into()), read);
 }
 
@@ -292,6 +292,7 @@ fn with_federation_gateways(snap: &mut Snapshot) {
         ],
     );
     snap.sidecar.gateways_known = true;
+    snap.sidecar.local_gateways = Some(snap.fed_state_gateways["dc1"].clone());
 }
 
 /// `echo` (no datacenter on the upstream) fails over to dc2 then dc3 by its resolver, with
@@ -319,6 +320,18 @@ fn sidecar_failover(pems: &Pems, mode: &str) -> Snapshot {
     answer(&mut snap, "echo", "dc2", vec![proxy_instance("dc2", "m1", "10.0.2.9", 21000, HealthStatus::Passing)]);
     answer(&mut snap, "echo", "dc3", vec![proxy_instance("dc3", "k1", "10.0.3.9", 21000, HealthStatus::Passing)]);
     with_federation_gateways(&mut snap);
+    snap
+}
+
+/// As [`sidecar_failover`] through remote gateways, but reading dc2 keeps failing (its
+/// gateway is gone): dc2's last instances are kept and shown, and dc3 takes the traffic.
+fn failover_past_failing_read(pems: &Pems) -> Snapshot {
+    let mut snap = sidecar_failover(pems, "remote");
+    let dc2 = snap.sidecar.targets.get_mut(&("echo".to_owned(), "dc2".to_owned())).unwrap();
+    dc2.error = Some("reaching dc2: connection reset".into());
+    dc2.failures = fedctl::proxycfg::FAILURES_TO_PASS_BY;
+    snap.fed_state_gateways
+        .insert("dc3".into(), vec![gateway("dc3", "gw3", "10.0.3.1", "198.18.0.4", HealthStatus::Passing)]);
     snap
 }
 
@@ -370,6 +383,7 @@ fn fixtures_with(pems: &Pems) -> Vec<(&'static str, Snapshot)> {
         ("sidecar-gateway-remote", sidecar_through_gateways(pems, "remote")),
         ("sidecar-failover-direct", sidecar_failover(pems, "none")),
         ("sidecar-failover-remote", sidecar_failover(pems, "remote")),
+        ("sidecar-failover-past-failing-read", failover_past_failing_read(pems)),
         ("local-services", local_services()),
         ("local-only", base(false)),
         ("remote-datacenters", with_remotes(base(false))),
@@ -456,7 +470,7 @@ fn a_sidecar_is_deliverable_only_with_roots_leaf_and_every_upstream_answered() {
     let mut failed = sidecar_settings(&pems);
     failed.sidecar.targets.insert(
         ("db".into(), "dc2".into()),
-        TargetInstances { instances: None, error: Some("no path to datacenter dc2".into()) },
+        TargetInstances { instances: None, error: Some("no path to datacenter dc2".into()), failures: 1 },
     );
     assert!(failed.is_valid());
     // No config entries yet, or a target through gateways before the gateways are known: waits.
@@ -491,6 +505,22 @@ fn direct_failover_puts_each_datacenter_in_its_own_priority() {
 #[test]
 fn failover_through_gateways_sends_the_first_healthy_targets_sni_alone() {
     assert_golden("sidecar-failover-remote", &sidecar_failover(&placeholder_pems(), "remote"));
+}
+
+#[test]
+fn failover_through_gateways_passes_by_a_target_whose_reads_keep_failing() {
+    let snap = failover_past_failing_read(&placeholder_pems());
+    assert_golden("sidecar-failover-past-failing-read", &snap);
+    // One failed read is not enough to move the traffic.
+    let mut once = snap.clone();
+    once.sidecar.targets.get_mut(&("echo".to_owned(), "dc2".to_owned())).unwrap().failures = 1;
+    let sni = |s: &Snapshot| {
+        let r = fedctl::xds::resources_for(s);
+        let c = r.clusters.iter().find(|c| c.name.starts_with("echo.default.dc1")).unwrap().clone();
+        fedctl::xds::render::cluster(&c)["transportSocket"]["typedConfig"]["sni"].clone()
+    };
+    assert_eq!(sni(&snap), format!("echo.default.dc3.internal.{TRUST_DOMAIN}").as_str());
+    assert_eq!(sni(&once), format!("echo.default.dc2.internal.{TRUST_DOMAIN}").as_str());
 }
 
 #[test]
