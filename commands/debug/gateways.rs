@@ -187,7 +187,7 @@ fn print_routes(
             Ok(services) => {
                 for (service, instances) in services {
                     let healthy = instances.iter().filter(|i| i.is_healthy()).count();
-                    let sni = format!("{service}.default.{dc}.internal.{td}");
+                    let sni = fedctl::tls::names::service_sni(service, dc, td);
                     let shown = format!("{healthy} of {} healthy; SNI {sni}", instances.len());
                     rows.push(vec![dc.clone(), service.clone(), shown, through.clone()]);
                 }

@@ -7,7 +7,7 @@
 use std::time::Duration;
 
 use super::hash::Customization;
-use crate::state::{ConfigEntries, ServiceResolver, Upstream};
+use crate::state::{ConfigEntries, ServiceResolver, Upstream, config_positive};
 
 /// The reference's default resolver `ConnectTimeout`.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
@@ -94,7 +94,7 @@ impl Target {
 
     /// `<service>.default.<dc>.internal.<trust-domain>`: the SNI the instances are reached by.
     pub fn sni(&self, trust_domain: &str) -> String {
-        format!("{}.internal.{trust_domain}", self.id())
+        crate::tls::names::service_sni(&self.service, &self.datacenter, trust_domain)
     }
 
     /// The datacenter whose gateways carry the traffic, if any.
@@ -205,7 +205,7 @@ pub fn compile(req: ChainRequest<'_>, entries: &ConfigEntries) -> Result<Chain, 
 
     let protocol = protocol_of(&service, entries);
     let mut connect_timeout = resolver.and_then(|r| r.connect_timeout).map_or(DEFAULT_CONNECT_TIMEOUT, |d| d.0);
-    if let Some(ms) = config_ms(upstream, "connect_timeout_ms") {
+    if let Some(ms) = config_positive(&upstream.config, "connect_timeout_ms") {
         let wanted = Duration::from_millis(ms);
         if wanted != connect_timeout {
             customization.connect_timeout = wanted;
@@ -256,14 +256,4 @@ fn protocol_of(service: &str, entries: &ConfigEntries) -> String {
         config.get("protocol")?.as_str().map(str::to_lowercase).filter(|p| !p.is_empty())
     };
     from_service.or_else(global).unwrap_or_else(|| "tcp".to_owned())
-}
-
-/// A number of milliseconds in an upstream's `Config`, weakly decoded as the reference does.
-fn config_ms(upstream: &Upstream, key: &str) -> Option<u64> {
-    match upstream.config.get(key)? {
-        serde_json::Value::Number(n) => n.as_u64().or_else(|| n.as_f64().filter(|f| *f >= 1.0).map(|f| f as u64)),
-        serde_json::Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
-    .filter(|n| *n >= 1)
 }

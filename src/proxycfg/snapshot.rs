@@ -11,7 +11,7 @@ use crate::connect::{self, Chain, ChainError, ChainRequest};
 use crate::local::Leaf;
 use crate::state::{
     CheckServiceNode, ConfigEntries, ConnectCa, META_WAN_FEDERATION, NodeService, ServiceAddress, ServiceKind,
-    ServiceProxy, Upstream,
+    ServiceProxy, Upstream, weak_bool, weak_u64,
 };
 
 /// A proxy's view of the federation at one moment: a mesh gateway's, or with [`Sidecar`]
@@ -290,22 +290,5 @@ impl GatewayConfig {
             bind_addresses,
             connect_timeout_ms: connect_timeout_ms.unwrap_or(DEFAULT_CONNECT_TIMEOUT_MS),
         }
-    }
-}
-
-fn weak_bool(v: &Value) -> Option<bool> {
-    match v {
-        Value::Bool(b) => Some(*b),
-        Value::String(s) => s.parse().ok(),
-        Value::Number(n) => n.as_i64().map(|n| n != 0),
-        _ => None,
-    }
-}
-
-fn weak_u64(v: &Value) -> Option<u64> {
-    match v {
-        Value::Number(n) => n.as_u64().or_else(|| n.as_f64().filter(|f| *f >= 0.0).map(|f| f as u64)),
-        Value::String(s) => s.trim().parse().ok(),
-        _ => None,
     }
 }

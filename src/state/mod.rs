@@ -18,6 +18,7 @@ mod request;
 mod store;
 mod types;
 mod watch;
+mod weak;
 
 pub use command::{
     Command, CommandResult, ConfigEntryOp, ConnectCaOp, DeregisterRequest, FederationStateOp, KvOp, RegisterRequest,
@@ -42,3 +43,4 @@ pub use types::{
     Weights, federation_digest,
 };
 pub use watch::{BlockingResult, StateHandle};
+pub use weak::{config_positive, weak_bool, weak_u64};

@@ -82,6 +82,18 @@ pub fn node_server_name(node: &str, dc: &str, domain: &str) -> String {
     format!("{node}.server.{dc}.{domain}")
 }
 
+/// `<dc>.internal.<trust-domain>`: the SNI suffix of every service in `dc` (a gateway routes
+/// `*.<dc>.internal.<trust-domain>` to that datacenter's gateways).
+pub fn datacenter_sni(dc: &str, trust_domain: &str) -> String {
+    format!("{dc}.internal.{trust_domain}")
+}
+
+/// `<service>.default.<dc>.internal.<trust-domain>`: the SNI (and cluster name) a service's
+/// instances in `dc` are reached by.
+pub fn service_sni(service: &str, dc: &str, trust_domain: &str) -> String {
+    format!("{service}.default.{}", datacenter_sni(dc, trust_domain))
+}
+
 /// `_gateway.server.<dc>.<domain>`: an SNI that a mesh gateway of `dc` answers itself, with
 /// [`gateway_probe_answer`] and no TLS, instead of passing it on. Other datacenters' gateways
 /// route it to `dc`'s gateways like any `*.server.<dc>` name, so a probe can tell "the

@@ -7,8 +7,8 @@ mod server;
 pub mod sidecar;
 mod status;
 
-pub use resources::{Resources, datacenter_sni, mesh_gateway, server_sni};
-pub use sidecar::{connect_proxy, service_sni};
+pub use resources::{Resources, datacenter_sni, mesh_gateway, server_sni, service_sni};
+pub use sidecar::connect_proxy;
 
 /// The resources of any proxy's snapshot.
 pub fn resources_for(snap: &crate::proxycfg::Snapshot) -> Resources {

@@ -31,6 +31,7 @@ use envoy_types::util::pack_any;
 
 use crate::proxycfg::Snapshot;
 use crate::state::{CheckServiceNode, HealthStatus as CheckStatus};
+pub use crate::tls::names::{datacenter_sni, service_sni};
 use crate::tls::names::{gateway_probe_answer, gateway_probe_name};
 
 /// A gateway's whole configuration, each list sorted by resource name.
@@ -71,7 +72,7 @@ pub fn mesh_gateway(snap: &Snapshot) -> Resources {
     // cluster named so): their sidecars and native instances at their LAN addresses.
     if !td.is_empty() {
         for (service, instances) in &snap.local_services {
-            let name = format!("{service}.default.{}", datacenter_sni(&snap.datacenter, td));
+            let name = service_sni(service, &snap.datacenter, td);
             let endpoints = instances.iter().map(|i| gateway_endpoint(i, false)).collect();
             r.clusters.push(eds_cluster(&name, snap.config.connect_timeout_ms));
             r.endpoints.push(assignment(&name, endpoints));
@@ -93,11 +94,6 @@ pub fn mesh_gateway(snap: &Snapshot) -> Resources {
     r.clusters.sort_by(|a, b| a.name.cmp(&b.name));
     r.endpoints.sort_by(|a, b| a.cluster_name.cmp(&b.cluster_name));
     r
-}
-
-/// `<dc>.internal.<trust-domain>`: the SNI suffix of every service in `dc`.
-pub fn datacenter_sni(dc: &str, trust_domain: &str) -> String {
-    format!("{dc}.internal.{trust_domain}")
 }
 
 /// `<node>.server.<dc>.<domain>`, or `server.<dc>.<domain>` for any server.

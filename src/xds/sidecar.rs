@@ -27,23 +27,17 @@ use envoy_types::pb::envoy::r#type::v3::Percent;
 use envoy_types::pb::google::protobuf::{BoolValue, UInt32Value};
 use envoy_types::util::pack_any;
 
+use super::Resources;
 use super::resources::{assignment, eds_cluster, endpoint, health_and_weight, socket, tcp_proxy_filter};
-use super::{Resources, datacenter_sni};
 use crate::connect::{Chain, Mode, Target};
 use crate::proxycfg::Snapshot;
-use crate::state::{CheckServiceNode, Upstream};
+use crate::state::{CheckServiceNode, Upstream, config_positive};
 use crate::tls::leaf::service_spiffe_id;
 
 /// The cluster of the local application.
 pub const LOCAL_APP: &str = "local_app";
 /// The reference's default `local_connect_timeout_ms` and upstream `connect_timeout_ms`.
 const DEFAULT_TIMEOUT_MS: u64 = 5000;
-
-/// `<service>.default.<dc>.internal.<trust-domain>`: the SNI (and cluster name) of a service's
-/// instances in `dc`.
-pub fn service_sni(service: &str, dc: &str, trust_domain: &str) -> String {
-    format!("{service}.default.{}", datacenter_sni(dc, trust_domain))
-}
 
 /// The resources of a connect proxy's snapshot (which must be valid: roots and leaf present).
 pub fn connect_proxy(snap: &Snapshot) -> Resources {
@@ -138,7 +132,7 @@ fn public_listener(snap: &Snapshot, tls: &Tls) -> Listener {
     let address = config_str(config, "bind_address")
         .or_else(|| Some(snap.address.clone()).filter(|a| !a.is_empty()))
         .unwrap_or_else(|| "0.0.0.0".to_owned());
-    let port = config_u64(config, "bind_port").and_then(|p| u16::try_from(p).ok()).unwrap_or(snap.port);
+    let port = config_positive(config, "bind_port").and_then(|p| u16::try_from(p).ok()).unwrap_or(snap.port);
     let downstream = DownstreamTlsContext {
         common_tls_context: Some(tls.common(&[])),
         require_client_certificate: Some(BoolValue { value: true }),
@@ -159,7 +153,7 @@ fn public_listener(snap: &Snapshot, tls: &Tls) -> Listener {
 fn local_app(snap: &Snapshot) -> Cluster {
     let proxy = &snap.sidecar.proxy;
     let address = if proxy.local_service_address.is_empty() { "127.0.0.1" } else { &proxy.local_service_address };
-    let timeout = config_u64(&proxy.config, "local_connect_timeout_ms").unwrap_or(DEFAULT_TIMEOUT_MS);
+    let timeout = config_positive(&proxy.config, "local_connect_timeout_ms").unwrap_or(DEFAULT_TIMEOUT_MS);
     let health = HealthStatus::Unknown;
     let mut cluster = eds_cluster(LOCAL_APP, timeout);
     cluster.cluster_discovery_type = Some(cluster::ClusterDiscoveryType::Type(cluster::DiscoveryType::Static as i32));
@@ -204,16 +198,6 @@ fn upstream_cluster(name: &str, sni: &str, timeout_ms: u64, tls: &Tls, sans: &[S
 
 fn config_str(config: &serde_json::Map<String, serde_json::Value>, key: &str) -> Option<String> {
     config.get(key).and_then(|v| v.as_str()).map(str::to_owned).filter(|s| !s.is_empty())
-}
-
-/// A number, or a string holding one (the reference decodes these weakly).
-fn config_u64(config: &serde_json::Map<String, serde_json::Value>, key: &str) -> Option<u64> {
-    match config.get(key)? {
-        serde_json::Value::Number(n) => n.as_u64().or_else(|| n.as_f64().filter(|f| *f >= 1.0).map(|f| f as u64)),
-        serde_json::Value::String(s) => s.trim().parse().ok(),
-        _ => None,
-    }
-    .filter(|n| *n >= 1)
 }
 
 /// The SNI an upstream's cluster sends, and its endpoint groups by priority (`None` while a

@@ -83,6 +83,13 @@ async fn entries_written_anywhere_land_in_the_primary_and_are_replicated_everywh
     // Later rounds compare with what is stored now.
     let web = json!({"Kind": "service-defaults", "Name": "web", "Protocol": "http", "MeshGateway": {"Mode": "local"}});
     assert_eq!(dc2.put("/v1/config", web.to_string()).await, (200, "true".to_owned()));
+    let in_primary = local_entry(&dc1, "service-defaults", "web").await.unwrap();
+    for a in [&dc2, &dc3] {
+        eventually("the rewrite replicated", async || {
+            local_entry(a, "service-defaults", "web").await.is_some_and(|e| content(e) == content(in_primary.clone()))
+        })
+        .await;
+    }
 
     // A blocking read in a secondary wakes when replication brings a change.
     let index: u64 =
