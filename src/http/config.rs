@@ -39,6 +39,15 @@ pub async fn apply(State(state): State<AppState>, Q(p): Q<Params>, body: Bytes) 
     // Checked here too, so a bad entry is refused without a trip to the primary.
     entry.normalize();
     entry.validate().map_err(ApiError::BadRequest)?;
+    let unapplied = entry.unapplied();
+    if !unapplied.is_empty() {
+        return Err(ApiError::BadRequest(format!(
+            "fedctl does not apply {} of a {} entry yet: the mesh would route differently than the entry says; remove {}",
+            unapplied.join(", "),
+            entry.kind(),
+            if unapplied.len() == 1 { "it" } else { "them" }
+        )));
+    }
     let op = ConfigEntryOp::Set { entry: Box::new(entry), cas };
     match state.apply(&in_primary(&state), Command::ConfigEntry(op)).await? {
         CommandResponse::Bool(written) => Ok(Json(written).into_response()),

@@ -142,3 +142,37 @@ fn validate_subset_name(name: &str) -> Result<(), &'static str> {
     }
     Ok(())
 }
+
+impl ConfigEntry {
+    /// The settings of this entry that fedctl checks and would store but does not apply yet:
+    /// an entry using them would route differently than it says, so writes refuse it.
+    pub fn unapplied(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        match self {
+            ConfigEntry::ProxyDefaults(_) => {}
+            ConfigEntry::ServiceDefaults(e) => {
+                if !e.external_sni.is_empty() {
+                    out.push("ExternalSNI");
+                }
+            }
+            ConfigEntry::ServiceResolver(e) => {
+                if !e.subsets.is_empty() {
+                    out.push("Subsets");
+                }
+                if !e.default_subset.is_empty() {
+                    out.push("DefaultSubset");
+                }
+                if e.redirect.as_ref().is_some_and(|r| !r.service_subset.is_empty()) {
+                    out.push("Redirect.ServiceSubset");
+                }
+                if e.failover.keys().any(|k| k != "*") {
+                    out.push("Failover per subset");
+                }
+                if e.failover.values().any(|f| !f.service_subset.is_empty()) {
+                    out.push("Failover.ServiceSubset");
+                }
+            }
+        }
+        out
+    }
+}

@@ -134,6 +134,17 @@ async fn entries_are_written_with_check_and_set_read_listed_and_deleted_over_htt
             json!({"Kind": "service-resolver", "Name": "db", "DefaultSubset": "v1"}).to_string(),
             "DefaultSubset \"v1\" is not a valid subset",
         ),
+        // Valid, but not applied by the mesh yet: refused rather than silently ignored.
+        (
+            json!({"Kind": "service-resolver", "Name": "db", "DefaultSubset": "v1",
+                   "Subsets": {"v1": {"Filter": "Service.Meta.version == v1"}}})
+            .to_string(),
+            "fedctl does not apply Subsets, DefaultSubset of a service-resolver entry yet",
+        ),
+        (
+            json!({"Kind": "service-defaults", "Name": "db", "ExternalSNI": "db.example.com"}).to_string(),
+            "fedctl does not apply ExternalSNI of a service-defaults entry yet",
+        ),
     ];
     for (body, message) in refused {
         let (status, text) = agent.put("/v1/config", body.clone()).await;
