@@ -67,31 +67,15 @@ pub async fn cmd_debug_proxy(ctx: &Ctx, args: Args) -> Result<(), CliError> {
 
 fn row(id: &str, p: &Value) -> Vec<String> {
     let text = |v: &Value| v.as_str().unwrap_or("-").to_owned();
-    let waiting: Vec<String> = p["Upstreams"]
-        .as_object()
-        .into_iter()
-        .flatten()
-        .filter(|(_, n)| n.is_null())
-        .map(|(u, _)| format!("upstream {u}"))
-        .collect();
+    let waiting: Vec<String> =
+        p["WaitingFor"].as_array().into_iter().flatten().filter_map(|w| w.as_str().map(str::to_owned)).collect();
     let config = if p["Delivered"] == true {
         let upstreams = p["Upstreams"].as_object().map_or(0, |u| u.len());
         format!("delivered ({upstreams} upstream(s))")
-    } else if p["Kind"] == "connect-proxy" {
-        let mut missing = Vec::new();
-        if p["Roots"] != true {
-            missing.push("roots".to_owned());
-        }
-        if p["Leaf"]["SerialNumber"].is_null() {
-            missing.push("leaf".to_owned());
-        }
-        missing.extend(waiting);
-        if missing.is_empty() {
-            missing.push("the config entries or an upstream target's instances".to_owned());
-        }
-        format!("waiting for {}", missing.join(", "))
-    } else {
+    } else if waiting.is_empty() {
         "waiting".to_owned()
+    } else {
+        format!("waiting for {}", waiting.join(", "))
     };
     let leaf = &p["Leaf"];
     let leaf = if leaf.is_null() {

@@ -26,10 +26,13 @@ pub async fn proxies(State(state): State<AppState>) -> axum::Json<BTreeMap<Strin
         let acked = xds.get(&id).is_some_and(|x| {
             ["clusters", "endpoints"].iter().all(|t| x.types.get(*t).is_none_or(|s| s.acked_version == s.sent_version))
         });
-        let upstreams = match snapshot.as_deref() {
-            Some(snap) => upstreams_of(snap, acked),
+        // Before the first delivery, what the state has gathered so far says what it waits for.
+        let draft = if snapshot.is_none() { state.proxycfg.draft(&id) } else { None };
+        let upstreams = match snapshot.as_deref().or(draft.as_deref()) {
+            Some(snap) => upstreams_of(snap, acked && snapshot.is_some()),
             None => BTreeMap::new(),
         };
+        let waiting_for = draft.as_ref().map(|d| d.waiting_for()).unwrap_or_default();
         out.insert(
             id.clone(),
             json!({
@@ -39,6 +42,7 @@ pub async fn proxies(State(state): State<AppState>) -> axum::Json<BTreeMap<Strin
                 "Roots": snapshot.as_ref().is_some_and(|s| s.roots.is_some()),
                 "Leaf": leaf,
                 "Upstreams": upstreams,
+                "WaitingFor": waiting_for,
                 "Xds": xds.get(&id),
             }),
         );

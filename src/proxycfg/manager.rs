@@ -66,6 +66,8 @@ struct Inner {
 struct Running {
     registration: NodeService,
     stop: watch::Sender<bool>,
+    /// What the state task has so far, while its snapshot is not deliverable.
+    draft: watch::Receiver<Option<Arc<Snapshot>>>,
 }
 
 impl Manager {
@@ -114,6 +116,12 @@ impl Manager {
         self.output(proxy_id).subscribe()
     }
 
+    /// What `proxy_id`'s state has gathered while its snapshot is not deliverable yet (`None`
+    /// once it is, or for no such proxy).
+    pub fn draft(&self, proxy_id: &str) -> Option<Arc<Snapshot>> {
+        lock(&self.inner.proxies).get(proxy_id).and_then(|r| r.draft.borrow().clone())
+    }
+
     /// Proxy IDs with a running state task.
     pub fn proxies(&self) -> Vec<String> {
         lock(&self.inner.proxies).keys().cloned().collect()
@@ -157,14 +165,15 @@ impl Manager {
                 continue;
             }
             let (stop, stop_rx) = watch::channel(false);
+            let (draft_tx, draft) = watch::channel(None);
             let out = self.output(&id);
             let span = tracing::info_span!("proxycfg", proxy = %id);
             tasks.spawn(
                 "proxycfg state",
-                state::run(service.clone(), self.inner.ctx.clone(), out, stop_rx).instrument(span),
+                state::run(service.clone(), self.inner.ctx.clone(), out, draft_tx, stop_rx).instrument(span),
             );
             tracing::info!(proxy = %id, kind = %service.kind.0, "watching proxy");
-            proxies.insert(id, Running { registration: service, stop });
+            proxies.insert(id, Running { registration: service, stop, draft });
         }
     }
 }

@@ -237,6 +237,44 @@ impl Snapshot {
         if self.wan_federation() { !self.servers.is_empty() } else { self.roots.is_some() }
     }
 
+    /// What a snapshot that is not deliverable yet still waits for, in words (empty once it is
+    /// deliverable): for operators (`fedctl debug proxy`).
+    pub fn waiting_for(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if !self.is_sidecar() {
+            if self.wan_federation() && self.servers.is_empty() {
+                out.push("a server of this datacenter".to_owned());
+            } else if !self.wan_federation() && self.roots.is_none() {
+                out.push("roots".to_owned());
+            }
+            return out;
+        }
+        let s = &self.sidecar;
+        if self.roots.is_none() {
+            out.push("roots".to_owned());
+        }
+        if s.leaf.is_none() {
+            out.push("leaf".to_owned());
+        }
+        if s.entries.is_none() {
+            out.push("config entries".to_owned());
+            return out;
+        }
+        let needs = s.needs(&self.datacenter);
+        for (service, dc) in &needs.targets {
+            if !s.targets.get(&(service.clone(), dc.clone())).is_some_and(TargetInstances::answered) {
+                out.push(format!("instances of {service} in {dc}"));
+            }
+        }
+        if needs.federation_gateways && !s.gateways_known {
+            out.push("gateways from the federation states".to_owned());
+        }
+        if needs.local_gateways && s.local_gateways.is_none() {
+            out.push("this datacenter's gateways".to_owned());
+        }
+        out
+    }
+
     /// The trust domain, or empty.
     pub fn trust_domain(&self) -> &str {
         self.roots.as_ref().map_or("", |r| r.trust_domain.as_str())

@@ -57,11 +57,13 @@ pub(super) struct Context {
 }
 
 /// Runs until `stop` turns true: starts the watches for `service`, folds their answers into
-/// a snapshot and publishes it (when valid and changed) at most once per coalesce window.
+/// a snapshot and publishes it (when valid and changed) at most once per coalesce window;
+/// until it is valid, `draft` holds what arrived so far.
 pub(super) async fn run(
     service: NodeService,
     ctx: Context,
     out: watch::Sender<Option<Arc<Snapshot>>>,
+    draft: watch::Sender<Option<Arc<Snapshot>>>,
     mut stop: watch::Receiver<bool>,
 ) {
     let mut snapshot = Snapshot::for_service(&service, &ctx.datacenter, &ctx.domain);
@@ -91,6 +93,13 @@ pub(super) async fn run(
                 apply(&mut snapshot, update);
                 if let Some(sidecar) = &mut sidecar {
                     sidecar.follow(&mut snapshot, &ctx, &stop, &mut watches);
+                }
+                // While not deliverable, what has arrived so far is kept for operators; a
+                // delivered snapshot clears it (copied only while waiting).
+                if snapshot.is_valid() {
+                    draft.send_if_modified(|d| d.take().is_some());
+                } else {
+                    draft.send_replace(Some(Arc::new(snapshot.clone())));
                 }
                 if deadline.is_none() && snapshot.is_valid() && published.as_deref() != Some(&snapshot) {
                     deadline = Some(Instant::now() + ctx.coalesce);

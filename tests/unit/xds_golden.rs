@@ -462,6 +462,10 @@ fn a_sidecar_is_deliverable_only_with_roots_leaf_and_every_upstream_answered() {
     let mut upstream_unanswered = sidecar_settings(&pems);
     upstream_unanswered.sidecar.targets.remove(&("db".to_owned(), "dc2".to_owned()));
     assert!(!upstream_unanswered.is_valid());
+    // What it waits for, in words (for `fedctl debug proxy` before the first delivery).
+    assert!(sidecar(&pems).waiting_for().is_empty());
+    upstream_unanswered.sidecar.leaf = None;
+    assert_eq!(upstream_unanswered.waiting_for(), ["leaf", "instances of db in dc2"]);
     // An upstream with no instances is answered: its cluster has no endpoints.
     let mut none = sidecar(&pems);
     answer(&mut none, "echo", "dc1", Vec::new());
@@ -480,6 +484,10 @@ fn a_sidecar_is_deliverable_only_with_roots_leaf_and_every_upstream_answered() {
     let mut no_gateways = sidecar_through_gateways(&pems, "remote");
     no_gateways.sidecar.gateways_known = false;
     assert!(!no_gateways.is_valid());
+    assert_eq!(no_gateways.waiting_for(), ["gateways from the federation states"]);
+    let mut no_local = sidecar_through_gateways(&pems, "local");
+    no_local.sidecar.local_gateways = None;
+    assert_eq!(no_local.waiting_for(), ["this datacenter's gateways"]);
     // Every failover target must have answered.
     let mut failover = sidecar_failover(&pems, "remote");
     failover.sidecar.targets.remove(&("echo".to_owned(), "dc3".to_owned()));
