@@ -81,12 +81,11 @@ impl ConfigEntryDiff {
 pub fn diff_config_entries(local: &[ConfigEntry], remote: &[ConfigEntry]) -> ConfigEntryDiff {
     let key = |e: &ConfigEntry| (e.kind().to_owned(), e.name().to_owned());
     let remote_keys: std::collections::BTreeSet<(String, String)> = remote.iter().map(key).collect();
-    let deletes = local.iter().map(key).filter(|k| !remote_keys.contains(k)).collect();
-    let upserts = remote
-        .iter()
-        .filter(|r| !local.iter().any(|l| l.kind() == r.kind() && l.name() == r.name() && l.same_content(r)))
-        .cloned()
-        .collect();
+    let local_by_key: std::collections::BTreeMap<(String, String), &ConfigEntry> =
+        local.iter().map(|e| (key(e), e)).collect();
+    let deletes = local_by_key.keys().filter(|k| !remote_keys.contains(*k)).cloned().collect();
+    let upserts =
+        remote.iter().filter(|r| !local_by_key.get(&key(r)).is_some_and(|l| l.same_content(r))).cloned().collect();
     ConfigEntryDiff { deletes, upserts }
 }
 

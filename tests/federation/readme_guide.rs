@@ -21,10 +21,14 @@ async fn the_federation_guide_works_as_written() {
     // The checks, line by line, as a user would type them.
     let lines = guide.lines("<!-- guide:check -->");
     assert_eq!(lines.len(), 4, "{lines:?}");
-    eventually_with("members -wan shows both servers alive", || logs(&guide), async || {
-        let (code, out) = guide.run(&lines[0]);
-        code == 0 && out.contains("s1.dc1") && out.contains("s2.dc2") && out.matches("alive").count() == 2
-    })
+    eventually_with(
+        "members -wan shows both servers alive",
+        || logs(&guide),
+        async || {
+            let (code, out) = guide.run(&lines[0]);
+            code == 0 && out.contains("s1.dc1") && out.contains("s2.dc2") && out.matches("alive").count() == 2
+        },
+    )
     .await;
     eventually_with("the cross-datacenter write works", || logs(&guide), async || guide.run(&lines[1]).0 == 0).await;
     assert_eq!(guide.run(&lines[2]), (0, "world\n".to_owned()));
@@ -35,8 +39,10 @@ async fn the_federation_guide_works_as_written() {
         let (code, out) = guide.run(&line);
         assert_eq!(code, 0, "{line}: {out}");
     }
-    eventually_with("the guide's processes are gone", || logs(&guide), async || {
-        pids.iter().all(|p| !fedctl::lab::alive(*p))
-    })
+    eventually_with(
+        "the guide's processes are gone",
+        || logs(&guide),
+        async || pids.iter().all(|p| !fedctl::lab::alive(*p)),
+    )
     .await;
 }

@@ -24,10 +24,14 @@ async fn the_sidecar_guide_works_as_written() {
 
     let lines = guide.lines("<!-- mesh:check -->");
     assert_eq!(lines.len(), 3, "{lines:?}");
-    eventually_with("web's upstream reaches echo's app through both sidecars", || logs(&guide), async || {
-        let (code, out) = guide.run(&lines[0]);
-        code == 0 && out.contains("Directory listing")
-    })
+    eventually_with(
+        "web's upstream reaches echo's app through both sidecars",
+        || logs(&guide),
+        async || {
+            let (code, out) = guide.run(&lines[0]);
+            code == 0 && out.contains("Directory listing")
+        },
+    )
     .await;
     let (code, sans) = guide.run(&lines[1]);
     assert!(code == 0 && sans.contains("URI:spiffe://") && sans.contains("/ns/default/dc/dc1/svc/echo"), "{sans}");
@@ -37,8 +41,10 @@ async fn the_sidecar_guide_works_as_written() {
         let (code, out) = guide.run(&line);
         assert_eq!(code, 0, "{line}: {out}");
     }
-    eventually_with("the guide's processes are gone", || logs(&guide), async || {
-        pids.iter().all(|p| !fedctl::lab::alive(*p))
-    })
+    eventually_with(
+        "the guide's processes are gone",
+        || logs(&guide),
+        async || pids.iter().all(|p| !fedctl::lab::alive(*p)),
+    )
     .await;
 }
