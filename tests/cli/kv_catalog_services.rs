@@ -2,51 +2,10 @@
 //! `delete -recurse`), `fedctl catalog services [-tags]` and `fedctl services register` from
 //! flags: the real binary against an in-process `-dev` agent, checked through the HTTP API.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::Stdio;
-
 use serde_json::{Value, json};
 
 use crate::support::agent::{TestAgent, dev_agent};
-use crate::support::{Run, fedctl_cmd, run_cmd, temp_dir};
-
-/// `fedctl args...` in `dir` against `agent`, run off the async runtime so the in-process
-/// agent keeps answering while the command waits for it.
-async fn cli(agent: &TestAgent, dir: &Path, args: &[&str]) -> Run {
-    let (dir, http) = (dir.to_owned(), agent.base.clone());
-    let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
-    tokio::task::spawn_blocking(move || run_cmd(fedctl_cmd(&dir).args(&args).env("FEDCTL_HTTP_ADDR", &http)))
-        .await
-        .unwrap()
-}
-
-/// Like [`cli`], with `input` on the command's standard input.
-async fn cli_with_stdin(agent: &TestAgent, dir: &Path, args: &[&str], input: &'static [u8]) -> Run {
-    let (dir, http) = (dir.to_owned(), agent.base.clone());
-    let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
-    tokio::task::spawn_blocking(move || {
-        let mut child = fedctl_cmd(&dir)
-            .args(&args)
-            .env("FEDCTL_HTTP_ADDR", &http)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawning fedctl");
-        let mut stdin = child.stdin.take().unwrap();
-        stdin.write_all(input).unwrap();
-        drop(stdin); // end of input
-        let out = child.wait_with_output().unwrap();
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
-    })
-    .await
-    .unwrap()
-}
+use crate::support::temp_dir;
 
 /// The raw stored value of `key` (`?raw`).
 async fn raw(agent: &TestAgent, key: &str) -> Vec<u8> {
@@ -69,27 +28,27 @@ async fn kv_put_takes_the_value_from_a_file_from_stdin_or_the_argument_with_flag
     // @FILE: the file's bytes exactly, trailing newline included (relative to the working dir).
     let file = b"-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
     std::fs::write(p.join("cert.pem"), file).unwrap();
-    let run = cli(&a, p, &["kv", "put", "app/cert", "@cert.pem"]).await;
+    let run = a.cli(p, &["kv", "put", "app/cert", "@cert.pem"]).await;
     assert_eq!((run.code, run.stdout.as_str()), (0, "Success! Data written to: app/cert\n"), "{run:?}");
     assert_eq!(raw(&a, "app/cert").await, file);
-    let run = cli(&a, p, &["kv", "get", "app/cert"]).await;
+    let run = a.cli(p, &["kv", "get", "app/cert"]).await;
     let expected = format!("{}\n", std::str::from_utf8(file).unwrap());
     assert_eq!(run.stdout, expected, "kv get prints the value and a newline");
 
     // A missing @FILE fails and writes nothing.
-    let run = cli(&a, p, &["kv", "put", "app/missing", "@nope.txt"]).await;
+    let run = a.cli(p, &["kv", "put", "app/missing", "@nope.txt"]).await;
     assert_eq!(run.code, 1, "{run:?}");
     assert!(run.stderr.contains("error: reading nope.txt:"), "{}", run.stderr);
     assert_eq!(a.http.get(a.url("/v1/kv/app/missing")).send().await.unwrap().status(), 404);
 
     // `-`: standard input, to its end.
     let input: &'static [u8] = b"line one\nline two\n";
-    let run = cli_with_stdin(&a, p, &["kv", "put", "app/stdin", "-"], input).await;
+    let run = a.cli_with_stdin(p, &["kv", "put", "app/stdin", "-"], Some(input)).await;
     assert_eq!((run.code, run.stdout.as_str()), (0, "Success! Data written to: app/stdin\n"), "{run:?}");
     assert_eq!(raw(&a, "app/stdin").await, input);
 
     // A plain argument, with -flags stored beside it.
-    let run = cli(&a, p, &["kv", "put", "-flags", "42", "app/flagged", "v"]).await;
+    let run = a.cli(p, &["kv", "put", "-flags", "42", "app/flagged", "v"]).await;
     assert_eq!(run.code, 0, "{run:?}");
     let entry = a.get_json("/v1/kv/app/flagged").await;
     assert_eq!(entry[0]["Flags"], 42, "{entry}");
@@ -107,21 +66,21 @@ async fn kv_get_lists_keys_up_to_a_separator_and_shows_every_field_with_detailed
     for key in ["app/config", "app/db/url", "app/db/user", "apple"] {
         assert_eq!(a.put(&format!("/v1/kv/{key}"), "x").await, (200, "true".into()), "{key}");
     }
-    let run = cli(&a, p, &["kv", "get", "-keys", "app/"]).await;
+    let run = a.cli(p, &["kv", "get", "-keys", "app/"]).await;
     assert_eq!((run.code, run.stdout.as_str()), (0, "app/config\napp/db/url\napp/db/user\n"), "{run:?}");
-    let run = cli(&a, p, &["kv", "get", "-keys", "-separator", "/", "app/"]).await;
+    let run = a.cli(p, &["kv", "get", "-keys", "-separator", "/", "app/"]).await;
     assert_eq!((run.code, run.stdout.as_str()), (0, "app/config\napp/db/\n"), "{run:?}");
-    let run = cli(&a, p, &["kv", "get", "-keys", "-separator", "/", "-format=json", "app/"]).await;
+    let run = a.cli(p, &["kv", "get", "-keys", "-separator", "/", "-format=json", "app/"]).await;
     assert_eq!(serde_json::from_str::<Value>(&run.stdout).unwrap(), json!(["app/config", "app/db/"]), "{run:?}");
     // From the root, the separator folds every prefix.
-    let run = cli(&a, p, &["kv", "get", "-keys", "-separator", "/"]).await;
+    let run = a.cli(p, &["kv", "get", "-keys", "-separator", "/"]).await;
     assert_eq!(run.stdout, "app/\napple\n", "{run:?}");
 
     // -detailed: every field of the entry, as the API has it.
     assert_eq!(a.put("/v1/kv/app/flagged?flags=7", "on").await, (200, "true".into()));
     let entry = a.get_json("/v1/kv/app/flagged").await;
     let (create, modify) = (entry[0]["CreateIndex"].to_string(), entry[0]["ModifyIndex"].to_string());
-    let run = cli(&a, p, &["kv", "get", "-detailed", "app/flagged"]).await;
+    let run = a.cli(p, &["kv", "get", "-detailed", "app/flagged"]).await;
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(
         table_words(&run.stdout),
@@ -144,19 +103,19 @@ async fn kv_delete_recurse_removes_exactly_the_keys_under_the_prefix() {
         assert_eq!(a.put(&format!("/v1/kv/{key}"), "x").await, (200, "true".into()), "{key}");
     }
     // Without -recurse and without a key, nothing is deleted.
-    let run = cli(&a, p, &["kv", "delete"]).await;
+    let run = a.cli(p, &["kv", "delete"]).await;
     assert_eq!(run.code, 2, "{run:?}");
     assert_eq!(a.get_json("/v1/kv/?keys").await.as_array().unwrap().len(), 4);
 
-    let run = cli(&a, p, &["kv", "delete", "-recurse", "app/"]).await;
+    let run = a.cli(p, &["kv", "delete", "-recurse", "app/"]).await;
     assert_eq!((run.code, run.stdout.as_str()), (0, "Success! Deleted keys with prefix: app/\n"), "{run:?}");
     assert_eq!(a.get_json("/v1/kv/?keys").await, json!(["apple", "other"]), "keys outside app/ stay");
-    let gone = cli(&a, p, &["kv", "get", "app/config"]).await;
+    let gone = a.cli(p, &["kv", "get", "app/config"]).await;
     assert_eq!(gone.code, 1, "{gone:?}");
     assert!(gone.stderr.contains("no key exists at \"app/config\""), "{}", gone.stderr);
 
     // A single key without -recurse.
-    let run = cli(&a, p, &["kv", "delete", "apple"]).await;
+    let run = a.cli(p, &["kv", "delete", "apple"]).await;
     assert_eq!((run.code, run.stdout.as_str()), (0, "Success! Deleted key: apple\n"), "{run:?}");
     assert_eq!(a.get_json("/v1/kv/?keys").await, json!(["other"]));
     a.stop().await;
@@ -167,31 +126,31 @@ async fn services_register_from_flags_and_catalog_services_with_tags() {
     let a = dev_agent().await;
     let dir = temp_dir();
     let p = dir.path();
-    let run = cli(
-        &a,
-        p,
-        &[
-            "services",
-            "register",
-            "-name",
-            "web",
-            "-id",
-            "web-1",
-            "-port",
-            "8080",
-            "-address",
-            "10.0.0.7",
-            "-tag",
-            "v1",
-            "-tag",
-            "primary",
-            "-meta",
-            "version=2",
-            "-meta",
-            "team=payments",
-        ],
-    )
-    .await;
+    let run = a
+        .cli(
+            p,
+            &[
+                "services",
+                "register",
+                "-name",
+                "web",
+                "-id",
+                "web-1",
+                "-port",
+                "8080",
+                "-address",
+                "10.0.0.7",
+                "-tag",
+                "v1",
+                "-tag",
+                "primary",
+                "-meta",
+                "version=2",
+                "-meta",
+                "team=payments",
+            ],
+        )
+        .await;
     assert_eq!((run.code, run.stdout.as_str()), (0, "Registered service: web\n"), "{run:?}");
     let services = a.get_json("/v1/agent/services").await;
     let web = &services["web-1"];
@@ -203,9 +162,9 @@ async fn services_register_from_flags_and_catalog_services_with_tags() {
     assert_eq!(web["Meta"], json!({"version": "2", "team": "payments"}));
 
     // Without -id, the ID is the name; a second instance of web adds its tag.
-    let run = cli(&a, p, &["services", "register", "-name", "db", "-port", "5432"]).await;
+    let run = a.cli(p, &["services", "register", "-name", "db", "-port", "5432"]).await;
     assert_eq!(run.stdout, "Registered service: db\n", "{run:?}");
-    let run = cli(&a, p, &["services", "register", "-name", "web", "-id", "web-2", "-tag", "v2"]).await;
+    let run = a.cli(p, &["services", "register", "-name", "web", "-id", "web-2", "-tag", "v2"]).await;
     assert_eq!(run.code, 0, "{run:?}");
     let services = a.get_json("/v1/agent/services").await;
     assert_eq!(services["db"]["Service"], "db", "{services}");
@@ -213,7 +172,7 @@ async fn services_register_from_flags_and_catalog_services_with_tags() {
     assert_eq!(services["db"]["Tags"], json!([]));
 
     // A malformed -meta is a usage error and registers nothing.
-    let run = cli(&a, p, &["services", "register", "-name", "bad", "-meta", "novalue"]).await;
+    let run = a.cli(p, &["services", "register", "-name", "bad", "-meta", "novalue"]).await;
     assert_eq!(run.code, 2, "{run:?}");
     assert!(run.stderr.contains("-meta \"novalue\": expected KEY=VALUE"), "{}", run.stderr);
     assert!(a.get_json("/v1/agent/services").await.get("bad").is_none());
@@ -224,9 +183,9 @@ async fn services_register_from_flags_and_catalog_services_with_tags() {
         v["web"] == json!(["primary", "v1", "v2"]) && v.get("db").is_some()
     })
     .await;
-    let run = cli(&a, p, &["catalog", "services"]).await;
+    let run = a.cli(p, &["catalog", "services"]).await;
     assert_eq!((run.code, run.stdout.as_str()), (0, "consul\ndb\nweb\n"), "{run:?}");
-    let run = cli(&a, p, &["catalog", "services", "-tags"]).await;
+    let run = a.cli(p, &["catalog", "services", "-tags"]).await;
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(
         table_words(&run.stdout),
@@ -234,12 +193,12 @@ async fn services_register_from_flags_and_catalog_services_with_tags() {
         "{}",
         run.stdout
     );
-    let run = cli(&a, p, &["catalog", "services", "-tags", "-format=json"]).await;
+    let run = a.cli(p, &["catalog", "services", "-tags", "-format=json"]).await;
     let parsed: Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(parsed["web"], json!(["primary", "v1", "v2"]), "{parsed}");
 
     // Deregistering by -id removes just that instance.
-    let run = cli(&a, p, &["services", "deregister", "-id", "web-2"]).await;
+    let run = a.cli(p, &["services", "deregister", "-id", "web-2"]).await;
     assert_eq!((run.code, run.stdout.as_str()), (0, "Deregistered service: web-2\n"), "{run:?}");
     let services = a.get_json("/v1/agent/services").await;
     assert!(services.get("web-2").is_none() && services.get("web-1").is_some(), "{services}");
@@ -257,14 +216,14 @@ async fn the_readmes_sidecar_definition_registers_web_and_its_sidecar_and_deregi
     let a = dev_agent().await;
     let dir = temp_dir();
     std::fs::write(dir.path().join("web.hcl"), hcl).unwrap();
-    let run = cli(&a, dir.path(), &["services", "register", "web.hcl"]).await;
+    let run = a.cli(dir.path(), &["services", "register", "web.hcl"]).await;
     assert_eq!((run.code, run.stdout.as_str()), (0, "Registered service: web\n"), "{run:?}");
     let sidecar = a.get_json("/v1/agent/service/web-sidecar-proxy").await;
     assert_eq!(sidecar["Kind"], "connect-proxy", "{sidecar:#}");
     assert_eq!(sidecar["Port"], 21000);
     assert_eq!(sidecar["Proxy"]["Upstreams"][0]["DestinationName"], "echo", "{sidecar:#}");
     assert_eq!(sidecar["Proxy"]["Upstreams"][0]["LocalBindPort"], 9191);
-    let run = cli(&a, dir.path(), &["services", "deregister", "-id", "web"]).await;
+    let run = a.cli(dir.path(), &["services", "deregister", "-id", "web"]).await;
     assert_eq!(run.code, 0, "{run:?}");
     assert_eq!(a.get_json("/v1/agent/services").await, json!({}), "web and its sidecar are gone");
     a.stop().await;

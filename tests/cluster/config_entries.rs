@@ -2,52 +2,12 @@
 //! with check-and-set, reads and blocking lists, the reference's 400 and 404 messages (with
 //! nothing stored by a refused write), and the CLI as a user runs it.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::Stdio;
 use std::time::Duration;
 
 use serde_json::{Value, json};
 
 use crate::support::agent::{TestAgent, dev_agent};
-use crate::support::{Run, fedctl_cmd, run_cmd, temp_dir};
-
-/// `fedctl args...` in `dir` against `agent`, off the async runtime so the in-process agent
-/// keeps answering while the command waits for it.
-async fn cli(agent: &TestAgent, dir: &Path, args: &[&str]) -> Run {
-    let (dir, http) = (dir.to_owned(), agent.base.clone());
-    let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
-    tokio::task::spawn_blocking(move || run_cmd(fedctl_cmd(&dir).args(&args).env("FEDCTL_HTTP_ADDR", &http)))
-        .await
-        .unwrap()
-}
-
-/// Like [`cli`], with `input` on standard input.
-async fn cli_with_stdin(agent: &TestAgent, dir: &Path, args: &[&str], input: &'static [u8]) -> Run {
-    let (dir, http) = (dir.to_owned(), agent.base.clone());
-    let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
-    tokio::task::spawn_blocking(move || {
-        let mut child = fedctl_cmd(&dir)
-            .args(&args)
-            .env("FEDCTL_HTTP_ADDR", &http)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawning fedctl");
-        let mut stdin = child.stdin.take().unwrap();
-        stdin.write_all(input).unwrap();
-        drop(stdin);
-        let out = child.wait_with_output().unwrap();
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
-    })
-    .await
-    .unwrap()
-}
+use crate::support::temp_dir;
 
 /// GET `path`: (status, body text, X-Consul-Index).
 async fn get(agent: &TestAgent, path: &str) -> (u16, String, u64) {
@@ -197,9 +157,9 @@ async fn the_config_commands_write_read_list_and_delete_as_the_reference_cli() {
     .unwrap();
     let path = file.to_str().unwrap();
 
-    let written = cli(&agent, dir.path(), &["config", "write", path]).await;
+    let written = agent.cli(dir.path(), &["config", "write", path]).await;
     assert_eq!((written.code, written.stdout.as_str(), written.stderr.as_str()), (0, "", ""), "silent on success");
-    let read = cli(&agent, dir.path(), &["config", "read", "-kind", "service-defaults", "-name", "web"]).await;
+    let read = agent.cli(dir.path(), &["config", "read", "-kind", "service-defaults", "-name", "web"]).await;
     assert_eq!(read.code, 0, "{read:?}");
     let shown: Value = serde_json::from_str(&read.stdout).unwrap();
     assert_eq!((shown["Kind"].clone(), shown["Protocol"].clone()), (json!("service-defaults"), json!("http")));
@@ -208,32 +168,31 @@ async fn the_config_commands_write_read_list_and_delete_as_the_reference_cli() {
 
     // JSON from standard input, PascalCase.
     let stdin = br#"{"Kind": "service-resolver", "Name": "web", "Failover": {"*": {"Datacenters": ["dc2"]}}}"#;
-    let piped = cli_with_stdin(&agent, dir.path(), &["config", "write", "-"], stdin).await;
+    let piped = agent.cli_with_stdin(dir.path(), &["config", "write", "-"], Some(stdin)).await;
     assert_eq!(piped.code, 0, "{piped:?}");
     let api = dir.path().join("api.json");
     std::fs::write(&api, r#"{"kind": "service-defaults", "name": "api"}"#).unwrap();
-    assert_eq!(cli(&agent, dir.path(), &["config", "write", api.to_str().unwrap()]).await.code, 0);
+    assert_eq!(agent.cli(dir.path(), &["config", "write", api.to_str().unwrap()]).await.code, 0);
 
-    let list = cli(&agent, dir.path(), &["config", "list", "-kind", "service-defaults"]).await;
+    let list = agent.cli(dir.path(), &["config", "list", "-kind", "service-defaults"]).await;
     assert_eq!((list.code, list.stdout.as_str()), (0, "api\nweb\n"), "{list:?}");
-    let json_list = cli(&agent, dir.path(), &["config", "list", "-kind", "service-resolver", "-format=json"]).await;
+    let json_list = agent.cli(dir.path(), &["config", "list", "-kind", "service-resolver", "-format=json"]).await;
     let entries: Value = serde_json::from_str(&json_list.stdout).unwrap();
     assert_eq!(entries[0]["Failover"]["*"]["Datacenters"], json!(["dc2"]));
 
     // Check-and-set through the CLI.
     let index = shown["ModifyIndex"].as_u64().unwrap();
     let stale =
-        cli(&agent, dir.path(), &["config", "write", "-cas", "-modify-index", &(index + 100).to_string(), path]).await;
+        agent.cli(dir.path(), &["config", "write", "-cas", "-modify-index", &(index + 100).to_string(), path]).await;
     assert_eq!(stale.code, 1, "{stale:?}");
     assert!(stale.stderr.contains("Config entry \"service-defaults\" / \"web\" not updated"), "{}", stale.stderr);
-    let create_only = cli(&agent, dir.path(), &["config", "write", "-cas", path]).await;
+    let create_only = agent.cli(dir.path(), &["config", "write", "-cas", path]).await;
     assert!(create_only.stderr.contains("not updated"), "-cas alone only creates: {create_only:?}");
-    let current =
-        cli(&agent, dir.path(), &["config", "write", "-cas", "-modify-index", &index.to_string(), path]).await;
+    let current = agent.cli(dir.path(), &["config", "write", "-cas", "-modify-index", &index.to_string(), path]).await;
     assert_eq!(current.code, 0, "{current:?}");
 
     // The reference's messages.
-    let none = cli(&agent, dir.path(), &["config", "write"]).await;
+    let none = agent.cli(dir.path(), &["config", "write"]).await;
     assert!(
         none.code != 0
             && none
@@ -241,13 +200,13 @@ async fn the_config_commands_write_read_list_and_delete_as_the_reference_cli() {
                 .contains("Must provide exactly one positional argument to specify the config entry to write"),
         "{none:?}"
     );
-    let two = cli(&agent, dir.path(), &["config", "write", path, path]).await;
+    let two = agent.cli(dir.path(), &["config", "write", path, path]).await;
     assert!(two.stderr.contains("Must provide exactly one positional argument"), "{two:?}");
-    let missing = cli(&agent, dir.path(), &["config", "write", "nope.hcl"]).await;
+    let missing = agent.cli(dir.path(), &["config", "write", "nope.hcl"]).await;
     assert!(missing.code == 1 && missing.stderr.contains("Failed to load data: "), "{missing:?}");
     let bogus = dir.path().join("bogus.hcl");
     std::fs::write(&bogus, "kind = \"bogus\"\nname = \"x\"\n").unwrap();
-    let bad_kind = cli(&agent, dir.path(), &["config", "write", bogus.to_str().unwrap()]).await;
+    let bad_kind = agent.cli(dir.path(), &["config", "write", bogus.to_str().unwrap()]).await;
     assert!(
         bad_kind.code == 1
             && bad_kind.stderr.contains("Failed to decode config entry input: invalid config entry kind: bogus"),
@@ -255,17 +214,17 @@ async fn the_config_commands_write_read_list_and_delete_as_the_reference_cli() {
     );
     let invalid = dir.path().join("invalid.hcl");
     std::fs::write(&invalid, "kind = \"proxy-defaults\"\nname = \"x\"\n").unwrap();
-    let refused = cli(&agent, dir.path(), &["config", "write", invalid.to_str().unwrap()]).await;
+    let refused = agent.cli(dir.path(), &["config", "write", invalid.to_str().unwrap()]).await;
     assert_eq!(refused.code, 1, "{refused:?}");
     assert!(refused.stderr.contains("Error writing config entry \"proxy-defaults\" / \"x\": "), "{}", refused.stderr);
     assert!(refused.stderr.contains("invalid name (\"x\"), only \"global\" is supported"), "{}", refused.stderr);
-    let no_kind = cli(&agent, dir.path(), &["config", "read", "-name", "web"]).await;
+    let no_kind = agent.cli(dir.path(), &["config", "read", "-name", "web"]).await;
     assert!(no_kind.code != 0 && no_kind.stderr.contains("Must specify the -kind parameter"), "{no_kind:?}");
-    let no_name = cli(&agent, dir.path(), &["config", "read", "-kind", "service-defaults"]).await;
+    let no_name = agent.cli(dir.path(), &["config", "read", "-kind", "service-defaults"]).await;
     assert!(no_name.stderr.contains("Must specify the -name parameter"), "{no_name:?}");
-    let list_no_kind = cli(&agent, dir.path(), &["config", "list"]).await;
+    let list_no_kind = agent.cli(dir.path(), &["config", "list"]).await;
     assert!(list_no_kind.stderr.contains("Must specify the -kind parameter"), "{list_no_kind:?}");
-    let not_found = cli(&agent, dir.path(), &["config", "read", "-kind", "service-defaults", "-name", "nope"]).await;
+    let not_found = agent.cli(dir.path(), &["config", "read", "-kind", "service-defaults", "-name", "nope"]).await;
     assert_eq!(not_found.code, 1);
     assert!(
         not_found.stderr.contains("Error reading config entry \"service-defaults\" / \"nope\": ")
@@ -275,10 +234,10 @@ async fn the_config_commands_write_read_list_and_delete_as_the_reference_cli() {
     );
 
     // Delete: silent, and the entry is gone.
-    let deleted = cli(&agent, dir.path(), &["config", "delete", "-kind", "service-defaults", "-name", "web"]).await;
+    let deleted = agent.cli(dir.path(), &["config", "delete", "-kind", "service-defaults", "-name", "web"]).await;
     assert_eq!((deleted.code, deleted.stdout.as_str()), (0, ""), "{deleted:?}");
     assert_eq!(get(&agent, "/v1/config/service-defaults/web").await.0, 404);
-    let bad_delete = cli(&agent, dir.path(), &["config", "delete", "-kind", "bogus", "-name", "web"]).await;
+    let bad_delete = agent.cli(dir.path(), &["config", "delete", "-kind", "bogus", "-name", "web"]).await;
     assert!(
         bad_delete.code == 1 && bad_delete.stderr.contains("Error deleting config entry \"bogus\" / \"web\": "),
         "{bad_delete:?}"

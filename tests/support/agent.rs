@@ -64,6 +64,47 @@ pub async fn agent_starting_with(flags: ConfigFlags, opts: StartOptions) -> Test
 }
 
 impl TestAgent {
+    /// `fedctl args...` in `dir` against this agent, off the async runtime so the in-process
+    /// agent keeps answering while the command waits for it.
+    pub async fn cli(&self, dir: &std::path::Path, args: &[&str]) -> super::Run {
+        self.cli_with_stdin(dir, args, None).await
+    }
+
+    /// Like [`TestAgent::cli`], with `input` (if any) on the command's standard input.
+    pub async fn cli_with_stdin(
+        &self,
+        dir: &std::path::Path,
+        args: &[&str],
+        input: Option<&'static [u8]>,
+    ) -> super::Run {
+        use std::io::Write;
+        use std::process::Stdio;
+        let (dir, http) = (dir.to_owned(), self.base.clone());
+        let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+        tokio::task::spawn_blocking(move || {
+            let mut cmd = super::fedctl_cmd(&dir);
+            cmd.args(&args).env("FEDCTL_HTTP_ADDR", &http);
+            let Some(input) = input else { return super::run_cmd(&mut cmd) };
+            let mut child = cmd
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("spawning fedctl");
+            let mut stdin = child.stdin.take().unwrap();
+            stdin.write_all(input).unwrap();
+            drop(stdin); // end of input
+            let out = child.wait_with_output().unwrap();
+            super::Run {
+                code: out.status.code().unwrap_or(-1),
+                stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+                stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            }
+        })
+        .await
+        .unwrap()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
