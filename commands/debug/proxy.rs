@@ -71,7 +71,9 @@ fn row(id: &str, p: &Value) -> Vec<String> {
         p["WaitingFor"].as_array().into_iter().flatten().filter_map(|w| w.as_str().map(str::to_owned)).collect();
     let config = if p["Delivered"] == true {
         let upstreams = p["Upstreams"].as_object().map_or(0, |u| u.len());
-        format!("delivered ({upstreams} upstream(s))")
+        let next =
+            if waiting.is_empty() { String::new() } else { format!("; the next waits for {}", waiting.join(", ")) };
+        format!("delivered ({upstreams} upstream(s)){next}")
     } else if waiting.is_empty() {
         "waiting".to_owned()
     } else {

@@ -26,8 +26,9 @@ pub async fn proxies(State(state): State<AppState>) -> axum::Json<BTreeMap<Strin
         let acked = xds.get(&id).is_some_and(|x| {
             ["clusters", "endpoints"].iter().all(|t| x.types.get(*t).is_none_or(|s| s.acked_version == s.sent_version))
         });
-        // Before the first delivery, what the state has gathered so far says what it waits for.
-        let draft = if snapshot.is_none() { state.proxycfg.draft(&id) } else { None };
+        // While the newest state is not deliverable (before the first delivery, or after a
+        // change that needs a new target read), what it gathered says what it waits for.
+        let draft = state.proxycfg.draft(&id);
         let upstreams = match snapshot.as_deref().or(draft.as_deref()) {
             Some(snap) => upstreams_of(snap, acked && snapshot.is_some()),
             None => BTreeMap::new(),

@@ -12,11 +12,16 @@ pub fn weak_u64(v: &Value) -> Option<u64> {
     }
 }
 
-/// A boolean, a string holding one, or a number (non-zero is true).
+/// A boolean, a string holding one (Go's `ParseBool` spellings: 1, t, T, TRUE, true, True
+/// and their false forms), or a number (non-zero is true).
 pub fn weak_bool(v: &Value) -> Option<bool> {
     match v {
         Value::Bool(b) => Some(*b),
-        Value::String(s) => s.parse().ok(),
+        Value::String(s) => match s.as_str() {
+            "1" | "t" | "T" | "TRUE" | "true" | "True" => Some(true),
+            "0" | "f" | "F" | "FALSE" | "false" | "False" => Some(false),
+            _ => None,
+        },
         Value::Number(n) => n.as_i64().map(|n| n != 0),
         _ => None,
     }
