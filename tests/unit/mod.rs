@@ -6,6 +6,7 @@ mod argv;
 mod config;
 mod config_entries;
 mod discovery_chain;
+mod intentions;
 mod linearizable;
 mod locator;
 mod raft_store;
