@@ -493,7 +493,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
         }
         'fedctl;config;delete' {
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'The entry''s kind: proxy-defaults, service-defaults or service-resolver')
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The entry''s name')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The entry''s name (a service name; `global` for proxy-defaults)')
             [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')

@@ -443,7 +443,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         }
         &'fedctl;config;delete'= {
             cand --kind 'The entry''s kind: proxy-defaults, service-defaults or service-resolver'
-            cand --name 'The entry''s name'
+            cand --name 'The entry''s name (a service name; `global` for proxy-defaults)'
             cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
             cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
             cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'

@@ -296,7 +296,7 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_su
 complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from delete" -l kind -d 'The entry\'s kind: proxy-defaults, service-defaults or service-resolver' -r
-complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from delete" -l name -d 'The entry\'s name' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from delete" -l name -d 'The entry\'s name (a service name; `global` for proxy-defaults)' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from delete" -l http-addr -d 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from delete" -l token -d 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from delete" -l token-file -d 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]' -r

@@ -212,15 +212,25 @@ async fn request_path(ctx: &Ctx, rounds: usize) -> (Vec<f64>, Vec<f64>) {
     let leaves = json!({"web": web, "echo": echo, "td": roots["TrustDomain"], "root": roots["Roots"][0]["RootCert"]});
     let _static = static_pair(dir.path(), &leaves, static_listen, app);
     let (ours, theirs) = (format!("127.0.0.1:{upstream}"), format!("127.0.0.1:{static_listen}"));
-    wait_echo(&ours).await;
-    wait_echo(&theirs).await;
+    interleaved_round_trips(&ours, &theirs, rounds, ctx.runs.max(3)).await
+}
+
+/// Once both echo: `turns` times the p50 of `rounds` round trips through `ours`, then through
+/// `theirs` (the baseline), interleaved so drift in the machine's state hits both alike.
+pub(crate) async fn interleaved_round_trips(
+    ours: &str,
+    theirs: &str,
+    rounds: usize,
+    turns: usize,
+) -> (Vec<f64>, Vec<f64>) {
+    wait_echo(ours).await;
+    wait_echo(theirs).await;
     let (mut generated, mut hand) = (Vec::new(), Vec::new());
-    // Interleaved, so drift in the machine's state hits both alike.
-    for _ in 0..ctx.runs.max(3) {
-        let (a, b) = (ours.clone(), theirs.clone());
+    for _ in 0..turns {
+        let (a, b) = (ours.to_owned(), theirs.to_owned());
         let (g, h) =
             tokio::task::spawn_blocking(move || (round_trips(&a, rounds), round_trips(&b, rounds))).await.unwrap();
-        generated.push(g.expect("the sidecar path echoes"));
+        generated.push(g.expect("the generated path echoes"));
         hand.push(h.expect("the static path echoes"));
     }
     (generated, hand)

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use crate::Ctx;
-use crate::mesh::{Envoy, echo_app, free_port, put, round_trips, sidecar, static_envoy, wait_echo};
+use crate::mesh::{Envoy, echo_app, free_port, interleaved_round_trips, put, sidecar, static_envoy};
 use crate::procs::{Agent, FEDCTL, Gateway, spawn_agent, spawn_gateway};
 use crate::report::{Row, Stat, Target, percentile};
 use crate::wanfed::config;
@@ -298,17 +298,8 @@ pub async fn run(ctx: &Ctx) -> Vec<Row> {
     let _static = static_path(dir.path(), &leaves, static_listen, app);
     let (ours, theirs) = (format!("127.0.0.1:{u_echo}"), format!("127.0.0.1:{static_listen}"));
     eprintln!("mesh across datacenters: request path");
-    wait_echo(&ours).await;
-    wait_echo(&theirs).await;
     let rounds = ctx.rounds(2000);
-    let (mut generated, mut hand) = (Vec::new(), Vec::new());
-    for _ in 0..ctx.runs.max(3) {
-        let (a, b) = (ours.clone(), theirs.clone());
-        let (g, h) =
-            tokio::task::spawn_blocking(move || (round_trips(&a, rounds), round_trips(&b, rounds))).await.unwrap();
-        generated.push(g.expect("the sidecar path echoes"));
-        hand.push(h.expect("the static path echoes"));
-    }
+    let (generated, hand) = interleaved_round_trips(&ours, &theirs, rounds, ctx.runs.max(3)).await;
     let ratio: Vec<f64> = generated.iter().zip(&hand).map(|(g, h)| g / h).collect();
 
     // A new instance until web's Envoy holds it as healthy; then removed until unhealthy.

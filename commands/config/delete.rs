@@ -1,4 +1,4 @@
-use super::required;
+use super::EntryFlags;
 use crate::cli::{CliError, ClientArgs, Ctx};
 
 /// Delete a config entry.
@@ -8,19 +8,14 @@ use crate::cli::{CliError, ClientArgs, Ctx};
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  fedctl config delete -kind service-defaults -name web")]
 pub struct Args {
-    /// The entry's kind: proxy-defaults, service-defaults or service-resolver.
-    #[arg(long, value_name = "KIND")]
-    pub kind: Option<String>,
-    /// The entry's name.
-    #[arg(long, value_name = "NAME")]
-    pub name: Option<String>,
+    #[command(flatten)]
+    pub entry: EntryFlags,
     #[command(flatten)]
     pub client: ClientArgs,
 }
 
 pub async fn cmd_config_delete(_ctx: &Ctx, args: Args) -> Result<(), CliError> {
-    let kind = required(&args.kind, "kind")?;
-    let name = required(&args.name, "name")?;
+    let (kind, name) = args.entry.required()?;
     let client = args.client.client()?;
     client
         .config_entry_delete(kind, name)

@@ -34,3 +34,21 @@ fn required<'a>(value: &'a Option<String>, flag: &str) -> Result<&'a str, CliErr
         .filter(|v| !v.is_empty())
         .ok_or_else(|| CliError::usage(format!("Must specify the -{flag} parameter")))
 }
+
+/// The `-kind` and `-name` flags naming one entry (read, delete).
+#[derive(Debug, clap::Args)]
+pub struct EntryFlags {
+    /// The entry's kind: proxy-defaults, service-defaults or service-resolver.
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
+    /// The entry's name (a service name; `global` for proxy-defaults).
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+}
+
+impl EntryFlags {
+    /// Both flags, or the reference's usage message for the first one missing.
+    fn required(&self) -> Result<(&str, &str), CliError> {
+        Ok((required(&self.kind, "kind")?, required(&self.name, "name")?))
+    }
+}

@@ -1,4 +1,4 @@
-use super::required;
+use super::EntryFlags;
 use crate::cli::{CliError, ClientArgs, Ctx};
 
 /// Show one config entry as JSON.
@@ -11,19 +11,14 @@ use crate::cli::{CliError, ClientArgs, Ctx};
     after_help = "Examples:\n  fedctl config read -kind proxy-defaults -name global\n  fedctl config read -kind service-resolver -name web"
 )]
 pub struct Args {
-    /// The entry's kind: proxy-defaults, service-defaults or service-resolver.
-    #[arg(long, value_name = "KIND")]
-    pub kind: Option<String>,
-    /// The entry's name (a service name; `global` for proxy-defaults).
-    #[arg(long, value_name = "NAME")]
-    pub name: Option<String>,
+    #[command(flatten)]
+    pub entry: EntryFlags,
     #[command(flatten)]
     pub client: ClientArgs,
 }
 
 pub async fn cmd_config_read(ctx: &Ctx, args: Args) -> Result<(), CliError> {
-    let kind = required(&args.kind, "kind")?;
-    let name = required(&args.name, "name")?;
+    let (kind, name) = args.entry.required()?;
     let client = args.client.client()?;
     let entry = client
         .config_entry_get(kind, name)

@@ -4,23 +4,10 @@
 
 use std::time::Duration;
 
-use fedctl::config::ConfigFlags;
 use serde_json::{Value, json};
 
-use crate::support::agent::{TestAgent, agent_with, free_ports};
+use crate::support::agent::{TestAgent, dc_server};
 use crate::support::{eventually, fedctl_cmd, run_cmd, temp_dir};
-
-async fn dc_server(dc: &str, join_wan: Option<String>) -> TestAgent {
-    agent_with(ConfigFlags {
-        dev: true,
-        node: Some(format!("s-{dc}")),
-        datacenter: Some(dc.into()),
-        primary_datacenter: Some("dc1".into()),
-        join_wan: join_wan.into_iter().collect(),
-        ..free_ports()
-    })
-    .await
-}
 
 /// The entry `kind`/`name` as `agent`'s datacenter holds it (its own copy), if any.
 async fn local_entry(agent: &TestAgent, kind: &str, name: &str) -> Option<Value> {

@@ -5,21 +5,9 @@ use std::time::Duration;
 use fedctl::config::ConfigFlags;
 use serde_json::Value;
 
-use crate::support::agent::{TestAgent, agent_with, free_ports};
+use crate::support::agent::{TestAgent, agent_with, dc_server, free_ports};
 use crate::support::eventually;
 use crate::support::gateway::register_gateway;
-
-async fn dc_server(dc: &str, join_wan: Option<String>) -> TestAgent {
-    agent_with(ConfigFlags {
-        dev: true,
-        node: Some(format!("s-{dc}")),
-        datacenter: Some(dc.into()),
-        primary_datacenter: Some("dc1".into()),
-        join_wan: join_wan.into_iter().collect(),
-        ..free_ports()
-    })
-    .await
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn three_datacenters_share_a_wan_pool_and_serve_each_other() {

@@ -14,6 +14,20 @@ pub struct TestAgent {
 
 /// Flags for an agent with every listener on a free port (HTTP, server RPC, LAN and WAN gossip,
 /// xDS gRPC).
+/// A `-dev` server of `dc` (node `s-<dc>`) in a federation whose primary is dc1, joining
+/// `join_wan` over the WAN when given.
+pub async fn dc_server(dc: &str, join_wan: Option<String>) -> TestAgent {
+    agent_with(ConfigFlags {
+        dev: true,
+        node: Some(format!("s-{dc}")),
+        datacenter: Some(dc.into()),
+        primary_datacenter: Some("dc1".into()),
+        join_wan: join_wan.into_iter().collect(),
+        ..free_ports()
+    })
+    .await
+}
+
 pub fn free_ports() -> ConfigFlags {
     ConfigFlags {
         http_port: Some(0),
