@@ -56,8 +56,10 @@ pub fn server_only(request: &Request) -> Option<&'static str> {
             }
             Command::Batch(commands) => commands.iter().find_map(command),
             Command::Register(_) | Command::Deregister(_) | Command::Kv(_) => None,
-            // Users' config-entry writes, which client agents forward to the primary.
-            Command::ConfigEntry(ConfigEntryOp::Set { .. } | ConfigEntryOp::Delete { .. }) => None,
+            // Users' config-entry and intention writes, which client agents forward to the primary.
+            Command::ConfigEntry(
+                ConfigEntryOp::Set { .. } | ConfigEntryOp::Delete { .. } | ConfigEntryOp::Intention(_),
+            ) => None,
         }
     }
     match request {

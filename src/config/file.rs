@@ -67,6 +67,8 @@ pub struct FileConfig {
 pub struct FileConnect {
     pub enabled: Option<bool>,
     pub enable_mesh_gateway_wan_federation: Option<bool>,
+    /// `allow` or `deny`: what intentions decide where none matches.
+    pub default_intention_policy: Option<String>,
 }
 
 /// `ports { ... }`; -1 disables a listener.

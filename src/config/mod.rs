@@ -49,6 +49,9 @@ pub struct AgentConfig {
     pub raft_snapshot_threshold: u64,
     /// `connect { enabled }`.
     pub connect_enabled: bool,
+    /// `connect { default_intention_policy }`: true for `allow` (the default), false for
+    /// `deny`, what a connection no intention matches gets.
+    pub intention_default_allow: bool,
     /// Servers of different datacenters talk only through mesh gateways.
     pub mesh_gateway_wan_federation: bool,
     /// The primary's gateways to bootstrap through (secondaries).

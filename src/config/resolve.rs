@@ -202,6 +202,17 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
     let retry_join_wan: Vec<String> =
         flags.join_wan.iter().cloned().chain(layers.iter().flat_map(|(_, f)| f.retry_join_wan.clone())).collect();
     let rule = |m: &str| Err(ConfigError::Rule(m.to_owned()));
+    let intention_default_allow = match layers
+        .iter()
+        .rev()
+        .find_map(|(_, f)| f.connect.as_ref().and_then(|c| c.default_intention_policy.as_deref()))
+    {
+        None | Some("allow") => true,
+        Some("deny") => false,
+        Some(other) => {
+            return rule(&format!("'connect.default_intention_policy' must be \"allow\" or \"deny\", not {other:?}"));
+        }
+    };
     if mesh_gateway_wan_federation {
         if !server {
             return rule("'connect.enable_mesh_gateway_wan_federation = true' requires 'server = true'");
@@ -269,6 +280,7 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
             .map_or(std::time::Duration::from_secs(24 * 3600), |d| d.0),
         raft_snapshot_threshold,
         connect_enabled,
+        intention_default_allow,
         mesh_gateway_wan_federation,
         primary_gateways,
         primary_gateways_interval,

@@ -1,128 +1,47 @@
-//! Intentions' pure core (the reference 1.8's `structs.Intention` rules): names and their
-//! validation, precedence, ordering, and the decision for a connection. Intentions are by
-//! service name and hold across datacenters: the source's datacenter and trust domain are not
-//! looked at. Storage, replication and enforcement (RBAC in the sidecar) build on this.
+//! Intentions' decisions (the reference 1.8's semantics): the intentions that apply to a
+//! destination in the reference's order, the first match deciding a connection, else the
+//! default; and the same decisions as the RBAC rules a destination's sidecar enforces.
+//! Intentions are by service name and hold across datacenters: the source's datacenter and
+//! trust domain are not looked at. The names, validation and precedence are the data model's
+//! (`state::intention`).
 
 use std::cmp::Ordering;
 
-/// The only namespace without namespaces (the reference's OSS builds).
-pub const DEFAULT_NAMESPACE: &str = "default";
-/// The wildcard, for a namespace or a name.
-pub const WILDCARD: &str = "*";
+use crate::state::{Action, ConfigEntries, DEFAULT_NAMESPACE, Name, WILDCARD, precedence};
 
-/// allow or deny.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Allow,
-    Deny,
-}
-
-impl Action {
-    /// `Action must be set to 'allow' or 'deny'` otherwise.
-    pub fn parse(action: &str) -> Result<Action, String> {
-        match action {
-            "allow" => Ok(Action::Allow),
-            "deny" => Ok(Action::Deny),
-            _ => Err("Action must be set to 'allow' or 'deny'".to_owned()),
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::Allow => "allow",
-            Action::Deny => "deny",
-        }
-    }
-}
-
-/// A namespace and a service name; either may be `*`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Name {
-    pub namespace: String,
-    pub name: String,
-}
-
-impl Name {
-    /// `ns/name` or `name` (the default namespace); more than one `/` is refused with the
-    /// reference's words.
-    pub fn parse(input: &str) -> Result<Name, String> {
-        let mut parts = input.split('/');
-        let (first, second, third) = (parts.next(), parts.next(), parts.next());
-        match (first, second, third) {
-            (Some(name), None, None) => Ok(Name { namespace: DEFAULT_NAMESPACE.to_owned(), name: name.to_owned() }),
-            (Some(ns), Some(name), None) => Ok(Name { namespace: ns.to_owned(), name: name.to_owned() }),
-            _ => Err(format!("name {input:?} is invalid: input can contain at most one '/'")),
-        }
-    }
-
-    /// 2 exact, 1 a wildcard name in a namespace, 0 any namespace.
-    fn exactness(&self) -> u32 {
-        if self.namespace == WILDCARD {
-            0
-        } else if self.name == WILDCARD {
-            1
-        } else {
-            2
-        }
-    }
-
-    fn matches(&self, namespace: &str, name: &str) -> bool {
-        (self.namespace == WILDCARD || self.namespace == namespace) && (self.name == WILDCARD || self.name == name)
-    }
-
-    /// The reference's `String()` form: the namespace left out when it is `default`.
-    pub fn display(&self) -> String {
-        if self.namespace == DEFAULT_NAMESPACE {
-            self.name.clone()
-        } else {
-            format!("{}/{}", self.namespace, self.name)
-        }
-    }
-}
-
-/// One intention, as the decision needs it.
+/// One intention, as decisions need it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rule {
+    /// The 1.8 API's ID (empty for a source written as a config entry).
     pub id: String,
     pub source: Name,
     pub destination: Name,
     pub action: Action,
 }
 
-/// Checks a source or destination as the reference does (`field` is `SourceName` and so on):
-/// both parts set, `*` alone or not at all, no exact name after a wildcard namespace.
-pub fn validate(field_prefix: &str, name: &Name) -> Result<(), String> {
-    if name.namespace.is_empty() {
-        return Err(format!("{field_prefix}NS must be set"));
-    }
-    if name.name.is_empty() {
-        return Err(format!("{field_prefix}Name must be set"));
-    }
-    for (part, value) in [("NS", &name.namespace), ("Name", &name.name)] {
-        if value.contains('*') && value != WILDCARD {
-            return Err(format!("{field_prefix}{part}: wildcard character '*' cannot be used with partial values"));
-        }
-    }
-    if name.namespace == WILDCARD && name.name != WILDCARD {
-        return Err(format!("{field_prefix}Name: exact value cannot follow wildcard namespace"));
-    }
-    Ok(())
-}
-
 impl Rule {
-    /// 9 (exact → exact) down to 1 (`*/*` → `*/*`): the destination's exactness counts most.
+    /// 9 (exact → exact) down to 1 (`*/*` → `*/*`).
     pub fn precedence(&self) -> u32 {
-        let base = match self.destination.exactness() {
-            2 => 9,
-            1 => 6,
-            _ => 3,
-        };
-        base - (2 - self.source.exactness())
+        precedence(&self.source, &self.destination)
     }
 
     /// `web => db (allow)`, as the reference's `String()`.
     pub fn display(&self) -> String {
         format!("{} => {} ({})", self.source.display(), self.destination.display(), self.action.as_str())
+    }
+
+    /// `ALLOW default/web => default/db (ID: …, Precedence: 9)`, as the reference's reasons.
+    pub fn reason(&self) -> String {
+        format!(
+            "{} {}/{} => {}/{} (ID: {}, Precedence: {})",
+            self.action.as_str().to_uppercase(),
+            self.source.namespace,
+            self.source.name,
+            self.destination.namespace,
+            self.destination.name,
+            self.id,
+            self.precedence()
+        )
     }
 }
 
@@ -130,23 +49,78 @@ impl Rule {
 pub fn order(a: &Rule, b: &Rule) -> Ordering {
     b.precedence()
         .cmp(&a.precedence())
-        .then_with(|| a.source.namespace.cmp(&b.source.namespace))
-        .then_with(|| a.source.name.cmp(&b.source.name))
-        .then_with(|| a.destination.namespace.cmp(&b.destination.namespace))
-        .then_with(|| a.destination.name.cmp(&b.destination.name))
+        .then_with(|| a.source.cmp(&b.source))
+        .then_with(|| a.destination.cmp(&b.destination))
+}
+
+/// Every intention stored, in the reference's order.
+pub fn all_rules(entries: &ConfigEntries) -> Vec<Rule> {
+    let mut rules: Vec<Rule> = entries
+        .intentions
+        .values()
+        .flat_map(|entry| {
+            entry.sources.iter().filter_map(move |source| {
+                Some(Rule {
+                    id: source.legacy_id.clone(),
+                    source: source.source(),
+                    destination: entry.destination(),
+                    action: Action::parse(&source.action).ok()?,
+                })
+            })
+        })
+        .collect();
+    rules.sort_by(order);
+    rules
+}
+
+/// The intentions that apply to connections to `destination` (its own and the wildcard's),
+/// in the reference's order.
+pub fn rules_for(entries: &ConfigEntries, destination: &str) -> Vec<Rule> {
+    let mut rules = all_rules(entries);
+    rules.retain(|r| r.destination.matches(DEFAULT_NAMESPACE, destination));
+    rules
+}
+
+/// What happens without a matching intention: allow when ACLs are off, else the default
+/// policy, with the reference's reason.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DefaultPolicy {
+    pub allow: bool,
+    pub reason: String,
+}
+
+impl Default for DefaultPolicy {
+    fn default() -> Self {
+        DefaultPolicy::of_setting(true)
+    }
+}
+
+impl DefaultPolicy {
+    /// The default of an agent whose `connect { default_intention_policy }` is `allow`
+    /// (`true`) or `deny`.
+    pub fn of_setting(allow: bool) -> DefaultPolicy {
+        let reason = if allow {
+            "ACLs disabled, access is allowed by default"
+        } else {
+            "Default behavior configured by connect.default_intention_policy = \"deny\""
+        };
+        DefaultPolicy { allow, reason: reason.to_owned() }
+    }
 }
 
 /// What decided a connection.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
     pub allowed: bool,
-    /// The reference's reason: the intention that matched, or the default.
+    /// The reference's reason: the intention that matched, or the default's.
     pub reason: String,
+    /// The intention that matched, if one did.
+    pub rule: Option<Rule>,
 }
 
 /// The decision for `source` connecting to `destination` (both in the default namespace):
-/// the first matching intention in precedence order, else `default_allow`.
-pub fn decide(rules: &[Rule], source: &str, destination: &str, default_allow: bool, default_reason: &str) -> Decision {
+/// the first matching intention in precedence order, else the default.
+pub fn decide(rules: &[Rule], source: &str, destination: &str, default: &DefaultPolicy) -> Decision {
     let mut matching: Vec<&Rule> = rules
         .iter()
         .filter(|r| {
@@ -157,17 +131,74 @@ pub fn decide(rules: &[Rule], source: &str, destination: &str, default_allow: bo
     match matching.first() {
         Some(r) => Decision {
             allowed: r.action == Action::Allow,
-            reason: format!(
-                "Matched intention: {} {}/{} => {}/{} (ID: {}, Precedence: {})",
-                r.action.as_str().to_uppercase(),
-                r.source.namespace,
-                r.source.name,
-                r.destination.namespace,
-                r.destination.name,
-                r.id,
-                r.precedence()
-            ),
+            reason: format!("Matched intention: {}", r.reason()),
+            rule: Some((*r).clone()),
         },
-        None => Decision { allowed: default_allow, reason: default_reason.to_owned() },
+        None => Decision { allowed: default.allow, reason: default.reason.clone(), rule: None },
     }
+}
+
+/// The RBAC rules of a destination's sidecar: with a default of allow, the sources to deny;
+/// with deny, the sources to allow. Each principal is a source minus the sources of
+/// intentions ranked before it with the other action, so the sidecar decides every client
+/// as [`decide`] does (the first match wins; the reference 1.9 subtracts only sources of
+/// either action that it can tell are narrower, which lets a lower-ranked wildcard-destination
+/// intention override a higher-ranked one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rbac {
+    /// The action of the listed principals: the opposite of the default.
+    pub action: Action,
+    pub principals: Vec<Principal>,
+}
+
+/// A source, except some narrower ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Principal {
+    pub source: Name,
+    pub except: Vec<Name>,
+}
+
+/// The RBAC rules for the intentions `rules` of one destination (as [`rules_for`] gives them).
+pub fn rbac(rules: &[Rule], default: &DefaultPolicy) -> Rbac {
+    let action = if default.allow { Action::Deny } else { Action::Allow };
+    let mut principals = Vec::new();
+    for (i, rule) in rules.iter().enumerate() {
+        // Names are nested or disjoint (`*/*` ⊇ `ns/*` ⊇ `ns/name`), so an earlier rule either
+        // covers this one's source (this one never decides), lies inside it (its names are
+        // taken out), or has nothing in common with it.
+        let earlier = &rules[..i];
+        if earlier.iter().any(|e| e.source.covers(&rule.source)) {
+            continue;
+        }
+        if rule.action != action {
+            continue;
+        }
+        let mut except: Vec<Name> = earlier
+            .iter()
+            .filter(|e| e.action != action && rule.source.covers(&e.source))
+            .map(|e| e.source.clone())
+            .collect();
+        except.sort();
+        except.dedup();
+        principals.push(Principal { source: rule.source.clone(), except });
+    }
+    Rbac { action, principals }
+}
+
+/// The URI SAN regex of a source's leaf certificates in any trust domain and datacenter:
+/// `^spiffe://[^/]+/ns/<ns>/dc/[^/]+/svc/<name>$`, `[^/]+` for a wildcard.
+pub fn source_regex(source: &Name) -> String {
+    let part = |value: &str| if value == WILDCARD { "[^/]+".to_owned() } else { regex_escape(value) };
+    format!("^spiffe://[^/]+/ns/{}/dc/[^/]+/svc/{}$", part(&source.namespace), part(&source.name))
+}
+
+fn regex_escape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        if "\\.+*?()|[]{}^$".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }

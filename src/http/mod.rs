@@ -8,6 +8,7 @@ mod connect;
 mod error;
 mod federation;
 mod health;
+mod intentions;
 mod kv;
 mod metrics;
 mod operator;
@@ -23,7 +24,7 @@ use axum::Router;
 use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::middleware::{self, Next};
 use axum::response::Response;
-use axum::routing::{get, put};
+use axum::routing::{get, post, put};
 
 pub use error::ApiError;
 pub use metrics::Metrics;
@@ -49,6 +50,8 @@ pub struct AgentInfo {
     /// The xDS gRPC TLS port (0 when disabled).
     pub grpc_tls_port: u16,
     pub version: String,
+    /// `connect { default_intention_policy }` is `allow`.
+    pub intention_default_allow: bool,
 }
 
 /// What every handler can reach; cloned for every request, so it is one shared pointer.
@@ -148,6 +151,12 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/connect/ca/configuration", get(connect::configuration).put(connect::set_configuration))
         .route("/v1/agent/connect/ca/roots", get(connect::agent_roots))
         .route("/v1/agent/connect/ca/leaf/{service}", get(connect::leaf))
+        .route("/v1/agent/connect/authorize", post(intentions::authorize))
+        .route("/v1/connect/intentions", get(intentions::list).post(intentions::create))
+        .route("/v1/connect/intentions/match", get(intentions::matches))
+        .route("/v1/connect/intentions/check", get(intentions::check))
+        .route("/v1/connect/intentions/exact", get(intentions::exact).delete(intentions::delete_exact))
+        .route("/v1/connect/intentions/{id}", get(intentions::get).put(intentions::update).delete(intentions::delete))
         .route("/v1/internal/xds", get(connect::xds_status))
         .route("/v1/internal/proxies", get(proxies::proxies))
         .route("/v1/internal/gateways", get(federation::gateways))

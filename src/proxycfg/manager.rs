@@ -16,6 +16,7 @@ use tracing::Instrument;
 use super::snapshot::Snapshot;
 use super::state::{self, Context};
 use crate::backend::Backend;
+use crate::connect::intentions::DefaultPolicy;
 use crate::local::{LeafCache, LocalState};
 use crate::state::{NodeService, ServiceKind};
 use crate::tasks::{TaskSet, stopped};
@@ -36,13 +37,20 @@ pub struct ManagerOptions {
     pub primary_datacenter: Option<String>,
     /// A secondary server's resolved `primary_gateways`.
     pub primary_fallback: Option<watch::Receiver<Vec<std::net::SocketAddr>>>,
+    /// `connect { default_intention_policy }` is `allow`.
+    pub intention_default_allow: bool,
 }
 
 impl Default for ManagerOptions {
     fn default() -> Self {
         // Short enough for a push well under 100 ms, long enough to fold a burst (a batch of
         // check updates applied together) into one snapshot.
-        ManagerOptions { coalesce: Duration::from_millis(20), primary_datacenter: None, primary_fallback: None }
+        ManagerOptions {
+            coalesce: Duration::from_millis(20),
+            primary_datacenter: None,
+            primary_fallback: None,
+            intention_default_allow: true,
+        }
     }
 }
 
@@ -90,6 +98,7 @@ impl Manager {
             coalesce: opts.coalesce,
             primary: opts.primary_datacenter.clone().unwrap_or_else(|| datacenter.to_owned()),
             fallback: opts.primary_fallback.clone(),
+            intention_default: DefaultPolicy::of_setting(opts.intention_default_allow),
         };
         let manager = Manager { inner: Arc::new(Inner { ctx, outputs: Mutex::default(), proxies: Mutex::default() }) };
         let this = manager.clone();

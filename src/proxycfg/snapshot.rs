@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
+use crate::connect::intentions::{DefaultPolicy, Rbac, Rule, rules_for};
 use crate::connect::{self, Chain, ChainError, ChainRequest};
 use crate::local::Leaf;
 use crate::state::{
@@ -69,6 +70,8 @@ pub struct Sidecar {
     /// This datacenter's mesh gateways, from its own catalog (so a change is seen here at
     /// once, and while the primary is away); `None` until read, read once a target is `local`.
     pub local_gateways: Option<Vec<CheckServiceNode>>,
+    /// What a connection no intention matches gets (intentions are among the entries).
+    pub intention_default: DefaultPolicy,
 }
 
 /// What a sidecar's chains need watched.
@@ -120,6 +123,17 @@ pub struct UpstreamChain<'a> {
 }
 
 impl Sidecar {
+    /// The intentions that apply to connections to this proxy's service, in the reference's
+    /// order (none before the config entries arrived).
+    pub fn intentions(&self) -> Vec<Rule> {
+        self.entries.as_ref().map(|e| rules_for(e, &self.proxy.destination_service_name)).unwrap_or_default()
+    }
+
+    /// What the public listener lets through: the intentions as RBAC rules.
+    pub fn rbac(&self) -> Rbac {
+        connect::intentions::rbac(&self.intentions(), &self.intention_default)
+    }
+
     /// The upstreams this proxy serves: services (prepared-query upstreams are not served
     /// yet: fedctl has no prepared queries).
     pub fn service_upstreams(&self) -> impl Iterator<Item = &Upstream> {

@@ -54,6 +54,8 @@ pub(super) struct Context {
     pub primary: String,
     /// The resolved `primary_gateways` of a secondary's server.
     pub fallback: Option<watch::Receiver<Vec<std::net::SocketAddr>>>,
+    /// What a connection no intention matches gets.
+    pub intention_default: crate::connect::intentions::DefaultPolicy,
 }
 
 /// Runs until `stop` turns true: starts the watches for `service`, folds their answers into
@@ -67,6 +69,7 @@ pub(super) async fn run(
     mut stop: watch::Receiver<bool>,
 ) {
     let mut snapshot = Snapshot::for_service(&service, &ctx.datacenter, &ctx.domain);
+    snapshot.sidecar.intention_default = ctx.intention_default.clone();
     snapshot.primary_datacenter = ctx.primary.clone();
     let (tx, mut updates) = mpsc::channel(16);
     // The watches end with this task: dropping the set aborts whatever is still running.

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::config_entry::ConfigEntry;
+use super::intention::IntentionOp;
 use super::types::{ConnectCa, FederationState, HealthCheck, NodeService, SigningIntermediate};
 
 /// A replicated write.
@@ -130,6 +131,8 @@ pub enum ConfigEntryOp {
     /// kept as it is) in one step, so a reader never sees half a round. Entries whose content
     /// did not change keep their indexes; the table's index moves only when something did.
     Replace { entries: Vec<ConfigEntry> },
+    /// A 1.8 `/v1/connect/intentions` write, applied onto the `service-intentions` entries.
+    Intention(IntentionOp),
 }
 
 /// The result of a command the state machine accepted.
@@ -175,6 +178,9 @@ pub enum StateError {
     /// the message alone, as the reference does).
     #[error("{0}")]
     InvalidConfigEntry(String),
+    /// An intention the reference refuses (invalid, a duplicate, an unknown ID), in its words.
+    #[error("{0}")]
+    InvalidIntention(String),
 }
 
 /// What the state machine returns for each log entry: the command's own outcome. It travels

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::intention::{SERVICE_INTENTIONS, ServiceIntentions};
 use super::types::{ExposeConfig, MeshGatewayConfig};
 use crate::duration::GoDuration;
 
@@ -26,6 +27,8 @@ pub enum ConfigEntry {
     ServiceDefaults(ServiceDefaults),
     #[serde(rename = "service-resolver", alias = "service_resolver")]
     ServiceResolver(ServiceResolver),
+    #[serde(rename = "service-intentions", alias = "service_intentions")]
+    ServiceIntentions(ServiceIntentions),
 }
 
 /// `proxy-defaults` (name `global`): defaults for every proxy of the federation.
@@ -135,6 +138,7 @@ impl ConfigEntry {
             ConfigEntry::ProxyDefaults(_) => PROXY_DEFAULTS,
             ConfigEntry::ServiceDefaults(_) => SERVICE_DEFAULTS,
             ConfigEntry::ServiceResolver(_) => SERVICE_RESOLVER,
+            ConfigEntry::ServiceIntentions(_) => SERVICE_INTENTIONS,
         }
     }
 
@@ -143,6 +147,7 @@ impl ConfigEntry {
             ConfigEntry::ProxyDefaults(e) => &e.name,
             ConfigEntry::ServiceDefaults(e) => &e.name,
             ConfigEntry::ServiceResolver(e) => &e.name,
+            ConfigEntry::ServiceIntentions(e) => &e.name,
         }
     }
 
@@ -151,6 +156,7 @@ impl ConfigEntry {
             ConfigEntry::ProxyDefaults(e) => e.index,
             ConfigEntry::ServiceDefaults(e) => e.index,
             ConfigEntry::ServiceResolver(e) => e.index,
+            ConfigEntry::ServiceIntentions(e) => e.index,
         }
     }
 
@@ -159,6 +165,7 @@ impl ConfigEntry {
             ConfigEntry::ProxyDefaults(e) => &mut e.index,
             ConfigEntry::ServiceDefaults(e) => &mut e.index,
             ConfigEntry::ServiceResolver(e) => &mut e.index,
+            ConfigEntry::ServiceIntentions(e) => &mut e.index,
         }
     }
 
@@ -182,6 +189,8 @@ pub struct ConfigEntries {
     pub service_defaults: BTreeMap<String, ServiceDefaults>,
     /// By service name.
     pub resolvers: BTreeMap<String, ServiceResolver>,
+    /// By destination service name (`*`: every service).
+    pub intentions: BTreeMap<String, ServiceIntentions>,
 }
 
 impl ConfigEntries {
@@ -196,6 +205,9 @@ impl ConfigEntries {
                 }
                 ConfigEntry::ServiceResolver(e) => {
                     out.resolvers.insert(e.name.clone(), e);
+                }
+                ConfigEntry::ServiceIntentions(e) => {
+                    out.intentions.insert(e.name.clone(), e);
                 }
             }
         }

@@ -31,6 +31,7 @@ impl ConfigEntry {
                     e.connect_timeout = None;
                 }
             }
+            ConfigEntry::ServiceIntentions(e) => e.normalize(),
         }
     }
 
@@ -52,6 +53,7 @@ impl ConfigEntry {
                 validate_mesh_gateway(&e.mesh_gateway)
             }
             ConfigEntry::ServiceResolver(e) => validate_resolver(e),
+            ConfigEntry::ServiceIntentions(e) => e.validate(),
         }
     }
 }
@@ -149,7 +151,7 @@ impl ConfigEntry {
     pub fn unapplied(&self) -> Vec<&'static str> {
         let mut out = Vec::new();
         match self {
-            ConfigEntry::ProxyDefaults(_) => {}
+            ConfigEntry::ProxyDefaults(_) | ConfigEntry::ServiceIntentions(_) => {}
             ConfigEntry::ServiceDefaults(e) => {
                 if !e.external_sni.is_empty() {
                     out.push("ExternalSNI");

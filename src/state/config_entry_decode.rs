@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 use super::config_entry::{
     ConfigEntry, PROXY_DEFAULTS, ProxyDefaults, SERVICE_DEFAULTS, SERVICE_RESOLVER, ServiceDefaults, ServiceResolver,
 };
+use super::intention::{SERVICE_INTENTIONS, ServiceIntentions};
 
 /// Kinds the reference knows that fedctl does not store (L7 routing and other gateways).
 const OTHER_REFERENCE_KINDS: [&str; 4] =
@@ -60,6 +61,7 @@ pub fn config_entry_kind(kind: &str) -> Result<&'static str, ConfigEntryDecodeEr
         PROXY_DEFAULTS | "proxy_defaults" => Ok(PROXY_DEFAULTS),
         SERVICE_DEFAULTS | "service_defaults" => Ok(SERVICE_DEFAULTS),
         SERVICE_RESOLVER | "service_resolver" => Ok(SERVICE_RESOLVER),
+        SERVICE_INTENTIONS | "service_intentions" => Ok(SERVICE_INTENTIONS),
         other if OTHER_REFERENCE_KINDS.contains(&other) => {
             Err(ConfigEntryDecodeError::UnsupportedKind(other.to_owned()))
         }
@@ -95,6 +97,7 @@ impl ConfigEntry {
         let fields = match kind {
             PROXY_DEFAULTS => PROXY_DEFAULTS_FIELDS,
             SERVICE_DEFAULTS => SERVICE_DEFAULTS_FIELDS,
+            SERVICE_INTENTIONS => SERVICE_INTENTIONS_FIELDS,
             _ => SERVICE_RESOLVER_FIELDS,
         };
         let mut walk = Walk::default();
@@ -109,6 +112,7 @@ impl ConfigEntry {
         match kind {
             PROXY_DEFAULTS => typed::<ProxyDefaults>(value).map(ConfigEntry::ProxyDefaults),
             SERVICE_DEFAULTS => typed::<ServiceDefaults>(value).map(ConfigEntry::ServiceDefaults),
+            SERVICE_INTENTIONS => typed::<ServiceIntentions>(value).map(ConfigEntry::ServiceIntentions),
             _ => typed::<ServiceResolver>(value).map(ConfigEntry::ServiceResolver),
         }
     }
@@ -213,6 +217,25 @@ const SERVICE_RESOLVER_FIELDS: &[Field] = &[
     Field("Redirect", REDIRECT),
     Field("Failover", Shape::Map(&FAILOVER)),
     Field("ConnectTimeout", Shape::Any),
+    Field("CreateIndex", Shape::Any),
+    Field("ModifyIndex", Shape::Any),
+];
+
+const SOURCE_INTENTION: Shape = Shape::Object(&[
+    Field("Name", Shape::Any),
+    Field("Action", Shape::Any),
+    Field("Description", Shape::Any),
+    Field("Precedence", Shape::Any),
+    Field("Type", Shape::Any),
+    Field("LegacyID", Shape::Any),
+    Field("LegacyMeta", Shape::Any),
+    Field("LegacyCreateTime", Shape::Any),
+    Field("LegacyUpdateTime", Shape::Any),
+]);
+const SERVICE_INTENTIONS_FIELDS: &[Field] = &[
+    Field("Name", Shape::Any),
+    Field("Sources", Shape::List(&SOURCE_INTENTION)),
+    Field("Meta", Shape::Any),
     Field("CreateIndex", Shape::Any),
     Field("ModifyIndex", Shape::Any),
 ];

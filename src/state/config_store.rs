@@ -25,6 +25,7 @@ impl Store {
                 Ok(Response::Done)
             }
             ConfigEntryOp::Replace { entries } => self.config_entries_replace(index, entries),
+            ConfigEntryOp::Intention(op) => self.intention_apply(index, op),
         }
     }
 

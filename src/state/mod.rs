@@ -12,6 +12,8 @@ mod config_entry_decode;
 mod config_store;
 mod error;
 mod ids;
+mod intention;
+mod intention_store;
 mod query;
 mod read;
 mod request;
@@ -32,6 +34,10 @@ pub use config_entry_check::validate_mesh_gateway;
 pub use config_entry_decode::{ConfigEntryDecodeError, config_entry_kind};
 pub use error::RequestError;
 pub use ids::{ServerNode, new_uuid};
+pub use intention::{
+    Action, DEFAULT_NAMESPACE, Intention, IntentionOp, Name, SERVICE_INTENTIONS, ServiceIntentions, SourceIntention,
+    WILDCARD, ZERO_TIME, precedence, validate_name,
+};
 pub use query::{CheckServiceNode, NodeServices, ServiceNode};
 pub use read::{CaConfigEntry, Query, QueryResult, ReadReply, ReadRequest};
 pub use request::{Consistency, HOLD_TIMEOUT, HOP_MARGIN, REQUEST_TIMEOUT, RequestContext};

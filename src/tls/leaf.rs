@@ -19,6 +19,47 @@ pub fn service_spiffe_id(trust_domain: &str, dc: &str, service: &str) -> String 
     format!("spiffe://{trust_domain}/ns/default/dc/{dc}/svc/{service}")
 }
 
+/// A service's identity, read from its SPIFFE URI.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceIdentity {
+    pub trust_domain: String,
+    pub namespace: String,
+    pub datacenter: String,
+    pub service: String,
+}
+
+/// Why a URI is not a service's identity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotService {
+    /// Not one of the mesh's SPIFFE URIs at all.
+    NotConnect,
+    /// One of them, but an agent's or the CA's own (they never authorise as a client).
+    OtherKind,
+}
+
+/// Reads `spiffe://<td>/ns/<ns>/dc/<dc>/svc/<service>`; agent (`/agent/client/dc/<dc>/id/<id>`)
+/// and signing (`spiffe://<td>` alone) URIs are the mesh's but not services'.
+pub fn service_identity(uri: &str) -> Result<ServiceIdentity, NotService> {
+    let rest = uri.strip_prefix("spiffe://").ok_or(NotService::NotConnect)?;
+    let (trust_domain, path) = rest.split_once('/').unwrap_or((rest, ""));
+    if trust_domain.is_empty() {
+        return Err(NotService::NotConnect);
+    }
+    let parts: Vec<&str> = path.split('/').collect();
+    match parts.as_slice() {
+        ["ns", ns, "dc", dc, "svc", service] if ![ns, dc, service].iter().any(|p| p.is_empty()) => {
+            Ok(ServiceIdentity {
+                trust_domain: trust_domain.to_owned(),
+                namespace: (*ns).to_owned(),
+                datacenter: (*dc).to_owned(),
+                service: (*service).to_owned(),
+            })
+        }
+        [""] | ["agent", "client", "dc", _, "id", _] => Err(NotService::OtherKind),
+        _ => Err(NotService::NotConnect),
+    }
+}
+
 /// A service's new key and the CSR for it.
 #[derive(Debug, Clone)]
 pub struct LeafRequest {

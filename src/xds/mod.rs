@@ -1,6 +1,7 @@
 //! Envoy's xDS for mesh gateways and sidecars: snapshot -> resources (pure), their JSON
 //! rendering (for golden files and debugging), the ADS server and the per-proxy stream status.
 
+pub mod rbac;
 pub mod render;
 pub mod resources;
 mod server;

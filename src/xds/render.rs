@@ -9,7 +9,9 @@ use envoy_types::pb::envoy::config::core::v3::{
 };
 use envoy_types::pb::envoy::config::endpoint::v3::{ClusterLoadAssignment, lb_endpoint};
 use envoy_types::pb::envoy::config::listener::v3::{Filter, Listener, filter, listener_filter};
+use envoy_types::pb::envoy::config::rbac::v3::{Principal, Rbac as RbacRules, permission, principal, rbac};
 use envoy_types::pb::envoy::extensions::filters::network::direct_response::v3::Config as DirectResponse;
+use envoy_types::pb::envoy::extensions::filters::network::rbac::v3::Rbac as NetworkRbac;
 use envoy_types::pb::envoy::extensions::filters::network::tcp_proxy::v3::{TcpProxy, tcp_proxy};
 use envoy_types::pb::envoy::extensions::transport_sockets::tls::v3::{
     CommonTlsContext, DownstreamTlsContext, UpstreamTlsContext, common_tls_context, subject_alt_name_matcher,
@@ -284,6 +286,14 @@ fn typed_config(any: &Any) -> Value {
             m.insert("cluster".into(), json!(c));
         }
     }
+    if any.type_url.ends_with("envoy.extensions.filters.network.rbac.v3.RBAC")
+        && let Ok(rbac) = NetworkRbac::decode(any.value.as_slice())
+    {
+        m.insert("statPrefix".into(), json!(rbac.stat_prefix));
+        if let Some(rules) = &rbac.rules {
+            m.insert("rules".into(), rbac_rules(rules));
+        }
+    }
     if any.type_url.ends_with("envoy.extensions.filters.network.direct_response.v3.Config")
         && let Ok(dr) = DirectResponse::decode(any.value.as_slice())
         && let Some(data_source::Specifier::InlineString(text)) = dr.response.and_then(|r| r.specifier)
@@ -291,6 +301,53 @@ fn typed_config(any: &Any) -> Value {
         m.insert("response".into(), json!({ "inlineString": text }));
     }
     Value::Object(m)
+}
+
+/// RBAC rules as proto3 JSON: the action only when it is not the default ALLOW, and each
+/// policy's permissions and principals.
+fn rbac_rules(rules: &RbacRules) -> Value {
+    let mut m = Map::new();
+    if rules.action == rbac::Action::Deny as i32 {
+        m.insert("action".into(), json!("DENY"));
+    }
+    if !rules.policies.is_empty() {
+        let mut policies = Map::new();
+        let mut names: Vec<&String> = rules.policies.keys().collect();
+        names.sort();
+        for name in names {
+            let policy = &rules.policies[name];
+            let permissions: Vec<Value> = policy
+                .permissions
+                .iter()
+                .map(|p| match p.rule {
+                    Some(permission::Rule::Any(any)) => json!({ "any": any }),
+                    _ => json!({}),
+                })
+                .collect();
+            let principals: Vec<Value> = policy.principals.iter().map(rbac_principal).collect();
+            policies.insert(name.clone(), json!({ "permissions": permissions, "principals": principals }));
+        }
+        m.insert("policies".into(), Value::Object(policies));
+    }
+    Value::Object(m)
+}
+
+fn rbac_principal(p: &Principal) -> Value {
+    match &p.identifier {
+        Some(principal::Identifier::AndIds(set)) => {
+            json!({ "andIds": { "ids": set.ids.iter().map(rbac_principal).collect::<Vec<_>>() } })
+        }
+        Some(principal::Identifier::NotId(inner)) => json!({ "notId": rbac_principal(inner) }),
+        Some(principal::Identifier::Authenticated(a)) => {
+            let regex = match a.principal_name.as_ref().and_then(|m| m.match_pattern.as_ref()) {
+                Some(string_matcher::MatchPattern::SafeRegex(r)) => r.regex.clone(),
+                _ => String::new(),
+            };
+            json!({ "authenticated": { "principalName": { "safeRegex": { "regex": regex } } } })
+        }
+        Some(principal::Identifier::Any(any)) => json!({ "any": any }),
+        _ => json!({}),
+    }
 }
 
 fn address_json(a: &Address) -> Value {

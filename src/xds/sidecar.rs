@@ -2,7 +2,8 @@
 //! gateways, and pinned by golden files.
 //!
 //! - `public_listener:<addr>:<port>`: terminates mTLS with the service's leaf, requires a client
-//!   certificate signed by the federation's roots, and proxies TCP to `local_app`.
+//!   certificate signed by the federation's roots, lets through only clients the intentions
+//!   allow (the RBAC filter, `rbac.rs`), and proxies TCP to `local_app`.
 //! - `local_app`: the application, at `LocalServiceAddress:LocalServicePort`.
 //! - Per upstream, `<upstream-id>:<bind addr>:<bind port>` (plaintext, local) proxies TCP to the
 //!   cluster `<svc>.default.<dc>.internal.<trust-domain>`, whose TLS presents the leaf, sends
@@ -142,7 +143,10 @@ fn public_listener(snap: &Snapshot, tls: &Tls) -> Listener {
         name: format!("public_listener:{address}:{port}"),
         address: Some(socket(&address, port)),
         filter_chains: vec![FilterChain {
-            filters: vec![tcp_proxy_filter(LOCAL_APP, "public_listener_tcp")],
+            filters: vec![
+                super::rbac::network_filter(&snap.sidecar.rbac()),
+                tcp_proxy_filter(LOCAL_APP, "public_listener_tcp"),
+            ],
             transport_socket: Some(transport_socket(pack_any(downstream))),
             ..FilterChain::default()
         }],

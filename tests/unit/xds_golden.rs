@@ -9,13 +9,14 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
+use fedctl::connect::intentions::DefaultPolicy;
 use fedctl::local::Leaf;
 use fedctl::proxycfg::{GatewayConfig, Snapshot, TargetInstances};
 use fedctl::rpc::message::SignedCert;
 use fedctl::state::{
     CaRoot, CheckServiceNode, ConfigEntries, ConfigEntry, ConnectCa, HealthCheck, HealthStatus, MeshGatewayConfig,
-    Node, NodeService, ResolverFailover, ServiceAddress, ServiceDefaults, ServiceKind, ServiceProxy, ServiceResolver,
-    Upstream,
+    Node, NodeService, ResolverFailover, ServiceAddress, ServiceDefaults, ServiceIntentions, ServiceKind, ServiceProxy,
+    ServiceResolver, SourceIntention, Upstream,
 };
 
 const TRUST_DOMAIN: &str = "11111111-2222-3333-4444-555555555555.consul";
@@ -323,6 +324,36 @@ fn sidecar_failover(pems: &Pems, mode: &str) -> Snapshot {
     snap
 }
 
+/// `web`'s sidecar with intentions: `api => web (allow)`, `* => web (deny)`, and for every
+/// destination `admin => * (deny)`, `ops => * (allow)`; the default allow or deny.
+fn sidecar_intentions(pems: &Pems, default_allow: bool) -> Snapshot {
+    let mut snap = sidecar(pems);
+    let entry = |name: &str, sources: &[(&str, &str)]| {
+        let mut entry = ServiceIntentions {
+            name: name.into(),
+            sources: sources
+                .iter()
+                .map(|(source, action)| SourceIntention {
+                    name: (*source).into(),
+                    action: (*action).into(),
+                    ..SourceIntention::default()
+                })
+                .collect(),
+            ..ServiceIntentions::default()
+        };
+        entry.normalize();
+        ConfigEntry::ServiceIntentions(entry)
+    };
+    snap.sidecar.entries = Some(Arc::new(ConfigEntries::from_entries([
+        entry("web", &[("api", "allow"), ("*", "deny")]),
+        entry("*", &[("admin", "deny"), ("ops", "allow")]),
+        // Another destination's intentions do not apply to web.
+        entry("db", &[("web", "deny")]),
+    ])));
+    snap.sidecar.intention_default = DefaultPolicy::of_setting(default_allow);
+    snap
+}
+
 /// As [`sidecar_failover`] through remote gateways, but reading dc2 keeps failing (its
 /// gateway is gone): dc2's last instances are kept and shown, and dc3 takes the traffic.
 fn failover_past_failing_read(pems: &Pems) -> Snapshot {
@@ -384,6 +415,8 @@ fn fixtures_with(pems: &Pems) -> Vec<(&'static str, Snapshot)> {
         ("sidecar-failover-direct", sidecar_failover(pems, "none")),
         ("sidecar-failover-remote", sidecar_failover(pems, "remote")),
         ("sidecar-failover-past-failing-read", failover_past_failing_read(pems)),
+        ("sidecar-intentions-default-allow", sidecar_intentions(pems, true)),
+        ("sidecar-intentions-default-deny", sidecar_intentions(pems, false)),
         ("local-services", local_services()),
         ("local-only", base(false)),
         ("remote-datacenters", with_remotes(base(false))),
@@ -513,6 +546,12 @@ fn direct_failover_puts_each_datacenter_in_its_own_priority() {
 #[test]
 fn failover_through_gateways_sends_the_first_healthy_targets_sni_alone() {
     assert_golden("sidecar-failover-remote", &sidecar_failover(&placeholder_pems(), "remote"));
+}
+
+#[test]
+fn intentions_become_the_public_listeners_rbac_filter() {
+    assert_golden("sidecar-intentions-default-allow", &sidecar_intentions(&placeholder_pems(), true));
+    assert_golden("sidecar-intentions-default-deny", &sidecar_intentions(&placeholder_pems(), false));
 }
 
 #[test]
