@@ -10,6 +10,7 @@ mod config;
 mod connect;
 mod debug;
 mod federation_state;
+mod intention;
 mod internal;
 mod kv;
 mod lab;

@@ -6,8 +6,8 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::cli::{CliError, Ctx};
 use crate::{
-    agent, catalog, completion, config, connect, debug, federation_state, internal, kv, lab, leave, members, operator,
-    services, tls, version,
+    agent, catalog, completion, config, connect, debug, federation_state, intention, internal, kv, lab, leave, members,
+    operator, services, tls, version,
 };
 
 /// Operate a federated, multi-datacenter service-mesh control plane.
@@ -57,6 +57,10 @@ pub enum Command {
     /// service-resolver), kept in the primary datacenter and replicated to every other.
     #[command(subcommand)]
     Config(config::Command),
+    /// Create, show, list, check and delete intentions: which services may connect to which,
+    /// by name, in every datacenter.
+    #[command(subcommand)]
+    Intention(intention::Command),
     /// A federated lab on this machine: several datacenters through real Envoy gateways.
     #[command(subcommand)]
     Lab(lab::Command),
@@ -96,6 +100,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Operator(cmd) => operator::run(&ctx, cmd).await,
         Command::Connect(cmd) => connect::run(&ctx, cmd).await,
         Command::Config(cmd) => config::run(&ctx, cmd).await,
+        Command::Intention(cmd) => intention::run(&ctx, cmd).await,
         Command::Debug(cmd) => debug::run(&ctx, cmd).await,
         Command::Lab(cmd) => lab::run(&ctx, cmd).await,
         Command::FederationState(cmd) => federation_state::run(&ctx, cmd).await,

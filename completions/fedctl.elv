@@ -29,6 +29,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand leave 'Leave the datacenter gracefully and stop the agent'
             cand connect 'Run Envoy as a mesh gateway configured by the local agent'
             cand config 'Write, read, list and delete config entries (proxy-defaults, service-defaults, service-resolver), kept in the primary datacenter and replicated to every other'
+            cand intention 'Create, show, list, check and delete intentions: which services may connect to which, by name, in every datacenter'
             cand lab 'A federated lab on this machine: several datacenters through real Envoy gateways'
             cand debug 'Debug the federation: how this server reaches other datacenters through gateways'
             cand federation-state 'Inspect the federation states: every datacenter''s mesh gateways'
@@ -474,6 +475,136 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         }
         &'fedctl;config;help;help'= {
         }
+        &'fedctl;intention'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create an intention: allow (the default) or deny connections from SRC to DST'
+            cand delete 'Delete an intention, named by its source and destination or by its ID'
+            cand get 'Show one intention, named by its source and destination or by its ID'
+            cand list 'List every intention, in the order they are evaluated'
+            cand check 'Check whether SRC may connect to DST'
+            cand match 'List the intentions that apply to a service, in the order they are evaluated'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;intention;create'= {
+            cand --meta 'Metadata as key=value; repeatable'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand --allow 'Allow the connections (the default)'
+            cand --deny 'Deny the connections'
+            cand --replace 'Update the intention of the same source and destination if there is one'
+            cand --file 'Read the intentions from the files given as arguments (JSON), instead of SRC DST'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;intention;delete'= {
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;intention;get'= {
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;intention;list'= {
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;intention;check'= {
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;intention;match'= {
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand --source 'Match NAME as the source'
+            cand --destination 'Match NAME as the destination (the default)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;intention;help'= {
+            cand create 'Create an intention: allow (the default) or deny connections from SRC to DST'
+            cand delete 'Delete an intention, named by its source and destination or by its ID'
+            cand get 'Show one intention, named by its source and destination or by its ID'
+            cand list 'List every intention, in the order they are evaluated'
+            cand check 'Check whether SRC may connect to DST'
+            cand match 'List the intentions that apply to a service, in the order they are evaluated'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;intention;help;create'= {
+        }
+        &'fedctl;intention;help;delete'= {
+        }
+        &'fedctl;intention;help;get'= {
+        }
+        &'fedctl;intention;help;list'= {
+        }
+        &'fedctl;intention;help;check'= {
+        }
+        &'fedctl;intention;help;match'= {
+        }
+        &'fedctl;intention;help;help'= {
+        }
         &'fedctl;lab'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -560,6 +691,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --version 'Print version'
         }
         &'fedctl;debug;proxy'= {
+            cand --source 'Show the decision a client of this service gets at each sidecar, and the intention that made it'
             cand --format 'Output format: table (for people) or json (for programs)'
             cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
             cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
@@ -928,6 +1060,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand leave 'Leave the datacenter gracefully and stop the agent'
             cand connect 'Run Envoy as a mesh gateway configured by the local agent'
             cand config 'Write, read, list and delete config entries (proxy-defaults, service-defaults, service-resolver), kept in the primary datacenter and replicated to every other'
+            cand intention 'Create, show, list, check and delete intentions: which services may connect to which, by name, in every datacenter'
             cand lab 'A federated lab on this machine: several datacenters through real Envoy gateways'
             cand debug 'Debug the federation: how this server reaches other datacenters through gateways'
             cand federation-state 'Inspect the federation states: every datacenter''s mesh gateways'
@@ -1000,6 +1133,26 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         &'fedctl;help;config;list'= {
         }
         &'fedctl;help;config;delete'= {
+        }
+        &'fedctl;help;intention'= {
+            cand create 'Create an intention: allow (the default) or deny connections from SRC to DST'
+            cand delete 'Delete an intention, named by its source and destination or by its ID'
+            cand get 'Show one intention, named by its source and destination or by its ID'
+            cand list 'List every intention, in the order they are evaluated'
+            cand check 'Check whether SRC may connect to DST'
+            cand match 'List the intentions that apply to a service, in the order they are evaluated'
+        }
+        &'fedctl;help;intention;create'= {
+        }
+        &'fedctl;help;intention;delete'= {
+        }
+        &'fedctl;help;intention;get'= {
+        }
+        &'fedctl;help;intention;list'= {
+        }
+        &'fedctl;help;intention;check'= {
+        }
+        &'fedctl;help;intention;match'= {
         }
         &'fedctl;help;lab'= {
             cand up 'Start a federated lab on this machine: datacenters federated through real Envoy gateways'

@@ -3,7 +3,7 @@
 //!
 //! Run: `cargo bench --bench suite` (all areas, about 6 minutes on 2 vCPUs), or
 //! `cargo bench --bench suite -- --only scale,lab --json report.json --quick`.
-//! Areas: kv, cluster, federation, connect, mesh, meshdc, xds, gateways, scale, lab. Environment: BENCH_RUNS (3),
+//! Areas: kv, cluster, federation, connect, mesh, meshdc, intentions, xds, gateways, scale, lab. Environment: BENCH_RUNS (3),
 //! BENCH_SECS (3, per load phase), BENCH_CLIENTS (64), BENCH_SCALE ("2,8,32"), BENCH_DIR (where
 //! data directories go; default `target`, the real disk), BENCH_ENVOY_ARGS (extra Envoy flags).
 
@@ -13,6 +13,7 @@ mod baseline;
 mod cluster;
 mod connect;
 mod federation;
+mod intentions;
 mod kv;
 mod lab;
 mod mesh;
@@ -29,10 +30,10 @@ use std::time::Instant;
 
 use report::{Report, Row, Stat};
 
-const AREAS: [&str; 10] =
-    ["kv", "cluster", "federation", "connect", "mesh", "meshdc", "xds", "gateways", "scale", "lab"];
+const AREAS: [&str; 11] =
+    ["kv", "cluster", "federation", "connect", "mesh", "meshdc", "intentions", "xds", "gateways", "scale", "lab"];
 /// Areas that run real Envoy.
-const NEEDS_ENVOY: [&str; 5] = ["mesh", "meshdc", "xds", "gateways", "lab"];
+const NEEDS_ENVOY: [&str; 6] = ["mesh", "meshdc", "intentions", "xds", "gateways", "lab"];
 
 /// What every area gets: run counts, an HTTP client, and figures other areas recorded.
 #[derive(Debug)]
@@ -149,6 +150,7 @@ fn main() {
                 "connect" => connect::run(&ctx).await,
                 "mesh" => mesh::run(&ctx).await,
                 "meshdc" => meshdc::run(&ctx).await,
+                "intentions" => intentions::run(&ctx).await,
                 "xds" => xds::run(&ctx).await,
                 "gateways" => wanfed::run(&ctx).await,
                 "scale" => scale::run(&ctx).await,

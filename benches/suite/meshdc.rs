@@ -55,14 +55,14 @@ fn ask(addr: &str) -> Option<String> {
 }
 
 /// The three datacenters and what runs in them.
-struct Federation {
-    agents: Vec<Agent>,
+pub(crate) struct Federation {
+    pub(crate) agents: Vec<Agent>,
     _gateways: Vec<Gateway>,
     gateway_ports: Vec<u16>,
     td: String,
 }
 
-async fn federation(dir: &Path, http: &reqwest::Client) -> Federation {
+pub(crate) async fn federation(dir: &Path, http: &reqwest::Client) -> Federation {
     let ok = std::process::Command::new(FEDCTL).args(["tls", "ca", "create"]).current_dir(dir).status().unwrap();
     assert!(ok.success());
     let ports: Vec<u16> = (0..3).map(|_| free_port()).collect();
@@ -122,12 +122,12 @@ async fn federation(dir: &Path, http: &reqwest::Client) -> Federation {
     Federation { agents, _gateways: gateways, gateway_ports: ports, td }
 }
 
-fn with_sidecar(name: &str, app: u16, upstreams: Vec<Value>) -> Value {
+pub(crate) fn with_sidecar(name: &str, app: u16, upstreams: Vec<Value>) -> Value {
     json!({"Name": name, "Port": app,
            "Connect": {"SidecarService": {"Port": free_port(), "Proxy": {"Upstreams": upstreams}}}})
 }
 
-fn upstream(name: &str, dc: &str, mode: &str, port: u16) -> Value {
+pub(crate) fn upstream(name: &str, dc: &str, mode: &str, port: u16) -> Value {
     json!({"DestinationName": name, "Datacenter": dc, "LocalBindPort": port, "MeshGateway": {"Mode": mode}})
 }
 
@@ -405,12 +405,12 @@ pub async fn run(ctx: &Ctx) -> Vec<Row> {
     ]
 }
 
-async fn ask_blocking(addr: &str) -> Option<String> {
+pub(crate) async fn ask_blocking(addr: &str) -> Option<String> {
     let a = addr.to_owned();
     tokio::task::spawn_blocking(move || ask(&a)).await.unwrap()
 }
 
 /// The p99 (nearest rank: the max under 100 samples) of each run's samples (`per_run` consecutive samples each).
-fn p99s(samples: &[f64], per_run: usize) -> Vec<f64> {
+pub(crate) fn p99s(samples: &[f64], per_run: usize) -> Vec<f64> {
     samples.chunks(per_run.max(1)).map(|c| percentile(c, 0.99)).collect()
 }

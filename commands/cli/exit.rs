@@ -1,6 +1,7 @@
 //! How a command ends: every error becomes `error: ...` (+ `hint: ...`) on stderr, and every
 //! exit code comes from [`finish`]: 0 ok, 1 failure, 2 usage, 3 a requested check failed, 130
-//! interrupted twice. A closed stdout (`| head`)
+//! interrupted twice; a command whose exit code is part of its answer (`intention check`) says
+//! which ([`CliError::Exit`]). A closed stdout (`| head`)
 //! is not an error: the reader has what it wanted, so the exit code is 0.
 
 use std::fmt::Display;
@@ -21,6 +22,10 @@ pub enum CliError {
     /// A second interrupt stopped a long-running command before it finished cleaning up:
     /// exit 130 (as a shell reports SIGINT), nothing more printed.
     Interrupted,
+    /// A command whose exit code is part of its answer, as the reference's `intention check`
+    /// (1: `Denied`, already printed; 2: it could not tell): exit `code`, and report `message`,
+    /// if any, as an error.
+    Exit { code: u8, message: Option<String> },
 }
 
 impl CliError {
@@ -50,6 +55,7 @@ impl CliError {
             CliError::Clap(e) => e.to_string().trim_end().to_owned(),
             CliError::BrokenPipe => "stdout was closed".to_owned(),
             CliError::Interrupted => "interrupted".to_owned(),
+            CliError::Exit { code, message } => message.clone().unwrap_or_else(|| format!("exit status {code}")),
         }
     }
 }
@@ -72,6 +78,7 @@ pub fn finish(result: Result<(), CliError>) -> u8 {
         Ok(()) => return 0,
         Err(CliError::BrokenPipe) => return 0,
         Err(CliError::Interrupted) => return 130,
+        Err(CliError::Exit { code, message: None }) => return code,
         Err(CliError::Clap(e)) => {
             let code = if e.use_stderr() { 2 } else { 0 };
             // Help and version go to stdout; a closed pipe there is fine too.
@@ -81,6 +88,7 @@ pub fn finish(result: Result<(), CliError>) -> u8 {
         Err(CliError::Failure { message, hint }) => (1, message, hint),
         Err(CliError::Usage { message, hint }) => (2, message, hint),
         Err(CliError::CheckFailed { message }) => (3, message, None),
+        Err(CliError::Exit { code, message: Some(message) }) => (code, message, None),
     };
     tracing::debug!(code, %message, "command failed");
     let mut stderr = io::stderr().lock();

@@ -14,14 +14,25 @@ use crate::cli::{CliError, ClientArgs, Ctx, FormatArg, api_error};
 /// instances read in that datacenter (or why reading them failed), the endpoints Envoy was
 /// given with their health, and whether Envoy acknowledged them.
 ///
+/// A third table shows, per sidecar, the intentions in force at its public listener in
+/// precedence order (the first that matches a client decides), the default for a client no
+/// intention matches, and the connections its Envoy allowed and denied. With -source NAME,
+/// the decision a client of service NAME gets there, and the intention that made it.
+///
 /// A leaf whose renewal keeps failing is flagged; in the last tenth of its lifetime it is
 /// EXPIRING, and the command exits 3, so a monitor catches it long before the certificate
 /// runs out. With a PROXY-ID only that proxy is shown.
 #[derive(Debug, clap::Args)]
-#[command(after_help = "Examples:\n  fedctl debug proxy\n  fedctl debug proxy web-sidecar-proxy -format=json")]
+#[command(
+    after_help = "Examples:\n  fedctl debug proxy\n  fedctl debug proxy web-sidecar-proxy -format=json\n  fedctl debug proxy echo-sidecar-proxy -source web"
+)]
 pub struct Args {
     /// Only this proxy (its service ID).
     pub proxy_id: Option<String>,
+    /// Show the decision a client of this service gets at each sidecar, and the intention
+    /// that made it.
+    #[arg(long, value_name = "SERVICE")]
+    pub source: Option<String>,
     #[command(flatten)]
     pub format: FormatArg,
     #[command(flatten)]
@@ -30,7 +41,9 @@ pub struct Args {
 
 pub async fn cmd_debug_proxy(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     let client = args.client.client()?;
-    let mut proxies: BTreeMap<String, Value> = client.get("/v1/internal/proxies", &[]).await.map_err(api_error)?.value;
+    let query: Vec<(&str, String)> = args.source.iter().map(|s| ("source", s.clone())).collect();
+    let mut proxies: BTreeMap<String, Value> =
+        client.get("/v1/internal/proxies", &query).await.map_err(api_error)?.value;
     if let Some(id) = &args.proxy_id {
         proxies.retain(|k, _| k == id);
         if proxies.is_empty() {
@@ -57,6 +70,21 @@ pub async fn cmd_debug_proxy(ctx: &Ctx, args: Args) -> Result<(), CliError> {
                 &["Proxy", "Upstream", "Target", "Mesh gateway", "Instances", "Endpoints", "Envoy"],
                 upstreams,
             )?;
+        }
+        let intentions: Vec<Vec<String>> = proxies.iter().flat_map(|(id, p)| intention_rows(id, p)).collect();
+        if !intentions.is_empty() {
+            ctx.out.table(&["Proxy", "Intention", "Precedence", "ID", "Envoy counted"], intentions)?;
+        }
+        for (id, p) in &proxies {
+            let d = &p["Intentions"]["Decision"];
+            if !d.is_null() {
+                let verdict = if d["Allowed"] == true { "allowed" } else { "denied" };
+                ctx.out.line(format!(
+                    "{id}: {} is {verdict}: {}",
+                    d["Source"].as_str().unwrap_or("?"),
+                    d["Reason"].as_str().unwrap_or("?")
+                ))?;
+            }
         }
     }
     match message {
@@ -116,6 +144,37 @@ fn row(id: &str, p: &Value) -> Vec<String> {
         format!("{} stream(s), v{version}: {}{nack}", xds["Streams"], acked.join(", "))
     };
     vec![id.to_owned(), text(&p["Kind"]), text(&p["Service"]), config, leaf, xds]
+}
+
+/// One line per intention in force at a sidecar, then its default; the first line says what
+/// its Envoy counted.
+fn intention_rows(proxy: &str, p: &Value) -> Vec<Vec<String>> {
+    let i = &p["Intentions"];
+    if i.is_null() {
+        return Vec::new();
+    }
+    let counted = &i["Counted"];
+    let counted = match counted["Error"].as_str() {
+        Some(e) => format!("unknown: {e}"),
+        None => format!("{} allowed, {} denied", counted["Allowed"], counted["Denied"]),
+    };
+    let mut rows = Vec::new();
+    for rule in i["Rules"].as_array().into_iter().flatten() {
+        let id = rule["ID"].as_str().filter(|s| !s.is_empty()).unwrap_or("(config entry)");
+        rows.push(vec![
+            String::new(),
+            rule["Intention"].as_str().unwrap_or("?").to_owned(),
+            rule["Precedence"].to_string(),
+            id.to_owned(),
+            String::new(),
+        ]);
+    }
+    let default =
+        format!("default: {} ({})", i["Default"].as_str().unwrap_or("?"), i["DefaultReason"].as_str().unwrap_or("?"));
+    rows.push(vec![String::new(), default, "-".into(), "-".into(), String::new()]);
+    rows[0][0] = proxy.to_owned();
+    rows[0][4] = counted;
+    rows
 }
 
 /// One line per target of each upstream of a sidecar.

@@ -7,6 +7,7 @@
 
 mod client;
 mod config;
+mod intentions;
 mod types;
 
 pub use client::{Client, ClientError, Indexed};

@@ -151,6 +151,14 @@ pub struct Rbac {
     pub principals: Vec<Principal>,
 }
 
+impl Rbac {
+    /// Whether these rules refuse some client: any listed to deny, or, listing those to allow,
+    /// everyone else.
+    pub fn can_deny(&self) -> bool {
+        self.action == Action::Allow || !self.principals.is_empty()
+    }
+}
+
 /// A source, except some narrower ones.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Principal {

@@ -5,6 +5,7 @@ mod agent;
 mod catalog;
 mod config;
 mod connect;
+mod envoy_stats;
 mod error;
 mod federation;
 mod health;

@@ -1,19 +1,25 @@
 //! `GET /v1/internal/proxies` (a fedctl extension, for `fedctl debug proxy`): every proxy this
 //! agent configures, with what its configuration is waiting for, its leaf (serial, expiry,
 //! renewal, the alarm when renewing keeps failing near the end of its life) and its xDS
-//! stream. Answers from the agent's own state, so it works while the servers are away.
+//! stream; for a sidecar, the intentions in force at its public listener (in precedence
+//! order, the default, the RBAC rules Envoy was given, and what Envoy counted), and with
+//! `?source=<service>` the decision a client of that service gets and the rule that made it.
+//! Answers from the agent's own state, so it works while the servers are away.
 
 use std::collections::BTreeMap;
 
-use axum::extract::State;
+use axum::extract::{Query, State};
 use serde_json::{Value, json};
 
 use super::AppState;
+use super::envoy_stats::rbac_counts;
+use super::query::Params;
 use crate::connect::Mode;
+use crate::connect::intentions::decide;
 use crate::proxycfg::Snapshot;
 use crate::xds::render::endpoint_views;
 
-pub async fn proxies(State(state): State<AppState>) -> axum::Json<BTreeMap<String, Value>> {
+pub async fn proxies(State(state): State<AppState>, Query(p): Query<Params>) -> axum::Json<BTreeMap<String, Value>> {
     let leaves = state.leaves.report();
     let xds = state.xds.all();
     let mut out = BTreeMap::new();
@@ -34,6 +40,13 @@ pub async fn proxies(State(state): State<AppState>) -> axum::Json<BTreeMap<Strin
             None => BTreeMap::new(),
         };
         let waiting_for = draft.as_ref().map(|d| d.waiting_for()).unwrap_or_default();
+        let intentions = match snapshot.as_deref() {
+            Some(snap) if snap.is_sidecar() => {
+                let admin = xds.get(&id).and_then(|x| x.envoy_admin.clone());
+                intentions_of(snap, admin.as_deref(), p.get("source").map(String::as_str)).await
+            }
+            _ => Value::Null,
+        };
         out.insert(
             id.clone(),
             json!({
@@ -44,11 +57,49 @@ pub async fn proxies(State(state): State<AppState>) -> axum::Json<BTreeMap<Strin
                 "Leaf": leaf,
                 "Upstreams": upstreams,
                 "WaitingFor": waiting_for,
+                "Intentions": intentions,
                 "Xds": xds.get(&id),
             }),
         );
     }
     axum::Json(out)
+}
+
+/// The intentions in force at a sidecar's public listener.
+async fn intentions_of(snap: &Snapshot, admin: Option<&str>, source: Option<&str>) -> Value {
+    let rules = snap.sidecar.intentions();
+    let default = &snap.sidecar.intention_default;
+    let rbac = snap.sidecar.rbac();
+    let counted = match admin {
+        Some(admin) => match rbac_counts(admin).await {
+            Ok(counts) => json!(counts),
+            Err(e) => json!({ "Error": e }),
+        },
+        None => json!({ "Error": "Envoy's bootstrap gave no admin address (envoy_admin)" }),
+    };
+    let decision = source.map(|source| {
+        let d = decide(&rules, source, &snap.sidecar.proxy.destination_service_name, default);
+        json!({ "Source": source, "Allowed": d.allowed, "Reason": d.reason, "Intention": d.rule.map(|r| r.display()) })
+    });
+    json!({
+        "Default": if default.allow { "allow" } else { "deny" },
+        "DefaultReason": default.reason,
+        "Rules": rules.iter().map(|r| json!({
+            "Intention": r.display(),
+            "ID": r.id,
+            "Action": r.action.as_str(),
+            "Precedence": r.precedence(),
+        })).collect::<Vec<_>>(),
+        "Enforced": {
+            "Action": rbac.action.as_str(),
+            "Principals": rbac.principals.iter().map(|p| json!({
+                "Source": p.source.display(),
+                "Except": p.except.iter().map(|e| e.display()).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        },
+        "Counted": counted,
+        "Decision": decision,
+    })
 }
 
 /// Each upstream of a delivered sidecar: its chain's targets (datacenter, mesh gateway mode and

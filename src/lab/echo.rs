@@ -2,9 +2,12 @@
 //! request with 200 and one line naming itself and the request (`echo in dc1 (node dc1-s1):
 //! GET /`), so a curl through the mesh shows which datacenter's app answered. Deliberately
 //! tiny, so nothing outside fedctl (no Python) is needed: one task per connection, one request
-//! per connection (`Connection: close`), a request's body never read.
+//! per connection (`Connection: close`), a request's body never read. Each answer carries
+//! `X-Echo-Connection: <n>`, the number of connections the app accepted so far, this one
+//! included: what reached the application, whatever its sidecar refused.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -21,11 +24,13 @@ const DRAIN_TIMEOUT: Duration = Duration::from_secs(2);
 /// `<name>: <method> <path>\n`.
 pub async fn serve_echo(listener: TcpListener, name: String) {
     let name: Arc<str> = name.into();
+    let accepted = AtomicU64::new(0);
     loop {
         match listener.accept().await {
             Ok((stream, _)) => {
                 let name = name.clone();
-                tokio::spawn(async move { answer(stream, &name).await });
+                let number = accepted.fetch_add(1, Ordering::Relaxed) + 1;
+                tokio::spawn(async move { answer(stream, &name, number).await });
             }
             // Out of file descriptors, or a connection reset before it was accepted: the
             // listener itself is fine, so it keeps accepting after a pause.
@@ -35,10 +40,10 @@ pub async fn serve_echo(listener: TcpListener, name: String) {
 }
 
 /// One connection: its request head read, answered, then closed.
-async fn answer(mut stream: TcpStream, name: &str) {
+async fn answer(mut stream: TcpStream, name: &str, number: u64) {
     // Closed early, too slow, or too big: nothing to answer.
     let Ok(Some(head)) = tokio::time::timeout(HEAD_TIMEOUT, read_head(&mut stream)).await else { return };
-    if stream.write_all(&echo_response(&head, name)).await.is_err() {
+    if stream.write_all(&echo_response(&head, name, number)).await.is_err() {
         return;
     }
     let _ = stream.shutdown().await;
@@ -85,7 +90,7 @@ pub fn head_end(buf: &[u8]) -> Option<usize> {
 /// The answer to the request whose head is `head`: 200, `text/plain`, the body
 /// `<name>: <method> <path>\n` (left out for HEAD, its length still given), and
 /// `Connection: close`.
-pub fn echo_response(head: &[u8], name: &str) -> Vec<u8> {
+pub fn echo_response(head: &[u8], name: &str, connection: u64) -> Vec<u8> {
     let text = String::from_utf8_lossy(head);
     let mut request_line = text.lines().next().unwrap_or_default().split_whitespace();
     let method = request_line.next().unwrap_or("-");
@@ -94,9 +99,10 @@ pub fn echo_response(head: &[u8], name: &str) -> Vec<u8> {
     let mut reply = format!(
         concat!(
             "HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\n",
-            "Content-Length: {}\r\nConnection: close\r\n\r\n"
+            "Content-Length: {}\r\nConnection: close\r\nX-Echo-Connection: {}\r\n\r\n"
         ),
-        body.len()
+        body.len(),
+        connection
     )
     .into_bytes();
     if method != "HEAD" {

@@ -66,7 +66,8 @@ pub fn bootstrap_json(input: &BootstrapInput) -> Value {
         "node": {
             "cluster": input.proxy_cluster,
             "id": input.proxy_id,
-            "metadata": { "namespace": "default" }
+            // Where the agent reads this Envoy's counters (the RBAC filter's denials).
+            "metadata": { "namespace": "default", "envoy_admin": format!("{}:{}", input.admin_address, input.admin_port) }
         },
         "static_resources": { "clusters": [local_agent] },
         "dynamic_resources": {

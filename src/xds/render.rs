@@ -12,7 +12,7 @@ use envoy_types::pb::envoy::config::listener::v3::{Filter, Listener, filter, lis
 use envoy_types::pb::envoy::config::rbac::v3::{Principal, Rbac as RbacRules, permission, principal, rbac};
 use envoy_types::pb::envoy::extensions::filters::network::direct_response::v3::Config as DirectResponse;
 use envoy_types::pb::envoy::extensions::filters::network::rbac::v3::Rbac as NetworkRbac;
-use envoy_types::pb::envoy::extensions::filters::network::tcp_proxy::v3::{TcpProxy, tcp_proxy};
+use envoy_types::pb::envoy::extensions::filters::network::tcp_proxy::v3::{TcpProxy, UpstreamConnectMode, tcp_proxy};
 use envoy_types::pb::envoy::extensions::transport_sockets::tls::v3::{
     CommonTlsContext, DownstreamTlsContext, UpstreamTlsContext, common_tls_context, subject_alt_name_matcher,
 };
@@ -284,6 +284,12 @@ fn typed_config(any: &Any) -> Value {
         }
         if let Some(tcp_proxy::ClusterSpecifier::Cluster(c)) = tp.cluster_specifier {
             m.insert("cluster".into(), json!(c));
+        }
+        if tp.upstream_connect_mode == UpstreamConnectMode::OnDownstreamData as i32 {
+            m.insert("upstreamConnectMode".into(), json!("ON_DOWNSTREAM_DATA"));
+        }
+        if let Some(n) = tp.max_early_data_bytes {
+            m.insert("maxEarlyDataBytes".into(), json!(n.value));
         }
     }
     if any.type_url.ends_with("envoy.extensions.filters.network.rbac.v3.RBAC")

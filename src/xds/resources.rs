@@ -209,12 +209,19 @@ fn probe_answer_chain(snap: &Snapshot) -> FilterChain {
 const CONNECT_ATTEMPTS: u32 = 3;
 
 pub(super) fn tcp_proxy_filter(cluster: &str, stat_prefix: &str) -> Filter {
-    let config = TcpProxy {
+    tcp_proxy_config_filter(tcp_proxy(cluster, stat_prefix))
+}
+
+pub(super) fn tcp_proxy(cluster: &str, stat_prefix: &str) -> TcpProxy {
+    TcpProxy {
         stat_prefix: stat_prefix.to_owned(),
         cluster_specifier: Some(tcp_proxy::ClusterSpecifier::Cluster(cluster.to_owned())),
         max_connect_attempts: Some(UInt32Value { value: CONNECT_ATTEMPTS }),
         ..TcpProxy::default()
-    };
+    }
+}
+
+pub(super) fn tcp_proxy_config_filter(config: TcpProxy) -> Filter {
     typed_filter("envoy.filters.network.tcp_proxy", pack_any(config))
 }
 

@@ -175,7 +175,14 @@ impl StreamState {
         };
         self.proxy_id = node.id.clone();
         tracing::info!(proxy = %self.proxy_id, "xDS stream opened");
-        self.ads.status.update(&self.proxy_id, |s| s.streams += 1);
+        let admin = node.metadata.as_ref().and_then(|m| m.fields.get("envoy_admin")).and_then(|v| match &v.kind {
+            Some(envoy_types::pb::google::protobuf::value::Kind::StringValue(s)) => Some(s.clone()),
+            _ => None,
+        });
+        self.ads.status.update(&self.proxy_id, |s| {
+            s.streams += 1;
+            s.envoy_admin = admin;
+        });
         let mut snapshots = self.ads.manager.watch(&self.proxy_id);
         snapshots.mark_changed();
         self.on_request(first);

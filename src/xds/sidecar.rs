@@ -29,16 +29,21 @@ use envoy_types::pb::google::protobuf::{BoolValue, UInt32Value};
 use envoy_types::util::pack_any;
 
 use super::Resources;
-use super::resources::{assignment, eds_cluster, endpoint, health_and_weight, socket, tcp_proxy_filter};
+use super::resources::{
+    assignment, eds_cluster, endpoint, health_and_weight, socket, tcp_proxy, tcp_proxy_config_filter, tcp_proxy_filter,
+};
 use crate::connect::{Chain, Mode, Target};
 use crate::proxycfg::Snapshot;
-use crate::state::{CheckServiceNode, Upstream, config_positive};
+use crate::state::{CheckServiceNode, Upstream, config_positive, weak_bool};
 use crate::tls::leaf::service_spiffe_id;
+use envoy_types::pb::envoy::extensions::filters::network::tcp_proxy::v3::UpstreamConnectMode;
 
 /// The cluster of the local application.
 pub const LOCAL_APP: &str = "local_app";
 /// The reference's default `local_connect_timeout_ms` and upstream `connect_timeout_ms`.
 const DEFAULT_TIMEOUT_MS: u64 = 5000;
+/// What a client may send before the application is dialled (held by Envoy meanwhile).
+const EARLY_DATA_BYTES: u32 = 64 * 1024;
 
 /// The resources of a connect proxy's snapshot (which must be valid: roots and leaf present).
 pub fn connect_proxy(snap: &Snapshot) -> Resources {
@@ -134,6 +139,18 @@ fn public_listener(snap: &Snapshot, tls: &Tls) -> Listener {
         .or_else(|| Some(snap.address.clone()).filter(|a| !a.is_empty()))
         .unwrap_or_else(|| "0.0.0.0".to_owned());
     let port = config_positive(config, "bind_port").and_then(|p| u16::try_from(p).ok()).unwrap_or(snap.port);
+    // Envoy's RBAC filter decides on a connection's first bytes, and the TCP proxy would dial
+    // the application as soon as the client connects: while the intentions can refuse anyone,
+    // the application is dialled only once the client sent data the filter let through, so a
+    // refused client never reaches it. A server-first protocol (the application speaks
+    // first) needs the dial at once: `server_first_protocol = true`.
+    let rbac = snap.sidecar.rbac();
+    let mut to_app = tcp_proxy(LOCAL_APP, "public_listener_tcp");
+    let server_first = config.get("server_first_protocol").and_then(weak_bool).unwrap_or(false);
+    if rbac.can_deny() && !server_first {
+        to_app.upstream_connect_mode = UpstreamConnectMode::OnDownstreamData as i32;
+        to_app.max_early_data_bytes = Some(UInt32Value { value: EARLY_DATA_BYTES });
+    }
     let downstream = DownstreamTlsContext {
         common_tls_context: Some(tls.common(&[])),
         require_client_certificate: Some(BoolValue { value: true }),
@@ -143,10 +160,7 @@ fn public_listener(snap: &Snapshot, tls: &Tls) -> Listener {
         name: format!("public_listener:{address}:{port}"),
         address: Some(socket(&address, port)),
         filter_chains: vec![FilterChain {
-            filters: vec![
-                super::rbac::network_filter(&snap.sidecar.rbac()),
-                tcp_proxy_filter(LOCAL_APP, "public_listener_tcp"),
-            ],
+            filters: vec![super::rbac::network_filter(&rbac), tcp_proxy_config_filter(to_app)],
             transport_socket: Some(transport_socket(pack_any(downstream))),
             ..FilterChain::default()
         }],

@@ -28,6 +28,8 @@ pub struct ProxyStatus {
     /// How many responses Envoy rejected.
     pub nacks: u64,
     pub last_nack: Option<Nack>,
+    /// The admin address its bootstrap names (`node.metadata.envoy_admin`).
+    pub envoy_admin: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]

@@ -35,13 +35,16 @@ fn a_request_head_ends_at_its_empty_line_and_is_answered_with_the_method_and_pat
     assert_eq!(head_end(b"GET / HTTP/1.1\r\nHost: x\r\n\r\nbody"), Some(27));
     assert_eq!(head_end(b"GET / HTTP/1.1\r\nHost: x\r\n"), None, "not yet: the empty line is missing");
     assert_eq!(head_end(b"GET /\n\nmore"), Some(7), "bare line feeds, as typed by hand");
-    let reply = String::from_utf8(echo_response(b"DELETE /k HTTP/1.1\r\nHost: x\r\n\r\n", "me")).unwrap();
+    let reply = String::from_utf8(echo_response(b"DELETE /k HTTP/1.1\r\nHost: x\r\n\r\n", "me", 7)).unwrap();
     assert_eq!(
         reply,
-        "HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 14\r\nConnection: close\r\n\r\nme: DELETE /k\n"
+        "HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 14\r\nConnection: close\r\nX-Echo-Connection: 7\r\n\r\nme: DELETE /k\n"
     );
-    let head = String::from_utf8(echo_response(b"HEAD /h HTTP/1.1\r\n\r\n", "me")).unwrap();
-    assert!(head.ends_with("Content-Length: 12\r\nConnection: close\r\n\r\n"), "HEAD: the length, no body: {head:?}");
+    let head = String::from_utf8(echo_response(b"HEAD /h HTTP/1.1\r\n\r\n", "me", 1)).unwrap();
+    assert!(
+        head.ends_with("Content-Length: 12\r\nConnection: close\r\nX-Echo-Connection: 1\r\n\r\n"),
+        "HEAD: the length, no body: {head:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -55,6 +58,7 @@ async fn the_echo_app_answers_every_request_with_its_name_the_method_and_the_pat
     assert_eq!(r.status(), 200);
     assert_eq!(r.headers()["connection"].to_str().unwrap(), "close");
     assert_eq!(r.headers()["content-type"].to_str().unwrap(), "text/plain; charset=utf-8");
+    assert_eq!(r.headers()["x-echo-connection"].to_str().unwrap(), "1", "the first connection");
     assert_eq!(r.text().await.unwrap(), "echo in dc9 (node n1): GET /hello?x=1\n");
     // A request's body is never read, and the request is answered all the same.
     let r = client.post(format!("http://{addr}/form")).body("a=1&b=2".repeat(1000)).send().await.unwrap();

@@ -3,6 +3,7 @@
 
 mod cross_dc;
 mod failover;
+mod intentions;
 mod readme_cross_dc;
 mod readme_guide;
 mod rotation;

@@ -46,6 +46,10 @@ pub const CONFIG_KEYS: &[(&str, &str)] = &[
          (default: off)",
     ),
     (
+        "connect.default_intention_policy",
+        "allow or deny: what a connection no intention matches gets at a sidecar (default: allow)",
+    ),
+    (
         "primary_gateways",
         "mesh gateways of the primary datacenter to bootstrap WAN federation through (host:port or DNS \
          name:port); secondaries only",
