@@ -110,6 +110,12 @@ pub async fn run(ctx: &Ctx) -> Vec<Row> {
     for entry in &entries {
         put(http, format!("{}/v1/config", a1.http), entry.clone()).await;
     }
+    let r = http
+        .delete(format!("{}/v1/connect/intentions/exact?source=web&destination=echo2", a1.http))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "the dc2 toggle's intention removed");
     set(http, a1, "web", "echo", "allow").await;
     let stored: Vec<Value> =
         http.get(format!("{}/v1/connect/intentions", a1.http)).send().await.unwrap().json().await.unwrap();
