@@ -459,7 +459,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             break
         }
         'fedctl;config;read' {
-            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'The entry''s kind: proxy-defaults, service-defaults or service-resolver')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'The entry''s kind: proxy-defaults, service-defaults, service-resolver or service-intentions')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The entry''s name (a service name; `global` for proxy-defaults)')
             [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
@@ -476,7 +476,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             break
         }
         'fedctl;config;list' {
-            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'The kind to list: proxy-defaults, service-defaults or service-resolver')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'The kind to list: proxy-defaults, service-defaults, service-resolver or service-intentions')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
             [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
@@ -493,7 +493,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             break
         }
         'fedctl;config;delete' {
-            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'The entry''s kind: proxy-defaults, service-defaults or service-resolver')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'The entry''s kind: proxy-defaults, service-defaults, service-resolver or service-intentions')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The entry''s name (a service name; `global` for proxy-defaults)')
             [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')

@@ -411,7 +411,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --version 'Print version'
         }
         &'fedctl;config;read'= {
-            cand --kind 'The entry''s kind: proxy-defaults, service-defaults or service-resolver'
+            cand --kind 'The entry''s kind: proxy-defaults, service-defaults, service-resolver or service-intentions'
             cand --name 'The entry''s name (a service name; `global` for proxy-defaults)'
             cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
             cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
@@ -427,7 +427,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --version 'Print version'
         }
         &'fedctl;config;list'= {
-            cand --kind 'The kind to list: proxy-defaults, service-defaults or service-resolver'
+            cand --kind 'The kind to list: proxy-defaults, service-defaults, service-resolver or service-intentions'
             cand --format 'Output format: table (for people) or json (for programs)'
             cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
             cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
@@ -443,7 +443,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --version 'Print version'
         }
         &'fedctl;config;delete'= {
-            cand --kind 'The entry''s kind: proxy-defaults, service-defaults or service-resolver'
+            cand --kind 'The entry''s kind: proxy-defaults, service-defaults, service-resolver or service-intentions'
             cand --name 'The entry''s name (a service name; `global` for proxy-defaults)'
             cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
             cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'

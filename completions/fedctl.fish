@@ -271,7 +271,7 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_su
 complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from write" -l cas -d 'Check-and-set: write only if the entry\'s modify index equals -modify-index'
 complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from write" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from write" -s V -l version -d 'Print version'
-complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from read" -l kind -d 'The entry\'s kind: proxy-defaults, service-defaults or service-resolver' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from read" -l kind -d 'The entry\'s kind: proxy-defaults, service-defaults, service-resolver or service-intentions' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from read" -l name -d 'The entry\'s name (a service name; `global` for proxy-defaults)' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from read" -l http-addr -d 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from read" -l token -d 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]' -r
@@ -283,7 +283,7 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_su
 complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from read" -l datacenter -d 'Datacenter to query [default: the agent\'s own] [env: FEDCTL_DATACENTER]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from read" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from read" -s V -l version -d 'Print version'
-complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from list" -l kind -d 'The kind to list: proxy-defaults, service-defaults or service-resolver' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from list" -l kind -d 'The kind to list: proxy-defaults, service-defaults, service-resolver or service-intentions' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from list" -l format -d 'Output format: table (for people) or json (for programs)' -r -f -a "table\t'For people: tables and `==>` lines'
 json\t'For programs: one JSON document on stdout'"
 complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from list" -l http-addr -d 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]' -r
@@ -296,7 +296,7 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_su
 complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from list" -l datacenter -d 'Datacenter to query [default: the agent\'s own] [env: FEDCTL_DATACENTER]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from delete" -l kind -d 'The entry\'s kind: proxy-defaults, service-defaults or service-resolver' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from delete" -l kind -d 'The entry\'s kind: proxy-defaults, service-defaults, service-resolver or service-intentions' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from delete" -l name -d 'The entry\'s name (a service name; `global` for proxy-defaults)' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from delete" -l http-addr -d 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand config; and __fish_seen_subcommand_from delete" -l token -d 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]' -r

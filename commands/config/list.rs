@@ -9,7 +9,7 @@ use crate::cli::{CliError, ClientArgs, Ctx, FormatArg};
     after_help = "Examples:\n  fedctl config list -kind service-defaults\n  fedctl config list -kind service-resolver -format=json"
 )]
 pub struct Args {
-    /// The kind to list: proxy-defaults, service-defaults or service-resolver.
+    /// The kind to list: proxy-defaults, service-defaults, service-resolver or service-intentions.
     #[arg(long, value_name = "KIND")]
     pub kind: Option<String>,
     #[command(flatten)]

@@ -8,8 +8,9 @@ use clap::Subcommand;
 use crate::cli::{CliError, Ctx};
 
 /// Write, read, list and delete config entries: the federation's central settings for proxies
-/// (proxy-defaults), services (service-defaults) and where a service's requests go
-/// (service-resolver). Writes go to the primary datacenter, which every other replicates.
+/// (proxy-defaults), services (service-defaults), where a service's requests go
+/// (service-resolver) and who may connect to it (service-intentions). Writes go to the primary
+/// datacenter, which every other replicates.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Write(write::Args),
@@ -38,7 +39,7 @@ fn required<'a>(value: &'a Option<String>, flag: &str) -> Result<&'a str, CliErr
 /// The `-kind` and `-name` flags naming one entry (read, delete).
 #[derive(Debug, clap::Args)]
 pub struct EntryFlags {
-    /// The entry's kind: proxy-defaults, service-defaults or service-resolver.
+    /// The entry's kind: proxy-defaults, service-defaults, service-resolver or service-intentions.
     #[arg(long, value_name = "KIND")]
     pub kind: Option<String>,
     /// The entry's name (a service name; `global` for proxy-defaults).

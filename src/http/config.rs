@@ -1,5 +1,5 @@
-//! `/v1/config`: config entries (proxy-defaults, service-defaults, service-resolver), as the
-//! reference's `agent/config_endpoint.go`. Writes and deletes are always applied in the
+//! `/v1/config`: config entries (proxy-defaults, service-defaults, service-resolver,
+//! service-intentions), as the reference's `agent/config_endpoint.go`. Writes and deletes are always applied in the
 //! primary datacenter, whichever agent takes them (the reference's `ConfigEntry.Apply` sets
 //! the primary as the request's datacenter); every secondary's leader mirrors them. Reads are
 //! served in this datacenter (or `?dc=`), as blocking queries.
@@ -42,7 +42,7 @@ pub async fn apply(State(state): State<AppState>, Q(p): Q<Params>, body: Bytes) 
     let unapplied = entry.unapplied();
     if !unapplied.is_empty() {
         return Err(ApiError::BadRequest(format!(
-            "fedctl does not apply {} of a {} entry yet: the mesh would route differently than the entry says; remove {}",
+            "fedctl does not apply {} of a {} entry yet: the mesh would not do what the entry says; remove {}",
             unapplied.join(", "),
             entry.kind(),
             if unapplied.len() == 1 { "it" } else { "them" }

@@ -1,6 +1,6 @@
-//! Config entries (the reference's `proxy-defaults`, `service-defaults` and
-//! `service-resolver`): central settings written in the primary, replicated to every
-//! secondary, and read by every proxy's discovery chain. JSON in the reference's shapes
+//! Config entries (the reference's `proxy-defaults`, `service-defaults`, `service-resolver`
+//! and `service-intentions`, the last in `intention.rs`): central settings written in the
+//! primary, replicated to every secondary, and read by every proxy. JSON in the reference's shapes
 //! (PascalCase, snake_case accepted on input as HCL files write it).
 
 use std::collections::BTreeMap;
@@ -180,7 +180,7 @@ impl ConfigEntry {
     }
 }
 
-/// Every entry a discovery chain reads, by kind: what proxies watch (one table, one index).
+/// Every entry a proxy reads, by kind: what proxies watch (one table, one index).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
 pub struct ConfigEntries {

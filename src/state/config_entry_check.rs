@@ -147,11 +147,16 @@ fn validate_subset_name(name: &str) -> Result<(), &'static str> {
 
 impl ConfigEntry {
     /// The settings of this entry that fedctl checks and would store but does not apply yet:
-    /// an entry using them would route differently than it says, so writes refuse it.
+    /// an entry using them would not be obeyed as it says, so writes refuse it.
     pub fn unapplied(&self) -> Vec<&'static str> {
         let mut out = Vec::new();
         match self {
-            ConfigEntry::ProxyDefaults(_) | ConfigEntry::ServiceIntentions(_) => {}
+            ConfigEntry::ProxyDefaults(_) => {}
+            ConfigEntry::ServiceIntentions(e) => {
+                if e.sources.iter().any(|s| !s.permissions.is_empty()) {
+                    out.push("Sources[].Permissions (L7 intentions)");
+                }
+            }
             ConfigEntry::ServiceDefaults(e) => {
                 if !e.external_sni.is_empty() {
                     out.push("ExternalSNI");

@@ -231,6 +231,7 @@ const SOURCE_INTENTION: Shape = Shape::Object(&[
     Field("LegacyMeta", Shape::Any),
     Field("LegacyCreateTime", Shape::Any),
     Field("LegacyUpdateTime", Shape::Any),
+    Field("Permissions", Shape::Any),
 ]);
 const SERVICE_INTENTIONS_FIELDS: &[Field] = &[
     Field("Name", Shape::Any),

@@ -186,6 +186,10 @@ pub struct SourceIntention {
     pub legacy_create_time: String,
     #[serde(alias = "legacy_update_time", skip_serializing_if = "String::is_empty")]
     pub legacy_update_time: String,
+    /// L7 permissions (the reference 1.9's): read so a write can be refused by name, never
+    /// stored (fedctl's sidecars proxy TCP).
+    #[serde(alias = "permissions", skip_serializing_if = "Vec::is_empty")]
+    pub permissions: Vec<serde_json::Value>,
 }
 
 impl SourceIntention {
@@ -224,6 +228,12 @@ impl ServiceIntentions {
             partial_wildcard(&source.name).map_err(|e| format!("Sources[{i}].Name: {e}"))?;
             if seen.insert(source.name.as_str(), i).is_some() {
                 return Err(format!("Sources[{i}] defines {:?} more than once", source.name));
+            }
+            if !source.permissions.is_empty() {
+                if !source.action.is_empty() {
+                    return Err(format!("Sources[{i}].Action must be omitted if Permissions are specified"));
+                }
+                continue;
             }
             Action::parse(&source.action).map_err(|e| format!("Sources[{i}].{e}"))?;
             if !source.r#type.is_empty() && source.r#type != SOURCE_TYPE_CONSUL {
@@ -344,6 +354,7 @@ impl Intention {
             legacy_meta: self.meta.clone(),
             legacy_create_time: self.created_at.clone(),
             legacy_update_time: self.updated_at.clone(),
+            permissions: Vec::new(),
         }
     }
 }

@@ -14,6 +14,7 @@ mod forged_gossip;
 mod gossip;
 mod http_api;
 mod http_limits;
+mod intentions;
 mod operator_leave;
 mod partition;
 mod processes;
