@@ -1,8 +1,6 @@
-use std::io::Read;
-
 use fedctl::state::ConfigEntry;
 
-use crate::cli::{CliError, ClientArgs, Ctx};
+use crate::cli::{CliError, ClientArgs, Ctx, load_data};
 
 /// Create or update a config entry from an HCL or JSON file.
 ///
@@ -42,7 +40,7 @@ pub async fn cmd_config_write(_ctx: &Ctx, args: Args) -> Result<(), CliError> {
     if args.modify_index.is_some() && !args.cas {
         return Err(CliError::usage("-modify-index only applies with -cas"));
     }
-    let text = load(source).map_err(|e| CliError::failure(format!("Failed to load data: {e}")))?;
+    let text = load_data(source)?;
     let entry = ConfigEntry::parse(&text)
         .map_err(|e| CliError::failure(format!("Failed to decode config entry input: {e}")))?;
     let (kind, name) = (entry.kind(), entry.name().to_owned());
@@ -59,14 +57,4 @@ pub async fn cmd_config_write(_ctx: &Ctx, args: Args) -> Result<(), CliError> {
             )));
     }
     Ok(())
-}
-
-/// The text of a file, or of standard input for `-`.
-fn load(source: &str) -> Result<String, String> {
-    if source == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| format!("reading standard input: {e}"))?;
-        return Ok(text);
-    }
-    std::fs::read_to_string(source).map_err(|e| format!("reading {source}: {e}"))
 }

@@ -1,11 +1,10 @@
 use std::collections::BTreeMap;
-use std::io::Read;
 
 use fedctl::api::{Client, ClientError};
 use fedctl::state::Intention;
 
 use super::parse_name;
-use crate::cli::{CliError, ClientArgs, Ctx};
+use crate::cli::{CliError, ClientArgs, Ctx, load_data};
 
 /// Create an intention: allow (the default) or deny connections from SRC to DST.
 ///
@@ -97,21 +96,11 @@ fn from_files(args: &Args) -> Result<Vec<Intention>, CliError> {
     args.args
         .iter()
         .map(|source| {
-            let text = load(source).map_err(|e| CliError::failure(format!("Failed to load data: {e}")))?;
+            let text = load_data(source)?;
             serde_json::from_str::<Intention>(&text)
                 .map_err(|e| CliError::failure(format!("Error decoding the intention in {source}: {e}")))
         })
         .collect()
-}
-
-/// The text of a file, or of standard input for `-`.
-fn load(source: &str) -> Result<String, String> {
-    if source == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| format!("reading standard input: {e}"))?;
-        return Ok(text);
-    }
-    std::fs::read_to_string(source).map_err(|e| format!("reading {source}: {e}"))
 }
 
 /// Creates the intention; with `replace`, updates the one of the same source and destination
