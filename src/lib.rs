@@ -21,7 +21,7 @@
 //!   the Connect CA, config entries, pruning), and the gateway transport it travels on
 //!   (locator, tunnel, probes)
 //! - mesh logic: `connect` — an upstream's discovery chain compiled from the config entries
-//!   (targets, mesh gateway modes, failover), pure
+//!   (targets, mesh gateway modes, failover), and intentions' decisions and RBAC rules, pure
 //! - request path: `backend` — one request path for servers and clients: serve here, at the
 //!   leader or in another datacenter, with one forwarding function
 //! - replication and transport: `raft`, `rpc`, `gossip`, `serve` — raft over redb, the

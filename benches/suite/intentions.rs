@@ -22,17 +22,11 @@ use crate::report::{Row, Stat, Target};
 
 const AREA: &str = "Intentions";
 
-/// Writes `source => destination` with `action` through the 1.8 API (create, or update the
-/// one there).
+/// Writes `source => destination` with `action` (`PUT /v1/connect/intentions/exact`: created,
+/// or the one there updated).
 async fn set(http: &reqwest::Client, agent: &Agent, source: &str, destination: &str, action: &str) {
-    let body = json!({"SourceName": source, "DestinationName": destination, "Action": action});
-    let exact = format!("{}/v1/connect/intentions/exact?source={source}&destination={destination}", agent.http);
-    let existing: Value = http.get(&exact).send().await.unwrap().json().await.unwrap_or(Value::Null);
-    let r = match existing["ID"].as_str() {
-        Some(id) => http.put(format!("{}/v1/connect/intentions/{id}", agent.http)).body(body.to_string()),
-        None => http.post(format!("{}/v1/connect/intentions", agent.http)).body(body.to_string()),
-    };
-    let r = r.send().await.unwrap();
+    let url = format!("{}/v1/connect/intentions/exact?source={source}&destination={destination}", agent.http);
+    let r = http.put(url).body(json!({"Action": action}).to_string()).send().await.unwrap();
     assert!(r.status().is_success(), "{}", r.text().await.unwrap_or_default());
 }
 

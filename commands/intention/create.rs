@@ -103,19 +103,11 @@ fn from_files(args: &Args) -> Result<Vec<Intention>, CliError> {
         .collect()
 }
 
-/// Creates the intention; with `replace`, updates the one of the same source and destination
-/// instead when there is one.
+/// Creates the intention; with `replace`, creates it or updates the one of the same source and
+/// destination in one write (keeping its ID).
 async fn write(client: &Client, intention: &Intention, replace: bool) -> Result<(), ClientError> {
     if replace {
-        let (source, destination) = (intention.source().display(), intention.destination().display());
-        match client.intention_exact(&source, &destination).await {
-            Ok(existing) if !existing.id.is_empty() => return client.intention_update(&existing.id, intention).await,
-            // One without an ID was written as a `service-intentions` entry, not through this
-            // API: it cannot be updated by ID, so it is replaced.
-            Ok(_) => client.intention_delete_exact(&source, &destination).await?,
-            Err(e) if e.is_not_found() => {}
-            Err(e) => return Err(e),
-        }
+        return client.intention_set_exact(intention).await;
     }
     client.intention_create(intention).await.map(|_| ())
 }

@@ -72,6 +72,16 @@ impl Client {
 
     /// Deletes the intention from `source` to `destination`
     /// (`DELETE /v1/connect/intentions/exact`).
+    /// Creates the intention of its source and destination, or replaces the one there in one
+    /// write, keeping its ID (`PUT /v1/connect/intentions/exact`).
+    pub async fn intention_set_exact(&self, intention: &Intention) -> Result<(), ClientError> {
+        let query = pair(&intention.source().display(), &intention.destination().display());
+        let body =
+            serde_json::to_vec(intention).map_err(|e| ClientError::Setup(format!("encoding the intention: {e}")))?;
+        let _: bool = self.call(Method::PUT, "/v1/connect/intentions/exact", &query, Some(body)).await?;
+        Ok(())
+    }
+
     pub async fn intention_delete_exact(&self, source: &str, destination: &str) -> Result<(), ClientError> {
         let query = pair(source, destination);
         let _: bool = self.call(Method::DELETE, "/v1/connect/intentions/exact", &query, None).await?;

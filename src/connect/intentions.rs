@@ -7,7 +7,7 @@
 
 use std::cmp::Ordering;
 
-use crate::state::{Action, ConfigEntries, DEFAULT_NAMESPACE, Name, WILDCARD, precedence};
+use crate::state::{Action, ConfigEntries, DEFAULT_NAMESPACE, Name, WILDCARD, intention_string, precedence};
 
 /// One intention, as decisions need it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,16 +32,7 @@ impl Rule {
 
     /// `ALLOW default/web => default/db (ID: …, Precedence: 9)`, as the reference's reasons.
     pub fn reason(&self) -> String {
-        format!(
-            "{} {}/{} => {}/{} (ID: {}, Precedence: {})",
-            self.action.as_str().to_uppercase(),
-            self.source.namespace,
-            self.source.name,
-            self.destination.namespace,
-            self.destination.name,
-            self.id,
-            self.precedence()
-        )
+        intention_string(self.action.as_str(), &self.source, &self.destination, &self.id, self.precedence())
     }
 }
 

@@ -39,6 +39,9 @@ pub async fn apply(State(state): State<AppState>, Q(p): Q<Params>, body: Bytes) 
     // Checked here too, so a bad entry is refused without a trip to the primary.
     entry.normalize();
     entry.validate().map_err(ApiError::BadRequest)?;
+    if let ConfigEntry::ServiceIntentions(e) = &entry {
+        e.validate_written().map_err(ApiError::BadRequest)?;
+    }
     let unapplied = entry.unapplied();
     if !unapplied.is_empty() {
         return Err(ApiError::BadRequest(format!(

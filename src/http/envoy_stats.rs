@@ -1,6 +1,25 @@
 //! What a sidecar's Envoy counted, read from its admin interface (the address its bootstrap
 //! gave in `node.metadata.envoy_admin`): the RBAC filter's allowed and denied connections.
-//! Read when asked (`/v1/internal/proxies`, `/v1/agent/metrics`), never polled.
+//! Read when asked (`/v1/internal/proxies`, `/v1/agent/metrics`), never polled, and only on
+//! loopback: the address is what the proxy said. The counts are Envoy's counters: they start
+//! again from zero when that Envoy restarts.
+
+/// The counts summed over the sidecars with an open xDS stream, read concurrently; those
+/// that cannot be read add nothing.
+pub async fn rbac_totals(admins: Vec<String>) -> RbacCounts {
+    let mut reads = tokio::task::JoinSet::new();
+    for admin in admins {
+        reads.spawn(async move { rbac_counts(&admin).await });
+    }
+    let mut total = RbacCounts::default();
+    while let Some(read) = reads.join_next().await {
+        if let Ok(Ok(c)) = read {
+            total.allowed += c.allowed;
+            total.denied += c.denied;
+        }
+    }
+    total
+}
 
 use std::time::Duration;
 
@@ -22,7 +41,13 @@ pub struct RbacCounts {
 /// Reads the counts from the Envoy whose admin listens on `admin` (`0.0.0.0` is read on
 /// loopback), or says why it could not.
 pub async fn rbac_counts(admin: &str) -> Result<RbacCounts, String> {
-    let admin = admin.strip_prefix("0.0.0.0:").map_or_else(|| admin.to_owned(), |port| format!("127.0.0.1:{port}"));
+    // The address comes from what an xDS client said: only a local Envoy is asked.
+    let parsed: std::net::SocketAddr =
+        admin.parse().map_err(|_| format!("Envoy's admin address {admin:?} is not an IP address and port"))?;
+    if !(parsed.ip().is_loopback() || parsed.ip().is_unspecified()) {
+        return Err(format!("Envoy's admin at {admin} is not on this host's loopback: the agent reads only its own"));
+    }
+    let admin = if parsed.ip().is_unspecified() { format!("127.0.0.1:{}", parsed.port()) } else { admin.to_owned() };
     let client = reqwest::Client::builder()
         .timeout(TIMEOUT)
         .no_proxy()

@@ -21,8 +21,8 @@ use super::query::{Params, read, read_options, with_meta};
 use crate::connect::intentions::{self, DefaultPolicy, all_rules, decide};
 use crate::duration::now_rfc3339;
 use crate::state::{
-    Command, ConfigEntries, ConfigEntryOp, Intention, IntentionOp, Name, Query, QueryResult, ReadReply, RequestContext,
-    SERVICE_INTENTIONS, new_uuid,
+    Command, ConfigEntries, ConfigEntryOp, DEFAULT_NAMESPACE, Intention, IntentionOp, Name, Query, QueryResult,
+    ReadReply, RequestContext, SERVICE_INTENTIONS, new_uuid, validate_name,
 };
 use crate::tls::leaf::{NotService, service_identity};
 
@@ -43,7 +43,7 @@ pub async fn create(State(state): State<AppState>, body: Bytes) -> Result<Respon
     let now = now_rfc3339();
     intention.created_at = now.clone();
     intention.updated_at = now;
-    write(&state, IntentionOp::Create(Box::new(checked(intention)?.clone()))).await.map(id_body)
+    write(&state, IntentionOp::Create(Box::new(checked(intention)?))).await.map(id_body)
 }
 
 /// `GET /v1/connect/intentions/:id`: 404 `Intention not found`.
@@ -64,7 +64,7 @@ pub async fn update(State(state): State<AppState>, Path(id): Path<String>, body:
     let mut intention = decode(&body)?;
     intention.id = id;
     intention.updated_at = now_rfc3339();
-    write(&state, IntentionOp::Update(Box::new(checked(intention)?.clone()))).await.map(id_body)
+    write(&state, IntentionOp::Update(Box::new(checked(intention)?))).await.map(id_body)
 }
 
 /// `DELETE /v1/connect/intentions/:id`: `true`.
@@ -86,10 +86,25 @@ pub async fn exact(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Res
     Ok(with_meta(&reply, response))
 }
 
+/// `PUT /v1/connect/intentions/exact?source=&destination=` (1.9): the intention of that pair
+/// created, or replaced in one write keeping its ID and creation time; `true`. The body's
+/// source and destination are the query's.
+pub async fn put_exact(State(state): State<AppState>, Q(p): Q<Params>, body: Bytes) -> Result<Response, ApiError> {
+    let (source, destination) = (written_name(&p, "source")?, written_name(&p, "destination")?);
+    let mut intention = decode(&body)?;
+    (intention.source_ns, intention.source_name) = (source.namespace, source.name);
+    (intention.destination_ns, intention.destination_name) = (destination.namespace, destination.name);
+    intention.id = new_uuid();
+    let now = now_rfc3339();
+    intention.created_at = now.clone();
+    intention.updated_at = now;
+    write(&state, IntentionOp::SetExact(Box::new(checked(intention)?))).await.map(|_| Json(true).into_response())
+}
+
 /// `DELETE /v1/connect/intentions/exact?source=&destination=` (1.9): `true`, also when there
 /// was none.
 pub async fn delete_exact(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Response, ApiError> {
-    let (source, destination) = (name_param(&p, "source")?, name_param(&p, "destination")?);
+    let (source, destination) = (written_name(&p, "source")?, written_name(&p, "destination")?);
     let op = IntentionOp::DeleteExact { source: source.name, destination: destination.name };
     write(&state, op).await.map(|_| Json(true).into_response())
 }
@@ -139,7 +154,7 @@ pub async fn check(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Res
         return Err(ApiError::BadRequest(format!("unsupported type {t:?}")));
     }
     let reply = read_intentions(&state, &p).await?;
-    let decision = decision(&state, &reply, &source.name, &destination.name);
+    let decision = decision(&state, &reply, &source, &destination.name);
     Ok(with_meta(&reply, Json(json!({ "Allowed": decision.allowed })).into_response()))
 }
 
@@ -167,7 +182,8 @@ pub async fn authorize(State(state): State<AppState>, Q(p): Q<Params>, body: Byt
         })
     })?;
     let reply = read_intentions(&state, &p).await?;
-    let decision = decision(&state, &reply, &client.service, &request.target);
+    let source = Name { namespace: client.namespace, name: client.service };
+    let decision = decision(&state, &reply, &source, &request.target);
     Ok(Json(json!({ "Authorized": decision.allowed, "Reason": decision.reason })).into_response())
 }
 
@@ -197,9 +213,11 @@ fn stored(reply: &ReadReply) -> Vec<Intention> {
     all
 }
 
-fn decision(state: &AppState, reply: &ReadReply, source: &str, destination: &str) -> intentions::Decision {
-    let rules = all_rules(&entries_of(reply));
-    decide(&rules, source, destination, &DefaultPolicy::of_setting(state.info.intention_default_allow))
+/// A client of another namespace than the one matches no intention (as the sidecars' RBAC
+/// rules, which name the namespace): the default decides.
+fn decision(state: &AppState, reply: &ReadReply, source: &Name, destination: &str) -> intentions::Decision {
+    let rules = if source.namespace == DEFAULT_NAMESPACE { all_rules(&entries_of(reply)) } else { Vec::new() };
+    decide(&rules, &source.name, destination, &DefaultPolicy::of_setting(state.info.intention_default_allow))
 }
 
 /// A body that is an intention, or the reference's 400.
@@ -217,7 +235,7 @@ fn checked(mut intention: Intention) -> Result<Intention, ApiError> {
 
 async fn write(state: &AppState, op: IntentionOp) -> Result<String, ApiError> {
     let id = match &op {
-        IntentionOp::Create(i) | IntentionOp::Update(i) => i.id.clone(),
+        IntentionOp::Create(i) | IntentionOp::Update(i) | IntentionOp::SetExact(i) => i.id.clone(),
         IntentionOp::Delete { id } => id.clone(),
         IntentionOp::DeleteExact { .. } => String::new(),
     };
@@ -241,6 +259,14 @@ fn name_param(p: &Params, key: &str) -> Result<Name, ApiError> {
         .filter(|v| !v.is_empty())
         .ok_or_else(|| ApiError::BadRequest(format!("required query parameter '{key}' not set")))?;
     Name::parse(value).map_err(ApiError::BadRequest)
+}
+
+/// A required name parameter of a write: also in the one namespace.
+fn written_name(p: &Params, key: &str) -> Result<Name, ApiError> {
+    let name = name_param(p, key)?;
+    let field = if key == "source" { "Source" } else { "Destination" };
+    validate_name(field, &name).map_err(ApiError::BadRequest)?;
+    Ok(name)
 }
 
 /// IDs are UUIDs (36 characters: 8-4-4-4-12 hex digits).

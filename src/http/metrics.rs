@@ -40,18 +40,16 @@ pub async fn metrics(State(state): State<AppState>, Query(p): Query<Params>) -> 
     gauges.push(("fedctl.connect.upstream_targets_failing".into(), failing as f64));
     // Connections the intentions refused (and let through) at this agent's sidecars, as their
     // Envoys counted them (read from each one's admin now; one that cannot be read adds none).
-    let (mut allowed, mut denied) = (0u64, 0u64);
-    for (id, xds) in state.xds.all() {
-        let sidecar = state.proxycfg.watch(&id).borrow().as_ref().is_some_and(|s| s.is_sidecar());
-        if let (true, Some(admin)) = (sidecar, xds.envoy_admin.as_deref())
-            && let Ok(counts) = super::envoy_stats::rbac_counts(admin).await
-        {
-            allowed += counts.allowed;
-            denied += counts.denied;
-        }
-    }
-    gauges.push(("fedctl.connect.intentions.denied".into(), denied as f64));
-    gauges.push(("fedctl.connect.intentions.allowed".into(), allowed as f64));
+    let admins: Vec<String> = state
+        .xds
+        .all()
+        .into_iter()
+        .filter(|(id, x)| x.streams > 0 && state.proxycfg.watch(id).borrow().as_ref().is_some_and(|s| s.is_sidecar()))
+        .filter_map(|(_, x)| x.envoy_admin)
+        .collect();
+    let counted = super::envoy_stats::rbac_totals(admins).await;
+    gauges.push(("fedctl.connect.intentions.denied".into(), counted.denied as f64));
+    gauges.push(("fedctl.connect.intentions.allowed".into(), counted.allowed as f64));
     if let Some(raft) = state.backend.raft() {
         gauges.push(("fedctl.raft.last_index".into(), raft.state().read(|s| s.last_index()) as f64));
         gauges.push(("fedctl.raft.log_entries".into(), raft.log_len() as f64));

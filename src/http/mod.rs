@@ -156,7 +156,10 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/connect/intentions", get(intentions::list).post(intentions::create))
         .route("/v1/connect/intentions/match", get(intentions::matches))
         .route("/v1/connect/intentions/check", get(intentions::check))
-        .route("/v1/connect/intentions/exact", get(intentions::exact).delete(intentions::delete_exact))
+        .route(
+            "/v1/connect/intentions/exact",
+            get(intentions::exact).put(intentions::put_exact).delete(intentions::delete_exact),
+        )
         .route("/v1/connect/intentions/{id}", get(intentions::get).put(intentions::update).delete(intentions::delete))
         .route("/v1/internal/xds", get(connect::xds_status))
         .route("/v1/internal/proxies", get(proxies::proxies))

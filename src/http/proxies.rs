@@ -69,7 +69,7 @@ pub async fn proxies(State(state): State<AppState>, Query(p): Query<Params>) -> 
 async fn intentions_of(snap: &Snapshot, admin: Option<&str>, source: Option<&str>) -> Value {
     let rules = snap.sidecar.intentions();
     let default = &snap.sidecar.intention_default;
-    let rbac = snap.sidecar.rbac();
+    let rbac = crate::connect::intentions::rbac(&rules, default);
     let counted = match admin {
         Some(admin) => match rbac_counts(admin).await {
             Ok(counts) => json!(counts),

@@ -36,7 +36,7 @@ pub enum ConfigEntryDecodeError {
     UnknownKind(String),
     /// A kind of the reference that fedctl does not store.
     #[error(
-        "invalid config entry kind: {0} (fedctl stores proxy-defaults, service-defaults and service-resolver entries only)"
+        "invalid config entry kind: {0} (fedctl stores proxy-defaults, service-defaults, service-resolver and service-intentions entries only)"
     )]
     UnsupportedKind(String),
     /// Keys no field of the kind has, with their paths (`MeshGateway.Mood`).

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use super::command::{CommandResult, ConfigEntryOp, Response, StateError};
 use super::config_entry::{ConfigEntries, ConfigEntry, EntryIndex};
+use super::intention::SERVICE_INTENTIONS;
 use super::store::{Store, Table};
 
 impl Store {
@@ -33,6 +34,14 @@ impl Store {
         let mut entry = entry.clone();
         entry.normalize();
         entry.validate().map_err(StateError::InvalidConfigEntry)?;
+        // A user's new version of a `service-intentions` entry keeps what the 1.8 API gave its
+        // sources (their IDs), as the reference 1.9.
+        let name = entry.name().to_owned();
+        if let (ConfigEntry::ServiceIntentions(new), Some(ConfigEntry::ServiceIntentions(stored))) =
+            (&mut entry, self.config_entry(SERVICE_INTENTIONS, &name))
+        {
+            new.keep_legacy_of(stored);
+        }
         let existing = self.config_entry(entry.kind(), entry.name()).map(ConfigEntry::index);
         if let Some(cas) = cas {
             let matches = match existing {

@@ -88,8 +88,7 @@ impl Name {
 
     /// Whether every service `other` stands for is one this name stands for.
     pub fn covers(&self, other: &Name) -> bool {
-        (self.namespace == WILDCARD || self.namespace == other.namespace)
-            && (self.name == WILDCARD || self.name == other.name)
+        self.matches(&other.namespace, &other.name)
     }
 
     /// The reference's `String()` form: the namespace left out when it is `default`.
@@ -125,6 +124,19 @@ pub fn validate_name(field_prefix: &str, name: &Name) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// The reference's `structs.Intention.String()`:
+/// `ALLOW default/web => default/db (ID: <id>, Precedence: 9)`.
+pub fn intention_string(action: &str, source: &Name, destination: &Name, id: &str, precedence: u32) -> String {
+    format!(
+        "{} {}/{} => {}/{} (ID: {id}, Precedence: {precedence})",
+        action.to_uppercase(),
+        source.namespace,
+        source.name,
+        destination.namespace,
+        destination.name
+    )
 }
 
 /// `*` alone or not at all.
@@ -243,6 +255,37 @@ impl ServiceIntentions {
         Ok(())
     }
 
+    /// Why a user's write of this entry is refused: the `Legacy*` fields belong to the 1.8
+    /// API (the reference 1.9's messages).
+    pub fn validate_written(&self) -> Result<(), String> {
+        for (i, s) in self.sources.iter().enumerate() {
+            for (field, set) in [
+                ("LegacyID", !s.legacy_id.is_empty()),
+                ("LegacyMeta", !s.legacy_meta.is_empty()),
+                ("LegacyCreateTime", !s.legacy_create_time.is_empty()),
+                ("LegacyUpdateTime", !s.legacy_update_time.is_empty()),
+            ] {
+                if set {
+                    return Err(format!("Sources[{i}].{field} must be omitted"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Keeps what the 1.8 API gave the sources of `stored` (their IDs, metadata and times) in
+    /// the sources of this new version of the entry with the same names.
+    pub fn keep_legacy_of(&mut self, stored: &ServiceIntentions) {
+        for source in &mut self.sources {
+            if let Some(old) = stored.sources.iter().find(|o| o.name == source.name) {
+                source.legacy_id.clone_from(&old.legacy_id);
+                source.legacy_meta.clone_from(&old.legacy_meta);
+                source.legacy_create_time.clone_from(&old.legacy_create_time);
+                source.legacy_update_time.clone_from(&old.legacy_update_time);
+            }
+        }
+    }
+
     /// The entry's sources in the 1.8 API's shape.
     pub fn intentions(&self) -> Vec<Intention> {
         self.sources.iter().map(|source| Intention::of(self, source)).collect()
@@ -264,6 +307,8 @@ pub struct Intention {
     pub destination_name: String,
     pub source_type: String,
     pub action: String,
+    /// `null` (what Go clients send for none) is none.
+    #[serde(deserialize_with = "null_is_empty")]
     pub meta: BTreeMap<String, String>,
     pub precedence: u32,
     pub created_at: String,
@@ -359,14 +404,23 @@ impl Intention {
     }
 }
 
+fn null_is_empty<'de, D: serde::Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {
+    Ok(Option::<BTreeMap<String, String>>::deserialize(d)?.unwrap_or_default())
+}
+
 /// 1.8 API writes, applied in the primary's state machine onto the `service-intentions`
 /// entries. The ID and times are chosen before the write is proposed, so every server applies
 /// the same thing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum IntentionOp {
-    /// A new intention (its ID set); `duplicate intention found: <web => db (allow)>` when
-    /// its destination already has an intention for its source.
+    /// A new intention (its ID set); `duplicate intention found: ALLOW default/web =>
+    /// default/db (ID: …, Precedence: 9)` (the one there) when its destination already has an
+    /// intention for its source.
     Create(Box<Intention>),
+    /// Creates the intention of its source and destination, or replaces the one there keeping
+    /// its ID and creation time (the reference 1.9's `PUT /v1/connect/intentions/exact`); the
+    /// given ID is used for a new one.
+    SetExact(Box<Intention>),
     /// Replaces the intention with this ID (it may move to another source or destination);
     /// its creation time is kept.
     Update(Box<Intention>),

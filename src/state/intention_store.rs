@@ -4,7 +4,7 @@
 
 use super::command::{CommandResult, Response, StateError};
 use super::config_entry::{ConfigEntry, EntryIndex};
-use super::intention::{Intention, IntentionOp, SERVICE_INTENTIONS, ServiceIntentions};
+use super::intention::{Intention, IntentionOp, SERVICE_INTENTIONS, ServiceIntentions, intention_string};
 use super::store::{Store, Table};
 
 impl Store {
@@ -17,6 +17,24 @@ impl Store {
                 }
                 let mut entry = self.intentions_entry(&intention.destination_name);
                 push_source(&mut entry, &intention, None)?;
+                self.intentions_store(index, vec![entry]);
+            }
+            IntentionOp::SetExact(intention) => {
+                let mut intention = checked(intention)?;
+                let mut entry = self.intentions_entry(&intention.destination_name);
+                let position = entry.sources.iter().position(|s| s.name == intention.source_name);
+                if let Some(at) = position {
+                    let previous = entry.sources.remove(at);
+                    if !previous.legacy_id.is_empty() {
+                        intention.id = previous.legacy_id;
+                    }
+                    if !previous.legacy_create_time.is_empty() {
+                        intention.created_at = previous.legacy_create_time;
+                    }
+                } else if self.intention_by_id(&intention.id).is_some() {
+                    return Err(invalid(format!("an intention with ID {:?} already exists", intention.id)));
+                }
+                push_source(&mut entry, &intention, position)?;
                 self.intentions_store(index, vec![entry]);
             }
             IntentionOp::Update(intention) => {
@@ -116,7 +134,8 @@ fn push_source(
     position: Option<usize>,
 ) -> Result<(), StateError> {
     if let Some(existing) = entry.sources.iter().find(|s| s.name == intention.source_name) {
-        let shown = Intention::of(entry, existing).display();
+        let e = Intention::of(entry, existing);
+        let shown = intention_string(&e.action, &e.source(), &e.destination(), &e.id, e.precedence);
         return Err(invalid(format!("duplicate intention found: {shown}")));
     }
     let source = intention.to_source();

@@ -36,7 +36,7 @@ pub use error::RequestError;
 pub use ids::{ServerNode, new_uuid};
 pub use intention::{
     Action, DEFAULT_NAMESPACE, Intention, IntentionOp, Name, SERVICE_INTENTIONS, ServiceIntentions, SourceIntention,
-    WILDCARD, ZERO_TIME, precedence, validate_name,
+    WILDCARD, ZERO_TIME, intention_string, precedence, validate_name,
 };
 pub use query::{CheckServiceNode, NodeServices, ServiceNode};
 pub use read::{CaConfigEntry, Query, QueryResult, ReadReply, ReadRequest};

@@ -96,7 +96,7 @@ async fn intentions_are_created_shown_listed_matched_and_deleted_as_the_referenc
     let run = a.cli(p, &["intention", "create", "web", "db"]).await;
     assert_eq!((run.code, run.stdout.as_str()), (1, ""), "{run:?}");
     assert!(run.stderr.contains("error: Error creating intention \"web => db (allow)\": "), "{}", run.stderr);
-    assert!(run.stderr.contains("duplicate intention found: web => db (allow)"), "{}", run.stderr);
+    assert!(run.stderr.contains("duplicate intention found: ALLOW default/web => default/db (ID: "), "{}", run.stderr);
 
     // get: by source and destination, or by ID, in two aligned columns.
     let web = get_json(&a, p, "web", "db").await;

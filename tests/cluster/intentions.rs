@@ -73,15 +73,13 @@ async fn the_1_8_api_creates_reads_updates_and_deletes_intentions_in_the_referen
     assert_eq!(entry["Sources"][1]["Precedence"], 8);
 
     // The reference's errors; a refused write changes nothing.
+    let duplicate = format!("duplicate intention found: ALLOW default/web => default/db (ID: {web}, Precedence: 9)");
     let refused = [
         (
             json!({"ID": "x", "SourceName": "a", "DestinationName": "db", "Action": "allow"}),
             "ID must be empty when creating a new intention",
         ),
-        (
-            json!({"SourceName": "web", "DestinationName": "db", "Action": "deny"}),
-            "duplicate intention found: web => db (allow)",
-        ),
+        (json!({"SourceName": "web", "DestinationName": "db", "Action": "deny"}), &*duplicate),
         (
             json!({"SourceName": "api", "DestinationName": "db", "Action": "maybe"}),
             "Action must be set to 'allow' or 'deny'",
@@ -96,13 +94,32 @@ async fn the_1_8_api_creates_reads_updates_and_deletes_intentions_in_the_referen
             "SourceType must be set to 'consul'",
         ),
     ];
+    let before = agent.get_json("/v1/connect/intentions").await;
     for (body, message) in refused {
         assert_eq!(create(&agent, body).await, (400, message.to_owned()));
     }
     let (status, body) =
         send(&agent, reqwest::Method::POST, "/v1/connect/intentions", Some(json!("not an intention"))).await;
     assert!(status == 400 && body.starts_with("Failed to decode request body: "), "{status} {body}");
-    assert_eq!(agent.get_json("/v1/connect/intentions").await.as_array().unwrap().len(), 2, "nothing was added");
+    assert_eq!(agent.get_json("/v1/connect/intentions").await, before, "nothing changed");
+    // Go clients send `"Meta": null` for none.
+    let none = json!({"SourceName": "api", "DestinationName": "db", "Action": "allow", "Meta": null});
+    let (status, body) = create(&agent, none).await;
+    assert_eq!(status, 200, "{body}");
+    let api: Value = serde_json::from_str(&body).unwrap();
+    let path = format!("/v1/connect/intentions/{}", api["ID"].as_str().unwrap());
+    assert_eq!(send(&agent, reqwest::Method::DELETE, &path, None).await.0, 200);
+    // Moving web => db onto a destination that has web already is refused: both unchanged.
+    let cache = created_id(&agent, "web", "cache", "allow").await;
+    let before = agent.get_json("/v1/connect/intentions").await;
+    let onto = json!({"SourceName": "web", "DestinationName": "cache", "Action": "deny"});
+    let path = format!("/v1/connect/intentions/{web}");
+    let (status, body) = send(&agent, reqwest::Method::PUT, &path, Some(onto)).await;
+    let message = format!("duplicate intention found: ALLOW default/web => default/cache (ID: {cache}, Precedence: 9)");
+    assert_eq!((status, body), (400, message));
+    assert_eq!(agent.get_json("/v1/connect/intentions").await, before, "nothing changed");
+    let path = format!("/v1/connect/intentions/{cache}");
+    assert_eq!(send(&agent, reqwest::Method::DELETE, &path, None).await.0, 200);
 
     // Update: the ID from the path; the creation time kept. Moving it to another destination
     // moves it to that entry.
@@ -191,6 +208,30 @@ async fn match_check_exact_and_authorize_answer_as_the_reference() {
         ),
         "{body}"
     );
+    // PUT exact (1.9): creates, or replaces in one write keeping the ID; a config-entry write
+    // keeps the 1.8 IDs and may not set them.
+    let put = |action: &str| json!({"Action": action, "Description": "by pair"});
+    let path = "/v1/connect/intentions/exact?source=api&destination=cache";
+    assert_eq!(send(&agent, reqwest::Method::PUT, path, Some(put("deny"))).await, (200, "true".to_owned()));
+    let first = agent.get_json(path).await;
+    assert_eq!(send(&agent, reqwest::Method::PUT, path, Some(put("allow"))).await, (200, "true".to_owned()));
+    let second = agent.get_json(path).await;
+    assert_eq!((second["ID"].clone(), second["Action"].clone()), (first["ID"].clone(), json!("allow")));
+    assert_eq!(second["CreatedAt"], first["CreatedAt"]);
+    let rewritten = json!({"Kind": "service-intentions", "Name": "cache", "Sources": [
+        {"Name": "api", "Action": "deny"}, {"Name": "ops", "Action": "allow"}]});
+    assert_eq!(agent.put("/v1/config", rewritten.to_string()).await, (200, "true".to_owned()));
+    let third = agent.get_json(path).await;
+    assert_eq!((third["ID"].clone(), third["Action"].clone()), (first["ID"].clone(), json!("deny")), "the ID kept");
+    let legacy = json!({"Kind": "service-intentions", "Name": "cache",
+        "Sources": [{"Name": "api", "Action": "deny", "LegacyID": "x"}]});
+    let refused = agent.put("/v1/config", legacy.to_string()).await;
+    assert_eq!(refused, (400, "Sources[0].LegacyID must be omitted".to_owned()));
+    let other_ns = "/v1/connect/intentions/exact?source=ns1/web&destination=db";
+    let (status, body) = send(&agent, reqwest::Method::DELETE, other_ns, None).await;
+    assert!(status == 400 && body.starts_with("SourceNS \"ns1\": fedctl has one namespace"), "{status} {body}");
+    let kept = agent.get_json("/v1/connect/intentions/exact?source=web&destination=db").await;
+    assert_eq!(kept["ID"], web, "web => db kept");
     let path = "/v1/connect/intentions/exact?source=ops&destination=cache";
     assert_eq!(send(&agent, reqwest::Method::DELETE, path, None).await, (200, "true".to_owned()));
     assert_eq!(send(&agent, reqwest::Method::GET, path, None).await.0, 404);

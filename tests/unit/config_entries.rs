@@ -130,7 +130,7 @@ fn what_is_not_an_entry_is_refused_with_the_reference_words_and_the_key_path() {
     let err = |value: Value| ConfigEntry::from_value(value).unwrap_err();
     assert_eq!(
         err(json!({"Kind": "service-splitter", "Name": "web"})).to_string(),
-        "invalid config entry kind: service-splitter (fedctl stores proxy-defaults, service-defaults and service-resolver entries only)"
+        "invalid config entry kind: service-splitter (fedctl stores proxy-defaults, service-defaults, service-resolver and service-intentions entries only)"
     );
     assert_eq!(err(json!({"Kind": "bogus"})), ConfigEntryDecodeError::UnknownKind("bogus".into()));
     assert_eq!(err(json!({"Kind": "bogus"})).to_string(), "invalid config entry kind: bogus");

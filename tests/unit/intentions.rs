@@ -68,11 +68,28 @@ fn the_order_is_precedence_then_names_and_the_display_is_the_references() {
     assert_eq!(shown, ["api => db (allow)", "web => db (deny)", "* => db (allow)", "* => * (allow)"]);
 }
 
-/// Every client the RBAC rules let through is one `decide` allows, for these rule sets and
-/// both defaults: the sidecar enforces the reference 1.8's first-match decisions.
+/// Every client the RBAC rules let through is one `decide` allows, for every set of intentions
+/// over sources {web, api, *} and destinations {echo, *} (one action per pair, or none), a few
+/// more, and both defaults: the sidecar enforces the reference 1.8's first-match decisions.
 #[test]
 fn the_rbac_rules_decide_every_client_as_the_first_match_does() {
-    let sets: Vec<Vec<Rule>> = vec![
+    let pairs: Vec<(&str, &str)> =
+        ["web", "api", "*"].iter().flat_map(|s| ["echo", "*"].iter().map(move |d| (*s, *d))).collect();
+    let mut sets: Vec<Vec<Rule>> = Vec::new();
+    // Each of the 6 pairs is absent, allow or deny: 3^6 sets.
+    for mut code in 0..3usize.pow(pairs.len() as u32) {
+        let mut rules = Vec::new();
+        for (i, (s, d)) in pairs.iter().enumerate() {
+            match code % 3 {
+                1 => rules.push(rule(&i.to_string(), s, d, Action::Allow)),
+                2 => rules.push(rule(&i.to_string(), s, d, Action::Deny)),
+                _ => {}
+            }
+            code /= 3;
+        }
+        sets.push(rules);
+    }
+    sets.extend(vec![
         vec![rule("1", "*", "echo", Action::Deny), rule("2", "web", "echo", Action::Allow)],
         // A wildcard-destination intention ranked below an exact-destination one does not
         // override it (the reference 1.9's RBAC would deny web here).
@@ -85,8 +102,8 @@ fn the_rbac_rules_decide_every_client_as_the_first_match_does() {
             rule("5", "*", "*", Action::Allow),
         ],
         vec![rule("1", "web", "*", Action::Deny), rule("2", "*", "*", Action::Allow)],
-        vec![],
-    ];
+    ]);
+    assert_eq!(sets.len(), 729 + 4);
     let clients = ["web", "api", "admin", "ops", "db", "other"];
     for mut rules in sets {
         rules.sort_by(order);
