@@ -138,23 +138,9 @@ pub fn rss_kib(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
-/// A port nothing listens on right now, below the kernel's ephemeral range (32768 and up):
-/// the agents bind port 0 and every outgoing connection takes an ephemeral port, so a port
-/// handed out here and bound a moment later by Envoy cannot be taken by them meanwhile.
-pub fn free_port() -> u16 {
-    use std::sync::atomic::{AtomicU32, Ordering};
-    const LOW: u32 = 10_000;
-    const SPAN: u32 = 22_000;
-    // Each run starts elsewhere in the range, so two runs in a row do not retry the same ports.
-    static NEXT: AtomicU32 = AtomicU32::new(u32::MAX);
-    let _ = NEXT.compare_exchange(u32::MAX, std::process::id() % SPAN, Ordering::SeqCst, Ordering::SeqCst);
-    loop {
-        let port = (LOW + NEXT.fetch_add(1, Ordering::SeqCst) % SPAN) as u16;
-        if std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
-            return port;
-        }
-    }
-}
+#[path = "../../tests/support/ports.rs"]
+mod ports;
+pub use ports::free_port;
 
 /// A mesh gateway (`fedctl connect envoy`, then Envoy) killed on drop, with its admin port.
 pub struct Gateway {

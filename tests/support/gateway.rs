@@ -139,23 +139,7 @@ pub fn wanfed_flags(pki: &Pki, dc: &str, primary_gateways: &[String]) -> ConfigF
     }
 }
 
-/// A port nothing listens on right now, and that no other test of this run was given.
-pub fn free_port() -> u16 {
-    use std::sync::atomic::{AtomicU32, Ordering};
-    // Below the kernel's ephemeral range (32768 and up), where agents binding port 0 and
-    // outgoing connections take theirs: a port handed out here stays free until Envoy binds
-    // it. Each test process starts elsewhere in the range; none is handed out twice.
-    const LOW: u32 = 10_000;
-    const SPAN: u32 = 22_000;
-    static NEXT: AtomicU32 = AtomicU32::new(u32::MAX);
-    let _ = NEXT.compare_exchange(u32::MAX, std::process::id() % SPAN, Ordering::SeqCst, Ordering::SeqCst);
-    loop {
-        let port = (LOW + NEXT.fetch_add(1, Ordering::SeqCst) % SPAN) as u16;
-        if std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
-            return port;
-        }
-    }
-}
+pub use super::ports::free_port;
 
 /// `fedctl connect envoy` turned Envoy (a gateway, or with [`Gateway::run`] any proxy):
 /// killed on drop.

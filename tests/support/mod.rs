@@ -8,6 +8,7 @@ pub mod linearizable;
 pub mod mesh;
 pub mod mesh_ns;
 pub mod netns;
+pub mod ports;
 pub mod process;
 pub mod readme;
 pub mod tls;
