@@ -43,14 +43,6 @@ impl Client {
         Ok(created.id)
     }
 
-    /// Replaces the intention `id` with `intention` (`PUT /v1/connect/intentions/:id`); its
-    /// creation time is kept.
-    pub async fn intention_update(&self, id: &str, intention: &Intention) -> Result<(), ClientError> {
-        let body = encode(intention)?;
-        let _: IdResponse = self.call(Method::PUT, &format!("/v1/connect/intentions/{id}"), &[], Some(body)).await?;
-        Ok(())
-    }
-
     /// One intention by ID (`GET /v1/connect/intentions/:id`); an unknown one is the agent's
     /// 404 ([`ClientError::is_not_found`]).
     pub async fn intention_get(&self, id: &str) -> Result<Intention, ClientError> {
@@ -76,12 +68,13 @@ impl Client {
     /// write, keeping its ID (`PUT /v1/connect/intentions/exact`).
     pub async fn intention_set_exact(&self, intention: &Intention) -> Result<(), ClientError> {
         let query = pair(&intention.source().display(), &intention.destination().display());
-        let body =
-            serde_json::to_vec(intention).map_err(|e| ClientError::Setup(format!("encoding the intention: {e}")))?;
+        let body = encode(intention)?;
         let _: bool = self.call(Method::PUT, "/v1/connect/intentions/exact", &query, Some(body)).await?;
         Ok(())
     }
 
+    /// Removes the intention of `source` and `destination` (`DELETE
+    /// /v1/connect/intentions/exact`); none there is not an error.
     pub async fn intention_delete_exact(&self, source: &str, destination: &str) -> Result<(), ClientError> {
         let query = pair(source, destination);
         let _: bool = self.call(Method::DELETE, "/v1/connect/intentions/exact", &query, None).await?;

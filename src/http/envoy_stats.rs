@@ -48,11 +48,18 @@ pub async fn rbac_counts(admin: &str) -> Result<RbacCounts, String> {
         return Err(format!("Envoy's admin at {admin} is not on this host's loopback: the agent reads only its own"));
     }
     let admin = if parsed.ip().is_unspecified() { format!("127.0.0.1:{}", parsed.port()) } else { admin.to_owned() };
-    let client = reqwest::Client::builder()
-        .timeout(TIMEOUT)
-        .no_proxy()
-        .build()
-        .map_err(|e| format!("building an HTTP client: {e}"))?;
+    // One client for every read (its connection pool and resolver are built once).
+    static CLIENT: std::sync::OnceLock<Result<reqwest::Client, String>> = std::sync::OnceLock::new();
+    let client = CLIENT
+        .get_or_init(|| {
+            reqwest::Client::builder()
+                .timeout(TIMEOUT)
+                .no_proxy()
+                .build()
+                .map_err(|e| format!("building an HTTP client: {e}"))
+        })
+        .as_ref()
+        .map_err(Clone::clone)?;
     let url = format!("http://{admin}/stats?format=json&filter=^{STAT_PREFIX}\\.rbac\\.(allowed|denied)$");
     let reply = client.get(&url).send().await.map_err(|e| format!("Envoy's admin at {admin}: {e}"))?;
     let body: serde_json::Value = reply.json().await.map_err(|e| format!("Envoy's admin at {admin}: {e}"))?;
