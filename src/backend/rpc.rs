@@ -7,7 +7,7 @@ use std::sync::Arc;
 use super::Backend;
 use crate::rpc::message::{self, Answer, Envelope, Request};
 use crate::rpc::{Handler, Peer};
-use crate::state::{Command, ConfigEntryOp, FederationStateOp, RequestError};
+use crate::state::{AclOp, Command, ConfigEntryOp, FederationStateOp, RequestError};
 use crate::tls::{AgentTls, Protocol};
 
 /// The server port's handlers for `backend` (a server's: raft is served only when it has a
@@ -55,6 +55,9 @@ pub fn server_only(request: &Request) -> Option<&'static str> {
                 Some("replicated config entries may only be written by servers")
             }
             Command::Batch(commands) => commands.iter().find_map(command),
+            Command::Acl(AclOp::InstallBuiltins { .. }) => Some("the built-in ACLs may only be written by servers"),
+            // Users' ACL writes (their token is checked where they are served).
+            Command::Acl(_) => None,
             Command::Register(_) | Command::Deregister(_) | Command::Kv(_) => None,
             // Users' config-entry and intention writes, which client agents forward to the primary.
             Command::ConfigEntry(

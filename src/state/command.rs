@@ -25,6 +25,8 @@ pub enum Command {
     ConnectCa(ConnectCaOp),
     /// Write or remove config entries (`ConfigEntry.Apply` / `Delete`, and replication).
     ConfigEntry(ConfigEntryOp),
+    /// ACL tokens, policies and roles.
+    Acl(super::acl::AclOp),
     /// Several independent commands proposed together (group commit): applied in order at
     /// one raft index, each with its own outcome in [`Response::Batch`]. Never nested.
     Batch(Vec<Command>),
@@ -181,6 +183,12 @@ pub enum StateError {
     /// An intention the reference refuses (invalid, a duplicate, an unknown ID), in its words.
     #[error("{0}")]
     InvalidIntention(String),
+    /// An ACL write the reference refuses, in its words.
+    #[error("{0}")]
+    InvalidAcl(String),
+    /// `/v1/acl/bootstrap` after the first token was made.
+    #[error("Permission denied: ACL bootstrap no longer allowed (reset index: {reset_index})")]
+    AclBootstrapDone { reset_index: u64 },
 }
 
 /// What the state machine returns for each log entry: the command's own outcome. It travels

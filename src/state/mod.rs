@@ -5,6 +5,8 @@
 //! Sans-IO: nothing here touches disk or network. [`Store`] is what the raft state machine
 //! holds; [`StateHandle`] wraps it for concurrent readers and wakes blocking queries.
 
+mod acl;
+mod acl_store;
 mod command;
 mod config_entry;
 mod config_entry_check;
@@ -22,6 +24,11 @@ mod types;
 mod watch;
 mod weak;
 
+pub use acl::{
+    ANONYMOUS_ACCESSOR_ID, ANONYMOUS_DESCRIPTION, ANONYMOUS_SECRET, AclIdentity, AclLink, AclOp, AclPolicy, AclRole,
+    AclToken, BOOTSTRAP_DESCRIPTION, GLOBAL_MANAGEMENT_DESCRIPTION, GLOBAL_MANAGEMENT_ID, GLOBAL_MANAGEMENT_NAME,
+    GLOBAL_MANAGEMENT_RULES, HIDDEN_SECRET, RESERVED_ID_PREFIX, ServiceIdentity,
+};
 pub use command::{
     Command, CommandResult, ConfigEntryOp, ConnectCaOp, DeregisterRequest, FederationStateOp, KvOp, RegisterRequest,
     Response, StateError,

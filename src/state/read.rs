@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::acl::{AclIdentity, AclPolicy, AclRole, AclToken};
 use super::config_entry::ConfigEntry;
 use super::query::{CheckServiceNode, NodeServices, ServiceNode};
 use super::store::{Store, Table};
@@ -90,6 +91,41 @@ pub enum Query {
     ConfigEntries {
         kind: Option<String>,
     },
+    /// Every ACL token (`?policy=` / `?role=`: only those linking it).
+    AclTokens {
+        policy: Option<String>,
+        role: Option<String>,
+    },
+    AclToken {
+        accessor_id: String,
+    },
+    /// The token a secret is (what `/v1/acl/token/self` reads).
+    AclTokenBySecret {
+        secret: String,
+    },
+    AclPolicies,
+    AclPolicy {
+        id: String,
+    },
+    AclPolicyByName {
+        name: String,
+    },
+    AclRoles {
+        policy: Option<String>,
+    },
+    AclRole {
+        id: String,
+    },
+    AclRoleByName {
+        name: String,
+    },
+    /// What a secret resolves to (its token and policies): how a client agent resolves a
+    /// token through its servers.
+    AclIdentity {
+        secret: String,
+    },
+    /// Whether `/v1/acl/bootstrap` may still run, and the reset index.
+    AclBootstrap,
 }
 
 /// A (possibly blocking) read: answered once the tables of `query` are past `min_index`, or
@@ -147,6 +183,15 @@ pub enum QueryResult {
     CaConfiguration(Option<CaConfigEntry>),
     ConfigEntry(Option<ConfigEntry>),
     ConfigEntries(Vec<ConfigEntry>),
+    AclTokens(Vec<AclToken>),
+    AclToken(Option<AclToken>),
+    AclPolicies(Vec<AclPolicy>),
+    AclPolicy(Option<AclPolicy>),
+    AclRoles(Vec<AclRole>),
+    AclRole(Option<AclRole>),
+    AclIdentity(Option<Box<AclIdentity>>),
+    /// The reset index (0: bootstrapping is allowed).
+    AclBootstrap(u64),
 }
 
 /// The CA's settings as `/v1/connect/ca/configuration` shows them.
@@ -177,6 +222,12 @@ impl Query {
             | Query::FederationStateMeshGateways => &[Table::FederationStates],
             Query::CaRoots | Query::CaConfiguration => &[Table::ConnectCa],
             Query::ConfigEntry { .. } | Query::ConfigEntries { .. } => &[Table::ConfigEntries],
+            Query::AclTokens { .. } | Query::AclToken { .. } | Query::AclTokenBySecret { .. } | Query::AclBootstrap => {
+                &[Table::AclTokens]
+            }
+            Query::AclPolicies | Query::AclPolicy { .. } | Query::AclPolicyByName { .. } => &[Table::AclPolicies],
+            Query::AclRoles { .. } | Query::AclRole { .. } | Query::AclRoleByName { .. } => &[Table::AclRoles],
+            Query::AclIdentity { .. } => &[Table::AclTokens, Table::AclPolicies, Table::AclRoles],
         }
     }
 
@@ -225,6 +276,28 @@ impl Query {
             })),
             Query::ConfigEntry { kind, name } => QueryResult::ConfigEntry(s.config_entry(kind, name).cloned()),
             Query::ConfigEntries { kind } => QueryResult::ConfigEntries(s.config_entries(kind.as_deref())),
+            Query::AclTokens { policy, role } => QueryResult::AclTokens(
+                s.acl_tokens()
+                    .into_iter()
+                    .filter(|t| policy.as_ref().is_none_or(|p| t.policies.iter().any(|l| l.id == *p)))
+                    .filter(|t| role.as_ref().is_none_or(|r| t.roles.iter().any(|l| l.id == *r)))
+                    .collect(),
+            ),
+            Query::AclToken { accessor_id } => QueryResult::AclToken(s.acl_token(accessor_id)),
+            Query::AclTokenBySecret { secret } => QueryResult::AclToken(s.acl_token_by_secret(secret)),
+            Query::AclPolicies => QueryResult::AclPolicies(s.acl_policies()),
+            Query::AclPolicy { id } => QueryResult::AclPolicy(s.acl_policy(id)),
+            Query::AclPolicyByName { name } => QueryResult::AclPolicy(s.acl_policy_by_name(name)),
+            Query::AclRoles { policy } => QueryResult::AclRoles(
+                s.acl_roles()
+                    .into_iter()
+                    .filter(|r| policy.as_ref().is_none_or(|p| r.policies.iter().any(|l| l.id == *p)))
+                    .collect(),
+            ),
+            Query::AclRole { id } => QueryResult::AclRole(s.acl_role(id)),
+            Query::AclRoleByName { name } => QueryResult::AclRole(s.acl_role_by_name(name)),
+            Query::AclIdentity { secret } => QueryResult::AclIdentity(s.acl_identity(secret).map(Box::new)),
+            Query::AclBootstrap => QueryResult::AclBootstrap(s.acl_bootstrap_index()),
         }
     }
 }
@@ -251,6 +324,14 @@ impl QueryResult {
             QueryResult::CaConfiguration(v) => serde_json::to_value(v),
             QueryResult::ConfigEntry(v) => serde_json::to_value(v),
             QueryResult::ConfigEntries(v) => serde_json::to_value(v),
+            QueryResult::AclTokens(v) => serde_json::to_value(v),
+            QueryResult::AclToken(v) => serde_json::to_value(v),
+            QueryResult::AclPolicies(v) => serde_json::to_value(v),
+            QueryResult::AclPolicy(v) => serde_json::to_value(v),
+            QueryResult::AclRoles(v) => serde_json::to_value(v),
+            QueryResult::AclRole(v) => serde_json::to_value(v),
+            QueryResult::AclIdentity(v) => serde_json::to_value(v),
+            QueryResult::AclBootstrap(v) => serde_json::to_value(v),
         };
         value.unwrap_or(serde_json::Value::Null)
     }

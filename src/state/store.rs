@@ -29,10 +29,13 @@ pub enum Table {
     FederationStates,
     ConnectCa,
     ConfigEntries,
+    AclTokens,
+    AclPolicies,
+    AclRoles,
 }
 
 impl Table {
-    pub const ALL: [Table; 7] = [
+    pub const ALL: [Table; 10] = [
         Table::Nodes,
         Table::Services,
         Table::Checks,
@@ -40,6 +43,9 @@ impl Table {
         Table::FederationStates,
         Table::ConnectCa,
         Table::ConfigEntries,
+        Table::AclTokens,
+        Table::AclPolicies,
+        Table::AclRoles,
     ];
 }
 
@@ -64,6 +70,9 @@ pub struct Store {
     /// kind -> name -> config entry (written in the primary, mirrored by secondaries).
     #[serde(default)]
     pub(super) config_entries: BTreeMap<String, BTreeMap<String, ConfigEntry>>,
+    /// ACL tokens, policies and roles.
+    #[serde(default)]
+    pub(super) acl: super::acl_store::AclTables,
     table_index: BTreeMap<Table, u64>,
     last_index: u64,
 }
@@ -98,6 +107,7 @@ impl Store {
             Command::FederationState(op) => self.federation_state_apply(index, op),
             Command::ConnectCa(op) => self.connect_ca_apply(index, op),
             Command::ConfigEntry(op) => self.config_entry_apply(index, op),
+            Command::Acl(op) => self.acl_apply(index, op),
             Command::Batch(commands) => Ok(Response::Batch(
                 commands
                     .iter()
