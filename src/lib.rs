@@ -22,6 +22,8 @@
 //!   (locator, tunnel, probes)
 //! - mesh logic: `connect` — an upstream's discovery chain compiled from the config entries
 //!   (targets, mesh gateway modes, failover), and intentions' decisions and RBAC rules, pure
+//! - authorization: `acl` — the ACL rule language, how a token's policies decide a request,
+//!   what each request needs and how reads are filtered, and a secret resolved to its authority
 //! - request path: `backend` — one request path for servers and clients: serve here, at the
 //!   leader or in another datacenter, with one forwarding function
 //! - replication and transport: `raft`, `rpc`, `gossip`, `serve` — raft over redb, the
@@ -31,6 +33,7 @@
 //!   and shapes, owned tasks, Go-style durations, Consul-style flag spelling, private files,
 //!   rate-limited logging
 
+pub mod acl;
 pub mod agent;
 pub mod api;
 pub mod argv;

@@ -74,6 +74,11 @@ impl Store {
         Ok(Response::Done)
     }
 
+    /// The destination of the intention whose 1.8 ID is `id`.
+    pub fn intention_destination(&self, id: &str) -> Option<String> {
+        self.intention_by_id(id).map(|(destination, _)| destination)
+    }
+
     /// The destination and position of the source whose 1.8 ID is `id`.
     fn intention_by_id(&self, id: &str) -> Option<(String, usize)> {
         if id.is_empty() {

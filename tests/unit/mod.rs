@@ -1,6 +1,7 @@
 //! Library cores on their own: pure functions, the state store, storage, certificates, codecs, the
 //! golden xDS resources, and the tree itself (floors, test layout).
 
+mod acl;
 mod architecture;
 mod argv;
 mod config;
