@@ -180,6 +180,7 @@ pub fn filter(authz: &Authorizer, query: &Query, result: &mut QueryResult) -> bo
     let instance = |i: &CheckServiceNode| node(&i.node.node) && service(&i.service.service);
     let check = |c: &HealthCheck| authz.allows(&check_permission(c, READ));
     let key = |k: &str| authz.allows(&on(Resource::Key, k, READ));
+    let may_see_secrets = authz.allows(&Permission::scalar(Scalar::Acl, WRITE));
     let mut removed = false;
     let mut keep = |ok: bool| {
         removed |= !ok;
@@ -208,16 +209,12 @@ pub fn filter(authz: &Authorizer, query: &Query, result: &mut QueryResult) -> bo
         QueryResult::KvList(entries) => entries.retain(|e| keep(key(&e.key))),
         QueryResult::Keys(keys) => keys.retain(|k| keep(key(k))),
         QueryResult::ConfigEntries(entries) => entries.retain(|e| keep(entry_readable(authz, e))),
-        QueryResult::AclTokens(tokens) => {
-            if !authz.allows(&Permission::scalar(Scalar::Acl, WRITE)) {
-                tokens.iter_mut().for_each(|t| t.secret_id = HIDDEN_SECRET.to_owned());
-            }
+        QueryResult::AclTokens(tokens) if !may_see_secrets => {
+            tokens.iter_mut().for_each(|t| t.secret_id = HIDDEN_SECRET.to_owned());
         }
         // The bearer of a secret reads its own token whole.
-        QueryResult::AclToken(Some(token)) if !matches!(query, Query::AclTokenBySecret { .. }) => {
-            if !authz.allows(&Permission::scalar(Scalar::Acl, WRITE)) {
-                token.secret_id = HIDDEN_SECRET.to_owned();
-            }
+        QueryResult::AclToken(Some(token)) if !may_see_secrets && !matches!(query, Query::AclTokenBySecret { .. }) => {
+            token.secret_id = HIDDEN_SECRET.to_owned();
         }
         _ => {}
     }

@@ -96,7 +96,16 @@ impl Resolver {
         {
             return Ok(authz);
         }
-        let identity = store.acl_identity(secret).ok_or(ResolveError::NotFound)?;
+        let identity = match store.acl_identity(secret) {
+            Some(identity) => identity,
+            // Before the leader installed it, the anonymous token is what it will be: no policies.
+            None if secret == ANONYMOUS_SECRET => AclIdentity {
+                token: crate::state::AclToken { secret_id: ANONYMOUS_SECRET.to_owned(), ..Default::default() },
+                policies: Vec::new(),
+                service_identities: Vec::new(),
+            },
+            None => return Err(ResolveError::NotFound),
+        };
         let authz = self.of_identity(&identity)?;
         if let Ok(mut cache) = self.authorizers.lock() {
             if cache.len() >= MAX_CACHED {

@@ -11,7 +11,7 @@ use tokio::sync::watch;
 use super::build::{Agent, Listeners};
 use super::running::Running;
 use super::{AgentError, StartOptions, cluster, identity};
-use crate::backend::{Backend, Router, ServerPool};
+use crate::backend::{Backend, BackendAcl, Router, ServerPool};
 use crate::config::AgentConfig;
 use crate::federation::{ConfigReplicationStatus, ReplicationStatus};
 use crate::gossip::Gossip;
@@ -84,9 +84,13 @@ impl Agent {
             server: cfg.server,
             leaving: false,
         };
+        let acl = cfg.acl.enabled.then(|| {
+            let tokens = crate::acl::AgentTokens::new(cfg.acl_tokens.clone());
+            BackendAcl::new(cfg.acl.clone(), &cfg.datacenter, tokens)
+        });
         let backend = match (&raft, &lan) {
-            (Some(node), _) => Backend::server(node.clone(), rpc.clone(), router.clone(), me),
-            (None, Some(g)) => Backend::client(ServerPool::new(g.clone(), &cfg.datacenter), rpc.clone(), me),
+            (Some(node), _) => Backend::server(node.clone(), rpc.clone(), router.clone(), me, acl),
+            (None, Some(g)) => Backend::client(ServerPool::new(g.clone(), &cfg.datacenter), rpc.clone(), me, acl),
             (None, None) => return Err(AgentError::NoGossip("a client agent")),
         };
         w.membership(&rpc, &router, raft.as_ref(), lan.as_ref(), wan.as_ref(), locator.is_some());
@@ -169,6 +173,7 @@ fn agent_info(
         grpc_tls_port: grpc_tls.map_or(0, |a| a.port()),
         version: env!("CARGO_PKG_VERSION").to_owned(),
         intention_default_allow: cfg.intention_default_allow,
+        data_dir: cfg.data_dir.clone(),
     }
 }
 
@@ -288,6 +293,10 @@ impl Wiring<'_> {
                 crate::federation::run_config_replication(node.clone(), backend.clone(), primary, status, self.stop());
             self.spawn("config entry replication", replicate);
         } else {
+            if cfg.acl.enabled {
+                let master = cfg.acl_master_token.clone();
+                self.spawn("acl built-ins", crate::federation::run_acl_builtins(node.clone(), master, self.stop()));
+            }
             let grace = cfg.federation_state_prune_grace;
             self.spawn("federation pruning", crate::federation::run_pruning(node.clone(), router, grace, self.stop()));
         }

@@ -5,6 +5,7 @@
 //! port, anti-entropy and every replication loop go through [`Backend`]; the one function that
 //! chooses where a request goes and how long it may take is in `forward.rs`.
 
+mod acl;
 mod ca_config;
 mod forward;
 mod pool;
@@ -14,6 +15,7 @@ mod serve;
 
 use std::sync::Arc;
 
+pub use acl::BackendAcl;
 pub use pool::ServerPool;
 pub use router::{ConfirmedServers, Router};
 pub use rpc::server_handlers;
@@ -37,6 +39,8 @@ struct Inner {
     me: PeerInfo,
     /// Set once a graceful leave begins; a ping says so.
     leaving: std::sync::atomic::AtomicBool,
+    /// Present while ACLs are enabled.
+    acl: Option<BackendAcl>,
 }
 
 #[derive(Debug)]
@@ -49,16 +53,16 @@ enum Local {
 
 impl Backend {
     /// A server's backend: its raft node, and the router to other datacenters.
-    pub fn server(raft: RaftNode, rpc: RpcClient, router: Router, me: PeerInfo) -> Backend {
+    pub fn server(raft: RaftNode, rpc: RpcClient, router: Router, me: PeerInfo, acl: Option<BackendAcl>) -> Backend {
         Backend {
-            inner: Arc::new(Inner { local: Local::Server { raft, router }, rpc, me, leaving: Default::default() }),
+            inner: Arc::new(Inner { local: Local::Server { raft, router }, rpc, me, leaving: Default::default(), acl }),
         }
     }
 
     /// A client agent's backend: the servers it knows from gossip (which route requests for
     /// other datacenters on).
-    pub fn client(pool: ServerPool, rpc: RpcClient, me: PeerInfo) -> Backend {
-        Backend { inner: Arc::new(Inner { local: Local::Client(pool), rpc, me, leaving: Default::default() }) }
+    pub fn client(pool: ServerPool, rpc: RpcClient, me: PeerInfo, acl: Option<BackendAcl>) -> Backend {
+        Backend { inner: Arc::new(Inner { local: Local::Client(pool), rpc, me, leaving: Default::default(), acl }) }
     }
 
     /// A graceful leave has begun: from now on a ping answers `leaving`, which is how the
@@ -87,7 +91,7 @@ impl Backend {
 
     /// A write, in `ctx`'s datacenter.
     pub async fn apply(&self, ctx: &RequestContext, command: Command) -> Result<Response, RequestError> {
-        match self.forward(ctx, &Request::Apply(command)).await? {
+        match self.send(ctx, &Request::Apply(command)).await? {
             Reply::Applied(response) => Ok(response),
             other => Err(unexpected(other)),
         }
@@ -95,7 +99,7 @@ impl Backend {
 
     /// A (possibly blocking) read, as fresh as `ctx` asks, in its datacenter.
     pub async fn read(&self, ctx: &RequestContext, read: ReadRequest) -> Result<ReadReply, RequestError> {
-        match self.forward(ctx, &Request::Read(read)).await? {
+        match self.send(ctx, &Request::Read(read)).await? {
             Reply::Read(reply) => Ok(reply),
             other => Err(unexpected(other)),
         }
@@ -103,7 +107,7 @@ impl Backend {
 
     /// Who leads and who votes in `ctx`'s datacenter.
     pub async fn status(&self, ctx: &RequestContext) -> Result<StatusInfo, RequestError> {
-        match self.forward(ctx, &Request::Status).await? {
+        match self.send(ctx, &Request::Status).await? {
             Reply::Status(status) => Ok(status),
             other => Err(unexpected(other)),
         }
@@ -111,7 +115,7 @@ impl Backend {
 
     /// Every datacenter of the federation this agent (or, for a client, its server) knows.
     pub async fn datacenters(&self, ctx: &RequestContext) -> Result<Vec<String>, RequestError> {
-        match self.forward(ctx, &Request::Datacenters).await? {
+        match self.send(ctx, &Request::Datacenters).await? {
             Reply::Datacenters(dcs) => Ok(dcs),
             other => Err(unexpected(other)),
         }
@@ -119,7 +123,7 @@ impl Backend {
 
     /// Removes raft member `id` (served by the leader).
     pub async fn remove_peer(&self, ctx: &RequestContext, id: u64) -> Result<(), RequestError> {
-        match self.forward(ctx, &Request::RemovePeer(id)).await? {
+        match self.send(ctx, &Request::RemovePeer(id)).await? {
             Reply::Removed => Ok(()),
             other => Err(unexpected(other)),
         }
@@ -127,7 +131,7 @@ impl Backend {
 
     /// A Connect leaf CSR signed by a server of `ctx`'s datacenter.
     pub async fn connect_sign(&self, ctx: &RequestContext, csr: String) -> Result<SignedCert, RequestError> {
-        match self.forward(ctx, &Request::ConnectSign { csr }).await? {
+        match self.send(ctx, &Request::ConnectSign { csr }).await? {
             Reply::Signed(cert) => Ok(cert),
             other => Err(unexpected(other)),
         }
@@ -139,7 +143,7 @@ impl Backend {
         ctx: &RequestContext,
         request: crate::state::CaConfigRequest,
     ) -> Result<bool, RequestError> {
-        match self.forward(ctx, &Request::ConnectCaSetConfig(Box::new(request))).await? {
+        match self.send(ctx, &Request::ConnectCaSetConfig(Box::new(request))).await? {
             Reply::Applied(crate::state::Response::Bool(rotated)) => Ok(rotated),
             other => Err(unexpected(other)),
         }
@@ -151,14 +155,23 @@ impl Backend {
         ctx: &RequestContext,
         csr: String,
     ) -> Result<crate::rpc::message::SignedIntermediate, RequestError> {
-        match self.forward(ctx, &Request::ConnectSignIntermediate { csr }).await? {
+        match self.send(ctx, &Request::ConnectSignIntermediate { csr }).await? {
             Reply::SignedIntermediate(cert) => Ok(cert),
             other => Err(unexpected(other)),
         }
     }
 
+    /// A request of this agent's: one without a token is the agent's own work and goes with
+    /// the agent token.
+    async fn send(&self, ctx: &RequestContext, request: &Request) -> crate::rpc::message::Answer {
+        match self.with_agent_token(ctx) {
+            Some(ctx) => self.forward(&ctx, request).await,
+            None => self.forward(ctx, request).await,
+        }
+    }
+
     /// A request that arrived on the server port, answered as this agent answers its own
-    /// callers.
+    /// callers (one without a token is anonymous there).
     pub async fn handle(&self, envelope: Envelope) -> Answer {
         self.forward(&envelope.context, &envelope.request).await
     }

@@ -29,7 +29,7 @@ pub fn server_handlers(backend: Backend, tls: Option<Arc<AgentTls>>) -> HashMap<
             let answer: Answer = match decoded {
                 Err(e) => Err(RequestError::Protocol(format!("malformed request: {e}"))),
                 Ok(envelope) => match authorize(tls.as_deref(), &peer, backend.datacenter(), &envelope.request) {
-                    Err(why) => Err(RequestError::PermissionDenied(why)),
+                    Err(why) => Err(RequestError::PermissionDenied(format!("Permission denied: {why}"))),
                     Ok(()) => backend.handle(envelope).await,
                 },
             };

@@ -18,17 +18,40 @@ impl Backend {
         ctx: &RequestContext,
         request: &Request,
     ) -> Answer {
+        // Decided here, once, on the server that serves the request.
+        let authz = if super::acl::needs_token(request) { self.authorizer_here(raft, ctx)? } else { None };
+        if let Some(authz) = &authz {
+            super::acl::check_request(authz, raft, request)?;
+        }
         match request {
             Request::Ping => Ok(Reply::Pong(self.me())),
             Request::Apply(command) => raft.apply(command.clone()).await.map(Reply::Applied),
-            Request::Read(read) => raft.read(read, ctx.consistency, ctx.clamp_wait(read.wait())).await.map(Reply::Read),
+            Request::Read(read) => {
+                let mut reply = raft.read(read, ctx.consistency, ctx.clamp_wait(read.wait())).await?;
+                if let Some(authz) = &authz {
+                    crate::acl::access::filter(authz, &read.query, &mut reply.result);
+                }
+                Ok(Reply::Read(reply))
+            }
             Request::Status => Ok(Reply::Status(StatusInfo {
                 leader: raft.leader_node().map(|n| n.addr).unwrap_or_default(),
                 peers: raft.voters().into_iter().map(|(_, n)| n.addr).collect(),
             })),
             Request::Datacenters => Ok(Reply::Datacenters(router.datacenters())),
             Request::RemovePeer(id) => raft.remove_member(*id).await.map(|()| Reply::Removed),
-            Request::ConnectSign { csr } => sign(raft, &self.inner.me.datacenter, csr).map(Reply::Signed),
+            Request::ConnectSign { csr } => {
+                let signed = sign(raft, &self.inner.me.datacenter, csr)?;
+                // A leaf of a service needs write on that service (signing alone changes nothing).
+                if let Some(authz) = &authz {
+                    let permission = crate::acl::Permission::on(
+                        crate::acl::Resource::Service,
+                        &signed.service,
+                        crate::acl::Access::Write,
+                    );
+                    authz.check(&permission).map_err(|e| RequestError::PermissionDenied(e.to_string()))?;
+                }
+                Ok(Reply::Signed(signed))
+            }
             Request::ConnectCaSetConfig(request) => {
                 let primary = router.primary_datacenter();
                 if primary != self.inner.me.datacenter {

@@ -39,6 +39,8 @@ pub struct FileConfig {
     pub federation_state_prune_grace: Option<crate::duration::GoDuration>,
     /// `connect { enabled, enable_mesh_gateway_wan_federation }`.
     pub connect: Option<FileConnect>,
+    /// `acl { enabled, default_policy, down_policy, token_ttl, tokens { .. } }`.
+    pub acl: Option<FileAcl>,
     /// Mesh gateways of the primary datacenter to bootstrap WAN federation through
     /// (host:port or DNS name:port); secondaries only.
     pub primary_gateways: Vec<String>,
@@ -69,6 +71,31 @@ pub struct FileConnect {
     pub enable_mesh_gateway_wan_federation: Option<bool>,
     /// `allow` or `deny`: what intentions decide where none matches.
     pub default_intention_policy: Option<String>,
+}
+
+/// `acl { ... }`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct FileAcl {
+    pub enabled: Option<bool>,
+    /// `allow` or `deny`: what a token gets where no rule of its policies decides.
+    pub default_policy: Option<String>,
+    /// `allow`, `deny`, `extend-cache` or `async-cache`.
+    pub down_policy: Option<String>,
+    pub token_ttl: Option<crate::duration::GoDuration>,
+    pub tokens: Option<FileAclTokens>,
+}
+
+/// `acl { tokens { ... } }`: the agent's own tokens.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct FileAclTokens {
+    /// Installed as a management token by the primary's leader.
+    pub master: Option<String>,
+    pub default: Option<String>,
+    pub agent: Option<String>,
+    pub agent_master: Option<String>,
+    pub replication: Option<String>,
 }
 
 /// `ports { ... }`; -1 disables a listener.

@@ -11,7 +11,7 @@ use std::fmt;
 use std::net::IpAddr;
 use std::path::PathBuf;
 
-pub use file::{FileConfig, FileConnect, FilePorts, load_file};
+pub use file::{FileAcl, FileAclTokens, FileConfig, FileConnect, FilePorts, load_file};
 pub use keys::{CONFIG_KEYS, KeyProblem, KeyProblemKind, accepted_keys, config_keys_help};
 pub use limits::{FileLimits, Limits};
 pub use resolve::resolve;
@@ -54,6 +54,12 @@ pub struct AgentConfig {
     pub intention_default_allow: bool,
     /// Servers of different datacenters talk only through mesh gateways.
     pub mesh_gateway_wan_federation: bool,
+    /// `acl { }`: on or off, the default and down policies.
+    pub acl: crate::acl::AclSettings,
+    /// `acl { tokens { } }`: the agent's own tokens.
+    pub acl_tokens: crate::acl::Tokens,
+    /// `acl { tokens { master } }`: installed by the primary's leader.
+    pub acl_master_token: String,
     /// The primary's gateways to bootstrap through (secondaries).
     pub primary_gateways: Vec<String>,
     pub primary_gateways_interval: std::time::Duration,

@@ -213,6 +213,7 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
             return rule(&format!("'connect.default_intention_policy' must be \"allow\" or \"deny\", not {other:?}"));
         }
     };
+    let (acl, acl_tokens, acl_master_token) = resolve_acl(&layers)?;
     if mesh_gateway_wan_federation {
         if !server {
             return rule("'connect.enable_mesh_gateway_wan_federation = true' requires 'server = true'");
@@ -282,12 +283,53 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
         connect_enabled,
         intention_default_allow,
         mesh_gateway_wan_federation,
+        acl,
+        acl_tokens,
+        acl_master_token,
         primary_gateways,
         primary_gateways_interval,
         limits,
         services,
         checks,
     })
+}
+
+/// The `acl { }` keys: the last file that sets each wins.
+fn resolve_acl(
+    layers: &[(PathBuf, FileConfig)],
+) -> Result<(crate::acl::AclSettings, crate::acl::Tokens, String), ConfigError> {
+    use crate::acl::{AclSettings, DownPolicy, Tokens};
+    let last = |get: &dyn Fn(&super::FileAcl) -> Option<String>| {
+        layers.iter().rev().find_map(|(_, f)| f.acl.as_ref().and_then(get))
+    };
+    let token = |get: &dyn Fn(&super::FileAclTokens) -> Option<String>| {
+        last(&|a| a.tokens.as_ref().and_then(get)).unwrap_or_default()
+    };
+    let enabled = layers.iter().rev().find_map(|(_, f)| f.acl.as_ref().and_then(|a| a.enabled)).unwrap_or(false);
+    let default_allow = match last(&|a| a.default_policy.clone()).as_deref() {
+        None | Some("allow") => true,
+        Some("deny") => false,
+        Some(other) => return Err(ConfigError::Rule(format!("Unsupported default ACL policy: {other}"))),
+    };
+    let down_policy = match last(&|a| a.down_policy.clone()) {
+        None => DownPolicy::default(),
+        Some(text) => {
+            DownPolicy::parse(&text).ok_or_else(|| ConfigError::Rule(format!("Unsupported down ACL policy: {text}")))?
+        }
+    };
+    let token_ttl = layers
+        .iter()
+        .rev()
+        .find_map(|(_, f)| f.acl.as_ref().and_then(|a| a.token_ttl))
+        .map_or(std::time::Duration::from_secs(30), |d| d.0);
+    let tokens = Tokens {
+        default: token(&|t| t.default.clone()),
+        agent: token(&|t| t.agent.clone()),
+        agent_master: token(&|t| t.agent_master.clone()),
+        replication: token(&|t| t.replication.clone()),
+    };
+    let settings = AclSettings { enabled, default_allow, down_policy, token_ttl };
+    Ok((settings, tokens, token(&|t| t.master.clone())))
 }
 
 /// The TLS keys: the last file that sets each wins. Verification needs all three files.

@@ -10,6 +10,7 @@
 //! primary through the backend (and, federated through mesh gateways, over the paths `wan`
 //! finds); the agent spawns each `run_*` loop and owns it.
 
+mod acl_builtins;
 mod anti_entropy;
 mod config_replication;
 mod connect_ca;
@@ -18,6 +19,7 @@ mod replication;
 
 use std::time::Duration;
 
+pub use acl_builtins::run_acl_builtins;
 pub use anti_entropy::{HEALTHY_STATE_MAX_AGE, run_anti_entropy};
 pub use config_replication::{ConfigEntryDiff, ConfigReplicationStatus, diff_config_entries, run_config_replication};
 pub use connect_ca::{new_connect_ca, run_connect_ca};

@@ -1,4 +1,9 @@
 //! `/v1/agent/*`: this agent's own view: itself, its members, its services and checks.
+//!
+//! With ACLs on, each endpoint asks the request's token for what the reference asks: `agent`
+//! on this node for the agent itself, `service:write` on a service to register or change it
+//! (and its checks), `node:write` on this node for the node's own checks; lists show only what
+//! the token may read.
 
 use std::collections::BTreeMap;
 
@@ -10,15 +15,44 @@ use serde::Serialize;
 use super::AppState;
 use super::error::{ApiError, decode_body};
 use super::query::Params;
+use crate::acl::{Access, Authorizer, Permission, Resource};
 use crate::api::{AgentMember, AgentSelf, AgentSelfConfig, DebugConfig, XdsPorts};
 use crate::gossip::MemberStatus;
 use crate::local::{CheckDefinition, ServiceDefinition};
-use crate::state::{HealthCheck, HealthStatus, NodeService};
+use crate::state::{HealthCheck, HealthStatus, NodeService, RequestContext};
+
+/// Checks one permission of the request's token.
+async fn allowed(state: &AppState, permission: Permission) -> Result<(), ApiError> {
+    Ok(state.backend.authorize(&RequestContext::new(), &permission).await?)
+}
+
+/// The request's authorizer, for filtering (`None`: ACLs are off, everything is shown).
+async fn authorizer(state: &AppState) -> Result<Option<Authorizer>, ApiError> {
+    Ok(state.backend.authorizer(&RequestContext::new()).await?)
+}
+
+fn readable(authz: &Option<Authorizer>, resource: Resource, name: &str) -> bool {
+    authz.as_ref().is_none_or(|a| a.allows(&Permission::on(resource, name, Access::Read)))
+}
+
+/// The permission a check of this agent needs: its service's, or this node's.
+fn check_permission(state: &AppState, service_id: &str, access: Access) -> Permission {
+    match state.local.service(service_id).filter(|_| !service_id.is_empty()) {
+        Some(service) => Permission::on(Resource::Service, service.service, access),
+        None => Permission::on(Resource::Node, &state.info.node_name, access),
+    }
+}
+
+async fn check_allowed(state: &AppState, check_id: &str) -> Result<(), ApiError> {
+    let service_id = state.local.checks().get(check_id).map(|c| c.service_id.clone()).unwrap_or_default();
+    allowed(state, check_permission(state, &service_id, Access::Write)).await
+}
 
 /// `GET /v1/agent/self`
-pub async fn self_info(State(state): State<AppState>) -> Json<AgentSelf> {
+pub async fn self_info(State(state): State<AppState>) -> Result<Json<AgentSelf>, ApiError> {
+    allowed(&state, Permission::on(Resource::Agent, &state.info.node_name, Access::Read)).await?;
     let info = &state.info;
-    Json(AgentSelf {
+    Ok(Json(AgentSelf {
         config: AgentSelfConfig {
             datacenter: info.datacenter.clone(),
             primary_datacenter: info.primary_datacenter.clone(),
@@ -33,7 +67,7 @@ pub async fn self_info(State(state): State<AppState>) -> Json<AgentSelf> {
         xds: XdsPorts { port: info.grpc_port, tls_port: info.grpc_tls_port },
         member: member(&state),
         meta: BTreeMap::new(),
-    })
+    }))
 }
 
 fn role(server: bool) -> String {
@@ -59,15 +93,21 @@ fn member(state: &AppState) -> AgentMember {
 
 /// `GET /v1/agent/members`: the LAN members this agent knows, as the reference shows them
 /// (Status 1 alive, 3 left, 4 failed).
-pub async fn members(State(state): State<AppState>, Query(p): Query<Params>) -> Json<Vec<AgentMember>> {
+pub async fn members(
+    State(state): State<AppState>,
+    Query(p): Query<Params>,
+) -> Result<Json<Vec<AgentMember>>, ApiError> {
+    allowed(&state, Permission::on(Resource::Agent, &state.info.node_name, Access::Read)).await?;
+    let authz = authorizer(&state).await?;
     let pool =
         if p.get("wan").is_some_and(|v| v == "1" || v == "true" || v.is_empty()) { &state.wan } else { &state.gossip };
     let Some(gossip) = pool else {
-        return Json(vec![member(&state)]);
+        return Ok(Json(vec![member(&state)]));
     };
     let members = gossip
         .members()
         .into_iter()
+        .filter(|m| readable(&authz, Resource::Node, &m.id.name))
         .map(|m| AgentMember {
             name: m.id.name,
             addr: m.id.addr.ip().to_string(),
@@ -85,7 +125,7 @@ pub async fn members(State(state): State<AppState>, Query(p): Query<Params>) -> 
             },
         })
         .collect();
-    Json(members)
+    Ok(Json(members))
 }
 
 /// A local service as the agent endpoints show it.
@@ -102,46 +142,78 @@ fn agent_service(state: &AppState, mut service: NodeService) -> AgentService {
 }
 
 /// `GET /v1/agent/services`
-pub async fn services(State(state): State<AppState>) -> Json<BTreeMap<String, AgentService>> {
-    Json(state.local.services().into_iter().map(|(id, s)| (id, agent_service(&state, s))).collect())
+pub async fn services(State(state): State<AppState>) -> Result<Json<BTreeMap<String, AgentService>>, ApiError> {
+    let authz = authorizer(&state).await?;
+    Ok(Json(
+        state
+            .local
+            .services()
+            .into_iter()
+            .filter(|(_, s)| readable(&authz, Resource::Service, &s.service))
+            .map(|(id, s)| (id, agent_service(&state, s)))
+            .collect(),
+    ))
 }
 
 /// `GET /v1/agent/service/:id`
 pub async fn service(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<AgentService>, ApiError> {
     let service = state.local.service(&id).ok_or_else(|| ApiError::NotFound(format!("unknown service ID {id:?}")))?;
+    allowed(&state, Permission::on(Resource::Service, &service.service, Access::Read)).await?;
     Ok(Json(agent_service(&state, service)))
 }
 
 /// `PUT /v1/agent/service/register`
 pub async fn register_service(State(state): State<AppState>, body: Bytes) -> Result<(), ApiError> {
     let def: ServiceDefinition = decode_body(&body)?;
+    allowed(&state, Permission::on(Resource::Service, &def.name, Access::Write)).await?;
+    if let Some(sidecar) = def.connect.as_ref().and_then(|c| c.sidecar_service.as_ref()) {
+        let name = if sidecar.name.is_empty() { format!("{}-sidecar-proxy", def.name) } else { sidecar.name.clone() };
+        allowed(&state, Permission::on(Resource::Service, name, Access::Write)).await?;
+    }
+    // A service already here under this ID, renamed: write on its old name too.
+    let id = if def.id.is_empty() { &def.name } else { &def.id };
+    if let Some(old) = state.local.service(id).filter(|s| s.service != def.name) {
+        allowed(&state, Permission::on(Resource::Service, old.service, Access::Write)).await?;
+    }
     state.local.add_service(&def)?;
     Ok(())
 }
 
 /// `PUT /v1/agent/service/deregister/:id`
 pub async fn deregister_service(State(state): State<AppState>, Path(id): Path<String>) -> Result<(), ApiError> {
+    if let Some(service) = state.local.service(&id) {
+        allowed(&state, Permission::on(Resource::Service, service.service, Access::Write)).await?;
+    }
     Ok(state.local.remove_service(&id)?)
 }
 
 /// `GET /v1/agent/checks`
-pub async fn checks(State(state): State<AppState>) -> Json<BTreeMap<String, HealthCheck>> {
-    Json(state.local.checks())
+pub async fn checks(State(state): State<AppState>) -> Result<Json<BTreeMap<String, HealthCheck>>, ApiError> {
+    let authz = authorizer(&state).await?;
+    let mut checks = state.local.checks();
+    checks.retain(|_, c| match &authz {
+        None => true,
+        Some(a) => a.allows(&check_permission(&state, &c.service_id, Access::Read)),
+    });
+    Ok(Json(checks))
 }
 
 /// `PUT /v1/agent/check/register`
 pub async fn register_check(State(state): State<AppState>, body: Bytes) -> Result<(), ApiError> {
     let def: CheckDefinition = decode_body(&body)?;
+    allowed(&state, check_permission(&state, &def.service_id, Access::Write)).await?;
     state.local.add_check(&def)?;
     Ok(())
 }
 
 /// `PUT /v1/agent/check/deregister/:id`
 pub async fn deregister_check(State(state): State<AppState>, Path(id): Path<String>) -> Result<(), ApiError> {
+    check_allowed(&state, &id).await?;
     Ok(state.local.remove_check(&id)?)
 }
 
 async fn ttl(state: &AppState, id: &str, status: HealthStatus, p: &Params) -> Result<(), ApiError> {
+    check_allowed(state, id).await?;
     let note = p.get("note").map(String::as_str).unwrap_or("");
     Ok(state.local.ttl_update(id, status, note)?)
 }
@@ -182,6 +254,7 @@ pub async fn update(State(state): State<AppState>, Path(id): Path<String>, body:
         #[serde(default)]
         output: String,
     }
+    check_allowed(&state, &id).await?;
     let u: Update = decode_body(&body)?;
     let status = HealthStatus::parse(&u.status)
         .filter(|s| *s != HealthStatus::Maintenance)

@@ -14,6 +14,8 @@ pub enum ApiError {
     #[error("{0}")]
     Forbidden(String),
     #[error("{0}")]
+    Unauthorized(String),
+    #[error("{0}")]
     Internal(String),
 }
 
@@ -23,6 +25,7 @@ impl IntoResponse for ApiError {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         };
         (status, [("content-type", "text/plain; charset=utf-8")], self.to_string()).into_response()
@@ -35,6 +38,9 @@ impl IntoResponse for ApiError {
 impl From<RequestError> for ApiError {
     fn from(e: RequestError) -> Self {
         match e {
+            RequestError::Rejected(crate::state::StateError::AclBootstrapDone { .. }) => {
+                ApiError::Forbidden(e.to_string())
+            }
             // The request was wrong.
             RequestError::Rejected(_) | RequestError::Invalid { .. } | RequestError::BadInput(_) => {
                 ApiError::BadRequest(e.to_string())

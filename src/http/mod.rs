@@ -1,6 +1,7 @@
 //! The Consul-compatible HTTP API (axum). Paths, query parameters, JSON shapes and headers
 //! follow the reference so its clients work unchanged.
 
+mod acl;
 mod agent;
 mod catalog;
 mod config;
@@ -30,6 +31,7 @@ use axum::routing::{get, post, put};
 pub use error::ApiError;
 pub use metrics::Metrics;
 
+use crate::acl::{Access, Permission, Resource, Scalar};
 use crate::local::LocalState;
 use crate::serve::{ConnLimits, Protocol, ServeOptions};
 use crate::state::{Command, RequestContext, Response as CommandResponse};
@@ -53,6 +55,8 @@ pub struct AgentInfo {
     pub version: String,
     /// `connect { default_intention_policy }` is `allow`.
     pub intention_default_allow: bool,
+    /// The agent's data directory (`None` in `-dev`): where `acl-bootstrap-reset` is read.
+    pub data_dir: Option<std::path::PathBuf>,
 }
 
 /// What every handler can reach; cloned for every request, so it is one shared pointer.
@@ -120,9 +124,6 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/status/peers", get(status::peers))
         .route("/v1/agent/self", get(agent::self_info))
         .route("/v1/agent/members", get(agent::members))
-        .route("/v1/agent/metrics", get(metrics::metrics))
-        .route("/v1/agent/leave", put(operator::leave))
-        .route("/v1/operator/raft/configuration", get(operator::configuration))
         .route("/v1/operator/raft/peer", axum::routing::delete(operator::remove_peer))
         .route("/v1/agent/services", get(agent::services))
         .route("/v1/agent/service/register", put(agent::register_service))
@@ -161,25 +162,71 @@ pub fn router(state: AppState) -> Router {
             get(intentions::exact).put(intentions::put_exact).delete(intentions::delete_exact),
         )
         .route("/v1/connect/intentions/{id}", get(intentions::get).put(intentions::update).delete(intentions::delete))
-        .route("/v1/internal/xds", get(connect::xds_status))
-        .route("/v1/internal/proxies", get(proxies::proxies))
-        .route("/v1/internal/gateways", get(federation::gateways))
-        .route("/v1/internal/gateways/probe", get(federation::probe_gateways))
-        .route("/v1/internal/mesh/services", get(federation::mesh_services))
         .route("/v1/internal/federation-states", get(federation::list))
         .route("/v1/internal/federation-states/mesh-gateways", get(federation::mesh_gateways))
-        .route("/v1/internal/federation-states/replication", get(federation::replication))
         .route("/v1/internal/federation-state/{dc}", get(federation::get))
-        .route("/v1/internal/config-entries/replication", get(config::replication))
         .route("/v1/config", get(config::no_kind).put(config::apply))
         .route("/v1/config/", get(config::no_kind).delete(config::delete_without_name))
         .route("/v1/config/{kind}", get(config::list).delete(config::delete_kind_only))
         .route("/v1/config/{kind}/{name}", get(config::get).delete(config::delete))
+        .route("/v1/acl/bootstrap", put(acl::bootstrap))
+        .route("/v1/acl/replication", get(acl::replication))
+        .route("/v1/acl/token", put(acl::token_create))
+        .route("/v1/acl/token/self", get(acl::token_self))
+        .route("/v1/acl/token/{id}", get(acl::token_read).put(acl::token_update).delete(acl::token_delete))
+        .route("/v1/acl/token/{id}/clone", put(acl::token_clone))
+        .route("/v1/acl/tokens", get(acl::token_list))
+        .route("/v1/acl/policy", put(acl::policy_create))
+        .route("/v1/acl/policy/name/{name}", get(acl::policy_read_by_name))
+        .route("/v1/acl/policy/{id}", get(acl::policy_read).put(acl::policy_update).delete(acl::policy_delete))
+        .route("/v1/acl/policies", get(acl::policy_list))
+        .route("/v1/acl/role", put(acl::role_create))
+        .route("/v1/acl/role/name/{name}", get(acl::role_read_by_name))
+        .route("/v1/acl/role/{id}", get(acl::role_read).put(acl::role_update).delete(acl::role_delete))
+        .route("/v1/acl/roles", get(acl::role_list))
+        .route("/v1/agent/token/{kind}", put(acl::set_agent_token))
         .route("/v1/kv/", get(kv::get_root).put(kv::put_root).delete(kv::delete_root))
         .route("/v1/kv/{*key}", get(kv::get).put(kv::put).delete(kv::delete))
+        .merge(guarded(
+            &state,
+            Permission::on(Resource::Agent, state.info.node_name.clone(), Access::Read),
+            Router::new().route("/v1/agent/metrics", get(metrics::metrics)),
+        ))
+        .merge(guarded(
+            &state,
+            Permission::on(Resource::Agent, state.info.node_name.clone(), Access::Write),
+            Router::new().route("/v1/agent/leave", put(operator::leave)),
+        ))
+        .merge(guarded(
+            &state,
+            Permission::scalar(Scalar::Operator, Access::Read),
+            Router::new()
+                .route("/v1/operator/raft/configuration", get(operator::configuration))
+                .route("/v1/internal/xds", get(connect::xds_status))
+                .route("/v1/internal/proxies", get(proxies::proxies))
+                .route("/v1/internal/gateways", get(federation::gateways))
+                .route("/v1/internal/gateways/probe", get(federation::probe_gateways))
+                .route("/v1/internal/mesh/services", get(federation::mesh_services))
+                .route("/v1/internal/federation-states/replication", get(federation::replication))
+                .route("/v1/internal/config-entries/replication", get(config::replication)),
+        ))
         .layer(DefaultBodyLimit::max(kv::MAX_VALUE_SIZE + 64 * 1024))
+        .layer(middleware::from_fn_with_state(state.clone(), query::with_token))
         .layer(middleware::from_fn_with_state(state.clone(), count_requests))
         .with_state(state)
+}
+
+/// Routes that need one fixed permission of the request's token (with ACLs on).
+fn guarded(state: &AppState, permission: Permission, routes: Router<AppState>) -> Router<AppState> {
+    routes.route_layer(middleware::from_fn_with_state((state.clone(), permission), require))
+}
+
+async fn require(State((state, permission)): State<(AppState, Permission)>, request: Request, next: Next) -> Response {
+    use axum::response::IntoResponse;
+    match state.backend.authorize(&RequestContext::new(), &permission).await {
+        Ok(()) => next.run(request).await,
+        Err(e) => ApiError::from(e).into_response(),
+    }
 }
 
 async fn count_requests(State(state): State<AppState>, request: Request, next: Next) -> Response {

@@ -59,9 +59,64 @@ pub fn read_options(state: &AppState, params: &Params) -> Result<ReadParams, Api
     Ok(ReadParams { ctx, min_index, wait })
 }
 
-/// The context of a write (or any request without read parameters): `?dc=`.
+/// The context of a write (or any request without read parameters): `?dc=`. It carries the
+/// request's token ([`with_token`]).
 pub fn write_context(state: &AppState, params: &Params) -> RequestContext {
     RequestContext::new().in_datacenter(target_dc(state, params).as_deref())
+}
+
+/// The token a request brings, in the reference's order: `?token=`, then `X-Consul-Token`,
+/// then `Authorization: Bearer <token>`.
+pub fn token_of(request: &axum::extract::Request) -> Option<String> {
+    let from_query = request.uri().query().and_then(|q| {
+        q.split('&').find_map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (k == "token").then(|| percent_decode(v))
+        })
+    });
+    let header = |name: &str| request.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+    let bearer = header("authorization").and_then(|v| {
+        let mut parts = v.split_whitespace();
+        let scheme = parts.next()?;
+        let token = parts.next()?;
+        scheme.eq_ignore_ascii_case("bearer").then(|| token.to_owned())
+    });
+    [from_query, header("x-consul-token"), bearer].into_iter().flatten().find(|t| !t.is_empty())
+}
+
+fn percent_decode(v: &str) -> String {
+    let bytes = v.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes.get(i + 1..i + 3).and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+            (b'+', _) => out.push(b' '),
+            (b, _) => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Runs a handler on behalf of the request's token (the agent's default token when it brought
+/// none): every request context the handler makes carries it. While ACLs are off nothing is
+/// set.
+pub async fn with_token(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    if !state.backend.acl_enabled() {
+        return next.run(request).await;
+    }
+    let token = state.backend.agent_tokens().or_default(token_of(&request));
+    crate::state::as_caller(token, next.run(request)).await
 }
 
 /// `?dc=`: another datacenter to serve the request in (`None` for this one).

@@ -53,9 +53,16 @@ impl Store {
                         None => StateError::AclBootstrapDone { reset_index: done },
                     });
                 }
-                let token = self.checked_token(token, true)?;
-                self.put_token(index, token);
-                self.acl.bootstrap_index = index;
+                // A bootstrap that beats the leader's installation brings the built-ins along.
+                let mut next = self.clone_acl_for_bootstrap();
+                next.install_builtins(index, &token.create_time);
+                let token = next.checked_token(token, true)?;
+                next.put_token(index, token);
+                next.acl.bootstrap_index = index;
+                self.acl = next.acl;
+                for table in [Table::AclTokens, Table::AclPolicies] {
+                    self.touch(table, index);
+                }
                 Ok(Response::Done)
             }
             AclOp::TokenSet { token, create } => {
@@ -102,6 +109,14 @@ impl Store {
                 Ok(Response::Done)
             }
         }
+    }
+
+    /// A store holding only this one's ACL tables: where a bootstrap is tried before it is
+    /// kept (a refused one leaves the tables as they were).
+    fn clone_acl_for_bootstrap(&self) -> Store {
+        let mut scratch = Store::new();
+        scratch.acl = self.acl.clone();
+        scratch
     }
 
     fn install_builtins(&mut self, index: u64, create_time: &str) {

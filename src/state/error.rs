@@ -47,8 +47,8 @@ pub enum RequestError {
     /// A server that was tried could not be reached.
     #[error("reaching {target}: {reason}")]
     Unreachable { target: String, reason: String },
-    /// The caller may not do this.
-    #[error("permission denied: {0}")]
+    /// The caller may not do this: `Permission denied: …` or `ACL not found`, as the reference.
+    #[error("{0}")]
     PermissionDenied(String),
     /// What the request names does not exist.
     #[error("{0}")]

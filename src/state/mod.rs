@@ -47,7 +47,7 @@ pub use intention::{
 };
 pub use query::{CheckServiceNode, NodeServices, ServiceNode};
 pub use read::{CaConfigEntry, Query, QueryResult, ReadReply, ReadRequest};
-pub use request::{Consistency, HOLD_TIMEOUT, HOP_MARGIN, REQUEST_TIMEOUT, RequestContext};
+pub use request::{Consistency, HOLD_TIMEOUT, HOP_MARGIN, REQUEST_TIMEOUT, RequestContext, as_caller};
 pub use store::{Store, Table};
 pub use types::{
     CaConfig, CaConfigRequest, CaRoot, CheckDefinition, ConnectCa, ExposeConfig, ExposePath, FederationState,

@@ -52,13 +52,14 @@ impl Default for RequestContext {
 }
 
 impl RequestContext {
-    /// A request in this datacenter, read from the leader, answered within [`REQUEST_TIMEOUT`].
+    /// A request in this datacenter, read from the leader, answered within [`REQUEST_TIMEOUT`],
+    /// with the token of the caller being served ([`as_caller`]), if any.
     pub fn new() -> RequestContext {
         RequestContext {
             datacenter: None,
             consistency: Consistency::Default,
             deadline: Instant::now() + REQUEST_TIMEOUT,
-            token: None,
+            token: CALLER_TOKEN.try_with(Clone::clone).ok(),
             forwarded: false,
         }
     }
@@ -108,6 +109,18 @@ impl RequestContext {
     pub fn clamp_wait(&self, wait: Duration) -> Duration {
         wait.min(self.remaining().saturating_sub(HOP_MARGIN))
     }
+}
+
+tokio::task_local! {
+    /// The token of the caller an edge is serving (an HTTP request), for the whole handler.
+    static CALLER_TOKEN: String;
+}
+
+/// Runs `work` on behalf of a caller with `token`: every context it makes carries the token,
+/// so nothing done for a caller can go out in the agent's own name (a context without a token
+/// is the agent's own work, sent with the agent token).
+pub async fn as_caller<F: std::future::Future>(token: String, work: F) -> F::Output {
+    CALLER_TOKEN.scope(token, work).await
 }
 
 /// A deadline on the wire: the milliseconds left (clocks of different servers never meet).

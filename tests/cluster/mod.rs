@@ -1,6 +1,7 @@
 //! One datacenter: agents in-process and as processes, raft, gossip, the server port, the HTTP
 //! API, proxy config, and how an agent stops.
 
+mod acl;
 mod agent_logging_checks;
 mod agent_process;
 mod agent_shutdown;

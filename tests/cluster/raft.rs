@@ -68,7 +68,7 @@ impl Cluster {
         let node = RaftNode::start(&opts, rpc.clone()).await.unwrap();
         let (stop, stopped) = watch::channel(false);
         let peer = PeerInfo { node: me.name.clone(), datacenter: "dc1".into(), server: true, leaving: false };
-        let backend = Backend::server(node.clone(), rpc, Router::new(None, "dc1"), peer);
+        let backend = Backend::server(node.clone(), rpc, Router::new(None, "dc1"), peer, None);
         let handlers = fedctl::backend::server_handlers(backend.clone(), Some(tls.clone()));
         let listener_addr = me.addr.clone();
         tokio::spawn(fedctl::rpc::serve(

@@ -3,7 +3,7 @@
 
 use super::suggest::fields_of;
 use crate::config::FileLimits;
-use crate::config::file::{FileConfig, FileConnect, FilePorts};
+use crate::config::file::{FileAcl, FileAclTokens, FileConfig, FileConnect, FilePorts};
 
 /// Every key an agent config file takes (a key in a block dotted: `ports.http` is `http` in
 /// `ports { }`), with what it does and its default.
@@ -49,6 +49,26 @@ pub const CONFIG_KEYS: &[(&str, &str)] = &[
         "connect.default_intention_policy",
         "allow or deny: what a connection no intention matches gets at a sidecar (default: allow)",
     ),
+    ("acl.enabled", "turn on ACLs: every request needs a token whose policies allow it (default: off)"),
+    (
+        "acl.default_policy",
+        "allow or deny: what a token gets where no rule of its policies decides (default: allow; ACL \
+         management always needs a rule)",
+    ),
+    (
+        "acl.down_policy",
+        "allow, deny, extend-cache or async-cache: what a token gets while the servers that resolve it \
+         cannot be reached (default: extend-cache); never more than the default policy for an unknown token",
+    ),
+    ("acl.token_ttl", "how long a client agent keeps a resolved token (default: 30s)"),
+    ("acl.tokens.master", "a management token the primary's leader installs (SecretID; primary servers only)"),
+    ("acl.tokens.default", "the token of requests that bring none (default: anonymous)"),
+    (
+        "acl.tokens.agent",
+        "the agent's own token: its node's registration and anti-entropy (default: the default token)",
+    ),
+    ("acl.tokens.agent_master", "a token resolved on this agent alone, to operate it while servers are away"),
+    ("acl.tokens.replication", "a secondary's token for replicating from the primary"),
     (
         "primary_gateways",
         "mesh gateways of the primary datacenter to bootstrap WAN federation through (host:port or DNS \
@@ -135,6 +155,15 @@ pub fn accepted_keys() -> Vec<String> {
             "ports" => fields_of::<FilePorts>(),
             "connect" => fields_of::<FileConnect>(),
             "limits" => fields_of::<FileLimits>(),
+            "acl" => {
+                for &field in fields_of::<FileAcl>() {
+                    match field {
+                        "tokens" => out.extend(fields_of::<FileAclTokens>().iter().map(|t| format!("acl.tokens.{t}"))),
+                        _ => out.push(format!("acl.{field}")),
+                    }
+                }
+                continue;
+            }
             _ => {
                 out.push(name.to_owned());
                 continue;
