@@ -22,10 +22,10 @@
 //!   (locator, tunnel, probes)
 //! - mesh logic: `connect` — an upstream's discovery chain compiled from the config entries
 //!   (targets, mesh gateway modes, failover), and intentions' decisions and RBAC rules, pure
-//! - authorization: `acl` — the ACL rule language, how a token's policies decide a request,
-//!   what each request needs and how reads are filtered, and a secret resolved to its authority
 //! - request path: `backend` — one request path for servers and clients: serve here, at the
 //!   leader or in another datacenter, with one forwarding function
+//! - authorization: `acl` — the ACL rule language, how a token's policies decide a request,
+//!   what each request needs and how reads are filtered, and a secret resolved to its authority
 //! - replication and transport: `raft`, `rpc`, `gossip`, `serve` — raft over redb, the
 //!   multiplexed server port, SWIM gossip, and HTTP/1+2 serving with owned connections
 //! - ground: `state`, `tls`, `api`, `tasks`, `duration`, `argv`, `files`, `throttle` — the data

@@ -165,6 +165,8 @@ pub fn check_read(authz: &Authorizer, query: &Query) -> Result<(), Denied> {
         | Query::AclRoles { .. }
         | Query::AclRole { .. }
         | Query::AclRoleByName { .. } => Permission::scalar(Scalar::Acl, READ),
+        // Secrets included: only for a token that may write ACLs.
+        Query::AclReplicationSet => Permission::scalar(Scalar::Acl, WRITE),
         // Whoever holds a secret may read what it is.
         Query::AclTokenBySecret { .. } | Query::AclIdentity { .. } | Query::AclBootstrap => return Ok(()),
         _ => return Ok(()),

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -13,7 +13,8 @@ use super::running::Running;
 use super::{AgentError, StartOptions, cluster, identity};
 use crate::backend::{Backend, BackendAcl, Router, ServerPool};
 use crate::config::AgentConfig;
-use crate::federation::{ConfigReplicationStatus, ReplicationStatus};
+use crate::federation::replicator;
+use crate::federation::{AclTable, ConfigEntryTable, FederationStateTable, Replications};
 use crate::gossip::Gossip;
 use crate::http::{AgentInfo, ApiState, AppState, Metrics};
 use crate::local::sync::NodeIdentity;
@@ -94,8 +95,7 @@ impl Agent {
             (None, None) => return Err(AgentError::NoGossip("a client agent")),
         };
         w.membership(&rpc, &router, raft.as_ref(), lan.as_ref(), wan.as_ref(), locator.is_some());
-        let (replication, config_replication) =
-            w.federation(raft.as_ref(), &backend, router, locator.as_ref(), tls.as_ref());
+        let replications = w.federation(raft.as_ref(), &backend, router, locator.as_ref(), tls.as_ref());
         let (proxycfg, leaves) = w.local(&opts, &node_id, &local, &backend, locator.as_ref(), listeners.server_port);
         let Listeners { http, grpc, grpc_tls, server, server_port } = listeners;
         if let Some(listener) = server {
@@ -115,8 +115,7 @@ impl Agent {
                 metrics: Arc::new(Metrics::default()),
                 gossip: lan.clone(),
                 wan: wan.clone(),
-                replication,
-                config_replication,
+                replications,
                 left: left.clone(),
                 xds: xds.clone(),
                 locator: locator.clone(),
@@ -254,11 +253,10 @@ impl Wiring<'_> {
         router: Router,
         locator: Option<&Locator>,
         tls: Option<&Arc<AgentTls>>,
-    ) -> (Arc<Mutex<ReplicationStatus>>, Arc<Mutex<ConfigReplicationStatus>>) {
+    ) -> Replications {
         let cfg = self.cfg;
-        let replication = Arc::new(Mutex::new(ReplicationStatus::default()));
-        let config_replication = Arc::new(Mutex::new(ConfigReplicationStatus::default()));
-        let Some(node) = raft else { return (replication, config_replication) };
+        let replications = Replications::default();
+        let Some(node) = raft else { return replications };
         if let Some(locator) = locator {
             self.spawn(
                 "locator refresh",
@@ -284,14 +282,18 @@ impl Wiring<'_> {
         );
         self.spawn("federation anti-entropy", anti_entropy);
         if dc != primary {
-            let status = replication.clone();
-            let replicate =
-                crate::federation::run_replication(node.clone(), backend.clone(), primary.clone(), status, self.stop());
+            let status = replications.federation_states.clone();
+            let (raft, stop) = (node.clone(), self.stop());
+            let replicate = replicator::run(FederationStateTable, raft, backend.clone(), primary.clone(), status, stop);
             self.spawn("federation replication", replicate);
-            let status = config_replication.clone();
-            let replicate =
-                crate::federation::run_config_replication(node.clone(), backend.clone(), primary, status, self.stop());
+            let (raft, status, stop) = (node.clone(), replications.config_entries.clone(), self.stop());
+            let replicate = replicator::run(ConfigEntryTable, raft, backend.clone(), primary.clone(), status, stop);
             self.spawn("config entry replication", replicate);
+            if cfg.acl.enabled {
+                let (raft, status, stop) = (node.clone(), replications.acl.clone(), self.stop());
+                let replicate = replicator::run(AclTable, raft, backend.clone(), primary, status, stop);
+                self.spawn("acl replication", replicate);
+            }
         } else {
             if cfg.acl.enabled {
                 let master = cfg.acl_master_token.clone();
@@ -300,7 +302,7 @@ impl Wiring<'_> {
             let grace = cfg.federation_state_prune_grace;
             self.spawn("federation pruning", crate::federation::run_pruning(node.clone(), router, grace, self.stop()));
         }
-        (replication, config_replication)
+        replications
     }
 
     /// Everyone: anti-entropy of the agent's services and checks, and the proxy config of its

@@ -12,6 +12,7 @@ use tokio::time::Instant;
 use super::Backend;
 use crate::acl::{AclSettings, AgentTokens, Authorizer, DownPolicy, Permission, Resolver, TokenKind, secret_of};
 use crate::raft::RaftNode;
+use crate::rpc::message::Request;
 use crate::state::{Query, QueryResult, ReadRequest, RequestContext, RequestError};
 
 /// What the backend needs of the ACL system (present only while ACLs are enabled).
@@ -59,16 +60,98 @@ impl Backend {
         Some(ctx)
     }
 
+    /// The context a request goes to another datacenter with: a local token stays here (it is
+    /// stripped and the request is served there as the anonymous token, as the reference does);
+    /// a global token travels. `None`: unchanged.
+    pub(super) fn for_other_datacenter(
+        &self,
+        raft: &RaftNode,
+        ctx: &RequestContext,
+        dc: &str,
+    ) -> Option<RequestContext> {
+        self.inner.acl.as_ref()?;
+        let secret = ctx.token.as_deref().filter(|t| !t.is_empty())?;
+        let local = raft.state().read(|s| s.acl_token_by_secret(secret).is_some_and(|t| t.local));
+        if !local {
+            return None;
+        }
+        tracing::info!(datacenter = %dc, "a local token stays in its datacenter: the request is served there as the anonymous token");
+        let mut stripped = ctx.clone();
+        stripped.token = Some(String::new());
+        Some(stripped)
+    }
+
     /// On a server: the authorizer of the request's token from this server's state (`None`
-    /// while ACLs are off).
-    pub(super) fn authorizer_here(
+    /// while ACLs are off). A secondary that does not know the token (one made in the primary
+    /// since the last replication round) asks the primary; while the primary cannot answer,
+    /// `down_policy` decides, and an unknown token never gets more than the default policy.
+    pub(super) async fn authorizer_here(
         &self,
         raft: &RaftNode,
         ctx: &RequestContext,
     ) -> Result<Option<Authorizer>, RequestError> {
         let Some(acl) = &self.inner.acl else { return Ok(None) };
         let secret = secret_of(ctx.token.as_deref());
-        raft.state().read(|s| acl.resolver.resolve(s, secret)).map(Some).map_err(denied)
+        let local = raft.state().read(|s| acl.resolver.resolve(s, secret));
+        match (local, self.primary_datacenter()) {
+            (Err(crate::acl::ResolveError::NotFound), Some(primary)) if primary != self.datacenter() => {
+                self.resolve_at_primary(acl, &primary, secret).await.map(Some)
+            }
+            (other, _) => other.map(Some).map_err(denied),
+        }
+    }
+
+    fn primary_datacenter(&self) -> Option<String> {
+        match &self.inner.local {
+            super::Local::Server { router, .. } => Some(router.primary_datacenter().to_owned()),
+            super::Local::Client(_) => None,
+        }
+    }
+
+    /// A secondary's question to the primary about a token it does not hold.
+    /// Boxed: the read is served at the primary by this same path, and a future cannot hold
+    /// itself.
+    fn resolve_at_primary<'a>(
+        &'a self,
+        acl: &'a BackendAcl,
+        primary: &'a str,
+        secret: &'a str,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Authorizer, RequestError>> + Send + 'a>> {
+        Box::pin(async move {
+            let cached = acl.resolved.lock().ok().and_then(|c| c.get(secret).cloned());
+            if let Some((at, authz)) = &cached
+                && at.elapsed() < acl.settings.token_ttl
+            {
+                return Ok(authz.clone());
+            }
+            let mut at_primary = RequestContext::new().in_datacenter(Some(primary));
+            // What a secret is needs no token; this is not the agent's own work either.
+            at_primary.token = Some(String::new());
+            let read = Request::Read(ReadRequest::now(Query::AclIdentity { secret: secret.to_owned() }));
+            match self.forward(&at_primary, &read).await {
+                Ok(crate::rpc::message::Reply::Read(reply)) => {
+                    let QueryResult::AclIdentity(Some(identity)) = reply.result else {
+                        return Err(denied(crate::acl::ResolveError::NotFound));
+                    };
+                    if identity.token.local {
+                        return Err(RequestError::PermissionDenied(format!(
+                            "Permission denied: This is a local token in datacenter {primary:?}"
+                        )));
+                    }
+                    let authz = acl.resolver.of_identity(&identity).map_err(denied)?;
+                    if let Ok(mut cache) = acl.resolved.lock() {
+                        cache.insert(secret.to_owned(), (Instant::now(), authz.clone()));
+                    }
+                    Ok(authz)
+                }
+                Ok(other) => Err(RequestError::Protocol(format!("the primary answered a token read with {other:?}"))),
+                Err(e @ RequestError::PermissionDenied(_)) => Err(e),
+                Err(e) => {
+                    tracing::warn!(error = %e, "Error resolving token: the primary datacenter cannot be reached");
+                    Ok(down(&acl.settings, cached.map(|(_, a)| a)))
+                }
+            }
+        })
     }
 
     /// The authorizer of `ctx`'s token, wherever this agent runs (`None` while ACLs are off):
@@ -76,7 +159,7 @@ impl Backend {
     pub async fn authorizer(&self, ctx: &RequestContext) -> Result<Option<Authorizer>, RequestError> {
         let Some(acl) = &self.inner.acl else { return Ok(None) };
         if let Some(raft) = self.raft() {
-            return self.authorizer_here(raft, ctx);
+            return self.authorizer_here(raft, ctx).await;
         }
         let secret = secret_of(ctx.token.as_deref()).to_owned();
         let cached = acl.resolved.lock().ok().and_then(|c| c.get(&secret).cloned());

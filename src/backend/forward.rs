@@ -73,6 +73,8 @@ impl Backend {
                 if targets.is_empty() {
                     return Attempt::Answered(Err(RequestError::NoPathToDatacenter(dc.to_owned())));
                 }
+                let stripped = self.for_other_datacenter(raft, ctx, dc);
+                let ctx = stripped.as_ref().unwrap_or(ctx);
                 // Each of another datacenter's servers is tried once; that is the retry.
                 match self.call_first(&targets, ctx, false, request).await {
                     Attempt::Retry(e) => Attempt::Answered(Err(e)),

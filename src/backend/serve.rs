@@ -19,7 +19,7 @@ impl Backend {
         request: &Request,
     ) -> Answer {
         // Decided here, once, on the server that serves the request.
-        let authz = if super::acl::needs_token(request) { self.authorizer_here(raft, ctx)? } else { None };
+        let authz = if super::acl::needs_token(request) { self.authorizer_here(raft, ctx).await? } else { None };
         if let Some(authz) = &authz {
             super::acl::check_request(authz, raft, request)?;
         }

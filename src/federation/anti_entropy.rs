@@ -66,7 +66,14 @@ pub async fn run_anti_entropy(
 /// Returns whether a write was made.
 pub async fn sync_once(raft: &RaftNode, backend: &Backend, datacenter: &str, primary: &str) -> Result<bool, String> {
     let gateways = raft.state().read(|s| s.check_service_nodes_by_kind(ServiceKind::MESH_GATEWAY));
-    let at_primary = RequestContext::new().in_datacenter(Some(primary));
+    let mut at_primary = RequestContext::new().in_datacenter(Some(primary));
+    // With ACLs on, a secondary writes with its replication token (operator:write at the
+    // primary); the primary's own leader with it too, or else with its agent token.
+    if datacenter != primary {
+        at_primary.token = super::replicator::replication_token(backend)?;
+    } else {
+        at_primary.token = super::replicator::replication_token(backend).ok().flatten();
+    }
     let read = ReadRequest::now(Query::FederationState { datacenter: datacenter.to_owned() });
     let current = match backend.read(&at_primary, read).await {
         Ok(reply) => match reply.result {

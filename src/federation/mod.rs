@@ -11,25 +11,38 @@
 //! finds); the agent spawns each `run_*` loop and owns it.
 
 mod acl_builtins;
+mod acl_replication;
 mod anti_entropy;
 mod config_replication;
 mod connect_ca;
 mod prune;
 mod replication;
+pub mod replicator;
 
 use std::time::Duration;
 
 pub use acl_builtins::run_acl_builtins;
+pub use acl_replication::{AclCounters, AclReplicationStatus, AclTable};
 pub use anti_entropy::{HEALTHY_STATE_MAX_AGE, run_anti_entropy};
-pub use config_replication::{ConfigEntryDiff, ConfigReplicationStatus, diff_config_entries, run_config_replication};
+pub use config_replication::{
+    ConfigCounters, ConfigEntryDiff, ConfigEntryTable, ConfigReplicationStatus, diff_config_entries,
+};
 pub use connect_ca::{new_connect_ca, run_connect_ca};
 pub use prune::run_pruning;
-pub use replication::{ReplicationStatus, run_replication};
+pub use replication::{FederationCounters, FederationStateTable, ReplicationStatus};
 
 use crate::duration::now_rfc3339;
 use crate::raft::RaftNode;
 use crate::state::{CheckServiceNode, RaftIndex};
 use crate::tasks::stopped;
+
+/// What each replication from the primary last did, shared with the HTTP API.
+#[derive(Debug, Clone, Default)]
+pub struct Replications {
+    pub federation_states: replicator::Shared<FederationCounters>,
+    pub config_entries: replicator::Shared<ConfigCounters>,
+    pub acl: replicator::Shared<AclCounters>,
+}
 
 /// Gateway lists compared by what users see, ignoring raft indexes (the reference's IsSame).
 pub fn same_gateways(a: &[CheckServiceNode], b: &[CheckServiceNode]) -> bool {

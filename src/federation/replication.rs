@@ -4,53 +4,31 @@
 //! raft. The answer also carries the size and digest of the primary's whole table; when the
 //! local table does not match them after the upserts (a datacenter was removed, or this is
 //! the first round after an error), the full list is read and diffed, deletes included.
-//! Its status and cost counters are kept for `/v1/internal/federation-states/replication`.
+//! It runs in the one replication loop (`replicator`); its status and cost counters are kept
+//! for `/v1/internal/federation-states/replication`.
 
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
-use tokio::sync::watch;
 
-use super::{now_rfc3339, until_leader};
-use crate::backend::Backend;
+use super::replicator::{Reach, Replicated, Status};
 use crate::raft::RaftNode;
 use crate::rpc::frame::FRAME_OVERHEAD;
 use crate::rpc::message::{self, Reply};
 use crate::state::{
-    Command, FederationState, FederationStateOp, Query, QueryResult, ReadReply, ReadRequest, RequestContext,
-    RequestError, federation_digest,
+    Command, FederationState, FederationStateOp, Query, QueryResult, ReadReply, ReadRequest, RequestError,
+    federation_digest,
 };
-use crate::tasks::{sleep_unless_stopped, stopped};
 
-/// How long one blocking list waits at the primary before asking again. Short enough that a
-/// silent partition (no reset, the request just never answers) shows in the replication status
-/// within seconds: the request times out at `WAIT` plus `SLACK`.
-const WAIT: Duration = Duration::from_secs(10);
-const SLACK: Duration = Duration::from_secs(5);
-/// The longest pause between failed attempts: a healed partition is noticed this soon.
-const MAX_BACKOFF: Duration = Duration::from_secs(5);
-/// The least time between rounds (rate limit).
-const MIN_ROUND: Duration = Duration::from_millis(20);
+/// What federation-state replication last did, for operators.
+pub type ReplicationStatus = Status<FederationCounters>;
 
-/// What replication last did, for operators.
+/// What federation-state replication adds to its status: what it holds and what it cost.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase", default)]
-pub struct ReplicationStatus {
-    /// Replication runs in secondaries only.
-    pub enabled: bool,
-    /// This server leads its datacenter and is replicating.
-    pub running: bool,
-    pub source_datacenter: String,
-    pub last_success: Option<String>,
-    pub last_error: Option<String>,
-    pub last_error_message: Option<String>,
-    /// The primary's federation-state index last replicated.
-    pub replicated_index: u64,
+pub struct FederationCounters {
     /// Federation states held here.
     pub local_states: usize,
-    /// Rounds answered by the primary since this server started.
-    pub rounds: u64,
     /// Bytes of the primary's replies (RPC frames, before TLS) since this server started.
     pub bytes_received: u64,
     /// Federation states written or removed here by replication.
@@ -61,105 +39,62 @@ pub struct ReplicationStatus {
     pub apply_micros: u64,
 }
 
-/// The loop of a secondary, until shutdown.
-pub async fn run_replication(
-    raft: RaftNode,
-    backend: Backend,
-    primary: String,
-    status: Arc<Mutex<ReplicationStatus>>,
-    mut shutdown: watch::Receiver<bool>,
-) {
-    set(&status, |s| {
-        s.enabled = true;
-        s.source_datacenter = primary.clone();
-    });
-    let mut index = 0;
-    let mut backoff = Duration::from_millis(100);
-    while until_leader(&raft, &mut shutdown).await {
-        set(&status, |s| s.running = true);
-        let started = tokio::time::Instant::now();
-        // A silent partition shows within the wait plus a few seconds.
-        let at_primary = RequestContext::new().in_datacenter(Some(&primary)).with_timeout(WAIT + SLACK);
-        let read = ReadRequest::blocking(Query::FederationStatesSince { index }, index, WAIT);
-        let asked = tokio::select! {
-            r = backend.read(&at_primary, read) => r,
-            _ = stopped(&mut shutdown) => return,
-        };
-        let outcome = match asked {
-            Ok(reply) => round(&raft, &backend, &primary, reply).await,
-            Err(e) => Err(format!("listing at the primary {primary}: {e}")),
-        };
-        match outcome {
-            Ok(done) => {
-                index = done.index;
-                backoff = Duration::from_millis(100);
-                set(&status, |s| {
-                    s.last_success = Some(now_rfc3339());
-                    s.replicated_index = done.index;
-                    s.local_states = done.held;
-                    s.rounds += 1;
-                    s.bytes_received += done.bytes;
-                    s.states_applied += done.applied;
-                    s.full_lists += u64::from(done.full);
-                    s.apply_micros += done.apply_micros;
-                });
-            }
-            Err(message) => {
-                let retry_in = fail(&status, &mut backoff, &mut index, message);
-                if !sleep_unless_stopped(retry_in, &mut shutdown).await {
-                    return;
-                }
-            }
-        }
-        if !sleep_unless_stopped(MIN_ROUND.saturating_sub(started.elapsed()), &mut shutdown).await {
-            return;
-        }
-        if raft.leader() != Some(raft.id()) {
-            set(&status, |s| s.running = false);
-        }
-    }
-}
+/// The federation-state table, replicated by the one loop (`replicator`).
+#[derive(Debug, Default)]
+pub struct FederationStateTable;
 
-/// What one round did.
-struct Round {
-    /// The primary's index this round brought the local table to.
-    index: u64,
-    held: usize,
-    bytes: u64,
-    applied: u64,
-    full: bool,
-    apply_micros: u64,
+impl Replicated for FederationStateTable {
+    type Extra = FederationCounters;
+    const NAME: &'static str = "federation state replication";
+
+    fn query(&self, index: u64) -> Query {
+        Query::FederationStatesSince { index }
+    }
+
+    async fn apply(
+        &mut self,
+        reach: &Reach<'_>,
+        _last_index: u64,
+        reply: ReadReply,
+        counters: &mut FederationCounters,
+    ) -> Result<u64, String> {
+        round(reach, reply, counters).await
+    }
 }
 
 /// Applies a delta; falls back to the full list when the local table then differs from the
 /// primary's (by size or digest).
-async fn round(raft: &RaftNode, backend: &Backend, primary: &str, reply: ReadReply) -> Result<Round, String> {
-    let bytes = wire_bytes(&reply);
+async fn round(reach: &Reach<'_>, reply: ReadReply, counters: &mut FederationCounters) -> Result<u64, String> {
+    let raft = reach.raft;
+    let mut bytes = wire_bytes(&reply);
     let QueryResult::FederationStatesDelta(delta) = reply.result else {
         return Err("the primary answered the delta with another kind of reply".to_owned());
     };
     let started = Instant::now();
-    let applied = apply_upserts(raft, &delta.changed).await.map_err(|e| format!("applying locally: {e}"))?;
+    let mut applied = apply_upserts(raft, &delta.changed).await.map_err(|e| format!("applying locally: {e}"))?;
     let local = raft.state().read(|s| s.federation_states());
     let digest = federation_digest(local.iter().map(|l| (l.datacenter.as_str(), l.primary_modify_index)));
-    let mut done = Round { index: reply.index, held: local.len(), bytes, applied, full: false, apply_micros: 0 };
+    let (mut index, mut held) = (reply.index, local.len());
     if local.len() != delta.count || digest != delta.digest {
-        let at_primary = RequestContext::new().in_datacenter(Some(primary));
-        let full = backend
-            .read(&at_primary, ReadRequest::now(Query::FederationStates))
+        let full = reach
+            .backend
+            .read(&reach.at_primary, ReadRequest::now(Query::FederationStates))
             .await
-            .map_err(|e| format!("listing at the primary {primary}: {e}"))?;
-        done.bytes += wire_bytes(&full);
-        done.index = full.index;
-        done.full = true;
+            .map_err(|e| format!("listing at the primary: {e}"))?;
+        bytes += wire_bytes(&full);
+        index = full.index;
+        counters.full_lists += 1;
         let QueryResult::FederationStates(remote) = full.result else {
             return Err("the primary answered the list with another kind of reply".to_owned());
         };
-        done.held = remote.len();
-        done.applied += apply_diff(raft, remote).await.map_err(|e| format!("applying locally: {e}"))?;
+        held = remote.len();
+        applied += apply_diff(raft, remote).await.map_err(|e| format!("applying locally: {e}"))?;
     }
-    done.apply_micros = started.elapsed().as_micros() as u64;
-    Ok(done)
+    counters.local_states = held;
+    counters.bytes_received += bytes;
+    counters.states_applied += applied;
+    counters.apply_micros += started.elapsed().as_micros() as u64;
+    Ok(index)
 }
 
 /// The size of the RPC frame that carried `reply` (the encoding is deterministic).
@@ -197,21 +132,4 @@ async fn apply_diff(raft: &RaftNode, remote: Vec<FederationState>) -> Result<u64
         written += 1;
     }
     Ok(written)
-}
-
-/// Records a failed round; returns how long to wait before the next.
-fn fail(status: &Mutex<ReplicationStatus>, backoff: &mut Duration, index: &mut u64, message: String) -> Duration {
-    tracing::warn!(error = %message, retry_in = ?*backoff, "federation state replication failed");
-    set(status, |s| {
-        s.last_error = Some(now_rfc3339());
-        s.last_error_message = Some(message);
-    });
-    *index = 0;
-    let wait = *backoff;
-    *backoff = (*backoff * 2).min(MAX_BACKOFF);
-    wait
-}
-
-fn set(status: &Mutex<ReplicationStatus>, f: impl FnOnce(&mut ReplicationStatus)) {
-    f(&mut status.lock().unwrap_or_else(|e| e.into_inner()));
 }

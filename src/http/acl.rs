@@ -494,21 +494,29 @@ pub async fn role_list(State(state): State<AppState>, Q(p): Q<Params>) -> Result
 
 // ---- replication ----
 
-/// `GET /v1/acl/replication`: what this datacenter's ACL replication last did (in the primary
-/// everything is zero, as the reference).
+/// `GET /v1/acl/replication`: what this datacenter's ACL replication last did, in the
+/// reference's shape (in the primary everything is zero), with fedctl's `LastErrorMessage`.
 pub async fn replication(State(state): State<AppState>) -> Result<Json<Value>, ApiError> {
     enabled(&state)?;
     const ZERO: &str = "0001-01-01T00:00:00Z";
+    let status = state.replications.acl.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let at = |t: &Option<String>| {
+        t.as_deref().map(|t| t.split('.').next().unwrap_or(t).trim_end_matches('Z').to_owned() + "Z")
+    };
     Ok(Json(json!({
-        "Enabled": false,
-        "Running": false,
-        "SourceDatacenter": "",
-        "ReplicationType": "",
-        "ReplicatedIndex": 0,
-        "ReplicatedRoleIndex": 0,
-        "ReplicatedTokenIndex": 0,
-        "LastSuccess": ZERO,
-        "LastError": ZERO,
+        "Enabled": status.enabled,
+        "Running": status.running,
+        "SourceDatacenter": status.source_datacenter,
+        "ReplicationType": if status.enabled { "tokens" } else { "" },
+        "ReplicatedIndex": status.replicated_index,
+        "ReplicatedRoleIndex": status.replicated_index,
+        "ReplicatedTokenIndex": status.replicated_index,
+        "LastSuccess": at(&status.last_success).unwrap_or_else(|| ZERO.to_owned()),
+        "LastError": at(&status.last_error).unwrap_or_else(|| ZERO.to_owned()),
+        "LastErrorMessage": status.last_error_message.unwrap_or_default(),
+        "Policies": status.extra.policies,
+        "Roles": status.extra.roles,
+        "Tokens": status.extra.tokens,
     })))
 }
 

@@ -115,7 +115,7 @@ pub async fn delete_kind_only(Path(_kind): Path<String>) -> ApiError {
 /// `GET /v1/internal/config-entries/replication`: what this server's replication of the
 /// primary's config entries last did (`{"Enabled": false, ...}` in the primary and on clients).
 pub async fn replication(State(state): State<AppState>) -> Json<crate::federation::ConfigReplicationStatus> {
-    Json(state.config_replication.lock().unwrap_or_else(|e| e.into_inner()).clone())
+    Json(state.replications.config_entries.lock().unwrap_or_else(|e| e.into_inner()).clone())
 }
 
 /// A body that is not a config entry, in the reference's words.

@@ -53,7 +53,7 @@ pub async fn mesh_services(State(state): State<AppState>, Q(p): Q<Params>) -> Re
 /// `GET /v1/internal/federation-states/replication`: what this server's replication of the
 /// primary's federation states last did (success, error with its message, indexes).
 pub async fn replication(State(state): State<AppState>) -> axum::Json<crate::federation::ReplicationStatus> {
-    axum::Json(state.replication.lock().unwrap_or_else(|e| e.into_inner()).clone())
+    axum::Json(state.replications.federation_states.lock().unwrap_or_else(|e| e.into_inner()).clone())
 }
 
 /// `GET /v1/internal/gateways`: how this server reaches every other datacenter through mesh

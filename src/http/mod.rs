@@ -88,10 +88,8 @@ pub struct ApiState {
     pub gossip: Option<crate::gossip::Gossip>,
     /// The WAN pool (servers of every datacenter), on servers.
     pub wan: Option<crate::gossip::Gossip>,
-    /// What federation-state replication last did (secondaries).
-    pub replication: Arc<std::sync::Mutex<crate::federation::ReplicationStatus>>,
-    /// What config-entry replication last did (secondaries).
-    pub config_replication: Arc<std::sync::Mutex<crate::federation::ConfigReplicationStatus>>,
+    /// What each replication from the primary last did (secondaries).
+    pub replications: crate::federation::Replications,
     /// Notified once `/v1/agent/leave` completed; the agent then shuts down.
     pub left: Arc<tokio::sync::Notify>,
     /// What each local gateway's xDS stream last did.

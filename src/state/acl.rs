@@ -176,6 +176,18 @@ pub enum AclOp {
     RoleDelete {
         id: String,
     },
+    /// A secondary's replication: its policies, roles and global tokens become the primary's
+    /// (their content kept as it is; local tokens stay), in one step.
+    Replace(Box<AclSet>),
+}
+
+/// What the primary replicates: every policy and role, and every global token (with its
+/// secret: a secondary resolves them itself).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AclSet {
+    pub policies: Vec<AclPolicy>,
+    pub roles: Vec<AclRole>,
+    pub tokens: Vec<AclToken>,
 }
 
 /// The content of a token, policy or role as its `Hash` covers it: base64 of SHA-256 over its

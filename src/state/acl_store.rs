@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 
 use super::acl::{
     ANONYMOUS_ACCESSOR_ID, ANONYMOUS_DESCRIPTION, ANONYMOUS_SECRET, AclIdentity, AclLink, AclOp, AclPolicy, AclRole,
-    AclToken, GLOBAL_MANAGEMENT_DESCRIPTION, GLOBAL_MANAGEMENT_ID, GLOBAL_MANAGEMENT_NAME, GLOBAL_MANAGEMENT_RULES,
-    content_hash,
+    AclSet, AclToken, GLOBAL_MANAGEMENT_DESCRIPTION, GLOBAL_MANAGEMENT_ID, GLOBAL_MANAGEMENT_NAME,
+    GLOBAL_MANAGEMENT_RULES, content_hash,
 };
 use super::command::{CommandResult, Response, StateError};
 use super::store::{Store, Table};
@@ -108,6 +108,42 @@ impl Store {
                 }
                 Ok(Response::Done)
             }
+            AclOp::Replace(set) => {
+                self.acl_replace(index, set);
+                Ok(Response::Done)
+            }
+        }
+    }
+
+    /// The primary's policies, roles and global tokens, kept as they are except for this
+    /// datacenter's indexes; a table's index moves only when its content did.
+    fn acl_replace(&mut self, index: u64, set: &AclSet) {
+        let policies = replaced(&self.acl.policies, &set.policies, |p| &p.id, |p| &mut p.index, index);
+        if policies != self.acl.policies {
+            self.acl.policies = policies;
+            self.touch(Table::AclPolicies, index);
+        }
+        let roles = replaced(&self.acl.roles, &set.roles, |r| &r.id, |r| &mut r.index, index);
+        if roles != self.acl.roles {
+            self.acl.roles = roles;
+            self.touch(Table::AclRoles, index);
+        }
+        let global: Vec<AclToken> = set.tokens.iter().filter(|t| !t.local).cloned().collect();
+        let mut tokens = replaced(&self.acl.tokens, &global, |t| &t.accessor_id, |t| &mut t.index, index);
+        tokens.extend(self.acl.tokens.iter().filter(|(_, t)| t.local).map(|(k, t)| (k.clone(), t.clone())));
+        if tokens != self.acl.tokens {
+            self.acl.secrets = tokens.values().map(|t| (t.secret_id.clone(), t.accessor_id.clone())).collect();
+            self.acl.tokens = tokens;
+            self.touch(Table::AclTokens, index);
+        }
+    }
+
+    /// What a secondary replicates from this (primary) store.
+    pub fn acl_set(&self) -> AclSet {
+        AclSet {
+            policies: self.acl.policies.values().cloned().collect(),
+            roles: self.acl.roles.values().cloned().collect(),
+            tokens: self.acl.tokens.values().filter(|t| !t.local).cloned().collect(),
         }
     }
 
@@ -370,6 +406,40 @@ impl Store {
             .filter_map(|l| self.acl.policies.get(&l.id).map(|p| AclLink { id: p.id.clone(), name: p.name.clone() }))
             .collect()
     }
+}
+
+/// A table made equal to `remote`: an item whose content is unchanged keeps its stored copy,
+/// one that changed or is new is stored at `index` (keeping its create index here).
+fn replaced<T: Clone + PartialEq>(
+    local: &BTreeMap<String, T>,
+    remote: &[T],
+    id: impl Fn(&T) -> &String,
+    index_of: impl Fn(&mut T) -> &mut RaftIndex,
+    index: u64,
+) -> BTreeMap<String, T> {
+    let content = |item: &T| {
+        let mut item = item.clone();
+        *index_of(&mut item) = RaftIndex::default();
+        item
+    };
+    remote
+        .iter()
+        .map(|r| {
+            let stored = match local.get(id(r)) {
+                Some(l) if content(l) == content(r) => l.clone(),
+                existing => {
+                    let mut copy = r.clone();
+                    let created = existing.map(|l| {
+                        let mut l = l.clone();
+                        index_of(&mut l).create_index
+                    });
+                    *index_of(&mut copy) = RaftIndex { create_index: created.unwrap_or(index), modify_index: index };
+                    copy
+                }
+            };
+            (id(r).clone(), stored)
+        })
+        .collect()
 }
 
 fn indexes(existing: Option<RaftIndex>, index: u64) -> RaftIndex {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::acl::{AclIdentity, AclPolicy, AclRole, AclToken};
+use super::acl::{AclIdentity, AclPolicy, AclRole, AclSet, AclToken};
 use super::config_entry::ConfigEntry;
 use super::query::{CheckServiceNode, NodeServices, ServiceNode};
 use super::store::{Store, Table};
@@ -126,6 +126,8 @@ pub enum Query {
     },
     /// Whether `/v1/acl/bootstrap` may still run, and the reset index.
     AclBootstrap,
+    /// Every policy, role and global token (secrets included): what secondaries replicate.
+    AclReplicationSet,
 }
 
 /// A (possibly blocking) read: answered once the tables of `query` are past `min_index`, or
@@ -192,6 +194,7 @@ pub enum QueryResult {
     AclIdentity(Option<Box<AclIdentity>>),
     /// The reset index (0: bootstrapping is allowed).
     AclBootstrap(u64),
+    AclSet(Box<AclSet>),
 }
 
 /// The CA's settings as `/v1/connect/ca/configuration` shows them.
@@ -227,7 +230,9 @@ impl Query {
             }
             Query::AclPolicies | Query::AclPolicy { .. } | Query::AclPolicyByName { .. } => &[Table::AclPolicies],
             Query::AclRoles { .. } | Query::AclRole { .. } | Query::AclRoleByName { .. } => &[Table::AclRoles],
-            Query::AclIdentity { .. } => &[Table::AclTokens, Table::AclPolicies, Table::AclRoles],
+            Query::AclIdentity { .. } | Query::AclReplicationSet => {
+                &[Table::AclTokens, Table::AclPolicies, Table::AclRoles]
+            }
         }
     }
 
@@ -298,6 +303,7 @@ impl Query {
             Query::AclRoleByName { name } => QueryResult::AclRole(s.acl_role_by_name(name)),
             Query::AclIdentity { secret } => QueryResult::AclIdentity(s.acl_identity(secret).map(Box::new)),
             Query::AclBootstrap => QueryResult::AclBootstrap(s.acl_bootstrap_index()),
+            Query::AclReplicationSet => QueryResult::AclSet(Box::new(s.acl_set())),
         }
     }
 }
@@ -332,6 +338,7 @@ impl QueryResult {
             QueryResult::AclRole(v) => serde_json::to_value(v),
             QueryResult::AclIdentity(v) => serde_json::to_value(v),
             QueryResult::AclBootstrap(v) => serde_json::to_value(v),
+            QueryResult::AclSet(v) => serde_json::to_value(v),
         };
         value.unwrap_or(serde_json::Value::Null)
     }

@@ -1,6 +1,7 @@
 //! Several datacenters: WAN federation, federation states, mesh gateways on real Envoy, and
 //! the isolated end-to-end topologies in network namespaces.
 
+mod acl;
 mod config_entries;
 mod datacenters;
 mod failover;

@@ -240,9 +240,9 @@ fn consul_settings_fedctl_lacks_are_named_as_such() {
     let text = r#"data_dir = "/x"
 ui = true
 enable_script_checks = false
+encrypt = "pUqJrVyVRj5jsiYEkM/tFQYfWyJIv4s3XkvDwy7Cu5s="
 acl {
   enabled = true
-  default_policy = "deny"
 }
 telemetry {
   prometheus_retention_time = "24h"
@@ -259,7 +259,7 @@ performance {
         [
             ("ui", Some(2)),
             ("enable_script_checks", Some(3)),
-            ("acl", Some(4)),
+            ("encrypt", Some(4)),
             ("telemetry", Some(8)),
             ("performance", Some(11))
         ]
@@ -268,7 +268,7 @@ performance {
     let message = err.to_string();
     assert!(
         message.contains(&format!(
-            "{}:4: \"acl\" is a Consul setting fedctl does not support yet (access control lists)",
+            "{}:4: \"encrypt\" is a Consul setting fedctl does not support yet (gossip encryption)",
             path.display()
         )),
         "{message}"
