@@ -316,7 +316,7 @@ connect {
 
 #[test]
 fn a_service_setting_fedctl_lacks_is_named_in_every_service() {
-    const TOKENS: &str = "a service's own ACL token; fedctl has no ACLs yet";
+    const TOKENS: &str = "a service's own ACL token; fedctl's agents sync their services with the agent token";
     // The second of two service blocks, and an element of the services list.
     let two = "data_dir = \"/x\"\nservice {\n  name = \"web\"\n}\nservice {\n  name = \"api\"\n  token = \"t\"\n}\n";
     let (_, err) = error_for(two, "a.hcl");
