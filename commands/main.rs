@@ -2,6 +2,7 @@
 //! `fedctl tls cert create`; `root.rs` is `fedctl` itself. Group `mod.rs` files only declare a
 //! subcommand enum and dispatch; `cli/` holds what is not a command.
 
+mod acl;
 mod agent;
 mod catalog;
 mod cli;

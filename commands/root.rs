@@ -6,8 +6,8 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::cli::{CliError, Ctx};
 use crate::{
-    agent, catalog, completion, config, connect, debug, federation_state, intention, internal, kv, lab, leave, members,
-    operator, services, tls, version,
+    acl, agent, catalog, completion, config, connect, debug, federation_state, intention, internal, kv, lab, leave,
+    members, operator, services, tls, version,
 };
 
 /// Operate a federated, multi-datacenter service-mesh control plane.
@@ -61,6 +61,9 @@ pub enum Command {
     /// by name, in every datacenter.
     #[command(subcommand)]
     Intention(intention::Command),
+    /// Manage ACLs: bootstrap, policies, tokens, roles and the agent's own tokens.
+    #[command(subcommand)]
+    Acl(acl::Command),
     /// A federated lab on this machine: several datacenters through real Envoy gateways.
     #[command(subcommand)]
     Lab(lab::Command),
@@ -101,6 +104,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Connect(cmd) => connect::run(&ctx, cmd).await,
         Command::Config(cmd) => config::run(&ctx, cmd).await,
         Command::Intention(cmd) => intention::run(&ctx, cmd).await,
+        Command::Acl(cmd) => acl::run(&ctx, cmd).await,
         Command::Debug(cmd) => debug::run(&ctx, cmd).await,
         Command::Lab(cmd) => lab::run(&ctx, cmd).await,
         Command::FederationState(cmd) => federation_state::run(&ctx, cmd).await,

@@ -33,6 +33,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'Run Envoy as a mesh gateway configured by the local agent')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Write, read, list and delete config entries (proxy-defaults, service-defaults, service-resolver), kept in the primary datacenter and replicated to every other')
             [CompletionResult]::new('intention', 'intention', [CompletionResultType]::ParameterValue, 'Create, show, list, check and delete intentions: which services may connect to which, by name, in every datacenter')
+            [CompletionResult]::new('acl', 'acl', [CompletionResultType]::ParameterValue, 'Manage ACLs: bootstrap, policies, tokens, roles and the agent''s own tokens')
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'A federated lab on this machine: several datacenters through real Envoy gateways')
             [CompletionResult]::new('debug', 'debug', [CompletionResultType]::ParameterValue, 'Debug the federation: how this server reaches other datacenters through gateways')
             [CompletionResult]::new('federation-state', 'federation-state', [CompletionResultType]::ParameterValue, 'Inspect the federation states: every datacenter''s mesh gateways')
@@ -677,6 +678,588 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
         'fedctl;intention;help;help' {
             break
         }
+        'fedctl;acl' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('bootstrap', 'bootstrap', [CompletionResultType]::ParameterValue, 'Make the first management token, once per federation')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Create, read, update, list and delete policies: named sets of rules')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Create, read, update, clone, list and delete tokens')
+            [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Create, read, update, list and delete roles: policies and service identities under one name')
+            [CompletionResult]::new('set-agent-token', 'set-agent-token', [CompletionResultType]::ParameterValue, 'Set one of the agent''s own ACL tokens, until it restarts')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;acl;bootstrap' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Also show the content hash and the raft indexes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;acl;policy' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a policy: named rules that tokens and roles link to')
+            [CompletionResult]::new('read', 'read', [CompletionResultType]::ParameterValue, 'Show one policy and its rules, by -id (a unique prefix is enough) or -name')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a policy, named by -id (a unique prefix is enough) or, without -id, by -name')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a policy, named by -id (a unique prefix is enough) or -name')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every policy: its name, ID, description and datacenters (rules: `acl policy read`)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;acl;policy;create' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The new policy''s name (required)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What the policy is for')
+            [CompletionResult]::new('--valid-datacenter', '--valid-datacenter', [CompletionResultType]::ParameterName, 'A datacenter the policy applies in (repeatable; none means every datacenter)')
+            [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, 'The rules, @FILE, or - for standard input')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Also show the content hash and the raft indexes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;acl;policy;read' {
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The policy''s ID, or a unique prefix of it')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The policy''s name')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Also show the content hash and the raft indexes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;acl;policy;update' {
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The policy''s ID, or a unique prefix of it')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The policy''s name (with -id: its new name)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A new description')
+            [CompletionResult]::new('--valid-datacenter', '--valid-datacenter', [CompletionResultType]::ParameterName, 'Datacenters the policy applies in (repeatable; replaces the list)')
+            [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, 'New rules, @FILE, or - for standard input')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('--no-merge', '--no-merge', [CompletionResultType]::ParameterName, 'Replace every field instead of merging with the policy as it is')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Also show the content hash and the raft indexes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;acl;policy;delete' {
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The policy''s ID, or a unique prefix of it')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The policy''s name')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;acl;policy;list' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Also show the content hash and the raft indexes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;acl;policy;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a policy: named rules that tokens and roles link to')
+            [CompletionResult]::new('read', 'read', [CompletionResultType]::ParameterValue, 'Show one policy and its rules, by -id (a unique prefix is enough) or -name')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a policy, named by -id (a unique prefix is enough) or, without -id, by -name')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a policy, named by -id (a unique prefix is enough) or -name')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every policy: its name, ID, description and datacenters (rules: `acl policy read`)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;acl;policy;help;create' {
+            break
+        }
+        'fedctl;acl;policy;help;read' {
+            break
+        }
+        'fedctl;acl;policy;help;update' {
+            break
+        }
+        'fedctl;acl;policy;help;delete' {
+            break
+        }
+        'fedctl;acl;policy;help;list' {
+            break
+        }
+        'fedctl;acl;policy;help;help' {
+            break
+        }
+        'fedctl;acl;token' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a token linked to policies, roles or service identities (at least one)')
+            [CompletionResult]::new('read', 'read', [CompletionResultType]::ParameterValue, 'Show one token by -id (its AccessorID, a unique prefix of it, or `anonymous`), or with -self the token this command sends (-token or FEDCTL_HTTP_TOKEN)')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a token''s description, policies, roles or service identities')
+            [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Make a new token with the policies, roles and service identities of another')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a token by -id (its AccessorID, or a unique prefix of it)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tokens this datacenter knows (global ones and its local ones), without their SecretIDs')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;acl;token;create' {
+            [CompletionResult]::new('--accessor', '--accessor', [CompletionResultType]::ParameterName, 'The token''s AccessorID (a UUID; chosen if not given)')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The token''s SecretID (a UUID; chosen if not given)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What the token is for')
+            [CompletionResult]::new('--expires-ttl', '--expires-ttl', [CompletionResultType]::ParameterName, 'How long the token lives (e.g. 1h, 30m); forever if not given')
+            [CompletionResult]::new('--policy-id', '--policy-id', [CompletionResultType]::ParameterName, 'A policy by ID or a unique prefix of it (repeatable)')
+            [CompletionResult]::new('--policy-name', '--policy-name', [CompletionResultType]::ParameterName, 'A policy by name (repeatable)')
+            [CompletionResult]::new('--role-id', '--role-id', [CompletionResultType]::ParameterName, 'A role by ID or a unique prefix of it (repeatable)')
+            [CompletionResult]::new('--role-name', '--role-name', [CompletionResultType]::ParameterName, 'A role by name (repeatable)')
+            [CompletionResult]::new('--service-identity', '--service-identity', [CompletionResultType]::ParameterName, 'A service identity: SERVICE, or SERVICE:DC1,DC2 to hold only there (repeatable)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Valid only in this datacenter (never replicated)')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Also show the content hash and the raft indexes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;acl;token;read' {
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The token''s AccessorID, or a unique prefix of it')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('--self', '--self', [CompletionResultType]::ParameterName, 'The token this command sends')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Also show the content hash and the raft indexes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;acl;token;update' {
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The token''s AccessorID, or a unique prefix of it')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A new description')
+            [CompletionResult]::new('--policy-id', '--policy-id', [CompletionResultType]::ParameterName, 'A policy by ID or a unique prefix of it (repeatable)')
+            [CompletionResult]::new('--policy-name', '--policy-name', [CompletionResultType]::ParameterName, 'A policy by name (repeatable)')
+            [CompletionResult]::new('--role-id', '--role-id', [CompletionResultType]::ParameterName, 'A role by ID or a unique prefix of it (repeatable)')
+            [CompletionResult]::new('--role-name', '--role-name', [CompletionResultType]::ParameterName, 'A role by name (repeatable)')
+            [CompletionResult]::new('--service-identity', '--service-identity', [CompletionResultType]::ParameterName, 'A service identity: SERVICE, or SERVICE:DC1,DC2 to hold only there (repeatable)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('--merge-policies', '--merge-policies', [CompletionResultType]::ParameterName, 'Add the policies given instead of replacing the token''s')
+            [CompletionResult]::new('--merge-roles', '--merge-roles', [CompletionResultType]::ParameterName, 'Add the roles given instead of replacing the token''s')
+            [CompletionResult]::new('--merge-service-identities', '--merge-service-identities', [CompletionResultType]::ParameterName, 'Add the service identities given instead of replacing the token''s')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Also show the content hash and the raft indexes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;acl;token;clone' {
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The AccessorID of the token to clone, or a unique prefix of it')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'The clone''s description')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Also show the content hash and the raft indexes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;acl;token;delete' {
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The token''s AccessorID, or a unique prefix of it')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;acl;token;list' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Also show the content hash and the raft indexes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;acl;token;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a token linked to policies, roles or service identities (at least one)')
+            [CompletionResult]::new('read', 'read', [CompletionResultType]::ParameterValue, 'Show one token by -id (its AccessorID, a unique prefix of it, or `anonymous`), or with -self the token this command sends (-token or FEDCTL_HTTP_TOKEN)')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a token''s description, policies, roles or service identities')
+            [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Make a new token with the policies, roles and service identities of another')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a token by -id (its AccessorID, or a unique prefix of it)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tokens this datacenter knows (global ones and its local ones), without their SecretIDs')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;acl;token;help;create' {
+            break
+        }
+        'fedctl;acl;token;help;read' {
+            break
+        }
+        'fedctl;acl;token;help;update' {
+            break
+        }
+        'fedctl;acl;token;help;clone' {
+            break
+        }
+        'fedctl;acl;token;help;delete' {
+            break
+        }
+        'fedctl;acl;token;help;list' {
+            break
+        }
+        'fedctl;acl;token;help;help' {
+            break
+        }
+        'fedctl;acl;role' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a role: policies and service identities under one name, for tokens to link to')
+            [CompletionResult]::new('read', 'read', [CompletionResultType]::ParameterValue, 'Show one role, by -id (a unique prefix is enough) or -name')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a role, named by -id (a unique prefix is enough) or, without -id, by -name')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a role, named by -id (a unique prefix is enough) or -name')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every role with its policies and service identities')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;acl;role;create' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The new role''s name (required)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What the role is for')
+            [CompletionResult]::new('--policy-id', '--policy-id', [CompletionResultType]::ParameterName, 'A policy by ID or a unique prefix of it (repeatable)')
+            [CompletionResult]::new('--policy-name', '--policy-name', [CompletionResultType]::ParameterName, 'A policy by name (repeatable)')
+            [CompletionResult]::new('--service-identity', '--service-identity', [CompletionResultType]::ParameterName, 'A service identity: SERVICE, or SERVICE:DC1,DC2 to hold only there (repeatable)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Also show the content hash and the raft indexes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;acl;role;read' {
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The role''s ID, or a unique prefix of it')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The role''s name')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Also show the content hash and the raft indexes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;acl;role;update' {
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The role''s ID, or a unique prefix of it')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The role''s name (with -id: its new name)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A new description')
+            [CompletionResult]::new('--policy-id', '--policy-id', [CompletionResultType]::ParameterName, 'A policy by ID or a unique prefix of it (repeatable)')
+            [CompletionResult]::new('--policy-name', '--policy-name', [CompletionResultType]::ParameterName, 'A policy by name (repeatable)')
+            [CompletionResult]::new('--service-identity', '--service-identity', [CompletionResultType]::ParameterName, 'A service identity: SERVICE, or SERVICE:DC1,DC2 to hold only there (repeatable)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('--no-merge', '--no-merge', [CompletionResultType]::ParameterName, 'Replace every field instead of adding to the role as it is')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Also show the content hash and the raft indexes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;acl;role;delete' {
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The role''s ID, or a unique prefix of it')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The role''s name')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;acl;role;list' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Also show the content hash and the raft indexes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;acl;role;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a role: policies and service identities under one name, for tokens to link to')
+            [CompletionResult]::new('read', 'read', [CompletionResultType]::ParameterValue, 'Show one role, by -id (a unique prefix is enough) or -name')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a role, named by -id (a unique prefix is enough) or, without -id, by -name')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a role, named by -id (a unique prefix is enough) or -name')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every role with its policies and service identities')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;acl;role;help;create' {
+            break
+        }
+        'fedctl;acl;role;help;read' {
+            break
+        }
+        'fedctl;acl;role;help;update' {
+            break
+        }
+        'fedctl;acl;role;help;delete' {
+            break
+        }
+        'fedctl;acl;role;help;list' {
+            break
+        }
+        'fedctl;acl;role;help;help' {
+            break
+        }
+        'fedctl;acl;set-agent-token' {
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;acl;help' {
+            [CompletionResult]::new('bootstrap', 'bootstrap', [CompletionResultType]::ParameterValue, 'Make the first management token, once per federation')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Create, read, update, list and delete policies: named sets of rules')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Create, read, update, clone, list and delete tokens')
+            [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Create, read, update, list and delete roles: policies and service identities under one name')
+            [CompletionResult]::new('set-agent-token', 'set-agent-token', [CompletionResultType]::ParameterValue, 'Set one of the agent''s own ACL tokens, until it restarts')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'fedctl;acl;help;bootstrap' {
+            break
+        }
+        'fedctl;acl;help;policy' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a policy: named rules that tokens and roles link to')
+            [CompletionResult]::new('read', 'read', [CompletionResultType]::ParameterValue, 'Show one policy and its rules, by -id (a unique prefix is enough) or -name')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a policy, named by -id (a unique prefix is enough) or, without -id, by -name')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a policy, named by -id (a unique prefix is enough) or -name')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every policy: its name, ID, description and datacenters (rules: `acl policy read`)')
+            break
+        }
+        'fedctl;acl;help;policy;create' {
+            break
+        }
+        'fedctl;acl;help;policy;read' {
+            break
+        }
+        'fedctl;acl;help;policy;update' {
+            break
+        }
+        'fedctl;acl;help;policy;delete' {
+            break
+        }
+        'fedctl;acl;help;policy;list' {
+            break
+        }
+        'fedctl;acl;help;token' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a token linked to policies, roles or service identities (at least one)')
+            [CompletionResult]::new('read', 'read', [CompletionResultType]::ParameterValue, 'Show one token by -id (its AccessorID, a unique prefix of it, or `anonymous`), or with -self the token this command sends (-token or FEDCTL_HTTP_TOKEN)')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a token''s description, policies, roles or service identities')
+            [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Make a new token with the policies, roles and service identities of another')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a token by -id (its AccessorID, or a unique prefix of it)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tokens this datacenter knows (global ones and its local ones), without their SecretIDs')
+            break
+        }
+        'fedctl;acl;help;token;create' {
+            break
+        }
+        'fedctl;acl;help;token;read' {
+            break
+        }
+        'fedctl;acl;help;token;update' {
+            break
+        }
+        'fedctl;acl;help;token;clone' {
+            break
+        }
+        'fedctl;acl;help;token;delete' {
+            break
+        }
+        'fedctl;acl;help;token;list' {
+            break
+        }
+        'fedctl;acl;help;role' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a role: policies and service identities under one name, for tokens to link to')
+            [CompletionResult]::new('read', 'read', [CompletionResultType]::ParameterValue, 'Show one role, by -id (a unique prefix is enough) or -name')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a role, named by -id (a unique prefix is enough) or, without -id, by -name')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a role, named by -id (a unique prefix is enough) or -name')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every role with its policies and service identities')
+            break
+        }
+        'fedctl;acl;help;role;create' {
+            break
+        }
+        'fedctl;acl;help;role;read' {
+            break
+        }
+        'fedctl;acl;help;role;update' {
+            break
+        }
+        'fedctl;acl;help;role;delete' {
+            break
+        }
+        'fedctl;acl;help;role;list' {
+            break
+        }
+        'fedctl;acl;help;set-agent-token' {
+            break
+        }
+        'fedctl;acl;help;help' {
+            break
+        }
         'fedctl;lab' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -1200,6 +1783,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'Run Envoy as a mesh gateway configured by the local agent')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Write, read, list and delete config entries (proxy-defaults, service-defaults, service-resolver), kept in the primary datacenter and replicated to every other')
             [CompletionResult]::new('intention', 'intention', [CompletionResultType]::ParameterValue, 'Create, show, list, check and delete intentions: which services may connect to which, by name, in every datacenter')
+            [CompletionResult]::new('acl', 'acl', [CompletionResultType]::ParameterValue, 'Manage ACLs: bootstrap, policies, tokens, roles and the agent''s own tokens')
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'A federated lab on this machine: several datacenters through real Envoy gateways')
             [CompletionResult]::new('debug', 'debug', [CompletionResultType]::ParameterValue, 'Debug the federation: how this server reaches other datacenters through gateways')
             [CompletionResult]::new('federation-state', 'federation-state', [CompletionResultType]::ParameterValue, 'Inspect the federation states: every datacenter''s mesh gateways')
@@ -1322,6 +1906,93 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             break
         }
         'fedctl;help;intention;match' {
+            break
+        }
+        'fedctl;help;acl' {
+            [CompletionResult]::new('bootstrap', 'bootstrap', [CompletionResultType]::ParameterValue, 'Make the first management token, once per federation')
+            [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Create, read, update, list and delete policies: named sets of rules')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Create, read, update, clone, list and delete tokens')
+            [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Create, read, update, list and delete roles: policies and service identities under one name')
+            [CompletionResult]::new('set-agent-token', 'set-agent-token', [CompletionResultType]::ParameterValue, 'Set one of the agent''s own ACL tokens, until it restarts')
+            break
+        }
+        'fedctl;help;acl;bootstrap' {
+            break
+        }
+        'fedctl;help;acl;policy' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a policy: named rules that tokens and roles link to')
+            [CompletionResult]::new('read', 'read', [CompletionResultType]::ParameterValue, 'Show one policy and its rules, by -id (a unique prefix is enough) or -name')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a policy, named by -id (a unique prefix is enough) or, without -id, by -name')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a policy, named by -id (a unique prefix is enough) or -name')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every policy: its name, ID, description and datacenters (rules: `acl policy read`)')
+            break
+        }
+        'fedctl;help;acl;policy;create' {
+            break
+        }
+        'fedctl;help;acl;policy;read' {
+            break
+        }
+        'fedctl;help;acl;policy;update' {
+            break
+        }
+        'fedctl;help;acl;policy;delete' {
+            break
+        }
+        'fedctl;help;acl;policy;list' {
+            break
+        }
+        'fedctl;help;acl;token' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a token linked to policies, roles or service identities (at least one)')
+            [CompletionResult]::new('read', 'read', [CompletionResultType]::ParameterValue, 'Show one token by -id (its AccessorID, a unique prefix of it, or `anonymous`), or with -self the token this command sends (-token or FEDCTL_HTTP_TOKEN)')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a token''s description, policies, roles or service identities')
+            [CompletionResult]::new('clone', 'clone', [CompletionResultType]::ParameterValue, 'Make a new token with the policies, roles and service identities of another')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a token by -id (its AccessorID, or a unique prefix of it)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the tokens this datacenter knows (global ones and its local ones), without their SecretIDs')
+            break
+        }
+        'fedctl;help;acl;token;create' {
+            break
+        }
+        'fedctl;help;acl;token;read' {
+            break
+        }
+        'fedctl;help;acl;token;update' {
+            break
+        }
+        'fedctl;help;acl;token;clone' {
+            break
+        }
+        'fedctl;help;acl;token;delete' {
+            break
+        }
+        'fedctl;help;acl;token;list' {
+            break
+        }
+        'fedctl;help;acl;role' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a role: policies and service identities under one name, for tokens to link to')
+            [CompletionResult]::new('read', 'read', [CompletionResultType]::ParameterValue, 'Show one role, by -id (a unique prefix is enough) or -name')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a role, named by -id (a unique prefix is enough) or, without -id, by -name')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a role, named by -id (a unique prefix is enough) or -name')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every role with its policies and service identities')
+            break
+        }
+        'fedctl;help;acl;role;create' {
+            break
+        }
+        'fedctl;help;acl;role;read' {
+            break
+        }
+        'fedctl;help;acl;role;update' {
+            break
+        }
+        'fedctl;help;acl;role;delete' {
+            break
+        }
+        'fedctl;help;acl;role;list' {
+            break
+        }
+        'fedctl;help;acl;set-agent-token' {
             break
         }
         'fedctl;help;lab' {

@@ -30,6 +30,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand connect 'Run Envoy as a mesh gateway configured by the local agent'
             cand config 'Write, read, list and delete config entries (proxy-defaults, service-defaults, service-resolver), kept in the primary datacenter and replicated to every other'
             cand intention 'Create, show, list, check and delete intentions: which services may connect to which, by name, in every datacenter'
+            cand acl 'Manage ACLs: bootstrap, policies, tokens, roles and the agent''s own tokens'
             cand lab 'A federated lab on this machine: several datacenters through real Envoy gateways'
             cand debug 'Debug the federation: how this server reaches other datacenters through gateways'
             cand federation-state 'Inspect the federation states: every datacenter''s mesh gateways'
@@ -605,6 +606,521 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         }
         &'fedctl;intention;help;help'= {
         }
+        &'fedctl;acl'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand bootstrap 'Make the first management token, once per federation'
+            cand policy 'Create, read, update, list and delete policies: named sets of rules'
+            cand token 'Create, read, update, clone, list and delete tokens'
+            cand role 'Create, read, update, list and delete roles: policies and service identities under one name'
+            cand set-agent-token 'Set one of the agent''s own ACL tokens, until it restarts'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;acl;bootstrap'= {
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand --meta 'Also show the content hash and the raft indexes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;acl;policy'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a policy: named rules that tokens and roles link to'
+            cand read 'Show one policy and its rules, by -id (a unique prefix is enough) or -name'
+            cand update 'Change a policy, named by -id (a unique prefix is enough) or, without -id, by -name'
+            cand delete 'Delete a policy, named by -id (a unique prefix is enough) or -name'
+            cand list 'List every policy: its name, ID, description and datacenters (rules: `acl policy read`)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;acl;policy;create'= {
+            cand --name 'The new policy''s name (required)'
+            cand --description 'What the policy is for'
+            cand --valid-datacenter 'A datacenter the policy applies in (repeatable; none means every datacenter)'
+            cand --rules 'The rules, @FILE, or - for standard input'
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand --meta 'Also show the content hash and the raft indexes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;acl;policy;read'= {
+            cand --id 'The policy''s ID, or a unique prefix of it'
+            cand --name 'The policy''s name'
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand --meta 'Also show the content hash and the raft indexes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;acl;policy;update'= {
+            cand --id 'The policy''s ID, or a unique prefix of it'
+            cand --name 'The policy''s name (with -id: its new name)'
+            cand --description 'A new description'
+            cand --valid-datacenter 'Datacenters the policy applies in (repeatable; replaces the list)'
+            cand --rules 'New rules, @FILE, or - for standard input'
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand --no-merge 'Replace every field instead of merging with the policy as it is'
+            cand --meta 'Also show the content hash and the raft indexes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;acl;policy;delete'= {
+            cand --id 'The policy''s ID, or a unique prefix of it'
+            cand --name 'The policy''s name'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;acl;policy;list'= {
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand --meta 'Also show the content hash and the raft indexes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;acl;policy;help'= {
+            cand create 'Create a policy: named rules that tokens and roles link to'
+            cand read 'Show one policy and its rules, by -id (a unique prefix is enough) or -name'
+            cand update 'Change a policy, named by -id (a unique prefix is enough) or, without -id, by -name'
+            cand delete 'Delete a policy, named by -id (a unique prefix is enough) or -name'
+            cand list 'List every policy: its name, ID, description and datacenters (rules: `acl policy read`)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;acl;policy;help;create'= {
+        }
+        &'fedctl;acl;policy;help;read'= {
+        }
+        &'fedctl;acl;policy;help;update'= {
+        }
+        &'fedctl;acl;policy;help;delete'= {
+        }
+        &'fedctl;acl;policy;help;list'= {
+        }
+        &'fedctl;acl;policy;help;help'= {
+        }
+        &'fedctl;acl;token'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a token linked to policies, roles or service identities (at least one)'
+            cand read 'Show one token by -id (its AccessorID, a unique prefix of it, or `anonymous`), or with -self the token this command sends (-token or FEDCTL_HTTP_TOKEN)'
+            cand update 'Change a token''s description, policies, roles or service identities'
+            cand clone 'Make a new token with the policies, roles and service identities of another'
+            cand delete 'Delete a token by -id (its AccessorID, or a unique prefix of it)'
+            cand list 'List the tokens this datacenter knows (global ones and its local ones), without their SecretIDs'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;acl;token;create'= {
+            cand --accessor 'The token''s AccessorID (a UUID; chosen if not given)'
+            cand --secret 'The token''s SecretID (a UUID; chosen if not given)'
+            cand --description 'What the token is for'
+            cand --expires-ttl 'How long the token lives (e.g. 1h, 30m); forever if not given'
+            cand --policy-id 'A policy by ID or a unique prefix of it (repeatable)'
+            cand --policy-name 'A policy by name (repeatable)'
+            cand --role-id 'A role by ID or a unique prefix of it (repeatable)'
+            cand --role-name 'A role by name (repeatable)'
+            cand --service-identity 'A service identity: SERVICE, or SERVICE:DC1,DC2 to hold only there (repeatable)'
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand --local 'Valid only in this datacenter (never replicated)'
+            cand --meta 'Also show the content hash and the raft indexes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;acl;token;read'= {
+            cand --id 'The token''s AccessorID, or a unique prefix of it'
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand --self 'The token this command sends'
+            cand --meta 'Also show the content hash and the raft indexes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;acl;token;update'= {
+            cand --id 'The token''s AccessorID, or a unique prefix of it'
+            cand --description 'A new description'
+            cand --policy-id 'A policy by ID or a unique prefix of it (repeatable)'
+            cand --policy-name 'A policy by name (repeatable)'
+            cand --role-id 'A role by ID or a unique prefix of it (repeatable)'
+            cand --role-name 'A role by name (repeatable)'
+            cand --service-identity 'A service identity: SERVICE, or SERVICE:DC1,DC2 to hold only there (repeatable)'
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand --merge-policies 'Add the policies given instead of replacing the token''s'
+            cand --merge-roles 'Add the roles given instead of replacing the token''s'
+            cand --merge-service-identities 'Add the service identities given instead of replacing the token''s'
+            cand --meta 'Also show the content hash and the raft indexes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;acl;token;clone'= {
+            cand --id 'The AccessorID of the token to clone, or a unique prefix of it'
+            cand --description 'The clone''s description'
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand --meta 'Also show the content hash and the raft indexes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;acl;token;delete'= {
+            cand --id 'The token''s AccessorID, or a unique prefix of it'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;acl;token;list'= {
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand --meta 'Also show the content hash and the raft indexes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;acl;token;help'= {
+            cand create 'Create a token linked to policies, roles or service identities (at least one)'
+            cand read 'Show one token by -id (its AccessorID, a unique prefix of it, or `anonymous`), or with -self the token this command sends (-token or FEDCTL_HTTP_TOKEN)'
+            cand update 'Change a token''s description, policies, roles or service identities'
+            cand clone 'Make a new token with the policies, roles and service identities of another'
+            cand delete 'Delete a token by -id (its AccessorID, or a unique prefix of it)'
+            cand list 'List the tokens this datacenter knows (global ones and its local ones), without their SecretIDs'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;acl;token;help;create'= {
+        }
+        &'fedctl;acl;token;help;read'= {
+        }
+        &'fedctl;acl;token;help;update'= {
+        }
+        &'fedctl;acl;token;help;clone'= {
+        }
+        &'fedctl;acl;token;help;delete'= {
+        }
+        &'fedctl;acl;token;help;list'= {
+        }
+        &'fedctl;acl;token;help;help'= {
+        }
+        &'fedctl;acl;role'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a role: policies and service identities under one name, for tokens to link to'
+            cand read 'Show one role, by -id (a unique prefix is enough) or -name'
+            cand update 'Change a role, named by -id (a unique prefix is enough) or, without -id, by -name'
+            cand delete 'Delete a role, named by -id (a unique prefix is enough) or -name'
+            cand list 'List every role with its policies and service identities'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;acl;role;create'= {
+            cand --name 'The new role''s name (required)'
+            cand --description 'What the role is for'
+            cand --policy-id 'A policy by ID or a unique prefix of it (repeatable)'
+            cand --policy-name 'A policy by name (repeatable)'
+            cand --service-identity 'A service identity: SERVICE, or SERVICE:DC1,DC2 to hold only there (repeatable)'
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand --meta 'Also show the content hash and the raft indexes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;acl;role;read'= {
+            cand --id 'The role''s ID, or a unique prefix of it'
+            cand --name 'The role''s name'
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand --meta 'Also show the content hash and the raft indexes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;acl;role;update'= {
+            cand --id 'The role''s ID, or a unique prefix of it'
+            cand --name 'The role''s name (with -id: its new name)'
+            cand --description 'A new description'
+            cand --policy-id 'A policy by ID or a unique prefix of it (repeatable)'
+            cand --policy-name 'A policy by name (repeatable)'
+            cand --service-identity 'A service identity: SERVICE, or SERVICE:DC1,DC2 to hold only there (repeatable)'
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand --no-merge 'Replace every field instead of adding to the role as it is'
+            cand --meta 'Also show the content hash and the raft indexes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;acl;role;delete'= {
+            cand --id 'The role''s ID, or a unique prefix of it'
+            cand --name 'The role''s name'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;acl;role;list'= {
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand --meta 'Also show the content hash and the raft indexes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;acl;role;help'= {
+            cand create 'Create a role: policies and service identities under one name, for tokens to link to'
+            cand read 'Show one role, by -id (a unique prefix is enough) or -name'
+            cand update 'Change a role, named by -id (a unique prefix is enough) or, without -id, by -name'
+            cand delete 'Delete a role, named by -id (a unique prefix is enough) or -name'
+            cand list 'List every role with its policies and service identities'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;acl;role;help;create'= {
+        }
+        &'fedctl;acl;role;help;read'= {
+        }
+        &'fedctl;acl;role;help;update'= {
+        }
+        &'fedctl;acl;role;help;delete'= {
+        }
+        &'fedctl;acl;role;help;list'= {
+        }
+        &'fedctl;acl;role;help;help'= {
+        }
+        &'fedctl;acl;set-agent-token'= {
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;acl;help'= {
+            cand bootstrap 'Make the first management token, once per federation'
+            cand policy 'Create, read, update, list and delete policies: named sets of rules'
+            cand token 'Create, read, update, clone, list and delete tokens'
+            cand role 'Create, read, update, list and delete roles: policies and service identities under one name'
+            cand set-agent-token 'Set one of the agent''s own ACL tokens, until it restarts'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'fedctl;acl;help;bootstrap'= {
+        }
+        &'fedctl;acl;help;policy'= {
+            cand create 'Create a policy: named rules that tokens and roles link to'
+            cand read 'Show one policy and its rules, by -id (a unique prefix is enough) or -name'
+            cand update 'Change a policy, named by -id (a unique prefix is enough) or, without -id, by -name'
+            cand delete 'Delete a policy, named by -id (a unique prefix is enough) or -name'
+            cand list 'List every policy: its name, ID, description and datacenters (rules: `acl policy read`)'
+        }
+        &'fedctl;acl;help;policy;create'= {
+        }
+        &'fedctl;acl;help;policy;read'= {
+        }
+        &'fedctl;acl;help;policy;update'= {
+        }
+        &'fedctl;acl;help;policy;delete'= {
+        }
+        &'fedctl;acl;help;policy;list'= {
+        }
+        &'fedctl;acl;help;token'= {
+            cand create 'Create a token linked to policies, roles or service identities (at least one)'
+            cand read 'Show one token by -id (its AccessorID, a unique prefix of it, or `anonymous`), or with -self the token this command sends (-token or FEDCTL_HTTP_TOKEN)'
+            cand update 'Change a token''s description, policies, roles or service identities'
+            cand clone 'Make a new token with the policies, roles and service identities of another'
+            cand delete 'Delete a token by -id (its AccessorID, or a unique prefix of it)'
+            cand list 'List the tokens this datacenter knows (global ones and its local ones), without their SecretIDs'
+        }
+        &'fedctl;acl;help;token;create'= {
+        }
+        &'fedctl;acl;help;token;read'= {
+        }
+        &'fedctl;acl;help;token;update'= {
+        }
+        &'fedctl;acl;help;token;clone'= {
+        }
+        &'fedctl;acl;help;token;delete'= {
+        }
+        &'fedctl;acl;help;token;list'= {
+        }
+        &'fedctl;acl;help;role'= {
+            cand create 'Create a role: policies and service identities under one name, for tokens to link to'
+            cand read 'Show one role, by -id (a unique prefix is enough) or -name'
+            cand update 'Change a role, named by -id (a unique prefix is enough) or, without -id, by -name'
+            cand delete 'Delete a role, named by -id (a unique prefix is enough) or -name'
+            cand list 'List every role with its policies and service identities'
+        }
+        &'fedctl;acl;help;role;create'= {
+        }
+        &'fedctl;acl;help;role;read'= {
+        }
+        &'fedctl;acl;help;role;update'= {
+        }
+        &'fedctl;acl;help;role;delete'= {
+        }
+        &'fedctl;acl;help;role;list'= {
+        }
+        &'fedctl;acl;help;set-agent-token'= {
+        }
+        &'fedctl;acl;help;help'= {
+        }
         &'fedctl;lab'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -1061,6 +1577,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand connect 'Run Envoy as a mesh gateway configured by the local agent'
             cand config 'Write, read, list and delete config entries (proxy-defaults, service-defaults, service-resolver), kept in the primary datacenter and replicated to every other'
             cand intention 'Create, show, list, check and delete intentions: which services may connect to which, by name, in every datacenter'
+            cand acl 'Manage ACLs: bootstrap, policies, tokens, roles and the agent''s own tokens'
             cand lab 'A federated lab on this machine: several datacenters through real Envoy gateways'
             cand debug 'Debug the federation: how this server reaches other datacenters through gateways'
             cand federation-state 'Inspect the federation states: every datacenter''s mesh gateways'
@@ -1153,6 +1670,71 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         &'fedctl;help;intention;check'= {
         }
         &'fedctl;help;intention;match'= {
+        }
+        &'fedctl;help;acl'= {
+            cand bootstrap 'Make the first management token, once per federation'
+            cand policy 'Create, read, update, list and delete policies: named sets of rules'
+            cand token 'Create, read, update, clone, list and delete tokens'
+            cand role 'Create, read, update, list and delete roles: policies and service identities under one name'
+            cand set-agent-token 'Set one of the agent''s own ACL tokens, until it restarts'
+        }
+        &'fedctl;help;acl;bootstrap'= {
+        }
+        &'fedctl;help;acl;policy'= {
+            cand create 'Create a policy: named rules that tokens and roles link to'
+            cand read 'Show one policy and its rules, by -id (a unique prefix is enough) or -name'
+            cand update 'Change a policy, named by -id (a unique prefix is enough) or, without -id, by -name'
+            cand delete 'Delete a policy, named by -id (a unique prefix is enough) or -name'
+            cand list 'List every policy: its name, ID, description and datacenters (rules: `acl policy read`)'
+        }
+        &'fedctl;help;acl;policy;create'= {
+        }
+        &'fedctl;help;acl;policy;read'= {
+        }
+        &'fedctl;help;acl;policy;update'= {
+        }
+        &'fedctl;help;acl;policy;delete'= {
+        }
+        &'fedctl;help;acl;policy;list'= {
+        }
+        &'fedctl;help;acl;token'= {
+            cand create 'Create a token linked to policies, roles or service identities (at least one)'
+            cand read 'Show one token by -id (its AccessorID, a unique prefix of it, or `anonymous`), or with -self the token this command sends (-token or FEDCTL_HTTP_TOKEN)'
+            cand update 'Change a token''s description, policies, roles or service identities'
+            cand clone 'Make a new token with the policies, roles and service identities of another'
+            cand delete 'Delete a token by -id (its AccessorID, or a unique prefix of it)'
+            cand list 'List the tokens this datacenter knows (global ones and its local ones), without their SecretIDs'
+        }
+        &'fedctl;help;acl;token;create'= {
+        }
+        &'fedctl;help;acl;token;read'= {
+        }
+        &'fedctl;help;acl;token;update'= {
+        }
+        &'fedctl;help;acl;token;clone'= {
+        }
+        &'fedctl;help;acl;token;delete'= {
+        }
+        &'fedctl;help;acl;token;list'= {
+        }
+        &'fedctl;help;acl;role'= {
+            cand create 'Create a role: policies and service identities under one name, for tokens to link to'
+            cand read 'Show one role, by -id (a unique prefix is enough) or -name'
+            cand update 'Change a role, named by -id (a unique prefix is enough) or, without -id, by -name'
+            cand delete 'Delete a role, named by -id (a unique prefix is enough) or -name'
+            cand list 'List every role with its policies and service identities'
+        }
+        &'fedctl;help;acl;role;create'= {
+        }
+        &'fedctl;help;acl;role;read'= {
+        }
+        &'fedctl;help;acl;role;update'= {
+        }
+        &'fedctl;help;acl;role;delete'= {
+        }
+        &'fedctl;help;acl;role;list'= {
+        }
+        &'fedctl;help;acl;set-agent-token'= {
         }
         &'fedctl;help;lab'= {
             cand up 'Start a federated lab on this machine: datacenters federated through real Envoy gateways'

@@ -5,6 +5,7 @@
 //! flag, then `FEDCTL_*` environment variable, then the `CONSUL_*` one (so existing Consul
 //! environments keep working), then the default. It is pure: the environment is passed in.
 
+mod acl;
 mod client;
 mod config;
 mod intentions;

@@ -74,7 +74,8 @@ pub struct ServiceIdentity {
 pub struct AclToken {
     #[serde(rename = "AccessorID")]
     pub accessor_id: String,
-    #[serde(rename = "SecretID")]
+    /// Empty in list entries (which never carry it).
+    #[serde(rename = "SecretID", skip_serializing_if = "String::is_empty")]
     pub secret_id: String,
     pub description: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -1,6 +1,7 @@
 //! The `fedctl` binary run as a user runs it: flags, help, errors, generated docs, offline
 //! commands, `connect envoy`, `intention` and `lab` (with its demo).
 
+mod acl;
 mod client_settings;
 mod connect_envoy;
 mod debug_proxy;

@@ -8,7 +8,7 @@ use std::path::Path;
 use fedctl::config::ConfigFlags;
 use serde_json::{Value, json};
 
-use crate::support::agent::{TestAgent, agent_with, free_ports};
+use crate::support::agent::{TestAgent, acl_dev_agent, agent_with, free_ports};
 use crate::support::temp_dir;
 
 const MASTER: &str = "3f6f9a52-6d3e-4c39-9a8e-1d2c3b4a5f60";
@@ -43,31 +43,9 @@ fn json_of(body: &str) -> Value {
     serde_json::from_str(body).unwrap_or_else(|e| panic!("not JSON ({e}): {body}"))
 }
 
-fn acl_config(dir: &Path, extra: &str) -> std::path::PathBuf {
-    let path = dir.join("acl.hcl");
-    let text = format!(
-        "acl {{\n  enabled = true\n  default_policy = \"deny\"\n  tokens {{\n    master = \"{MASTER}\"\n    agent = \"{MASTER}\"\n  }}\n}}\n{extra}"
-    );
-    std::fs::write(&path, text).unwrap();
-    path
-}
-
 /// A `-dev` server with ACLs on (default deny) and the master token installed.
 async fn acl_agent(dir: &Path) -> TestAgent {
-    let agent = agent_with(ConfigFlags {
-        dev: true,
-        node: Some("acl-node".into()),
-        config_files: vec![acl_config(dir, "")],
-        ..free_ports()
-    })
-    .await;
-    // The leader installs the built-ins and the master token.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while get(&agent, "/v1/acl/token/self", Some(MASTER)).await.0 != 200 {
-        assert!(std::time::Instant::now() < deadline, "the master token was never installed");
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
-    agent
+    acl_dev_agent(dir, Some(MASTER)).await
 }
 
 /// A policy with `rules`, and a token linking it by name; the token's SecretID.

@@ -50,6 +50,32 @@ pub async fn agent_with(flags: ConfigFlags) -> TestAgent {
     agent
 }
 
+/// A `-dev` server (node `acl-node`) with ACLs on and default deny, its configuration written
+/// into `dir`; with `master`, that token is installed as the master token (and is the agent's
+/// own). Returns once the leader has installed the built-ins (and the master token).
+pub async fn acl_dev_agent(dir: &std::path::Path, master: Option<&str>) -> TestAgent {
+    let tokens = master.map(|m| format!("  tokens {{\n    master = \"{m}\"\n    agent = \"{m}\"\n  }}\n"));
+    let path = dir.join("acl.hcl");
+    let text = format!("acl {{\n  enabled = true\n  default_policy = \"deny\"\n{}}}\n", tokens.unwrap_or_default());
+    std::fs::write(&path, text).expect("writing the ACL configuration");
+    let agent =
+        agent_with(ConfigFlags { dev: true, node: Some("acl-node".into()), config_files: vec![path], ..free_ports() })
+            .await;
+    // The token/self of the master token, or else of the anonymous token, answers once installed.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let mut request = agent.http.get(agent.url("/v1/acl/token/self"));
+        if let Some(master) = master {
+            request = request.header("X-Consul-Token", master);
+        }
+        if request.send().await.is_ok_and(|r| r.status() == 200) {
+            return agent;
+        }
+        assert!(std::time::Instant::now() < deadline, "the ACL built-ins were never installed");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 /// Starts an agent without waiting for a leader (servers that bootstrap together).
 pub async fn agent_starting(flags: ConfigFlags) -> TestAgent {
     agent_starting_with(flags, StartOptions::default()).await

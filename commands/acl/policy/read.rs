@@ -1,0 +1,34 @@
+use super::super::show::{self, ShowArgs};
+use crate::cli::{CliError, ClientArgs, Ctx};
+
+/// Show one policy and its rules, by -id (a unique prefix is enough) or -name.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  fedctl acl policy read -name global-management\n  fedctl acl policy read -id 0a5b3c\n  \
+    fedctl acl policy read -name kv-app -format=json"
+)]
+pub struct Args {
+    /// The policy's ID, or a unique prefix of it.
+    #[arg(long)]
+    pub id: Option<String>,
+    /// The policy's name.
+    #[arg(long)]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub show: ShowArgs,
+    #[command(flatten)]
+    pub client: ClientArgs,
+}
+
+pub async fn cmd_acl_policy_read(ctx: &Ctx, args: Args) -> Result<(), CliError> {
+    if args.id.is_none() && args.name.is_none() {
+        return Err(CliError::usage("Must specify either the -id or -name parameters"));
+    }
+    let client = args.client.client()?;
+    let id = super::policy_id(&client, args.id.as_deref(), args.name.as_deref()).await?;
+    let policy = client
+        .acl_policy_read(&id)
+        .await
+        .map_err(|e| CliError::failure(format!("Error reading policy {id:?}: {e}")))?;
+    show::policy(ctx, args.show, &policy)
+}

@@ -1,0 +1,27 @@
+use crate::cli::{CliError, ClientArgs, Ctx};
+
+/// Delete a role, named by -id (a unique prefix is enough) or -name.
+///
+/// Tokens linked to it lose what it granted.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  fedctl acl role delete -name ops\n  fedctl acl role delete -id 6a1f")]
+pub struct Args {
+    /// The role's ID, or a unique prefix of it.
+    #[arg(long)]
+    pub id: Option<String>,
+    /// The role's name.
+    #[arg(long)]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub client: ClientArgs,
+}
+
+pub async fn cmd_acl_role_delete(ctx: &Ctx, args: Args) -> Result<(), CliError> {
+    if args.id.is_none() && args.name.is_none() {
+        return Err(CliError::usage("Must specify either the -id or -name parameters"));
+    }
+    let client = args.client.client()?;
+    let id = super::role_id(&client, args.id.as_deref(), args.name.as_deref()).await?;
+    client.acl_role_delete(&id).await.map_err(|e| CliError::failure(format!("Error deleting role {id:?}: {e}")))?;
+    ctx.out.line(format!("Role {id:?} deleted successfully"))
+}

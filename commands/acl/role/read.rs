@@ -1,0 +1,29 @@
+use super::super::show::{self, ShowArgs};
+use crate::cli::{CliError, ClientArgs, Ctx};
+
+/// Show one role, by -id (a unique prefix is enough) or -name.
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:\n  fedctl acl role read -name ops\n  fedctl acl role read -id 6a1f -format=json")]
+pub struct Args {
+    /// The role's ID, or a unique prefix of it.
+    #[arg(long)]
+    pub id: Option<String>,
+    /// The role's name.
+    #[arg(long)]
+    pub name: Option<String>,
+    #[command(flatten)]
+    pub show: ShowArgs,
+    #[command(flatten)]
+    pub client: ClientArgs,
+}
+
+pub async fn cmd_acl_role_read(ctx: &Ctx, args: Args) -> Result<(), CliError> {
+    if args.id.is_none() && args.name.is_none() {
+        return Err(CliError::usage("Must specify either the -id or -name parameters"));
+    }
+    let client = args.client.client()?;
+    let id = super::role_id(&client, args.id.as_deref(), args.name.as_deref()).await?;
+    let role =
+        client.acl_role_read(&id).await.map_err(|e| CliError::failure(format!("Error reading role {id:?}: {e}")))?;
+    show::role(ctx, args.show, &role)
+}
