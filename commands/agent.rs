@@ -74,6 +74,10 @@ pub struct Args {
     /// retried with backoff; repeatable. Also the retry_join_wan config key. Servers only.
     #[arg(long, value_name = "ADDR", visible_alias = "retry-join-wan")]
     pub join_wan: Vec<String>,
+    /// The gossip encryption key: base64 of 16 or 32 bytes (`fedctl keygen`). Also the encrypt
+    /// config key.
+    #[arg(long, value_name = "KEY")]
+    pub encrypt: Option<String>,
     /// A mesh gateway of the primary datacenter (host:port or DNS name:port) to bootstrap WAN
     /// federation through; repeatable; secondaries with
     /// connect.enable_mesh_gateway_wan_federation. Also the primary_gateways config key.
@@ -117,6 +121,7 @@ pub async fn cmd_agent(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         domain: args.domain,
         join: args.join,
         join_wan: args.join_wan,
+        encrypt: args.encrypt,
         primary_gateways: args.primary_gateway,
         primary_datacenter: args.primary_datacenter,
         config_files: args.config_file,
@@ -187,8 +192,10 @@ fn banner(agent: &fedctl::agent::Running) -> Vec<String> {
     }
     at("LAN gossip", agent.gossip.as_ref().map(|g| g.local().addr.to_string()));
     let tls = &cfg.tls;
+    // The keyring in use (a keyring file may encrypt without `encrypt` being set).
+    let gossip_encrypted = agent.gossip.as_ref().or(agent.wan.as_ref()).is_some_and(|g| g.keyring().is_some());
     lines.push(format!(
-        "        Encrypt: Gossip: false, TLS-Outgoing: {}, TLS-Incoming: {}, Verify-Server-Hostname: {}",
+        "        Encrypt: Gossip: {gossip_encrypted}, TLS-Outgoing: {}, TLS-Incoming: {}, Verify-Server-Hostname: {}",
         tls.verify_outgoing, tls.verify_incoming, tls.verify_server_hostname
     ));
     if cfg.server {

@@ -13,6 +13,8 @@ mod debug;
 mod federation_state;
 mod intention;
 mod internal;
+mod keygen;
+mod keyring;
 mod kv;
 mod lab;
 mod leave;

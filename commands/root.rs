@@ -6,8 +6,8 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::cli::{CliError, Ctx};
 use crate::{
-    acl, agent, catalog, completion, config, connect, debug, federation_state, intention, internal, kv, lab, leave,
-    members, operator, services, tls, version,
+    acl, agent, catalog, completion, config, connect, debug, federation_state, intention, internal, keygen, keyring,
+    kv, lab, leave, members, operator, services, tls, version,
 };
 
 /// Operate a federated, multi-datacenter service-mesh control plane.
@@ -64,6 +64,10 @@ pub enum Command {
     /// Manage ACLs: bootstrap, policies, tokens, roles and the agent's own tokens.
     #[command(subcommand)]
     Acl(acl::Command),
+    /// Print a new gossip encryption key.
+    Keygen(keygen::Args),
+    /// List, install, use or remove the gossip encryption keys of every agent.
+    Keyring(keyring::Args),
     /// A federated lab on this machine: several datacenters through real Envoy gateways.
     #[command(subcommand)]
     Lab(lab::Command),
@@ -105,6 +109,8 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Config(cmd) => config::run(&ctx, cmd).await,
         Command::Intention(cmd) => intention::run(&ctx, cmd).await,
         Command::Acl(cmd) => acl::run(&ctx, cmd).await,
+        Command::Keygen(args) => keygen::cmd_keygen(&ctx, args),
+        Command::Keyring(args) => keyring::cmd_keyring(&ctx, args).await,
         Command::Debug(cmd) => debug::run(&ctx, cmd).await,
         Command::Lab(cmd) => lab::run(&ctx, cmd).await,
         Command::FederationState(cmd) => federation_state::run(&ctx, cmd).await,

@@ -34,6 +34,8 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Write, read, list and delete config entries (proxy-defaults, service-defaults, service-resolver), kept in the primary datacenter and replicated to every other')
             [CompletionResult]::new('intention', 'intention', [CompletionResultType]::ParameterValue, 'Create, show, list, check and delete intentions: which services may connect to which, by name, in every datacenter')
             [CompletionResult]::new('acl', 'acl', [CompletionResultType]::ParameterValue, 'Manage ACLs: bootstrap, policies, tokens, roles and the agent''s own tokens')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Print a new gossip encryption key')
+            [CompletionResult]::new('keyring', 'keyring', [CompletionResultType]::ParameterValue, 'List, install, use or remove the gossip encryption keys of every agent')
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'A federated lab on this machine: several datacenters through real Envoy gateways')
             [CompletionResult]::new('debug', 'debug', [CompletionResultType]::ParameterValue, 'Debug the federation: how this server reaches other datacenters through gateways')
             [CompletionResult]::new('federation-state', 'federation-state', [CompletionResultType]::ParameterValue, 'Inspect the federation states: every datacenter''s mesh gateways')
@@ -1260,6 +1262,35 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
         'fedctl;acl;help;help' {
             break
         }
+        'fedctl;keygen' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'fedctl;keyring' {
+            [CompletionResult]::new('--install', '--install', [CompletionResultType]::ParameterName, 'Install a key (base64) on every member')
+            [CompletionResult]::new('--use', '--use', [CompletionResultType]::ParameterName, 'Make an installed key every member''s primary: what gossip is encrypted with')
+            [CompletionResult]::new('--remove', '--remove', [CompletionResultType]::ParameterName, 'Remove a key from every member (not the primary)')
+            [CompletionResult]::new('--relay-factor', '--relay-factor', [CompletionResultType]::ParameterName, 'Accepted for the reference''s scripts (0 to 5); fedctl asks every member directly')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
+            [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
+            [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]')
+            [CompletionResult]::new('--client-cert', '--client-cert', [CompletionResultType]::ParameterName, 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]')
+            [CompletionResult]::new('--client-key', '--client-key', [CompletionResultType]::ParameterName, 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]')
+            [CompletionResult]::new('--datacenter', '--datacenter', [CompletionResultType]::ParameterName, 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]')
+            [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List the keys of every pool')
+            [CompletionResult]::new('--local-only', '--local-only', [CompletionResultType]::ParameterName, 'With -list: only the keys of the agent asked, no member queried')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'fedctl;lab' {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
@@ -1760,6 +1791,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('--retry-join', '--retry-join', [CompletionResultType]::ParameterName, 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key')
             [CompletionResult]::new('--join-wan', '--join-wan', [CompletionResultType]::ParameterName, 'A WAN address of a server in another datacenter to join (port 8302 by default); retried with backoff; repeatable. Also the retry_join_wan config key. Servers only')
             [CompletionResult]::new('--retry-join-wan', '--retry-join-wan', [CompletionResultType]::ParameterName, 'A WAN address of a server in another datacenter to join (port 8302 by default); retried with backoff; repeatable. Also the retry_join_wan config key. Servers only')
+            [CompletionResult]::new('--encrypt', '--encrypt', [CompletionResultType]::ParameterName, 'The gossip encryption key: base64 of 16 or 32 bytes (`fedctl keygen`). Also the encrypt config key')
             [CompletionResult]::new('--primary-gateway', '--primary-gateway', [CompletionResultType]::ParameterName, 'A mesh gateway of the primary datacenter (host:port or DNS name:port) to bootstrap WAN federation through; repeatable; secondaries with connect.enable_mesh_gateway_wan_federation. Also the primary_gateways config key')
             [CompletionResult]::new('--primary-datacenter', '--primary-datacenter', [CompletionResultType]::ParameterName, 'The federation''s primary datacenter, which holds the canonical federation states [default: this datacenter]. Also the primary_datacenter config key')
             [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'A config file (.hcl or .json); repeatable, later files win')
@@ -1784,6 +1816,8 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Write, read, list and delete config entries (proxy-defaults, service-defaults, service-resolver), kept in the primary datacenter and replicated to every other')
             [CompletionResult]::new('intention', 'intention', [CompletionResultType]::ParameterValue, 'Create, show, list, check and delete intentions: which services may connect to which, by name, in every datacenter')
             [CompletionResult]::new('acl', 'acl', [CompletionResultType]::ParameterValue, 'Manage ACLs: bootstrap, policies, tokens, roles and the agent''s own tokens')
+            [CompletionResult]::new('keygen', 'keygen', [CompletionResultType]::ParameterValue, 'Print a new gossip encryption key')
+            [CompletionResult]::new('keyring', 'keyring', [CompletionResultType]::ParameterValue, 'List, install, use or remove the gossip encryption keys of every agent')
             [CompletionResult]::new('lab', 'lab', [CompletionResultType]::ParameterValue, 'A federated lab on this machine: several datacenters through real Envoy gateways')
             [CompletionResult]::new('debug', 'debug', [CompletionResultType]::ParameterValue, 'Debug the federation: how this server reaches other datacenters through gateways')
             [CompletionResult]::new('federation-state', 'federation-state', [CompletionResultType]::ParameterValue, 'Inspect the federation states: every datacenter''s mesh gateways')
@@ -1993,6 +2027,12 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             break
         }
         'fedctl;help;acl;set-agent-token' {
+            break
+        }
+        'fedctl;help;keygen' {
+            break
+        }
+        'fedctl;help;keyring' {
             break
         }
         'fedctl;help;lab' {

@@ -49,6 +49,12 @@ _fedctl() {
             fedctl,internal)
                 cmd="fedctl__subcmd__internal"
                 ;;
+            fedctl,keygen)
+                cmd="fedctl__subcmd__keygen"
+                ;;
+            fedctl,keyring)
+                cmd="fedctl__subcmd__keyring"
+                ;;
             fedctl,kv)
                 cmd="fedctl__subcmd__kv"
                 ;;
@@ -435,6 +441,12 @@ _fedctl() {
                 ;;
             fedctl__subcmd__help,internal)
                 cmd="fedctl__subcmd__help__subcmd__internal"
+                ;;
+            fedctl__subcmd__help,keygen)
+                cmd="fedctl__subcmd__help__subcmd__keygen"
+                ;;
+            fedctl__subcmd__help,keyring)
+                cmd="fedctl__subcmd__help__subcmd__keyring"
                 ;;
             fedctl__subcmd__help,kv)
                 cmd="fedctl__subcmd__help__subcmd__kv"
@@ -872,7 +884,7 @@ _fedctl() {
 
     case "${cmd}" in
         fedctl)
-            opts="-h -V --help -help --version -version kv catalog services members leave connect config intention acl lab debug federation-state operator tls completion version internal agent help"
+            opts="-h -V --help -help --version -version kv catalog services members leave connect config intention acl keygen keyring lab debug federation-state operator tls completion version internal agent help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2648,7 +2660,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__agent)
-            opts="-h -V --dev -dev --server -server --bootstrap-expect -bootstrap-expect --node -node --datacenter -datacenter --data-dir -data-dir --bind -bind --advertise -advertise --client -client --http-port -http-port --server-port -server-port --serf-lan-port -serf-lan-port --serf-wan-port -serf-wan-port --grpc-port -grpc-port --grpc-tls-port -grpc-tls-port --domain -domain --retry-join -retry-join --join -join --retry-join-wan -retry-join-wan --join-wan -join-wan --primary-gateway -primary-gateway --primary-datacenter -primary-datacenter --config-file -config-file --config-dir -config-dir --log-level -log-level --log-json -log-json --help -help --version -version"
+            opts="-h -V --dev -dev --server -server --bootstrap-expect -bootstrap-expect --node -node --datacenter -datacenter --data-dir -data-dir --bind -bind --advertise -advertise --client -client --http-port -http-port --server-port -server-port --serf-lan-port -serf-lan-port --serf-wan-port -serf-wan-port --grpc-port -grpc-port --grpc-tls-port -grpc-tls-port --domain -domain --retry-join -retry-join --join -join --retry-join-wan -retry-join-wan --join-wan -join-wan --encrypt -encrypt --primary-gateway -primary-gateway --primary-datacenter -primary-datacenter --config-file -config-file --config-dir -config-dir --log-level -log-level --log-json -log-json --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2723,6 +2735,10 @@ _fedctl() {
                     return 0
                     ;;
                 --retry-join-wan|-retry-join-wan)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --encrypt|-encrypt)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4030,7 +4046,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__help)
-            opts="kv catalog services members leave connect config intention acl lab debug federation-state operator tls completion version internal agent help"
+            opts="kv catalog services members leave connect config intention acl keygen keyring lab debug federation-state operator tls completion version internal agent help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4830,6 +4846,34 @@ _fedctl() {
         fedctl__subcmd__help__subcmd__internal__subcmd__generate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__keygen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__keyring)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -5824,6 +5868,86 @@ _fedctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__keygen)
+            opts="-h -V --help -help --version -version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__keyring)
+            opts="-h -V --list -list --install -install --use -use --remove -remove --local-only -local-only --relay-factor -relay-factor --format -format --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --install|-install)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --use|-use)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remove|-remove)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --relay-factor|-relay-factor)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format|-format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-addr|-http-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token|-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file|-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file|-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert|-client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key|-client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name|-tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --datacenter|-datacenter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

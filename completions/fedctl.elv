@@ -31,6 +31,8 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand config 'Write, read, list and delete config entries (proxy-defaults, service-defaults, service-resolver), kept in the primary datacenter and replicated to every other'
             cand intention 'Create, show, list, check and delete intentions: which services may connect to which, by name, in every datacenter'
             cand acl 'Manage ACLs: bootstrap, policies, tokens, roles and the agent''s own tokens'
+            cand keygen 'Print a new gossip encryption key'
+            cand keyring 'List, install, use or remove the gossip encryption keys of every agent'
             cand lab 'A federated lab on this machine: several datacenters through real Envoy gateways'
             cand debug 'Debug the federation: how this server reaches other datacenters through gateways'
             cand federation-state 'Inspect the federation states: every datacenter''s mesh gateways'
@@ -1121,6 +1123,33 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         }
         &'fedctl;acl;help;help'= {
         }
+        &'fedctl;keygen'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;keyring'= {
+            cand --install 'Install a key (base64) on every member'
+            cand --use 'Make an installed key every member''s primary: what gossip is encrypted with'
+            cand --remove 'Remove a key from every member (not the primary)'
+            cand --relay-factor 'Accepted for the reference''s scripts (0 to 5); fedctl asks every member directly'
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand --list 'List the keys of every pool'
+            cand --local-only 'With -list: only the keys of the agent asked, no member queried'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'fedctl;lab'= {
             cand -h 'Print help'
             cand --help 'Print help'
@@ -1555,6 +1584,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --retry-join 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key'
             cand --join-wan 'A WAN address of a server in another datacenter to join (port 8302 by default); retried with backoff; repeatable. Also the retry_join_wan config key. Servers only'
             cand --retry-join-wan 'A WAN address of a server in another datacenter to join (port 8302 by default); retried with backoff; repeatable. Also the retry_join_wan config key. Servers only'
+            cand --encrypt 'The gossip encryption key: base64 of 16 or 32 bytes (`fedctl keygen`). Also the encrypt config key'
             cand --primary-gateway 'A mesh gateway of the primary datacenter (host:port or DNS name:port) to bootstrap WAN federation through; repeatable; secondaries with connect.enable_mesh_gateway_wan_federation. Also the primary_gateways config key'
             cand --primary-datacenter 'The federation''s primary datacenter, which holds the canonical federation states [default: this datacenter]. Also the primary_datacenter config key'
             cand --config-file 'A config file (.hcl or .json); repeatable, later files win'
@@ -1578,6 +1608,8 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand config 'Write, read, list and delete config entries (proxy-defaults, service-defaults, service-resolver), kept in the primary datacenter and replicated to every other'
             cand intention 'Create, show, list, check and delete intentions: which services may connect to which, by name, in every datacenter'
             cand acl 'Manage ACLs: bootstrap, policies, tokens, roles and the agent''s own tokens'
+            cand keygen 'Print a new gossip encryption key'
+            cand keyring 'List, install, use or remove the gossip encryption keys of every agent'
             cand lab 'A federated lab on this machine: several datacenters through real Envoy gateways'
             cand debug 'Debug the federation: how this server reaches other datacenters through gateways'
             cand federation-state 'Inspect the federation states: every datacenter''s mesh gateways'
@@ -1735,6 +1767,10 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         &'fedctl;help;acl;role;list'= {
         }
         &'fedctl;help;acl;set-agent-token'= {
+        }
+        &'fedctl;help;keygen'= {
+        }
+        &'fedctl;help;keyring'= {
         }
         &'fedctl;help;lab'= {
             cand up 'Start a federated lab on this machine: datacenters federated through real Envoy gateways'

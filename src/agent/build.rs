@@ -185,7 +185,24 @@ fn pool_options(cfg: &AgentConfig, port: u16, name: String, rpc_port: u16, expec
         },
         expected_size,
         tunnel: None,
+        keyring: None,
     }
+}
+
+/// The keyring of one pool (`local.keyring` for the LAN, `remote.keyring` for the WAN, in
+/// `<data_dir>/serf/`): the file's keys if it exists, else the `encrypt` key (written to the
+/// file). `None`: this pool gossips in the clear.
+fn keyring(cfg: &AgentConfig, file: &str) -> Result<Option<Arc<crate::gossip::Keyring>>, AgentError> {
+    let path = match (&cfg.data_dir, cfg.disable_keyring_file) {
+        (Some(dir), false) => Some(dir.join("serf").join(file)),
+        _ => None,
+    };
+    let Some(seed) = crate::gossip::seed(path.as_deref(), cfg.encrypt.as_deref())? else { return Ok(None) };
+    if let Some(warning) = &seed.warning {
+        tracing::warn!(file, "{}", warning.trim_start());
+    }
+    let ring = crate::gossip::Keyring::new(seed.keys, path, cfg.encrypt_verify)?;
+    Ok(Some(Arc::new(ring)))
 }
 
 async fn bind_pool(
@@ -210,6 +227,7 @@ async fn bind_wan(
     let (true, Some(port)) = (cfg.server, cfg.ports.serf_wan) else { return Ok(None) };
     let mut opts = pool_options(cfg, port, format!("{}.{}", cfg.node_name, cfg.datacenter), server_port, 9);
     opts.tunnel = tunnel.map(|t| Arc::new(t.clone()) as Arc<dyn crate::gossip::Tunnel>);
+    opts.keyring = keyring(cfg, "remote.keyring")?;
     Ok(Some(bind_pool("WAN gossip", opts, shutdown).await?))
 }
 
@@ -232,6 +250,7 @@ async fn bind_lan(
     let rpc_port = if cfg.server { server_port } else { 0 };
     let mut opts = pool_options(cfg, port, cfg.node_name.clone(), rpc_port, cfg.bootstrap_expect.max(3));
     opts.meta.wan_port = wan_port;
+    opts.keyring = keyring(cfg, "local.keyring")?;
     Ok(Some(bind_pool("LAN gossip", opts, shutdown).await?))
 }
 

@@ -34,6 +34,8 @@ pub enum AgentError {
     Bootstrap(String),
     #[error("{0} needs LAN gossip to find the servers, but the serf_lan port is disabled")]
     NoGossip(&'static str),
+    #[error("the gossip keyring: {0}")]
+    Keyring(#[from] crate::gossip::KeyringError),
     #[error("registering {what} from the configuration: {message}")]
     Definition { what: String, message: String },
 }

@@ -94,6 +94,9 @@ impl Agent {
             (None, Some(g)) => Backend::client(ServerPool::new(g.clone(), &cfg.datacenter), rpc.clone(), me, acl),
             (None, None) => return Err(AgentError::NoGossip("a client agent")),
         };
+        if raft.is_some() {
+            backend.set_pools(crate::backend::Pools { lan: lan.clone(), wan: wan.clone() });
+        }
         w.membership(&rpc, &router, raft.as_ref(), lan.as_ref(), wan.as_ref(), locator.is_some());
         let replications = w.federation(raft.as_ref(), &backend, router, locator.as_ref(), tls.as_ref());
         let (proxycfg, leaves) = w.local(&opts, &node_id, &local, &backend, locator.as_ref(), listeners.server_port);

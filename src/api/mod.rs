@@ -9,9 +9,11 @@ mod acl;
 mod client;
 mod config;
 mod intentions;
+mod keyring;
 mod types;
 
 pub use client::{Client, ClientError, Indexed};
+pub use keyring::KeyringResponse;
 use serde::Serialize;
 pub use types::{
     AgentMember, AgentSelf, AgentSelfConfig, DebugConfig, FederationStateResponse, RaftConfiguration, RaftServer,

@@ -221,9 +221,11 @@ pub(super) fn needs_token(request: &crate::rpc::message::Request) -> bool {
         ),
         // Anyone may bootstrap, once.
         Request::Apply(crate::state::Command::Acl(crate::state::AclOp::Bootstrap { .. })) => false,
-        Request::Apply(_) | Request::RemovePeer(_) | Request::ConnectSign { .. } | Request::ConnectCaSetConfig(_) => {
-            true
-        }
+        Request::Apply(_)
+        | Request::RemovePeer(_)
+        | Request::ConnectSign { .. }
+        | Request::ConnectCaSetConfig(_)
+        | Request::Keyring { .. } => true,
     }
 }
 
@@ -240,6 +242,10 @@ pub(super) fn check_request(
         Request::Read(read) => access::check_read(authz, &read.query).map_err(denied),
         Request::RemovePeer(_) | Request::ConnectCaSetConfig(_) => {
             authz.check(&Permission::scalar(Scalar::Operator, Access::Write)).map_err(denied)
+        }
+        Request::Keyring { op, .. } => {
+            let access = if *op == crate::gossip::KeyringOp::List { Access::Read } else { Access::Write };
+            authz.check(&Permission::scalar(Scalar::Keyring, access)).map_err(denied)
         }
         // A leaf is checked once the CSR's service is known (`serve`); the rest is open.
         Request::ConnectSign { .. }

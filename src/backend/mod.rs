@@ -41,6 +41,15 @@ struct Inner {
     leaving: std::sync::atomic::AtomicBool,
     /// Present while ACLs are enabled.
     acl: Option<BackendAcl>,
+    /// A server's gossip pools, for keyring operations (set once they run).
+    pools: std::sync::OnceLock<Pools>,
+}
+
+/// A server's gossip pools.
+#[derive(Debug, Clone)]
+pub struct Pools {
+    pub lan: Option<crate::gossip::Gossip>,
+    pub wan: Option<crate::gossip::Gossip>,
 }
 
 #[derive(Debug)]
@@ -55,14 +64,24 @@ impl Backend {
     /// A server's backend: its raft node, and the router to other datacenters.
     pub fn server(raft: RaftNode, rpc: RpcClient, router: Router, me: PeerInfo, acl: Option<BackendAcl>) -> Backend {
         Backend {
-            inner: Arc::new(Inner { local: Local::Server { raft, router }, rpc, me, leaving: Default::default(), acl }),
+            inner: Arc::new(Inner {
+                local: Local::Server { raft, router },
+                rpc,
+                me,
+                leaving: Default::default(),
+                acl,
+                pools: Default::default(),
+            }),
         }
     }
 
     /// A client agent's backend: the servers it knows from gossip (which route requests for
     /// other datacenters on).
     pub fn client(pool: ServerPool, rpc: RpcClient, me: PeerInfo, acl: Option<BackendAcl>) -> Backend {
-        Backend { inner: Arc::new(Inner { local: Local::Client(pool), rpc, me, leaving: Default::default(), acl }) }
+        let pools = Default::default();
+        Backend {
+            inner: Arc::new(Inner { local: Local::Client(pool), rpc, me, leaving: Default::default(), acl, pools }),
+        }
     }
 
     /// A graceful leave has begun: from now on a ping answers `leaving`, which is how the
@@ -74,6 +93,25 @@ impl Backend {
     /// This agent as a ping answers.
     pub(super) fn me(&self) -> PeerInfo {
         PeerInfo { leaving: self.inner.leaving.load(std::sync::atomic::Ordering::Relaxed), ..self.inner.me.clone() }
+    }
+
+    /// Hands a server its gossip pools, which keyring operations run on.
+    pub fn set_pools(&self, pools: Pools) {
+        let _ = self.inner.pools.set(pools);
+    }
+
+    /// A keyring operation on `ctx`'s datacenter's LAN pool, or (`wan`) the WAN pool, run by
+    /// a server there.
+    pub async fn keyring(
+        &self,
+        ctx: &RequestContext,
+        wan: bool,
+        op: crate::gossip::KeyringOp,
+    ) -> Result<crate::gossip::PoolKeys, RequestError> {
+        match self.send(ctx, &Request::Keyring { wan, op }).await? {
+            Reply::Keyring(keys) => Ok(keys),
+            other => Err(unexpected(other)),
+        }
     }
 
     /// This agent's datacenter.

@@ -76,7 +76,8 @@ pub fn server_only(request: &Request) -> Option<&'static str> {
         | Request::Status
         | Request::Datacenters
         | Request::ConnectSign { .. }
-        | Request::ConnectCaSetConfig(_) => None,
+        | Request::ConnectCaSetConfig(_)
+        | Request::Keyring { .. } => None,
     }
 }
 

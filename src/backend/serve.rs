@@ -62,6 +62,7 @@ impl Backend {
                 }
                 set_ca_config(raft, request).await
             }
+            Request::Keyring { wan, op } => self.keyring_here(*wan, op).await.map(Reply::Keyring),
             Request::ConnectSignIntermediate { csr } => {
                 let primary = router.primary_datacenter() == self.inner.me.datacenter;
                 sign_intermediate(raft, primary, csr).map(Reply::SignedIntermediate)
@@ -155,5 +156,22 @@ async fn set_ca_config(raft: &RaftNode, request: &crate::state::CaConfigRequest)
             }
             Ok(Reply::Applied(Response::Bool(rotated)))
         }
+    }
+}
+
+impl Backend {
+    /// Runs a keyring operation on this server's LAN or WAN pool.
+    async fn keyring_here(
+        &self,
+        wan: bool,
+        op: &crate::gossip::KeyringOp,
+    ) -> Result<crate::gossip::PoolKeys, RequestError> {
+        let pools = self.inner.pools.get();
+        let pool = pools.and_then(|p| if wan { p.wan.as_ref() } else { p.lan.as_ref() });
+        let Some(pool) = pool else {
+            let which = if wan { "WAN" } else { "LAN" };
+            return Err(RequestError::BadInput(format!("this server has no {which} gossip pool")));
+        };
+        pool.keyring_op(op.clone()).await.map_err(|e| RequestError::BadInput(e.to_string()))
     }
 }

@@ -41,6 +41,14 @@ pub struct FileConfig {
     pub connect: Option<FileConnect>,
     /// `acl { enabled, default_policy, down_policy, token_ttl, tokens { .. } }`.
     pub acl: Option<FileAcl>,
+    /// The gossip encryption key (base64 of 16 or 32 bytes).
+    pub encrypt: Option<String>,
+    /// Refuse gossip packets that are not sealed (default true).
+    pub encrypt_verify_incoming: Option<bool>,
+    /// Seal gossip packets sent (default true).
+    pub encrypt_verify_outgoing: Option<bool>,
+    /// Keep the keyring in memory only, not in `<data_dir>/serf/`.
+    pub disable_keyring_file: Option<bool>,
     /// Mesh gateways of the primary datacenter to bootstrap WAN federation through
     /// (host:port or DNS name:port); secondaries only.
     pub primary_gateways: Vec<String>,

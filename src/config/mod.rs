@@ -60,6 +60,12 @@ pub struct AgentConfig {
     pub acl_tokens: crate::acl::Tokens,
     /// `acl { tokens { master } }`: installed by the primary's leader.
     pub acl_master_token: String,
+    /// `encrypt`: the gossip key (checked), if gossip is encrypted.
+    pub encrypt: Option<String>,
+    /// `encrypt_verify_incoming` / `encrypt_verify_outgoing`.
+    pub encrypt_verify: crate::gossip::Verify,
+    /// `disable_keyring_file`.
+    pub disable_keyring_file: bool,
     /// The primary's gateways to bootstrap through (secondaries).
     pub primary_gateways: Vec<String>,
     pub primary_gateways_interval: std::time::Duration,
@@ -130,6 +136,8 @@ pub struct ConfigFlags {
     pub domain: Option<String>,
     pub join: Vec<String>,
     pub join_wan: Vec<String>,
+    /// `-encrypt`: the gossip key.
+    pub encrypt: Option<String>,
     pub primary_gateways: Vec<String>,
     pub primary_datacenter: Option<String>,
     pub config_files: Vec<PathBuf>,

@@ -214,6 +214,16 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
         }
     };
     let (acl, acl_tokens, acl_master_token) = resolve_acl(&layers)?;
+    let last_bool = |get: fn(&FileConfig) -> Option<bool>| layers.iter().rev().find_map(|(_, f)| get(f));
+    let encrypt = flags.encrypt.clone().or_else(|| layers.iter().rev().find_map(|(_, f)| f.encrypt.clone()));
+    if let Some(key) = &encrypt {
+        crate::gossip::parse_key(key).map_err(|e| ConfigError::Rule(format!("encrypt has invalid key: {e}")))?;
+    }
+    let encrypt_verify = crate::gossip::Verify {
+        incoming: last_bool(|f| f.encrypt_verify_incoming).unwrap_or(true),
+        outgoing: last_bool(|f| f.encrypt_verify_outgoing).unwrap_or(true),
+    };
+    let disable_keyring_file = last_bool(|f| f.disable_keyring_file).unwrap_or(false);
     if mesh_gateway_wan_federation {
         if !server {
             return rule("'connect.enable_mesh_gateway_wan_federation = true' requires 'server = true'");
@@ -286,6 +296,9 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
         acl,
         acl_tokens,
         acl_master_token,
+        encrypt,
+        encrypt_verify,
+        disable_keyring_file,
         primary_gateways,
         primary_gateways_interval,
         limits,

@@ -10,14 +10,20 @@
 //! arrived through gateways come back in through [`Gossip::ingest`].
 
 mod identity;
+mod keyring;
+mod keyring_query;
 
 use std::collections::BTreeMap;
 use std::net::{IpAddr, SocketAddr};
 use std::num::{NonZeroU32, NonZeroUsize};
+use std::sync::Arc;
 use std::time::Duration;
 
 use foca::{AccumulatingRuntime, Foca, OwnedNotification, PostcardCodec, Timer};
 pub use identity::{MemberId, MemberMeta};
+pub use keyring::{Keyring, KeyringError, Opened, Seed, Verify, generate_key, parse_key, seed};
+use keyring_query::{ANSWER, Answer, Pending, QUERY, Query, SWIM};
+pub use keyring_query::{KeyringOp, PoolKeys};
 use serde::Serialize;
 use tokio::net::UdpSocket;
 use tokio::sync::{mpsc, oneshot, watch};
@@ -51,6 +57,8 @@ pub struct GossipOptions {
     /// Carries packets to members of other datacenters (WAN pools federated through mesh
     /// gateways).
     pub tunnel: Option<std::sync::Arc<dyn Tunnel>>,
+    /// The pool's keys, when gossip is encrypted.
+    pub keyring: Option<Arc<Keyring>>,
 }
 
 /// Where packets for other datacenters go instead of UDP.
@@ -65,6 +73,16 @@ enum Cmd {
     Join(Vec<SocketAddr>),
     JoinDatacenter(String),
     Leave(oneshot::Sender<()>),
+    Keyring(KeyringOp, oneshot::Sender<PoolKeys>),
+}
+
+/// Why a keyring operation could not run.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyringOpError {
+    #[error("Gossip encryption is not enabled on this agent (start it with `encrypt`)")]
+    NotEncrypted,
+    #[error("the gossip pool has stopped")]
+    Stopped,
 }
 
 /// A running gossip pool.
@@ -75,6 +93,7 @@ pub struct Gossip {
     members: watch::Receiver<BTreeMap<String, Member>>,
     /// Shared: handles are cloned per HTTP request (through the API state).
     local: std::sync::Arc<MemberId>,
+    keyring: Option<Arc<Keyring>>,
 }
 
 impl Gossip {
@@ -104,9 +123,16 @@ impl Gossip {
             frequency: Duration::from_secs(5),
             num_members: NonZeroUsize::MIN.saturating_add(2),
         });
-        let io = Io { socket, tunnel: opts.tunnel.clone() };
+        let io = Io { socket, tunnel: opts.tunnel.clone(), keyring: opts.keyring.clone() };
         let task = run(io, local.clone(), config, cmd_rx, ingest_rx, members_tx, shutdown);
-        Ok((Gossip { cmd: cmd_tx, ingest: ingest_tx, members: members_rx, local: std::sync::Arc::new(local) }, task))
+        let gossip = Gossip {
+            cmd: cmd_tx,
+            ingest: ingest_tx,
+            members: members_rx,
+            local: std::sync::Arc::new(local),
+            keyring: opts.keyring,
+        };
+        Ok((gossip, task))
     }
 
     /// This agent's identity (its advertised gossip address included).
@@ -139,6 +165,22 @@ impl Gossip {
         self.members.clone()
     }
 
+    /// The pool's keys, when gossip is encrypted.
+    pub fn keyring(&self) -> Option<&Arc<Keyring>> {
+        self.keyring.as_ref()
+    }
+
+    /// Runs `op` on every member of the pool known alive (this one included) and counts what
+    /// they answered.
+    pub async fn keyring_op(&self, op: KeyringOp) -> Result<PoolKeys, KeyringOpError> {
+        if self.keyring.is_none() {
+            return Err(KeyringOpError::NotEncrypted);
+        }
+        let (tx, rx) = oneshot::channel();
+        self.cmd.send(Cmd::Keyring(op, tx)).await.map_err(|_| KeyringOpError::Stopped)?;
+        rx.await.map_err(|_| KeyringOpError::Stopped)
+    }
+
     /// Leaves gracefully: tells the pool we are leaving (so we show as `left`, not `failed`),
     /// then stops gossiping.
     pub async fn leave(&self) {
@@ -151,10 +193,72 @@ impl Gossip {
 
 type Swim = Foca<MemberId, PostcardCodec, rand::rngs::StdRng, foca::NoCustomBroadcast>;
 
-/// The pool's packet I/O: UDP, plus the tunnel for other datacenters.
+/// The pool's packet I/O: UDP, plus the tunnel for other datacenters; sealed with the keyring
+/// when there is one.
 struct Io {
     socket: UdpSocket,
     tunnel: Option<std::sync::Arc<dyn Tunnel>>,
+    keyring: Option<Arc<Keyring>>,
+}
+
+/// What a received packet holds.
+enum Inbound {
+    Swim(Vec<u8>),
+    Query(Query),
+    Answer(Answer),
+}
+
+impl Io {
+    /// Sends `bytes` to `to`: through the tunnel for a member of another datacenter, else UDP.
+    async fn send(&self, to: &MemberId, bytes: Vec<u8>) {
+        if let Some(tunnel) = &self.tunnel
+            && !to.meta.datacenter.is_empty()
+            && to.meta.datacenter != tunnel.local_datacenter()
+        {
+            tunnel.send(to, bytes);
+            return;
+        }
+        if let Err(e) = self.socket.send_to(&bytes, to.addr).await {
+            tracing::debug!(to = %to.addr, error = %e, "sending a gossip packet failed");
+        }
+    }
+
+    /// A SWIM packet as it goes on the wire: sealed when the pool is encrypted.
+    fn swim_out(&self, bytes: &[u8]) -> Vec<u8> {
+        match &self.keyring {
+            Some(keyring) if keyring.verify().outgoing => keyring.seal(&framed(SWIM, bytes), true),
+            _ => bytes.to_vec(),
+        }
+    }
+
+    /// A keyring query or answer, always sealed.
+    fn sealed<T: Serialize>(&self, kind: u8, value: &T) -> Vec<u8> {
+        let plain = keyring_query::frame(kind, value);
+        self.keyring.as_ref().map(|k| k.seal(&plain, true)).unwrap_or_default()
+    }
+
+    /// What `packet` holds; `None` for one dropped (no key opens it, or it makes no sense).
+    fn inbound(&self, packet: &[u8]) -> Option<Inbound> {
+        let Some(keyring) = &self.keyring else { return Some(Inbound::Swim(packet.to_vec())) };
+        let plain = match keyring.open(packet)? {
+            Opened::Clear(plain) => return Some(Inbound::Swim(plain)),
+            Opened::Sealed(plain) => plain,
+        };
+        let (&kind, body) = plain.split_first()?;
+        match kind {
+            SWIM => Some(Inbound::Swim(body.to_vec())),
+            QUERY => serde_json::from_slice(body).ok().map(Inbound::Query),
+            ANSWER => serde_json::from_slice(body).ok().map(Inbound::Answer),
+            _ => None,
+        }
+    }
+}
+
+fn framed(kind: u8, bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len() + 1);
+    out.push(kind);
+    out.extend_from_slice(bytes);
+    out
 }
 
 async fn run(
@@ -172,21 +276,24 @@ async fn run(
     let mut buf = vec![0u8; 64 * 1024];
     // Set by a leave: when to stop, and whom to tell.
     let mut leaving: Option<(tokio::time::Instant, oneshot::Sender<()>)> = None;
+    // Keyring queries this member sent, by ID.
+    let mut queries: BTreeMap<u64, Pending> = BTreeMap::new();
     loop {
         let leave_at = leaving.as_ref().map(|(at, _)| *at);
+        let query_at = queries.values().map(|q| q.resend_at.min(q.deadline)).min();
         tokio::select! {
             r = io.socket.recv_from(&mut buf) => {
-                if let Ok((n, _)) = r
-                    && let Err(e) = foca.handle_data(&buf[..n], &mut runtime)
-                {
-                    tracing::debug!(error = %e, "ignoring a gossip packet");
+                if let Ok((n, _)) = r {
+                    let inbound = io.inbound(&buf[..n]);
+                    receive(&io, &mut foca, &mut runtime, &mut queries, inbound, false).await;
                 }
             }
             Some(packet) = ingest_rx.recv() => {
-                let packet = readdress_announce(&packet, foca.identity()).unwrap_or(packet);
-                if let Err(e) = foca.handle_data(&packet, &mut runtime) {
-                    tracing::debug!(error = %e, "ignoring a gossip packet from a gateway");
-                }
+                let inbound = io.inbound(&packet);
+                receive(&io, &mut foca, &mut runtime, &mut queries, inbound, true).await;
+            }
+            _ = tokio::time::sleep_until(query_at.unwrap_or_else(tokio::time::Instant::now)), if query_at.is_some() => {
+                resend_or_finish(&io, &mut queries).await;
             }
             _ = timers.next_due(), if !timers.is_empty() => {
                 for timer in timers.take_due() {
@@ -201,6 +308,12 @@ async fn run(
                 }
                 Cmd::JoinDatacenter(dc) => {
                     let _ = foca.announce(MemberId::probe_datacenter(&dc), &mut runtime);
+                }
+                Cmd::Keyring(op, done) => {
+                    let members = members_tx.borrow().clone();
+                    if let Some(pending) = ask(&io, foca.identity(), &members, op, done).await {
+                        queries.insert(pending.query.id, pending);
+                    }
                 }
                 Cmd::Leave(done) => {
                     // First become a `leaving` identity, so peers can tell leave from failure;
@@ -225,6 +338,117 @@ async fn run(
             _ = crate::tasks::stopped(&mut shutdown) => return,
         }
         flush(&io, &mut runtime, &mut timers, &members_tx).await;
+    }
+}
+
+/// Packets no key opened are logged at most this often.
+static DROP_LOG: crate::throttle::Throttle = crate::throttle::Throttle::burst(5, Duration::from_secs(10));
+
+/// Hands a received packet to foca, answers a keyring query, or counts an answer.
+async fn receive(
+    io: &Io,
+    foca: &mut Swim,
+    runtime: &mut AccumulatingRuntime<MemberId>,
+    queries: &mut BTreeMap<u64, Pending>,
+    inbound: Option<Inbound>,
+    through_gateway: bool,
+) {
+    match inbound {
+        None => {
+            if let Some(suppressed) = DROP_LOG.allow() {
+                let dropped = io.keyring.as_ref().map_or(0, |k| k.dropped());
+                tracing::warn!(dropped, suppressed, "dropped a gossip packet that no installed key opens");
+            }
+        }
+        Some(Inbound::Swim(packet)) => {
+            let packet = match through_gateway {
+                true => readdress_announce(&packet, foca.identity()).unwrap_or(packet),
+                false => packet,
+            };
+            if let Err(e) = foca.handle_data(&packet, runtime) {
+                tracing::debug!(error = %e, through_gateway, "ignoring a gossip packet");
+            }
+        }
+        Some(Inbound::Query(query)) => {
+            let (Some(keyring), Some(query)) = (&io.keyring, keyring_query::fresh(query)) else { return };
+            let name = foca.identity().name.clone();
+            let answer = keyring_query::apply(keyring, query.id, &name, &query.op);
+            tracing::info!(op = ?query.op, from = %query.from.name, error = ?answer.error, "keyring operation");
+            io.send(&query.from, io.sealed(ANSWER, &answer)).await;
+        }
+        Some(Inbound::Answer(answer)) => {
+            let id = answer.id;
+            let Some(pending) = queries.get_mut(&id) else { return };
+            if pending.waiting.remove(&answer.node).is_none() {
+                return;
+            }
+            pending.answers.push(answer);
+            if pending.waiting.is_empty()
+                && let Some(done) = queries.remove(&id)
+            {
+                done.finish();
+            }
+        }
+    }
+}
+
+/// Sends `op` to every other member known alive and applies it here; the query waiting for
+/// their answers (`None` when nobody else is there to ask: then it is answered already).
+async fn ask(
+    io: &Io,
+    me: &MemberId,
+    members: &BTreeMap<String, Member>,
+    op: KeyringOp,
+    done: oneshot::Sender<PoolKeys>,
+) -> Option<Pending> {
+    let keyring = io.keyring.as_ref()?;
+    let id = rand::random::<u64>();
+    let query = Query { id, from: me.clone(), sent_ms: keyring_query::now_ms(), op };
+    let waiting: BTreeMap<String, MemberId> = members
+        .values()
+        .filter(|m| m.status == MemberStatus::Alive && m.id.name != me.name && !m.id.is_probe())
+        .map(|m| (m.id.name.clone(), m.id.clone()))
+        .collect();
+    // Sealed before this member applies the operation (a `use` changes what seals): every
+    // member that can act on it can read it.
+    let packet = io.sealed(QUERY, &query);
+    for to in waiting.values() {
+        io.send(to, packet.clone()).await;
+    }
+    let answer = keyring_query::apply(keyring, id, &me.name, &query.op);
+    tracing::info!(op = ?query.op, members = waiting.len(), error = ?answer.error, "keyring operation sent to the pool");
+    let now = tokio::time::Instant::now();
+    let pending = Pending {
+        query,
+        waiting,
+        answers: vec![answer],
+        deadline: now + keyring_query::QUERY_TIMEOUT,
+        resend_at: now + keyring_query::RESEND,
+        done,
+    };
+    if pending.waiting.is_empty() {
+        pending.finish();
+        return None;
+    }
+    Some(pending)
+}
+
+/// Sends each query again to the members that have not answered, and finishes those whose
+/// time is up.
+async fn resend_or_finish(io: &Io, queries: &mut BTreeMap<u64, Pending>) {
+    let now = tokio::time::Instant::now();
+    let expired: Vec<u64> = queries.iter().filter(|(_, q)| q.deadline <= now).map(|(id, _)| *id).collect();
+    for id in expired {
+        if let Some(pending) = queries.remove(&id) {
+            pending.finish();
+        }
+    }
+    for pending in queries.values_mut().filter(|q| q.resend_at <= now) {
+        let packet = io.sealed(QUERY, &pending.query);
+        for to in pending.waiting.values() {
+            io.send(to, packet.clone()).await;
+        }
+        pending.resend_at = now + keyring_query::RESEND;
     }
 }
 
@@ -271,16 +495,7 @@ async fn flush(
     members_tx: &watch::Sender<BTreeMap<String, Member>>,
 ) {
     while let Some((to, bytes)) = runtime.to_send() {
-        if let Some(tunnel) = &io.tunnel
-            && !to.meta.datacenter.is_empty()
-            && to.meta.datacenter != tunnel.local_datacenter()
-        {
-            tunnel.send(&to, bytes.to_vec());
-            continue;
-        }
-        if let Err(e) = io.socket.send_to(&bytes, to.addr).await {
-            tracing::debug!(to = %to.addr, error = %e, "sending a gossip packet failed");
-        }
+        io.send(&to, io.swim_out(&bytes)).await;
     }
     while let Some((after, timer)) = runtime.to_schedule() {
         timers.add(after, timer);

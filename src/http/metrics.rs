@@ -61,11 +61,19 @@ pub async fn metrics(State(state): State<AppState>, Query(p): Query<Params>) -> 
         }
     }
     let m = &state.metrics;
-    let counters = [
+    let mut counters = vec![
         ("fedctl.http.requests", m.http_requests.load(Ordering::Relaxed)),
         ("fedctl.raft.applies", m.raft_applies.load(Ordering::Relaxed)),
         ("fedctl.raft.apply_errors", m.raft_apply_errors.load(Ordering::Relaxed)),
     ];
+    // Gossip packets no installed key opened (forged, or from an agent with other keys).
+    for (name, pool) in
+        [("fedctl.gossip.lan.dropped_packets", &state.gossip), ("fedctl.gossip.wan.dropped_packets", &state.wan)]
+    {
+        if let Some(ring) = pool.as_ref().and_then(|g| g.keyring()) {
+            counters.push((name, ring.dropped()));
+        }
+    }
     if p.get("format").map(String::as_str) == Some("prometheus") {
         let mut text = String::new();
         for (name, value) in &gauges {

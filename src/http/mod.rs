@@ -11,6 +11,7 @@ mod error;
 mod federation;
 mod health;
 mod intentions;
+mod keyring;
 mod kv;
 mod metrics;
 mod operator;
@@ -194,6 +195,14 @@ pub fn router(state: AppState) -> Router {
             &state,
             Permission::on(Resource::Agent, state.info.node_name.clone(), Access::Write),
             Router::new().route("/v1/agent/leave", put(operator::leave)),
+        ))
+        .merge(guarded(
+            &state,
+            Permission::scalar(Scalar::Keyring, Access::Read),
+            Router::new().route(
+                "/v1/operator/keyring",
+                get(keyring::list).post(keyring::install).put(keyring::use_key).delete(keyring::remove),
+            ),
         ))
         .merge(guarded(
             &state,

@@ -37,6 +37,9 @@ pub enum Request {
     /// Set the CA's settings (and rotate its root when they name a new key); served by any
     /// server of the primary. Answers `Applied(Bool(rotated))`.
     ConnectCaSetConfig(Box<crate::state::CaConfigRequest>),
+    /// A keyring operation on this datacenter's LAN pool, or (`wan`) the WAN pool; served by
+    /// any server.
+    Keyring { wan: bool, op: crate::gossip::KeyringOp },
 }
 
 /// A server's answer to a request it served.
@@ -51,6 +54,8 @@ pub enum Reply {
     Signed(SignedCert),
     /// An intermediate CA certificate the primary signed.
     SignedIntermediate(SignedIntermediate),
+    /// What a pool's members answered to a keyring operation.
+    Keyring(crate::gossip::PoolKeys),
 }
 
 /// An intermediate CA certificate (PEM) the primary signed, and when it expires (RFC 3339).

@@ -23,6 +23,7 @@ async fn member(name: &str, server: bool) -> (Gossip, watch::Sender<bool>) {
         },
         expected_size: 3,
         tunnel: None,
+        keyring: None,
     };
     let (gossip, task) = Gossip::bind(opts, stopped).await.unwrap();
     tokio::spawn(task);

@@ -13,6 +13,7 @@ mod connect_registration;
 mod file_modes;
 mod forged_gossip;
 mod gossip;
+mod gossip_encryption;
 mod http_api;
 mod http_limits;
 mod intentions;

@@ -173,7 +173,7 @@ fn unknown_keys_are_errors_naming_file_line_and_key() {
 fn five_bad_keys() -> Vec<KeyProblem> {
     vec![
         unknown("datacentre", 4, Some("datacenter")),
-        unsupported("encrypt", 5, "gossip encryption"),
+        unsupported("translate_wan_addrs", 5, "answering with WAN addresses for nodes in other datacenters"),
         unknown("nod_name", 6, Some("node_name")),
         unknown("ports.htp", 9, Some("ports.http")),
         unsupported("ports.dns", 10, "the DNS interface"),
@@ -186,7 +186,7 @@ fn every_bad_key_of_an_hcl_file_is_reported_at_once_with_its_line() {
 data_dir = "/x"
 domain = "dns"
 datacentre = "east"
-encrypt = "pUqJrVyVRj5jsiYEkM/tFQYfWyJIv4s3XkvDwy7Cu5s="
+translate_wan_addrs = true
 nod_name = "n1"
 ports {
   http = 8500
@@ -203,7 +203,7 @@ ports {
         format!(
             "config file {file}: 5 keys fedctl cannot use:\n\
              {file}:4: unknown key \"datacentre\" (did you mean \"datacenter\"?)\n\
-             {file}:5: \"encrypt\" is a Consul setting fedctl does not support yet (gossip encryption)\n\
+             {file}:5: \"translate_wan_addrs\" is a Consul setting fedctl does not support yet (answering with WAN addresses for nodes in other datacenters)\n\
              {file}:6: unknown key \"nod_name\" (did you mean \"node_name\"?)\n\
              {file}:9: unknown key \"ports.htp\" (did you mean \"ports.http\"?)\n\
              {file}:10: \"ports.dns\" is a Consul setting fedctl does not support yet (the DNS interface)\n\
@@ -218,7 +218,7 @@ fn every_bad_key_of_a_json_file_is_reported_at_once_with_its_line() {
   "data_dir": "/x",
   "domain": "dns",
   "datacentre": "east",
-  "encrypt": "pUqJrVyVRj5jsiYEkM/tFQYfWyJIv4s3XkvDwy7Cu5s=",
+  "translate_wan_addrs": true,
   "nod_name": "n1",
   "ports": {
     "http": 8500,
@@ -240,7 +240,7 @@ fn consul_settings_fedctl_lacks_are_named_as_such() {
     let text = r#"data_dir = "/x"
 ui = true
 enable_script_checks = false
-encrypt = "pUqJrVyVRj5jsiYEkM/tFQYfWyJIv4s3XkvDwy7Cu5s="
+translate_wan_addrs = true
 acl {
   enabled = true
 }
@@ -259,7 +259,7 @@ performance {
         [
             ("ui", Some(2)),
             ("enable_script_checks", Some(3)),
-            ("encrypt", Some(4)),
+            ("translate_wan_addrs", Some(4)),
             ("telemetry", Some(8)),
             ("performance", Some(11))
         ]
@@ -268,7 +268,7 @@ performance {
     let message = err.to_string();
     assert!(
         message.contains(&format!(
-            "{}:4: \"encrypt\" is a Consul setting fedctl does not support yet (gossip encryption)",
+            "{}:4: \"translate_wan_addrs\" is a Consul setting fedctl does not support yet (answering with WAN addresses for nodes in other datacenters)",
             path.display()
         )),
         "{message}"
@@ -578,4 +578,23 @@ fn invalid_checks_in_files_are_rejected() {
     assert!(err.to_string().contains("Interval is required"), "{err}");
     let (_, err) = error_for(r#"{"data_dir": "/x", "check": {"id": "c", "ttl": "soon"}}"#, "a.json");
     assert!(err.to_string().contains("invalid duration"), "{err}");
+}
+
+#[test]
+fn the_gossip_key_is_checked_and_its_verify_settings_read() {
+    let (_, err) = error_for("data_dir = \"/x\"\nencrypt = \"c2hvcnQ=\"\n", "short.hcl");
+    assert_eq!(err.to_string(), "encrypt has invalid key: key size must be 16, 24 or 32 bytes, not 5");
+    let (_, err) = error_for("data_dir = \"/x\"\nencrypt = \"not base64!\"\n", "bad.hcl");
+    assert!(err.to_string().starts_with("encrypt has invalid key: not base64"), "{err}");
+    let dir = temp_dir();
+    let key = fedctl::gossip::generate_key();
+    let text = format!(
+        "data_dir = \"/x\"\nencrypt = \"{key}\"\nencrypt_verify_incoming = false\ndisable_keyring_file = true\n"
+    );
+    let cfg = resolve(&with_files(vec![write(dir.path(), "ok.hcl", &text)])).unwrap();
+    assert_eq!(cfg.encrypt.as_deref(), Some(key.as_str()));
+    assert_eq!(cfg.encrypt_verify, fedctl::gossip::Verify { incoming: false, outgoing: true });
+    assert!(cfg.disable_keyring_file);
+    let plain = resolve(&with_files(vec![write(dir.path(), "none.hcl", "data_dir = \"/x\"\n")])).unwrap();
+    assert_eq!((plain.encrypt, plain.encrypt_verify), (None, fedctl::gossip::Verify::default()));
 }

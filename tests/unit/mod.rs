@@ -7,6 +7,7 @@ mod argv;
 mod config;
 mod config_entries;
 mod discovery_chain;
+mod gossip_keyring;
 mod intentions;
 mod linearizable;
 mod locator;

@@ -74,6 +74,17 @@ pub const CONFIG_KEYS: &[(&str, &str)] = &[
         "mesh gateways of the primary datacenter to bootstrap WAN federation through (host:port or DNS \
          name:port); secondaries only",
     ),
+    (
+        "encrypt",
+        "the gossip encryption key: base64 of 16 or 32 random bytes (`fedctl keygen`); seeds the keyrings \
+         in <data_dir>/serf/ the first time, after which the keyring files win (default: none: gossip in the clear)",
+    ),
+    (
+        "encrypt_verify_incoming",
+        "refuse gossip packets that are not encrypted (default: true; false while turning encryption on)",
+    ),
+    ("encrypt_verify_outgoing", "encrypt the gossip packets sent (default: true; false while turning encryption on)"),
+    ("disable_keyring_file", "keep the gossip keyring in memory only, not in <data_dir>/serf/ (default: false)"),
     ("primary_gateways_interval", "how often primary_gateways are resolved again (default: 30s)"),
     ("ca_file", "the CA certificate (PEM) the agents' certificates are checked against (default: none)"),
     ("cert_file", "the agent's certificate (PEM); TLS is on when it is set (default: none: plaintext)"),

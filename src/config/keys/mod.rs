@@ -22,12 +22,9 @@ use suggest::suggest;
 /// path has no list indexes: `service.token` is the key in every service, of `service`
 /// blocks or of the `services` list alike.
 ///
-/// They stay errors: an agent must not start quietly without, say, the gossip encryption or
-/// the ACLs its file asks for.
+/// They stay errors: an agent must not start quietly without, say, the client certificate
+/// checks or the DNS interface its file asks for.
 const UNSUPPORTED: &[(&str, &str)] = &[
-    ("encrypt", "gossip encryption"),
-    ("encrypt_verify_incoming", "gossip encryption"),
-    ("encrypt_verify_outgoing", "gossip encryption"),
     ("acl.enable_token_persistence", "tokens set through the API kept across restarts"),
     ("acl.enable_key_list_policy", "the list disposition enforced on recursive KV reads"),
     ("acl.policy_ttl", "a client agent's policy cache; fedctl's clients cache whole tokens for token_ttl"),

@@ -1,0 +1,124 @@
+//! Keyring operations across a pool: the member asked sends the operation to every member it
+//! knows alive, sealed, each applies it to its own keyring and answers with its keys; the
+//! answers are counted as the reference's keyring responses (`Keys` with how many members hold
+//! each, `NumNodes`, and `Messages` with a member's error).
+//!
+//! Inside a sealed packet the first byte says what follows: a SWIM packet, a query or an
+//! answer. Queries are resent to members that did not answer yet (gossip is UDP) until every
+//! one did or the time is up; applying one twice changes nothing. Only sealed packets carry
+//! queries, so nobody without a key can ask.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use super::MemberId;
+use super::keyring::Keyring;
+
+/// What is inside a sealed packet.
+pub(super) const SWIM: u8 = 0;
+pub(super) const QUERY: u8 = 1;
+pub(super) const ANSWER: u8 = 2;
+
+/// How long a query waits for every member to answer.
+pub(super) const QUERY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How often it is sent again to members that have not answered.
+pub(super) const RESEND: Duration = Duration::from_millis(400);
+/// A query older than this (by its sender's clock) is ignored: a recorded one cannot be
+/// replayed later.
+const MAX_AGE_MS: u64 = 60_000;
+
+/// A keyring operation (`/v1/operator/keyring`: GET, POST, PUT, DELETE).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum KeyringOp {
+    List,
+    Install(String),
+    Use(String),
+    Remove(String),
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct Query {
+    pub id: u64,
+    pub from: MemberId,
+    pub sent_ms: u64,
+    pub op: KeyringOp,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(super) struct Answer {
+    pub id: u64,
+    pub node: String,
+    pub error: Option<String>,
+    pub keys: Vec<String>,
+}
+
+/// What one pool's members answered.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PoolKeys {
+    /// Members asked (this one included).
+    pub num_nodes: usize,
+    /// Each key, and how many members hold it.
+    pub keys: BTreeMap<String, usize>,
+    /// A member's error, or that it did not answer.
+    pub messages: BTreeMap<String, String>,
+}
+
+pub(super) fn now_ms() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
+}
+
+/// `kind` and `value`, framed for sealing.
+pub(super) fn frame<T: Serialize>(kind: u8, value: &T) -> Vec<u8> {
+    let mut out = vec![kind];
+    out.extend(serde_json::to_vec(value).unwrap_or_default());
+    out
+}
+
+/// Applies `op` to `keyring`; this member's answer.
+pub(super) fn apply(keyring: &Keyring, id: u64, node: &str, op: &KeyringOp) -> Answer {
+    let result = match op {
+        KeyringOp::List => Ok(()),
+        KeyringOp::Install(key) => keyring.install(key),
+        KeyringOp::Use(key) => keyring.use_key(key),
+        KeyringOp::Remove(key) => keyring.remove(key),
+    };
+    Answer { id, node: node.to_owned(), error: result.err().map(|e| e.to_string()), keys: keyring.keys() }
+}
+
+/// A query that arrived, if it is fresh enough to act on.
+pub(super) fn fresh(query: Query) -> Option<Query> {
+    let now = now_ms();
+    (now.abs_diff(query.sent_ms) <= MAX_AGE_MS).then_some(query)
+}
+
+/// A query this member sent, waiting for answers.
+pub(super) struct Pending {
+    pub query: Query,
+    /// Members that have not answered yet.
+    pub waiting: BTreeMap<String, MemberId>,
+    pub answers: Vec<Answer>,
+    pub deadline: tokio::time::Instant,
+    pub resend_at: tokio::time::Instant,
+    pub done: tokio::sync::oneshot::Sender<PoolKeys>,
+}
+
+impl Pending {
+    /// The count of what was answered; members that never did are named in `messages`.
+    pub fn finish(self) {
+        let mut result = PoolKeys { num_nodes: self.answers.len() + self.waiting.len(), ..PoolKeys::default() };
+        for answer in &self.answers {
+            for key in &answer.keys {
+                *result.keys.entry(key.clone()).or_default() += 1;
+            }
+            if let Some(error) = &answer.error {
+                result.messages.insert(answer.node.clone(), error.clone());
+            }
+        }
+        for name in self.waiting.keys() {
+            result.messages.insert(name.clone(), "no answer (is its keyring missing the primary key?)".into());
+        }
+        let _ = self.done.send(result);
+    }
+}
