@@ -63,6 +63,9 @@ pub struct Args {
     /// xDS gRPC port with TLS (the agent's certificate; -1 disables) [default: disabled].
     #[arg(long, value_name = "PORT")]
     pub grpc_tls_port: Option<i64>,
+    /// HTTPS API port with the agent's certificate (-1 disables) [default: disabled].
+    #[arg(long, value_name = "PORT")]
+    pub https_port: Option<i64>,
     /// The cluster's DNS domain [default: consul].
     #[arg(long, value_name = "DOMAIN")]
     pub domain: Option<String>,
@@ -118,6 +121,7 @@ pub async fn cmd_agent(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         serf_wan_port: args.serf_wan_port,
         grpc_port: args.grpc_port,
         grpc_tls_port: args.grpc_tls_port,
+        https_port: args.https_port,
         domain: args.domain,
         join: args.join,
         join_wan: args.join_wan,
@@ -180,6 +184,9 @@ fn banner(agent: &fedctl::agent::Running) -> Vec<String> {
         lines.push(format!("{name:>15}: {}", addr.unwrap_or_else(|| "disabled".to_owned())));
     };
     at("HTTP API", agent.http_addr.map(|a| format!("http://{a}")));
+    if agent.https_addr.is_some() {
+        at("HTTPS API", agent.https_addr.map(|a| format!("https://{a}")));
+    }
     if cfg.server {
         at("Server RPC", Some(agent.rpc_addr.clone()));
     }

@@ -51,6 +51,7 @@ fn pki(dir: &Path) -> (Vec<String>, TlsSettings) {
         verify_incoming: true,
         verify_outgoing: true,
         verify_server_hostname: true,
+        verify_incoming_https: false,
     };
     (configs, client)
 }

@@ -69,6 +69,13 @@ impl ClientArgs {
 /// A client error at the CLI edge, with what to try.
 pub fn api_error(e: ClientError) -> CliError {
     let hint = match &e {
+        ClientError::Connect { reason, .. }
+            if ["alert", "certificate", "handshake"].iter().any(|w| reason.to_lowercase().contains(w)) =>
+        {
+            Some(
+                "the agent refused the TLS handshake: check -ca-file, -client-cert and -client-key (FEDCTL_CACERT / CONSUL_CACERT, FEDCTL_CLIENT_CERT, FEDCTL_CLIENT_KEY)",
+            )
+        }
         ClientError::Connect { .. } => {
             Some("is `fedctl agent` running there? set -http-addr or FEDCTL_HTTP_ADDR to its HTTP address")
         }

@@ -31,6 +31,8 @@ pub(super) struct Listeners {
     pub http: Option<TcpListener>,
     pub grpc: Option<TcpListener>,
     pub grpc_tls: Option<(TcpListener, Arc<rustls::ServerConfig>)>,
+    /// The HTTP API over TLS (`ports.https`).
+    pub https: Option<(TcpListener, Arc<rustls::ServerConfig>)>,
     /// The server port (servers).
     pub server: Option<TcpListener>,
     /// The server port peers dial: the bound one (port 0 picks one), or the configured one.
@@ -81,7 +83,7 @@ impl Agent {
         // Everything bound so far is closed again when a bind fails, before the ports are
         // checked, so a port taken by this agent itself is not reported.
         let bound = async {
-            let listeners = Listeners::bind(&cfg).await?;
+            let listeners = Listeners::bind(&cfg, tls.as_deref()).await?;
             let wan = bind_wan(&cfg, listeners.server_port, tunnel.as_ref(), &shutdown).await?;
             let wan_port = wan.as_ref().map_or(0, |w| w.gossip.local().addr.port());
             let lan = bind_lan(&cfg, listeners.server_port, wan_port, &shutdown).await?;
@@ -107,7 +109,7 @@ async fn bind(what: &'static str, addr: SocketAddr) -> Result<TcpListener, Agent
 }
 
 impl Listeners {
-    async fn bind(cfg: &AgentConfig) -> Result<Listeners, AgentError> {
+    async fn bind(cfg: &AgentConfig, tls: Option<&AgentTls>) -> Result<Listeners, AgentError> {
         let on = |port| SocketAddr::new(cfg.client_addr, port);
         let http = match cfg.ports.http {
             Some(port) => Some(bind("HTTP", on(port)).await?),
@@ -124,13 +126,22 @@ impl Listeners {
             }
             None => None,
         };
+        let https = match (cfg.ports.https, tls) {
+            (Some(port), Some(tls)) => {
+                let config =
+                    tls.https_config(cfg.tls.verify_incoming_https).map_err(|e| AgentError::Https(e.to_string()))?;
+                Some((bind("HTTPS", on(port)).await?, config))
+            }
+            (Some(_), None) => return Err(AgentError::Https("ca_file, cert_file and key_file are not set".into())),
+            (None, _) => None,
+        };
         let server = match (cfg.server, cfg.ports.server) {
             (true, Some(port)) => Some(bind("server RPC", SocketAddr::new(cfg.bind_addr, port)).await?),
             _ => None,
         };
         let configured = cfg.ports.server.unwrap_or(8300);
         let server_port = server.as_ref().and_then(|l| l.local_addr().ok()).map_or(configured, |a| a.port());
-        Ok(Listeners { http, grpc, grpc_tls, server, server_port })
+        Ok(Listeners { http, https, grpc, grpc_tls, server, server_port })
     }
 }
 

@@ -22,6 +22,8 @@ pub enum AgentError {
     Raft(#[from] RaftStartError),
     #[error("loading the agent TLS files: {0}")]
     Tls(#[from] TlsError),
+    #[error("ports.https serves the HTTP API with the agent's certificate, but {0}")]
+    Https(String),
     #[error("ports.grpc_tls serves xDS with the agent's certificate, but {0}")]
     GrpcTls(String),
     #[error(

@@ -28,6 +28,7 @@ fn ports(cfg: &AgentConfig) -> Vec<(&'static str, SocketAddr, bool)> {
     let p = &cfg.ports;
     let mut all = vec![
         ("HTTP", on(cfg.client_addr, p.http), false),
+        ("HTTPS", on(cfg.client_addr, p.https), false),
         ("xDS gRPC", on(cfg.client_addr, p.grpc), false),
         ("xDS gRPC TLS", on(cfg.client_addr, p.grpc_tls), false),
         ("LAN gossip", on(cfg.bind_addr, p.serf_lan), true),

@@ -24,6 +24,8 @@ const SHUTDOWN_GRACE: Duration = Duration::from_secs(2);
 pub struct Running {
     /// Where the HTTP API listens (`None` when disabled).
     pub http_addr: Option<SocketAddr>,
+    /// Where the HTTPS API listens (`None` unless `ports.https` is set).
+    pub https_addr: Option<SocketAddr>,
     /// Where the xDS gRPC server listens (`None` when disabled).
     pub grpc_addr: Option<SocketAddr>,
     /// Where xDS over TLS listens (`None` unless `ports.grpc_tls` is set).

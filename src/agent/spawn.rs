@@ -100,7 +100,7 @@ impl Agent {
         w.membership(&rpc, &router, raft.as_ref(), lan.as_ref(), wan.as_ref(), locator.is_some());
         let replications = w.federation(raft.as_ref(), &backend, router, locator.as_ref(), tls.as_ref());
         let (proxycfg, leaves) = w.local(&opts, &node_id, &local, &backend, locator.as_ref(), listeners.server_port);
-        let Listeners { http, grpc, grpc_tls, server, server_port } = listeners;
+        let Listeners { http, https, grpc, grpc_tls, server, server_port } = listeners;
         if let Some(listener) = server {
             w.server_port(listener, &backend, tls.clone(), wan.as_ref().filter(|_| locator.is_some()));
         }
@@ -108,7 +108,8 @@ impl Agent {
         let (grpc_addr, grpc_tls_addr) = w.xds(grpc, grpc_tls, &proxycfg, &xds);
         let left = Arc::new(tokio::sync::Notify::new());
         let http_addr = http.as_ref().and_then(|l| l.local_addr().ok());
-        if let Some(listener) = http {
+        let https_addr = https.as_ref().and_then(|(l, _)| l.local_addr().ok());
+        if http.is_some() || https.is_some() {
             let state = ApiState {
                 leaves,
                 proxycfg: proxycfg.clone(),
@@ -124,14 +125,22 @@ impl Agent {
                 locator: locator.clone(),
                 tls: tls.clone(),
             };
-            w.spawn_edge("http server", |stop| {
-                crate::http::serve(listener, AppState::new(state), cfg.limits.http, stop)
-            });
+            let state = AppState::new(state);
+            if let Some(listener) = http {
+                let state = state.clone();
+                w.spawn_edge("http server", |stop| crate::http::serve(listener, state, None, cfg.limits.http, stop));
+            }
+            if let Some((listener, config)) = https {
+                w.spawn_edge("https server", |stop| {
+                    crate::http::serve(listener, state, Some(config), cfg.limits.http, stop)
+                });
+            }
         }
         tracing::info!(node = %cfg.node_name, datacenter = %cfg.datacenter, server = cfg.server, http = %http_addr.map_or("disabled".to_owned(), |a| a.to_string()), "agent started");
         let Wiring { edges, stop_edges, tasks, .. } = w;
         Ok(Running {
             http_addr,
+            https_addr,
             grpc_addr,
             grpc_tls_addr,
             proxycfg,

@@ -58,6 +58,8 @@ pub struct FileConfig {
     pub cert_file: Option<String>,
     pub key_file: Option<String>,
     pub verify_incoming: Option<bool>,
+    /// Require a client certificate from the CA on the HTTPS port (`verify_incoming` does too).
+    pub verify_incoming_https: Option<bool>,
     pub verify_outgoing: Option<bool>,
     pub verify_server_hostname: Option<bool>,
     /// Raft log entries between snapshots (the reference's key; default 16384).
@@ -116,6 +118,7 @@ pub struct FilePorts {
     pub serf_wan: Option<i64>,
     pub grpc: Option<i64>,
     pub grpc_tls: Option<i64>,
+    pub https: Option<i64>,
 }
 
 /// HCL writes one block as an object and repeated blocks as an array; accept both.

@@ -99,6 +99,8 @@ pub struct Ports {
     pub grpc: Option<u16>,
     /// xDS over TLS with the agent's certificate; off unless configured.
     pub grpc_tls: Option<u16>,
+    /// The HTTP API over TLS with the agent's certificate; off unless configured.
+    pub https: Option<u16>,
 }
 
 impl Default for Ports {
@@ -111,6 +113,7 @@ impl Default for Ports {
             serf_wan: Some(8302),
             grpc: Some(8502),
             grpc_tls: None,
+            https: None,
         }
     }
 }
@@ -133,6 +136,7 @@ pub struct ConfigFlags {
     pub serf_wan_port: Option<i64>,
     pub grpc_port: Option<i64>,
     pub grpc_tls_port: Option<i64>,
+    pub https_port: Option<i64>,
     pub domain: Option<String>,
     pub join: Vec<String>,
     pub join_wan: Vec<String>,

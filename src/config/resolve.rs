@@ -151,6 +151,7 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
             "ports.grpc_tls",
             defaults.grpc_tls,
         )?,
+        https: port(pick_port!(https, flags.https_port, "https-port"), "ports.https", defaults.https)?,
     };
     let log_level = match log_level {
         Some(p) => match p.value.to_ascii_lowercase().as_str() {
@@ -360,11 +361,15 @@ fn resolve_tls(layers: &[(PathBuf, FileConfig)]) -> Result<TlsSettings, ConfigEr
         cert_file: cert.as_ref().map(|(_, v)| PathBuf::from(v)),
         key_file: key.as_ref().map(|(_, v)| PathBuf::from(v)),
         verify_incoming: flag(&|f| f.verify_incoming),
+        verify_incoming_https: flag(&|f| f.verify_incoming) || flag(&|f| f.verify_incoming_https),
         verify_outgoing: flag(&|f| f.verify_outgoing),
         verify_server_hostname: flag(&|f| f.verify_server_hostname),
     };
     let any_file = ca.is_some() || cert.is_some() || key.is_some();
-    let any_verify = settings.verify_incoming || settings.verify_outgoing || settings.verify_server_hostname;
+    let any_verify = settings.verify_incoming
+        || settings.verify_incoming_https
+        || settings.verify_outgoing
+        || settings.verify_server_hostname;
     if (any_file || any_verify) && (ca.is_none() || cert.is_none() || key.is_none()) {
         let missing: Vec<&str> = [("ca_file", &ca), ("cert_file", &cert), ("key_file", &key)]
             .iter()

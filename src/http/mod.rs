@@ -244,15 +244,16 @@ async fn count_requests(State(state): State<AppState>, request: Request, next: N
 /// How long in-flight requests get to finish once shutdown starts (a blocking query is cut).
 const SHUTDOWN_GRACE: Duration = Duration::from_secs(1);
 
-/// Serves the API (HTTP/1.1, as the reference without TLS) on `listener` within `limits` until
+/// Serves the API (HTTP/1.1, over `tls` on the HTTPS port) on `listener` within `limits` until
 /// `shutdown` flips, then drains its connections.
 pub async fn serve(
     listener: tokio::net::TcpListener,
     state: AppState,
+    tls: Option<Arc<rustls::ServerConfig>>,
     limits: ConnLimits,
     shutdown: tokio::sync::watch::Receiver<bool>,
 ) {
     let service = hyper_util::service::TowerToHyperService::new(router(state));
-    let opts = ServeOptions { protocol: Protocol::Http1, tls: None, limits, grace: SHUTDOWN_GRACE };
+    let opts = ServeOptions { protocol: Protocol::Http1, tls, limits, grace: SHUTDOWN_GRACE };
     crate::serve::serve(listener, service, opts, shutdown).await;
 }

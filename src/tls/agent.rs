@@ -47,6 +47,13 @@ impl AgentTls {
         })))
     }
 
+    /// The HTTPS API's configuration: the agent's certificate, HTTP/1.1; with
+    /// `require_client_cert` (`verify_incoming_https`), only clients with a certificate
+    /// signed by the CA get in.
+    pub fn https_config(&self, require_client_cert: bool) -> Result<Arc<ServerConfig>, TlsError> {
+        Ok(Arc::new(self.material.server_config(require_client_cert, &[b"http/1.1"])?))
+    }
+
     pub fn server_config(&self) -> Arc<ServerConfig> {
         self.server.clone()
     }

@@ -11,6 +11,9 @@ pub struct TlsSettings {
     /// Refuse plaintext on the server port (TLS connections always need a client
     /// certificate from the CA).
     pub verify_incoming: bool,
+    /// Require a client certificate from the CA on the HTTPS port (`verify_incoming` or
+    /// `verify_incoming_https`).
+    pub verify_incoming_https: bool,
     /// Use TLS for outgoing server connections.
     pub verify_outgoing: bool,
     /// Dial servers as `<node>.server.<dc>.<domain>` and accept only peer servers whose

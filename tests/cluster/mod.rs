@@ -16,6 +16,7 @@ mod gossip;
 mod gossip_encryption;
 mod http_api;
 mod http_limits;
+mod https;
 mod intentions;
 mod operator_leave;
 mod partition;

@@ -47,6 +47,7 @@ impl Cluster {
             verify_incoming: true,
             verify_outgoing: true,
             verify_server_hostname: true,
+            verify_incoming_https: false,
         };
         AgentTls::load(&settings, "dc1", "consul").unwrap().unwrap()
     }

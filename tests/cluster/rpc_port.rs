@@ -37,6 +37,7 @@ fn pki(dir: &Path, ca: Option<(&str, &Ca)>, kind: CertKind, name: &str, verify: 
         verify_incoming: verify,
         verify_outgoing: true,
         verify_server_hostname: verify,
+        verify_incoming_https: false,
     }
 }
 

@@ -45,6 +45,7 @@ impl Pki {
             verify_incoming: true,
             verify_outgoing: true,
             verify_server_hostname: true,
+            verify_incoming_https: false,
         }
     }
 

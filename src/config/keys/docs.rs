@@ -25,6 +25,10 @@ pub const CONFIG_KEYS: &[(&str, &str)] = &[
     ("ports.serf_wan", "the WAN gossip port (default: 8302)"),
     ("ports.grpc", "the xDS (gRPC) port Envoy connects to (default: 8502)"),
     ("ports.grpc_tls", "xDS over TLS with the agent's cert_file and key_file (default: off)"),
+    (
+        "ports.https",
+        "the HTTP API over TLS with the agent's cert_file and key_file, Consul's 8501 (default: off); set ports.http = -1 to serve HTTPS only",
+    ),
     ("domain", "the domain of the datacenters' names, as in server.<datacenter>.<domain> (default: consul)"),
     ("log_level", "trace, debug, info, warn or error (default: info; FEDCTL_LOG overrides)"),
     ("log_json", "log as JSON (default: off)"),
@@ -89,7 +93,11 @@ pub const CONFIG_KEYS: &[(&str, &str)] = &[
     ("ca_file", "the CA certificate (PEM) the agents' certificates are checked against (default: none)"),
     ("cert_file", "the agent's certificate (PEM); TLS is on when it is set (default: none: plaintext)"),
     ("key_file", "the private key (PEM) of cert_file (default: none)"),
-    ("verify_incoming", "refuse plaintext on the server port (default: off)"),
+    (
+        "verify_incoming",
+        "refuse plaintext on the server port, and require a client certificate on the HTTPS port (default: off)",
+    ),
+    ("verify_incoming_https", "require a client certificate signed by ca_file on the HTTPS port (default: off)"),
     ("verify_outgoing", "use TLS for outgoing server connections (default: off)"),
     (
         "verify_server_hostname",
