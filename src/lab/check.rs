@@ -157,6 +157,15 @@ impl Checker {
                         return false;
                     }
                 }
+                // And every gateway is running: its health check reaches its Envoy (a gateway
+                // registers before its Envoy starts).
+                for d in &lab.datacenters {
+                    let path = "/v1/health/service/mesh-gateway?passing";
+                    let Some(passing) = self.get(&d.servers[0].http_addr(), path).await else { return false };
+                    if passing.as_array().map_or(0, Vec::len) != d.gateways.len() {
+                        return false;
+                    }
+                }
                 true
             }
             Stage::CrossDcRpc => {

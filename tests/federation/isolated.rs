@@ -95,6 +95,21 @@ async fn three_datacenters_one_with_three_servers_and_the_probe_names_a_cut_gate
         async || all_servers.iter().all(|&(d, i)| states(&f, d, i) == complete),
     )
     .await;
+    // Each gateway's Envoy routes to every other datacenter's gateway: until then a write
+    // across could fail and send the locator around its gateway (which isolation forbids).
+    let td = trust_domain(&f);
+    for dc in 0..3 {
+        for other in (0..3).filter(|o| *o != dc) {
+            let cluster = format!("dc{}.internal.{td}", other + 1);
+            let addr = format!("10.99.{}.1:8443", other + 1);
+            eventually_with(
+                &format!("dc{}'s gateway healthy in dc{}'s Envoy", other + 1, dc + 1),
+                || f.logs(),
+                async || f.envoy_hosts(dc, 0, &cluster) == [(addr.clone(), "healthy".to_owned())],
+            )
+            .await;
+        }
+    }
     for (from, to) in [(0, "dc3"), (2, "dc2"), (1, "dc1")] {
         let run = f.cli(from, 0, &["kv", "put", "-datacenter", to, &format!("from-dc{}", from + 1), "x"]);
         assert_eq!(run.code, 0, "{run:?}");

@@ -5,11 +5,11 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 /// A port nothing listens on right now, and that nothing else in this process was given. It
 /// is below the kernel's ephemeral range (32768 and up), where agents binding port 0 and
-/// outgoing connections take theirs, so it stays free until its process binds it. Each
-/// process starts elsewhere in the range.
+/// outgoing connections take theirs, and below 20000, where `fedctl lab` picks its ports,
+/// so it stays free until its process binds it. Each process starts elsewhere in the range.
 pub fn free_port() -> u16 {
     const LOW: u32 = 10_000;
-    const SPAN: u32 = 22_000;
+    const SPAN: u32 = 10_000;
     static NEXT: AtomicU32 = AtomicU32::new(u32::MAX);
     let _ = NEXT.compare_exchange(u32::MAX, std::process::id() % SPAN, Ordering::SeqCst, Ordering::SeqCst);
     loop {
