@@ -3,12 +3,13 @@
 //!
 //! Run: `cargo bench --bench suite` (all areas, about 6 minutes on 2 vCPUs), or
 //! `cargo bench --bench suite -- --only scale,lab --json report.json --quick`.
-//! Areas: kv, cluster, federation, connect, mesh, meshdc, intentions, xds, gateways, scale, lab. Environment: BENCH_RUNS (3),
+//! Areas: kv, acl, cluster, federation, connect, mesh, meshdc, intentions, xds, gateways, scale, lab. Environment: BENCH_RUNS (3),
 //! BENCH_SECS (3, per load phase), BENCH_CLIENTS (64), BENCH_SCALE ("2,8,32"), BENCH_DIR (where
 //! data directories go; default `target`, the real disk), BENCH_ENVOY_ARGS (extra Envoy flags).
 
 #![allow(clippy::print_stdout, clippy::print_stderr, clippy::unwrap_used)]
 
+mod acl;
 mod baseline;
 mod cluster;
 mod connect;
@@ -30,8 +31,20 @@ use std::time::Instant;
 
 use report::{Report, Row, Stat};
 
-const AREAS: [&str; 11] =
-    ["kv", "cluster", "federation", "connect", "mesh", "meshdc", "intentions", "xds", "gateways", "scale", "lab"];
+const AREAS: [&str; 12] = [
+    "kv",
+    "acl",
+    "cluster",
+    "federation",
+    "connect",
+    "mesh",
+    "meshdc",
+    "intentions",
+    "xds",
+    "gateways",
+    "scale",
+    "lab",
+];
 /// Areas that run real Envoy.
 const NEEDS_ENVOY: [&str; 6] = ["mesh", "meshdc", "intentions", "xds", "gateways", "lab"];
 
@@ -145,6 +158,7 @@ fn main() {
         let mut got = rt.block_on(async {
             match *area {
                 "kv" => kv::run(&ctx).await,
+                "acl" => acl::run(&ctx).await,
                 "cluster" => cluster::run(&ctx).await,
                 "federation" => federation::run(&ctx).await,
                 "connect" => connect::run(&ctx).await,

@@ -90,6 +90,7 @@ pub enum Target {
     AtMost(f64),
     AtLeast(f64),
     RatioAtMost(f64),
+    RatioAtLeast(f64),
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -137,6 +138,7 @@ impl Row {
             Target::AtMost(t) => Some(self.value.median <= t),
             Target::AtLeast(t) => Some(self.value.median >= t),
             Target::RatioAtMost(t) => self.ratio.map(|r| r.median <= t),
+            Target::RatioAtLeast(t) => self.ratio.map(|r| r.median >= t),
         };
         self
     }
@@ -147,6 +149,7 @@ impl Row {
             Some(Target::AtMost(t)) => format!("≤ {} {}", number(t, self.value.unit), self.value.unit),
             Some(Target::AtLeast(t)) => format!("≥ {} {}", number(t, self.value.unit), self.value.unit),
             Some(Target::RatioAtMost(t)) => format!("≤ {t}× baseline"),
+            Some(Target::RatioAtLeast(t)) => format!("≥ {t}× baseline"),
         }
     }
 }

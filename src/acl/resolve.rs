@@ -64,13 +64,13 @@ pub fn authorizer_of(
 }
 
 /// A server's resolver: authorizers by secret, valid while the ACL tables are unchanged, and
-/// compiled policies by (ID, ModifyIndex).
+/// compiled policies by their rules.
 #[derive(Debug, Default)]
 pub struct Resolver {
     default_allow: bool,
     datacenter: String,
     authorizers: Mutex<HashMap<String, ([u64; 3], Authorizer)>>,
-    policies: Mutex<HashMap<(String, u64), Arc<Rules>>>,
+    policies: Mutex<HashMap<String, Arc<Rules>>>,
 }
 
 /// Beyond this many cached secrets the cache starts over (secrets are cheap to re-resolve).
@@ -124,8 +124,10 @@ impl Resolver {
     }
 
     fn compiled(&self, policy: &crate::state::AclPolicy) -> Option<Arc<Rules>> {
-        let key = (policy.id.clone(), policy.index.modify_index);
-        if let Some(rules) = self.policies.lock().ok().and_then(|c| c.get(&key).cloned()) {
+        // By the rules themselves: a policy's indexes differ between datacenters (a secondary's
+        // copy has its own), and one read from the primary must not stand for a local one.
+        let key = &policy.rules;
+        if let Some(rules) = self.policies.lock().ok().and_then(|c| c.get(key).cloned()) {
             return Some(rules);
         }
         match Rules::parse(&policy.rules) {
@@ -135,7 +137,7 @@ impl Resolver {
                     if cache.len() >= MAX_CACHED {
                         cache.clear();
                     }
-                    cache.insert(key, rules.clone());
+                    cache.insert(key.clone(), rules.clone());
                 }
                 Some(rules)
             }

@@ -147,3 +147,44 @@ proptest! {
         }
     }
 }
+
+/// A secondary's resolver first sees a policy as the primary has it (a token it did not hold
+/// yet, asked of the primary), then its own replicated copy: another index space, so the
+/// same ID and ModifyIndex can carry other rules. The rules decide, not the index.
+#[test]
+fn a_policy_compiled_from_the_primary_does_not_stand_for_a_local_copy_of_the_same_index() {
+    use fedctl::state::{AclIdentity, AclLink, AclOp, AclPolicy, AclSet, AclToken, Command, RaftIndex, Store};
+    let resolver = fedctl::acl::Resolver::new("dc2", false);
+    let policy = |rules: &str, modify_index| AclPolicy {
+        id: "6c1e4f0a-0000-4000-8000-000000000001".into(),
+        name: "moving".into(),
+        rules: rules.into(),
+        index: RaftIndex { create_index: 1, modify_index },
+        ..AclPolicy::default()
+    };
+    let token = AclToken {
+        accessor_id: "6c1e4f0a-0000-4000-8000-000000000002".into(),
+        secret_id: "6c1e4f0a-0000-4000-8000-000000000003".into(),
+        policies: vec![AclLink { id: policy("", 0).id, name: String::new() }],
+        ..AclToken::default()
+    };
+    // At the primary the policy is at index 3, granting none/.
+    let primary_copy = AclIdentity {
+        token: token.clone(),
+        policies: vec![policy("key_prefix \"none/\" { policy = \"read\" }", 3)],
+        service_identities: Vec::new(),
+    };
+    let asked = resolver.of_identity(&primary_copy).unwrap();
+    assert!(asked.check(&key("none/a", Access::Read)).is_ok());
+    // Replicated here, at this datacenter's index 3, with newer rules.
+    let mut store = Store::new();
+    let set = AclSet {
+        policies: vec![policy("key_prefix \"app/\" { policy = \"write\" }", 9)],
+        roles: vec![],
+        tokens: vec![token.clone()],
+    };
+    store.apply(3, &Command::Acl(AclOp::Replace(Box::new(set)))).unwrap();
+    let here = resolver.resolve(&store, &token.secret_id).unwrap();
+    assert!(here.check(&key("app/a", Access::Write)).is_ok(), "the local copy's rules");
+    assert!(here.check(&key("none/a", Access::Read)).is_err(), "not the primary's older ones");
+}
