@@ -103,12 +103,19 @@ async fn until_allowed(http: &reqwest::Client, base: &str, token: &str, key: &st
 pub async fn run(ctx: &Ctx) -> Vec<Row> {
     let http = &ctx.http;
     let (mut on, mut off) = (Vec::new(), Vec::new());
-    let rounds = ctx.rounds(50);
+    // 100 rounds in each datacenter a run, so that the p99 is a percentile.
+    let rounds = ctx.rounds(200);
     let (mut secondary_p50, mut secondary_p99, mut primary_p50) = (Vec::new(), Vec::new(), Vec::new());
     for run in 0..ctx.runs {
         eprintln!("acl: run {}/{}", run + 1, ctx.runs);
-        on.push(reads(ctx, true).await);
-        off.push(reads(ctx, false).await);
+        // In turn first, so that neither always has the warmer machine.
+        if run % 2 == 0 {
+            on.push(reads(ctx, true).await);
+            off.push(reads(ctx, false).await);
+        } else {
+            off.push(reads(ctx, false).await);
+            on.push(reads(ctx, true).await);
+        }
 
         let dir = ctx.tempdir();
         let config = acl_file(dir.path());
@@ -157,12 +164,16 @@ pub async fn run(ctx: &Ctx) -> Vec<Row> {
         .target(Target::RatioAtLeast(0.9)),
         Row::new(
             AREA,
-            format!("policy changed in dc1 → enforced in dc2, p50 ({} rounds)", rounds.div_ceil(2)),
+            format!("policy changed in dc1 → enforced in dc2, p50 ({} rounds)", rounds / 2),
             Stat::of(&secondary_p50, "ms"),
         )
         .baseline("enforced in dc1 itself, p50", Stat::of(&primary_p50, "ms")),
-        Row::new(AREA, "same, p99", Stat::of(&secondary_p99, "ms"))
-            .baseline("enforced in dc1 itself, p50", Stat::of(&primary_p50, "ms"))
-            .target(Target::AtMost(1000.0)),
+        Row::new(
+            AREA,
+            if rounds / 2 >= 100 { "same, p99".to_owned() } else { format!("same, max of {}", rounds / 2) },
+            Stat::of(&secondary_p99, "ms"),
+        )
+        .baseline("enforced in dc1 itself, p50", Stat::of(&primary_p50, "ms"))
+        .target(Target::AtMost(1000.0)),
     ]
 }
