@@ -147,8 +147,7 @@ pub async fn cmd_connect_envoy(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     let (proxy_id, service) = match (&plan.registration, &plan.proxy_id) {
         (Some(def), _) => {
             let body = serde_json::to_vec(def).map_err(CliError::failure)?;
-            client
-                .call::<()>(Method::PUT, "/v1/agent/service/register", &[], Some(body))
+            register(ctx, &client, body)
                 .await
                 .map_err(|e| CliError::failure(format!("Error registering service {:?}: {e}", def.name)))?;
             ctx.out.info(format!("Registered service: {}", def.name));
@@ -305,4 +304,29 @@ fn read_ca(settings: &fedctl::api::ClientSettings) -> Result<String, CliError> {
         ));
     };
     std::fs::read_to_string(path).map_err(|e| CliError::failure(format!("reading CA file {path}: {e}")))
+}
+
+/// How long a registration waits for its datacenter to resolve the token (a secondary asks the
+/// primary about a token it has not replicated yet, and reaches it once its path to the
+/// primary's gateways works).
+const TOKEN_WAIT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Registers the service; while the agent cannot resolve the token yet (`ACL not found`, or
+/// an unresolved token while the primary is out of reach), says so once and tries again.
+async fn register(ctx: &Ctx, client: &fedctl::api::Client, body: Vec<u8>) -> Result<(), fedctl::api::ClientError> {
+    let deadline = tokio::time::Instant::now() + TOKEN_WAIT;
+    let mut said = false;
+    loop {
+        let result = client.call::<()>(Method::PUT, "/v1/agent/service/register", &[], Some(body.clone())).await;
+        let unresolved = matches!(&result, Err(fedctl::api::ClientError::Status { status, body, .. })
+            if status.as_u16() == 403 && (body.contains("an unresolved token") || body.contains("ACL not found")));
+        if !unresolved || tokio::time::Instant::now() >= deadline {
+            return result;
+        }
+        if !said {
+            ctx.out.info("==> waiting for the agent to resolve the token: in a secondary datacenter that needs its servers to reach the primary (through primary_gateways, or ACL replication)");
+            said = true;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    }
 }

@@ -12,5 +12,6 @@ mod partition;
 mod probe_envoy_flags;
 mod probe_verdicts;
 mod readme_guide;
+mod readme_secure;
 mod states;
 mod wanfed_config;
