@@ -138,7 +138,7 @@ pub fn lab_error(e: LabError) -> CliError {
 /// The summary table and how to talk to each datacenter; with a demo, how many of its
 /// processes run (a `Demo` column) and the curl through each datacenter's mesh.
 pub async fn print_summary(ctx: &Ctx, lab: &Lab) -> Result<(), CliError> {
-    let checker = Checker::new();
+    let checker = Checker::for_lab(lab);
     let demo = lab.has_demo();
     let mut rows = Vec::new();
     for d in &lab.datacenters {
@@ -168,8 +168,26 @@ pub async fn print_summary(ctx: &Ctx, lab: &Lab) -> Result<(), CliError> {
     }
     ctx.out.table(&header, rows)?;
     ctx.out.line("")?;
+    if let Some(security) = &lab.security {
+        let file = security.management_token_file.display();
+        ctx.out.line(format!(
+            "export CONSUL_HTTP_TOKEN_FILE={file}    # the management token: ACLs are on, default deny"
+        ))?;
+    }
     for d in &lab.datacenters {
         ctx.out.line(format!("FEDCTL_HTTP_ADDR={} fedctl members -wan    # {}", d.servers[0].http_addr(), d.name))?;
+    }
+    if let (Some(_), Some(https)) = (&lab.security, lab.datacenters[0].servers[0].https) {
+        let tls = lab.dir.join("tls");
+        let server = &lab.datacenters[0].servers[0];
+        ctx.out.line(format!(
+            "fedctl members -wan -http-addr https://{}:{https} -ca-file {} -client-cert {} -client-key {}    # {} over HTTPS",
+            server.ip,
+            tls.join("ca.pem").display(),
+            tls.join("cli.pem").display(),
+            tls.join("cli-key.pem").display(),
+            lab.datacenters[0].name
+        ))?;
     }
     let curls = lab.demo_curls();
     if !curls.is_empty() {

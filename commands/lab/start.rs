@@ -5,7 +5,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use fedctl::lab::{
-    Checker, Lab, LabError, Registry, Stage, build_isolation, first_exited, is_stopping, register_demo,
+    Checker, Lab, LabError, Registry, Stage, build_isolation, create_tokens, first_exited, is_stopping, register_demo,
     start_demo_apps, start_demo_sidecars, start_gateways, start_servers, write_demo_entries,
 };
 use serde_json::Value;
@@ -72,7 +72,7 @@ async fn start(
     let launched = start_servers(lab, fedctl);
     lab.save().map_err(Halt::Lab)?;
     launched.map_err(Halt::Lab)?;
-    let checker = Checker::new();
+    let checker = Checker::for_lab(lab);
     let mut reached = Vec::new();
     for stage in Stage::of(lab) {
         if stage == Stage::Demo {
@@ -82,6 +82,11 @@ async fn start(
         bar.set_message(format!("waiting: {}", stage.describe()));
         reach(&checker, lab, stage).await.map_err(Halt::Stage)?;
         if stage == Stage::AgentsUp {
+            // A secure lab's tokens, made in the primary before the gateways use theirs.
+            if lab.security.is_some() {
+                bar.set_message("making the ACL tokens in the primary");
+                create_tokens(lab).await.map_err(Halt::Lab)?;
+            }
             // The gateways register with their agents, which now answer.
             let launched = start_gateways(lab, fedctl);
             lab.save().map_err(Halt::Lab)?;

@@ -55,7 +55,7 @@ pub async fn cmd_lab_status(ctx: &Ctx, args: Args) -> Result<(), CliError> {
 /// One lab in full: the summary table, what is gone, which stages no longer hold.
 async fn one(ctx: &Ctx, dir: &Path, format: FormatArg) -> Result<(), CliError> {
     let lab = Lab::load(dir).map_err(lab_error)?;
-    let checker = Checker::new();
+    let checker = Checker::for_lab(&lab);
     let gone = gone(&lab);
     let mut failing = Vec::new();
     let all = Stage::of(&lab);

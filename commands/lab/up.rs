@@ -65,6 +65,11 @@ pub struct Args {
     /// different datacenters have no route to each other, only gateways reach the WAN.
     #[arg(long)]
     pub isolate: bool,
+    /// Run the lab open, as before: no gossip encryption, no ACLs, no HTTPS. Without it, every
+    /// agent encrypts gossip with one key, ACLs are on (default deny) with a token for the
+    /// servers, replication and the gateways, and the HTTP API is also served over TLS.
+    #[arg(long)]
+    pub insecure: bool,
     /// Also deploy a demo in every datacenter: an echo app and the services echo and web with
     /// sidecars (web's upstreams: echo here and in the next datacenter, with failover), and
     /// print the curls that go through the mesh.
@@ -142,9 +147,15 @@ fn prepare(args: &Args) -> Result<Lab, CliError> {
         gateways: args.gateways,
         dir,
         isolate: args.isolate,
+        secure: !args.insecure,
         // A generated directory's name says nothing.
         name: args.name.clone().or_else(|| args.dir.is_none().then(|| "lab".to_owned())),
     };
+    if args.isolate && !args.insecure {
+        return Err(CliError::usage(
+            "-isolate needs -insecure for now: with ACLs, a secondary's servers resolve tokens at the primary before their own gateway can register, through the primary's gateways, which isolated servers cannot reach",
+        ));
+    }
     let mut lab = Lab::plan(&opts).map_err(CliError::usage)?;
     if args.demo {
         lab.plan_demo(args.isolate).map_err(lab_error)?;

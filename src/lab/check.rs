@@ -50,6 +50,8 @@ impl Stage {
 #[derive(Debug, Clone)]
 pub struct Checker {
     http: reqwest::Client,
+    /// A secure lab's management token, sent to its agents (never to the demo's apps).
+    token: Option<String>,
 }
 
 impl Default for Checker {
@@ -62,11 +64,20 @@ impl Checker {
     pub fn new() -> Checker {
         crate::tls::install_default_provider();
         let http = reqwest::Client::builder().timeout(Duration::from_secs(3)).build().unwrap_or_default();
-        Checker { http }
+        Checker { http, token: None }
+    }
+
+    /// A checker of `lab`: with its management token when it is a secure lab.
+    pub fn for_lab(lab: &Lab) -> Checker {
+        Checker { token: super::secure::management_token(lab), ..Checker::new() }
     }
 
     async fn get(&self, addr: &str, path: &str) -> Option<Value> {
-        let r = self.http.get(format!("http://{addr}{path}")).send().await.ok()?;
+        let mut request = self.http.get(format!("http://{addr}{path}"));
+        if let Some(token) = &self.token {
+            request = request.header("X-Consul-Token", token);
+        }
+        let r = request.send().await.ok()?;
         if !r.status().is_success() {
             return None;
         }
@@ -122,8 +133,10 @@ impl Checker {
         let dcs = lab.datacenters.len();
         match stage {
             Stage::AgentsUp => {
+                // Any answer will do: with ACLs, a secondary cannot resolve the management
+                // token before its gateway runs, which waits for this stage.
                 for s in &servers {
-                    if self.get(s, "/v1/agent/self").await.is_none() {
+                    if self.http.get(format!("http://{s}/v1/status/leader")).send().await.is_err() {
                         return false;
                     }
                 }

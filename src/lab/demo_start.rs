@@ -65,7 +65,7 @@ pub fn start_demo_apps(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
 /// agent. Their agents must answer (the lab waits for that before anything else).
 pub async fn register_demo(lab: &Lab) -> Result<(), LabError> {
     crate::tls::install_default_provider();
-    let http = reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap_or_default();
+    let http = client(lab);
     for d in &lab.datacenters {
         let Some(demo) = &d.demo else { continue };
         let server = &d.servers[demo.agent];
@@ -94,7 +94,7 @@ pub async fn register_demo(lab: &Lab) -> Result<(), LabError> {
 pub async fn write_demo_entries(lab: &Lab) -> Result<(), LabError> {
     let Some(primary) = lab.datacenters.iter().find(|d| d.primary).or(lab.datacenters.first()) else { return Ok(()) };
     let server = &primary.servers[0];
-    let http = reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap_or_default();
+    let http = client(lab);
     let url = format!("http://{}/v1/config", server.http_addr());
     for entry in lab.demo_entries() {
         let step = format!("writing the config entry {} {} (PUT {url})", entry["Kind"], entry["Name"]);
@@ -114,13 +114,14 @@ pub async fn write_demo_entries(lab: &Lab) -> Result<(), LabError> {
 /// there.
 pub fn start_demo_sidecars(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
     let dir = lab.dir.clone();
+    let token = super::secure::management_token(lab);
     for d in &mut lab.datacenters {
         let Some(demo) = d.demo.as_mut() else { continue };
         let server = &d.servers[demo.agent];
         for service in [&mut demo.echo, &mut demo.web] {
             let name = service.sidecar_name(&d.name);
             // As the gateways: Envoy's log (warnings and errors) goes to the process's log.
-            let args: Vec<String> = [
+            let mut args: Vec<String> = [
                 "connect",
                 "envoy",
                 "-http-addr",
@@ -138,6 +139,10 @@ pub fn start_demo_sidecars(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError>
             .iter()
             .map(|a| a.to_string())
             .collect();
+            if let Some(token) = &token {
+                // Before `--` (Envoy's arguments): the demo's sidecars use the management token.
+                args.splice(2..2, ["-token".to_owned(), token.clone()]);
+            }
             let log = dir.join(format!("logs/{name}.log"));
             let step = format!(
                 "starting {}'s sidecar `fedctl connect envoy -sidecar-for {}` (log {})",
@@ -150,4 +155,15 @@ pub fn start_demo_sidecars(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError>
         }
     }
     Ok(())
+}
+
+/// The demo's HTTP client: with the management token in a secure lab.
+fn client(lab: &Lab) -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    if let Some(token) = super::secure::management_token(lab)
+        && let Ok(value) = reqwest::header::HeaderValue::from_str(&token)
+    {
+        headers.insert("X-Consul-Token", value);
+    }
+    reqwest::Client::builder().timeout(Duration::from_secs(10)).default_headers(headers).build().unwrap_or_default()
 }

@@ -12,6 +12,7 @@ mod isolate;
 mod plan;
 mod registry;
 mod run;
+mod secure;
 
 pub use check::{Checker, Stage};
 pub use demo::{
@@ -29,3 +30,4 @@ pub use run::{
     alive, first_exited, gone, is_stopping, last_log_line, last_problem_line, log_file, mark_stopping, remove_files,
     start_gateways, start_servers, stop, unmark_stopping, write_files,
 };
+pub use secure::{LabSecurity, create_tokens, management_token};

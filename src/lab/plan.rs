@@ -19,6 +19,9 @@ pub struct LabOptions {
     pub isolate: bool,
     /// The lab's name [default: made from `dir`'s name, see [`name_from_dir`]].
     pub name: Option<String>,
+    /// Gossip encryption, ACLs (default deny, a token per job) and HTTPS (`lab up` without
+    /// `-insecure`).
+    pub secure: bool,
 }
 
 /// Why a lab cannot be made as asked.
@@ -44,6 +47,9 @@ pub enum LabError {
     NameTaken { name: String, dir: PathBuf },
     #[error("-name {0:?}: a lab's name is 1 to 64 letters, digits, '.', '_' or '-', not starting with '.'")]
     BadName(String),
+    /// The ACL tokens of a secure lab could not be made in the primary.
+    #[error("making the lab's ACL tokens in the primary: {step}: {reason}")]
+    Acl { step: String, reason: String },
     /// A step of starting `-demo` failed (`step` says which, e.g. registering echo).
     #[error("the demo in {datacenter}: {step}: {reason}")]
     Demo { datacenter: String, step: String, reason: String },
@@ -76,6 +82,9 @@ pub struct LabServer {
     pub serf_wan: u16,
     #[serde(rename = "GRPC", alias = "grpc")]
     pub grpc: u16,
+    /// The HTTPS API (a secure lab).
+    #[serde(rename = "HTTPS", default, skip_serializing_if = "Option::is_none")]
+    pub https: Option<u16>,
     #[serde(alias = "pid")]
     pub pid: Option<u32>,
 }
@@ -135,6 +144,9 @@ pub struct Lab {
     /// The namespaces and host links of an isolated lab, for `down` to remove.
     #[serde(alias = "isolation")]
     pub isolation: Option<Isolation>,
+    /// Where a secure lab keeps its management token; `None`: an insecure lab.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security: Option<super::secure::LabSecurity>,
 }
 
 /// What an isolated lab created outside its directory.
@@ -192,6 +204,7 @@ impl Lab {
                         serf_lan: 8301,
                         serf_wan: 8302,
                         grpc: 8502,
+                        https: opts.secure.then_some(8501),
                         pid: None,
                     }
                 } else {
@@ -204,6 +217,7 @@ impl Lab {
                         serf_lan: port()?,
                         serf_wan: port()?,
                         grpc: port()?,
+                        https: if opts.secure { Some(port()?) } else { None },
                         pid: None,
                     }
                 };
@@ -229,7 +243,10 @@ impl Lab {
             }
             datacenters.push(LabDatacenter { name, primary: d == 1, servers, gateways, demo: None });
         }
-        Ok(Lab { name: lab_name, dir: opts.dir.clone(), datacenters, isolation: None })
+        let security = opts
+            .secure
+            .then(|| super::secure::LabSecurity { management_token_file: opts.dir.join("management.token") });
+        Ok(Lab { name: lab_name, dir: opts.dir.clone(), datacenters, isolation: None, security })
     }
 
     pub fn state_file(dir: &Path) -> PathBuf {

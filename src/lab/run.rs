@@ -27,6 +27,17 @@ pub fn write_files(lab: &Lab) -> Result<(), LabError> {
     let ca_file = dir.join("tls/ca.pem");
     std::fs::write(&ca_file, &g.cert_pem).map_err(io("writing", &ca_file))?;
     let primary = lab.primary_gateways().iter().map(|g| format!("{g:?}")).collect::<Vec<_>>().join(", ");
+    let secrets = match lab.security {
+        Some(_) => {
+            // A CLI certificate for the HTTPS API, which wants a client certificate of the CA.
+            let issued = ca.issue(&CertOptions::new(CertKind::Cli))?;
+            let (cert, key) = (dir.join("tls/cli.pem"), dir.join("tls/cli-key.pem"));
+            std::fs::write(&cert, issued.cert_pem).map_err(io("writing", &cert))?;
+            crate::files::write_private_file(&key, issued.key_pem.as_bytes()).map_err(io("writing", &key))?;
+            Some(super::secure::write_secrets(dir)?)
+        }
+        None => None,
+    };
     for d in &lab.datacenters {
         for s in &d.servers {
             let opts =
@@ -38,6 +49,9 @@ pub fn write_files(lab: &Lab) -> Result<(), LabError> {
             let mut text = verified_tls_hcl(&ca_file, &cert, &key) + WAN_FEDERATION_HCL;
             if !d.primary {
                 text += &format!("primary_gateways = [{primary}]\nprimary_gateways_interval = \"2s\"\n");
+            }
+            if let Some(secrets) = &secrets {
+                text += &super::secure::server_hcl(secrets, d.primary);
             }
             let path = config_file(dir, &s.node);
             std::fs::write(&path, text).map_err(io("writing", &path))?;
@@ -119,6 +133,9 @@ pub fn start_servers(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
             ] {
                 args.extend([flag.to_owned(), port.to_string()]);
             }
+            if let Some(https) = s.https {
+                args.extend(["-https-port".into(), https.to_string()]);
+            }
             args.extend(["-data-dir".into(), dir.join("data").join(&s.node).display().to_string()]);
             args.extend(["-config-file".into(), config_file(&dir, &s.node).display().to_string()]);
             if s.ns.is_some() {
@@ -138,11 +155,12 @@ pub fn start_servers(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
 /// Starts every gateway (`fedctl connect envoy` on its server's agent), recording their pids.
 pub fn start_gateways(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
     let dir = lab.dir.clone();
+    let token = super::secure::gateway_token(lab);
     for d in &mut lab.datacenters {
         for g in &mut d.gateways {
             let agent = &d.servers[g.agent];
             let (lan, wan) = (format!("{}:{}", g.lan, g.port), format!("{}:{}", g.wan, g.port));
-            let args: Vec<String> = [
+            let mut args: Vec<String> = [
                 "connect",
                 "envoy",
                 "-http-addr",
@@ -167,6 +185,10 @@ pub fn start_gateways(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
             .iter()
             .map(|a| a.to_string())
             .collect();
+            if let Some(token) = &token {
+                // Before `--` (Envoy's arguments).
+                args.splice(2..2, ["-token".to_owned(), token.clone()]);
+            }
             let log = dir.join(format!("logs/{}.log", g.id));
             g.pid = Some(spawn(fedctl, g.ns.as_deref(), &args, &log, format!("gateway {}", g.id))?);
         }
@@ -264,7 +286,7 @@ pub fn stop(pids: &[u32], grace: Duration) -> Vec<u32> {
 
 /// Removes what a lab wrote into `dir` (and `dir` itself when nothing else is in it).
 pub fn remove_files(dir: &Path) {
-    for sub in ["tls", "data", "logs", "config", "lab.json", STOPPING] {
+    for sub in ["tls", "data", "logs", "config", "lab.json", "management.token", STOPPING] {
         let path = dir.join(sub);
         let _ = if path.is_dir() { std::fs::remove_dir_all(&path) } else { std::fs::remove_file(&path) };
     }

@@ -110,7 +110,10 @@ fn an_isolated_lab_federates_only_through_gateways_and_leaves_no_namespace() {
         }
         run_cmd(&mut cmd)
     };
-    let up = fedctl(&["lab", "up", "-isolate", "-detach", "-dir", &lab_arg], None);
+    let secure = fedctl(&["lab", "up", "-isolate", "-detach", "-dir", &lab_arg], None);
+    assert_eq!(secure.code, 2, "isolation needs -insecure for now: {secure:?}");
+    assert!(secure.stderr.contains("-isolate needs -insecure"), "{secure:?}");
+    let up = fedctl(&["lab", "up", "-isolate", "-insecure", "-detach", "-dir", &lab_arg], None);
     assert_eq!(up.code, 0, "{up:?}\n{}", log_tails(&lab));
     assert!(
         up.stdout.contains("http://10.1.0.10:8500") && up.stdout.contains("http://10.2.0.10:8500"),
@@ -134,7 +137,7 @@ fn an_isolated_lab_federates_only_through_gateways_and_leaves_no_namespace() {
     assert!(status.stdout.contains("Status: federated"), "{status:?}");
     // A second isolated lab would share the host's addresses: refused, and nothing left of it.
     let other = tmp.path().join("other");
-    let second = fedctl(&["lab", "up", "-isolate", "-dir", &other.display().to_string()], None);
+    let second = fedctl(&["lab", "up", "-isolate", "-insecure", "-dir", &other.display().to_string()], None);
     assert_eq!(second.code, 1, "{second:?}");
     assert!(second.stderr.contains("another isolated lab?"), "{}", second.stderr);
     assert!(!other.exists(), "the refused lab leaves nothing behind");

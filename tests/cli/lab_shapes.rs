@@ -182,18 +182,25 @@ async fn two_servers_and_two_gateways_per_datacenter_then_status_exits_3_when_on
 
     // The shape is real: two raft voters per datacenter, four servers in the WAN pool, two
     // gateways in every federation state.
+    // With the lab's management token: ACLs are on, default deny.
+    let token_file = recorded["Security"]["ManagementTokenFile"].as_str().expect("a secure lab").to_owned();
+    let token = std::fs::read_to_string(&token_file).unwrap();
     let client = http_client();
     for d in dcs {
         let http = format!("127.0.0.1:{}", d["Servers"][0]["HTTP"]);
-        let peers = fedctl_at(t, &http, &["operator", "raft", "list-peers", "-format=json"]).await;
+        let refused = fedctl_at(t, &http, &["operator", "raft", "list-peers"]).await;
+        assert!(refused.code == 1 && refused.stderr.contains("Permission denied"), "anonymous: {refused:?}");
+        let peers =
+            fedctl_at(t, &http, &["operator", "raft", "list-peers", "-format=json", "-token-file", &token_file]).await;
         let peers: Value = serde_json::from_str(&peers.stdout).unwrap_or_else(|e| panic!("{e}: {peers:?}"));
         assert_eq!(peers["Servers"].as_array().unwrap().len(), 2, "{peers}");
-        let wan = fedctl_at(t, &http, &["members", "-wan", "-format=json"]).await;
+        let wan = fedctl_at(t, &http, &["members", "-wan", "-format=json", "-token-file", &token_file]).await;
         let wan: Value = serde_json::from_str(&wan.stdout).unwrap_or_else(|e| panic!("{e}: {wan:?}"));
         let alive = wan.as_array().unwrap().iter().filter(|m| m["Status"] == 1).count();
         assert_eq!(alive, 4, "{wan}");
         let states: Value = client
             .get(format!("http://{http}/v1/internal/federation-states?stale"))
+            .header("X-Consul-Token", token.trim())
             .send()
             .await
             .unwrap()

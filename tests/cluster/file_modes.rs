@@ -79,7 +79,15 @@ fn tls_ca_create_and_cert_create_write_keys_owner_only() {
 fn a_labs_directories_and_private_keys_are_owner_only() {
     let tmp = temp_dir();
     let dir = tmp.path().join("lab");
-    let opts = LabOptions { datacenters: 2, servers: 1, gateways: 1, dir: dir.clone(), isolate: false, name: None };
+    let opts = LabOptions {
+        datacenters: 2,
+        servers: 1,
+        gateways: 1,
+        dir: dir.clone(),
+        isolate: false,
+        name: None,
+        secure: true,
+    };
     let lab = Lab::plan(&opts).expect("a plan");
     fedctl::lab::write_files(&lab).expect("the lab's files");
     for sub in ["", "tls", "data", "logs", "config"] {
@@ -93,5 +101,18 @@ fn a_labs_directories_and_private_keys_are_owner_only() {
         keys += usize::from(want == 0o600);
         assert_mode(&path, want);
     }
-    assert_eq!(keys, 2, "one key per server");
+    assert_eq!(keys, 3, "one key per server, and the CLI's for HTTPS");
+    // The secrets of a secure lab: owner only, and in every server's configuration.
+    assert_mode(&dir.join("management.token"), 0o600);
+    assert_mode(&dir.join("config/secrets.json"), 0o600);
+    let token = std::fs::read_to_string(dir.join("management.token")).unwrap();
+    for (node, primary) in [("dc1-s1", true), ("dc2-s1", false)] {
+        let config = std::fs::read_to_string(dir.join(format!("config/{node}.hcl"))).unwrap();
+        assert!(config.contains("encrypt = \"") && config.contains("default_policy = \"deny\""), "{config}");
+        assert_eq!(
+            config.contains(&format!("master = \"{token}\"")),
+            primary,
+            "only the primary installs the master token: {config}"
+        );
+    }
 }
