@@ -1311,6 +1311,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
             [CompletionResult]::new('--detach', '--detach', [CompletionResultType]::ParameterName, 'Leave the lab running and return')
             [CompletionResult]::new('--isolate', '--isolate', [CompletionResultType]::ParameterName, 'Put every server and gateway in its own network namespace (needs root): servers of different datacenters have no route to each other, only gateways reach the WAN')
+            [CompletionResult]::new('--insecure', '--insecure', [CompletionResultType]::ParameterName, 'Run the lab open, as before: no gossip encryption, no ACLs, no HTTPS. Without it, every agent encrypts gossip with one key, ACLs are on (default deny) with a token for the servers, replication and the gateways, and the HTTP API is also served over TLS')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Also deploy a demo in every datacenter: an echo app and the services echo and web with sidecars (web''s upstreams: echo here and in the next datacenter, with failover), and print the curls that go through the mesh')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

@@ -6342,7 +6342,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__lab__subcmd__up)
-            opts="-h -V --datacenters -datacenters --servers -servers --gateways -gateways --dir -dir --name -name --detach -detach --isolate -isolate --demo -demo --format -format --help -help --version -version"
+            opts="-h -V --datacenters -datacenters --servers -servers --gateways -gateways --dir -dir --name -name --detach -detach --isolate -isolate --insecure -insecure --demo -demo --format -format --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -502,6 +502,7 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subco
 json\t'For programs: one JSON document on stdout'"
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l detach -d 'Leave the lab running and return'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l isolate -d 'Put every server and gateway in its own network namespace (needs root): servers of different datacenters have no route to each other, only gateways reach the WAN'
+complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l insecure -d 'Run the lab open, as before: no gossip encryption, no ACLs, no HTTPS. Without it, every agent encrypts gossip with one key, ACLs are on (default deny) with a token for the servers, replication and the gateways, and the HTTP API is also served over TLS'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from up" -l demo -d 'Also deploy a demo in every datacenter: an echo app and the services echo and web with sidecars (web\'s upstreams: echo here and in the next datacenter, with failover), and print the curls that go through the mesh'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from up" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fedctl -n "__fish_fedctl_using_subcommand lab; and __fish_seen_subcommand_from up" -s V -l version -d 'Print version'

@@ -210,7 +210,22 @@ async fn two_servers_and_two_gateways_per_datacenter_then_status_exits_3_when_on
         let gateways: Vec<usize> =
             states.as_array().unwrap().iter().map(|s| s["MeshGateways"].as_array().map_or(0, Vec::len)).collect();
         assert_eq!(gateways, [2, 2], "{states}");
+        // HTTPS too, with the lab's CLI certificate (the servers verify clients).
+        let tls = lab.join("tls");
+        let https = format!("https://127.0.0.1:{}", d["Servers"][0]["HTTPS"]);
+        let file = |name: &str| tls.join(name).display().to_string();
+        let (ca, cert, key) = (file("ca.pem"), file("cli.pem"), file("cli-key.pem"));
+        let args =
+            ["members", "-wan", "-http-addr", &https, "-ca-file", &ca, "-client-cert", &cert, "-client-key", &key];
+        let over_tls = fedctl_at(t, &http, &[&args[..], &["-token-file", &token_file]].concat()).await;
+        assert_eq!((over_tls.code, over_tls.stdout.matches(" alive ").count()), (0, 4), "{over_tls:?}");
     }
+    // One gossip key, held by every server of the WAN pool.
+    let http = format!("127.0.0.1:{}", dcs[0]["Servers"][0]["HTTP"]);
+    let keys = fedctl_at(t, &http, &["keyring", "-list", "-format=json", "-token-file", &token_file]).await;
+    let keys: Value = serde_json::from_str(&keys.stdout).unwrap_or_else(|e| panic!("{e}: {keys:?}"));
+    let wan = keys.as_array().unwrap().iter().find(|p| p["WAN"] == true).unwrap();
+    assert_eq!((wan["NumNodes"].as_u64(), wan["Keys"].as_object().map(|k| k.len())), (Some(4), Some(1)), "{keys}");
 
     // One server of dc2 is killed: status says so and exits 3.
     let victim = u32::try_from(dcs[1]["Servers"][1]["Pid"].as_u64().unwrap()).unwrap();
