@@ -60,14 +60,22 @@ pub async fn cmd_keyring(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         }
         return pools.iter().try_for_each(|pool| print_pool(ctx, pool));
     }
-    let (doing, result) = match (&args.install, &args.use_key, &args.remove) {
-        (Some(key), _, _) => ("Installing new gossip encryption key...", client.keyring_install(key).await),
-        (_, Some(key), _) => ("Changing primary gossip encryption key...", client.keyring_use(key).await),
-        (_, _, Some(key)) => ("Removing gossip encryption key...", client.keyring_remove(key).await),
+    let result = match (&args.install, &args.use_key, &args.remove) {
+        (Some(key), _, _) => {
+            ctx.out.info("==> Installing new gossip encryption key...");
+            client.keyring_install(key).await
+        }
+        (_, Some(key), _) => {
+            ctx.out.info("==> Changing primary gossip encryption key...");
+            client.keyring_use(key).await
+        }
+        (_, _, Some(key)) => {
+            ctx.out.info("==> Removing gossip encryption key...");
+            client.keyring_remove(key).await
+        }
         // -list was answered above.
-        (None, None, None) => return Ok(()),
+        (None, None, None) => Ok(()),
     };
-    ctx.out.info(format!("==> {doing}"));
     result.map_err(fail)
 }
 

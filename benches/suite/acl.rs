@@ -29,12 +29,12 @@ fn acl_file(dir: &std::path::Path) -> String {
 }
 
 async fn put_json(http: &reqwest::Client, url: String, token: &str, body: Value) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(60);
     loop {
         let r = http.put(&url).header("X-Consul-Token", token).body(body.to_string()).send().await;
-        if let Ok(r) = r
-            && r.status().is_success()
-        {
-            return r.json().await.unwrap_or(Value::Null);
+        match r {
+            Ok(r) if r.status().is_success() => return r.json().await.unwrap_or(Value::Null),
+            other => assert!(Instant::now() < deadline, "PUT {url} never succeeded: {other:?}"),
         }
         // The leader installs the master token just after it is elected.
         tokio::time::sleep(Duration::from_millis(20)).await;
@@ -91,7 +91,9 @@ async fn reads(ctx: &Ctx, acl: bool) -> Phase {
 
 /// Polls until a write of `key` with `token` at `base` succeeds.
 async fn until_allowed(http: &reqwest::Client, base: &str, token: &str, key: &str) {
+    let deadline = Instant::now() + Duration::from_secs(60);
     loop {
+        assert!(Instant::now() < deadline, "a write of {key} at {base} was never allowed");
         let r = http.put(format!("{base}/v1/kv/{key}")).header("X-Consul-Token", token).body("v").send().await;
         if r.is_ok_and(|r| r.status().is_success()) {
             return;

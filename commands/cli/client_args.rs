@@ -69,8 +69,11 @@ impl ClientArgs {
 /// A client error at the CLI edge, with what to try.
 pub fn api_error(e: ClientError) -> CliError {
     let hint = match &e {
-        ClientError::Connect { reason, .. }
-            if ["alert", "certificate", "handshake"].iter().any(|w| reason.to_lowercase().contains(w)) =>
+        // Over TLS 1.3 a refused client certificate may show as the alert, or only as the
+        // connection closing after the handshake.
+        ClientError::Connect { addr, reason }
+            if ["alert", "certificate", "handshake"].iter().any(|w| reason.to_lowercase().contains(w))
+                || (addr.starts_with("https://") && !reason.contains("refused")) =>
         {
             Some(
                 "the agent refused the TLS handshake: check -ca-file, -client-cert and -client-key (FEDCTL_CACERT / CONSUL_CACERT, FEDCTL_CLIENT_CERT, FEDCTL_CLIENT_KEY)",

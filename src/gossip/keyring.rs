@@ -53,7 +53,7 @@ impl Key {
                     "24-byte keys (AES-192) are not supported; use 16 or 32 bytes (`fedctl keygen` makes 32)".into(),
                 ));
             }
-            n => return Err(KeyringError::InvalidKey(format!("key size must be 16, 24 or 32 bytes, not {n}"))),
+            n => return Err(KeyringError::InvalidKey(format!("key size must be 16 or 32 bytes, not {n}"))),
         };
         let unbound =
             UnboundKey::new(algorithm, &bytes).map_err(|_| KeyringError::InvalidKey("unusable key".into()))?;
@@ -227,29 +227,19 @@ impl Keyring {
         })
     }
 
-    /// `plain` sealed with the primary key, or with `key` (base64 bytes) if given; as it is
-    /// when outgoing verification is off and `always` is not set.
-    pub fn seal(&self, plain: &[u8], always: bool) -> Vec<u8> {
-        if !self.verify.outgoing && !always {
-            return plain.to_vec();
-        }
+    /// `plain` sealed with the primary key (`None` if it cannot be: no key).
+    pub fn seal(&self, plain: &[u8]) -> Option<Vec<u8>> {
         let keys = self.read();
-        let Some(primary) = keys.first() else { return plain.to_vec() };
+        let primary = keys.first()?;
         let mut nonce = [0u8; NONCE_LEN];
-        let _ = self.random.fill(&mut nonce);
+        self.random.fill(&mut nonce).ok()?;
         let mut out = Vec::with_capacity(1 + NONCE_LEN + plain.len() + TAG_LEN);
         out.push(VERSION);
         out.extend_from_slice(&nonce);
         let mut body = plain.to_vec();
-        if primary
-            .cipher
-            .seal_in_place_append_tag(Nonce::assume_unique_for_key(nonce), Aad::empty(), &mut body)
-            .is_err()
-        {
-            return Vec::new();
-        }
+        primary.cipher.seal_in_place_append_tag(Nonce::assume_unique_for_key(nonce), Aad::empty(), &mut body).ok()?;
         out.extend_from_slice(&body);
-        out
+        Some(out)
     }
 
     /// The plaintext of `packet` if an installed key opens it. A packet none opens is dropped

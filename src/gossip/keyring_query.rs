@@ -28,14 +28,30 @@ pub(super) const RESEND: Duration = Duration::from_millis(400);
 /// A query older than this (by its sender's clock) is ignored: a recorded one cannot be
 /// replayed later.
 const MAX_AGE_MS: u64 = 60_000;
+/// How long a member remembers a query it answered, so that a replay within
+/// [`MAX_AGE_MS`] either way of the clocks' difference gets the same answer and changes
+/// nothing.
+pub(super) const REMEMBER: Duration = Duration::from_millis(2 * MAX_AGE_MS);
 
-/// A keyring operation (`/v1/operator/keyring`: GET, POST, PUT, DELETE).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A keyring operation (`/v1/operator/keyring`: GET, POST, PUT, DELETE). Its `Debug` names
+/// the operation only: keys never reach a log.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum KeyringOp {
     List,
     Install(String),
     Use(String),
     Remove(String),
+}
+
+impl std::fmt::Debug for KeyringOp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            KeyringOp::List => "list",
+            KeyringOp::Install(_) => "install",
+            KeyringOp::Use(_) => "use",
+            KeyringOp::Remove(_) => "remove",
+        })
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -69,10 +85,11 @@ pub(super) fn now_ms() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
 }
 
-/// `kind` and `value`, framed for sealing.
-pub(super) fn frame<T: Serialize>(kind: u8, value: &T) -> Vec<u8> {
-    let mut out = vec![kind];
-    out.extend(serde_json::to_vec(value).unwrap_or_default());
+/// `kind`, then `body`: what is sealed.
+pub(super) fn frame(kind: u8, body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(body.len() + 1);
+    out.push(kind);
+    out.extend_from_slice(body);
     out
 }
 

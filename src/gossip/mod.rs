@@ -224,17 +224,17 @@ impl Io {
     }
 
     /// A SWIM packet as it goes on the wire: sealed when the pool is encrypted.
-    fn swim_out(&self, bytes: &[u8]) -> Vec<u8> {
+    fn swim_out(&self, bytes: &[u8]) -> Option<Vec<u8>> {
         match &self.keyring {
-            Some(keyring) if keyring.verify().outgoing => keyring.seal(&framed(SWIM, bytes), true),
-            _ => bytes.to_vec(),
+            Some(keyring) if keyring.verify().outgoing => keyring.seal(&keyring_query::frame(SWIM, bytes)),
+            _ => Some(bytes.to_vec()),
         }
     }
 
-    /// A keyring query or answer, always sealed.
-    fn sealed<T: Serialize>(&self, kind: u8, value: &T) -> Vec<u8> {
-        let plain = keyring_query::frame(kind, value);
-        self.keyring.as_ref().map(|k| k.seal(&plain, true)).unwrap_or_default()
+    /// A keyring query or answer, always sealed (`None` without a keyring).
+    fn sealed<T: Serialize>(&self, kind: u8, value: &T) -> Option<Vec<u8>> {
+        let plain = keyring_query::frame(kind, &serde_json::to_vec(value).ok()?);
+        self.keyring.as_ref()?.seal(&plain)
     }
 
     /// What `packet` holds; `None` for one dropped (no key opens it, or it makes no sense).
@@ -254,13 +254,6 @@ impl Io {
     }
 }
 
-fn framed(kind: u8, bytes: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(bytes.len() + 1);
-    out.push(kind);
-    out.extend_from_slice(bytes);
-    out
-}
-
 async fn run(
     io: Io,
     local: MemberId,
@@ -278,6 +271,8 @@ async fn run(
     let mut leaving: Option<(tokio::time::Instant, oneshot::Sender<()>)> = None;
     // Keyring queries this member sent, by ID.
     let mut queries: BTreeMap<u64, Pending> = BTreeMap::new();
+    // Keyring queries this member answered, by ID, with the answer sent.
+    let mut answered: BTreeMap<u64, (tokio::time::Instant, Vec<u8>)> = BTreeMap::new();
     loop {
         let leave_at = leaving.as_ref().map(|(at, _)| *at);
         let query_at = queries.values().map(|q| q.resend_at.min(q.deadline)).min();
@@ -285,12 +280,12 @@ async fn run(
             r = io.socket.recv_from(&mut buf) => {
                 if let Ok((n, _)) = r {
                     let inbound = io.inbound(&buf[..n]);
-                    receive(&io, &mut foca, &mut runtime, &mut queries, inbound, false).await;
+                    receive(&io, &mut foca, &mut runtime, &mut queries, &mut answered, inbound, false).await;
                 }
             }
             Some(packet) = ingest_rx.recv() => {
                 let inbound = io.inbound(&packet);
-                receive(&io, &mut foca, &mut runtime, &mut queries, inbound, true).await;
+                receive(&io, &mut foca, &mut runtime, &mut queries, &mut answered, inbound, true).await;
             }
             _ = tokio::time::sleep_until(query_at.unwrap_or_else(tokio::time::Instant::now)), if query_at.is_some() => {
                 resend_or_finish(&io, &mut queries).await;
@@ -350,6 +345,7 @@ async fn receive(
     foca: &mut Swim,
     runtime: &mut AccumulatingRuntime<MemberId>,
     queries: &mut BTreeMap<u64, Pending>,
+    answered: &mut BTreeMap<u64, (tokio::time::Instant, Vec<u8>)>,
     inbound: Option<Inbound>,
     through_gateway: bool,
 ) {
@@ -371,10 +367,20 @@ async fn receive(
         }
         Some(Inbound::Query(query)) => {
             let (Some(keyring), Some(query)) = (&io.keyring, keyring_query::fresh(query)) else { return };
+            // A query seen before (resent, or replayed) gets the same answer, applied once.
+            let now = tokio::time::Instant::now();
+            answered.retain(|_, (at, _)| now.duration_since(*at) < keyring_query::REMEMBER);
+            if let Some((_, packet)) = answered.get(&query.id) {
+                io.send(&query.from, packet.clone()).await;
+                return;
+            }
             let name = foca.identity().name.clone();
             let answer = keyring_query::apply(keyring, query.id, &name, &query.op);
             tracing::info!(op = ?query.op, from = %query.from.name, error = ?answer.error, "keyring operation");
-            io.send(&query.from, io.sealed(ANSWER, &answer)).await;
+            if let Some(packet) = io.sealed(ANSWER, &answer) {
+                answered.insert(query.id, (now, packet.clone()));
+                io.send(&query.from, packet).await;
+            }
         }
         Some(Inbound::Answer(answer)) => {
             let id = answer.id;
@@ -411,9 +417,10 @@ async fn ask(
         .collect();
     // Sealed before this member applies the operation (a `use` changes what seals): every
     // member that can act on it can read it.
-    let packet = io.sealed(QUERY, &query);
-    for to in waiting.values() {
-        io.send(to, packet.clone()).await;
+    if let Some(packet) = io.sealed(QUERY, &query) {
+        for to in waiting.values() {
+            io.send(to, packet.clone()).await;
+        }
     }
     let answer = keyring_query::apply(keyring, id, &me.name, &query.op);
     tracing::info!(op = ?query.op, members = waiting.len(), error = ?answer.error, "keyring operation sent to the pool");
@@ -444,9 +451,10 @@ async fn resend_or_finish(io: &Io, queries: &mut BTreeMap<u64, Pending>) {
         }
     }
     for pending in queries.values_mut().filter(|q| q.resend_at <= now) {
-        let packet = io.sealed(QUERY, &pending.query);
-        for to in pending.waiting.values() {
-            io.send(to, packet.clone()).await;
+        if let Some(packet) = io.sealed(QUERY, &pending.query) {
+            for to in pending.waiting.values() {
+                io.send(to, packet.clone()).await;
+            }
         }
         pending.resend_at = now + keyring_query::RESEND;
     }
@@ -495,7 +503,9 @@ async fn flush(
     members_tx: &watch::Sender<BTreeMap<String, Member>>,
 ) {
     while let Some((to, bytes)) = runtime.to_send() {
-        io.send(&to, io.swim_out(&bytes)).await;
+        if let Some(packet) = io.swim_out(&bytes) {
+            io.send(&to, packet).await;
+        }
     }
     while let Some((after, timer)) = runtime.to_schedule() {
         timers.add(after, timer);

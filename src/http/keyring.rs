@@ -95,8 +95,10 @@ pub async fn list(State(state): State<AppState>, Q(p): Q<Params>) -> Result<Json
     if p.contains_key("local-only") {
         return local_only(&state).map(Json);
     }
+    // As the reference: a pool that could not answer (or a member that failed) is an error,
+    // never a pool left out of the list.
     let (out, errors) = everywhere(&state, KeyringOp::List).await?;
-    if out.is_empty() {
+    if !errors.is_empty() {
         return Err(ApiError::Internal(errors.join("\n")));
     }
     Ok(Json(out))

@@ -114,7 +114,7 @@ pub async fn write_demo_entries(lab: &Lab) -> Result<(), LabError> {
 /// there.
 pub fn start_demo_sidecars(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
     let dir = lab.dir.clone();
-    let token = super::secure::management_token(lab);
+    let token_file = lab.security.as_ref().map(|s| s.management_token_file.clone());
     for d in &mut lab.datacenters {
         let Some(demo) = d.demo.as_mut() else { continue };
         let server = &d.servers[demo.agent];
@@ -139,9 +139,9 @@ pub fn start_demo_sidecars(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError>
             .iter()
             .map(|a| a.to_string())
             .collect();
-            if let Some(token) = &token {
+            if let Some(file) = &token_file {
                 // Before `--` (Envoy's arguments): the demo's sidecars use the management token.
-                args.splice(2..2, ["-token".to_owned(), token.clone()]);
+                args.splice(2..2, ["-token-file".to_owned(), file.display().to_string()]);
             }
             let log = dir.join(format!("logs/{name}.log"));
             let step = format!(

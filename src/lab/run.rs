@@ -155,7 +155,7 @@ pub fn start_servers(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
 /// Starts every gateway (`fedctl connect envoy` on its server's agent), recording their pids.
 pub fn start_gateways(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
     let dir = lab.dir.clone();
-    let token = super::secure::gateway_token(lab);
+    let token_file = super::secure::gateway_token_file(lab);
     for d in &mut lab.datacenters {
         for g in &mut d.gateways {
             let agent = &d.servers[g.agent];
@@ -185,9 +185,9 @@ pub fn start_gateways(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
             .iter()
             .map(|a| a.to_string())
             .collect();
-            if let Some(token) = &token {
-                // Before `--` (Envoy's arguments).
-                args.splice(2..2, ["-token".to_owned(), token.clone()]);
+            if let Some(file) = &token_file {
+                // Before `--` (Envoy's arguments); a file, so no secret is on a command line.
+                args.splice(2..2, ["-token-file".to_owned(), file.display().to_string()]);
             }
             let log = dir.join(format!("logs/{}.log", g.id));
             g.pid = Some(spawn(fedctl, g.ns.as_deref(), &args, &log, format!("gateway {}", g.id))?);

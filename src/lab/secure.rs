@@ -20,8 +20,9 @@ pub struct LabSecurity {
     pub management_token_file: PathBuf,
 }
 
-/// The secrets of a lab, made once by [`write_secrets`].
-#[derive(Debug, Clone)]
+/// The secrets of a lab, made once by [`write_secrets`] (`config/secrets.json`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
 pub struct Secrets {
     pub gossip_key: String,
     pub management: String,
@@ -55,8 +56,14 @@ fn secrets_file(dir: &Path) -> PathBuf {
     dir.join("config/secrets.json")
 }
 
-/// Makes the lab's secrets and writes them: the management token to `management.token`, all
-/// of them to `config/secrets.json` (both 0600).
+/// The gateways' token file: passed as `-token-file`, never on a command line.
+fn gateway_token_path(dir: &Path) -> PathBuf {
+    dir.join("config/gateway.token")
+}
+
+/// Makes the lab's secrets and writes them (each 0600): the management token to
+/// `management.token`, the gateways' to `config/gateway.token`, all of them to
+/// `config/secrets.json`.
 pub fn write_secrets(dir: &Path) -> Result<Secrets, LabError> {
     let secrets = Secrets {
         gossip_key: crate::gossip::generate_key(),
@@ -65,15 +72,21 @@ pub fn write_secrets(dir: &Path) -> Result<Secrets, LabError> {
         replication: new_uuid(),
         gateways: new_uuid(),
     };
-    let file = dir.join("management.token");
-    crate::files::write_private_file(&file, secrets.management.as_bytes()).map_err(io("writing", &file))?;
-    let all = json!({
-        "GossipKey": secrets.gossip_key, "Management": secrets.management, "Servers": secrets.servers,
-        "Replication": secrets.replication, "Gateways": secrets.gateways,
-    });
-    let path = secrets_file(dir);
-    crate::files::write_private_file(&path, all.to_string().as_bytes()).map_err(io("writing", &path))?;
+    let all = serde_json::to_vec(&secrets).unwrap_or_default();
+    for (path, contents) in [
+        (dir.join("management.token"), secrets.management.as_bytes()),
+        (gateway_token_path(dir), secrets.gateways.as_bytes()),
+        (secrets_file(dir), all.as_slice()),
+    ] {
+        crate::files::write_private_file(&path, contents).map_err(io("writing", &path))?;
+    }
     Ok(secrets)
+}
+
+fn read_secrets(dir: &Path) -> Result<Secrets, LabError> {
+    let path = secrets_file(dir);
+    let text = std::fs::read_to_string(&path).map_err(io("reading", &path))?;
+    serde_json::from_str(&text).map_err(|e| LabError::State { path, reason: e.to_string() })
 }
 
 /// The management token of a secure lab (`None` for an insecure one, or one whose file is gone).
@@ -82,12 +95,9 @@ pub fn management_token(lab: &Lab) -> Option<String> {
     std::fs::read_to_string(&security.management_token_file).ok().map(|t| t.trim().to_owned())
 }
 
-/// The gateways' token of a secure lab.
-pub fn gateway_token(lab: &Lab) -> Option<String> {
-    lab.security.as_ref()?;
-    let text = std::fs::read_to_string(secrets_file(&lab.dir)).ok()?;
-    let all: serde_json::Value = serde_json::from_str(&text).ok()?;
-    all["Gateways"].as_str().map(str::to_owned)
+/// The `-token-file` of a secure lab's gateways.
+pub fn gateway_token_file(lab: &Lab) -> Option<PathBuf> {
+    lab.security.as_ref().map(|_| gateway_token_path(&lab.dir))
 }
 
 /// A server's configuration for the secrets: the gossip key, and ACLs with its tokens (the
@@ -104,34 +114,39 @@ pub fn server_hcl(secrets: &Secrets, primary: bool) -> String {
 /// once its leader has installed the master token.
 pub async fn create_tokens(lab: &Lab) -> Result<(), LabError> {
     let Some(management) = management_token(lab) else { return Ok(()) };
-    let text = std::fs::read_to_string(secrets_file(&lab.dir)).map_err(io("reading", &secrets_file(&lab.dir)))?;
-    let all: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    let secrets = read_secrets(&lab.dir)?;
     let primary = lab.datacenters.iter().find(|d| d.primary).unwrap_or(&lab.datacenters[0]);
     let base = format!("http://{}", primary.servers[0].http_addr());
     let http = reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap_or_default();
-    let failed = |step: &str, reason: String| LabError::Acl { step: step.to_owned(), reason };
     let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
     let put = async |path: &str, body: serde_json::Value| -> Result<(), LabError> {
         loop {
             let sent = http.put(format!("{base}{path}")).header("X-Consul-Token", &management).json(&body).send().await;
-            let reason = match sent {
+            let (retry, reason) = match sent {
                 Ok(r) if r.status().is_success() => return Ok(()),
-                Ok(r) => format!("{}: {}", r.status(), r.text().await.unwrap_or_default()),
-                Err(e) => e.to_string(),
+                Ok(r) => {
+                    let status = r.status().as_u16();
+                    let text = r.text().await.unwrap_or_default();
+                    // Written by an earlier try whose answer was lost: done.
+                    if text.contains("already exists") {
+                        return Ok(());
+                    }
+                    // Until the leader has installed the master token, it is `ACL not found`.
+                    (text.contains("ACL not found") || status == 500, format!("{status}: {}", text.trim()))
+                }
+                Err(e) => (true, e.to_string()),
             };
-            // Until the leader has installed the master token, it is `ACL not found`.
-            if tokio::time::Instant::now() >= deadline {
-                return Err(failed(path, reason));
+            if !retry || tokio::time::Instant::now() >= deadline {
+                return Err(LabError::Acl { step: path.to_owned(), reason });
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     };
-    for ((name, rules), key) in POLICIES.iter().zip(["Servers", "Replication", "Gateways"]) {
-        put("/v1/acl/policy", json!({"Name": name, "Description": format!("fedctl lab: {name}"), "Rules": rules}))
-            .await?;
-        let secret = all[key].as_str().unwrap_or_default();
-        let token =
-            json!({"SecretID": secret, "Description": format!("fedctl lab: {name}"), "Policies": [{"Name": name}]});
+    let secrets_of = [&secrets.servers, &secrets.replication, &secrets.gateways];
+    for ((name, rules), secret) in POLICIES.iter().zip(secrets_of) {
+        let description = format!("fedctl lab: {name}");
+        put("/v1/acl/policy", json!({"Name": name, "Description": description, "Rules": rules})).await?;
+        let token = json!({"SecretID": secret, "Description": description, "Policies": [{"Name": name}]});
         put("/v1/acl/token", token).await?;
     }
     Ok(())

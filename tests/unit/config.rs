@@ -583,7 +583,7 @@ fn invalid_checks_in_files_are_rejected() {
 #[test]
 fn the_gossip_key_is_checked_and_its_verify_settings_read() {
     let (_, err) = error_for("data_dir = \"/x\"\nencrypt = \"c2hvcnQ=\"\n", "short.hcl");
-    assert_eq!(err.to_string(), "encrypt has invalid key: key size must be 16, 24 or 32 bytes, not 5");
+    assert_eq!(err.to_string(), "encrypt has invalid key: key size must be 16 or 32 bytes, not 5");
     let (_, err) = error_for("data_dir = \"/x\"\nencrypt = \"not base64!\"\n", "bad.hcl");
     assert!(err.to_string().starts_with("encrypt has invalid key: not base64"), "{err}");
     let dir = temp_dir();

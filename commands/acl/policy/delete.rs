@@ -18,9 +18,6 @@ pub struct Args {
 }
 
 pub async fn cmd_acl_policy_delete(ctx: &Ctx, args: Args) -> Result<(), CliError> {
-    if args.id.is_none() && args.name.is_none() {
-        return Err(CliError::usage("Must specify either the -id or -name parameters"));
-    }
     let client = args.client.client()?;
     let id = super::policy_id(&client, args.id.as_deref(), args.name.as_deref()).await?;
     client.acl_policy_delete(&id).await.map_err(|e| CliError::failure(format!("Error deleting policy {id:?}: {e}")))?;

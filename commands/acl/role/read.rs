@@ -18,9 +18,6 @@ pub struct Args {
 }
 
 pub async fn cmd_acl_role_read(ctx: &Ctx, args: Args) -> Result<(), CliError> {
-    if args.id.is_none() && args.name.is_none() {
-        return Err(CliError::usage("Must specify either the -id or -name parameters"));
-    }
     let client = args.client.client()?;
     let id = super::role_id(&client, args.id.as_deref(), args.name.as_deref()).await?;
     let role =
