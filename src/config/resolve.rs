@@ -203,18 +203,21 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
     let retry_join_wan: Vec<String> =
         flags.join_wan.iter().cloned().chain(layers.iter().flat_map(|(_, f)| f.retry_join_wan.clone())).collect();
     let rule = |m: &str| Err(ConfigError::Rule(m.to_owned()));
+    let (acl, acl_tokens, acl_master_token) = resolve_acl(&layers)?;
+    // As the reference: with ACLs on, what no intention decides follows `acl.default_policy`;
+    // without, it is allowed. `connect.default_intention_policy` says otherwise.
     let intention_default_allow = match layers
         .iter()
         .rev()
         .find_map(|(_, f)| f.connect.as_ref().and_then(|c| c.default_intention_policy.as_deref()))
     {
-        None | Some("allow") => true,
+        None => !acl.enabled || acl.default_allow,
+        Some("allow") => true,
         Some("deny") => false,
         Some(other) => {
             return rule(&format!("'connect.default_intention_policy' must be \"allow\" or \"deny\", not {other:?}"));
         }
     };
-    let (acl, acl_tokens, acl_master_token) = resolve_acl(&layers)?;
     let last_bool = |get: fn(&FileConfig) -> Option<bool>| layers.iter().rev().find_map(|(_, f)| get(f));
     let encrypt = flags.encrypt.clone().or_else(|| layers.iter().rev().find_map(|(_, f)| f.encrypt.clone()));
     if let Some(key) = &encrypt {

@@ -219,17 +219,25 @@ impl Lab {
         Ok(())
     }
 
-    /// The config entries of a demo of several datacenters: gateways `local` for every proxy,
-    /// and echo failing over to every other datacenter in order.
+    /// The config entries of a demo: web allowed to call echo; with several datacenters also
+    /// gateways `local` for every proxy, and echo failing over to every other datacenter in
+    /// order.
     pub fn demo_entries(&self) -> Vec<Value> {
-        if !self.has_demo() || self.datacenters.len() < 2 {
+        if !self.has_demo() {
             return Vec::new();
         }
-        let all: Vec<&str> = self.datacenters.iter().map(|d| d.name.as_str()).collect();
-        vec![
-            json!({ "Kind": "proxy-defaults", "Name": "global", "MeshGateway": { "Mode": "local" } }),
-            json!({ "Kind": "service-resolver", "Name": "echo", "Failover": { "*": { "Datacenters": all } } }),
-        ]
+        // web may call echo (a secure lab's intentions deny what they do not allow).
+        let mut entries = vec![
+            json!({ "Kind": "service-intentions", "Name": "echo", "Sources": [{ "Name": "web", "Action": "allow" }] }),
+        ];
+        if self.datacenters.len() >= 2 {
+            let all: Vec<&str> = self.datacenters.iter().map(|d| d.name.as_str()).collect();
+            entries.extend([
+                json!({ "Kind": "proxy-defaults", "Name": "global", "MeshGateway": { "Mode": "local" } }),
+                json!({ "Kind": "service-resolver", "Name": "echo", "Failover": { "*": { "Datacenters": all } } }),
+            ]);
+        }
+        entries
     }
 
     /// With several datacenters: stop the second datacenter's echo, and the first's curl to it

@@ -598,3 +598,17 @@ fn the_gossip_key_is_checked_and_its_verify_settings_read() {
     let plain = resolve(&with_files(vec![write(dir.path(), "none.hcl", "data_dir = \"/x\"\n")])).unwrap();
     assert_eq!((plain.encrypt, plain.encrypt_verify), (None, fedctl::gossip::Verify::default()));
 }
+
+#[test]
+fn what_no_intention_decides_follows_the_acl_default_policy_unless_connect_says() {
+    let dir = temp_dir();
+    let cfg = |name: &str, text: &str| resolve(&with_files(vec![write(dir.path(), name, text)])).unwrap();
+    let base = "data_dir = \"/x\"\n";
+    assert!(cfg("open.hcl", base).intention_default_allow, "no ACLs: allowed");
+    let deny = "acl {\n  enabled = true\n  default_policy = \"deny\"\n}\n";
+    assert!(!cfg("deny.hcl", &format!("{base}{deny}")).intention_default_allow, "ACLs default deny: denied");
+    let allow = "acl {\n  enabled = true\n  default_policy = \"allow\"\n}\n";
+    assert!(cfg("allow.hcl", &format!("{base}{allow}")).intention_default_allow);
+    let said = "connect {\n  default_intention_policy = \"allow\"\n}\n";
+    assert!(cfg("said.hcl", &format!("{base}{deny}{said}")).intention_default_allow, "connect's key wins");
+}

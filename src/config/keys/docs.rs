@@ -51,7 +51,7 @@ pub const CONFIG_KEYS: &[(&str, &str)] = &[
     ),
     (
         "connect.default_intention_policy",
-        "allow or deny: what a connection no intention matches gets at a sidecar (default: allow)",
+        "allow or deny: what a connection no intention matches gets at a sidecar (default: acl.default_policy with ACLs on, else allow)",
     ),
     ("acl.enabled", "turn on ACLs: every request needs a token whose policies allow it (default: off)"),
     (
