@@ -175,6 +175,11 @@ pub async fn register_service(State(state): State<AppState>, body: Bytes) -> Res
     if let Some(old) = state.local.service(id).filter(|s| s.service != def.name) {
         allowed(&state, Permission::on(Resource::Service, old.service, Access::Write)).await?;
     }
+    // Synced with the token it was registered with (the body's, else the request's).
+    let mut def = def;
+    if def.token.is_empty() {
+        def.token = RequestContext::new().token.unwrap_or_default();
+    }
     state.local.add_service(&def)?;
     Ok(())
 }

@@ -45,6 +45,10 @@ pub struct ServiceDefinition {
     pub checks: Vec<CheckDefinition>,
     #[serde(rename = "Connect", alias = "connect", skip_serializing_if = "Option::is_none")]
     pub connect: Option<ConnectDefinition>,
+    /// The ACL token the agent keeps this service (and its sidecar) in the catalog with; empty:
+    /// the agent's own token. Never shown back.
+    #[serde(rename = "Token", alias = "token", skip_serializing)]
+    pub token: String,
 }
 
 /// A service's `Connect` block: native Connect, or a sidecar proxy for the agent to register.

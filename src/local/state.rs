@@ -52,6 +52,8 @@ struct Inner {
     /// (deregistered with it). Only a sidecar still registered as one is linked: a removed
     /// sidecar, or a service registered over it, is unlinked.
     sidecars: BTreeMap<String, String>,
+    /// Service ID -> the token it is synced with (services registered with one).
+    tokens: BTreeMap<String, String>,
 }
 
 /// Why a local operation failed.
@@ -128,9 +130,12 @@ impl LocalState {
             if let Some(old) = inner.sidecars.remove(&service.id) {
                 Self::remove_locked(&mut inner, &old);
             }
+            let token = def.token.clone();
+            Self::set_token(&mut inner, &service.id, &token);
             self.insert_service(&mut inner, service.clone(), checks, &prior);
             if let Some((sidecar, sidecar_checks)) = sidecar {
                 inner.sidecars.insert(service.id.clone(), sidecar.id.clone());
+                Self::set_token(&mut inner, &sidecar.id, &token);
                 self.insert_service(&mut inner, sidecar, sidecar_checks, &prior);
             }
         }
@@ -196,8 +201,21 @@ impl LocalState {
     /// Removes a service and its checks; when it is a sidecar (removed by its own ID, say),
     /// its parent no longer has it, so the parent's deregistration cannot take a later
     /// service of that ID.
+    fn set_token(inner: &mut Inner, id: &str, token: &str) {
+        match token {
+            "" => inner.tokens.remove(id),
+            token => inner.tokens.insert(id.to_owned(), token.to_owned()),
+        };
+    }
+
+    /// The token service `id` was registered with, if any: what anti-entropy syncs it with.
+    pub fn service_token(&self, id: &str) -> Option<String> {
+        self.inner().tokens.get(id).cloned()
+    }
+
     fn remove_locked(inner: &mut Inner, id: &str) {
         inner.services.remove(id);
+        inner.tokens.remove(id);
         inner.checks.retain(|_, c| c.check.service_id != id);
         Self::unlink_sidecar(inner, id);
     }

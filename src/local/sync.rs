@@ -160,9 +160,19 @@ pub async fn sync_once(
         wanted_checks.insert(c.check_id.clone(), c.clone());
     }
 
+    // The node first, with the agent's token: a service synced with its own token may not
+    // write the node.
+    if !node_ok {
+        backend.apply(&RequestContext::new(), register(identity, None, Vec::new())).await?;
+        node_ok = true;
+        report.registered += 1;
+    }
     // A service is registered together with its checks, in one entry, so it never shows in
     // the catalog without them (and so never looks healthy before its checks are known).
     let mut synced_checks = std::collections::BTreeSet::new();
+    // One service its token may not write does not keep the others out: the pass goes on and
+    // reports the first failure at its end.
+    let mut failed: Option<RequestError> = None;
     for (id, service) in &wanted_services {
         let mut want = service.clone();
         want.datacenter = identity.datacenter.clone();
@@ -181,9 +191,16 @@ pub async fn sync_once(
             .map(|c| HealthCheck { index: RaftIndex::default(), ..c.clone() })
             .collect();
         synced_checks.extend(with_checks.iter().map(|c| c.check_id.clone()));
-        backend.apply(&RequestContext::new(), register(identity, Some(want), with_checks)).await?;
-        node_ok = true;
-        report.registered += 1;
+        let mut ctx = RequestContext::new();
+        if let Some(token) = local.service_token(id) {
+            ctx.token = Some(token);
+        }
+        match backend.apply(&ctx, register(identity, Some(want), with_checks)).await {
+            Ok(_) => report.registered += 1,
+            Err(e) => {
+                failed.get_or_insert(e);
+            }
+        }
     }
     for (id, check) in wanted_checks.iter().filter(|(id, _)| !synced_checks.contains(*id)) {
         let mut want = check.clone();
@@ -197,11 +214,6 @@ pub async fn sync_once(
             continue;
         }
         backend.apply(&RequestContext::new(), register(identity, None, vec![want])).await?;
-        node_ok = true;
-        report.registered += 1;
-    }
-    if !node_ok {
-        backend.apply(&RequestContext::new(), register(identity, None, Vec::new())).await?;
         report.registered += 1;
     }
     for id in services.keys().filter(|id| !wanted_services.contains_key(*id)) {
@@ -212,7 +224,10 @@ pub async fn sync_once(
         backend.apply(&RequestContext::new(), deregister(identity, "", id)).await?;
         report.deregistered += 1;
     }
-    Ok(report)
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(report),
+    }
 }
 
 fn register(identity: &NodeIdentity, service: Option<NodeService>, checks: Vec<HealthCheck>) -> Command {

@@ -374,3 +374,36 @@ async fn acl_endpoints_say_acl_support_disabled_while_acls_are_off_and_default_a
     denied(status, &body);
     open.stop().await;
 }
+
+/// A service registered with a token of its own is kept in the catalog with that token: the
+/// agent's token (here one that may write the node only) never needs write on it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_service_is_synced_with_the_token_it_was_registered_with() {
+    let dir = temp_dir();
+    let agent = acl_agent(dir.path()).await;
+    let node_only = scoped_token(&agent, "node-only", "node_prefix \"\" { policy = \"write\" }").await;
+    let (status, body) =
+        put(&agent, "/v1/agent/token/agent", Some(MASTER), json!({ "Token": node_only }).to_string()).await;
+    assert_eq!(status, 200, "{body}");
+    // The agent's token alone may not write web.
+    let direct = json!({"Node": "acl-node", "Address": "127.0.0.1", "Service": {"Service": "web", "Port": 80}});
+    let (status, body) = put(&agent, "/v1/catalog/register", Some(&node_only), direct.to_string()).await;
+    denied(status, &body);
+
+    let web = scoped_token(&agent, "web-writer", "service \"web\" { policy = \"write\" }").await;
+    let registration = json!({"Name": "web", "Port": 8080});
+    let (status, body) = put(&agent, "/v1/agent/service/register", Some(&web), registration.to_string()).await;
+    assert_eq!(status, 200, "{body}");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let (_, catalog) = get(&agent, "/v1/catalog/service/web", Some(MASTER)).await;
+        if json_of(&catalog).as_array().is_some_and(|a| a.len() == 1) {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "web never reached the catalog: {catalog}");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let (_, shown) = get(&agent, "/v1/agent/service/web", Some(&web)).await;
+    assert!(!shown.contains(&web), "the token is never shown back: {shown}");
+    agent.stop().await;
+}

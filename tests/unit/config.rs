@@ -315,20 +315,21 @@ connect {
 }
 
 #[test]
-fn a_service_setting_fedctl_lacks_is_named_in_every_service() {
-    const TOKENS: &str = "a service's own ACL token; fedctl's agents sync their services with the agent token";
+fn a_service_token_is_read_in_every_service_block_and_list_element() {
+    let dir = temp_dir();
     // The second of two service blocks, and an element of the services list.
     let two = "data_dir = \"/x\"\nservice {\n  name = \"web\"\n}\nservice {\n  name = \"api\"\n  token = \"t\"\n}\n";
-    let (_, err) = error_for(two, "a.hcl");
-    assert_eq!(key_problems(&err), vec![unsupported("service.1.token", 7, TOKENS)]);
+    let cfg = resolve(&with_files(vec![write(dir.path(), "a.hcl", two)])).unwrap();
+    let tokens: Vec<&str> = cfg.services.iter().map(|s| s.token.as_str()).collect();
+    assert_eq!(tokens, ["", "t"]);
     let list = r#"{
   "data_dir": "/x",
   "services": [
     {"name": "web", "token": "t"}
   ]
 }"#;
-    let (_, err) = error_for(list, "a.json");
-    assert_eq!(key_problems(&err), vec![unsupported("services.0.token", 4, TOKENS)]);
+    let cfg = resolve(&with_files(vec![write(dir.path(), "a.json", list)])).unwrap();
+    assert_eq!(cfg.services[0].token, "t");
 }
 
 #[test]

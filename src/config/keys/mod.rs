@@ -38,8 +38,6 @@ const UNSUPPORTED: &[(&str, &str)] = &[
     ("verify_incoming_rpc", "client certificate checks on the RPC port alone"),
     ("connect.ca_provider", "other Connect CA providers; fedctl's servers run the built-in CA"),
     ("connect.ca_config", "settings of a Connect CA provider; fedctl's servers run the built-in CA"),
-    ("service.token", "a service's own ACL token; fedctl's agents sync their services with the agent token"),
-    ("services.token", "a service's own ACL token; fedctl's agents sync their services with the agent token"),
     ("node_id", "a node ID of your own; fedctl keeps a generated one in <data_dir>/node-id"),
     ("advertise_addr_wan", "a WAN address of its own; fedctl advertises advertise_addr on the WAN too"),
     ("translate_wan_addrs", "answering with WAN addresses for nodes in other datacenters"),
