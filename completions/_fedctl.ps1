@@ -745,8 +745,8 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             break
         }
         'fedctl;acl;policy;read' {
-            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The policy''s ID, or a unique prefix of it')
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The policy''s name')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Its ID, or a unique prefix of it')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Its name')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
             [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
@@ -787,8 +787,8 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             break
         }
         'fedctl;acl;policy;delete' {
-            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The policy''s ID, or a unique prefix of it')
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The policy''s name')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Its ID, or a unique prefix of it')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Its name')
             [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')
@@ -1053,8 +1053,8 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             break
         }
         'fedctl;acl;role;read' {
-            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The role''s ID, or a unique prefix of it')
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The role''s name')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Its ID, or a unique prefix of it')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Its name')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (for people) or json (for programs)')
             [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
@@ -1096,8 +1096,8 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             break
         }
         'fedctl;acl;role;delete' {
-            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'The role''s ID, or a unique prefix of it')
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The role''s name')
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Its ID, or a unique prefix of it')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Its name')
             [CompletionResult]::new('--http-addr', '--http-addr', [CompletionResultType]::ParameterName, 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]')
             [CompletionResult]::new('--token-file', '--token-file', [CompletionResultType]::ParameterName, 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]')

@@ -669,8 +669,8 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --version 'Print version'
         }
         &'fedctl;acl;policy;read'= {
-            cand --id 'The policy''s ID, or a unique prefix of it'
-            cand --name 'The policy''s name'
+            cand --id 'Its ID, or a unique prefix of it'
+            cand --name 'Its name'
             cand --format 'Output format: table (for people) or json (for programs)'
             cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
             cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
@@ -709,8 +709,8 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --version 'Print version'
         }
         &'fedctl;acl;policy;delete'= {
-            cand --id 'The policy''s ID, or a unique prefix of it'
-            cand --name 'The policy''s name'
+            cand --id 'Its ID, or a unique prefix of it'
+            cand --name 'Its name'
             cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
             cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
             cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
@@ -949,8 +949,8 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --version 'Print version'
         }
         &'fedctl;acl;role;read'= {
-            cand --id 'The role''s ID, or a unique prefix of it'
-            cand --name 'The role''s name'
+            cand --id 'Its ID, or a unique prefix of it'
+            cand --name 'Its name'
             cand --format 'Output format: table (for people) or json (for programs)'
             cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
             cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
@@ -990,8 +990,8 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --version 'Print version'
         }
         &'fedctl;acl;role;delete'= {
-            cand --id 'The role''s ID, or a unique prefix of it'
-            cand --name 'The role''s name'
+            cand --id 'Its ID, or a unique prefix of it'
+            cand --name 'Its name'
             cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
             cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
             cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'

@@ -78,6 +78,56 @@ pub async fn links(client: &Client, to: LinkTo, ids: &[String], names: &[String]
     Ok(links)
 }
 
+impl LinkTo {
+    fn what(self) -> &'static str {
+        match self {
+            LinkTo::Policy => "policy",
+            LinkTo::Role => "role",
+        }
+    }
+}
+
+/// `-id` or `-name`: how `read` and `delete` name a policy or a role.
+#[derive(Debug, clap::Args)]
+pub struct Named {
+    /// Its ID, or a unique prefix of it.
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Its name.
+    #[arg(long)]
+    pub name: Option<String>,
+}
+
+impl Named {
+    pub async fn id(&self, client: &Client, to: LinkTo) -> Result<String, CliError> {
+        id_of(client, to, self.id.as_deref(), self.name.as_deref()).await
+    }
+}
+
+/// The ID of the policy (or role) `-id` (a unique prefix) or else `-name` names.
+pub async fn id_of(client: &Client, to: LinkTo, id: Option<&str>, name: Option<&str>) -> Result<String, CliError> {
+    let Some(name) = name.filter(|_| id.is_none()) else {
+        return match (id, to) {
+            (Some(id), LinkTo::Policy) => policy_id(client, id).await,
+            (Some(id), LinkTo::Role) => role_id(client, id).await,
+            (None, _) => Err(CliError::usage("Must specify either the -id or -name parameters")),
+        };
+    };
+    let found = match to {
+        LinkTo::Policy => {
+            client.acl_policy_list().await.map_err(api_error)?.into_iter().find(|p| p.name == name).map(|p| p.id)
+        }
+        LinkTo::Role => {
+            client.acl_role_list().await.map_err(api_error)?.into_iter().find(|r| r.name == name).map(|r| r.id)
+        }
+    };
+    let what = to.what();
+    found.ok_or_else(|| {
+        CliError::failure(format!("Error determining {what} ID: No such {what} with name {name}"))
+            .hint(format!("`fedctl acl {what} list` shows them"))
+    })
+}
+
 /// `NAME` or `NAME:DC1,DC2`, as the reference's `-service-identity`.
 pub fn service_identities(args: &[String]) -> Result<Vec<ServiceIdentity>, CliError> {
     args.iter()

@@ -1,3 +1,4 @@
+use super::super::lookup::{LinkTo, Named};
 use crate::cli::{CliError, ClientArgs, Ctx};
 
 /// Delete a policy, named by -id (a unique prefix is enough) or -name.
@@ -7,19 +8,15 @@ use crate::cli::{CliError, ClientArgs, Ctx};
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  fedctl acl policy delete -name kv-app\n  fedctl acl policy delete -id 0a5b3c")]
 pub struct Args {
-    /// The policy's ID, or a unique prefix of it.
-    #[arg(long)]
-    pub id: Option<String>,
-    /// The policy's name.
-    #[arg(long)]
-    pub name: Option<String>,
+    #[command(flatten)]
+    pub which: Named,
     #[command(flatten)]
     pub client: ClientArgs,
 }
 
 pub async fn cmd_acl_policy_delete(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     let client = args.client.client()?;
-    let id = super::policy_id(&client, args.id.as_deref(), args.name.as_deref()).await?;
+    let id = args.which.id(&client, LinkTo::Policy).await?;
     client.acl_policy_delete(&id).await.map_err(|e| CliError::failure(format!("Error deleting policy {id:?}: {e}")))?;
     ctx.out.line(format!("Policy {id:?} deleted successfully"))
 }

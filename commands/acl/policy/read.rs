@@ -1,3 +1,4 @@
+use super::super::lookup::{LinkTo, Named};
 use super::super::show::{self, ShowArgs};
 use crate::cli::{CliError, ClientArgs, Ctx};
 
@@ -8,12 +9,8 @@ use crate::cli::{CliError, ClientArgs, Ctx};
     fedctl acl policy read -name kv-app -format=json"
 )]
 pub struct Args {
-    /// The policy's ID, or a unique prefix of it.
-    #[arg(long)]
-    pub id: Option<String>,
-    /// The policy's name.
-    #[arg(long)]
-    pub name: Option<String>,
+    #[command(flatten)]
+    pub which: Named,
     #[command(flatten)]
     pub show: ShowArgs,
     #[command(flatten)]
@@ -22,7 +19,7 @@ pub struct Args {
 
 pub async fn cmd_acl_policy_read(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     let client = args.client.client()?;
-    let id = super::policy_id(&client, args.id.as_deref(), args.name.as_deref()).await?;
+    let id = args.which.id(&client, LinkTo::Policy).await?;
     let policy = client
         .acl_policy_read(&id)
         .await

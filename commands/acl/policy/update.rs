@@ -1,6 +1,6 @@
 use fedctl::state::AclPolicy;
 
-use super::super::lookup;
+use super::super::lookup::{self, LinkTo};
 use super::super::show::{self, ShowArgs};
 use crate::cli::{CliError, ClientArgs, Ctx};
 
@@ -48,7 +48,7 @@ pub async fn cmd_acl_policy_update(ctx: &Ctx, args: Args) -> Result<(), CliError
         .transpose()
         .map_err(|e| CliError::failure(format!("Error loading data source: {}", e.message())))?;
     let client = args.client.client()?;
-    let id = super::policy_id(&client, args.id.as_deref(), args.name.as_deref()).await?;
+    let id = lookup::id_of(&client, LinkTo::Policy, args.id.as_deref(), args.name.as_deref()).await?;
     let updated = if args.no_merge {
         AclPolicy {
             id: id.clone(),

@@ -5,10 +5,8 @@ mod read;
 mod update;
 
 use clap::Subcommand;
-use fedctl::api::Client;
 
-use super::lookup;
-use crate::cli::{CliError, Ctx, api_error};
+use crate::cli::{CliError, Ctx};
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -41,19 +39,4 @@ pub struct RoleGrants {
     /// A service identity: SERVICE, or SERVICE:DC1,DC2 to hold only there (repeatable).
     #[arg(long = "service-identity", value_name = "SERVICE[:DCS]")]
     pub service_identities: Vec<String>,
-}
-
-/// The role `-id` (a unique prefix) or else `-name` names, as its ID.
-async fn role_id(client: &Client, id: Option<&str>, name: Option<&str>) -> Result<String, CliError> {
-    match (id, name) {
-        (Some(id), _) => lookup::role_id(client, id).await,
-        (None, Some(name)) => {
-            let roles = client.acl_role_list().await.map_err(api_error)?;
-            roles.into_iter().find(|r| r.name == name).map(|r| r.id).ok_or_else(|| {
-                CliError::failure(format!("Error determining role ID: No such role with name {name}"))
-                    .hint("`fedctl acl role list` shows the roles")
-            })
-        }
-        (None, None) => Err(CliError::usage("Must specify either the -id or -name parameters")),
-    }
 }

@@ -1,3 +1,4 @@
+use super::super::lookup::{LinkTo, Named};
 use super::super::show::{self, ShowArgs};
 use crate::cli::{CliError, ClientArgs, Ctx};
 
@@ -5,12 +6,8 @@ use crate::cli::{CliError, ClientArgs, Ctx};
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:\n  fedctl acl role read -name ops\n  fedctl acl role read -id 6a1f -format=json")]
 pub struct Args {
-    /// The role's ID, or a unique prefix of it.
-    #[arg(long)]
-    pub id: Option<String>,
-    /// The role's name.
-    #[arg(long)]
-    pub name: Option<String>,
+    #[command(flatten)]
+    pub which: Named,
     #[command(flatten)]
     pub show: ShowArgs,
     #[command(flatten)]
@@ -19,7 +16,7 @@ pub struct Args {
 
 pub async fn cmd_acl_role_read(ctx: &Ctx, args: Args) -> Result<(), CliError> {
     let client = args.client.client()?;
-    let id = super::role_id(&client, args.id.as_deref(), args.name.as_deref()).await?;
+    let id = args.which.id(&client, LinkTo::Role).await?;
     let role =
         client.acl_role_read(&id).await.map_err(|e| CliError::failure(format!("Error reading role {id:?}: {e}")))?;
     show::role(ctx, args.show, &role)

@@ -39,7 +39,7 @@ pub async fn cmd_acl_role_update(ctx: &Ctx, args: Args) -> Result<(), CliError> 
         return Err(CliError::usage("Must specify either the -id or -name parameters"));
     }
     let client = args.client.client()?;
-    let id = super::role_id(&client, args.id.as_deref(), args.name.as_deref()).await?;
+    let id = lookup::id_of(&client, LinkTo::Role, args.id.as_deref(), args.name.as_deref()).await?;
     let g = &args.grants;
     let policies = lookup::links(&client, LinkTo::Policy, &g.policy_ids, &g.policy_names).await?;
     let identities = lookup::service_identities(&g.service_identities)?;

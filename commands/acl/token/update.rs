@@ -1,5 +1,4 @@
-use super::super::lookup;
-use super::super::lookup::{merge_identities, merge_links};
+use super::super::lookup::{self, merge_identities, merge_links};
 use super::super::show::{self, ShowArgs};
 use super::Grants;
 use crate::cli::{CliError, ClientArgs, Ctx};
