@@ -9,7 +9,8 @@ use crate::cli::{CliError, ClientArgs, Ctx, FormatArg, api_error};
 /// List every datacenter's federation state: its mesh gateways and how fresh it is.
 ///
 /// One row per datacenter: whether it is the primary, healthy/total mesh gateways, the age
-/// of its state, and this datacenter's replication of the primary's states. The age counts
+/// of its state, and this datacenter's replication of the primary's states (and, with ACLs on,
+/// of its ACLs: `ACL replication here:`, which needs `acl:read`). The age counts
 /// from the last time that datacenter's leader wrote its state: at once on a change, and at
 /// least every 90s otherwise, so a healthy state is up to 90s old. Status is `ok` only when
 /// every gateway is healthy. With -stale-after, exits 3 when a state is older than that or
@@ -64,6 +65,7 @@ pub async fn cmd_federation_state_list(ctx: &Ctx, args: Args) -> Result<(), CliE
     let status: ReplicationStatus =
         client.get("/v1/internal/federation-states/replication", &[]).await.map_err(api_error)?.value;
     let me: AgentSelf = client.get("/v1/agent/self", &[]).await.map_err(api_error)?.value;
+    let acl = acl_replication(&client).await;
     let primary = me.config.primary_datacenter;
 
     // Failing when the last error is newer than the last success.
@@ -124,7 +126,7 @@ pub async fn cmd_federation_state_list(ctx: &Ctx, args: Args) -> Result<(), CliE
     }
 
     if args.format.is_json() {
-        ctx.out.json(&serde_json::json!({ "states": rows, "replication": status }))?;
+        ctx.out.json(&serde_json::json!({ "states": rows, "replication": status, "acl_replication": acl.json }))?;
     } else {
         ctx.out.table(
             &["Datacenter", "Primary", "Gateways", "Age", "Status"],
@@ -139,6 +141,9 @@ pub async fn cmd_federation_state_list(ctx: &Ctx, args: Args) -> Result<(), CliE
             }),
         )?;
         ctx.out.line(format!("Replication here: {replication}"))?;
+        if let Some(line) = &acl.line {
+            ctx.out.line(format!("ACL replication here: {line}"))?;
+        }
         ctx.out.line(format!(
             "Age: since the datacenter's leader last wrote its state (on every change; a healthy state is at most {} old).",
             fedctl::duration::GoDuration(refresh)
@@ -160,4 +165,34 @@ fn row_status(stale: bool, healthy: usize, total: usize) -> String {
     } else {
         "ok".to_owned()
     }
+}
+
+/// This datacenter's ACL replication (`/v1/acl/replication`): its JSON, and a line for the
+/// table (`None` while ACLs are off).
+struct AclReplication {
+    json: serde_json::Value,
+    line: Option<String>,
+}
+
+async fn acl_replication(client: &fedctl::api::Client) -> AclReplication {
+    let status: serde_json::Value = match client.get("/v1/acl/replication", &[]).await {
+        Ok(reply) => reply.value,
+        Err(fedctl::api::ClientError::Status { status, .. }) if status.as_u16() == 401 => {
+            return AclReplication { json: serde_json::Value::Null, line: None };
+        }
+        Err(e) => return AclReplication { json: serde_json::Value::Null, line: Some(format!("not known: {e}")) },
+    };
+    let text = |key: &str| status[key].as_str().unwrap_or_default().to_owned();
+    // The reference's zero time means never.
+    let when = |key: &str| Some(text(key)).filter(|t| !t.starts_with("0001-")).and_then(|t| age_secs(&t));
+    let line = if status["Enabled"] != true {
+        "primary".to_owned()
+    } else {
+        match (when("LastError"), when("LastSuccess")) {
+            (Some(e), ok) if ok.is_none_or(|o| e < o) => format!("failing: {}", text("LastErrorMessage")),
+            (_, Some(ok)) => format!("ok ({} ago, index {})", human_age(ok), status["ReplicatedIndex"]),
+            (_, None) => "not yet".to_owned(),
+        }
+    };
+    AclReplication { json: status, line: Some(line) }
 }

@@ -114,6 +114,13 @@ async fn acls_replicate_to_secondaries_which_keep_enforcing_them_without_the_pri
     assert_eq!(status["LastError"], "0001-01-01T00:00:00Z", "{status}");
     let (_, primary) = get(&dc1, "/v1/acl/replication", "").await;
     assert_eq!(json_of(&primary)["Enabled"], false, "the primary replicates from no one: {primary}");
+    // `federation-state list` says how far it got, beside the federation states' replication.
+    let list = dc2.cli(p, &["federation-state", "list", "-token", MASTER]).await;
+    assert_eq!(list.code, 0, "{list:?}");
+    let line = list.stdout.lines().find(|l| l.starts_with("ACL replication here: ")).unwrap_or_default();
+    assert!(line.starts_with("ACL replication here: ok (") && line.contains(", index "), "{}", list.stdout);
+    let at_primary = dc1.cli(p, &["federation-state", "list", "-token", MASTER]).await;
+    assert!(at_primary.stdout.contains("ACL replication here: primary"), "{at_primary:?}");
 
     // A change in the primary is enforced in the secondary.
     let read_only = json!({"Name": "app", "Rules": "key_prefix \"app/\" { policy = \"read\" }"});
