@@ -13,8 +13,8 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::MemberId;
 use super::keyring::Keyring;
+use super::{Io, Member, MemberId, MemberStatus};
 
 /// What is inside a sealed packet.
 pub(super) const SWIM: u8 = 0;
@@ -137,5 +137,99 @@ impl Pending {
             result.messages.insert(name.clone(), "no answer (is its keyring missing the primary key?)".into());
         }
         let _ = self.done.send(result);
+    }
+}
+
+/// Sends `op` to every other member known alive and applies it here; the query waiting for
+/// their answers (`None` when nobody else is there to ask: then it is answered already).
+pub(super) async fn ask(
+    io: &Io,
+    me: &MemberId,
+    members: &BTreeMap<String, Member>,
+    op: KeyringOp,
+    done: tokio::sync::oneshot::Sender<PoolKeys>,
+) -> Option<Pending> {
+    let keyring = io.keyring.as_ref()?;
+    let id = rand::random::<u64>();
+    let query = Query { id, from: me.clone(), sent_ms: now_ms(), op };
+    let waiting: BTreeMap<String, MemberId> = members
+        .values()
+        .filter(|m| m.status == MemberStatus::Alive && m.id.name != me.name && !m.id.is_probe())
+        .map(|m| (m.id.name.clone(), m.id.clone()))
+        .collect();
+    // Sealed before this member applies the operation (a `use` changes what seals): every
+    // member that can act on it can read it.
+    if let Some(packet) = io.sealed(QUERY, &query) {
+        for to in waiting.values() {
+            io.send(to, packet.clone()).await;
+        }
+    }
+    let answer = apply(keyring, id, &me.name, &query.op);
+    tracing::info!(op = ?query.op, members = waiting.len(), error = ?answer.error, "keyring operation sent to the pool");
+    let now = tokio::time::Instant::now();
+    let pending =
+        Pending { query, waiting, answers: vec![answer], deadline: now + QUERY_TIMEOUT, resend_at: now + RESEND, done };
+    if pending.waiting.is_empty() {
+        pending.finish();
+        return None;
+    }
+    Some(pending)
+}
+
+/// Sends each query again to the members that have not answered, and finishes those whose
+/// time is up.
+pub(super) async fn resend_or_finish(io: &Io, queries: &mut BTreeMap<u64, Pending>) {
+    let now = tokio::time::Instant::now();
+    let expired: Vec<u64> = queries.iter().filter(|(_, q)| q.deadline <= now).map(|(id, _)| *id).collect();
+    for id in expired {
+        if let Some(pending) = queries.remove(&id) {
+            pending.finish();
+        }
+    }
+    for pending in queries.values_mut().filter(|q| q.resend_at <= now) {
+        if let Some(packet) = io.sealed(QUERY, &pending.query) {
+            for to in pending.waiting.values() {
+                io.send(to, packet.clone()).await;
+            }
+        }
+        pending.resend_at = now + RESEND;
+    }
+}
+
+/// Answers a query that arrived: applies it (once: one seen before, resent or replayed, gets
+/// the answer remembered) and sends the answer back.
+pub(super) async fn answer(
+    io: &Io,
+    name: &str,
+    query: Query,
+    answered: &mut BTreeMap<u64, (tokio::time::Instant, Vec<u8>)>,
+) {
+    let (Some(keyring), Some(query)) = (&io.keyring, fresh(query)) else { return };
+    let now = tokio::time::Instant::now();
+    answered.retain(|_, (at, _)| now.duration_since(*at) < REMEMBER);
+    if let Some((_, packet)) = answered.get(&query.id) {
+        io.send(&query.from, packet.clone()).await;
+        return;
+    }
+    let answer = apply(keyring, query.id, name, &query.op);
+    tracing::info!(op = ?query.op, from = %query.from.name, error = ?answer.error, "keyring operation");
+    if let Some(packet) = io.sealed(ANSWER, &answer) {
+        answered.insert(query.id, (now, packet.clone()));
+        io.send(&query.from, packet).await;
+    }
+}
+
+/// Counts an answer to a query this member sent; the last one awaited finishes it.
+pub(super) fn count(queries: &mut BTreeMap<u64, Pending>, answer: Answer) {
+    let id = answer.id;
+    let Some(pending) = queries.get_mut(&id) else { return };
+    if pending.waiting.remove(&answer.node).is_none() {
+        return;
+    }
+    pending.answers.push(answer);
+    if pending.waiting.is_empty()
+        && let Some(done) = queries.remove(&id)
+    {
+        done.finish();
     }
 }

@@ -288,7 +288,7 @@ async fn run(
                 receive(&io, &mut foca, &mut runtime, &mut queries, &mut answered, inbound, true).await;
             }
             _ = tokio::time::sleep_until(query_at.unwrap_or_else(tokio::time::Instant::now)), if query_at.is_some() => {
-                resend_or_finish(&io, &mut queries).await;
+                keyring_query::resend_or_finish(&io, &mut queries).await;
             }
             _ = timers.next_due(), if !timers.is_empty() => {
                 for timer in timers.take_due() {
@@ -306,7 +306,7 @@ async fn run(
                 }
                 Cmd::Keyring(op, done) => {
                     let members = members_tx.borrow().clone();
-                    if let Some(pending) = ask(&io, foca.identity(), &members, op, done).await {
+                    if let Some(pending) = keyring_query::ask(&io, foca.identity(), &members, op, done).await {
                         queries.insert(pending.query.id, pending);
                     }
                 }
@@ -365,98 +365,8 @@ async fn receive(
                 tracing::debug!(error = %e, through_gateway, "ignoring a gossip packet");
             }
         }
-        Some(Inbound::Query(query)) => {
-            let (Some(keyring), Some(query)) = (&io.keyring, keyring_query::fresh(query)) else { return };
-            // A query seen before (resent, or replayed) gets the same answer, applied once.
-            let now = tokio::time::Instant::now();
-            answered.retain(|_, (at, _)| now.duration_since(*at) < keyring_query::REMEMBER);
-            if let Some((_, packet)) = answered.get(&query.id) {
-                io.send(&query.from, packet.clone()).await;
-                return;
-            }
-            let name = foca.identity().name.clone();
-            let answer = keyring_query::apply(keyring, query.id, &name, &query.op);
-            tracing::info!(op = ?query.op, from = %query.from.name, error = ?answer.error, "keyring operation");
-            if let Some(packet) = io.sealed(ANSWER, &answer) {
-                answered.insert(query.id, (now, packet.clone()));
-                io.send(&query.from, packet).await;
-            }
-        }
-        Some(Inbound::Answer(answer)) => {
-            let id = answer.id;
-            let Some(pending) = queries.get_mut(&id) else { return };
-            if pending.waiting.remove(&answer.node).is_none() {
-                return;
-            }
-            pending.answers.push(answer);
-            if pending.waiting.is_empty()
-                && let Some(done) = queries.remove(&id)
-            {
-                done.finish();
-            }
-        }
-    }
-}
-
-/// Sends `op` to every other member known alive and applies it here; the query waiting for
-/// their answers (`None` when nobody else is there to ask: then it is answered already).
-async fn ask(
-    io: &Io,
-    me: &MemberId,
-    members: &BTreeMap<String, Member>,
-    op: KeyringOp,
-    done: oneshot::Sender<PoolKeys>,
-) -> Option<Pending> {
-    let keyring = io.keyring.as_ref()?;
-    let id = rand::random::<u64>();
-    let query = Query { id, from: me.clone(), sent_ms: keyring_query::now_ms(), op };
-    let waiting: BTreeMap<String, MemberId> = members
-        .values()
-        .filter(|m| m.status == MemberStatus::Alive && m.id.name != me.name && !m.id.is_probe())
-        .map(|m| (m.id.name.clone(), m.id.clone()))
-        .collect();
-    // Sealed before this member applies the operation (a `use` changes what seals): every
-    // member that can act on it can read it.
-    if let Some(packet) = io.sealed(QUERY, &query) {
-        for to in waiting.values() {
-            io.send(to, packet.clone()).await;
-        }
-    }
-    let answer = keyring_query::apply(keyring, id, &me.name, &query.op);
-    tracing::info!(op = ?query.op, members = waiting.len(), error = ?answer.error, "keyring operation sent to the pool");
-    let now = tokio::time::Instant::now();
-    let pending = Pending {
-        query,
-        waiting,
-        answers: vec![answer],
-        deadline: now + keyring_query::QUERY_TIMEOUT,
-        resend_at: now + keyring_query::RESEND,
-        done,
-    };
-    if pending.waiting.is_empty() {
-        pending.finish();
-        return None;
-    }
-    Some(pending)
-}
-
-/// Sends each query again to the members that have not answered, and finishes those whose
-/// time is up.
-async fn resend_or_finish(io: &Io, queries: &mut BTreeMap<u64, Pending>) {
-    let now = tokio::time::Instant::now();
-    let expired: Vec<u64> = queries.iter().filter(|(_, q)| q.deadline <= now).map(|(id, _)| *id).collect();
-    for id in expired {
-        if let Some(pending) = queries.remove(&id) {
-            pending.finish();
-        }
-    }
-    for pending in queries.values_mut().filter(|q| q.resend_at <= now) {
-        if let Some(packet) = io.sealed(QUERY, &pending.query) {
-            for to in pending.waiting.values() {
-                io.send(to, packet.clone()).await;
-            }
-        }
-        pending.resend_at = now + keyring_query::RESEND;
+        Some(Inbound::Query(query)) => keyring_query::answer(io, &foca.identity().name, query, answered).await,
+        Some(Inbound::Answer(answer)) => keyring_query::count(queries, answer),
     }
 }
 
