@@ -183,7 +183,7 @@ fn agent_info(
         grpc_port: grpc.map_or(0, |a| a.port()),
         grpc_tls_port: grpc_tls.map_or(0, |a| a.port()),
         version: env!("CARGO_PKG_VERSION").to_owned(),
-        intention_default_allow: cfg.intention_default_allow,
+        intention_default: cfg.intention_default(),
         data_dir: cfg.data_dir.clone(),
     }
 }
@@ -351,7 +351,7 @@ impl Wiring<'_> {
         let manager_opts = ManagerOptions {
             primary_datacenter: Some(cfg.primary_datacenter.clone()),
             primary_fallback: locator.map(|l| l.fallback()),
-            intention_default_allow: cfg.intention_default_allow,
+            intention_default: cfg.intention_default(),
             ..opts.proxycfg.clone()
         };
         let (manager, task) = Manager::new(

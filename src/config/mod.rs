@@ -52,6 +52,8 @@ pub struct AgentConfig {
     /// `connect { default_intention_policy }`: true for `allow` (the default), false for
     /// `deny`, what a connection no intention matches gets.
     pub intention_default_allow: bool,
+    /// That default comes from `acl.default_policy` (ACLs on, the connect key unset).
+    pub intention_default_by_acl: bool,
     /// Servers of different datacenters talk only through mesh gateways.
     pub mesh_gateway_wan_federation: bool,
     /// `acl { }`: on or off, the default and down policies.
@@ -195,4 +197,14 @@ pub enum ConfigError {
     /// A combination of settings the reference refuses, in its words.
     #[error("{0}")]
     Rule(String),
+}
+
+impl AgentConfig {
+    /// What a connection no intention matches gets, with the reference's reason.
+    pub fn intention_default(&self) -> crate::connect::intentions::DefaultPolicy {
+        match self.intention_default_by_acl {
+            true => crate::connect::intentions::DefaultPolicy::of_acls(self.intention_default_allow),
+            false => crate::connect::intentions::DefaultPolicy::of_setting(self.intention_default_allow),
+        }
+    }
 }

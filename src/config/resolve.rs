@@ -206,11 +206,10 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
     let (acl, acl_tokens, acl_master_token) = resolve_acl(&layers)?;
     // As the reference: with ACLs on, what no intention decides follows `acl.default_policy`;
     // without, it is allowed. `connect.default_intention_policy` says otherwise.
-    let intention_default_allow = match layers
-        .iter()
-        .rev()
-        .find_map(|(_, f)| f.connect.as_ref().and_then(|c| c.default_intention_policy.as_deref()))
-    {
+    let intention_policy =
+        layers.iter().rev().find_map(|(_, f)| f.connect.as_ref().and_then(|c| c.default_intention_policy.as_deref()));
+    let intention_default_by_acl = intention_policy.is_none() && acl.enabled;
+    let intention_default_allow = match intention_policy {
         None => !acl.enabled || acl.default_allow,
         Some("allow") => true,
         Some("deny") => false,
@@ -296,6 +295,7 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
         raft_snapshot_threshold,
         connect_enabled,
         intention_default_allow,
+        intention_default_by_acl,
         mesh_gateway_wan_federation,
         acl,
         acl_tokens,

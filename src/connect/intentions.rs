@@ -87,6 +87,12 @@ impl Default for DefaultPolicy {
 }
 
 impl DefaultPolicy {
+    /// The default with ACLs on and no `connect { default_intention_policy }`: the ACL
+    /// default policy's, with the reference's reason.
+    pub fn of_acls(allow: bool) -> DefaultPolicy {
+        DefaultPolicy { allow, reason: "Default behavior configured by ACLs".to_owned() }
+    }
+
     /// The default of an agent whose `connect { default_intention_policy }` is `allow`
     /// (`true`) or `deny`.
     pub fn of_setting(allow: bool) -> DefaultPolicy {

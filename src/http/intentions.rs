@@ -18,7 +18,7 @@ use serde_json::json;
 use super::AppState;
 use super::error::ApiError;
 use super::query::{Params, read, read_options, with_meta};
-use crate::connect::intentions::{self, DefaultPolicy, all_rules, decide};
+use crate::connect::intentions::{self, all_rules, decide};
 use crate::duration::now_rfc3339;
 use crate::state::{
     Command, ConfigEntries, ConfigEntryOp, DEFAULT_NAMESPACE, Intention, IntentionOp, Name, Query, QueryResult,
@@ -217,7 +217,7 @@ fn stored(reply: &ReadReply) -> Vec<Intention> {
 /// rules, which name the namespace): the default decides.
 fn decision(state: &AppState, reply: &ReadReply, source: &Name, destination: &str) -> intentions::Decision {
     let rules = if source.namespace == DEFAULT_NAMESPACE { all_rules(&entries_of(reply)) } else { Vec::new() };
-    decide(&rules, &source.name, destination, &DefaultPolicy::of_setting(state.info.intention_default_allow))
+    decide(&rules, &source.name, destination, &state.info.intention_default)
 }
 
 /// A body that is an intention, or the reference's 400.

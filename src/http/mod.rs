@@ -54,8 +54,8 @@ pub struct AgentInfo {
     /// The xDS gRPC TLS port (0 when disabled).
     pub grpc_tls_port: u16,
     pub version: String,
-    /// `connect { default_intention_policy }` is `allow`.
-    pub intention_default_allow: bool,
+    /// What a connection no intention matches gets.
+    pub intention_default: crate::connect::intentions::DefaultPolicy,
     /// The agent's data directory (`None` in `-dev`): where `acl-bootstrap-reset` is read.
     pub data_dir: Option<std::path::PathBuf>,
 }

@@ -37,8 +37,8 @@ pub struct ManagerOptions {
     pub primary_datacenter: Option<String>,
     /// A secondary server's resolved `primary_gateways`.
     pub primary_fallback: Option<watch::Receiver<Vec<std::net::SocketAddr>>>,
-    /// `connect { default_intention_policy }` is `allow`.
-    pub intention_default_allow: bool,
+    /// What a connection no intention matches gets.
+    pub intention_default: DefaultPolicy,
 }
 
 impl Default for ManagerOptions {
@@ -49,7 +49,7 @@ impl Default for ManagerOptions {
             coalesce: Duration::from_millis(20),
             primary_datacenter: None,
             primary_fallback: None,
-            intention_default_allow: true,
+            intention_default: DefaultPolicy::default(),
         }
     }
 }
@@ -98,7 +98,7 @@ impl Manager {
             coalesce: opts.coalesce,
             primary: opts.primary_datacenter.clone().unwrap_or_else(|| datacenter.to_owned()),
             fallback: opts.primary_fallback.clone(),
-            intention_default: DefaultPolicy::of_setting(opts.intention_default_allow),
+            intention_default: opts.intention_default.clone(),
         };
         let manager = Manager { inner: Arc::new(Inner { ctx, outputs: Mutex::default(), proxies: Mutex::default() }) };
         let this = manager.clone();

@@ -612,4 +612,8 @@ fn what_no_intention_decides_follows_the_acl_default_policy_unless_connect_says(
     assert!(cfg("allow.hcl", &format!("{base}{allow}")).intention_default_allow);
     let said = "connect {\n  default_intention_policy = \"allow\"\n}\n";
     assert!(cfg("said.hcl", &format!("{base}{deny}{said}")).intention_default_allow, "connect's key wins");
+    // The reason, as the reference gives it.
+    let reason = |name: &str, text: &str| cfg(name, text).intention_default().reason;
+    assert_eq!(reason("deny2.hcl", &format!("{base}{deny}")), "Default behavior configured by ACLs");
+    assert_eq!(reason("open2.hcl", base), "ACLs disabled, access is allowed by default");
 }
