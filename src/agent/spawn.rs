@@ -26,7 +26,7 @@ use crate::rpc::{RpcClient, ServerOptions};
 use crate::tasks::TaskSet;
 use crate::tls::AgentTls;
 use crate::wan::Locator;
-use crate::xds::{Ads, XdsStatus};
+use crate::xds::{Ads, XdsGuard, XdsStatus};
 
 /// The tasks being spawned, in two sets that stop in turn: the edges (listeners and their
 /// connections and streams) first, then everything else (gossip, the loops, proxy config).
@@ -105,7 +105,8 @@ impl Agent {
             w.server_port(listener, &backend, tls.clone(), wan.as_ref().filter(|_| locator.is_some()));
         }
         let xds = XdsStatus::default();
-        let (grpc_addr, grpc_tls_addr) = w.xds(grpc, grpc_tls, &proxycfg, &xds);
+        let guard = backend.acl_enabled().then(|| XdsGuard { backend: backend.clone(), local: local.clone() });
+        let (grpc_addr, grpc_tls_addr) = w.xds(grpc, grpc_tls, &proxycfg, &xds, guard);
         let left = Arc::new(tokio::sync::Notify::new());
         let http_addr = http.as_ref().and_then(|l| l.local_addr().ok());
         let https_addr = https.as_ref().and_then(|(l, _)| l.local_addr().ok());
@@ -374,13 +375,15 @@ impl Wiring<'_> {
         tls: Option<(TcpListener, Arc<rustls::ServerConfig>)>,
         proxycfg: &Manager,
         status: &XdsStatus,
+        guard: Option<XdsGuard>,
     ) -> (Option<SocketAddr>, Option<SocketAddr>) {
         let addrs =
             (plain.as_ref().and_then(|l| l.local_addr().ok()), tls.as_ref().and_then(|(l, _)| l.local_addr().ok()));
         for (listener, tls) in plain.map(|l| (l, None)).into_iter().chain(tls.map(|(l, c)| (l, Some(c)))) {
-            let (proxycfg, status, limits) = (proxycfg.clone(), status.clone(), self.cfg.limits.http);
+            let (proxycfg, status, limits, guard) =
+                (proxycfg.clone(), status.clone(), self.cfg.limits.http, guard.clone());
             self.spawn_edge("xds server", move |stop| {
-                crate::xds::serve(listener, Ads::new(proxycfg, status, stop), tls, limits)
+                crate::xds::serve(listener, Ads::new(proxycfg, status, stop, guard), tls, limits)
             });
         }
         addrs

@@ -15,7 +15,7 @@ pub use sidecar::connect_proxy;
 pub fn resources_for(snap: &crate::proxycfg::Snapshot) -> Resources {
     if snap.is_sidecar() { connect_proxy(snap) } else { mesh_gateway(snap) }
 }
-pub use server::{Ads, CLUSTER_TYPE, ENDPOINT_TYPE, LISTENER_TYPE, ROUTE_TYPE, serve, short_type};
+pub use server::{Ads, CLUSTER_TYPE, ENDPOINT_TYPE, LISTENER_TYPE, ROUTE_TYPE, XdsGuard, serve, short_type};
 pub use status::{Nack, ProxyStatus, TypeStatus, XdsStatus};
 
 pub mod bootstrap;

@@ -68,11 +68,39 @@ pub struct Ads {
     /// Every stream's task; they end when `shutdown` flips (Envoy gets its stream closed).
     streams: SharedTasks,
     shutdown: watch::Receiver<bool>,
+    /// With ACLs on: who decides whether a stream's token may configure its proxy.
+    guard: Option<XdsGuard>,
+}
+
+/// What authorizes a stream: the token it brings (gRPC metadata `x-consul-token`, as the
+/// bootstrap `connect envoy` writes) needs `service:write` on the proxy's service: a
+/// sidecar's destination, a gateway's own name (the reference's rule).
+#[derive(Debug, Clone)]
+pub struct XdsGuard {
+    pub backend: crate::backend::Backend,
+    pub local: Arc<crate::local::LocalState>,
+}
+
+impl XdsGuard {
+    async fn check(&self, proxy_id: &str, token: Option<String>) -> Result<(), Status> {
+        let Some(service) = self.local.service(proxy_id) else {
+            return Err(Status::permission_denied(format!("no proxy {proxy_id:?} is registered with this agent")));
+        };
+        let name = match (&service.proxy, service.kind.0.as_str()) {
+            (Some(proxy), crate::state::ServiceKind::CONNECT_PROXY) => proxy.destination_service_name.clone(),
+            _ => service.service.clone(),
+        };
+        let mut ctx = crate::state::RequestContext::new();
+        // A stream without a token is anonymous (never the agent's own work).
+        ctx.token = Some(token.unwrap_or_default());
+        let permission = crate::acl::Permission::on(crate::acl::Resource::Service, name, crate::acl::Access::Write);
+        self.backend.authorize(&ctx, &permission).await.map_err(|e| Status::permission_denied(e.to_string()))
+    }
 }
 
 impl Ads {
-    pub fn new(manager: Manager, status: XdsStatus, shutdown: watch::Receiver<bool>) -> Ads {
-        Ads { manager, status, streams: SharedTasks::new(), shutdown }
+    pub fn new(manager: Manager, status: XdsStatus, shutdown: watch::Receiver<bool>, guard: Option<XdsGuard>) -> Ads {
+        Ads { manager, status, streams: SharedTasks::new(), shutdown, guard }
     }
 }
 
@@ -101,8 +129,9 @@ impl AggregatedDiscoveryService for Ads {
         request: Request<Streaming<DiscoveryRequest>>,
     ) -> Result<Response<Self::StreamAggregatedResourcesStream>, Status> {
         let peer = request.remote_addr();
+        let token = request.metadata().get("x-consul-token").and_then(|v| v.to_str().ok()).map(str::to_owned);
         let (tx, rx) = mpsc::channel(8);
-        let stream = StreamState::new(self.clone(), tx);
+        let stream = StreamState::new(self.clone(), tx, token);
         let span = tracing::info_span!("xds", peer = ?peer.map(|p: SocketAddr| p.to_string()));
         if !self.streams.spawn("xds stream", stream.run(request.into_inner()).instrument(span)) {
             return Err(Status::unavailable("the agent is shutting down"));
@@ -144,13 +173,16 @@ struct StreamState {
     config_version: u64,
     resources: Option<Resources>,
     types: BTreeMap<&'static str, TypeState>,
+    /// The stream's `x-consul-token`.
+    token: Option<String>,
 }
 
 impl StreamState {
-    fn new(ads: Ads, tx: mpsc::Sender<Result<DiscoveryResponse, Status>>) -> StreamState {
+    fn new(ads: Ads, tx: mpsc::Sender<Result<DiscoveryResponse, Status>>, token: Option<String>) -> StreamState {
         StreamState {
             ads,
             tx,
+            token,
             proxy_id: String::new(),
             nonce: 0,
             config_version: 0,
@@ -174,6 +206,17 @@ impl StreamState {
             return;
         };
         self.proxy_id = node.id.clone();
+        if let Some(guard) = &self.ads.guard
+            && let Err(denied) = guard.check(&self.proxy_id, self.token.take()).await
+        {
+            tracing::warn!(proxy = %self.proxy_id, reason = denied.message(), "refused an xDS stream");
+            self.ads.status.update(&self.proxy_id, |s| {
+                s.refused += 1;
+                s.last_refusal = Some(denied.message().to_owned());
+            });
+            let _ = self.tx.send(Err(denied)).await;
+            return;
+        }
         tracing::info!(proxy = %self.proxy_id, "xDS stream opened");
         let admin = node.metadata.as_ref().and_then(|m| m.fields.get("envoy_admin")).and_then(|v| match &v.kind {
             Some(envoy_types::pb::google::protobuf::value::Kind::StringValue(s)) => Some(s.clone()),

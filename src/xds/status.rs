@@ -30,6 +30,9 @@ pub struct ProxyStatus {
     pub last_nack: Option<Nack>,
     /// The admin address its bootstrap names (`node.metadata.envoy_admin`).
     pub envoy_admin: Option<String>,
+    /// Streams refused for their token (ACLs on), and why the last one was.
+    pub refused: u64,
+    pub last_refusal: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]

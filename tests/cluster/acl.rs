@@ -407,3 +407,66 @@ async fn a_service_is_synced_with_the_token_it_was_registered_with() {
     assert!(!shown.contains(&web), "the token is never shown back: {shown}");
     agent.stop().await;
 }
+
+/// An xDS stream brings its token (the bootstrap's `x-consul-token`): with ACLs on, it
+/// configures a gateway only with `service:write` on the gateway's name, else it is refused
+/// and the refusal is kept in `/v1/internal/xds`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_xds_stream_needs_write_on_its_proxys_service() {
+    if !crate::support::gateway::have_envoy("to open xDS streams from a real Envoy") {
+        return;
+    }
+    let dir = temp_dir();
+    let agent = acl_agent(dir.path()).await;
+    let port = crate::support::ports::free_port();
+    let gateway =
+        json!({"Kind": "mesh-gateway", "ID": "gw", "Name": "mesh-gateway", "Port": port, "Address": "127.0.0.1"});
+    let (status, body) = put(&agent, "/v1/agent/service/register", Some(MASTER), gateway.to_string()).await;
+    assert_eq!(status, 200, "{body}");
+    let reads = "agent_prefix \"\" { policy = \"read\" }\nservice_prefix \"\" { policy = \"read\" }\nnode_prefix \"\" { policy = \"read\" }";
+    let weak = scoped_token(&agent, "reader", reads).await;
+    let strong =
+        scoped_token(&agent, "gateway", &format!("{reads}\nservice \"mesh-gateway\" {{ policy = \"write\" }}")).await;
+    let xds = async |agent: &TestAgent| {
+        let (_, body) = get(agent, "/v1/internal/xds", Some(MASTER)).await;
+        json_of(&body)["gw"].clone()
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let refused = {
+        let envoy = crate::support::gateway::Gateway::run(
+            &agent.base,
+            dir.path(),
+            "weak",
+            &["-gateway=mesh", "-proxy-id", "gw", "-token", &weak],
+            &[],
+        );
+        loop {
+            let status = xds(&agent).await;
+            if status["Refused"].as_u64() > Some(0) {
+                break status;
+            }
+            assert!(std::time::Instant::now() < deadline, "never refused: {status}\n{}", envoy.log());
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    };
+    let reason = refused["LastRefusal"].as_str().unwrap_or_default();
+    assert!(reason.contains("lacks permission 'service:write' on \"mesh-gateway\""), "{refused}");
+    assert_eq!(refused["Streams"], 0, "{refused}");
+    let envoy = crate::support::gateway::Gateway::run(
+        &agent.base,
+        dir.path(),
+        "strong",
+        &["-gateway=mesh", "-proxy-id", "gw", "-token", &strong],
+        &[],
+    );
+    loop {
+        let status = xds(&agent).await;
+        if status["Streams"] == 1 {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "the stream never opened: {status}\n{}", envoy.log());
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    drop(envoy);
+    agent.stop().await;
+}
