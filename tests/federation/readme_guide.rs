@@ -6,6 +6,9 @@ use crate::support::eventually_with;
 use crate::support::gateway::have_envoy;
 use crate::support::readme::Guide;
 
+/// What the guide's processes log, shown when a check fails.
+const LOGS: &[&str] = &["s1.log", "s2.log", "gw1.log", "gw2.log"];
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_federation_guide_works_as_written() {
     if !have_envoy("to run the README's federation guide") {
@@ -16,33 +19,14 @@ async fn the_federation_guide_works_as_written() {
     };
     let pids = guide.run_block("<!-- guide:start -->", "guide");
     assert_eq!(pids.len(), 4, "two agents and two gateways ran in the background");
-    let logs = |g: &Guide| g.logs(&["s1.log", "s2.log", "gw1.log", "gw2.log"]);
+    let logs = |g: &Guide| g.logs(LOGS);
 
     // The checks, line by line, as a user would type them.
     let lines = guide.lines("<!-- guide:check -->");
     assert_eq!(lines.len(), 4, "{lines:?}");
-    eventually_with(
-        "members -wan shows both servers alive",
-        || logs(&guide),
-        async || {
-            let (code, out) = guide.run(&lines[0]);
-            code == 0 && out.contains("s1.dc1") && out.contains("s2.dc2") && out.matches("alive").count() == 2
-        },
-    )
-    .await;
-    eventually_with("the cross-datacenter write works", || logs(&guide), async || guide.run(&lines[1]).0 == 0).await;
-    assert_eq!(guide.run(&lines[2]), (0, "world\n".to_owned()));
+    guide.federated(&lines, LOGS).await;
     eventually_with("every path probes ok", || logs(&guide), async || guide.run(&lines[3]).0 == 0).await;
 
     // Teardown: every background job of the guide exits.
-    for line in guide.lines("<!-- guide:teardown -->") {
-        let (code, out) = guide.run(&line);
-        assert_eq!(code, 0, "{line}: {out}");
-    }
-    eventually_with(
-        "the guide's processes are gone",
-        || logs(&guide),
-        async || pids.iter().all(|p| !fedctl::lab::alive(*p)),
-    )
-    .await;
+    guide.tear_down("<!-- guide:teardown -->", &pids, LOGS).await;
 }

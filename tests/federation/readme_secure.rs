@@ -7,6 +7,9 @@ use crate::support::eventually_with;
 use crate::support::gateway::have_envoy;
 use crate::support::readme::Guide;
 
+/// What the guide's processes log, shown when a check fails.
+const LOGS: &[&str] = &["s1.log", "s2.log", "gw1.log", "gw2.log"];
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_secure_federation_guide_works_as_written() {
     if !have_envoy("to run the README's secure federation guide") {
@@ -17,7 +20,7 @@ async fn the_secure_federation_guide_works_as_written() {
     };
     let pids = guide.run_block("<!-- secure:start -->", "secure");
     assert_eq!(pids.len(), 4, "two agents and two gateways ran in the background");
-    let logs = |g: &Guide| g.logs(&["s1.log", "s2.log", "gw1.log", "gw2.log"]);
+    let logs = |g: &Guide| g.logs(LOGS);
     let token = std::fs::read_to_string(guide.dir.path().join("management.token")).unwrap();
     assert_eq!(token.trim().len(), 36, "the bootstrap token was kept: {token:?}");
     use std::os::unix::fs::PermissionsExt;
@@ -26,17 +29,7 @@ async fn the_secure_federation_guide_works_as_written() {
 
     let lines = guide.lines("<!-- secure:check -->");
     assert_eq!(lines.len(), 5, "{lines:?}");
-    eventually_with(
-        "members -wan shows both servers alive",
-        || logs(&guide),
-        async || {
-            let (code, out) = guide.run(&lines[0]);
-            code == 0 && out.contains("s1.dc1") && out.contains("s2.dc2") && out.matches("alive").count() == 2
-        },
-    )
-    .await;
-    eventually_with("the cross-datacenter write works", || logs(&guide), async || guide.run(&lines[1]).0 == 0).await;
-    assert_eq!(guide.run(&lines[2]), (0, "world\n".to_owned()));
+    guide.federated(&lines, LOGS).await;
     let (code, out) = guide.run(&lines[3]);
     assert_eq!((code, out.as_str()), (1, ""), "an anonymous write is refused");
     eventually_with(
@@ -49,11 +42,5 @@ async fn the_secure_federation_guide_works_as_written() {
     )
     .await;
 
-    for line in guide.lines("<!-- secure:teardown -->") {
-        let (code, out) = guide.run(&line);
-        assert_eq!(code, 0, "{line}: {out}");
-    }
-    for pid in pids {
-        eventually_with(&format!("process {pid} exits"), || logs(&guide), async || !fedctl::lab::alive(pid)).await;
-    }
+    guide.tear_down("<!-- secure:teardown -->", &pids, LOGS).await;
 }

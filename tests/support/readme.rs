@@ -107,4 +107,41 @@ impl Guide {
             .collect::<Vec<_>>()
             .join("\n")
     }
+
+    /// The two-datacenter guides' first checks, run as a user types them: `members` shows
+    /// s1.dc1 and s2.dc2 alive, then the write across datacenters works, then the read on the
+    /// other side gives `world`. `logs` are shown on failure.
+    pub async fn federated(&self, lines: &[String], logs: &[&str]) {
+        super::eventually_with(
+            "members -wan shows both servers alive",
+            || self.logs(logs),
+            async || {
+                let (code, out) = self.run(&lines[0]);
+                code == 0 && out.contains("s1.dc1") && out.contains("s2.dc2") && out.matches("alive").count() == 2
+            },
+        )
+        .await;
+        super::eventually_with(
+            "the cross-datacenter write works",
+            || self.logs(logs),
+            async || self.run(&lines[1]).0 == 0,
+        )
+        .await;
+        assert_eq!(self.run(&lines[2]), (0, "world\n".to_owned()));
+    }
+
+    /// Runs the teardown block after `marker`, each line succeeding, then waits for every one
+    /// of `pids` (the guide's background jobs) to exit.
+    pub async fn tear_down(&self, marker: &str, pids: &[u32], logs: &[&str]) {
+        for line in self.lines(marker) {
+            let (code, out) = self.run(&line);
+            assert_eq!(code, 0, "{line}: {out}");
+        }
+        super::eventually_with(
+            "the guide's processes are gone",
+            || self.logs(logs),
+            async || pids.iter().all(|p| !fedctl::lab::alive(*p)),
+        )
+        .await;
+    }
 }
