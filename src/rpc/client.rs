@@ -59,6 +59,11 @@ pub trait GatewayRoute: std::fmt::Debug + Send + Sync {
     fn pick(&self, datacenter: &str) -> Option<String>;
     /// How a dial of this client (RPC traffic) through `gateway` went.
     fn report(&self, gateway: &str, datacenter: &str, outcome: Result<(), String>);
+    /// Whether a connection dialled through `gateway` should be replaced by a new dial (a
+    /// better path is usable now).
+    fn superseded(&self, _datacenter: &str, _gateway: &str) -> bool {
+        false
+    }
 }
 
 /// Client settings.
@@ -93,6 +98,10 @@ struct Conn {
     pending: Mutex<HashMap<u64, oneshot::Sender<Vec<u8>>>>,
     next_id: AtomicU64,
     closed: AtomicBool,
+    /// Set by [`Conn::retire`]: closes once the waiting calls have their answers.
+    retiring: AtomicBool,
+    /// The mesh gateway it was dialled through, if any.
+    via: Option<String>,
     /// Ends the reader task (held by it, not by the connection it reads for).
     stop_reader: Arc<tokio::sync::Notify>,
 }
@@ -216,13 +225,23 @@ impl RpcClient {
             return Err(RpcError::Closed { addr: target.addr.clone(), sent: false });
         }
         let key = (target.clone(), protocol);
-        if let Some(c) = self.conns.lock().unwrap_or_else(|e| e.into_inner()).get(&key)
-            && !c.closed.load(Ordering::Relaxed)
         {
-            return Ok(c.clone());
+            let mut conns = self.conns.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(c) = conns.get(&key).filter(|c| !c.closed.load(Ordering::Relaxed)).cloned() {
+                let route = self.options.gateways.as_ref();
+                match (&c.via, route) {
+                    (Some(via), Some(route)) if route.superseded(&target.datacenter, via) => {
+                        // New calls take the better path; this one finishes what it carries.
+                        tracing::debug!(server = %target.addr, gateway = %via, "moving RPC off a fallback gateway");
+                        conns.remove(&key);
+                        c.retire();
+                    }
+                    _ => return Ok(c),
+                }
+            }
         }
-        let io = self.dial(target, protocol).await?;
-        let Some(conn) = spawn_conn(&self.readers, io, self.options.max_frame, target.addr.clone()) else {
+        let (io, via) = self.dial(target, protocol).await?;
+        let Some(conn) = spawn_conn(&self.readers, io, via, self.options.max_frame, target.addr.clone()) else {
             return Err(RpcError::Closed { addr: target.addr.clone(), sent: false });
         };
         // Two callers may race to dial; the last one wins the slot, both connections work.
@@ -230,9 +249,10 @@ impl RpcClient {
         Ok(conn)
     }
 
-    async fn dial(&self, target: &Target, protocol: Protocol) -> Result<Box<dyn Io>, RpcError> {
+    /// A connection to `target`, and the mesh gateway it goes through (if any).
+    async fn dial(&self, target: &Target, protocol: Protocol) -> Result<(Box<dyn Io>, Option<String>), RpcError> {
         let route = self.options.gateways.as_ref().filter(|g| g.local_datacenter() != target.datacenter);
-        let Some(route) = route else { return self.dial_at(target, &target.addr, protocol).await };
+        let Some(route) = route else { return Ok((self.dial_at(target, &target.addr, protocol).await?, None)) };
         // Through a mesh gateway: TCP to the gateway, TLS (and SNI) for the target server.
         let Some(gateway) = route.pick(&target.datacenter) else {
             return Err(RpcError::Dial {
@@ -248,7 +268,7 @@ impl RpcClient {
         }
         let result = self.dial_at(target, &gateway, protocol).await;
         route.report(&gateway, &target.datacenter, result.as_ref().map(|_| ()).map_err(|e| e.to_string()));
-        result
+        Ok((result?, Some(gateway)))
     }
 
     /// TCP to `addr`, then TLS for `target` (or the plaintext type byte).
@@ -295,6 +315,18 @@ impl Conn {
         self.pending.lock().unwrap_or_else(|e| e.into_inner()).clear();
         self.stop_reader.notify_one();
     }
+
+    /// No new calls on this connection; it closes once every waiting call has its answer.
+    fn retire(&self) {
+        self.retiring.store(true, Ordering::Relaxed);
+        self.closed.store(true, Ordering::Relaxed);
+        self.stop_reader.notify_one();
+    }
+
+    /// Retired, with no call waiting: nothing more to read.
+    fn drained(&self) -> bool {
+        self.retiring.load(Ordering::Relaxed) && self.pending.lock().unwrap_or_else(|e| e.into_inner()).is_empty()
+    }
 }
 
 /// Closes the conn if dropped, i.e. when a caller is cancelled halfway through a frame.
@@ -309,13 +341,21 @@ impl Drop for TornGuard<'_> {
 }
 
 /// Starts a connection's reader task in `readers`; `None` once the client was closed.
-fn spawn_conn(readers: &SharedTasks, io: Box<dyn Io>, max_frame: usize, addr: String) -> Option<Arc<Conn>> {
+fn spawn_conn(
+    readers: &SharedTasks,
+    io: Box<dyn Io>,
+    via: Option<String>,
+    max_frame: usize,
+    addr: String,
+) -> Option<Arc<Conn>> {
     let (mut reader, writer) = tokio::io::split(io);
     let conn = Arc::new(Conn {
         writer: tokio::sync::Mutex::new(writer),
         pending: Mutex::default(),
         next_id: AtomicU64::new(1),
         closed: AtomicBool::new(false),
+        retiring: AtomicBool::new(false),
+        via,
         stop_reader: Arc::default(),
     });
     let weak = Arc::downgrade(&conn);
@@ -329,7 +369,11 @@ fn spawn_conn(readers: &SharedTasks, io: Box<dyn Io>, max_frame: usize, addr: St
                     Ok(0) | Err(_) => break,
                     Ok(n) => n,
                 },
-                _ = stop.notified() => break,
+                // Retired with calls still waiting: read on until they have their answers.
+                _ = stop.notified() => match weak.upgrade() {
+                    Some(conn) if conn.retiring.load(Ordering::Relaxed) && !conn.drained() => continue,
+                    _ => break,
+                },
             };
             decoder.push(&buf[..n]);
             loop {
@@ -341,6 +385,9 @@ fn spawn_conn(readers: &SharedTasks, io: Box<dyn Io>, max_frame: usize, addr: St
                         let waiter = conn.pending.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
                         if let Some(waiter) = waiter {
                             let _ = waiter.send(body);
+                        }
+                        if conn.drained() {
+                            break 'read;
                         }
                     }
                     Ok(Some(_)) => {

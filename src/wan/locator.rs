@@ -129,6 +129,15 @@ struct View {
     dials: HashMap<(String, String), DialRecord>,
 }
 
+impl View {
+    /// Whether dialling `datacenter` through `c` failed within the quarantine.
+    fn failing(&self, c: &Candidate, datacenter: &str, now: Instant) -> bool {
+        self.dials.get(&(c.address.clone(), datacenter.to_owned())).is_some_and(|d| {
+            d.consecutive_failures > 0 && d.failed_at.is_some_and(|t| now.duration_since(t) < FAILURE_QUARANTINE)
+        })
+    }
+}
+
 /// Shared handle.
 #[derive(Debug, Clone)]
 pub struct Locator {
@@ -248,11 +257,7 @@ impl Locator {
         }
         let view = self.view();
         let now = Instant::now();
-        let failing = |c: &&Candidate| {
-            view.dials.get(&(c.address.clone(), datacenter.to_owned())).is_some_and(|d| {
-                d.consecutive_failures > 0 && d.failed_at.is_some_and(|t| now.duration_since(t) < FAILURE_QUARANTINE)
-            })
-        };
+        let failing = |c: &&Candidate| view.failing(c, datacenter, now);
         let local: Vec<&Candidate> = view.local.iter().filter(|c| c.healthy).collect();
         let mut direct: Vec<&Candidate> =
             view.remote.get(datacenter).map(|l| l.iter().filter(|c| c.healthy).collect()).unwrap_or_default();
@@ -284,6 +289,19 @@ impl Locator {
         let chosen = list[rand::random_range(0..list.len())];
         tracing::trace!(gateway = %chosen.address, %datacenter, %reason, "picking a gateway for transit");
         Some(Pick { address: chosen.address.clone(), reason })
+    }
+
+    /// Whether a connection to `datacenter` dialled through `gateway` should give way to a new
+    /// one: `gateway` is not one of this datacenter's, and a local gateway is usable now (the
+    /// two-hop path is back, after a fallback such as a secondary's first dials to the
+    /// primary's gateways).
+    pub fn superseded(&self, datacenter: &str, gateway: &str) -> bool {
+        let view = self.view();
+        if view.local.iter().any(|c| c.address == gateway) {
+            return false;
+        }
+        let now = Instant::now();
+        view.local.iter().any(|c| c.healthy && !view.failing(c, datacenter, now))
     }
 
     /// The local candidates and each other datacenter's (fallback addresses not included).
@@ -355,5 +373,9 @@ impl crate::rpc::GatewayRoute for Locator {
 
     fn report(&self, gateway: &str, datacenter: &str, outcome: Result<(), String>) {
         Locator::report(self, gateway, datacenter, DialKind::Rpc, outcome);
+    }
+
+    fn superseded(&self, datacenter: &str, gateway: &str) -> bool {
+        Locator::superseded(self, datacenter, gateway)
     }
 }

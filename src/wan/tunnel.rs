@@ -124,7 +124,7 @@ async fn connection(
     node: Option<String>,
     mut rx: mpsc::Receiver<Vec<u8>>,
 ) {
-    let stream = match dial(&inner, &dc, node.as_deref()).await {
+    let (stream, gateway) = match dial(&inner, &dc, node.as_deref()).await {
         Ok(s) => s,
         Err(error) => {
             tracing::debug!(member = %key, %error, "cannot open a WAN gossip connection");
@@ -141,6 +141,12 @@ async fn connection(
             Ok(Some(p)) => p,
             Ok(None) | Err(_) => break,
         };
+        // Dialled through another datacenter's gateway while no local one was usable: once
+        // one is, end here; the next packet dials through it (gossip tolerates the loss).
+        if inner.locator.superseded(&dc, &gateway) {
+            tracing::debug!(member = %key, %gateway, "moving a WAN gossip connection off a fallback gateway");
+            break;
+        }
         let len = (packet.len() as u32).to_be_bytes();
         let written = async {
             stream.write_all(&len).await?;
@@ -162,16 +168,17 @@ async fn connection(
     }
 }
 
+/// A connection to `node` of `dc`, and the gateway it goes through.
 async fn dial(
     inner: &Inner,
     dc: &str,
     node: Option<&str>,
-) -> Result<tokio_rustls::client::TlsStream<TcpStream>, String> {
+) -> Result<(tokio_rustls::client::TlsStream<TcpStream>, String), String> {
     let Some(pick) = inner.locator.pick(dc) else {
         return Err(format!("no mesh gateway to reach datacenter {dc}"));
     };
     let gateway = pick.address;
     let result = dial_tls(&inner.tls, &gateway, node, dc, Protocol::WanGossipPacket, DIAL_TIMEOUT).await;
     inner.locator.report(&gateway, dc, DialKind::Gossip, result.as_ref().map(|_| ()).map_err(ToString::to_string));
-    result.map_err(|e| e.to_string())
+    result.map(|s| (s, gateway)).map_err(|e| e.to_string())
 }

@@ -117,3 +117,23 @@ fn without_any_gateway_known_the_primary_is_reached_through_primary_gateways() {
     assert_eq!(*locator.fallback().borrow(), vec!["192.0.2.50:8443".parse().unwrap()], "deduplicated");
     assert_eq!(locator.pick("dc3"), None, "the fallback is only for the primary");
 }
+
+#[test]
+fn a_connection_through_another_datacenters_gateway_gives_way_once_a_local_one_is_usable() {
+    let locator = Locator::new("dc2", "dc1");
+    // Before any gateway is known: the primary's fallback address carries everything, and
+    // nothing better exists.
+    locator.set_fallback(vec!["203.0.113.7:8443".parse().unwrap()]);
+    assert!(!locator.superseded("dc1", "203.0.113.7:8443"));
+    // The local gateway `a` registers, healthy: connections through the primary's gateways
+    // give way; one through `a` never does.
+    locator.update_from_store(&store());
+    assert!(locator.superseded("dc1", "203.0.113.7:8443"));
+    assert!(locator.superseded("dc1", "203.0.113.1:8443"));
+    assert!(!locator.superseded("dc1", "10.2.0.1:8443"));
+    // While `a` fails (and `b` is critical), the fallback stays.
+    locator.report("10.2.0.1:8443", "dc1", DialKind::Rpc, Err("connection refused".into()));
+    assert!(!locator.superseded("dc1", "203.0.113.1:8443"));
+    let pick = locator.pick("dc1").map(|p| p.address).unwrap_or_default();
+    assert!(pick.starts_with("203.0.113."), "the primary's gateways directly: {pick}");
+}
