@@ -1168,7 +1168,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --name 'The lab''s name, for `lab status -name` and `lab down -name` (letters, digits, ''.'', ''_'', ''-'') [default: the -dir directory''s name, else "lab"; with "-2", "-3", ... added while another running lab has it]'
             cand --format 'Output format: table (for people) or json (for programs)'
             cand --detach 'Leave the lab running and return'
-            cand --isolate 'Put every server and gateway in its own network namespace (needs root): servers of different datacenters have no route to each other, only gateways reach the WAN'
+            cand --isolate 'Put every server and gateway in its own network namespace (needs root, and nftables): servers of different datacenters have no route to each other, only gateways reach the WAN (a secondary''s servers may dial the primary''s gateways, as the reference needs)'
             cand --insecure 'Run the lab open, as before: no gossip encryption, no ACLs, no HTTPS. Without it, every agent encrypts gossip with one key, ACLs are on (default deny) with a token for the servers, replication and the gateways, and the HTTP API is also served over TLS'
             cand --demo 'Also deploy a demo in every datacenter: an echo app and the services echo and web with sidecars (web''s upstreams: echo here and in the next datacenter, with failover), and print the curls that go through the mesh'
             cand -h 'Print help (see more with ''--help'')'

@@ -132,6 +132,9 @@ fn print_status(ctx: &Ctx, status: &LocatorStatus) -> Result<(), CliError> {
     ctx.out.table(&["Datacenter", "Gateway", "Source", "Health", "Dial failures"], rows)?;
     ctx.out.line("")?;
     let picks = status.picks.iter().map(|(dc, p)| match p {
+        None if !status.local.is_empty() || status.remote.get(dc).is_some_and(|r| !r.is_empty()) => {
+            vec![dc.clone(), "-".to_owned(), "every gateway known is critical: unreachable".to_owned()]
+        }
         None => vec![dc.clone(), "-".to_owned(), "no gateway known: unreachable".to_owned()],
         Some(p) => vec![dc.clone(), p.address.clone(), p.reason.clone()],
     });

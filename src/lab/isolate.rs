@@ -1,11 +1,18 @@
 //! An isolated lab: every server and gateway in its own network namespace. Datacenter k's
 //! network is a bridge (10.k.0.0/24) in a namespace of its own, the WAN another
 //! (10.99.0.0/16); servers are attached only to their datacenter's network, gateways to it and
-//! the WAN; no namespace forwards. This machine gets 10.k.0.254 on each datacenter's network
-//! (a host-side veth), so the CLI reaches every server's HTTP API; servers have no route off
-//! their own network, so the host never joins datacenters together.
+//! the WAN. This machine gets 10.k.0.254 on each datacenter's network (a host-side veth), so
+//! the CLI reaches every server's HTTP API; servers have no route off their own network, so
+//! the host never joins datacenters together.
+//!
+//! One exception, as the reference's secondaries need: a secondary's servers dial the
+//! primary's gateways directly until their own gateway is registered (with ACLs, registering
+//! it needs its token resolved at the primary). Their first gateway's namespace forwards to
+//! the primary's gateways' WAN addresses, masqueraded as its own, and nowhere else (nftables);
+//! nothing routes into any datacenter's network.
 
-use std::process::Command;
+use std::io::Write;
+use std::process::{Command, Stdio};
 
 use super::plan::{Isolation, Lab, LabError};
 
@@ -55,8 +62,9 @@ impl Builder<'_> {
         Ok(name)
     }
 
-    /// A veth from `host` (a namespace, or this machine's when `None`) into `network`'s bridge.
-    fn attach(&mut self, host: Option<&str>, network: &str, cidr: &str) -> Result<(), LabError> {
+    /// A veth from `host` (a namespace, or this machine's when `None`) into `network`'s bridge;
+    /// the host-side device's name.
+    fn attach(&mut self, host: Option<&str>, network: &str, cidr: &str) -> Result<String, LabError> {
         self.links += 1;
         let (a, b) = (format!("{}a{}", self.prefix, self.links), format!("{}b{}", self.prefix, self.links));
         ip(&["link", "add", &a, "type", "veth", "peer", "name", &b])?;
@@ -74,8 +82,43 @@ impl Builder<'_> {
         }
         ip(&["link", "set", &b, "netns", network])?;
         ip(&["-n", network, "link", "set", &b, "master", "br0"])?;
-        ip(&["-n", network, "link", "set", &b, "up"])
+        ip(&["-n", network, "link", "set", &b, "up"])?;
+        Ok(a)
     }
+}
+
+/// Makes namespace `ns` forward connections from its device `inside` to the addresses `to`
+/// through its device `outside`, masqueraded, and nothing else.
+fn nat_out(ns: &str, inside: &str, outside: &str, to: &[String]) -> Result<(), LabError> {
+    let to = format!("{{ {} }}", to.join(", "));
+    let rules = format!(
+        "table ip fedctl_nat {{\n\
+         chain outbound {{ type nat hook postrouting priority 100; policy accept; oifname \"{outside}\" ip daddr {to} masquerade; }}\n\
+         chain through {{ type filter hook forward priority 0; policy drop; ct state established,related accept; iifname \"{inside}\" oifname \"{outside}\" ip daddr {to} accept; }}\n\
+         }}\n"
+    );
+    let failed = |e: String| LabError::Isolate(format!("forwarding in {ns} to the primary's gateways: {e}"));
+    let mut nft = Command::new("ip")
+        .args(["netns", "exec", ns, "nft", "-f", "-"])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| failed(format!("running `nft`: {e} (install nftables)")))?;
+    if let Some(mut stdin) = nft.stdin.take() {
+        stdin.write_all(rules.as_bytes()).map_err(|e| failed(e.to_string()))?;
+    }
+    let out = nft.wait_with_output().map_err(|e| failed(e.to_string()))?;
+    if !out.status.success() {
+        let stderr = String::from_utf8_lossy(&out.stderr).trim().to_owned();
+        let hint =
+            if stderr.contains("No such file") || stderr.contains("not found") { " (install nftables)" } else { "" };
+        return Err(failed(format!("nft: {stderr}{hint}")));
+    }
+    let forward = Command::new("ip")
+        .args(["netns", "exec", ns, "sh", "-c", "echo 1 > /proc/sys/net/ipv4/ip_forward"])
+        .status()
+        .map_err(|e| failed(e.to_string()))?;
+    if forward.success() { Ok(()) } else { Err(failed("enabling forwarding".to_owned())) }
 }
 
 /// Builds the namespaces and links for `lab` (planned with `isolate`), recording them in
@@ -99,6 +142,8 @@ pub fn build(lab: &mut Lab) -> Result<(), LabError> {
 fn build_into(lab: &mut Lab, iso: &mut Isolation) -> Result<(), LabError> {
     let mut b = Builder { prefix: prefix(), iso, links: 0 };
     let wan = b.network("wan")?;
+    let primary_gateways: Vec<String> =
+        lab.datacenters.iter().filter(|d| d.primary).flat_map(|d| d.gateways.iter().map(|g| g.wan.clone())).collect();
     for (k, d) in lab.datacenters.iter_mut().enumerate() {
         let k = k + 1;
         let net = b.network(&format!("n{k}"))?;
@@ -110,9 +155,19 @@ fn build_into(lab: &mut Lab, iso: &mut Isolation) -> Result<(), LabError> {
         }
         for (j, g) in d.gateways.iter_mut().enumerate() {
             let ns = b.namespace(&format!("g{k}-{}", j + 1))?;
-            b.attach(Some(&ns), &net, &format!("{}/24", g.lan))?;
-            b.attach(Some(&ns), &wan, &format!("{}/16", g.wan))?;
+            let inside = b.attach(Some(&ns), &net, &format!("{}/24", g.lan))?;
+            let outside = b.attach(Some(&ns), &wan, &format!("{}/16", g.wan))?;
+            if j == 0 && !d.primary {
+                nat_out(&ns, &inside, &outside, &primary_gateways)?;
+            }
             g.ns = Some(ns);
+        }
+        if let Some(router) = d.gateways.first().filter(|_| !d.primary) {
+            for s in &d.servers {
+                for to in &primary_gateways {
+                    ip(&["-n", s.ns.as_deref().unwrap_or_default(), "route", "add", to, "via", &router.lan])?;
+                }
+            }
         }
     }
     Ok(())

@@ -30,4 +30,4 @@ pub use run::{
     alive, first_exited, gone, is_stopping, last_log_line, last_problem_line, log_file, mark_stopping, remove_files,
     start_gateways, start_servers, stop, unmark_stopping, write_files,
 };
-pub use secure::{LabSecurity, create_tokens, management_token};
+pub use secure::{JOB_POLICIES, LabSecurity, Secrets, create_tokens, management_token, server_hcl};

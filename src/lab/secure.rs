@@ -31,8 +31,9 @@ pub struct Secrets {
     pub gateways: String,
 }
 
-/// The policy of each job's token, as the README's "Secure a federation" has them.
-const POLICIES: [(&str, &str); 3] = [
+/// The policy of each job's token (servers, replication, mesh gateways), as the README's
+/// "Secure a federation" has them: `(name, rules)`.
+pub const JOB_POLICIES: [(&str, &str); 3] = [
     (
         "servers",
         "node_prefix \"\" { policy = \"write\" }\nservice_prefix \"\" { policy = \"write\" intentions = \"read\" }\noperator = \"write\"\n",
@@ -143,7 +144,7 @@ pub async fn create_tokens(lab: &Lab) -> Result<(), LabError> {
         }
     };
     let secrets_of = [&secrets.servers, &secrets.replication, &secrets.gateways];
-    for ((name, rules), secret) in POLICIES.iter().zip(secrets_of) {
+    for ((name, rules), secret) in JOB_POLICIES.iter().zip(secrets_of) {
         let description = format!("fedctl lab: {name}");
         put("/v1/acl/policy", json!({"Name": name, "Description": description, "Rules": rules})).await?;
         let token = json!({"SecretID": secret, "Description": description, "Policies": [{"Name": name}]});

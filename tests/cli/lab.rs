@@ -110,10 +110,7 @@ fn an_isolated_lab_federates_only_through_gateways_and_leaves_no_namespace() {
         }
         run_cmd(&mut cmd)
     };
-    let secure = fedctl(&["lab", "up", "-isolate", "-detach", "-dir", &lab_arg], None);
-    assert_eq!(secure.code, 2, "isolation needs -insecure for now: {secure:?}");
-    assert!(secure.stderr.contains("-isolate needs -insecure"), "{secure:?}");
-    let up = fedctl(&["lab", "up", "-isolate", "-insecure", "-detach", "-dir", &lab_arg], None);
+    let up = fedctl(&["lab", "up", "-isolate", "-detach", "-dir", &lab_arg], None);
     assert_eq!(up.code, 0, "{up:?}\n{}", log_tails(&lab));
     assert!(
         up.stdout.contains("http://10.1.0.10:8500") && up.stdout.contains("http://10.2.0.10:8500"),
@@ -125,14 +122,29 @@ fn an_isolated_lab_federates_only_through_gateways_and_leaves_no_namespace() {
     let namespaces: Vec<String> =
         state["Isolation"]["Namespaces"].as_array().unwrap().iter().map(|n| n.as_str().unwrap().to_owned()).collect();
     let s1 = state["Datacenters"][0]["Servers"][0]["NS"].as_str().unwrap().to_owned();
-    // dc1's server has no route to dc2's server, nor to the WAN: only the gateways connect them.
+    // dc1's server has no route to dc2's server, nor to the WAN: only the gateways connect
+    // them. dc2's server has one to dc1's gateway (until its own is registered), no other.
+    let s2 = state["Datacenters"][1]["Servers"][0]["NS"].as_str().unwrap().to_owned();
+    let routes = |ns: &str, target: &str| {
+        let route = std::process::Command::new("ip").args(["netns", "exec", ns, "ip", "route", "get", target]).output();
+        route.unwrap().status.success()
+    };
     for target in ["10.2.0.10", "10.99.2.1"] {
-        let route =
-            std::process::Command::new("ip").args(["netns", "exec", &s1, "ip", "route", "get", target]).output();
-        assert!(!route.unwrap().status.success(), "no route from dc1's server to {target}");
+        assert!(!routes(&s1, target), "no route from dc1's server to {target}");
     }
-    assert_eq!(fedctl(&["kv", "put", "-datacenter", "dc2", "k", "v"], Some("10.1.0.10:8500")).code, 0);
-    assert_eq!(fedctl(&["kv", "get", "k"], Some("10.2.0.10:8500")).stdout.trim(), "v");
+    let dc1_gateway = state["Datacenters"][0]["Gateways"][0]["WAN"].as_str().unwrap();
+    for target in ["10.1.0.10", "10.99.2.1"] {
+        assert!(!routes(&s2, target), "no route from dc2's server to {target}");
+    }
+    assert!(routes(&s2, dc1_gateway), "dc2's server reaches dc1's gateway {dc1_gateway}");
+    // Secure by default: nothing without a token; the management token's file works.
+    let token = lab.join("management.token").display().to_string();
+    let anonymous = fedctl(&["kv", "put", "-datacenter", "dc2", "k", "v"], Some("10.1.0.10:8500"));
+    assert_eq!(anonymous.code, 1, "{anonymous:?}");
+    assert!(anonymous.stderr.contains("Permission denied"), "{anonymous:?}");
+    let put = fedctl(&["kv", "put", "-token-file", &token, "-datacenter", "dc2", "k", "v"], Some("10.1.0.10:8500"));
+    assert_eq!(put.code, 0, "{put:?}");
+    assert_eq!(fedctl(&["kv", "get", "-token-file", &token, "k"], Some("10.2.0.10:8500")).stdout.trim(), "v");
     let status = fedctl(&["lab", "status"], None);
     assert!(status.stdout.contains("Status: federated"), "{status:?}");
     // A second isolated lab would share the host's addresses: refused, and nothing left of it.

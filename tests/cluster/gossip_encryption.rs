@@ -1,7 +1,7 @@
 //! Gossip encryption on three real servers (in-process agents, real UDP, durable data
 //! directories): a key rotation by `fedctl keyring` with no member ever seen failed, the
 //! keyring files that outlive it, an agent with another key that cannot join, and a forged
-//! leave that an unencrypted pool believes but an encrypted one drops and counts.
+//! leave that an unencrypted pool believes but an encrypted one (ACLs on too) drops and counts.
 
 use std::net::{SocketAddr, UdpSocket};
 use std::path::Path;
@@ -13,11 +13,21 @@ use fedctl::gossip::{MemberId, MemberStatus};
 use foca::{Codec, Header, Message, PostcardCodec};
 use serde_json::Value;
 
-use crate::support::agent::{TestAgent, agent_starting, free_ports};
+use crate::support::agent::{TestAgent, acl_hcl, agent_starting, free_ports};
 use crate::support::{eventually, temp_dir};
 
-async fn server(dir: &Path, n: usize, key: Option<&str>, join: Option<SocketAddr>) -> TestAgent {
+/// Server `n`, its gossip encrypted with `key`; with `acl`, ACLs on too (default deny, the
+/// master token [`MASTER`]).
+async fn server(dir: &Path, n: usize, key: Option<&str>, acl: bool, join: Option<SocketAddr>) -> TestAgent {
+    let config_files = if acl {
+        let path = dir.join(format!("acl-s{n}.hcl"));
+        std::fs::write(&path, acl_hcl(Some(MASTER))).unwrap();
+        vec![path]
+    } else {
+        Vec::new()
+    };
     agent_starting(ConfigFlags {
+        config_files,
         server: true,
         bootstrap_expect: Some(3),
         node: Some(format!("s{n}")),
@@ -35,11 +45,13 @@ fn lan(agent: &TestAgent) -> &fedctl::gossip::Gossip {
     agent.agent.gossip.as_ref().expect("a LAN pool")
 }
 
+const MASTER: &str = "6d1f4a2e-93b1-4c8e-9f0a-2b7c5d8e1f3a";
+
 /// Three servers of one datacenter, all alive in each other's LAN pool.
-async fn three(dir: &Path, key: Option<&str>) -> Vec<TestAgent> {
-    let first = server(dir, 0, key, None).await;
+async fn three(dir: &Path, key: Option<&str>, acl: bool) -> Vec<TestAgent> {
+    let first = server(dir, 0, key, acl, None).await;
     let join = Some(lan(&first).local().addr);
-    let (second, third) = tokio::join!(server(dir, 1, key, join), server(dir, 2, key, join));
+    let (second, third) = tokio::join!(server(dir, 1, key, acl, join), server(dir, 2, key, acl, join));
     let servers = vec![first, second, third];
     for s in &servers {
         eventually("three servers alive in the LAN pool", async || alive(lan(s)) == 3).await;
@@ -89,7 +101,7 @@ async fn a_key_rotation_across_three_servers_marks_no_member_failed_and_outlives
         String::from_utf8(run.stdout).unwrap().trim().to_owned()
     };
     let old = keygen();
-    let servers = three(d, Some(&old)).await;
+    let servers = three(d, Some(&old), false).await;
     let new = keygen();
     assert_ne!(old, new);
     assert_eq!(base64_len(&new), 32, "keygen makes 32-byte keys");
@@ -155,7 +167,7 @@ async fn a_key_rotation_across_three_servers_marks_no_member_failed_and_outlives
 
     // An agent that still has the old key only cannot join: its packets are dropped and counted.
     let stranger_dir = temp_dir();
-    let stranger = server(stranger_dir.path(), 9, Some(&old), Some(lan(&servers[0]).local().addr)).await;
+    let stranger = server(stranger_dir.path(), 9, Some(&old), false, Some(lan(&servers[0]).local().addr)).await;
     eventually("the servers drop the stranger's packets", async || lan(&servers[0]).keyring().unwrap().dropped() > 0)
         .await;
     assert!(lan(&servers[0]).members().iter().all(|m| m.id.name != "s9"), "the stranger never joined");
@@ -167,14 +179,14 @@ async fn a_key_rotation_across_three_servers_marks_no_member_failed_and_outlives
     stranger.stop().await;
     // One with the new key joins.
     let newcomer_dir = temp_dir();
-    let newcomer = server(newcomer_dir.path(), 8, Some(&new), Some(lan(&servers[1]).local().addr)).await;
+    let newcomer = server(newcomer_dir.path(), 8, Some(&new), false, Some(lan(&servers[1]).local().addr)).await;
     eventually("a newcomer with the new key joins", async || alive(lan(&servers[0])) == 4).await;
     newcomer.stop().await;
 
     // A restarted server keeps the rotated keyring, whatever -encrypt it is given again.
     let last = servers.into_iter().nth(2).unwrap();
     last.stop().await;
-    let restarted = server(d, 2, Some(&old), None).await;
+    let restarted = server(d, 2, Some(&old), false, None).await;
     assert_eq!(lan(&restarted).keyring().unwrap().keys(), vec![new.clone()], "the keyring file wins over -encrypt");
 }
 
@@ -198,7 +210,8 @@ async fn a_forged_leave_is_believed_in_the_clear_and_dropped_and_counted_when_en
     let socket = UdpSocket::bind("127.0.0.1:0").unwrap();
     for key in [None, Some(fedctl::gossip::generate_key())] {
         let dir = temp_dir();
-        let servers = three(dir.path(), key.as_deref()).await;
+        // Encrypted, ACLs are on too (default deny): neither lets the forgery in.
+        let servers = three(dir.path(), key.as_deref(), key.is_some()).await;
         let (target, victim) = (lan(&servers[0]), lan(&servers[1]).local().clone());
         let packet = forged_leave(&victim, target.local().addr);
         let status = || target.members().into_iter().find(|m| m.id.name == victim.name).map(|m| m.status);

@@ -44,6 +44,12 @@ async fn losing_one_of_two_gateways_fails_over_and_a_restarted_one_is_used_again
         async || f.wan_alive(0, 0) == 2 && f.wan_alive(1, 0) == 2 && put(&f, 1, "dc1", "before"),
     )
     .await;
+    eventually_with(
+        "both of dc2's gateways pass their checks",
+        || f.logs(),
+        async || ["gw-0", "gw-1"].iter().all(|g| gateway_health(&f, 1, g).as_deref() == Some("passing")),
+    )
+    .await;
     let (a, b) = (f.dcs[1].gateways[0].lan.clone() + ":8443", f.dcs[1].gateways[1].lan.clone() + ":8443");
 
     // dc2 loses gateway a.
@@ -60,8 +66,8 @@ async fn losing_one_of_two_gateways_fails_over_and_a_restarted_one_is_used_again
         assert!(put(&f, 0, "dc2", &format!("back-{i}")), "and the other way\n{}", f.logs());
     }
     assert_eq!((f.wan_alive(0, 0), f.wan_alive(1, 0)), (2, 2), "gossip keeps both servers alive");
-    // With a down, only b can carry dc2's RPC to dc1: it was dialled by RPC traffic (not
-    // only by the locator's probes).
+    // With a down, b carries dc2's RPC to dc1 (a healthy local gateway comes before dc1's
+    // gateways directly): it was dialled by RPC traffic (not only by the locator's probes).
     assert!(rpc_dials(&f, &b) >= 1, "b carried the traffic: {}", dial(&f, 1, &b, "dc1"));
 
     // Gateway a comes back: the locator's probes succeed through it again, and it carries
@@ -97,6 +103,7 @@ async fn the_primary_gateway_moves_and_the_secondary_follows_its_dns_name() {
     f.primary_gateway_name = Some("gateway.dc1.example".into());
     // dc1 starts with its first gateway only; dc2 with one.
     f.start_server(0, 0);
+    f.create_tokens();
     f.start_gateway(0, 0);
     f.start_server(1, 0);
     f.start_gateway(1, 0);

@@ -18,11 +18,20 @@ async fn two_datacenters_federate_through_gateways_with_no_other_route() {
     let Some(mut f) = Federation::build("to isolate datacenters in network namespaces", &[1, 1], 1) else {
         return;
     };
-    // The isolation itself: a dc1 server has no route to dc2's server, nor to the WAN.
-    for target in ["10.2.0.10", "10.99.2.1"] {
-        let route = f.topo.ns(f.dcs[0].servers[0].host).command("ip").args(["route", "get", target]).output().unwrap();
-        assert!(!route.status.success(), "dc1's server must have no route to {target}");
+    // The isolation itself: a dc1 server has no route to dc2's server, nor to the WAN; a dc2
+    // server has one to dc1's gateway only (as the reference's secondaries need), none to
+    // dc1's servers or any other WAN address.
+    let routes = |host: usize, target: &str| {
+        f.topo.ns(host).command("ip").args(["route", "get", target]).output().unwrap().status.success()
+    };
+    let (s1, s2) = (f.dcs[0].servers[0].host, f.dcs[1].servers[0].host);
+    for target in ["10.2.0.10", "10.99.2.1", "10.99.1.1"] {
+        assert!(!routes(s1, target), "dc1's server must have no route to {target}");
     }
+    for target in ["10.1.0.10", "10.99.1.50", "10.99.2.1", "10.99.3.1"] {
+        assert!(!routes(s2, target), "dc2's server must have no route to {target}");
+    }
+    assert!(routes(s2, "10.99.1.1"), "dc2's server dials dc1's gateway directly until its own is up");
     f.start_all();
 
     // The WAN pool forms through the gateways: 2 alive members seen from both sides.
@@ -44,6 +53,26 @@ async fn two_datacenters_federate_through_gateways_with_no_other_route() {
         )
         .await;
     }
+    // ACLs are on, with default deny: without a token, nothing is written; dc2 replicates
+    // the primary's policies and tokens through the gateways.
+    let anonymous = f
+        .topo
+        .ns(s2)
+        .command("curl")
+        .args(["-s", "-o", "/dev/null", "-w", "%{http_code}", "-X", "PUT", "-d", "x"])
+        .arg("http://127.0.0.1:8500/v1/kv/anonymous?dc=dc1")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&anonymous.stdout), "403", "an anonymous write is refused");
+    eventually_with(
+        "dc2 replicates ACLs",
+        || format!("{}\n{}", f.api(1, 0, "/v1/acl/replication"), f.logs()),
+        async || {
+            let r = f.api(1, 0, "/v1/acl/replication");
+            r["Running"] == true && r["ReplicatedTokenIndex"].as_u64().is_some_and(|i| i > 0)
+        },
+    )
+    .await;
     // Cross-datacenter writes both ways (the reference's `kv put ?dc=`).
     let run = f.cli(0, 0, &["kv", "put", "-datacenter", "dc2", "foo", "bar"]);
     assert_eq!(run.code, 0, "{run:?}\n{}", f.logs());

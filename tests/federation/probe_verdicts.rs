@@ -34,8 +34,25 @@ async fn verdict(f: &Federation, dc: usize, other: &str) -> (String, String, Str
     (s("Hop"), s("BrokenHop"), s("Next"))
 }
 
-/// Both sides know the other datacenter and reach it.
+/// Every gateway server 0 of `dc` knows of (its own, the others' from federation states) is
+/// healthy, and it knows one of each other datacenter's.
+fn all_gateways_healthy(f: &Federation, dc: usize) -> bool {
+    let run = f.cli(dc, 0, &["debug", "gateways", "-format=json"]);
+    let status = serde_json::from_str::<Value>(&run.stdout).unwrap_or(Value::Null)["Status"].clone();
+    let healthy =
+        |list: &Value| list.as_array().is_some_and(|l| !l.is_empty() && l.iter().all(|c| c["Healthy"] == true));
+    healthy(&status["Local"]) && status["Remote"].as_object().is_some_and(|r| !r.is_empty() && r.values().all(healthy))
+}
+
+/// Both sides know the other datacenter and reach it, and see every gateway healthy (each
+/// gateway's first check has passed and reached the other side's federation state).
 async fn all_reachable(f: &Federation) {
+    eventually_with(
+        "both datacenters see every gateway healthy",
+        || f.logs(),
+        async || all_gateways_healthy(f, 0) && all_gateways_healthy(f, 1),
+    )
+    .await;
     let reaches = |dc: usize, other: &str| {
         let (code, report) = probe(f, dc);
         code == 0 && report["Probe"]["Verdicts"][other]["Reachable"] == true
@@ -66,8 +83,14 @@ async fn with_two_datacenters_the_probe_names_the_gateway_that_is_down_from_both
     assert_eq!(run.code, 1, "{run:?}");
     assert!(run.stderr.contains("No path to datacenter \"dc9\""), "{}", run.stderr);
     assert!(run.stderr.contains("`fedctl catalog datacenters` lists the datacenters known here"), "{}", run.stderr);
-    // The server has no route to the other datacenter's gateway of its own, and says so.
+    // dc2's server also reaches dc1's gateway directly (its route to the primary's gateways,
+    // needed before its own gateway is registered); dc1's server has no route to dc2's
+    // gateway, and says so.
     let direct = checks.iter().find(|c| c["Via"] == "direct").expect("the direct question");
+    assert_eq!(direct["AnsweredBy"]["Datacenter"], "dc1", "{direct:#}");
+    let (_, from_dc1) = probe(&f, 0);
+    let direct = from_dc1["Probe"]["Gateways"].as_array().unwrap().iter().find(|c| c["Via"] == "direct").cloned();
+    let direct = direct.expect("dc1's direct question");
     assert!(direct["Error"].as_str().unwrap_or_default().contains("unreachable"), "{direct:#}");
 
     // dc1's gateway Envoy is killed.
@@ -105,11 +128,29 @@ async fn with_two_datacenters_the_probe_names_the_gateway_that_is_down_from_both
     )
     .await;
 
-    // dc2's gateway Envoy is killed: the same, mirrored.
+    // dc2's gateway Envoy is killed: dc2 names its own gateway on the path through it, and
+    // still reaches dc1 by dialling dc1's gateway directly; dc1 names dc2's gateway.
     f.stop_gateway(1, 0);
-    let (hop, broken, _) = verdict(&f, 1, "dc1").await;
-    assert_eq!(hop, "local-gateway", "{broken}");
-    assert!(broken.starts_with("local gateway 10.2.0.1:8443: down"), "{broken}");
+    let last = std::cell::RefCell::new(Value::Null);
+    eventually_with(
+        "dc2 names its gateway down and reaches dc1 directly",
+        || format!("{:#}\n{}", last.borrow(), f.logs()),
+        async || {
+            let (_, report) = probe(&f, 1);
+            *last.borrow_mut() = report;
+            let report = last.borrow();
+            let paths = report["Probe"]["Paths"].as_array().cloned().unwrap_or_default();
+            let local_down = paths.iter().filter(|p| p["Via"] == "local").all(|p| {
+                p["Hop"] == "local-gateway"
+                    && p["BrokenHop"].as_str().is_some_and(|b| b.starts_with("local gateway 10.2.0.1:8443: down"))
+            });
+            let direct_ok = paths.iter().any(|p| p["Via"] == "direct" && p["Ok"] == true);
+            local_down && direct_ok && report["Probe"]["Verdicts"]["dc1"]["Reachable"] == true
+        },
+    )
+    .await;
+    let run = f.cli(1, 0, &["kv", "put", "-datacenter", "dc1", "while-dc2s-gateway-is-down", "x"]);
+    assert_eq!(run.code, 0, "{run:?}");
     let (hop, broken, _) = verdict(&f, 0, "dc2").await;
     assert_eq!(hop, "remote-gateway", "{broken}");
     assert!(broken.starts_with("dc2's gateway 10.99.2.1:8443"), "{broken}");

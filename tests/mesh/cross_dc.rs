@@ -65,7 +65,10 @@ async fn a_dc1_client_reaches_dc2_through_local_then_remote_gateways_and_mode_no
     register(f.topo.ns(dc2_server), &dir, &dc2_http, "echo", &definition);
     let echo_sidecar = sidecar(f.topo.ns(dc2_server), &dir, &dc2_http, "echo", ECHO_ADMIN);
 
-    // web in dc1 with its upstream through dc1's gateway (mode local).
+    // web in dc1 with its upstream through dc1's gateway (mode local), allowed to call echo
+    // (ACLs deny by default, so intentions do too).
+    let allowed = f.cli(0, 0, &["intention", "create", "-allow", "web", "echo"]);
+    assert_eq!(allowed.code, 0, "{allowed:?}");
     register(f.topo.ns(dc1_server), &dir, &dc1_http, "web", &web("local"));
     let web_sidecar = sidecar(f.topo.ns(client), &dir, &dc1_http, "web", WEB_ADMIN);
     let context = |f: &Federation, procs: &[&InNs]| {
@@ -87,8 +90,15 @@ async fn a_dc1_client_reaches_dc2_through_local_then_remote_gateways_and_mode_no
     let upstream = endpoints(f.topo.ns(client), WEB_ADMIN, "c225dc1c~echo.default.dc2");
     assert_eq!(count(&upstream, "HEALTHY"), 1, "web's upstream: dc1's gateway, healthy: {upstream:?}");
     assert_eq!(upstream[0].0, "10.1.0.1:8443", "mode local dials dc1's gateway at its LAN address");
-    let remote = endpoints(f.topo.ns(gw1), GATEWAY_ADMIN, &format!("dc2.internal.{td}"));
-    assert_eq!(count(&remote, "HEALTHY"), 1, "dc1's gateway routes dc2's services to dc2's gateway: {remote:?}");
+    // dc2's gateway is healthy in dc1's Envoy once its first check has passed and dc1's copy
+    // of dc2's federation state says so.
+    let remote = || endpoints(f.topo.ns(gw1), GATEWAY_ADMIN, &format!("dc2.internal.{td}"));
+    eventually_with(
+        "dc1's gateway routes dc2's services to dc2's gateway, healthy",
+        || format!("{:?}\n{}", remote(), f.logs()),
+        async || count(&remote(), "HEALTHY") == 1,
+    )
+    .await;
     let local = endpoints(f.topo.ns(gw2), GATEWAY_ADMIN, &format!("echo.default.dc2.internal.{td}"));
     assert_eq!(count(&local, "HEALTHY"), 1, "dc2's gateway routes echo to its sidecar: {local:?}");
     assert!(connections(f.topo.ns(client), WEB_ADMIN, "c225dc1c~echo.default.dc2") >= 1);

@@ -78,6 +78,9 @@ async fn a_resolver_fails_over_direct_then_through_gateways_and_past_a_cut_gatew
         .await;
     }
 
+    // ACLs deny by default, so intentions do too: web may call echo.
+    let allowed = f.cli(0, 0, &["intention", "create", "-allow", "web", "echo"]);
+    assert_eq!(allowed.code, 0, "{allowed:?}");
     let web = json!({ "name": "web", "address": "10.1.0.50", "port": 8080, "connect": { "sidecar_service": {
         "port": 21000, "proxy": { "upstreams": [{ "destination_name": "echo", "local_bind_port": 5000 }] } } } });
     register(f.topo.ns(f.dcs[0].servers[0].host), &dir, &http(0), "web", &web);

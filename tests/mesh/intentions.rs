@@ -91,9 +91,15 @@ async fn intentions_written_anywhere_are_enforced_at_the_destination_in_every_da
     };
     // What a client in dc2 gets from its upstream on `port` (empty when refused).
     let call = |f: &Federation, port: u16| f.topo.ns(dc2_host).curl(&format!("http://127.0.0.1:{port}/"));
+    // ACLs deny by default, so intentions do too; `* => *` allowed in the primary lets every
+    // call through.
+    let check = f.cli(1, 0, &["intention", "check", "web", "echo"]);
+    assert_eq!((check.code, check.stdout.trim()), (1, "Denied"), "no intentions yet: {}", check.stderr);
+    let everyone = f.cli(0, 0, &["intention", "create", "-allow", "*", "*"]);
+    assert_eq!((everyone.code, everyone.stdout.trim()), (0, "Created: * => * (allow)"), "{}", everyone.stderr);
     for (port, answer) in [(5000, "echo in dc1"), (5001, "echo in dc1"), (5100, "echo in dc2"), (5101, "echo in dc2")] {
         eventually_with(
-            &format!("127.0.0.1:{port} in dc2 answered by {answer} (no intentions: allowed by default)"),
+            &format!("127.0.0.1:{port} in dc2 answered by {answer} (* => * allowed)"),
             || context(&f, &procs),
             async || call(&f, port).starts_with(answer),
         )
@@ -121,9 +127,15 @@ async fn intentions_written_anywhere_are_enforced_at_the_destination_in_every_da
     assert_eq!(at_echo["Decision"]["Allowed"], false, "{}", debug.stdout);
     assert_eq!(at_echo["Decision"]["Intention"], "web => echo (deny)", "{}", debug.stdout);
     assert!(at_echo["Counted"]["Denied"].as_u64() >= Some(4), "{}", debug.stdout);
-    assert_eq!(at_echo["Enforced"]["Action"], "deny", "default allow: the RBAC rules list who is denied");
+    // Default deny: the RBAC rules list who is allowed, everyone but web.
+    let enforced = &at_echo["Enforced"];
+    assert_eq!(enforced["Action"], "allow", "{}", debug.stdout);
+    assert_eq!(enforced["Principals"], json!([{ "Source": "*", "Except": ["web"] }]), "{}", debug.stdout);
     let table = f.cli(0, 0, &["debug", "proxy", "echo-sidecar-proxy", "-source", "web"]).stdout;
-    assert!(table.contains("web => echo (deny)") && table.contains("default: allow"), "{table}");
+    assert!(
+        table.contains("web => echo (deny)") && table.contains("default: deny (Default behavior configured by ACLs)"),
+        "{table}"
+    );
     assert!(
         table.contains("echo-sidecar-proxy: web is denied: Matched intention: DENY default/web => default/echo"),
         "{table}"
@@ -154,7 +166,7 @@ async fn intentions_written_anywhere_are_enforced_at_the_destination_in_every_da
     }
     let in_primary = f.cli(0, 0, &["intention", "match", "echo"]);
     assert_eq!(
-        in_primary.stdout, "web => echo (allow)\n* => echo (deny)\n",
+        in_primary.stdout, "web => echo (allow)\n* => echo (deny)\n* => * (allow)\n",
         "stored in the primary, in precedence order"
     );
     for (port, answer) in [(5001, ""), (5101, "")] {
@@ -188,5 +200,8 @@ async fn intentions_written_anywhere_are_enforced_at_the_destination_in_every_da
     let write = f.cli(1, 0, &["intention", "create", "-allow", "api", "echo"]);
     assert_ne!(write.code, 0, "no primary to write to: {}", write.stdout);
     assert!(write.stderr.contains("Error creating intention \"api => echo (allow)\""), "{}", write.stderr);
-    assert_eq!(f.cli(1, 0, &["intention", "match", "echo"]).stdout, "web => echo (allow)\n* => echo (deny)\n");
+    assert_eq!(
+        f.cli(1, 0, &["intention", "match", "echo"]).stdout,
+        "web => echo (allow)\n* => echo (deny)\n* => * (allow)\n"
+    );
 }

@@ -50,17 +50,27 @@ pub async fn agent_with(flags: ConfigFlags) -> TestAgent {
     agent
 }
 
-/// A `-dev` server (node `acl-node`) with ACLs on and default deny, its configuration written
-/// into `dir`; with `master`, that token is installed as the master token (and is the agent's
-/// own). Returns once the leader has installed the built-ins (and the master token).
-pub async fn acl_dev_agent(dir: &std::path::Path, master: Option<&str>) -> TestAgent {
+/// ACLs on with default deny; with `master`, that token is the master token and the agent's.
+pub fn acl_hcl(master: Option<&str>) -> String {
     let tokens = master.map(|m| format!("  tokens {{\n    master = \"{m}\"\n    agent = \"{m}\"\n  }}\n"));
+    format!("acl {{\n  enabled = true\n  default_policy = \"deny\"\n{}}}\n", tokens.unwrap_or_default())
+}
+
+/// A `-dev` server (node `acl-node`) with ACLs on and default deny ([`acl_hcl`], written into
+/// `dir`) and its gossip encrypted; with `master`, that token is installed as the master token
+/// (and is the agent's own). Returns once the leader has installed the built-ins (and the
+/// master token).
+pub async fn acl_dev_agent(dir: &std::path::Path, master: Option<&str>) -> TestAgent {
     let path = dir.join("acl.hcl");
-    let text = format!("acl {{\n  enabled = true\n  default_policy = \"deny\"\n{}}}\n", tokens.unwrap_or_default());
-    std::fs::write(&path, text).expect("writing the ACL configuration");
-    let agent =
-        agent_with(ConfigFlags { dev: true, node: Some("acl-node".into()), config_files: vec![path], ..free_ports() })
-            .await;
+    std::fs::write(&path, acl_hcl(master)).expect("writing the ACL configuration");
+    let agent = agent_with(ConfigFlags {
+        dev: true,
+        node: Some("acl-node".into()),
+        config_files: vec![path],
+        encrypt: Some(fedctl::gossip::generate_key()),
+        ..free_ports()
+    })
+    .await;
     // The token/self of the master token, or else of the anonymous token, answers once installed.
     let deadline = std::time::Instant::now() + Duration::from_secs(20);
     loop {

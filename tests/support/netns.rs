@@ -8,14 +8,18 @@ use std::process::Command;
 
 use super::{FEDCTL, Run, have_tool, run_cmd};
 
-/// One namespace.
-pub struct Ns(pub String);
+/// One namespace: its name, and the ACL token its commands send, if any (as
+/// `CONSUL_HTTP_TOKEN` for fedctl, `X-Consul-Token` for curl).
+pub struct Ns(pub String, Option<String>);
 
 impl Ns {
     /// `program` run inside this namespace.
     pub fn command(&self, program: &str) -> Command {
         let mut cmd = Command::new("ip");
         cmd.args(["netns", "exec", &self.0, program]);
+        if let Some(token) = &self.1 {
+            cmd.env("CONSUL_HTTP_TOKEN", token);
+        }
         cmd
     }
 
@@ -28,7 +32,11 @@ impl Ns {
 
     /// The body of `GET url` from inside this namespace (empty when it fails).
     pub fn curl(&self, url: &str) -> String {
-        let out = self.command("curl").args(["-s", "--max-time", "5", url]).output();
+        let mut curl = self.command("curl");
+        if let Some(token) = &self.1 {
+            curl.args(["-H", &format!("X-Consul-Token: {token}")]);
+        }
+        let out = curl.args(["-s", "--max-time", "5", url]).output();
         out.map(|o| String::from_utf8_lossy(&o.stdout).into_owned()).unwrap_or_default()
     }
 }
@@ -57,6 +65,8 @@ impl Ns {
 /// A set of namespaces and the links between them.
 pub struct Topology {
     prefix: String,
+    /// The token of every namespace added from now on ([`Topology::set_token`]).
+    token: Option<String>,
     namespaces: Vec<Ns>,
     /// (host, network, the host-side device).
     links: Vec<(usize, usize, String)>,
@@ -91,15 +101,20 @@ impl Topology {
             return None;
         }
         let _ = Command::new("ip").args(["netns", "delete", &probe]).status();
-        Some(Topology { prefix, namespaces: Vec::new(), links: Vec::new() })
+        Some(Topology { prefix, token: None, namespaces: Vec::new(), links: Vec::new() })
     }
 
     fn add(&mut self, short: &str) -> usize {
         let name = format!("{}-{short}", self.prefix);
         ip(&["netns", "add", &name]);
         ip(&["-n", &name, "link", "set", "lo", "up"]);
-        self.namespaces.push(Ns(name));
+        self.namespaces.push(Ns(name, self.token.clone()));
         self.namespaces.len() - 1
+    }
+
+    /// The ACL token the commands of every namespace added from now on send.
+    pub fn set_token(&mut self, token: &str) {
+        self.token = Some(token.to_owned());
     }
 
     /// A host: a namespace with loopback up.
@@ -138,6 +153,37 @@ impl Topology {
                 ip(&["-n", &self.namespaces[*h].0, "link", "set", dev, if up { "up" } else { "down" }]);
             }
         }
+    }
+
+    /// `host`'s device on `network`.
+    fn device(&self, host: usize, network: usize) -> &str {
+        let link = self.links.iter().find(|(h, n, _)| (*h, *n) == (host, network));
+        &link.unwrap_or_else(|| panic!("host {host} is not attached to network {network}")).2
+    }
+
+    /// Makes `router` (attached to `lan` and `wan`) forward connections from `lan` to the
+    /// addresses `to` (on `wan`) and nothing else, masqueraded as its own `wan` address: hosts
+    /// on `lan` can dial out to `to`, nothing on `wan` can dial in.
+    pub fn nat_out(&self, router: usize, lan: usize, wan: usize, to: &[String]) {
+        let to = format!("{{ {} }}", to.join(", "));
+        let ns = &self.namespaces[router];
+        let (inside, outside) = (self.device(router, lan), self.device(router, wan));
+        let forward = ns.command("sh").args(["-c", "echo 1 > /proc/sys/net/ipv4/ip_forward"]).status().unwrap();
+        assert!(forward.success(), "enabling forwarding in {}", ns.0);
+        let rules = format!(
+            "table ip fedctl_nat {{\n\
+             chain outbound {{ type nat hook postrouting priority 100; policy accept; oifname \"{outside}\" ip daddr {to} masquerade; }}\n\
+             chain through {{ type filter hook forward priority 0; policy drop; ct state established,related accept; iifname \"{inside}\" oifname \"{outside}\" ip daddr {to} accept; }}\n\
+             }}\n"
+        );
+        let mut nft = ns.command("nft").args(["-f", "-"]).stdin(std::process::Stdio::piped()).spawn().unwrap();
+        std::io::Write::write_all(&mut nft.stdin.take().unwrap(), rules.as_bytes()).unwrap();
+        assert!(nft.wait().unwrap().success(), "nft rules in {}: {rules}", ns.0);
+    }
+
+    /// A route in `host` to `to` (an address or CIDR) via `via`.
+    pub fn route(&self, host: usize, to: &str, via: &str) {
+        ip(&["-n", &self.namespaces[host].0, "route", "add", to, "via", via]);
     }
 
     pub fn ns(&self, i: usize) -> &Ns {

@@ -3,11 +3,21 @@
 //! (1-based) uses 10.k.0.0/24 (servers .10 and up, gateways .1 and up); gateways also sit on
 //! the WAN 10.99.0.0/16 at 10.99.k.j. dc1 is the primary; secondaries know only
 //! `primary_gateways`.
+//!
+//! Secured as "Secure a federation" in the README has it: ACLs on with default deny, a
+//! least-privilege token each for the servers, replication and the gateways (the policies of
+//! `fedctl lab`), and gossip encrypted. The tests act as the operator, with the management
+//! token. A secondary's servers, like the reference's, dial the primary's gateways directly
+//! until their own gateway is registered (registering it needs its token resolved, which
+//! needs the primary): their first gateway's host forwards, masqueraded, to the primary's
+//! gateways' WAN addresses and nowhere else; nothing routes into any datacenter's network.
 
 use std::path::PathBuf;
 use std::process::{Child, Stdio};
 
 use serde_json::Value;
+
+use fedctl::lab::{JOB_POLICIES, Secrets};
 
 use super::FEDCTL;
 use super::gateway::{Pki, WANFED};
@@ -48,6 +58,9 @@ pub struct Federation {
     /// When set, secondaries know the primary's gateway by this DNS name (their hosts files
     /// point it at the primary's first gateway; see [`Federation::point_primary_name`]).
     pub primary_gateway_name: Option<String>,
+    pub secrets: Secrets,
+    /// The gateways' token, in a file (`connect envoy -token-file`).
+    gateway_token_file: PathBuf,
 }
 
 impl Drop for GatewayRun {
@@ -63,8 +76,22 @@ impl Federation {
     /// Builds the networks and hosts for `shape` = servers per datacenter (dc1, dc2, ...)
     /// and `gateways` per datacenter, and writes certificates and configs. Nothing runs yet.
     pub fn build(why: &str, shape: &[usize], gateways: usize) -> Option<Federation> {
+        if !super::have_tool("nft", "to route a secondary's servers to the primary's gateways") {
+            return None;
+        }
         let mut topo = Topology::new(why)?;
         let pki = Pki::new();
+        let uuid = fedctl::state::new_uuid;
+        let secrets = Secrets {
+            gossip_key: fedctl::gossip::generate_key(),
+            management: uuid(),
+            servers: uuid(),
+            replication: uuid(),
+            gateways: uuid(),
+        };
+        topo.set_token(&secrets.management);
+        let gateway_token_file = pki.dir.path().join("gateway.token");
+        std::fs::write(&gateway_token_file, &secrets.gateways).unwrap();
         let wan = topo.network("wan");
         let mut dcs = Vec::new();
         for (k, &n) in shape.iter().enumerate() {
@@ -87,9 +114,19 @@ impl Federation {
                 let log = pki.dir.path().join(format!("envoy-{name}-{j}.log"));
                 gws.push(GatewayRun { host, lan, wan: wan_ip, child: None, log, agent: j % n, id: format!("gw-{j}") });
             }
+            if k > 1 {
+                // The primary's gateways' WAN addresses: where a secondary's servers may dial.
+                let primary: Vec<String> = (1..=gateways).map(|j| format!("10.99.1.{j}")).collect();
+                topo.nat_out(gws[0].host, net, wan, &primary);
+                for s in &servers {
+                    for addr in &primary {
+                        topo.route(s.host, addr, &gws[0].lan);
+                    }
+                }
+            }
             dcs.push(Dc { name, net, servers, gateways: gws });
         }
-        Some(Federation { topo, pki, wan, dcs, primary_gateway_name: None })
+        Some(Federation { topo, pki, wan, dcs, primary_gateway_name: None, secrets, gateway_token_file })
     }
 
     /// The primary's gateways, as secondaries are configured with them.
@@ -120,8 +157,9 @@ impl Federation {
             let list: Vec<String> = self.primary_gateways().iter().map(|g| format!("{g:?}")).collect();
             format!("primary_gateways = [{}]\nprimary_gateways_interval = \"1s\"\n", list.join(", "))
         };
+        let acl = fedctl::lab::server_hcl(&self.secrets, dc == 0);
         let path = self.pki.dir.path().join(format!("{}.hcl", s.node));
-        std::fs::write(&path, format!("{tls}{WANFED}{extra}")).unwrap();
+        std::fs::write(&path, format!("{tls}{WANFED}{extra}{acl}")).unwrap();
         path
     }
 
@@ -143,7 +181,8 @@ impl Federation {
             .args(["-bind", &s.ip, "-advertise", &s.ip, "-client", "0.0.0.0"])
             .args(["-data-dir", data.to_str().unwrap(), "-config-file", config.to_str().unwrap()])
             .env("FEDCTL_LOG", "info")
-            .env_remove("FEDCTL_HTTP_ADDR");
+            .env_remove("FEDCTL_HTTP_ADDR")
+            .env_remove("CONSUL_HTTP_TOKEN");
         for other in d.servers.iter().filter(|o| o.ip != s.ip) {
             cmd.args(["-join", &other.ip]);
         }
@@ -161,8 +200,10 @@ impl Federation {
         cmd.args(["connect", "envoy", "-http-addr", &format!("{}:8500", agent.ip), "-gateway=mesh"])
             .args(["-register", "-expose-servers", "-proxy-id", &g.id])
             .args(["-address", &format!("{}:8443", g.lan), "-wan-address", &format!("{}:8443", g.wan)])
+            .args(["-token-file", self.gateway_token_file.to_str().unwrap()])
             .args(["--", "-l", "info"])
             .env_remove("FEDCTL_HTTP_ADDR")
+            .env_remove("CONSUL_HTTP_TOKEN")
             .stdin(Stdio::null())
             .stdout(Stdio::from(out.try_clone().unwrap()))
             .stderr(Stdio::from(out));
@@ -177,11 +218,40 @@ impl Federation {
         }
     }
 
-    /// Starts everything: the primary first, then the secondaries.
+    /// Creates each job's policy and token in the primary, with the management token, once
+    /// its leader has installed that token (`fedctl acl policy create`, `acl token create
+    /// -secret`, as an operator would). Blocks until done.
+    pub fn create_tokens(&self) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        let secrets = [&self.secrets.servers, &self.secrets.replication, &self.secrets.gateways];
+        for ((name, rules), secret) in JOB_POLICIES.iter().zip(secrets) {
+            let steps: [&[&str]; 2] = [
+                &["acl", "policy", "create", "-name", name, "-rules", rules],
+                &["acl", "token", "create", "-secret", secret, "-policy-name", name, "-description", name],
+            ];
+            for args in steps {
+                loop {
+                    // Refused until the agent listens and its leader has installed the
+                    // management token; "already exists" when an earlier answer was lost.
+                    let run = self.cli(0, 0, args);
+                    if run.code == 0 || run.stderr.contains("already exists") {
+                        break;
+                    }
+                    assert!(std::time::Instant::now() < deadline, "{args:?}: {run:?}\n{}", self.logs());
+                    std::thread::sleep(std::time::Duration::from_millis(200));
+                }
+            }
+        }
+    }
+
+    /// Starts everything: the primary first (and its tokens), then the secondaries.
     pub fn start_all(&mut self) {
         for dc in 0..self.dcs.len() {
             for i in 0..self.dcs[dc].servers.len() {
                 self.start_server(dc, i);
+            }
+            if dc == 0 {
+                self.create_tokens();
             }
             for j in 0..self.dcs[dc].gateways.len() {
                 self.start_gateway(dc, j);
