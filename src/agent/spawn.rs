@@ -347,7 +347,7 @@ impl Wiring<'_> {
         self.spawn("anti-entropy", sync);
         let (roots, task) = RootsWatch::new(backend.clone(), self.stop());
         self.spawn("ca roots watch", task);
-        let (leaves, task) = LeafCache::new(backend.clone(), roots, &cfg.datacenter, self.stop());
+        let (leaves, task) = LeafCache::new(backend.clone(), roots, local.clone(), &cfg.datacenter, self.stop());
         self.spawn("leaf certificates", task);
         let manager_opts = ManagerOptions {
             primary_datacenter: Some(cfg.primary_datacenter.clone()),

@@ -36,7 +36,7 @@ pub struct Secrets {
 pub const JOB_POLICIES: [(&str, &str); 3] = [
     (
         "servers",
-        "node_prefix \"\" { policy = \"write\" }\nservice_prefix \"\" { policy = \"write\" intentions = \"read\" }\noperator = \"write\"\n",
+        "node_prefix \"\" { policy = \"write\" }\nservice \"consul\" { policy = \"write\" }\nservice_prefix \"\" { policy = \"read\" }\n",
     ),
     (
         "replication",

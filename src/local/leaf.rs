@@ -89,6 +89,8 @@ pub struct LeafCache {
 pub(super) struct Inner {
     pub backend: Backend,
     pub roots: RootsWatch,
+    /// Whose services' tokens leaves are requested with (the agent's token otherwise).
+    pub local: Arc<super::LocalState>,
     pub datacenter: String,
     entries: Mutex<HashMap<LeafKey, Entry>>,
     tasks: Mutex<TaskSet>,
@@ -107,12 +109,14 @@ impl LeafCache {
     pub fn new(
         backend: Backend,
         roots: RootsWatch,
+        local: Arc<super::LocalState>,
         datacenter: &str,
         mut shutdown: watch::Receiver<bool>,
     ) -> (LeafCache, impl std::future::Future<Output = ()> + Send + 'static) {
         let inner = Arc::new(Inner {
             backend,
             roots,
+            local,
             datacenter: datacenter.to_owned(),
             entries: Mutex::default(),
             tasks: Mutex::default(),

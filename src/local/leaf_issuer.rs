@@ -136,7 +136,12 @@ async fn roots_changed(roots: &mut watch::Receiver<Roots>, root_id: &str, any: b
 async fn issue(inner: &Inner, key: &LeafKey, trust_domain: &str, root_id: &str) -> Result<Leaf, RequestError> {
     let request =
         leaf_request(trust_domain, &key.datacenter, &key.service).map_err(|e| RequestError::Ca(e.to_string()))?;
-    let ctx = RequestContext::new().in_datacenter(Some(&key.datacenter));
+    // With the token its local instance was registered with, as the reference's proxies
+    // ask for their leaves (the agent's token when it has none).
+    let mut ctx = RequestContext::new().in_datacenter(Some(&key.datacenter));
+    if let Some(token) = inner.local.token_of_service(&key.service) {
+        ctx.token = Some(token);
+    }
     let cert = inner.backend.connect_sign(&ctx, request.csr_pem).await?;
     let (valid_after, valid_before) = validity(&cert)?;
     let lifetime = valid_before.duration_since(valid_after).unwrap_or_default();

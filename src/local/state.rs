@@ -54,6 +54,8 @@ struct Inner {
     sidecars: BTreeMap<String, String>,
     /// Service ID -> the token it is synced with (services registered with one).
     tokens: BTreeMap<String, String>,
+    /// Removed service ID -> its token, until its deregistration is synced with it.
+    departed: BTreeMap<String, String>,
 }
 
 /// Why a local operation failed.
@@ -198,24 +200,50 @@ impl LocalState {
         Ok(())
     }
 
-    /// Removes a service and its checks; when it is a sidecar (removed by its own ID, say),
-    /// its parent no longer has it, so the parent's deregistration cannot take a later
-    /// service of that ID.
     fn set_token(inner: &mut Inner, id: &str, token: &str) {
+        inner.departed.remove(id);
         match token {
             "" => inner.tokens.remove(id),
             token => inner.tokens.insert(id.to_owned(), token.to_owned()),
         };
     }
 
-    /// The token service `id` was registered with, if any: what anti-entropy syncs it with.
+    /// The token service `id` was registered with, if any: what anti-entropy syncs it (and
+    /// its checks) with.
     pub fn service_token(&self, id: &str) -> Option<String> {
         self.inner().tokens.get(id).cloned()
     }
 
+    /// The token of a local instance of `service` (the service itself, or a proxy fronting
+    /// it) registered with one: what its leaf certificate is requested with.
+    pub fn token_of_service(&self, service: &str) -> Option<String> {
+        let inner = self.inner();
+        inner
+            .services
+            .values()
+            .filter(|s| s.service == service || s.is_connect_instance_of(service))
+            .find_map(|s| inner.tokens.get(&s.id).cloned())
+    }
+
+    /// The token a removed service `id` was registered with, until [`LocalState::forget_departed`]:
+    /// what anti-entropy deregisters it with.
+    pub fn departed_token(&self, id: &str) -> Option<String> {
+        self.inner().departed.get(id).cloned()
+    }
+
+    /// Its deregistration is synced: the removed service's token is no longer needed.
+    pub fn forget_departed(&self, id: &str) {
+        self.inner().departed.remove(id);
+    }
+
+    /// Removes a service and its checks; when it is a sidecar (removed by its own ID, say),
+    /// its parent no longer has it, so the parent's deregistration cannot take a later
+    /// service of that ID.
     fn remove_locked(inner: &mut Inner, id: &str) {
         inner.services.remove(id);
-        inner.tokens.remove(id);
+        if let Some(token) = inner.tokens.remove(id) {
+            inner.departed.insert(id.to_owned(), token);
+        }
         inner.checks.retain(|_, c| c.check.service_id != id);
         Self::unlink_sidecar(inner, id);
     }

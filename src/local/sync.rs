@@ -191,11 +191,7 @@ pub async fn sync_once(
             .map(|c| HealthCheck { index: RaftIndex::default(), ..c.clone() })
             .collect();
         synced_checks.extend(with_checks.iter().map(|c| c.check_id.clone()));
-        let mut ctx = RequestContext::new();
-        if let Some(token) = local.service_token(id) {
-            ctx.token = Some(token);
-        }
-        match backend.apply(&ctx, register(identity, Some(want), with_checks)).await {
+        match backend.apply(&with_token(local.service_token(id)), register(identity, Some(want), with_checks)).await {
             Ok(_) => report.registered += 1,
             Err(e) => {
                 failed.get_or_insert(e);
@@ -213,16 +209,24 @@ pub async fn sync_once(
         if same && node_ok {
             continue;
         }
-        backend.apply(&RequestContext::new(), register(identity, None, vec![want])).await?;
+        // A service's check with the service's token, a node's with the agent's.
+        let ctx = with_token(local.service_token(&check.service_id));
+        backend.apply(&ctx, register(identity, None, vec![want])).await?;
         report.registered += 1;
     }
-    for id in services.keys().filter(|id| !wanted_services.contains_key(*id)) {
-        backend.apply(&RequestContext::new(), deregister(identity, id, "")).await?;
+    // A removed service (and its checks) with the token it was registered with.
+    let departed: Vec<&String> = services.keys().filter(|id| !wanted_services.contains_key(*id)).collect();
+    for id in &departed {
+        backend.apply(&with_token(local.departed_token(id)), deregister(identity, id, "")).await?;
         report.deregistered += 1;
     }
-    for id in checks.keys().filter(|id| !wanted_checks.contains_key(*id)) {
-        backend.apply(&RequestContext::new(), deregister(identity, "", id)).await?;
+    for (id, check) in checks.iter().filter(|(id, _)| !wanted_checks.contains_key(*id)) {
+        let token = local.service_token(&check.service_id).or_else(|| local.departed_token(&check.service_id));
+        backend.apply(&with_token(token), deregister(identity, "", id)).await?;
         report.deregistered += 1;
+    }
+    for id in departed {
+        local.forget_departed(id);
     }
     match failed {
         Some(e) => Err(e),
@@ -261,4 +265,11 @@ fn jitter(d: Duration) -> Duration {
     let _ = ring::rand::SystemRandom::new().fill(&mut byte);
     let fraction = f64::from(u16::from_le_bytes(byte)) / f64::from(u16::MAX) / 10.0;
     d + d.mul_f64(fraction)
+}
+
+/// A request with `token`, or (`None`) the agent's.
+fn with_token(token: Option<String>) -> RequestContext {
+    let mut ctx = RequestContext::new();
+    ctx.token = token;
+    ctx
 }

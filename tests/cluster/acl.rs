@@ -9,7 +9,7 @@ use fedctl::config::ConfigFlags;
 use serde_json::{Value, json};
 
 use crate::support::agent::{TestAgent, acl_dev_agent, agent_with, free_ports};
-use crate::support::temp_dir;
+use crate::support::{eventually, temp_dir};
 
 const MASTER: &str = "3f6f9a52-6d3e-4c39-9a8e-1d2c3b4a5f60";
 
@@ -375,36 +375,48 @@ async fn acl_endpoints_say_acl_support_disabled_while_acls_are_off_and_default_a
     open.stop().await;
 }
 
-/// A service registered with a token of its own is kept in the catalog with that token: the
-/// agent's token (here one that may write the node only) never needs write on it.
+/// A service registered with a token of its own is kept in the catalog with that token (its
+/// checks' updates, its deregistration) and asks for its leaf certificate with it: the agent's
+/// token (here the reference's: write on the node, read on services) never needs write on it.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_service_is_synced_with_the_token_it_was_registered_with() {
     let dir = temp_dir();
     let agent = acl_agent(dir.path()).await;
-    let node_only = scoped_token(&agent, "node-only", "node_prefix \"\" { policy = \"write\" }").await;
+    let rules = "node_prefix \"\" { policy = \"write\" }\nservice_prefix \"\" { policy = \"read\" }";
+    let agent_token = scoped_token(&agent, "agent", rules).await;
     let (status, body) =
-        put(&agent, "/v1/agent/token/agent", Some(MASTER), json!({ "Token": node_only }).to_string()).await;
+        put(&agent, "/v1/agent/token/agent", Some(MASTER), json!({ "Token": agent_token }).to_string()).await;
     assert_eq!(status, 200, "{body}");
     // The agent's token alone may not write web.
     let direct = json!({"Node": "acl-node", "Address": "127.0.0.1", "Service": {"Service": "web", "Port": 80}});
-    let (status, body) = put(&agent, "/v1/catalog/register", Some(&node_only), direct.to_string()).await;
+    let (status, body) = put(&agent, "/v1/catalog/register", Some(&agent_token), direct.to_string()).await;
     denied(status, &body);
 
     let web = scoped_token(&agent, "web-writer", "service \"web\" { policy = \"write\" }").await;
-    let registration = json!({"Name": "web", "Port": 8080});
+    let registration = json!({"Name": "web", "Port": 8080, "Check": {"TTL": "60s"}});
     let (status, body) = put(&agent, "/v1/agent/service/register", Some(&web), registration.to_string()).await;
     assert_eq!(status, 200, "{body}");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    loop {
-        let (_, catalog) = get(&agent, "/v1/catalog/service/web", Some(MASTER)).await;
-        if json_of(&catalog).as_array().is_some_and(|a| a.len() == 1) {
-            break;
-        }
-        assert!(std::time::Instant::now() < deadline, "web never reached the catalog: {catalog}");
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    let web_health = async || {
+        let (_, body) = get(&agent, "/v1/health/checks/web", Some(MASTER)).await;
+        json_of(&body).as_array().and_then(|a| a.first().map(|c| c["Status"].as_str().unwrap_or_default().to_owned()))
+    };
+    eventually("web and its check reach the catalog", async || web_health().await.as_deref() == Some("critical")).await;
     let (_, shown) = get(&agent, "/v1/agent/service/web", Some(&web)).await;
     assert!(!shown.contains(&web), "the token is never shown back: {shown}");
+    // Its check's update alone (the service unchanged) is synced with web's token too.
+    assert_eq!(put(&agent, "/v1/agent/check/pass/service:web", Some(&web), "").await.0, 200);
+    eventually("web's check passes in the catalog", async || web_health().await.as_deref() == Some("passing")).await;
+    // Its leaf certificate is signed for web's token, which may write web.
+    let (status, leaf) = get(&agent, "/v1/agent/connect/ca/leaf/web", Some(&web)).await;
+    assert_eq!(status, 200, "{leaf}");
+    assert!(json_of(&leaf)["CertPEM"].as_str().is_some_and(|c| c.contains("BEGIN CERTIFICATE")), "{leaf}");
+    // Deregistered, it leaves the catalog (with web's token, kept until that is synced).
+    assert_eq!(put(&agent, "/v1/agent/service/deregister/web", Some(&web), "").await.0, 200);
+    eventually("web leaves the catalog", async || {
+        let (_, catalog) = get(&agent, "/v1/catalog/service/web", Some(MASTER)).await;
+        json_of(&catalog).as_array().is_some_and(Vec::is_empty)
+    })
+    .await;
     agent.stop().await;
 }
 
