@@ -14,6 +14,7 @@ use super::AppState;
 use super::error::{ApiError, decode_body};
 use super::query::{Params, read, read_options, with_meta};
 
+use crate::acl::{Access, Permission, Resource};
 use crate::local::Cached;
 use crate::state::{CaConfigRequest, ConnectCa, Query, QueryResult, RequestContext};
 use crate::tls::leaf::LeafError;
@@ -57,12 +58,15 @@ pub async fn agent_roots(State(state): State<AppState>, Q(p): Q<Params>) -> Resu
 
 /// `GET /v1/agent/connect/ca/leaf/:service` (`?dc=`, blocking with `?index=&wait=`): the
 /// reference's `IssuedCert` for the service name, with `X-Cache: HIT|MISS`, `Age` on a hit,
-/// and `X-Consul-Index`.
+/// and `X-Consul-Index`. It carries the service's private key: with ACLs on, only for a
+/// token with `service:write` on the service, as the reference.
 pub async fn leaf(
     State(state): State<AppState>,
     Path(service): Path<String>,
     Q(p): Q<Params>,
 ) -> Result<Response, ApiError> {
+    let write = Permission::on(Resource::Service, &service, Access::Write);
+    state.backend.authorize(&RequestContext::new(), &write).await?;
     let opts = read_options(&state, &p)?;
     let dc = p.get("dc").map(String::as_str);
     let (leaf, cached) = state.leaves.get(dc, &service, opts.min_index, opts.wait).await?;

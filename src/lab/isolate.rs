@@ -87,16 +87,23 @@ impl Builder<'_> {
     }
 }
 
-/// Makes namespace `ns` forward connections from its device `inside` to the addresses `to`
-/// through its device `outside`, masqueraded, and nothing else.
-fn nat_out(ns: &str, inside: &str, outside: &str, to: &[String]) -> Result<(), LabError> {
+/// nftables rules for a namespace that forwards TCP connections from its device `inside` to
+/// port `port` of the addresses `to` through its device `outside`, masqueraded as its own
+/// address there, and nothing else (no other port, no connection in from `outside`).
+pub fn nat_rules(inside: &str, outside: &str, to: &[String], port: u16) -> String {
     let to = format!("{{ {} }}", to.join(", "));
-    let rules = format!(
+    let out = format!("oifname \"{outside}\" ip daddr {to} tcp dport {port}");
+    format!(
         "table ip fedctl_nat {{\n\
-         chain outbound {{ type nat hook postrouting priority 100; policy accept; oifname \"{outside}\" ip daddr {to} masquerade; }}\n\
-         chain through {{ type filter hook forward priority 0; policy drop; ct state established,related accept; iifname \"{inside}\" oifname \"{outside}\" ip daddr {to} accept; }}\n\
+         chain outbound {{ type nat hook postrouting priority 100; policy accept; {out} masquerade; }}\n\
+         chain through {{ type filter hook forward priority 0; policy drop; ct state established,related accept; iifname \"{inside}\" {out} accept; }}\n\
          }}\n"
-    );
+    )
+}
+
+/// Makes namespace `ns` forward as [`nat_rules`] says.
+fn nat_out(ns: &str, inside: &str, outside: &str, to: &[String], port: u16) -> Result<(), LabError> {
+    let rules = nat_rules(inside, outside, to, port);
     let failed = |e: String| LabError::Isolate(format!("forwarding in {ns} to the primary's gateways: {e}"));
     let mut nft = Command::new("ip")
         .args(["netns", "exec", ns, "nft", "-f", "-"])
@@ -142,8 +149,9 @@ pub fn build(lab: &mut Lab) -> Result<(), LabError> {
 fn build_into(lab: &mut Lab, iso: &mut Isolation) -> Result<(), LabError> {
     let mut b = Builder { prefix: prefix(), iso, links: 0 };
     let wan = b.network("wan")?;
-    let primary_gateways: Vec<String> =
-        lab.datacenters.iter().filter(|d| d.primary).flat_map(|d| d.gateways.iter().map(|g| g.wan.clone())).collect();
+    let primary = lab.datacenters.iter().find(|d| d.primary);
+    let primary_gateways: Vec<String> = primary.iter().flat_map(|d| d.gateways.iter().map(|g| g.wan.clone())).collect();
+    let gateway_port = primary.and_then(|d| d.gateways.first()).map_or(8443, |g| g.port);
     for (k, d) in lab.datacenters.iter_mut().enumerate() {
         let k = k + 1;
         let net = b.network(&format!("n{k}"))?;
@@ -158,7 +166,7 @@ fn build_into(lab: &mut Lab, iso: &mut Isolation) -> Result<(), LabError> {
             let inside = b.attach(Some(&ns), &net, &format!("{}/24", g.lan))?;
             let outside = b.attach(Some(&ns), &wan, &format!("{}/16", g.wan))?;
             if j == 0 && !d.primary {
-                nat_out(&ns, &inside, &outside, &primary_gateways)?;
+                nat_out(&ns, &inside, &outside, &primary_gateways, gateway_port)?;
             }
             g.ns = Some(ns);
         }

@@ -20,7 +20,7 @@ pub use demo::{
 };
 pub use demo_start::{register_demo, start_demo_apps, start_demo_sidecars, write_demo_entries};
 pub use echo::{echo_response, head_end, serve_echo};
-pub use isolate::{build as build_isolation, teardown as teardown_isolation};
+pub use isolate::{build as build_isolation, nat_rules, teardown as teardown_isolation};
 pub use plan::{
     Isolation, Lab, LabDatacenter, LabError, LabGateway, LabOptions, LabProcess, LabServer, PortPicker, ProcessKind,
     name_from_dir, valid_name,

@@ -231,6 +231,11 @@ impl LocalState {
         self.inner().departed.get(id).cloned()
     }
 
+    /// The removed services whose tokens are kept.
+    pub fn departed_ids(&self) -> Vec<String> {
+        self.inner().departed.keys().cloned().collect()
+    }
+
     /// Its deregistration is synced: the removed service's token is no longer needed.
     pub fn forget_departed(&self, id: &str) {
         self.inner().departed.remove(id);

@@ -119,6 +119,8 @@ pub async fn sync_once(
     managed: &Managed,
 ) -> Result<SyncReport, RequestError> {
     let node_name = identity.node.as_str();
+    // Removed services whose tokens this pass may forget: removed before the catalog is read.
+    let departed_before = local.departed_ids();
     // Stale reads: a server answers from its own copy, a client from any server. A lagging
     // copy only causes an idempotent re-registration.
     let stale = RequestContext::new().stale();
@@ -211,21 +213,36 @@ pub async fn sync_once(
         }
         // A service's check with the service's token, a node's with the agent's.
         let ctx = with_token(local.service_token(&check.service_id));
-        backend.apply(&ctx, register(identity, None, vec![want])).await?;
-        report.registered += 1;
+        match backend.apply(&ctx, register(identity, None, vec![want])).await {
+            Ok(_) => report.registered += 1,
+            Err(e) => {
+                failed.get_or_insert(e);
+            }
+        }
     }
-    // A removed service (and its checks) with the token it was registered with.
-    let departed: Vec<&String> = services.keys().filter(|id| !wanted_services.contains_key(*id)).collect();
-    for id in &departed {
-        backend.apply(&with_token(local.departed_token(id)), deregister(identity, id, "")).await?;
-        report.deregistered += 1;
+    // A removed service (and its checks) with the token it was registered with; what is not
+    // deregistered yet keeps its token for the next pass.
+    let mut pending = std::collections::BTreeSet::new();
+    for id in services.keys().filter(|id| !wanted_services.contains_key(*id)) {
+        match backend.apply(&with_token(local.departed_token(id)), deregister(identity, id, "")).await {
+            Ok(_) => report.deregistered += 1,
+            Err(e) => {
+                pending.insert(id.clone());
+                failed.get_or_insert(e);
+            }
+        }
     }
     for (id, check) in checks.iter().filter(|(id, _)| !wanted_checks.contains_key(*id)) {
         let token = local.service_token(&check.service_id).or_else(|| local.departed_token(&check.service_id));
-        backend.apply(&with_token(token), deregister(identity, "", id)).await?;
-        report.deregistered += 1;
+        match backend.apply(&with_token(token), deregister(identity, "", id)).await {
+            Ok(_) => report.deregistered += 1,
+            Err(e) => {
+                pending.insert(check.service_id.clone());
+                failed.get_or_insert(e);
+            }
+        }
     }
-    for id in departed {
+    for id in departed_before.iter().filter(|id| !pending.contains(*id)) {
         local.forget_departed(id);
     }
     match failed {

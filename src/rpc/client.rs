@@ -100,6 +100,8 @@ struct Conn {
     closed: AtomicBool,
     /// Set by [`Conn::retire`]: closes once the waiting calls have their answers.
     retiring: AtomicBool,
+    /// Set (under the `pending` lock) when the reader has ended: no call may wait any more.
+    finished: AtomicBool,
     /// The mesh gateway it was dialled through, if any.
     via: Option<String>,
     /// Ends the reader task (held by it, not by the connection it reads for).
@@ -114,6 +116,9 @@ type Pool = HashMap<(Target, Protocol), Arc<Conn>>;
 pub struct RpcClient {
     options: ClientOptions,
     conns: Arc<Mutex<Pool>>,
+    /// Connections retired from the pool that may still carry calls, closed by
+    /// [`RpcClient::close`] too.
+    retired: Arc<Mutex<Vec<std::sync::Weak<Conn>>>>,
     /// Every connection's reader task.
     readers: SharedTasks,
     /// Set by [`RpcClient::close`]: no new connections.
@@ -128,15 +133,22 @@ impl std::fmt::Debug for RpcClient {
 
 impl RpcClient {
     pub fn new(options: ClientOptions) -> RpcClient {
-        RpcClient { options, conns: Arc::default(), readers: SharedTasks::new(), closed: Arc::default() }
+        RpcClient {
+            options,
+            conns: Arc::default(),
+            retired: Arc::default(),
+            readers: SharedTasks::new(),
+            closed: Arc::default(),
+        }
     }
 
     /// Closes every pooled connection (waiting calls fail) and ends their reader tasks; later
     /// calls fail without dialling. The owner calls this on shutdown.
     pub async fn close(&self) {
         self.closed.store(true, Ordering::Relaxed);
-        let conns: Vec<Arc<Conn>> =
+        let mut conns: Vec<Arc<Conn>> =
             self.conns.lock().unwrap_or_else(|e| e.into_inner()).drain().map(|(_, c)| c).collect();
+        conns.extend(self.retired.lock().unwrap_or_else(|e| e.into_inner()).drain(..).filter_map(|w| w.upgrade()));
         for conn in &conns {
             conn.close();
         }
@@ -190,7 +202,14 @@ impl RpcClient {
             let bytes = frame::encode(&Frame { id, kind: Kind::Request, body }, self.options.max_frame)
                 .map_err(|e| RpcError::Codec(e.to_string()))?;
             let (reply_tx, reply_rx) = oneshot::channel();
-            conn.pending.lock().unwrap_or_else(|e| e.into_inner()).insert(id, reply_tx);
+            {
+                let mut waiting = conn.pending.lock().unwrap_or_else(|e| e.into_inner());
+                // Its reader ended (a retired connection drained just now): nothing would answer.
+                if conn.finished.load(Ordering::Relaxed) {
+                    return Err(closed(false));
+                }
+                waiting.insert(id, reply_tx);
+            }
             pending = Some((conn.clone(), id));
             if !conn.write(&bytes).await {
                 conn.close();
@@ -203,6 +222,8 @@ impl RpcClient {
             Err(_) => {
                 if let Some((conn, id)) = pending {
                     conn.pending.lock().unwrap_or_else(|e| e.into_inner()).remove(&id);
+                    // A retired connection may have nothing left to wait for.
+                    conn.stop_reader.notify_one();
                 }
                 Err(RpcError::Timeout { addr: target.addr.clone(), timeout })
             }
@@ -225,28 +246,40 @@ impl RpcClient {
             return Err(RpcError::Closed { addr: target.addr.clone(), sent: false });
         }
         let key = (target.clone(), protocol);
-        {
-            let mut conns = self.conns.lock().unwrap_or_else(|e| e.into_inner());
-            if let Some(c) = conns.get(&key).filter(|c| !c.closed.load(Ordering::Relaxed)).cloned() {
-                let route = self.options.gateways.as_ref();
-                match (&c.via, route) {
-                    (Some(via), Some(route)) if route.superseded(&target.datacenter, via) => {
-                        // New calls take the better path; this one finishes what it carries.
-                        tracing::debug!(server = %target.addr, gateway = %via, "moving RPC off a fallback gateway");
-                        conns.remove(&key);
-                        c.retire();
-                    }
-                    _ => return Ok(c),
-                }
-            }
-        }
-        let (io, via) = self.dial(target, protocol).await?;
+        let pooled = self.conns.lock().unwrap_or_else(|e| e.into_inner()).get(&key).cloned();
+        // A connection through a fallback gateway, once a better path is usable, is replaced
+        // when a dial along that path succeeds; until then it keeps serving.
+        let stale = match pooled.filter(|c| !c.closed.load(Ordering::Relaxed)) {
+            Some(c) if self.superseded(target, &c) => Some(c),
+            Some(c) => return Ok(c),
+            None => None,
+        };
+        let (io, via) = match (self.dial(target, protocol).await, &stale) {
+            (Ok(dialled), _) => dialled,
+            (Err(_), Some(old)) => return Ok(old.clone()),
+            (Err(e), None) => return Err(e),
+        };
         let Some(conn) = spawn_conn(&self.readers, io, via, self.options.max_frame, target.addr.clone()) else {
             return Err(RpcError::Closed { addr: target.addr.clone(), sent: false });
         };
         // Two callers may race to dial; the last one wins the slot, both connections work.
         self.conns.lock().unwrap_or_else(|e| e.into_inner()).insert(key, conn.clone());
+        if let Some(old) = stale {
+            tracing::debug!(server = %target.addr, gateway = ?old.via, "moved RPC off a fallback gateway");
+            old.retire();
+            let mut retired = self.retired.lock().unwrap_or_else(|e| e.into_inner());
+            retired.retain(|w| w.strong_count() > 0);
+            retired.push(Arc::downgrade(&old));
+        }
         Ok(conn)
+    }
+
+    /// Whether `conn` (to `target`) went through a gateway that a better path now supersedes.
+    fn superseded(&self, target: &Target, conn: &Conn) -> bool {
+        match (&conn.via, &self.options.gateways) {
+            (Some(via), Some(route)) => route.superseded(&target.datacenter, via),
+            _ => false,
+        }
     }
 
     /// A connection to `target`, and the mesh gateway it goes through (if any).
@@ -312,7 +345,11 @@ impl Conn {
     /// task ends (closing the socket once no caller holds the writer).
     fn close(&self) {
         self.closed.store(true, Ordering::Relaxed);
-        self.pending.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        {
+            let mut waiting = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+            self.finished.store(true, Ordering::Relaxed);
+            waiting.clear();
+        }
         self.stop_reader.notify_one();
     }
 
@@ -323,9 +360,23 @@ impl Conn {
         self.stop_reader.notify_one();
     }
 
-    /// Retired, with no call waiting: nothing more to read.
-    fn drained(&self) -> bool {
-        self.retiring.load(Ordering::Relaxed) && self.pending.lock().unwrap_or_else(|e| e.into_inner()).is_empty()
+    /// Whether the reader should end now: the connection is not retired (so it was closed),
+    /// or it is and no call waits any more. Decided under the `pending` lock, which is where
+    /// calls are added: none is added after this says yes.
+    fn finish(&self) -> bool {
+        let waiting = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        let done = !self.retiring.load(Ordering::Relaxed) || waiting.is_empty();
+        if done {
+            self.finished.store(true, Ordering::Relaxed);
+        }
+        done
+    }
+}
+
+impl Drop for Conn {
+    /// Nobody holds it any more (not the pool, no caller): its reader ends too.
+    fn drop(&mut self) {
+        self.stop_reader.notify_one();
     }
 }
 
@@ -355,6 +406,7 @@ fn spawn_conn(
         next_id: AtomicU64::new(1),
         closed: AtomicBool::new(false),
         retiring: AtomicBool::new(false),
+        finished: AtomicBool::new(false),
         via,
         stop_reader: Arc::default(),
     });
@@ -371,7 +423,7 @@ fn spawn_conn(
                 },
                 // Retired with calls still waiting: read on until they have their answers.
                 _ = stop.notified() => match weak.upgrade() {
-                    Some(conn) if conn.retiring.load(Ordering::Relaxed) && !conn.drained() => continue,
+                    Some(conn) if !conn.finish() => continue,
                     _ => break,
                 },
             };
@@ -386,7 +438,7 @@ fn spawn_conn(
                         if let Some(waiter) = waiter {
                             let _ = waiter.send(body);
                         }
-                        if conn.drained() {
+                        if conn.retiring.load(Ordering::Relaxed) && conn.finish() {
                             break 'read;
                         }
                     }

@@ -124,7 +124,7 @@ async fn connection(
     node: Option<String>,
     mut rx: mpsc::Receiver<Vec<u8>>,
 ) {
-    let (stream, gateway) = match dial(&inner, &dc, node.as_deref()).await {
+    let (stream, mut gateway) = match dial(&inner, &dc, node.as_deref()).await {
         Ok(s) => s,
         Err(error) => {
             tracing::debug!(member = %key, %error, "cannot open a WAN gossip connection");
@@ -142,10 +142,14 @@ async fn connection(
             Ok(None) | Err(_) => break,
         };
         // Dialled through another datacenter's gateway while no local one was usable: once
-        // one is, end here; the next packet dials through it (gossip tolerates the loss).
-        if inner.locator.superseded(&dc, &gateway) {
-            tracing::debug!(member = %key, %gateway, "moving a WAN gossip connection off a fallback gateway");
-            break;
+        // one is, move to it when a dial through it succeeds (else stay).
+        if inner.locator.superseded(&dc, &gateway)
+            && let Ok((moved, through)) = dial(&inner, &dc, node.as_deref()).await
+        {
+            tracing::debug!(member = %key, from = %gateway, to = %through, "moved a WAN gossip connection off a fallback gateway");
+            let _ = stream.flush().await;
+            stream = tokio::io::BufWriter::new(moved);
+            gateway = through;
         }
         let len = (packet.len() as u32).to_be_bytes();
         let written = async {

@@ -406,7 +406,12 @@ async fn a_service_is_synced_with_the_token_it_was_registered_with() {
     // Its check's update alone (the service unchanged) is synced with web's token too.
     assert_eq!(put(&agent, "/v1/agent/check/pass/service:web", Some(&web), "").await.0, 200);
     eventually("web's check passes in the catalog", async || web_health().await.as_deref() == Some("passing")).await;
-    // Its leaf certificate is signed for web's token, which may write web.
+    // Its leaf certificate (and private key) goes only to a token that may write web, and is
+    // signed for web's token.
+    for token in [None, Some(agent_token.as_str())] {
+        let (status, body) = get(&agent, "/v1/agent/connect/ca/leaf/web", token).await;
+        denied(status, &body);
+    }
     let (status, leaf) = get(&agent, "/v1/agent/connect/ca/leaf/web", Some(&web)).await;
     assert_eq!(status, 200, "{leaf}");
     assert!(json_of(&leaf)["CertPEM"].as_str().is_some_and(|c| c.contains("BEGIN CERTIFICATE")), "{leaf}");

@@ -124,6 +124,20 @@ async fn three_datacenters_one_with_three_servers_and_the_probe_names_a_cut_gate
         async || all_servers.iter().all(|&(d, i)| states(&f, d, i) == complete),
     )
     .await;
+    // A secondary's gateway namespace forwards to the primary's gateways only: with a route
+    // to dc3's gateway through it, a dc2 server's connection is dropped (it times out), while
+    // dc1's gateway answers.
+    let (s2, g2_lan) = (f.dcs[1].servers[0].host, f.dcs[1].gateways[0].lan.clone());
+    let dial = |target: &str| {
+        let script = format!("</dev/tcp/{}", target.replace(':', "/"));
+        f.topo.ns(s2).command("timeout").args(["2", "bash", "-c", &script]).status().unwrap().code()
+    };
+    f.topo.route(s2, "10.99.3.1", &g2_lan);
+    assert_eq!(dial("10.99.3.1:8443"), Some(124), "dc3's gateway is not forwarded to");
+    assert_eq!(dial("10.99.1.1:8443"), Some(0), "dc1's gateway is");
+    assert_eq!(dial("10.99.1.1:8444"), Some(124), "nor another port of it");
+    let unroute = f.topo.ns(s2).command("ip").args(["route", "del", "10.99.3.1"]).status().unwrap();
+    assert!(unroute.success());
     // Each gateway's Envoy routes to every other datacenter's gateway: until then a write
     // across could fail and send the locator around its gateway (which isolation forbids).
     let td = trust_domain(&f);

@@ -161,24 +161,18 @@ impl Topology {
         &link.unwrap_or_else(|| panic!("host {host} is not attached to network {network}")).2
     }
 
-    /// Makes `router` (attached to `lan` and `wan`) forward connections from `lan` to the
-    /// addresses `to` (on `wan`) and nothing else, masqueraded as its own `wan` address: hosts
-    /// on `lan` can dial out to `to`, nothing on `wan` can dial in.
-    pub fn nat_out(&self, router: usize, lan: usize, wan: usize, to: &[String]) {
-        let to = format!("{{ {} }}", to.join(", "));
+    /// Makes `router` (attached to `lan` and `wan`) forward TCP connections from `lan` to port
+    /// `port` of the addresses `to` (on `wan`) and nothing else, masqueraded as its own `wan`
+    /// address ([`fedctl::lab::nat_rules`], as `lab up -isolate` does): hosts on `lan` can
+    /// dial out to `to`, nothing on `wan` can dial in.
+    pub fn nat_out(&self, router: usize, lan: usize, wan: usize, to: &[String], port: u16) {
         let ns = &self.namespaces[router];
-        let (inside, outside) = (self.device(router, lan), self.device(router, wan));
-        let forward = ns.command("sh").args(["-c", "echo 1 > /proc/sys/net/ipv4/ip_forward"]).status().unwrap();
-        assert!(forward.success(), "enabling forwarding in {}", ns.0);
-        let rules = format!(
-            "table ip fedctl_nat {{\n\
-             chain outbound {{ type nat hook postrouting priority 100; policy accept; oifname \"{outside}\" ip daddr {to} masquerade; }}\n\
-             chain through {{ type filter hook forward priority 0; policy drop; ct state established,related accept; iifname \"{inside}\" oifname \"{outside}\" ip daddr {to} accept; }}\n\
-             }}\n"
-        );
+        let rules = fedctl::lab::nat_rules(self.device(router, lan), self.device(router, wan), to, port);
         let mut nft = ns.command("nft").args(["-f", "-"]).stdin(std::process::Stdio::piped()).spawn().unwrap();
         std::io::Write::write_all(&mut nft.stdin.take().unwrap(), rules.as_bytes()).unwrap();
         assert!(nft.wait().unwrap().success(), "nft rules in {}: {rules}", ns.0);
+        let forward = ns.command("sh").args(["-c", "echo 1 > /proc/sys/net/ipv4/ip_forward"]).status().unwrap();
+        assert!(forward.success(), "enabling forwarding in {}", ns.0);
     }
 
     /// A route in `host` to `to` (an address or CIDR) via `via`.

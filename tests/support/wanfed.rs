@@ -93,7 +93,7 @@ impl Federation {
         let gateway_token_file = pki.dir.path().join("gateway.token");
         std::fs::write(&gateway_token_file, &secrets.gateways).unwrap();
         let wan = topo.network("wan");
-        let mut dcs = Vec::new();
+        let mut dcs: Vec<Dc> = Vec::new();
         for (k, &n) in shape.iter().enumerate() {
             let k = k + 1;
             let name = format!("dc{k}");
@@ -116,8 +116,8 @@ impl Federation {
             }
             if k > 1 {
                 // The primary's gateways' WAN addresses: where a secondary's servers may dial.
-                let primary: Vec<String> = (1..=gateways).map(|j| format!("10.99.1.{j}")).collect();
-                topo.nat_out(gws[0].host, net, wan, &primary);
+                let primary: Vec<String> = dcs[0].gateways.iter().map(|g| g.wan.clone()).collect();
+                topo.nat_out(gws[0].host, net, wan, &primary, 8443);
                 for s in &servers {
                     for addr in &primary {
                         topo.route(s.host, addr, &gws[0].lan);
