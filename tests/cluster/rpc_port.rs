@@ -66,11 +66,15 @@ fn echo() -> Handler {
 }
 
 async fn start(options: ServerOptions) -> (String, watch::Sender<bool>) {
+    start_with(options, echo()).await
+}
+
+async fn start_with(options: ServerOptions, handler: Handler) -> (String, watch::Sender<bool>) {
     fedctl::tls::install_default_provider();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap().to_string();
     let (stop, stopped) = watch::channel(false);
-    let handlers = HashMap::from([(Protocol::Rpc, echo()), (Protocol::Raft, echo())]);
+    let handlers = HashMap::from([(Protocol::Rpc, handler.clone()), (Protocol::Raft, handler)]);
     tokio::spawn(fedctl::rpc::serve(listener, options, handlers, stopped));
     (addr, stop)
 }
@@ -368,4 +372,82 @@ async fn a_peer_that_stops_reading_times_the_call_out_and_the_torn_connection_is
     assert!(matches!(err, RpcError::Timeout { .. }), "{err:?}");
     let second = tokio::time::timeout(Duration::from_secs(10), accepted.recv()).await;
     assert_eq!(second, Ok(Some(2)), "a second connection");
+}
+
+/// A route to another datacenter whose gateway the test chooses; `better` names the
+/// gateway that supersedes the others once set.
+#[derive(Debug, Default)]
+struct Route {
+    pick: std::sync::Mutex<String>,
+    better: std::sync::Mutex<Option<String>>,
+}
+
+impl fedctl::rpc::GatewayRoute for Route {
+    fn local_datacenter(&self) -> &str {
+        "dc0"
+    }
+    fn pick(&self, _datacenter: &str) -> Option<String> {
+        Some(self.pick.lock().unwrap().clone())
+    }
+    fn report(&self, _gateway: &str, _datacenter: &str, _outcome: Result<(), String>) {}
+    fn superseded(&self, _datacenter: &str, gateway: &str) -> bool {
+        self.better.lock().unwrap().as_deref().is_some_and(|b| b != gateway)
+    }
+}
+
+/// A connection through a fallback gateway gives way once a better path is usable: not
+/// before a dial along it succeeds, and the call it carries still gets its answer.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_fallback_connection_gives_way_to_a_better_path_and_finishes_its_call() {
+    let w = world();
+    // Two "gateways" to dc1's server n1 (each a server port answering as n1): each answers
+    // with its name; "slow" says it arrived, then takes a second.
+    let arrived = Arc::new(tokio::sync::Notify::new());
+    let named = |name: &'static str| -> Handler {
+        let arrived = arrived.clone();
+        Arc::new(move |body: Vec<u8>, _peer| {
+            let arrived = arrived.clone();
+            Box::pin(async move {
+                if body == b"slow" {
+                    arrived.notify_one();
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
+                [name.as_bytes(), b":", &body].concat()
+            })
+        })
+    };
+    let tls = || ServerOptions {
+        tls: Some(w.tls(CertKind::Server { node: Some("n1".into()) }, "n1")),
+        ..ServerOptions::default()
+    };
+    let (fallback, _a) = start_with(tls(), named("fallback")).await;
+    let (local, _b) = start_with(tls(), named("local")).await;
+    let route = Arc::new(Route { pick: std::sync::Mutex::new(fallback.clone()), ..Route::default() });
+    let c = RpcClient::new(ClientOptions {
+        tls: Some(w.tls(CertKind::Client, "client")),
+        gateways: Some(route.clone()),
+        request_timeout: Duration::from_secs(10),
+        ..ClientOptions::default()
+    });
+    let t = Target { addr: "n1.dc1.invalid:8300".into(), node: Some("n1".into()), datacenter: "dc1".into() };
+    let call = async |body: &str| {
+        String::from_utf8(c.call(&t, Protocol::Rpc, body.as_bytes().to_vec()).await.unwrap()).unwrap()
+    };
+    assert_eq!(call("a").await, "fallback:a");
+    // A better path is named but cannot be dialled: the working connection keeps serving.
+    *route.pick.lock().unwrap() = "127.0.0.1:1".into();
+    *route.better.lock().unwrap() = Some("127.0.0.1:1".into());
+    assert_eq!(call("b").await, "fallback:b");
+    // A slow call is in flight on it when the better path becomes dialable.
+    let slow = {
+        let (c, t) = (c.clone(), t.clone());
+        tokio::spawn(async move { c.call(&t, Protocol::Rpc, b"slow".to_vec()).await })
+    };
+    arrived.notified().await;
+    *route.pick.lock().unwrap() = local.clone();
+    *route.better.lock().unwrap() = Some(local.clone());
+    assert_eq!(call("c").await, "local:c", "new calls take the better path");
+    assert_eq!(slow.await.unwrap().unwrap(), b"fallback:slow", "the call in flight got its answer");
+    assert_eq!(call("d").await, "local:d");
+    c.close().await;
 }
