@@ -13,8 +13,9 @@
 //! - composition: `agent`, `lab` — the agent process built, spawned and shut down (nothing
 //!   imports `agent`), and local federations for trying fedctl
 //! - configuration: `config` — defaults, files and flags resolved once into a validated config
-//! - interfaces: `http`, `xds` — edges that turn requests into backend calls: the
-//!   Consul-compatible HTTP API, and Envoy's xDS (snapshot to resources, ADS streams)
+//! - interfaces: `http`, `dns`, `xds` — edges that turn requests into backend calls: the
+//!   Consul-compatible HTTP API, the DNS interface's names, and Envoy's xDS (snapshot to
+//!   resources, ADS streams)
 //! - agent-local work: `proxycfg`, `local` — the agent's own services, checks and their
 //!   anti-entropy, and each local gateway's watches folded into snapshots
 //! - federation: `federation`, `wan` — replication between datacenters (federation states,
@@ -40,6 +41,7 @@ pub mod argv;
 pub mod backend;
 pub mod config;
 pub mod connect;
+pub mod dns;
 pub mod duration;
 pub mod federation;
 pub mod files;
