@@ -66,6 +66,9 @@ pub struct Args {
     /// HTTPS API port with the agent's certificate (-1 disables) [default: disabled].
     #[arg(long, value_name = "PORT")]
     pub https_port: Option<i64>,
+    /// DNS interface port, UDP and TCP (-1 disables) [default: disabled for now].
+    #[arg(long, value_name = "PORT")]
+    pub dns_port: Option<i64>,
     /// The cluster's DNS domain [default: consul].
     #[arg(long, value_name = "DOMAIN")]
     pub domain: Option<String>,
@@ -122,6 +125,7 @@ pub async fn cmd_agent(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         grpc_port: args.grpc_port,
         grpc_tls_port: args.grpc_tls_port,
         https_port: args.https_port,
+        dns_port: args.dns_port,
         domain: args.domain,
         join: args.join,
         join_wan: args.join_wan,
@@ -184,6 +188,9 @@ fn banner(agent: &fedctl::agent::Running) -> Vec<String> {
         lines.push(format!("{name:>15}: {}", addr.unwrap_or_else(|| "disabled".to_owned())));
     };
     at("HTTP API", agent.http_addr.map(|a| format!("http://{a}")));
+    if agent.dns_addr.is_some() {
+        at("DNS", agent.dns_addr.map(|a| format!("{a} (UDP and TCP)")));
+    }
     if agent.https_addr.is_some() {
         at("HTTPS API", agent.https_addr.map(|a| format!("https://{a}")));
     }

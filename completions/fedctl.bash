@@ -2660,7 +2660,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__agent)
-            opts="-h -V --dev -dev --server -server --bootstrap-expect -bootstrap-expect --node -node --datacenter -datacenter --data-dir -data-dir --bind -bind --advertise -advertise --client -client --http-port -http-port --server-port -server-port --serf-lan-port -serf-lan-port --serf-wan-port -serf-wan-port --grpc-port -grpc-port --grpc-tls-port -grpc-tls-port --https-port -https-port --domain -domain --retry-join -retry-join --join -join --retry-join-wan -retry-join-wan --join-wan -join-wan --encrypt -encrypt --primary-gateway -primary-gateway --primary-datacenter -primary-datacenter --config-file -config-file --config-dir -config-dir --log-level -log-level --log-json -log-json --help -help --version -version"
+            opts="-h -V --dev -dev --server -server --bootstrap-expect -bootstrap-expect --node -node --datacenter -datacenter --data-dir -data-dir --bind -bind --advertise -advertise --client -client --http-port -http-port --server-port -server-port --serf-lan-port -serf-lan-port --serf-wan-port -serf-wan-port --grpc-port -grpc-port --grpc-tls-port -grpc-tls-port --https-port -https-port --dns-port -dns-port --domain -domain --retry-join -retry-join --join -join --retry-join-wan -retry-join-wan --join-wan -join-wan --encrypt -encrypt --primary-gateway -primary-gateway --primary-datacenter -primary-datacenter --config-file -config-file --config-dir -config-dir --log-level -log-level --log-json -log-json --help -help --version -version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2719,6 +2719,10 @@ _fedctl() {
                     return 0
                     ;;
                 --https-port|-https-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-port|-dns-port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -33,6 +33,8 @@ pub(super) struct Listeners {
     pub grpc_tls: Option<(TcpListener, Arc<rustls::ServerConfig>)>,
     /// The HTTP API over TLS (`ports.https`).
     pub https: Option<(TcpListener, Arc<rustls::ServerConfig>)>,
+    /// The DNS interface (`ports.dns`): UDP and TCP on one port.
+    pub dns: Option<(tokio::net::UdpSocket, TcpListener)>,
     /// The server port (servers).
     pub server: Option<TcpListener>,
     /// The server port peers dial: the bound one (port 0 picks one), or the configured one.
@@ -135,13 +137,26 @@ impl Listeners {
             (Some(_), None) => return Err(AgentError::Https("ca_file, cert_file and key_file are not set".into())),
             (None, _) => None,
         };
+        let dns = match cfg.ports.dns {
+            Some(port) => {
+                let udp = tokio::net::UdpSocket::bind(on(port)).await.map_err(|source| AgentError::Bind {
+                    what: "DNS (UDP)",
+                    addr: on(port),
+                    source,
+                })?;
+                // Port 0 picked the UDP port: TCP takes the same one.
+                let picked = udp.local_addr().map_or(port, |a| a.port());
+                Some((udp, bind("DNS (TCP)", on(picked)).await?))
+            }
+            None => None,
+        };
         let server = match (cfg.server, cfg.ports.server) {
             (true, Some(port)) => Some(bind("server RPC", SocketAddr::new(cfg.bind_addr, port)).await?),
             _ => None,
         };
         let configured = cfg.ports.server.unwrap_or(8300);
         let server_port = server.as_ref().and_then(|l| l.local_addr().ok()).map_or(configured, |a| a.port());
-        Ok(Listeners { http, https, grpc, grpc_tls, server, server_port })
+        Ok(Listeners { http, https, grpc, grpc_tls, dns, server, server_port })
     }
 }
 

@@ -31,6 +31,8 @@ fn ports(cfg: &AgentConfig) -> Vec<(&'static str, SocketAddr, bool)> {
         ("HTTPS", on(cfg.client_addr, p.https), false),
         ("xDS gRPC", on(cfg.client_addr, p.grpc), false),
         ("xDS gRPC TLS", on(cfg.client_addr, p.grpc_tls), false),
+        ("DNS (UDP)", on(cfg.client_addr, p.dns), true),
+        ("DNS (TCP)", on(cfg.client_addr, p.dns), false),
         ("LAN gossip", on(cfg.bind_addr, p.serf_lan), true),
     ];
     if cfg.server {

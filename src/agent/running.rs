@@ -26,6 +26,8 @@ pub struct Running {
     pub http_addr: Option<SocketAddr>,
     /// Where the HTTPS API listens (`None` unless `ports.https` is set).
     pub https_addr: Option<SocketAddr>,
+    /// Where the DNS interface listens, UDP and TCP (`None` unless `ports.dns` is set).
+    pub dns_addr: Option<SocketAddr>,
     /// Where the xDS gRPC server listens (`None` when disabled).
     pub grpc_addr: Option<SocketAddr>,
     /// Where xDS over TLS listens (`None` unless `ports.grpc_tls` is set).

@@ -100,13 +100,22 @@ impl Agent {
         w.membership(&rpc, &router, raft.as_ref(), lan.as_ref(), wan.as_ref(), locator.is_some());
         let replications = w.federation(raft.as_ref(), &backend, router, locator.as_ref(), tls.as_ref());
         let (proxycfg, leaves) = w.local(&opts, &node_id, &local, &backend, locator.as_ref(), listeners.server_port);
-        let Listeners { http, https, grpc, grpc_tls, server, server_port } = listeners;
+        let Listeners { http, https, grpc, grpc_tls, dns, server, server_port } = listeners;
         if let Some(listener) = server {
             w.server_port(listener, &backend, tls.clone(), wan.as_ref().filter(|_| locator.is_some()));
         }
         let xds = XdsStatus::default();
         let guard = backend.acl_enabled().then(|| XdsGuard { backend: backend.clone(), local: local.clone() });
         let (grpc_addr, grpc_tls_addr) = w.xds(grpc, grpc_tls, &proxycfg, &xds, guard);
+        let dns_addr = dns.as_ref().and_then(|(udp, _)| udp.local_addr().ok());
+        if let Some((udp, tcp)) = dns {
+            let settings =
+                crate::dns::DnsSettings { domain: crate::dns::names::fqdn(&cfg.domain), ..Default::default() };
+            let server = crate::dns::DnsServer::new(backend.clone(), settings, &cfg.datacenter);
+            let for_tcp = server.clone();
+            w.spawn_edge("dns udp", |stop| crate::dns::serve_udp(udp, server, stop));
+            w.spawn_edge("dns tcp", |stop| crate::dns::serve_tcp(tcp, for_tcp, stop));
+        }
         let left = Arc::new(tokio::sync::Notify::new());
         let http_addr = http.as_ref().and_then(|l| l.local_addr().ok());
         let https_addr = https.as_ref().and_then(|(l, _)| l.local_addr().ok());
@@ -142,6 +151,7 @@ impl Agent {
         Ok(Running {
             http_addr,
             https_addr,
+            dns_addr,
             grpc_addr,
             grpc_tls_addr,
             proxycfg,

@@ -119,6 +119,7 @@ pub struct FilePorts {
     pub grpc: Option<i64>,
     pub grpc_tls: Option<i64>,
     pub https: Option<i64>,
+    pub dns: Option<i64>,
 }
 
 /// HCL writes one block as an object and repeated blocks as an array; accept both.

@@ -103,6 +103,8 @@ pub struct Ports {
     pub grpc_tls: Option<u16>,
     /// The HTTP API over TLS with the agent's certificate; off unless configured.
     pub https: Option<u16>,
+    /// The DNS interface, UDP and TCP.
+    pub dns: Option<u16>,
 }
 
 impl Default for Ports {
@@ -116,6 +118,8 @@ impl Default for Ports {
             grpc: Some(8502),
             grpc_tls: None,
             https: None,
+            // Consul's is 8600; off until the DNS interface is complete (set ports.dns).
+            dns: None,
         }
     }
 }
@@ -139,6 +143,7 @@ pub struct ConfigFlags {
     pub grpc_port: Option<i64>,
     pub grpc_tls_port: Option<i64>,
     pub https_port: Option<i64>,
+    pub dns_port: Option<i64>,
     pub domain: Option<String>,
     pub join: Vec<String>,
     pub join_wan: Vec<String>,

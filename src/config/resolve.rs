@@ -152,6 +152,7 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
             defaults.grpc_tls,
         )?,
         https: port(pick_port!(https, flags.https_port, "https-port"), "ports.https", defaults.https)?,
+        dns: port(pick_port!(dns, flags.dns_port, "dns-port"), "ports.dns", defaults.dns)?,
     };
     let log_level = match log_level {
         Some(p) => match p.value.to_ascii_lowercase().as_str() {

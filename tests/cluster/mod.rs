@@ -10,6 +10,7 @@ mod config_entries;
 mod connect_ca_config;
 mod connect_leaf;
 mod connect_registration;
+mod dns;
 mod file_modes;
 mod forged_gossip;
 mod gossip;

@@ -176,7 +176,7 @@ fn five_bad_keys() -> Vec<KeyProblem> {
         unsupported("translate_wan_addrs", 5, "answering with WAN addresses for nodes in other datacenters"),
         unknown("nod_name", 6, Some("node_name")),
         unknown("ports.htp", 9, Some("ports.http")),
-        unsupported("ports.dns", 10, "the DNS interface"),
+        unsupported("dns_config", 11, "the DNS interface"),
     ]
 }
 
@@ -191,8 +191,8 @@ nod_name = "n1"
 ports {
   http = 8500
   htp = 1
-  dns = 8600
 }
+dns_config { only_passing = true }
 "#;
     let (path, err) = error_for(text, "agent.hcl");
     assert!(matches!(&err, ConfigError::UnknownKeys { path: p, .. } if *p == path), "{err:?}");
@@ -206,7 +206,7 @@ ports {
              {file}:5: \"translate_wan_addrs\" is a Consul setting fedctl does not support yet (answering with WAN addresses for nodes in other datacenters)\n\
              {file}:6: unknown key \"nod_name\" (did you mean \"node_name\"?)\n\
              {file}:9: unknown key \"ports.htp\" (did you mean \"ports.http\"?)\n\
-             {file}:10: \"ports.dns\" is a Consul setting fedctl does not support yet (the DNS interface)\n\
+             {file}:11: \"dns_config\" is a Consul setting fedctl does not support yet (the DNS interface)\n\
              fix the unknown keys and remove the unsupported ones to start the agent"
         )
     );
@@ -222,9 +222,9 @@ fn every_bad_key_of_a_json_file_is_reported_at_once_with_its_line() {
   "nod_name": "n1",
   "ports": {
     "http": 8500,
-    "htp": 1,
-    "dns": 8600
-  }
+    "htp": 1
+  },
+  "dns_config": { "only_passing": true }
 }
 "#;
     let (path, err) = error_for(text, "agent.json");

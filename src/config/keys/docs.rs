@@ -29,7 +29,14 @@ pub const CONFIG_KEYS: &[(&str, &str)] = &[
         "ports.https",
         "the HTTP API over TLS with the agent's cert_file and key_file, Consul's 8501 (default: off); set ports.http = -1 to serve HTTPS only",
     ),
-    ("domain", "the domain of the datacenters' names, as in server.<datacenter>.<domain> (default: consul)"),
+    (
+        "ports.dns",
+        "the DNS interface, UDP and TCP, on client_addr; 0 picks a free port (default: off for now; Consul's is 8600)",
+    ),
+    (
+        "domain",
+        "the domain of the datacenters' names, as in server.<datacenter>.<domain> and web.service.<domain> (default: consul)",
+    ),
     ("log_level", "trace, debug, info, warn or error (default: info; FEDCTL_LOG overrides)"),
     ("log_json", "log as JSON (default: off)"),
     (

@@ -42,7 +42,6 @@ const UNSUPPORTED: &[(&str, &str)] = &[
     ("advertise_addr_wan", "a WAN address of its own; fedctl advertises advertise_addr on the WAN too"),
     ("translate_wan_addrs", "answering with WAN addresses for nodes in other datacenters"),
     ("ui", "the web UI"),
-    ("ports.dns", "the DNS interface"),
     ("addresses", "a listen address per interface"),
     ("recursors", "DNS recursion"),
     ("dns_config", "the DNS interface"),
