@@ -140,6 +140,18 @@ pub fn meta_txt(key: &str, value: &str) -> String {
     format!("{k}={}", value.replace('`', "``"))
 }
 
+/// The answer to `<hex>.addr`: the address it spells, whatever the question's type (as the
+/// reference), or nothing for another length.
+pub fn addr_records(settings: &DnsSettings, qname: &Name, ip: Option<IpAddr>) -> Records {
+    let mut out = Records::default();
+    let rdata = ip.map(|ip| match ip {
+        IpAddr::V4(v4) => RData::A(A(v4)),
+        IpAddr::V6(v6) => RData::AAAA(AAAA(v6)),
+    });
+    out.answers.extend(rdata.map(|r| Record::from_rdata(qname.clone(), settings.node_ttl, r)));
+    out
+}
+
 /// The zone's SOA (owner the domain, `ns.<domain>`, `hostmaster.<domain>`, serial now).
 pub fn soa(settings: &DnsSettings) -> Record {
     let domain = name(&settings.domain);

@@ -6,12 +6,12 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use hickory_proto::op::{Edns, Message, MessageType, OpCode, Query as Question, ResponseCode};
-use hickory_proto::rr::{Name as DnsName, RecordType};
+use hickory_proto::rr::{Name as DnsName, RData, Record, RecordType};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, UdpSocket};
 use tokio::sync::watch;
 
-use super::answer::{DnsSettings, Records, answered, node_records, service_records, soa};
+use super::answer::{DnsSettings, Records, addr_records, answered, node_records, service_records, soa};
 use super::names::{Lookup, NameError, parse};
 use crate::backend::Backend;
 use crate::state::{Query, QueryResult, ReadRequest, RequestContext, RequestError};
@@ -149,18 +149,11 @@ impl DnsServer {
                 Ok(_) => Outcome::code(ResponseCode::ServFail, false),
                 Err(e) => failed(&e),
             },
-            Lookup::Addr(ip) => {
-                let mut records = Records::default();
-                if let Some(ip) = ip {
-                    let owner: DnsName = question.name().clone();
-                    let rdata = match ip {
-                        std::net::IpAddr::V4(v4) => hickory_proto::rr::RData::A(hickory_proto::rr::rdata::A(v4)),
-                        std::net::IpAddr::V6(v6) => hickory_proto::rr::RData::AAAA(hickory_proto::rr::rdata::AAAA(v6)),
-                    };
-                    records.answers.push(hickory_proto::rr::Record::from_rdata(owner, self.settings.node_ttl, rdata));
-                }
-                Outcome { code: ResponseCode::NoError, records, with_soa: false }
-            }
+            Lookup::Addr(ip) => Outcome {
+                code: ResponseCode::NoError,
+                records: addr_records(&self.settings, question.name(), ip),
+                with_soa: false,
+            },
         }
     }
 
@@ -196,8 +189,8 @@ fn shuffle<T>(items: &mut [T]) {
 /// additional records kept are those of the answers kept. True when something was cut.
 fn trim_udp(
     response: &Message,
-    answers: &mut Vec<hickory_proto::rr::Record>,
-    additionals: &mut Vec<hickory_proto::rr::Record>,
+    answers: &mut Vec<Record>,
+    additionals: &mut Vec<Record>,
     no_edns: bool,
     limit: usize,
     settings: &DnsSettings,
@@ -206,22 +199,22 @@ fn trim_udp(
     if no_edns {
         answers.truncate(settings.udp_answer_limit.clamp(1, MAX_UDP_ANSWERS));
     }
-    let targets = |answers: &[hickory_proto::rr::Record]| -> Vec<DnsName> {
+    let targets = |answers: &[Record]| -> Vec<DnsName> {
         answers
             .iter()
             .filter_map(|a| match a.data() {
-                hickory_proto::rr::RData::SRV(srv) => Some(srv.target().clone()),
+                RData::SRV(srv) => Some(srv.target().clone()),
                 _ => None,
             })
             .collect()
     };
-    let size = |answers: &[hickory_proto::rr::Record], extra: &[hickory_proto::rr::Record]| {
+    let size = |answers: &[Record], extra: &[Record]| {
         let mut m = response.clone();
         m.insert_answers(answers.to_vec());
         m.insert_additionals(extra.to_vec());
         m.to_vec().map_or(usize::MAX, |b| b.len())
     };
-    let kept_extra = |answers: &[hickory_proto::rr::Record], extra: &[hickory_proto::rr::Record]| {
+    let kept_extra = |answers: &[Record], extra: &[Record]| {
         let wanted = targets(answers);
         extra.iter().filter(|r| wanted.contains(r.name())).cloned().collect::<Vec<_>>()
     };
