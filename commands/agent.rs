@@ -66,7 +66,7 @@ pub struct Args {
     /// HTTPS API port with the agent's certificate (-1 disables) [default: disabled].
     #[arg(long, value_name = "PORT")]
     pub https_port: Option<i64>,
-    /// DNS interface port, UDP and TCP (-1 disables) [default: disabled for now].
+    /// DNS interface port, UDP and TCP (-1 disables) [default: 8600].
     #[arg(long, value_name = "PORT")]
     pub dns_port: Option<i64>,
     /// The cluster's DNS domain [default: consul].

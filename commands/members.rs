@@ -26,7 +26,7 @@ pub async fn cmd_members(ctx: &Ctx, args: Args) -> Result<(), CliError> {
         return ctx.out.json(&members);
     }
     ctx.out.table(
-        &["Node", "Address", "Status", "Type", "Build", "DC"],
+        &["Node", "Address", "Status", "Type", "Build", "DC", "DNS"],
         members.iter().map(|m| {
             vec![
                 m.name.clone(),
@@ -35,6 +35,7 @@ pub async fn cmd_members(ctx: &Ctx, args: Args) -> Result<(), CliError> {
                 if m.is_server() { "server" } else { "client" }.to_owned(),
                 m.tag("build").to_owned(),
                 m.tag("dc").to_owned(),
+                Some(m.tag("dns")).filter(|d| !d.is_empty()).unwrap_or("-").to_owned(),
             ]
         }),
     )

@@ -1788,7 +1788,7 @@ Register-ArgumentCompleter -Native -CommandName 'fedctl' -ScriptBlock {
             [CompletionResult]::new('--grpc-port', '--grpc-port', [CompletionResultType]::ParameterName, 'xDS gRPC port [default: 8502]')
             [CompletionResult]::new('--grpc-tls-port', '--grpc-tls-port', [CompletionResultType]::ParameterName, 'xDS gRPC port with TLS (the agent''s certificate; -1 disables) [default: disabled]')
             [CompletionResult]::new('--https-port', '--https-port', [CompletionResultType]::ParameterName, 'HTTPS API port with the agent''s certificate (-1 disables) [default: disabled]')
-            [CompletionResult]::new('--dns-port', '--dns-port', [CompletionResultType]::ParameterName, 'DNS interface port, UDP and TCP (-1 disables) [default: disabled for now]')
+            [CompletionResult]::new('--dns-port', '--dns-port', [CompletionResultType]::ParameterName, 'DNS interface port, UDP and TCP (-1 disables) [default: 8600]')
             [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'The cluster''s DNS domain [default: consul]')
             [CompletionResult]::new('--join', '--join', [CompletionResultType]::ParameterName, 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key')
             [CompletionResult]::new('--retry-join', '--retry-join', [CompletionResultType]::ParameterName, 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key')

@@ -1581,7 +1581,7 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand --grpc-port 'xDS gRPC port [default: 8502]'
             cand --grpc-tls-port 'xDS gRPC port with TLS (the agent''s certificate; -1 disables) [default: disabled]'
             cand --https-port 'HTTPS API port with the agent''s certificate (-1 disables) [default: disabled]'
-            cand --dns-port 'DNS interface port, UDP and TCP (-1 disables) [default: disabled for now]'
+            cand --dns-port 'DNS interface port, UDP and TCP (-1 disables) [default: 8600]'
             cand --domain 'The cluster''s DNS domain [default: consul]'
             cand --join 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key'
             cand --retry-join 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key'

@@ -685,7 +685,7 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l serf-wan-port -d
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l grpc-port -d 'xDS gRPC port [default: 8502]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l grpc-tls-port -d 'xDS gRPC port with TLS (the agent\'s certificate; -1 disables) [default: disabled]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l https-port -d 'HTTPS API port with the agent\'s certificate (-1 disables) [default: disabled]' -r
-complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l dns-port -d 'DNS interface port, UDP and TCP (-1 disables) [default: disabled for now]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l dns-port -d 'DNS interface port, UDP and TCP (-1 disables) [default: 8600]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l domain -d 'The cluster\'s DNS domain [default: consul]' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l join -l retry-join -d 'A LAN address to join (host, host:port or DNS name; port 8301 by default); retried with backoff until a member answers; repeatable. Also the retry_join config key' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand agent" -l join-wan -l retry-join-wan -d 'A WAN address of a server in another datacenter to join (port 8302 by default); retried with backoff; repeatable. Also the retry_join_wan config key. Servers only' -r

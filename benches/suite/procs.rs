@@ -33,8 +33,20 @@ impl Drop for Agent {
 }
 
 /// Every listener on a free port (the banner tells which).
-const FREE_PORTS: [&str; 10] =
-    ["-http-port", "0", "-server-port", "0", "-serf-lan-port", "0", "-serf-wan-port", "0", "-grpc-port", "0"];
+const FREE_PORTS: [&str; 12] = [
+    "-http-port",
+    "0",
+    "-server-port",
+    "0",
+    "-serf-lan-port",
+    "0",
+    "-serf-wan-port",
+    "0",
+    "-grpc-port",
+    "0",
+    "-dns-port",
+    "0",
+];
 
 /// Starts `fedctl agent ARGS` with every port free; returns it once the HTTP banner is printed.
 pub fn spawn_agent(args: &[&str]) -> Agent {

@@ -177,6 +177,14 @@ pub async fn print_summary(ctx: &Ctx, lab: &Lab) -> Result<(), CliError> {
     for d in &lab.datacenters {
         ctx.out.line(format!("FEDCTL_HTTP_ADDR={} fedctl members -wan    # {}", d.servers[0].http_addr(), d.name))?;
     }
+    // Each datacenter's DNS interface, asked for the next datacenter's servers: an answer
+    // from another datacenter comes through both datacenters' gateways.
+    for (i, d) in lab.datacenters.iter().enumerate() {
+        let next = &lab.datacenters[(i + 1) % lab.datacenters.len()].name;
+        if let Some(dig) = d.servers[0].dig(&format!("consul.service.{next}.consul SRV")) {
+            ctx.out.line(format!("{dig}    # {}'s DNS interface: {next}'s servers", d.name))?;
+        }
+    }
     if let (Some(_), Some(https)) = (&lab.security, lab.datacenters[0].servers[0].https) {
         let tls = lab.dir.join("tls");
         let server = &lab.datacenters[0].servers[0];

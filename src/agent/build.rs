@@ -86,9 +86,10 @@ impl Agent {
         // checked, so a port taken by this agent itself is not reported.
         let bound = async {
             let listeners = Listeners::bind(&cfg, tls.as_deref()).await?;
-            let wan = bind_wan(&cfg, listeners.server_port, tunnel.as_ref(), &shutdown).await?;
+            let dns = dns_advertised(&cfg, listeners.dns_addr());
+            let wan = bind_wan(&cfg, listeners.server_port, &dns, tunnel.as_ref(), &shutdown).await?;
             let wan_port = wan.as_ref().map_or(0, |w| w.gossip.local().addr.port());
-            let lan = bind_lan(&cfg, listeners.server_port, wan_port, &shutdown).await?;
+            let lan = bind_lan(&cfg, listeners.server_port, &dns, wan_port, &shutdown).await?;
             Ok((listeners, wan, lan))
         }
         .await;
@@ -111,6 +112,11 @@ async fn bind(what: &'static str, addr: SocketAddr) -> Result<TcpListener, Agent
 }
 
 impl Listeners {
+    /// Where the DNS interface listens (`None`: off).
+    pub(super) fn dns_addr(&self) -> Option<SocketAddr> {
+        self.dns.as_ref().and_then(|(udp, _)| udp.local_addr().ok())
+    }
+
     async fn bind(cfg: &AgentConfig, tls: Option<&AgentTls>) -> Result<Listeners, AgentError> {
         let on = |port| SocketAddr::new(cfg.client_addr, port);
         let http = match cfg.ports.http {
@@ -138,16 +144,7 @@ impl Listeners {
             (None, _) => None,
         };
         let dns = match cfg.ports.dns {
-            Some(port) => {
-                let udp = tokio::net::UdpSocket::bind(on(port)).await.map_err(|source| AgentError::Bind {
-                    what: "DNS (UDP)",
-                    addr: on(port),
-                    source,
-                })?;
-                // Port 0 picked the UDP port: TCP takes the same one.
-                let picked = udp.local_addr().map_or(port, |a| a.port());
-                Some((udp, bind("DNS (TCP)", on(picked)).await?))
-            }
+            Some(port) => Some(bind_dns(on(port)).await?),
             None => None,
         };
         let server = match (cfg.server, cfg.ports.server) {
@@ -158,6 +155,34 @@ impl Listeners {
         let server_port = server.as_ref().and_then(|l| l.local_addr().ok()).map_or(configured, |a| a.port());
         Ok(Listeners { http, https, grpc, grpc_tls, dns, server, server_port })
     }
+}
+
+/// The DNS interface's UDP socket and TCP listener on one port. Port 0 lets UDP pick it and
+/// TCP take the same one; when that one is taken over TCP, another is picked.
+async fn bind_dns(addr: SocketAddr) -> Result<(tokio::net::UdpSocket, TcpListener), AgentError> {
+    let mut tries = if addr.port() == 0 { 20 } else { 1 };
+    loop {
+        let udp = tokio::net::UdpSocket::bind(addr).await.map_err(|source| AgentError::Bind {
+            what: "DNS (UDP)",
+            addr,
+            source,
+        })?;
+        let picked = SocketAddr::new(addr.ip(), udp.local_addr().map_or(addr.port(), |a| a.port()));
+        tries -= 1;
+        match TcpListener::bind(picked).await {
+            Ok(tcp) => return Ok((udp, tcp)),
+            Err(e) if tries > 0 && e.kind() == std::io::ErrorKind::AddrInUse => continue,
+            Err(source) => return Err(AgentError::Bind { what: "DNS (TCP)", addr: picked, source }),
+        }
+    }
+}
+
+/// Where the DNS interface at `addr` answers, as members are told: `ip:port`, with the
+/// advertise address when it listens on every address; empty when it is off.
+pub(super) fn dns_advertised(cfg: &AgentConfig, addr: Option<SocketAddr>) -> String {
+    let Some(addr) = addr else { return String::new() };
+    let ip = if addr.ip().is_unspecified() { cfg.advertise_addr } else { addr.ip() };
+    SocketAddr::new(ip, addr.port()).to_string()
 }
 
 /// The TLS configuration of xDS over TLS: the agent's certificate and key, offering h2.
@@ -208,6 +233,7 @@ fn pool_options(cfg: &AgentConfig, port: u16, name: String, rpc_port: u16, expec
             build: env!("CARGO_PKG_VERSION").to_owned(),
             leaving: false,
             wan_port: 0,
+            dns: String::new(),
         },
         expected_size,
         tunnel: None,
@@ -247,12 +273,14 @@ async fn bind_pool(
 async fn bind_wan(
     cfg: &AgentConfig,
     server_port: u16,
+    dns: &str,
     tunnel: Option<&GatewayTunnel>,
     shutdown: &watch::Sender<bool>,
 ) -> Result<Option<Pool>, AgentError> {
     let (true, Some(port)) = (cfg.server, cfg.ports.serf_wan) else { return Ok(None) };
     let mut opts = pool_options(cfg, port, format!("{}.{}", cfg.node_name, cfg.datacenter), server_port, 9);
     opts.tunnel = tunnel.map(|t| Arc::new(t.clone()) as Arc<dyn crate::gossip::Tunnel>);
+    opts.meta.dns = dns.to_owned();
     opts.keyring = keyring(cfg, "remote.keyring")?;
     Ok(Some(bind_pool("WAN gossip", opts, shutdown).await?))
 }
@@ -263,6 +291,7 @@ async fn bind_wan(
 async fn bind_lan(
     cfg: &AgentConfig,
     server_port: u16,
+    dns: &str,
     wan_port: u16,
     shutdown: &watch::Sender<bool>,
 ) -> Result<Option<Pool>, AgentError> {
@@ -276,6 +305,7 @@ async fn bind_lan(
     let rpc_port = if cfg.server { server_port } else { 0 };
     let mut opts = pool_options(cfg, port, cfg.node_name.clone(), rpc_port, cfg.bootstrap_expect.max(3));
     opts.meta.wan_port = wan_port;
+    opts.meta.dns = dns.to_owned();
     opts.keyring = keyring(cfg, "local.keyring")?;
     Ok(Some(bind_pool("LAN gossip", opts, shutdown).await?))
 }

@@ -108,10 +108,9 @@ impl Agent {
         let guard = backend.acl_enabled().then(|| XdsGuard { backend: backend.clone(), local: local.clone() });
         let (grpc_addr, grpc_tls_addr) = w.xds(grpc, grpc_tls, &proxycfg, &xds, guard);
         let dns_addr = dns.as_ref().and_then(|(udp, _)| udp.local_addr().ok());
+        let dns_advertised = super::build::dns_advertised(&cfg, dns_addr);
         if let Some((udp, tcp)) = dns {
-            let settings =
-                crate::dns::DnsSettings { domain: crate::dns::names::fqdn(&cfg.domain), ..Default::default() };
-            let server = crate::dns::DnsServer::new(backend.clone(), settings, &cfg.datacenter);
+            let server = crate::dns::DnsServer::new(backend.clone(), cfg.dns.clone(), &cfg.datacenter);
             let for_tcp = server.clone();
             w.spawn_edge("dns udp", |stop| crate::dns::serve_udp(udp, server, stop));
             w.spawn_edge("dns tcp", |stop| crate::dns::serve_tcp(tcp, for_tcp, stop));
@@ -125,7 +124,7 @@ impl Agent {
                 proxycfg: proxycfg.clone(),
                 backend: backend.clone(),
                 local: local.clone(),
-                info: Arc::new(agent_info(&cfg, node_id, server_port, grpc_addr, grpc_tls_addr)),
+                info: Arc::new(agent_info(&cfg, node_id, server_port, grpc_addr, grpc_tls_addr, dns_advertised)),
                 metrics: Arc::new(Metrics::default()),
                 gossip: lan.clone(),
                 wan: wan.clone(),
@@ -180,6 +179,7 @@ fn agent_info(
     server_port: u16,
     grpc: Option<SocketAddr>,
     grpc_tls: Option<SocketAddr>,
+    dns: String,
 ) -> AgentInfo {
     AgentInfo {
         node_name: cfg.node_name.clone(),
@@ -193,6 +193,7 @@ fn agent_info(
         serf_lan_port: cfg.ports.serf_lan.unwrap_or(8301),
         grpc_port: grpc.map_or(0, |a| a.port()),
         grpc_tls_port: grpc_tls.map_or(0, |a| a.port()),
+        dns,
         version: env!("CARGO_PKG_VERSION").to_owned(),
         intention_default: cfg.intention_default(),
         data_dir: cfg.data_dir.clone(),

@@ -66,6 +66,12 @@ pub struct FileConfig {
     pub raft_snapshot_threshold: Option<u64>,
     /// `limits { ... }`.
     pub limits: super::FileLimits,
+    /// `dns_config { ... }`.
+    pub dns_config: super::FileDnsConfig,
+    /// Where DNS names outside the domain are asked.
+    pub recursors: Vec<String>,
+    /// A second domain the DNS interface answers.
+    pub alt_domain: Option<String>,
     pub service: OneOrMany<ServiceDefinition>,
     pub services: Vec<ServiceDefinition>,
     pub check: OneOrMany<CheckDefinition>,

@@ -2,6 +2,7 @@
 //! resolved once into a validated [`AgentConfig`]. Every error names where the bad value came
 //! from (`config file a.hcl, key ports.http` or `flag -node`).
 
+mod dns;
 mod file;
 mod keys;
 mod limits;
@@ -11,6 +12,7 @@ use std::fmt;
 use std::net::IpAddr;
 use std::path::PathBuf;
 
+pub use dns::{FileDnsConfig, FileSoa};
 pub use file::{FileAcl, FileAclTokens, FileConfig, FileConnect, FilePorts, load_file};
 pub use keys::{CONFIG_KEYS, KeyProblem, KeyProblemKind, accepted_keys, config_keys_help};
 pub use limits::{FileLimits, Limits};
@@ -34,6 +36,8 @@ pub struct AgentConfig {
     pub client_addr: IpAddr,
     pub ports: Ports,
     pub domain: String,
+    /// The DNS interface: `domain`, `alt_domain`, `recursors`, `dns_config { }`.
+    pub dns: crate::dns::DnsSettings,
     pub log_level: String,
     pub log_json: bool,
     pub tls: TlsSettings,
@@ -118,8 +122,7 @@ impl Default for Ports {
             grpc: Some(8502),
             grpc_tls: None,
             https: None,
-            // Consul's is 8600; off until the DNS interface is complete (set ports.dns).
-            dns: None,
+            dns: Some(8600),
         }
     }
 }

@@ -270,6 +270,7 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
         return rule("'primary_gateways_interval' must be at least 1s");
     }
 
+    let dns = super::dns::resolve_dns(&layers, &domain, &datacenter)?;
     Ok(AgentConfig {
         node_name,
         datacenter,
@@ -281,6 +282,7 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
         advertise_addr,
         client_addr,
         ports,
+        dns,
         domain,
         log_level,
         log_json,

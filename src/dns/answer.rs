@@ -1,43 +1,17 @@
 //! The records of an answer, from what the catalog holds (pure): a service's instances as A/AAAA
 //! or SRV records (targets `<node>.node.<dc>.<domain>`, or `<hex>.addr.<dc>.<domain>` for a
-//! service address, with their addresses in the additional section), a node's address and
-//! its metadata as TXT, and the zone's SOA.
+//! service address, with their addresses and the node's metadata in the additional section),
+//! a node's address and its metadata as TXT, an address's nodes and services as PTR, and the
+//! zone's SOA and NS records.
 
 use std::net::IpAddr;
 
-use hickory_proto::rr::rdata::{A, AAAA, SOA, SRV, TXT};
+use hickory_proto::rr::rdata::{A, AAAA, NS, PTR, SOA, SRV, TXT};
 use hickory_proto::rr::{Name, RData, Record, RecordType};
 
 use super::names::hex_of;
+use super::settings::DnsSettings;
 use crate::state::{CheckServiceNode, HealthStatus, Node};
-
-/// What shapes answers: the reference's `dns_config` defaults unless set.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DnsSettings {
-    /// Fully qualified, lower case (`consul.`).
-    pub domain: String,
-    pub node_ttl: u32,
-    pub service_ttl: u32,
-    /// Only instances whose every check passes (else: none critical).
-    pub only_passing: bool,
-    /// Answers per UDP reply without EDNS (at most 8).
-    pub udp_answer_limit: usize,
-    /// Set the TC bit when a UDP answer was cut.
-    pub enable_truncate: bool,
-}
-
-impl Default for DnsSettings {
-    fn default() -> Self {
-        DnsSettings {
-            domain: "consul.".into(),
-            node_ttl: 0,
-            service_ttl: 0,
-            only_passing: false,
-            udp_answer_limit: 3,
-            enable_truncate: false,
-        }
-    }
-}
 
 /// The records of one answer.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -68,26 +42,29 @@ pub fn answered(instance: &CheckServiceNode, only_passing: bool) -> bool {
     if only_passing { instance.checks.iter().all(|c| c.status == HealthStatus::Passing) } else { instance.is_healthy() }
 }
 
-/// The records for `instances` of a service asked as `qname` (`qtype` A, AAAA, ANY or SRV) in
-/// `dc`; duplicates dropped.
+/// The records for `instances` of `service` asked as `qname` (`qtype` A, AAAA, ANY, TXT or
+/// SRV; TXT gets A records, as the reference) in `dc`; duplicates dropped, A/AAAA answers cut
+/// to `a_record_limit`.
 pub fn service_records(
     settings: &DnsSettings,
     qname: &Name,
     qtype: RecordType,
     dc: &str,
+    service: &str,
     instances: &[CheckServiceNode],
 ) -> Records {
     let mut out = Records::default();
-    let ttl = settings.service_ttl;
+    let ttl = settings.service_ttl(service);
+    let qtype = if qtype == RecordType::TXT { RecordType::A } else { qtype };
     for i in instances {
         let node_ip: Option<IpAddr> = i.node.address.parse().ok();
         let service_ip: Option<IpAddr> = i.service.address.parse().ok();
         let ip = service_ip.or(node_ip);
         if qtype == RecordType::SRV {
             // The service's own address names an `addr` target; else the node is the target.
-            let (target, ip) = match service_ip.filter(|s| Some(*s) != node_ip) {
-                Some(s) => (name(&format!("{}.addr.{dc}.{}", hex_of(s), settings.domain)), Some(s)),
-                None => (name(&format!("{}.node.{dc}.{}", i.node.node, settings.domain)), node_ip),
+            let (target, ip, node_target) = match service_ip.filter(|s| Some(*s) != node_ip) {
+                Some(s) => (name(&format!("{}.addr.{dc}.{}", hex_of(s), settings.domain)), Some(s), false),
+                None => (name(&format!("{}.node.{dc}.{}", i.node.node, settings.domain)), node_ip, true),
             };
             let warning = i.checks.iter().any(|c| c.status == HealthStatus::Warning);
             let weight = if warning { i.service.weights.warning } else { i.service.weights.passing };
@@ -95,10 +72,13 @@ pub fn service_records(
             let record = Record::from_rdata(qname.clone(), ttl, RData::SRV(srv));
             if !out.answers.contains(&record) {
                 out.answers.push(record);
-                if let Some(extra) = ip.and_then(|ip| address_record(&target, ttl, ip, RecordType::SRV)) {
-                    out.additionals.push(extra);
+                out.additionals.extend(ip.and_then(|ip| address_record(&target, ttl, ip, RecordType::SRV)));
+                if node_target && settings.node_meta_txt {
+                    out.additionals.extend(meta_records(&target, ttl, &i.node));
                 }
             }
+        } else if settings.a_record_limit > 0 && out.answers.len() >= settings.a_record_limit {
+            break;
         } else if let Some(record) = ip.and_then(|ip| address_record(qname, ttl, ip, qtype))
             && !out.answers.contains(&record)
         {
@@ -108,6 +88,14 @@ pub fn service_records(
     out
 }
 
+/// A node's metadata as TXT records named `owner`, one per key.
+fn meta_records(owner: &Name, ttl: u32, node: &Node) -> Vec<Record> {
+    node.meta
+        .iter()
+        .map(|(key, value)| Record::from_rdata(owner.clone(), ttl, RData::TXT(TXT::new(vec![meta_txt(key, value)]))))
+        .collect()
+}
+
 /// A node's records for `qtype`: its address (A/AAAA/ANY), its metadata as TXT (TXT/ANY).
 pub fn node_records(settings: &DnsSettings, qname: &Name, qtype: RecordType, node: &Node) -> Records {
     let mut out = Records::default();
@@ -115,10 +103,9 @@ pub fn node_records(settings: &DnsSettings, qname: &Name, qtype: RecordType, nod
         out.answers.push(record);
     }
     if matches!(qtype, RecordType::TXT | RecordType::ANY) {
-        for (key, value) in &node.meta {
-            let txt = TXT::new(vec![meta_txt(key, value)]);
-            out.answers.push(Record::from_rdata(qname.clone(), settings.node_ttl, RData::TXT(txt)));
-        }
+        out.answers.extend(meta_records(qname, settings.node_ttl, node));
+    } else if settings.node_meta_txt {
+        out.additionals.extend(meta_records(qname, settings.node_ttl, node));
     }
     out
 }
@@ -152,20 +139,65 @@ pub fn addr_records(settings: &DnsSettings, qname: &Name, ip: Option<IpAddr>) ->
     out
 }
 
-/// The zone's SOA (owner the domain, `ns.<domain>`, `hostmaster.<domain>`, serial now).
+/// The zone's SOA (owner the domain, `ns.<domain>`, `hostmaster.<domain>`, serial now, TTL
+/// the minimum TTL).
 pub fn soa(settings: &DnsSettings) -> Record {
     let domain = name(&settings.domain);
     let serial = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as u32);
+    let t = settings.soa;
     let rdata = SOA::new(
         name(&format!("ns.{}", settings.domain)),
         name(&format!("hostmaster.{}", settings.domain)),
         serial,
-        3600,
-        600,
-        86400,
-        0,
+        t.refresh as i32,
+        t.retry as i32,
+        t.expire as i32,
+        t.min_ttl,
     );
-    Record::from_rdata(domain, 0, RData::SOA(rdata))
+    Record::from_rdata(domain, t.min_ttl, RData::SOA(rdata))
+}
+
+/// The zone's NS records: up to three of `servers` (the `consul` service's instances, shuffled
+/// by the caller) as `<node>.node.<dc>.<domain>`, skipping nodes whose names are no hostnames,
+/// with their addresses as glue.
+pub fn ns_records(settings: &DnsSettings, dc: &str, servers: &[CheckServiceNode]) -> Records {
+    let mut out = Records::default();
+    let hostname = |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    for server in servers.iter().filter(|s| hostname(&s.node.node)).take(3) {
+        let target = name(&format!("{}.node.{dc}.{}", server.node.node, settings.domain));
+        let ns = NS(target.clone());
+        out.answers.push(Record::from_rdata(name(&settings.domain), settings.node_ttl, RData::NS(ns)));
+        let ip = server.node.address.parse().ok();
+        out.additionals.extend(ip.and_then(|ip| address_record(&target, settings.node_ttl, ip, RecordType::ANY)));
+    }
+    out
+}
+
+/// The answer to a reverse name: a PTR for each node at the address
+/// (`<node>.node.<dc>.<domain>`), else for each service registered with it
+/// (`<svc>.service.<dc>.<domain>`). TTL 0, as the reference.
+pub fn ptr_records(
+    settings: &DnsSettings,
+    qname: &Name,
+    dc: &str,
+    ip: IpAddr,
+    nodes: &[Node],
+    services: &[(String, String)],
+) -> Records {
+    let at = |address: &str| address.parse::<IpAddr>().is_ok_and(|a| a == ip);
+    let mut targets: Vec<String> =
+        nodes.iter().filter(|n| at(&n.address)).map(|n| format!("{}.node.{dc}.{}", n.node, settings.domain)).collect();
+    if targets.is_empty() {
+        targets = services
+            .iter()
+            .filter(|(_, address)| at(address))
+            .map(|(service, _)| format!("{service}.service.{dc}.{}", settings.domain))
+            .collect();
+    }
+    targets.sort();
+    targets.dedup();
+    let answers = targets.iter().map(|t| Record::from_rdata(qname.clone(), 0, RData::PTR(PTR(name(t))))).collect();
+    Records { answers, additionals: Vec::new() }
 }
 
 #[cfg(test)]

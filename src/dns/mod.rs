@@ -1,10 +1,17 @@
 //! The DNS interface: Consul's names (`web.service.consul`, `n1.node.dc2.consul`, ...) turned
 //! into backend reads, answered on UDP and TCP (`ports.dns`). What each name asks for
-//! (`names`), the records of an answer (`answer`), and the server (`server`).
+//! (`names`), the settings (`settings`), the records of an answer (`answer`), cutting it to its
+//! transport (`trim`), names outside the domain (`recurse`), the answers (`server`) and the
+//! sockets (`listen`).
 
 pub mod answer;
+pub mod listen;
 pub mod names;
+pub mod recurse;
 pub mod server;
+pub mod settings;
+pub mod trim;
 
-pub use answer::DnsSettings;
-pub use server::{DnsServer, serve_tcp, serve_udp};
+pub use listen::{serve_tcp, serve_udp};
+pub use server::DnsServer;
+pub use settings::DnsSettings;

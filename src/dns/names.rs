@@ -118,6 +118,31 @@ fn address(hex: &str) -> Result<Option<IpAddr>, NameError> {
     })
 }
 
+/// The address a reverse name spells (`4.3.2.1.in-addr.arpa.`, or 32 nibbles under
+/// `ip6.arpa.`), if it is one.
+pub fn reverse(qname: &str) -> Option<IpAddr> {
+    let name = fqdn(qname);
+    if let Some(rest) = name.strip_suffix(".in-addr.arpa.") {
+        let octets: Vec<u8> = rest.split('.').rev().map(str::parse).collect::<Result<_, _>>().ok()?;
+        let octets: [u8; 4] = octets.try_into().ok()?;
+        return Some(IpAddr::V4(Ipv4Addr::from(octets)));
+    }
+    let rest = name.strip_suffix(".ip6.arpa.")?;
+    let nibbles: Vec<u8> = rest
+        .split('.')
+        .rev()
+        .map(|n| if n.len() == 1 { u8::from_str_radix(n, 16).ok() } else { None })
+        .collect::<Option<_>>()?;
+    if nibbles.len() != 32 {
+        return None;
+    }
+    let mut octets = [0u8; 16];
+    for (i, pair) in nibbles.chunks(2).enumerate() {
+        octets[i] = pair[0] << 4 | pair[1];
+    }
+    Some(IpAddr::V6(Ipv6Addr::from(octets)))
+}
+
 /// `ip` as the hex label of `<hex>.addr` names.
 pub fn hex_of(ip: IpAddr) -> String {
     let bytes = match ip {
@@ -177,6 +202,18 @@ mod tests {
         assert_eq!(parse("q.query.consul", D, false), Err(NameError::Invalid), "prepared queries are not served");
         assert_eq!(parse("example.com", D, false), Err(NameError::OutsideDomain));
         assert_eq!(parse("notconsul", D, false), Err(NameError::OutsideDomain));
+    }
+
+    #[test]
+    fn reverse_names_spell_addresses() {
+        assert_eq!(reverse("5.0.0.10.in-addr.arpa."), Some("10.0.0.5".parse().unwrap()));
+        assert_eq!(reverse("5.0.0.10.IN-ADDR.ARPA"), Some("10.0.0.5".parse().unwrap()));
+        let v6 = "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa.";
+        assert_eq!(reverse(v6), Some("2001:db8::1".parse().unwrap()));
+        assert_eq!(reverse("0.0.10.in-addr.arpa."), None, "three octets");
+        assert_eq!(reverse("256.0.0.10.in-addr.arpa."), None);
+        assert_eq!(reverse("1.0.ip6.arpa."), None);
+        assert_eq!(reverse("web.service.consul."), None);
     }
 
     #[test]

@@ -1,26 +1,20 @@
-//! The DNS server: UDP and TCP on `ports.dns`, each question answered from the catalog of the
-//! datacenter it names through the one request path (with the agent's `default` token: DNS
-//! has no way to pass one), as the reference shapes answers and return codes.
+//! The DNS server's answers: each question answered from the catalog of the datacenter it
+//! names through the one request path (with the agent's `default` token: DNS has no way to
+//! pass one), names outside the zones asked of the recursors, as the reference shapes answers
+//! and return codes.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use hickory_proto::op::{Edns, Message, MessageType, OpCode, Query as Question, ResponseCode};
-use hickory_proto::rr::{Name as DnsName, RData, Record, RecordType};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, UdpSocket};
-use tokio::sync::watch;
+use hickory_proto::rr::{Record, RecordType};
 
-use super::answer::{DnsSettings, Records, addr_records, answered, node_records, service_records, soa};
-use super::names::{Lookup, NameError, parse};
+use super::answer::{Records, addr_records, answered, node_records, ns_records, ptr_records, service_records, soa};
+use super::names::{Lookup, NameError, parse, reverse};
+use super::recurse::recurse;
+use super::settings::DnsSettings;
+use super::trim::{Transport, trim};
 use crate::backend::Backend;
 use crate::state::{Query, QueryResult, ReadRequest, RequestContext, RequestError};
-use crate::tasks::stopped;
-
-/// Non-EDNS answers are cut to at most this many, whatever `udp_answer_limit` says.
-const MAX_UDP_ANSWERS: usize = 8;
-/// How long a TCP client may take to send its question.
-const TCP_READ_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// Answers questions; cheap to clone.
 #[derive(Debug, Clone)]
@@ -37,12 +31,27 @@ struct Outcome {
     records: Records,
     /// The SOA goes in the authority section (NXDOMAIN, or a name without records of the type).
     with_soa: bool,
+    /// NS records in the authority section (the zone's SOA question; their glue is in the
+    /// additional section of `records`).
+    authority: Vec<Record>,
 }
 
 impl Outcome {
     fn code(code: ResponseCode, with_soa: bool) -> Outcome {
-        Outcome { code, records: Records::default(), with_soa }
+        Outcome { code, records: Records::default(), with_soa, authority: Vec::new() }
     }
+
+    /// NOERROR with `records`; the SOA too when they hold no answer.
+    fn records(records: Records) -> Outcome {
+        let with_soa = records.answers.is_empty();
+        Outcome { code: ResponseCode::NoError, records, with_soa, authority: Vec::new() }
+    }
+}
+
+/// What a question turned into: an answer of ours, or a recursor's reply to pass on as is.
+enum Reply {
+    Ours(Outcome),
+    Forwarded(Vec<u8>),
 }
 
 impl DnsServer {
@@ -50,9 +59,9 @@ impl DnsServer {
         DnsServer { backend, settings: Arc::new(settings), datacenter: datacenter.to_owned() }
     }
 
-    /// The reply to `packet` (`udp`: cut to fit a datagram), or `None` for a packet that is
-    /// not a question at all.
-    pub async fn reply(&self, packet: &[u8], udp: bool) -> Option<Vec<u8>> {
+    /// The reply to `packet` (`tcp`: complete; else cut to fit a datagram), or `None` for a
+    /// packet that is not a question at all.
+    pub async fn reply(&self, packet: &[u8], tcp: bool) -> Option<Vec<u8>> {
         let request = match Message::from_vec(packet) {
             Ok(m) => m,
             // A header's worth of bytes: say it is malformed, to its ID; less: silence.
@@ -71,6 +80,7 @@ impl DnsServer {
             .set_message_type(MessageType::Response)
             .set_op_code(request.op_code())
             .set_recursion_desired(request.recursion_desired())
+            .set_recursion_available(!self.settings.recursors.is_empty())
             .set_authoritative(true);
         response.add_queries(request.queries().iter().cloned());
         let edns = request.extensions().as_ref();
@@ -80,7 +90,10 @@ impl DnsServer {
             response.set_edns(ours);
         }
         let outcome = match (request.op_code(), request.queries()) {
-            (OpCode::Query, [question]) => self.answer(question).await,
+            (OpCode::Query, [question]) => match self.answer(question, packet, tcp).await {
+                Reply::Ours(outcome) => outcome,
+                Reply::Forwarded(reply) => return Some(reply),
+            },
             (OpCode::Query, _) => Outcome::code(ResponseCode::FormErr, false),
             _ => Outcome::code(ResponseCode::NotImp, false),
         };
@@ -89,48 +102,61 @@ impl DnsServer {
             response.add_name_server(soa(&self.settings));
         }
         let Records { mut answers, mut additionals } = outcome.records;
-        if udp {
-            let limit = edns.map_or(512, |e| usize::from(e.max_payload().max(512)));
-            let cut = trim_udp(&response, &mut answers, &mut additionals, edns.is_none(), limit, &self.settings);
-            response.set_truncated(cut && self.settings.enable_truncate);
-        }
+        response.add_name_servers(outcome.authority);
+        let transport = match (tcp, edns) {
+            (true, _) => Transport::Tcp,
+            (false, None) => Transport::udp(self.settings.udp_answer_limit),
+            (false, Some(e)) => Transport::Edns { size: usize::from(e.max_payload()) },
+        };
+        let cut = trim(&response, &mut answers, &mut additionals, transport);
+        response.set_truncated(cut && !tcp && self.settings.enable_truncate);
         response.insert_answers(answers);
         response.insert_additionals(additionals);
         response.to_vec().ok()
     }
 
-    async fn answer(&self, question: &Question) -> Outcome {
+    async fn answer(&self, question: &Question, packet: &[u8], tcp: bool) -> Reply {
         let qtype = question.query_type();
         if qtype == RecordType::AXFR {
-            return Outcome::code(ResponseCode::NotImp, false);
+            return Reply::Ours(Outcome::code(ResponseCode::NotImp, false));
         }
-        let qname = question.name().to_lowercase();
-        let text = qname.to_ascii();
-        if super::names::fqdn(&text) == self.settings.domain && qtype == RecordType::SOA {
-            let mut records = Records::default();
-            records.answers.push(soa(&self.settings));
-            return Outcome { code: ResponseCode::NoError, records, with_soa: false };
+        let text = super::names::fqdn(&question.name().to_lowercase().to_ascii());
+        let Some(zone) = self.settings.zone_of(&text) else {
+            if let Some(ip) = reverse(&text)
+                && let Some(outcome) = self.ptr(question, ip).await
+            {
+                return Reply::Ours(outcome);
+            }
+            return self.recurse(packet, tcp).await;
+        };
+        let apex = text == zone;
+        if apex && matches!(qtype, RecordType::SOA | RecordType::NS) {
+            return Reply::Ours(self.zone_records(qtype).await);
         }
-        let name = match parse(&text, &self.settings.domain, qtype == RecordType::SRV) {
+        let name = match parse(&text, zone, qtype == RecordType::SRV) {
             Ok(name) => name,
-            // No recursors (yet): a name outside the domain is not ours to answer.
-            Err(NameError::OutsideDomain) => return Outcome::code(ResponseCode::ServFail, false),
-            Err(NameError::Invalid) => return Outcome::code(ResponseCode::NXDomain, true),
+            Err(NameError::OutsideDomain) => return self.recurse(packet, tcp).await,
+            Err(NameError::Invalid) => return Reply::Ours(Outcome::code(ResponseCode::NXDomain, true)),
         };
         let dc = name.datacenter.clone().unwrap_or_else(|| self.datacenter.clone());
-        match name.lookup {
+        let outcome = match name.lookup {
             Lookup::Service { service, tag, connect } => {
-                let query = Query::CheckServiceNodes { service, tag, passing: false, connect };
+                let query = Query::CheckServiceNodes { service: service.clone(), tag, passing: false, connect };
                 match self.read(&name.datacenter, query).await {
                     Ok(QueryResult::CheckServiceNodes(mut instances)) => {
                         instances.retain(|i| answered(i, self.settings.only_passing));
                         if instances.is_empty() {
-                            return Outcome::code(ResponseCode::NXDomain, true);
+                            return Reply::Ours(Outcome::code(ResponseCode::NXDomain, true));
                         }
                         shuffle(&mut instances);
-                        let records = service_records(&self.settings, question.name(), qtype, &dc, &instances);
-                        let with_soa = records.answers.is_empty();
-                        Outcome { code: ResponseCode::NoError, records, with_soa }
+                        Outcome::records(service_records(
+                            &self.settings,
+                            question.name(),
+                            qtype,
+                            &dc,
+                            &service,
+                            &instances,
+                        ))
                     }
                     Ok(_) => Outcome::code(ResponseCode::ServFail, false),
                     Err(e) => failed(&e),
@@ -139,29 +165,86 @@ impl DnsServer {
             Lookup::Node { node } => match self.read(&name.datacenter, Query::NodeServices { node }).await {
                 Ok(QueryResult::NodeServices(Some(view))) => {
                     if !matches!(qtype, RecordType::A | RecordType::AAAA | RecordType::ANY | RecordType::TXT) {
-                        return Outcome::code(ResponseCode::NoError, false);
+                        return Reply::Ours(Outcome::code(ResponseCode::NoError, false));
                     }
-                    let records = node_records(&self.settings, question.name(), qtype, &view.node);
-                    let with_soa = records.answers.is_empty();
-                    Outcome { code: ResponseCode::NoError, records, with_soa }
+                    Outcome::records(node_records(&self.settings, question.name(), qtype, &view.node))
                 }
                 Ok(QueryResult::NodeServices(None)) => Outcome::code(ResponseCode::NXDomain, true),
                 Ok(_) => Outcome::code(ResponseCode::ServFail, false),
                 Err(e) => failed(&e),
             },
-            Lookup::Addr(ip) => Outcome {
-                code: ResponseCode::NoError,
-                records: addr_records(&self.settings, question.name(), ip),
-                with_soa: false,
-            },
+            Lookup::Addr(ip) => {
+                Outcome { with_soa: false, ..Outcome::records(addr_records(&self.settings, question.name(), ip)) }
+            }
+        };
+        Reply::Ours(outcome)
+    }
+
+    /// The zone apex's SOA (with up to three NS records in the authority section) or NS
+    /// question, from the local `consul` service's servers.
+    async fn zone_records(&self, qtype: RecordType) -> Outcome {
+        let query = Query::CheckServiceNodes { service: "consul".into(), tag: None, passing: false, connect: false };
+        let mut servers = match self.read(&None, query).await {
+            Ok(QueryResult::CheckServiceNodes(servers)) => servers,
+            Ok(_) => return Outcome::code(ResponseCode::ServFail, false),
+            Err(e) => return failed(&e),
+        };
+        servers.retain(|s| s.is_healthy());
+        shuffle(&mut servers);
+        let ns = ns_records(&self.settings, &self.datacenter, &servers);
+        if qtype == RecordType::NS {
+            return Outcome::records(ns);
+        }
+        let records = Records { answers: vec![soa(&self.settings)], additionals: ns.additionals };
+        Outcome { authority: ns.answers, ..Outcome::records(records) }
+    }
+
+    /// A reverse name's PTR records from the local datacenter's nodes, else its services'
+    /// addresses; `None` when nothing is at `ip` (for the recursors).
+    async fn ptr(&self, question: &Question, ip: std::net::IpAddr) -> Option<Outcome> {
+        let Ok(QueryResult::Nodes(nodes)) = self.read(&None, Query::Nodes).await else { return None };
+        let mut services = Vec::new();
+        if !nodes.iter().any(|n| n.address.parse() == Ok(ip)) {
+            let Ok(QueryResult::ServiceNames(names)) = self.read(&None, Query::ServiceNames).await else {
+                return None;
+            };
+            for service in names.into_keys() {
+                let query = Query::ServiceNodes { service: service.clone(), tag: None, connect: false };
+                if let Ok(QueryResult::ServiceNodes(instances)) = self.read(&None, query).await {
+                    services.extend(instances.into_iter().map(|i| (service.clone(), i.service_address)));
+                }
+            }
+        }
+        let records = ptr_records(&self.settings, question.name(), &self.datacenter, ip, &nodes, &services);
+        (!records.answers.is_empty()).then(|| Outcome::records(records))
+    }
+
+    /// A name outside the zones: the recursors' reply, or SERVFAIL when there are none or
+    /// every one failed.
+    async fn recurse(&self, packet: &[u8], tcp: bool) -> Reply {
+        let recursors = &self.settings.recursors;
+        if recursors.is_empty() {
+            return Reply::Ours(Outcome::code(ResponseCode::ServFail, false));
+        }
+        match recurse(recursors, packet, tcp, self.settings.recursor_timeout).await {
+            Some(reply) => Reply::Forwarded(reply),
+            None => Reply::Ours(Outcome::code(ResponseCode::ServFail, false)),
         }
     }
 
-    /// One catalog read, in `datacenter` (the agent's when `None`), from any server, with the
-    /// agent's `default` token.
+    /// One catalog read, in `datacenter` (the agent's when `None`), with the agent's `default`
+    /// token: from any server with `allow_stale`, asked again of the leader when that answer
+    /// is staler than `max_stale`.
     async fn read(&self, datacenter: &Option<String>, query: Query) -> Result<QueryResult, RequestError> {
-        let mut ctx = RequestContext::new().in_datacenter(datacenter.as_deref()).stale();
+        let mut ctx = RequestContext::new().in_datacenter(datacenter.as_deref());
         ctx.token = Some(self.backend.agent_tokens().or_default(None));
+        if self.settings.allow_stale {
+            let reply = self.backend.read(&ctx.clone().stale(), ReadRequest::now(query.clone())).await?;
+            if u128::from(reply.last_contact_ms) <= self.settings.max_stale.as_millis() {
+                return Ok(reply.result);
+            }
+            tracing::debug!(last_contact_ms = reply.last_contact_ms, "Query results too stale, re-requesting");
+        }
         Ok(self.backend.read(&ctx, ReadRequest::now(query)).await?.result)
     }
 }
@@ -181,110 +264,5 @@ fn failed(error: &RequestError) -> Outcome {
 fn shuffle<T>(items: &mut [T]) {
     for i in (1..items.len()).rev() {
         items.swap(i, rand::random_range(0..=i));
-    }
-}
-
-/// Cuts a UDP answer as the reference: without EDNS to `min(8, udp_answer_limit)` answers,
-/// then (any UDP) answers from the end until the whole reply fits `limit` bytes; the
-/// additional records kept are those of the answers kept. True when something was cut.
-fn trim_udp(
-    response: &Message,
-    answers: &mut Vec<Record>,
-    additionals: &mut Vec<Record>,
-    no_edns: bool,
-    limit: usize,
-    settings: &DnsSettings,
-) -> bool {
-    let before = answers.len();
-    if no_edns {
-        answers.truncate(settings.udp_answer_limit.clamp(1, MAX_UDP_ANSWERS));
-    }
-    let targets = |answers: &[Record]| -> Vec<DnsName> {
-        answers
-            .iter()
-            .filter_map(|a| match a.data() {
-                RData::SRV(srv) => Some(srv.target().clone()),
-                _ => None,
-            })
-            .collect()
-    };
-    let size = |answers: &[Record], extra: &[Record]| {
-        let mut m = response.clone();
-        m.insert_answers(answers.to_vec());
-        m.insert_additionals(extra.to_vec());
-        m.to_vec().map_or(usize::MAX, |b| b.len())
-    };
-    let kept_extra = |answers: &[Record], extra: &[Record]| {
-        let wanted = targets(answers);
-        extra.iter().filter(|r| wanted.contains(r.name())).cloned().collect::<Vec<_>>()
-    };
-    *additionals = kept_extra(answers, additionals);
-    while !answers.is_empty() && size(answers, additionals) > limit {
-        answers.pop();
-        *additionals = kept_extra(answers, additionals);
-    }
-    answers.len() < before
-}
-
-/// Serves DNS over UDP on `socket` until `stop`.
-pub async fn serve_udp(socket: UdpSocket, server: DnsServer, mut stop: watch::Receiver<bool>) {
-    let socket = Arc::new(socket);
-    let mut buf = vec![0u8; 65535];
-    loop {
-        let (n, peer) = tokio::select! {
-            r = socket.recv_from(&mut buf) => match r {
-                Ok(r) => r,
-                Err(e) => {
-                    tracing::debug!(error = %e, "a DNS datagram could not be read");
-                    continue;
-                }
-            },
-            _ = stopped(&mut stop) => return,
-        };
-        let packet = buf[..n].to_vec();
-        let (socket, server) = (socket.clone(), server.clone());
-        // Each question on its own: a slow lookup (another datacenter) holds up no other.
-        tokio::spawn(async move {
-            if let Some(reply) = server.reply(&packet, true).await {
-                let _ = socket.send_to(&reply, peer).await;
-            }
-        });
-    }
-}
-
-/// Serves DNS over TCP on `listener` until `stop`: length-prefixed messages, several per
-/// connection.
-pub async fn serve_tcp(listener: TcpListener, server: DnsServer, mut stop: watch::Receiver<bool>) {
-    loop {
-        let (mut stream, _) = tokio::select! {
-            r = listener.accept() => match r {
-                Ok(r) => r,
-                Err(e) => {
-                    tracing::debug!(error = %e, "a DNS connection could not be accepted");
-                    continue;
-                }
-            },
-            _ = stopped(&mut stop) => return,
-        };
-        let server = server.clone();
-        tokio::spawn(async move {
-            loop {
-                let mut len = [0u8; 2];
-                match tokio::time::timeout(TCP_READ_TIMEOUT, stream.read_exact(&mut len)).await {
-                    Ok(Ok(_)) => {}
-                    _ => return,
-                }
-                let mut packet = vec![0u8; usize::from(u16::from_be_bytes(len))];
-                match tokio::time::timeout(TCP_READ_TIMEOUT, stream.read_exact(&mut packet)).await {
-                    Ok(Ok(_)) => {}
-                    _ => return,
-                }
-                let Some(reply) = server.reply(&packet, false).await else { return };
-                let Ok(len) = u16::try_from(reply.len()) else { return };
-                if stream.write_all(&len.to_be_bytes()).await.is_err() || stream.write_all(&reply).await.is_err() {
-                    return;
-                }
-            }
-        });
     }
 }

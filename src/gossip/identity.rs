@@ -16,6 +16,8 @@ pub struct MemberMeta {
     pub leaving: bool,
     /// A server's WAN gossip port, told to its LAN pool (0: none).
     pub wan_port: u16,
+    /// Where its DNS interface answers (`ip:port`; empty: none).
+    pub dns: String,
 }
 
 /// A member's identity. `generation` changes when an agent restarts or rejoins, so the

@@ -70,6 +70,11 @@ pub async fn self_info(State(state): State<AppState>) -> Result<Json<AgentSelf>,
     }))
 }
 
+/// The `dns` tag of a member whose DNS interface is on: where it answers.
+fn dns_tag(dns: &str) -> Option<(String, String)> {
+    (!dns.is_empty()).then(|| ("dns".to_owned(), dns.to_owned()))
+}
+
 fn role(server: bool) -> String {
     if server { "consul" } else { "node" }.to_owned()
 }
@@ -86,7 +91,10 @@ fn member(state: &AppState) -> AgentMember {
             ("port".to_owned(), info.server_port.to_string()),
             ("id".to_owned(), info.node_id.clone()),
             ("build".to_owned(), info.version.clone()),
-        ]),
+        ])
+        .into_iter()
+        .chain(dns_tag(&info.dns))
+        .collect(),
         status: AgentMember::ALIVE,
     }
 }
@@ -117,7 +125,10 @@ pub async fn members(
                 ("dc".to_owned(), m.id.meta.datacenter),
                 ("port".to_owned(), m.id.meta.rpc_port.to_string()),
                 ("build".to_owned(), m.id.meta.build),
-            ]),
+            ])
+            .into_iter()
+            .chain(dns_tag(&m.id.meta.dns))
+            .collect(),
             status: match m.status {
                 MemberStatus::Alive => AgentMember::ALIVE,
                 MemberStatus::Left => AgentMember::LEFT,

@@ -53,6 +53,8 @@ pub struct AgentInfo {
     pub grpc_port: u16,
     /// The xDS gRPC TLS port (0 when disabled).
     pub grpc_tls_port: u16,
+    /// Where the DNS interface answers (`ip:port`; empty when off).
+    pub dns: String,
     pub version: String,
     /// What a connection no intention matches gets.
     pub intention_default: crate::connect::intentions::DefaultPolicy,

@@ -289,6 +289,7 @@ impl Lab {
         for d in &self.datacenters {
             for s in &d.servers {
                 ports.extend([s.http, s.server, s.serf_lan, s.serf_wan, s.grpc]);
+                ports.extend(s.https.into_iter().chain(s.dns));
             }
             for g in &d.gateways {
                 ports.extend([g.port, g.admin]);

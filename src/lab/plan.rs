@@ -85,6 +85,9 @@ pub struct LabServer {
     /// The HTTPS API (a secure lab).
     #[serde(rename = "HTTPS", default, skip_serializing_if = "Option::is_none")]
     pub https: Option<u16>,
+    /// The DNS interface, UDP and TCP (none in a lab an older fedctl started).
+    #[serde(rename = "DNS", default, skip_serializing_if = "Option::is_none")]
+    pub dns: Option<u16>,
     #[serde(alias = "pid")]
     pub pid: Option<u32>,
 }
@@ -164,6 +167,11 @@ impl LabServer {
     pub fn http_addr(&self) -> String {
         format!("{}:{}", self.ip, self.http)
     }
+
+    /// How to ask its DNS interface for `name` with dig.
+    pub fn dig(&self, name: &str) -> Option<String> {
+        self.dns.map(|port| format!("dig @{} -p {port} {name}", self.ip))
+    }
 }
 
 impl Lab {
@@ -205,6 +213,7 @@ impl Lab {
                         serf_wan: 8302,
                         grpc: 8502,
                         https: opts.secure.then_some(8501),
+                        dns: Some(8600),
                         pid: None,
                     }
                 } else {
@@ -218,6 +227,7 @@ impl Lab {
                         serf_wan: port()?,
                         grpc: port()?,
                         https: if opts.secure { Some(port()?) } else { None },
+                        dns: Some(port()?),
                         pid: None,
                     }
                 };

@@ -136,6 +136,9 @@ pub fn start_servers(lab: &mut Lab, fedctl: &Path) -> Result<(), LabError> {
             if let Some(https) = s.https {
                 args.extend(["-https-port".into(), https.to_string()]);
             }
+            if let Some(dns) = s.dns {
+                args.extend(["-dns-port".into(), dns.to_string()]);
+            }
             args.extend(["-data-dir".into(), dir.join("data").join(&s.node).display().to_string()]);
             args.extend(["-config-file".into(), config_file(&dir, &s.node).display().to_string()]);
             if s.ns.is_some() {

@@ -29,11 +29,41 @@ pub struct Secrets {
     pub servers: String,
     pub replication: String,
     pub gateways: String,
+    /// The agents' `default` token, for DNS (absent in a lab an older fedctl started).
+    #[serde(default)]
+    pub dns: String,
 }
 
-/// The policy of each job's token (servers, replication, mesh gateways), as the README's
-/// "Secure a federation" has them: `(name, rules)`.
-pub const JOB_POLICIES: [(&str, &str); 3] = [
+impl Secrets {
+    /// Fresh secrets.
+    pub fn new() -> Secrets {
+        Secrets {
+            gossip_key: crate::gossip::generate_key(),
+            management: new_uuid(),
+            servers: new_uuid(),
+            replication: new_uuid(),
+            gateways: new_uuid(),
+            dns: new_uuid(),
+        }
+    }
+
+    /// Each job's policy `(name, rules)` with its token's secret.
+    pub fn jobs(&self) -> impl Iterator<Item = (&'static str, &'static str, &str)> {
+        let secrets = [&self.servers, &self.replication, &self.gateways, &self.dns];
+        JOB_POLICIES.iter().zip(secrets).map(|((name, rules), secret)| (*name, *rules, secret.as_str()))
+    }
+}
+
+impl Default for Secrets {
+    fn default() -> Self {
+        Secrets::new()
+    }
+}
+
+/// The policy of each job's token (servers, replication, mesh gateways, and DNS: the agents'
+/// `default` token, which DNS lookups carry), as the README's "Secure a federation" has them:
+/// `(name, rules)`.
+pub const JOB_POLICIES: [(&str, &str); 4] = [
     (
         "servers",
         "node_prefix \"\" { policy = \"write\" }\nservice \"consul\" { policy = \"write\" }\nservice_prefix \"\" { policy = \"read\" }\n",
@@ -46,6 +76,7 @@ pub const JOB_POLICIES: [(&str, &str); 3] = [
         "mesh-gateway",
         "service \"mesh-gateway\" { policy = \"write\" }\nservice_prefix \"\" { policy = \"read\" }\nnode_prefix \"\" { policy = \"read\" }\nagent_prefix \"\" { policy = \"read\" }\n",
     ),
+    ("dns", "service_prefix \"\" { policy = \"read\" }\nnode_prefix \"\" { policy = \"read\" }\n"),
 ];
 
 fn io(what: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> LabError {
@@ -66,13 +97,7 @@ fn gateway_token_path(dir: &Path) -> PathBuf {
 /// `management.token`, the gateways' to `config/gateway.token`, all of them to
 /// `config/secrets.json`.
 pub fn write_secrets(dir: &Path) -> Result<Secrets, LabError> {
-    let secrets = Secrets {
-        gossip_key: crate::gossip::generate_key(),
-        management: new_uuid(),
-        servers: new_uuid(),
-        replication: new_uuid(),
-        gateways: new_uuid(),
-    };
+    let secrets = Secrets::new();
     let all = serde_json::to_vec(&secrets).unwrap_or_default();
     for (path, contents) in [
         (dir.join("management.token"), secrets.management.as_bytes()),
@@ -102,11 +127,13 @@ pub fn gateway_token_file(lab: &Lab) -> Option<PathBuf> {
 }
 
 /// A server's configuration for the secrets: the gossip key, and ACLs with its tokens (the
-/// master token only in the primary, where its leader installs it).
+/// master token only in the primary, where its leader installs it; the `default` one, for
+/// DNS, unless the lab predates it).
 pub fn server_hcl(secrets: &Secrets, primary: bool) -> String {
     let master = if primary { format!("    master = \"{}\"\n", secrets.management) } else { String::new() };
+    let default = if secrets.dns.is_empty() { String::new() } else { format!("    default = \"{}\"\n", secrets.dns) };
     format!(
-        "encrypt = \"{}\"\nacl {{\n  enabled = true\n  default_policy = \"deny\"\n  down_policy = \"extend-cache\"\n  tokens {{\n{master}    agent = \"{}\"\n    replication = \"{}\"\n  }}\n}}\n",
+        "encrypt = \"{}\"\nacl {{\n  enabled = true\n  default_policy = \"deny\"\n  down_policy = \"extend-cache\"\n  tokens {{\n{master}{default}    agent = \"{}\"\n    replication = \"{}\"\n  }}\n}}\n",
         secrets.gossip_key, secrets.servers, secrets.replication
     )
 }
@@ -143,8 +170,7 @@ pub async fn create_tokens(lab: &Lab) -> Result<(), LabError> {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     };
-    let secrets_of = [&secrets.servers, &secrets.replication, &secrets.gateways];
-    for ((name, rules), secret) in JOB_POLICIES.iter().zip(secrets_of) {
+    for (name, rules, secret) in secrets.jobs().filter(|(_, _, secret)| !secret.is_empty()) {
         let description = format!("fedctl lab: {name}");
         put("/v1/acl/policy", json!({"Name": name, "Description": description, "Rules": rules})).await?;
         let token = json!({"SecretID": secret, "Description": description, "Policies": [{"Name": name}]});

@@ -1,5 +1,6 @@
 //! `fedctl lab`: up -detach, status, down, as a user runs them.
 
+use crate::support::dig::dig;
 use crate::support::gateway::have_envoy;
 use crate::support::{fedctl_cmd, run_cmd, temp_dir};
 
@@ -18,6 +19,16 @@ fn up_detach_then_status_then_down_leaves_nothing_behind() {
     assert!(up.stderr.contains(&format!("==> lab directory: {lab_arg}\n")), "{}", up.stderr);
     assert!(up.stdout.contains("dc1  yes") && up.stdout.contains("dc2  no"), "{}", up.stdout);
     assert!(up.stdout.contains("FEDCTL_HTTP_ADDR=127.0.0.1:"), "{}", up.stdout);
+    // A dig line per datacenter, each answered with the next datacenter's server.
+    for (here, there) in [("dc1", "dc2"), ("dc2", "dc1")] {
+        let line = up.stdout.lines().find(|l| l.contains(&format!("# {here}'s DNS interface"))).expect("a dig line");
+        let words: Vec<&str> = line.split("    #").next().unwrap().split_whitespace().collect();
+        assert_eq!(words[0], "dig", "{line}");
+        let (server, port) = (words[1].trim_start_matches('@'), words[3].parse().unwrap());
+        let r = dig(server, port, &words[4..]);
+        assert_eq!(r.answers.len(), 1, "{line}: {}", r.text);
+        assert!(r.answers[0].ends_with(&format!(" {there}-s1.node.{there}.consul.")), "{line}: {}", r.text);
+    }
     let state: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(lab.join("lab.json")).unwrap()).unwrap();
     let pids: Vec<u32> = state["Datacenters"]
@@ -145,6 +156,25 @@ fn an_isolated_lab_federates_only_through_gateways_and_leaves_no_namespace() {
     let put = fedctl(&["kv", "put", "-token-file", &token, "-datacenter", "dc2", "k", "v"], Some("10.1.0.10:8500"));
     assert_eq!(put.code, 0, "{put:?}");
     assert_eq!(fedctl(&["kv", "get", "-token-file", &token, "k"], Some("10.2.0.10:8500")).stdout.trim(), "v");
+    // DNS: dc1's agent answers for dc2's names through the gateways (it has no route to
+    // dc2). First the line `lab up` printed, then a service registered in dc2.
+    let line = up.stdout.lines().find(|l| l.contains("# dc1's DNS interface")).expect("a dig line for dc1");
+    assert!(line.starts_with("dig @10.1.0.10 -p 8600 consul.service.dc2.consul SRV "), "{line}");
+    let printed: Vec<&str> = line.split("    #").next().unwrap().split_whitespace().skip(4).collect();
+    let r = dig("10.1.0.10", 8600, &printed);
+    assert_eq!(r.answers, ["consul.service.dc2.consul. 0 IN SRV 1 1 8300 dc2-s1.node.dc2.consul."], "{}", r.text);
+    assert_eq!(r.additional, ["dc2-s1.node.dc2.consul. 0 IN A 10.2.0.10"], "{}", r.text);
+    let web = ["services", "register", "-token-file", &token, "-name", "web", "-port", "8080", "-address", "10.2.0.77"];
+    assert_eq!(fedctl(&web, Some("10.2.0.10:8500")).code, 0);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let answered = loop {
+        let r = dig("10.1.0.10", 8600, &["web.service.dc2.consul", "A"]);
+        if !r.answers.is_empty() || std::time::Instant::now() > deadline {
+            break r;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    };
+    assert_eq!(answered.answers, ["web.service.dc2.consul. 0 IN A 10.2.0.77"], "{}", answered.text);
     let status = fedctl(&["lab", "status"], None);
     assert!(status.stdout.contains("Status: federated"), "{status:?}");
     // A second isolated lab would share the host's addresses: refused, and nothing left of it.

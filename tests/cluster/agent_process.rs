@@ -135,7 +135,7 @@ fn ports_taken_by_another_process_are_all_named_at_once_with_what_to_do() {
         dir.path(),
         &["agent", "-dev", "-http-port", &http_port.to_string(), "-serf-lan-port", &lan_port.to_string()]
             .into_iter()
-            .chain(["-server-port", "0", "-serf-wan-port", "0", "-grpc-port", "0"])
+            .chain(["-server-port", "0", "-serf-wan-port", "0", "-grpc-port", "0", "-dns-port", "0"])
             .collect::<Vec<_>>(),
     );
     assert_eq!(run.code, 1, "{run:?}");
@@ -219,6 +219,14 @@ fn dev_agent_needs_no_flags() {
         std::thread::sleep(Duration::from_millis(25));
     }
     assert_eq!(in_ns(&["kv", "get", "hello"]).stdout, "world\n");
+    // The DNS interface on Consul's port, shown by members.
+    let members = in_ns(&["members"]).stdout;
+    assert!(members.lines().next().unwrap().ends_with("DNS"), "{members}");
+    assert!(members.lines().nth(1).unwrap().ends_with("127.0.0.1:8600"), "{members}");
+    if have_tool("dig", "to ask the DNS interface") {
+        let out = ns.command("dig").args(["@127.0.0.1", "-p", "8600", "+short", "consul.service.consul"]).output();
+        assert_eq!(String::from_utf8_lossy(&out.unwrap().stdout), "127.0.0.1\n");
+    }
     if have_tool("curl", "to query the API as the acceptance test does") {
         let out = ns.command("curl").args(["-s", "localhost:8500/v1/status/leader"]).output().unwrap();
         assert_eq!(String::from_utf8_lossy(&out.stdout), "\"127.0.0.1:8300\"");

@@ -1,52 +1,29 @@
-//! The DNS interface of a `-dev` agent, asked with `dig` as users do: each name form, A and
-//! SRV records (with the targets' addresses in the additional section), health filtering,
-//! the reference's return codes, UDP cut to three answers without EDNS while TCP gets them
-//! all, and garbage that never stops the server answering.
+//! The DNS interface of a `-dev` agent, asked with `dig` as users do: each name form and
+//! record type (A, SRV with the targets' addresses in the additional section, TXT, ANY, PTR,
+//! SOA, NS), health filtering and the reference's return codes.
 
 use std::net::SocketAddr;
-use std::process::Command;
 
 use fedctl::config::ConfigFlags;
 use serde_json::json;
 
 use crate::support::agent::{TestAgent, agent_with, free_ports};
+use crate::support::dig::dig_at as dig;
 use crate::support::{eventually, have_tool};
 
-async fn dns_agent() -> (TestAgent, SocketAddr) {
-    let agent =
-        agent_with(ConfigFlags { dev: true, node: Some("dns-node".into()), dns_port: Some(0), ..free_ports() }).await;
-    let addr = agent.agent.dns_addr.expect("ports.dns was set");
+pub(super) async fn dns_agent() -> (TestAgent, SocketAddr) {
+    dns_agent_with(Vec::new()).await
+}
+
+/// A `-dev` agent (node `dns-node`) with the DNS interface on a free port and `config_files`.
+pub(super) async fn dns_agent_with(config_files: Vec<std::path::PathBuf>) -> (TestAgent, SocketAddr) {
+    let flags = ConfigFlags { dev: true, node: Some("dns-node".into()), config_files, ..free_ports() };
+    let agent = agent_with(flags).await;
+    let addr = agent.agent.dns_addr.expect("ports.dns is 0: a free port");
     (agent, addr)
 }
 
-/// `dig` at `addr` with `args`: (status, the answer section's lines, the whole output).
-fn dig(addr: SocketAddr, args: &[&str]) -> (String, Vec<String>, String) {
-    let out = Command::new("dig")
-        .args([&format!("@{}", addr.ip()), "-p", &addr.port().to_string(), "+tries=1", "+time=3"])
-        .args(args)
-        .output()
-        .expect("running dig");
-    // Whitespace collapsed, line by line: records read as `name ttl IN type data`.
-    let text: String = String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ") + "\n")
-        .collect();
-    let status = text.split("status: ").nth(1).and_then(|s| s.split(',').next()).unwrap_or("").to_owned();
-    let mut answers = Vec::new();
-    let mut section = "";
-    for line in text.lines() {
-        if let Some(name) = line.strip_prefix(";; ").and_then(|l| l.strip_suffix(" SECTION:")) {
-            section = if name == "ANSWER" { "answer" } else { "" };
-        } else if line.trim().is_empty() {
-            section = "";
-        } else if section == "answer" {
-            answers.push(line.to_owned());
-        }
-    }
-    (status, answers, text)
-}
-
-async fn register(agent: &TestAgent, definition: serde_json::Value) {
+pub(super) async fn register(agent: &TestAgent, definition: serde_json::Value) {
     let r = agent.http.put(agent.url("/v1/agent/service/register")).json(&definition).send().await.unwrap();
     assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
 }
@@ -60,46 +37,53 @@ async fn names_records_and_return_codes_as_the_reference() {
     register(&agent, json!({"Name": "web", "ID": "web-1", "Port": 8080, "Address": "10.0.0.5", "Tags": ["v1"]})).await;
     register(&agent, json!({"Name": "web", "ID": "web-2", "Port": 8081, "Tags": ["v2"]})).await;
     register(&agent, json!({"Name": "db", "ID": "db-1", "Port": 5432, "Check": {"TTL": "60s"}})).await;
-    eventually("web's two instances answer", async || dig(addr, &["web.service.consul", "A"]).1.len() == 2).await;
+    eventually("web's two instances answer", async || dig(addr, &["web.service.consul", "A"]).answers.len() == 2).await;
 
     // A: the service address, else the node's.
-    let (status, answers, _) = dig(addr, &["web.service.consul", "A"]);
-    assert_eq!(status, "NOERROR");
-    let mut shown: Vec<String> = answers.iter().map(|a| a.rsplit(' ').next().unwrap().to_owned()).collect();
-    shown.sort();
-    assert_eq!(shown, ["10.0.0.5", "127.0.0.1"], "{answers:?}");
+    let r = dig(addr, &["web.service.consul", "A"]);
+    assert_eq!(r.status, "NOERROR");
+    assert!(r.has_flag("aa") && !r.has_flag("ra"), "authoritative; no recursors, no recursion: {}", r.text);
+    assert_eq!(r.data(), ["10.0.0.5", "127.0.0.1"], "{}", r.text);
     // A tag, the datacenter label, RFC 2782 (with and without .service), upper case.
-    let (_, answers, _) = dig(addr, &["v1.web.service.dc1.consul", "A"]);
-    assert_eq!(answers, ["v1.web.service.dc1.consul. 0 IN A 10.0.0.5"]);
+    assert_eq!(dig(addr, &["v1.web.service.dc1.consul", "A"]).answers, ["v1.web.service.dc1.consul. 0 IN A 10.0.0.5"]);
     for name in ["_web._v2.service.consul", "_web._v2.consul", "_WEB._V2.SERVICE.CONSUL"] {
-        let (status, answers, text) = dig(addr, &[name, "SRV"]);
-        assert_eq!(status, "NOERROR", "{text}");
-        assert_eq!(answers.len(), 1, "{text}");
-        assert!(answers[0].ends_with("IN SRV 1 1 8081 dns-node.node.dc1.consul."), "{text}");
+        let r = dig(addr, &[name, "SRV"]);
+        assert_eq!(r.status, "NOERROR", "{}", r.text);
+        assert_eq!(r.answers.len(), 1, "{}", r.text);
+        assert!(r.answers[0].ends_with("IN SRV 1 1 8081 dns-node.node.dc1.consul."), "{}", r.text);
         assert!(
-            text.contains("dns-node.node.dc1.consul. 0 IN A 127.0.0.1"),
-            "the target's address, additional: {text}"
+            r.additional.contains(&"dns-node.node.dc1.consul. 0 IN A 127.0.0.1".to_owned()),
+            "the target's address, additional: {}",
+            r.text
         );
     }
     // SRV of an instance with its own address: an addr target.
-    let (_, answers, text) = dig(addr, &["v1.web.service.consul", "SRV"]);
-    assert_eq!(answers, ["v1.web.service.consul. 0 IN SRV 1 1 8080 0a000005.addr.dc1.consul."], "{text}");
-    assert!(text.contains("0a000005.addr.dc1.consul. 0 IN A 10.0.0.5"), "{text}");
-    let (_, answers, _) = dig(addr, &["0a000005.addr.consul", "A"]);
-    assert_eq!(answers, ["0a000005.addr.consul. 0 IN A 10.0.0.5"]);
+    let r = dig(addr, &["v1.web.service.consul", "SRV"]);
+    assert_eq!(r.answers, ["v1.web.service.consul. 0 IN SRV 1 1 8080 0a000005.addr.dc1.consul."], "{}", r.text);
+    assert!(r.additional.contains(&"0a000005.addr.dc1.consul. 0 IN A 10.0.0.5".to_owned()), "{}", r.text);
+    assert_eq!(dig(addr, &["0a000005.addr.consul", "A"]).answers, ["0a000005.addr.consul. 0 IN A 10.0.0.5"]);
+    // TXT of a service answers its addresses, as the reference; ANY too.
+    assert_eq!(dig(addr, &["v1.web.service.consul", "TXT"]).answers, ["v1.web.service.consul. 0 IN A 10.0.0.5"]);
+    assert_eq!(dig(addr, &["v1.web.service.consul", "ANY"]).answers, ["v1.web.service.consul. 0 IN A 10.0.0.5"]);
     // The node, and the consul service of the servers.
-    let (_, answers, _) = dig(addr, &["dns-node.node.consul", "A"]);
-    assert_eq!(answers, ["dns-node.node.consul. 0 IN A 127.0.0.1"]);
-    let (_, answers, _) = dig(addr, &["consul.service.consul", "A"]);
-    assert_eq!(answers, ["consul.service.consul. 0 IN A 127.0.0.1"]);
+    assert_eq!(dig(addr, &["dns-node.node.consul", "A"]).answers, ["dns-node.node.consul. 0 IN A 127.0.0.1"]);
+    assert_eq!(dig(addr, &["consul.service.consul", "A"]).answers, ["consul.service.consul. 0 IN A 127.0.0.1"]);
 
     // Health: db's TTL check is critical, so db has no instance to answer; passing, it has.
-    let (status, answers, text) = dig(addr, &["db.service.consul", "A"]);
-    assert_eq!((status.as_str(), answers.len()), ("NXDOMAIN", 0), "{text}");
-    assert!(text.contains("consul. 0 IN SOA ns.consul. hostmaster.consul."), "the SOA: {text}");
+    let r = dig(addr, &["db.service.consul", "A"]);
+    assert_eq!((r.status.as_str(), r.answers.len()), ("NXDOMAIN", 0), "{}", r.text);
+    assert!(r.authority[0].starts_with("consul. 0 IN SOA ns.consul. hostmaster.consul."), "the SOA: {}", r.text);
     let passed = agent.http.put(agent.url("/v1/agent/check/pass/service:db-1")).send().await.unwrap();
     assert_eq!(passed.status(), 200);
-    eventually("db answers once passing", async || dig(addr, &["db.service.consul", "A"]).1.len() == 1).await;
+    eventually("db answers once passing", async || dig(addr, &["db.service.consul", "A"]).answers.len() == 1).await;
+    let warned = agent.http.put(agent.url("/v1/agent/check/warn/service:db-1")).send().await.unwrap();
+    assert_eq!(warned.status(), 200);
+    eventually("db is warning", async || {
+        let r = agent.http.get(agent.url("/v1/health/checks/db")).send().await.unwrap();
+        r.json::<serde_json::Value>().await.unwrap()[0]["Status"] == "warning"
+    })
+    .await;
+    assert_eq!(dig(addr, &["db.service.consul", "A"]).answers.len(), 1, "warning is answered unless only_passing");
 
     // Return codes: unknown names, an unknown datacenter, two datacenter labels, out of the
     // domain (no recursors), a name with no records of the type.
@@ -111,50 +95,85 @@ async fn names_records_and_return_codes_as_the_reference() {
         ("web.consul", "A", "NXDOMAIN"),
         ("example.com", "A", "SERVFAIL"),
         ("web.service.consul", "AAAA", "NOERROR"),
+        ("dns-node.node.consul", "SRV", "NOERROR"),
     ] {
-        let (status, answers, text) = dig(addr, &[name, qtype]);
-        assert_eq!((status.as_str(), answers.len()), (want, 0), "{name} {qtype}: {text}");
+        let r = dig(addr, &[name, qtype]);
+        assert_eq!((r.status.as_str(), r.answers.len()), (want, 0), "{name} {qtype}: {}", r.text);
     }
-    let (status, answers, _) = dig(addr, &["consul", "SOA"]);
-    assert_eq!(status, "NOERROR");
-    assert!(answers[0].starts_with("consul. 0 IN SOA ns.consul. hostmaster.consul."), "{answers:?}");
+    // A zone transfer (over TCP) is refused: NOTIMP, which dig reports as a failed transfer.
+    let r = dig(addr, &["consul", "AXFR"]);
+    assert!(r.text.contains("; Transfer failed.") && r.answers.is_empty(), "{}", r.text);
     agent.stop().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn udp_without_edns_gets_three_answers_and_tcp_all_and_garbage_changes_nothing() {
+async fn node_metadata_connect_names_reverse_lookups_and_the_zone() {
     if !have_tool("dig", "to ask the DNS interface") {
         return;
     }
     let (agent, addr) = dns_agent().await;
-    for i in 0..10 {
-        register(
-            &agent,
-            json!({"Name": "api", "ID": format!("api-{i}"), "Port": 9000, "Address": format!("10.0.1.{i}")}),
-        )
-        .await;
+    // An external node with metadata, a service on it, and a sidecar proxy of web.
+    for service in [
+        json!({"Service": "cache", "ID": "cache-1", "Port": 6379}),
+        json!({"Service": "mail", "ID": "mail-1", "Port": 25, "Address": "10.0.9.10"}),
+    ] {
+        let node = json!({
+            "Node": "rack-node", "Address": "10.0.9.9", "NodeMeta": {"rack": "a1", "a=b": "c"}, "Service": service
+        });
+        let r = agent.http.put(agent.url("/v1/catalog/register")).json(&node).send().await.unwrap();
+        assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
     }
-    eventually("ten instances over TCP", async || dig(addr, &["+tcp", "api.service.consul", "A"]).1.len() == 10).await;
-    let (_, answers, _) = dig(addr, &["+noedns", "+ignore", "api.service.consul", "A"]);
-    assert_eq!(answers.len(), 3, "udp_answer_limit: {answers:?}");
-    let (_, answers, _) = dig(addr, &["+bufsize=4096", "api.service.consul", "A"]);
-    assert_eq!(answers.len(), 10, "with EDNS the byte size alone limits: {answers:?}");
-    // Answers are shuffled: the first of three is not always the same.
-    let firsts: std::collections::BTreeSet<String> =
-        (0..20).map(|_| dig(addr, &["+noedns", "+ignore", "api.service.consul", "A"]).1[0].clone()).collect();
-    assert!(firsts.len() > 1, "{firsts:?}");
+    register(&agent, json!({"Name": "web", "ID": "web-1", "Port": 8080})).await;
+    register(
+        &agent,
+        json!({"Name": "web-sidecar-proxy", "Kind": "connect-proxy", "Port": 21000,
+               "Proxy": {"DestinationServiceName": "web", "DestinationServiceID": "web-1"}}),
+    )
+    .await;
+    eventually("web's sidecar is in the catalog", async || {
+        dig(addr, &["web.connect.consul", "SRV"]).answers.len() == 1
+    })
+    .await;
 
-    // Garbage over UDP and TCP: the server keeps answering.
-    let socket = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
-    for packet in
-        [&b""[..], b"\x00", &[0xff; 12], &[0u8; 512], b"\x12\x34\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00\xc0\x0c"]
-    {
-        socket.send_to(packet, addr).unwrap();
-    }
-    let mut tcp = std::net::TcpStream::connect(addr).unwrap();
-    std::io::Write::write_all(&mut tcp, b"\x00\x05junk").unwrap();
-    drop(tcp);
-    let (status, answers, _) = dig(addr, &["api.service.consul", "A"]);
-    assert_eq!((status.as_str(), answers.is_empty()), ("NOERROR", false));
+    // TXT: the node's metadata, RFC 1464 escaped; ANY: its address and metadata; A: the
+    // address with the metadata in the additional section.
+    let r = dig(addr, &["rack-node.node.consul", "TXT"]);
+    let mut txt: Vec<&str> = r.answers.iter().map(|a| a.split(" IN TXT ").nth(1).unwrap()).collect();
+    txt.sort();
+    assert_eq!(txt, ["\"a`=b=c\"", "\"rack=a1\""], "{}", r.text);
+    let r = dig(addr, &["rack-node.node.consul", "ANY"]);
+    assert_eq!(r.answers.len(), 3, "{}", r.text);
+    assert!(r.answers.contains(&"rack-node.node.consul. 0 IN A 10.0.9.9".to_owned()), "{}", r.text);
+    let r = dig(addr, &["rack-node.node.consul", "A"]);
+    assert_eq!(r.answers, ["rack-node.node.consul. 0 IN A 10.0.9.9"]);
+    assert!(r.additional.contains(&"rack-node.node.consul. 0 IN TXT \"rack=a1\"".to_owned()), "{}", r.text);
+    // SRV targets on that node carry its metadata too.
+    let r = dig(addr, &["cache.service.consul", "SRV"]);
+    assert_eq!(r.answers, ["cache.service.consul. 0 IN SRV 1 1 6379 rack-node.node.dc1.consul."], "{}", r.text);
+    assert!(r.additional.contains(&"rack-node.node.dc1.consul. 0 IN A 10.0.9.9".to_owned()), "{}", r.text);
+    assert!(r.additional.contains(&"rack-node.node.dc1.consul. 0 IN TXT \"rack=a1\"".to_owned()), "{}", r.text);
+
+    // The connect name: web's sidecar (its port), not web.
+    let r = dig(addr, &["web.connect.consul", "SRV"]);
+    assert_eq!(r.answers, ["web.connect.consul. 0 IN SRV 1 1 21000 dns-node.node.dc1.consul."], "{}", r.text);
+
+    // Reverse lookups: a node's address names the node; a service's address names the service.
+    let r = dig(addr, &["-x", "10.0.9.9"]);
+    assert_eq!(r.answers, ["9.9.0.10.in-addr.arpa. 0 IN PTR rack-node.node.dc1.consul."], "{}", r.text);
+    let r = dig(addr, &["-x", "10.0.9.10"]);
+    assert_eq!(r.answers, ["10.9.0.10.in-addr.arpa. 0 IN PTR mail.service.dc1.consul."], "{}", r.text);
+    // An address nobody has is outside the zone: no recursors, SERVFAIL.
+    assert_eq!(dig(addr, &["-x", "192.0.2.77"]).status, "SERVFAIL");
+
+    // The zone: SOA with the servers as NS in the authority section (their addresses as
+    // glue), and NS.
+    let r = dig(addr, &["consul", "SOA"]);
+    assert_eq!(r.status, "NOERROR");
+    assert!(r.answers[0].starts_with("consul. 0 IN SOA ns.consul. hostmaster.consul. "), "{}", r.text);
+    assert!(r.answers[0].ends_with(" 3600 600 86400 0"), "refresh, retry, expire, minimum: {}", r.text);
+    assert_eq!(r.authority, ["consul. 0 IN NS dns-node.node.dc1.consul."], "{}", r.text);
+    assert_eq!(r.additional, ["dns-node.node.dc1.consul. 0 IN A 127.0.0.1"], "{}", r.text);
+    let r = dig(addr, &["consul", "NS"]);
+    assert_eq!(r.answers, ["consul. 0 IN NS dns-node.node.dc1.consul."], "{}", r.text);
     agent.stop().await;
 }

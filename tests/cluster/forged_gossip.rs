@@ -28,6 +28,7 @@ fn spawn(dir: &Path, n: usize, join: Option<SocketAddr>) -> Server {
     let mut cmd = fedctl_cmd(dir);
     cmd.args(["agent", "-server", "-bootstrap-expect", "3", "-node", &format!("s{n}")])
         .args(["-bind", "127.0.0.1", "-advertise", "127.0.0.1", "-http-port", "0", "-grpc-port", "0"])
+        .args(["-dns-port", "0"])
         .args(["-server-port", &rpc.to_string(), "-serf-lan-port", &serf.to_string()])
         .args(["-serf-wan-port", &wan.to_string()])
         .args(["-data-dir", &dir.join(format!("data-s{n}")).display().to_string()])

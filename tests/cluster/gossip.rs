@@ -20,6 +20,7 @@ async fn member(name: &str, server: bool) -> (Gossip, watch::Sender<bool>) {
             build: "test".into(),
             leaving: false,
             wan_port: 0,
+            dns: String::new(),
         },
         expected_size: 3,
         tunnel: None,

@@ -11,6 +11,8 @@ mod connect_ca_config;
 mod connect_leaf;
 mod connect_registration;
 mod dns;
+mod dns_garbage;
+mod dns_settings;
 mod file_modes;
 mod forged_gossip;
 mod gossip;

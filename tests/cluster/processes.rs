@@ -29,7 +29,7 @@ fn spawn(dir: &Path, n: usize, ports: Option<(u16, u16)>, join: Option<&str>) ->
     cmd.args(["agent", "-server", "-bootstrap-expect", "3", "-node", &format!("s{n}")])
         .args(["-bind", "127.0.0.1", "-advertise", "127.0.0.1", "-http-port", "0"])
         .args(["-server-port", &rpc, "-serf-lan-port", &serf, "-serf-wan-port", "0"])
-        .args(["-grpc-port", "0"])
+        .args(["-grpc-port", "0", "-dns-port", "0"])
         .args(["-data-dir", &dir.join(format!("data-s{n}")).display().to_string()])
         .args(["-config-file", &tls_file(dir, n)]);
     if let Some(j) = join {

@@ -98,7 +98,7 @@ async fn a_partitioned_secondary_keeps_its_states_reports_stale_and_converges_af
     cmd.args(["agent", "-dev", "-node", "s-dc3", "-datacenter", "dc3", "-primary-datacenter", "dc1"])
         .args(["-bind", &there, "-advertise", &there, "-join-wan", &wan])
         .args(["-http-port", "0", "-server-port", "0", "-serf-lan-port", "0", "-serf-wan-port", "0"])
-        .args(["-grpc-port", "0"])
+        .args(["-grpc-port", "0", "-dns-port", "0"])
         .env_remove("FEDCTL_HTTP_ADDR")
         .env_remove("CONSUL_HTTP_ADDR");
     let dc3 = AgentProcess::spawn(cmd);

@@ -35,6 +35,7 @@ pub fn free_ports() -> ConfigFlags {
         serf_lan_port: Some(0),
         serf_wan_port: Some(0),
         grpc_port: Some(0),
+        dns_port: Some(0),
         ..ConfigFlags::default()
     }
 }

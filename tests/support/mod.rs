@@ -3,6 +3,7 @@
 //! namespaces, federations started as a user would).
 
 pub mod agent;
+pub mod dig;
 pub mod gateway;
 pub mod linearizable;
 pub mod mesh;
@@ -11,6 +12,7 @@ pub mod netns;
 pub mod ports;
 pub mod process;
 pub mod readme;
+pub mod recursor;
 pub mod tls;
 pub mod wanfed;
 

@@ -17,7 +17,7 @@ use std::process::{Child, Stdio};
 
 use serde_json::Value;
 
-use fedctl::lab::{JOB_POLICIES, Secrets};
+use fedctl::lab::Secrets;
 
 use super::FEDCTL;
 use super::gateway::{Pki, WANFED};
@@ -81,14 +81,7 @@ impl Federation {
         }
         let mut topo = Topology::new(why)?;
         let pki = Pki::new();
-        let uuid = fedctl::state::new_uuid;
-        let secrets = Secrets {
-            gossip_key: fedctl::gossip::generate_key(),
-            management: uuid(),
-            servers: uuid(),
-            replication: uuid(),
-            gateways: uuid(),
-        };
+        let secrets = Secrets::new();
         topo.set_token(&secrets.management);
         let gateway_token_file = pki.dir.path().join("gateway.token");
         std::fs::write(&gateway_token_file, &secrets.gateways).unwrap();
@@ -223,8 +216,7 @@ impl Federation {
     /// -secret`, as an operator would). Blocks until done.
     pub fn create_tokens(&self) {
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
-        let secrets = [&self.secrets.servers, &self.secrets.replication, &self.secrets.gateways];
-        for ((name, rules), secret) in JOB_POLICIES.iter().zip(secrets) {
+        for (name, rules, secret) in self.secrets.jobs() {
             let steps: [&[&str]; 2] = [
                 &["acl", "policy", "create", "-name", name, "-rules", rules],
                 &["acl", "token", "create", "-secret", secret, "-policy-name", name, "-description", name],

@@ -176,7 +176,7 @@ fn five_bad_keys() -> Vec<KeyProblem> {
         unsupported("translate_wan_addrs", 5, "answering with WAN addresses for nodes in other datacenters"),
         unknown("nod_name", 6, Some("node_name")),
         unknown("ports.htp", 9, Some("ports.http")),
-        unsupported("dns_config", 11, "the DNS interface"),
+        unsupported("dns_config.use_cache", 11, "DNS answers from the agent's cache"),
     ]
 }
 
@@ -192,7 +192,7 @@ ports {
   http = 8500
   htp = 1
 }
-dns_config { only_passing = true }
+dns_config { use_cache = true }
 "#;
     let (path, err) = error_for(text, "agent.hcl");
     assert!(matches!(&err, ConfigError::UnknownKeys { path: p, .. } if *p == path), "{err:?}");
@@ -206,7 +206,7 @@ dns_config { only_passing = true }
              {file}:5: \"translate_wan_addrs\" is a Consul setting fedctl does not support yet (answering with WAN addresses for nodes in other datacenters)\n\
              {file}:6: unknown key \"nod_name\" (did you mean \"node_name\"?)\n\
              {file}:9: unknown key \"ports.htp\" (did you mean \"ports.http\"?)\n\
-             {file}:11: \"dns_config\" is a Consul setting fedctl does not support yet (the DNS interface)\n\
+             {file}:11: \"dns_config.use_cache\" is a Consul setting fedctl does not support yet (DNS answers from the agent's cache)\n\
              fix the unknown keys and remove the unsupported ones to start the agent"
         )
     );
@@ -224,7 +224,7 @@ fn every_bad_key_of_a_json_file_is_reported_at_once_with_its_line() {
     "http": 8500,
     "htp": 1
   },
-  "dns_config": { "only_passing": true }
+  "dns_config": { "use_cache": true }
 }
 "#;
     let (path, err) = error_for(text, "agent.json");
@@ -616,4 +616,91 @@ fn what_no_intention_decides_follows_the_acl_default_policy_unless_connect_says(
     let reason = |name: &str, text: &str| cfg(name, text).intention_default().reason;
     assert_eq!(reason("deny2.hcl", &format!("{base}{deny}")), "Default behavior configured by ACLs");
     assert_eq!(reason("open2.hcl", base), "ACLs disabled, access is allowed by default");
+}
+
+#[test]
+fn the_dns_interface_has_the_reference_defaults() {
+    let cfg = resolve(&ConfigFlags { dev: true, ..ConfigFlags::default() }).unwrap();
+    assert_eq!(cfg.ports.dns, Some(8600));
+    let dns = &cfg.dns;
+    assert_eq!((dns.domain.as_str(), dns.alt_domain.as_deref()), ("consul.", None));
+    assert!(dns.recursors.is_empty());
+    assert!(dns.allow_stale && !dns.only_passing && !dns.enable_truncate && dns.node_meta_txt);
+    assert_eq!((dns.udp_answer_limit, dns.a_record_limit, dns.node_ttl), (3, 0, 0));
+    assert_eq!(dns.recursor_timeout, std::time::Duration::from_secs(2));
+    assert_eq!((dns.soa.refresh, dns.soa.retry, dns.soa.expire, dns.soa.min_ttl), (3600, 600, 86400, 0));
+}
+
+#[test]
+fn dns_keys_layer_like_every_other_key() {
+    let dir = temp_dir();
+    let a = write(
+        dir.path(),
+        "a.hcl",
+        r#"
+domain = "Example.ORG"
+alt_domain = "mesh.internal"
+recursors = ["127.0.0.53", "10.0.0.2:5353", "127.0.0.53:53"]
+dns_config {
+  only_passing = true
+  node_ttl = "30s"
+  service_ttl = {
+    "*" = "5s"
+    "web" = "10s"
+  }
+  soa {
+    min_ttl = 7
+  }
+}
+ports {
+  dns = 8653
+}
+"#,
+    );
+    let b = write(
+        dir.path(),
+        "b.json",
+        r#"{ "dns_config": { "udp_answer_limit": 5, "enable_truncate": true, "allow_stale": false, "recursor_timeout": "500ms" } }"#,
+    );
+    let cfg = resolve(&ConfigFlags { dev: true, ..with_files(vec![a, b]) }).unwrap();
+    assert_eq!(cfg.ports.dns, Some(8653));
+    let dns = &cfg.dns;
+    assert_eq!(dns.domain, "example.org.");
+    assert_eq!(dns.alt_domain.as_deref(), Some("mesh.internal."));
+    let recursors: Vec<String> = dns.recursors.iter().map(ToString::to_string).collect();
+    assert_eq!(recursors, ["127.0.0.53:53", "10.0.0.2:5353"], "port 53 by default, duplicates dropped");
+    assert!(dns.only_passing && dns.enable_truncate && !dns.allow_stale);
+    assert_eq!((dns.node_ttl, dns.udp_answer_limit, dns.soa.min_ttl, dns.soa.refresh), (30, 5, 7, 3600));
+    assert_eq!(dns.recursor_timeout, std::time::Duration::from_millis(500));
+    assert_eq!((dns.service_ttl("web"), dns.service_ttl("db")), (10, 5));
+
+    let cfg = resolve(&ConfigFlags { dev: true, dns_port: Some(-1), ..ConfigFlags::default() }).unwrap();
+    assert_eq!(cfg.ports.dns, None, "-dns-port -1 turns the interface off");
+}
+
+#[test]
+fn bad_dns_settings_are_refused_with_the_key_and_the_reason() {
+    for (text, message) in [
+        (
+            "alt_domain = \"service.example\"",
+            "alt_domain = \"service.example\": alt_domain cannot start with {service,connect,node,query,addr,dc1}",
+        ),
+        ("alt_domain = \"dc1.example\"", "alt_domain cannot start with {service,connect,node,query,addr,dc1}"),
+        ("alt_domain = \"bad_name!\"", "alt_domain = \"bad_name!\": must be a DNS name"),
+        (
+            "recursors = [\"unix:///var/run/dns.sock\"]",
+            "DNS Recursors cannot be unix sockets: unix:///var/run/dns.sock",
+        ),
+        ("recursors = [\"dns.example\"]", "recursors = \"dns.example\": must be an IP address"),
+        ("dns_config { udp_answer_limit = -1 }", "dns_config.udp_answer_limit = \"-1\": must be 0 or more"),
+        ("dns_config { recursor_timeout = \"0s\" }", "dns_config.recursor_timeout = \"0s\": must be greater than 0"),
+        ("dns_config { node_ttl = \"forever\" }", "dns_config.node_ttl"),
+        ("ports { dns = 70000 }", "ports.dns = \"70000\": expected a port number 0-65535, or -1 to disable"),
+    ] {
+        let dir = temp_dir();
+        let path = write(dir.path(), "dns.hcl", &format!("{text}\n"));
+        let err = resolve(&ConfigFlags { dev: true, ..with_files(vec![path]) }).unwrap_err().to_string();
+        assert!(err.contains(message), "{text}: {err}");
+        assert!(err.contains("dns.hcl"), "the file is named: {err}");
+    }
 }

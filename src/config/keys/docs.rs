@@ -2,8 +2,8 @@
 //! test holds [`CONFIG_KEYS`] to [`accepted_keys`], the keys serde reads, so neither drifts.
 
 use super::suggest::fields_of;
-use crate::config::FileLimits;
 use crate::config::file::{FileAcl, FileAclTokens, FileConfig, FileConnect, FilePorts};
+use crate::config::{FileDnsConfig, FileLimits, FileSoa};
 
 /// Every key an agent config file takes (a key in a block dotted: `ports.http` is `http` in
 /// `ports { }`), with what it does and its default.
@@ -29,14 +29,46 @@ pub const CONFIG_KEYS: &[(&str, &str)] = &[
         "ports.https",
         "the HTTP API over TLS with the agent's cert_file and key_file, Consul's 8501 (default: off); set ports.http = -1 to serve HTTPS only",
     ),
-    (
-        "ports.dns",
-        "the DNS interface, UDP and TCP, on client_addr; 0 picks a free port (default: off for now; Consul's is 8600)",
-    ),
+    ("ports.dns", "the DNS interface, UDP and TCP, on client_addr; -1 disables, 0 picks a free port (default: 8600)"),
     (
         "domain",
         "the domain of the datacenters' names, as in server.<datacenter>.<domain> and web.service.<domain> (default: consul)",
     ),
+    (
+        "alt_domain",
+        "a second domain the DNS interface answers as the first; it may not start with service, connect, \
+         node, query, addr or the datacenter (default: none)",
+    ),
+    (
+        "recursors",
+        "DNS servers (IP, with a port or without: 53) that names outside the domains are asked of, in order \
+         (default: none: such names get SERVFAIL)",
+    ),
+    ("dns_config.allow_stale", "any server may answer a DNS question, not only the leader (default: true)"),
+    ("dns_config.max_stale", "an answer staler than this is asked again of the leader (default: 87600h)"),
+    ("dns_config.node_ttl", "the TTL of node, addr and NS records (default: 0s)"),
+    (
+        "dns_config.service_ttl",
+        "TTLs of service records by service name; a name ending in * is a prefix, * alone every service \
+         (default: 0s)",
+    ),
+    (
+        "dns_config.only_passing",
+        "answer only instances whose every check passes; off: all but those with a critical check \
+         (default: off)",
+    ),
+    ("dns_config.udp_answer_limit", "answers in a UDP reply without EDNS, at most 8 (default: 3)"),
+    ("dns_config.a_record_limit", "A and AAAA answers in any reply; 0 is no limit (default: 0)"),
+    ("dns_config.enable_truncate", "set the TC bit on a UDP reply that was cut (default: off)"),
+    ("dns_config.recursor_timeout", "how long one recursor may take (default: 2s)"),
+    (
+        "dns_config.enable_additional_node_meta_txt",
+        "a node's metadata as TXT records in the additional section of SRV answers (default: true)",
+    ),
+    ("dns_config.soa.refresh", "the SOA record's refresh, in seconds (default: 3600)"),
+    ("dns_config.soa.retry", "the SOA record's retry, in seconds (default: 600)"),
+    ("dns_config.soa.expire", "the SOA record's expire, in seconds (default: 86400)"),
+    ("dns_config.soa.min_ttl", "the SOA record's minimum TTL, and its own TTL, in seconds (default: 0)"),
     ("log_level", "trace, debug, info, warn or error (default: info; FEDCTL_LOG overrides)"),
     ("log_json", "log as JSON (default: off)"),
     (
@@ -181,6 +213,15 @@ pub fn accepted_keys() -> Vec<String> {
             "ports" => fields_of::<FilePorts>(),
             "connect" => fields_of::<FileConnect>(),
             "limits" => fields_of::<FileLimits>(),
+            "dns_config" => {
+                for &field in fields_of::<FileDnsConfig>() {
+                    match field {
+                        "soa" => out.extend(fields_of::<FileSoa>().iter().map(|t| format!("dns_config.soa.{t}"))),
+                        _ => out.push(format!("dns_config.{field}")),
+                    }
+                }
+                continue;
+            }
             "acl" => {
                 for &field in fields_of::<FileAcl>() {
                     match field {

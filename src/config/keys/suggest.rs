@@ -5,8 +5,8 @@ use std::fmt;
 use serde::de::{DeserializeOwned, Visitor};
 
 use super::Segment;
-use crate::config::FileLimits;
 use crate::config::file::{FileConfig, FileConnect, FilePorts};
+use crate::config::{FileDnsConfig, FileLimits};
 use crate::local::{CheckDefinition, ServiceDefinition};
 
 /// The structs a key can belong to, for the names known at each level.
@@ -16,6 +16,7 @@ enum Schema {
     Ports,
     Connect,
     Limits,
+    Dns,
     Service,
     Check,
     /// Somewhere this module has no names for.
@@ -29,6 +30,7 @@ impl Schema {
             (Schema::File, "ports") => Schema::Ports,
             (Schema::File, "connect") => Schema::Connect,
             (Schema::File, "limits") => Schema::Limits,
+            (Schema::File, "dns_config") => Schema::Dns,
             (Schema::File, "service" | "services") => Schema::Service,
             (Schema::File, "check" | "checks") => Schema::Check,
             (Schema::Service, "check" | "checks" | "Check" | "Checks") => Schema::Check,
@@ -43,6 +45,7 @@ impl Schema {
             Schema::Ports => fields_of::<FilePorts>(),
             Schema::Connect => fields_of::<FileConnect>(),
             Schema::Limits => fields_of::<FileLimits>(),
+            Schema::Dns => fields_of::<FileDnsConfig>(),
             Schema::Service => fields_of::<ServiceDefinition>(),
             Schema::Check => fields_of::<CheckDefinition>(),
             Schema::Other => &[],
