@@ -20,6 +20,10 @@ pub fn run_role() -> bool {
             echo_server();
             true
         }
+        Ok("dns") => {
+            dns_server();
+            true
+        }
         _ => false,
     }
 }
@@ -73,6 +77,40 @@ fn echo_server() {
             });
         }
     });
+}
+
+/// A trivial DNS responder on UDP, built with the crate the agent uses: every question gets
+/// one fixed A record. 2 runtime threads like the agent, each receiving on the one socket.
+fn dns_server() {
+    use hickory_proto::op::{Message, MessageType};
+    use hickory_proto::rr::{RData, Record, rdata::A};
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    rt.block_on(async move {
+        let socket = std::sync::Arc::new(tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap());
+        println!("{}", socket.local_addr().unwrap());
+        let serve = |socket: std::sync::Arc<tokio::net::UdpSocket>| async move {
+            let mut buf = [0u8; 512];
+            loop {
+                let Ok((n, peer)) = socket.recv_from(&mut buf).await else { continue };
+                let Ok(request) = Message::from_vec(&buf[..n]) else { continue };
+                let mut reply = Message::new();
+                reply.set_id(request.id()).set_message_type(MessageType::Response).set_authoritative(true);
+                reply.add_queries(request.queries().iter().cloned());
+                if let Some(q) = request.queries().first() {
+                    reply.add_answer(Record::from_rdata(q.name().clone(), 0, RData::A(A::new(10, 0, 0, 1))));
+                }
+                let _ = socket.send_to(&reply.to_vec().unwrap(), peer).await;
+            }
+        };
+        let other = tokio::spawn(serve(socket.clone()));
+        serve(socket).await;
+        let _ = other.await;
+    });
+}
+
+/// The trivial DNS responder process; its UDP address.
+pub fn spawn_dns() -> Baseline {
+    spawn_role("dns")
 }
 
 /// A baseline process, killed on drop, and the address it printed.

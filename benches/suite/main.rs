@@ -3,7 +3,7 @@
 //!
 //! Run: `cargo bench --bench suite` (all areas, about 6 minutes on 2 vCPUs), or
 //! `cargo bench --bench suite -- --only scale,lab --json report.json --quick`.
-//! Areas: kv, acl, cluster, federation, connect, mesh, meshdc, intentions, xds, gateways, scale, lab. Environment: BENCH_RUNS (3),
+//! Areas: kv, acl, cluster, federation, connect, mesh, meshdc, intentions, xds, gateways, dns, scale, lab. Environment: BENCH_RUNS (3),
 //! BENCH_SECS (3, per load phase), BENCH_CLIENTS (64), BENCH_SCALE ("2,8,32"), BENCH_DIR (where
 //! data directories go; default `target`, the real disk), BENCH_ENVOY_ARGS (extra Envoy flags).
 
@@ -13,6 +13,7 @@ mod acl;
 mod baseline;
 mod cluster;
 mod connect;
+mod dns;
 mod federation;
 mod intentions;
 mod kv;
@@ -31,7 +32,7 @@ use std::time::Instant;
 
 use report::{Report, Row, Stat};
 
-const AREAS: [&str; 12] = [
+const AREAS: [&str; 13] = [
     "kv",
     "acl",
     "cluster",
@@ -42,11 +43,12 @@ const AREAS: [&str; 12] = [
     "intentions",
     "xds",
     "gateways",
+    "dns",
     "scale",
     "lab",
 ];
 /// Areas that run real Envoy.
-const NEEDS_ENVOY: [&str; 6] = ["mesh", "meshdc", "intentions", "xds", "gateways", "lab"];
+const NEEDS_ENVOY: [&str; 7] = ["mesh", "meshdc", "intentions", "xds", "gateways", "dns", "lab"];
 
 /// What every area gets: run counts, an HTTP client, and figures other areas recorded.
 #[derive(Debug)]
@@ -167,6 +169,7 @@ fn main() {
                 "intentions" => intentions::run(&ctx).await,
                 "xds" => xds::run(&ctx).await,
                 "gateways" => wanfed::run(&ctx).await,
+                "dns" => dns::run(&ctx).await,
                 "scale" => scale::run(&ctx).await,
                 _ => lab::run(&ctx).await,
             }

@@ -23,6 +23,8 @@ pub struct Agent {
     pub rpc: String,
     pub gossip: String,
     pub wan: String,
+    /// The DNS interface (UDP and TCP).
+    pub dns: String,
 }
 
 impl Drop for Agent {
@@ -64,25 +66,28 @@ pub fn spawn_agent(args: &[&str]) -> Agent {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            for key in ["HTTP API: ", "Server RPC: ", "WAN gossip: ", "LAN gossip: "] {
+            for key in ["HTTP API: ", "DNS: ", "Server RPC: ", "WAN gossip: ", "LAN gossip: "] {
                 if let Some(addr) = line.trim().strip_prefix(key) {
+                    let addr = addr.trim_end_matches(" (UDP and TCP)");
                     let _ = tx.send((key, addr.to_owned()));
                 }
             }
         }
     });
-    let (mut http, mut rpc, mut gossip, mut wan) = (String::new(), String::new(), String::new(), String::new());
+    let (mut http, mut rpc, mut gossip, mut wan, mut dns) =
+        (String::new(), String::new(), String::new(), String::new(), String::new());
     // The banner ends with the gossip address.
     while gossip.is_empty() {
         let (key, addr) = rx.recv_timeout(Duration::from_secs(30)).expect("agent banner");
         match key {
             "HTTP API: " => http = addr,
+            "DNS: " => dns = addr,
             "Server RPC: " => rpc = addr,
             "WAN gossip: " => wan = addr,
             _ => gossip = addr,
         }
     }
-    Agent { child, http, rpc, gossip, wan }
+    Agent { child, http, rpc, gossip, wan, dns }
 }
 
 pub async fn wait_leader(client: &reqwest::Client, http: &str) {

@@ -15,7 +15,7 @@ use crate::report::{Row, Stat, Target};
 
 const AREA: &str = "gateways";
 
-fn fedctl(dir: &Path, args: &[&str]) {
+pub(crate) fn fedctl(dir: &Path, args: &[&str]) {
     let ok = Command::new(FEDCTL).args(args).current_dir(dir).stdout(Stdio::null()).stderr(Stdio::null()).status();
     assert!(ok.unwrap().success(), "fedctl {args:?}");
 }

@@ -110,10 +110,8 @@ impl Agent {
         let dns_addr = dns.as_ref().and_then(|(udp, _)| udp.local_addr().ok());
         let dns_advertised = super::build::dns_advertised(&cfg, dns_addr);
         if let Some((udp, tcp)) = dns {
-            let server = crate::dns::DnsServer::new(backend.clone(), cfg.dns.clone(), &cfg.datacenter);
-            let for_tcp = server.clone();
-            w.spawn_edge("dns udp", |stop| crate::dns::serve_udp(udp, server, stop));
-            w.spawn_edge("dns tcp", |stop| crate::dns::serve_tcp(tcp, for_tcp, stop));
+            let (backend, settings, datacenter) = (backend.clone(), cfg.dns.clone(), cfg.datacenter.clone());
+            w.spawn_edge("dns", |stop| crate::dns::serve(backend, settings, datacenter, udp, tcp, stop));
         }
         let left = Arc::new(tokio::sync::Notify::new());
         let http_addr = http.as_ref().and_then(|l| l.local_addr().ok());

@@ -21,6 +21,8 @@ use crate::tls::names::check_dns_name;
 pub struct FileDnsConfig {
     pub allow_stale: Option<bool>,
     pub max_stale: Option<GoDuration>,
+    pub use_cache: Option<bool>,
+    pub cache_max_age: Option<GoDuration>,
     pub node_ttl: Option<GoDuration>,
     /// By service name; a key ending in `*` is a prefix.
     pub service_ttl: Option<BTreeMap<String, GoDuration>>,
@@ -100,6 +102,8 @@ pub(super) fn resolve_dns(
         recursor_timeout,
         allow_stale: flag(|d| d.allow_stale, defaults.allow_stale),
         max_stale: last(layers, |d| d.max_stale).map_or(defaults.max_stale, |(_, d)| d.0),
+        use_cache: flag(|d| d.use_cache, defaults.use_cache),
+        cache_max_age: last(layers, |d| d.cache_max_age).map_or(defaults.cache_max_age, |(_, d)| d.0),
         node_ttl: seconds("dns_config.node_ttl", |d| d.node_ttl, defaults.node_ttl)?,
         service_ttl,
         only_passing: flag(|d| d.only_passing, defaults.only_passing),

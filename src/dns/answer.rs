@@ -51,7 +51,7 @@ pub fn service_records(
     qtype: RecordType,
     dc: &str,
     service: &str,
-    instances: &[CheckServiceNode],
+    instances: &[&CheckServiceNode],
 ) -> Records {
     let mut out = Records::default();
     let ttl = settings.service_ttl(service);
@@ -114,7 +114,7 @@ pub fn node_records(settings: &DnsSettings, qname: &Name, qtype: RecordType, nod
 /// `=` and leading or trailing spaces are backquoted; in the value backquotes are doubled. A
 /// `rfc1035-` key gives the bare value.
 pub fn meta_txt(key: &str, value: &str) -> String {
-    if key.len() >= 8 && key[..8].eq_ignore_ascii_case("rfc1035-") {
+    if key.get(..8).is_some_and(|prefix| prefix.eq_ignore_ascii_case("rfc1035-")) {
         return value.to_owned();
     }
     let mut k = key.replace('`', "``").replace('=', "`=");
@@ -160,7 +160,7 @@ pub fn soa(settings: &DnsSettings) -> Record {
 /// The zone's NS records: up to three of `servers` (the `consul` service's instances, shuffled
 /// by the caller) as `<node>.node.<dc>.<domain>`, skipping nodes whose names are no hostnames,
 /// with their addresses as glue.
-pub fn ns_records(settings: &DnsSettings, dc: &str, servers: &[CheckServiceNode]) -> Records {
+pub fn ns_records(settings: &DnsSettings, dc: &str, servers: &[&CheckServiceNode]) -> Records {
     let mut out = Records::default();
     let hostname = |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
     for server in servers.iter().filter(|s| hostname(&s.node.node)).take(3) {
@@ -210,5 +210,7 @@ mod tests {
         assert_eq!(meta_txt("a=b", "c`d"), "a`=b=c``d");
         assert_eq!(meta_txt(" k ", "v"), "` k` =v");
         assert_eq!(meta_txt("RFC1035-raw", "just this"), "just this");
+        // A key whose eighth byte is inside a character.
+        assert_eq!(meta_txt("abcdefgé", "v"), "abcdefgé=v");
     }
 }

@@ -12,9 +12,10 @@ use super::answer::{Records, addr_records, answered, node_records, ns_records, p
 use super::names::{Lookup, NameError, parse, reverse};
 use super::recurse::recurse;
 use super::settings::DnsSettings;
-use super::trim::{Transport, trim};
+use super::trim::{Transport, fit};
+use super::views::{Read, Views};
 use crate::backend::Backend;
-use crate::state::{Query, QueryResult, ReadRequest, RequestContext, RequestError};
+use crate::state::{Query, QueryResult, ReadReply, ReadRequest, RequestError};
 
 /// Answers questions; cheap to clone.
 #[derive(Debug, Clone)]
@@ -23,6 +24,8 @@ pub struct DnsServer {
     settings: Arc<DnsSettings>,
     /// The agent's datacenter, for names without one.
     datacenter: String,
+    /// With `use_cache`: the views answers come from.
+    views: Option<Views>,
 }
 
 /// How a question was answered, before truncation.
@@ -55,8 +58,8 @@ enum Reply {
 }
 
 impl DnsServer {
-    pub fn new(backend: Backend, settings: DnsSettings, datacenter: &str) -> DnsServer {
-        DnsServer { backend, settings: Arc::new(settings), datacenter: datacenter.to_owned() }
+    pub fn new(backend: Backend, settings: DnsSettings, datacenter: &str, views: Option<Views>) -> DnsServer {
+        DnsServer { backend, settings: Arc::new(settings), datacenter: datacenter.to_owned(), views }
     }
 
     /// The reply to `packet` (`tcp`: complete; else cut to fit a datagram), or `None` for a
@@ -101,18 +104,16 @@ impl DnsServer {
         if outcome.with_soa {
             response.add_name_server(soa(&self.settings));
         }
-        let Records { mut answers, mut additionals } = outcome.records;
+        let Records { answers, additionals } = outcome.records;
         response.add_name_servers(outcome.authority);
         let transport = match (tcp, edns) {
             (true, _) => Transport::Tcp,
             (false, None) => Transport::udp(self.settings.udp_answer_limit),
             (false, Some(e)) => Transport::Edns { size: usize::from(e.max_payload()) },
         };
-        let cut = trim(&response, &mut answers, &mut additionals, transport);
-        response.set_truncated(cut && !tcp && self.settings.enable_truncate);
-        response.insert_answers(answers);
-        response.insert_additionals(additionals);
-        response.to_vec().ok()
+        // A record that cannot be encoded (a TXT string over 255 bytes): SERVFAIL, not silence.
+        fit(response, answers, additionals, transport, self.settings.enable_truncate)
+            .or_else(|| Message::error_msg(request.id(), request.op_code(), ResponseCode::ServFail).to_vec().ok())
     }
 
     async fn answer(&self, question: &Question, packet: &[u8], tcp: bool) -> Reply {
@@ -142,9 +143,10 @@ impl DnsServer {
         let outcome = match name.lookup {
             Lookup::Service { service, tag, connect } => {
                 let query = Query::CheckServiceNodes { service: service.clone(), tag, passing: false, connect };
-                match self.read(&name.datacenter, query).await {
-                    Ok(QueryResult::CheckServiceNodes(mut instances)) => {
-                        instances.retain(|i| answered(i, self.settings.only_passing));
+                match self.read(&name.datacenter, query).await.as_deref() {
+                    Ok(QueryResult::CheckServiceNodes(all)) => {
+                        let mut instances: Vec<_> =
+                            all.iter().filter(|i| answered(i, self.settings.only_passing)).collect();
                         if instances.is_empty() {
                             return Reply::Ours(Outcome::code(ResponseCode::NXDomain, true));
                         }
@@ -159,10 +161,10 @@ impl DnsServer {
                         ))
                     }
                     Ok(_) => Outcome::code(ResponseCode::ServFail, false),
-                    Err(e) => failed(&e),
+                    Err(e) => failed(e),
                 }
             }
-            Lookup::Node { node } => match self.read(&name.datacenter, Query::NodeServices { node }).await {
+            Lookup::Node { node } => match self.read(&name.datacenter, Query::NodeServices { node }).await.as_deref() {
                 Ok(QueryResult::NodeServices(Some(view))) => {
                     if !matches!(qtype, RecordType::A | RecordType::AAAA | RecordType::ANY | RecordType::TXT) {
                         return Reply::Ours(Outcome::code(ResponseCode::NoError, false));
@@ -171,7 +173,7 @@ impl DnsServer {
                 }
                 Ok(QueryResult::NodeServices(None)) => Outcome::code(ResponseCode::NXDomain, true),
                 Ok(_) => Outcome::code(ResponseCode::ServFail, false),
-                Err(e) => failed(&e),
+                Err(e) => failed(e),
             },
             Lookup::Addr(ip) => {
                 Outcome { with_soa: false, ..Outcome::records(addr_records(&self.settings, question.name(), ip)) }
@@ -184,12 +186,12 @@ impl DnsServer {
     /// question, from the local `consul` service's servers.
     async fn zone_records(&self, qtype: RecordType) -> Outcome {
         let query = Query::CheckServiceNodes { service: "consul".into(), tag: None, passing: false, connect: false };
-        let mut servers = match self.read(&None, query).await {
-            Ok(QueryResult::CheckServiceNodes(servers)) => servers,
+        let all = self.read(&None, query).await;
+        let mut servers: Vec<_> = match all.as_deref() {
+            Ok(QueryResult::CheckServiceNodes(servers)) => servers.iter().filter(|s| s.is_healthy()).collect(),
             Ok(_) => return Outcome::code(ResponseCode::ServFail, false),
-            Err(e) => return failed(&e),
+            Err(e) => return failed(e),
         };
-        servers.retain(|s| s.is_healthy());
         shuffle(&mut servers);
         let ns = ns_records(&self.settings, &self.datacenter, &servers);
         if qtype == RecordType::NS {
@@ -202,15 +204,16 @@ impl DnsServer {
     /// A reverse name's PTR records from the local datacenter's nodes, else its services'
     /// addresses; `None` when nothing is at `ip` (for the recursors).
     async fn ptr(&self, question: &Question, ip: std::net::IpAddr) -> Option<Outcome> {
-        let Ok(QueryResult::Nodes(nodes)) = self.read(&None, Query::Nodes).await else { return None };
+        let read = |query| self.read_through(self.local(query));
+        let Ok(QueryResult::Nodes(nodes)) = read(Query::Nodes).await.map(|r| r.result) else { return None };
         let mut services = Vec::new();
         if !nodes.iter().any(|n| n.address.parse() == Ok(ip)) {
-            let Ok(QueryResult::ServiceNames(names)) = self.read(&None, Query::ServiceNames).await else {
+            let Ok(QueryResult::ServiceNames(names)) = read(Query::ServiceNames).await.map(|r| r.result) else {
                 return None;
             };
             for service in names.into_keys() {
                 let query = Query::ServiceNodes { service: service.clone(), tag: None, connect: false };
-                if let Ok(QueryResult::ServiceNodes(instances)) = self.read(&None, query).await {
+                if let Ok(QueryResult::ServiceNodes(instances)) = read(query).await.map(|r| r.result) {
                     services.extend(instances.into_iter().map(|i| (service.clone(), i.service_address)));
                 }
             }
@@ -232,20 +235,38 @@ impl DnsServer {
         }
     }
 
-    /// One catalog read, in `datacenter` (the agent's when `None`), with the agent's `default`
-    /// token: from any server with `allow_stale`, asked again of the leader when that answer
-    /// is staler than `max_stale`.
-    async fn read(&self, datacenter: &Option<String>, query: Query) -> Result<QueryResult, RequestError> {
-        let mut ctx = RequestContext::new().in_datacenter(datacenter.as_deref());
-        ctx.token = Some(self.backend.agent_tokens().or_default(None));
+    /// `query` in this datacenter, with the agent's `default` token (DNS has no way to pass
+    /// one).
+    fn local(&self, query: Query) -> Read {
+        Read { datacenter: None, query, token: self.backend.agent_tokens().or_default(None) }
+    }
+
+    /// One catalog read, in `datacenter` (the agent's when `None`): from its view with
+    /// `use_cache` (which the read starts), else read through.
+    async fn read(&self, datacenter: &Option<String>, query: Query) -> Result<Arc<QueryResult>, RequestError> {
+        let read = Read { datacenter: datacenter.clone(), ..self.local(query) };
+        if let Some(result) = self.views.as_ref().and_then(|v| v.get(&read)) {
+            return Ok(result);
+        }
+        let reply = self.read_through(read.clone()).await?;
+        Ok(match &self.views {
+            Some(views) => views.keep(&read, reply.index, reply.result),
+            None => Arc::new(reply.result),
+        })
+    }
+
+    /// A read of the servers: from any server with `allow_stale`, asked again of the leader
+    /// when that answer is staler than `max_stale`.
+    async fn read_through(&self, read: Read) -> Result<ReadReply, RequestError> {
+        let ctx = read.context(false);
         if self.settings.allow_stale {
-            let reply = self.backend.read(&ctx.clone().stale(), ReadRequest::now(query.clone())).await?;
+            let reply = self.backend.read(&ctx.clone().stale(), ReadRequest::now(read.query.clone())).await?;
             if u128::from(reply.last_contact_ms) <= self.settings.max_stale.as_millis() {
-                return Ok(reply.result);
+                return Ok(reply);
             }
             tracing::debug!(last_contact_ms = reply.last_contact_ms, "Query results too stale, re-requesting");
         }
-        Ok(self.backend.read(&ctx, ReadRequest::now(query)).await?.result)
+        self.backend.read(&ctx, ReadRequest::now(read.query)).await
     }
 }
 

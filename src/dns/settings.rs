@@ -18,6 +18,11 @@ pub struct DnsSettings {
     pub recursor_timeout: Duration,
     /// Any server may answer (else the leader).
     pub allow_stale: bool,
+    /// Answer from views kept current by blocking queries ([`super::views`]).
+    pub use_cache: bool,
+    /// A view older than this (since a server last answered it) is read through; zero: no
+    /// limit.
+    pub cache_max_age: Duration,
     /// A stale answer older than this is asked again of the leader.
     pub max_stale: Duration,
     /// Seconds: node, NS and addr records.
@@ -61,6 +66,8 @@ impl Default for DnsSettings {
             recursors: Vec::new(),
             recursor_timeout: Duration::from_secs(2),
             allow_stale: true,
+            use_cache: true,
+            cache_max_age: Duration::ZERO,
             max_stale: Duration::from_secs(87_600 * 3600),
             node_ttl: 0,
             service_ttl: BTreeMap::new(),

@@ -34,33 +34,65 @@ impl Transport {
     pub fn udp(udp_answer_limit: usize) -> Transport {
         Transport::Udp { answers: udp_answer_limit.clamp(1, MAX_UDP_ANSWERS) }
     }
+
+    /// The most answers it carries, of these.
+    fn most(self, answers: &[Record]) -> usize {
+        match self {
+            Transport::Udp { answers: most } => most,
+            Transport::Edns { .. } => usize::MAX,
+            Transport::Tcp if answers.first().is_some_and(|a| a.record_type() == RecordType::SRV) => {
+                MAX_TCP_SRV_RECORDS
+            }
+            Transport::Tcp => MAX_TCP_RECORDS,
+        }
+    }
+
+    /// The most bytes it carries.
+    fn bytes(self) -> usize {
+        match self {
+            Transport::Udp { .. } => 512,
+            Transport::Edns { size } => size.max(512),
+            Transport::Tcp => MAX_TCP_BYTES,
+        }
+    }
+}
+
+/// `response` with `answers` and `additionals`, cut to what `transport` carries (the TC bit
+/// set when something was cut and `truncate`), encoded: once when everything fits.
+pub fn fit(
+    mut response: Message,
+    mut answers: Vec<Record>,
+    mut additionals: Vec<Record>,
+    transport: Transport,
+    truncate: bool,
+) -> Option<Vec<u8>> {
+    if answers.len() <= transport.most(&answers) {
+        response.insert_answers(answers);
+        response.insert_additionals(additionals);
+        let bytes = response.to_vec().ok()?;
+        if bytes.len() <= transport.bytes() {
+            return Some(bytes);
+        }
+        (answers, additionals) = (response.take_answers(), response.take_additionals());
+    }
+    let cut = trim(&response, &mut answers, &mut additionals, transport);
+    response.set_truncated(cut && truncate);
+    response.insert_answers(answers);
+    response.insert_additionals(additionals);
+    response.to_vec().ok()
 }
 
 /// Cuts `answers` from the end (and `additionals` with them) until `response` with them fits
 /// `transport`. True when something was cut.
-pub fn trim(
-    response: &Message,
-    answers: &mut Vec<Record>,
-    additionals: &mut Vec<Record>,
-    transport: Transport,
-) -> bool {
+fn trim(response: &Message, answers: &mut Vec<Record>, additionals: &mut Vec<Record>, transport: Transport) -> bool {
     let before = answers.len();
-    let bytes = match transport {
-        Transport::Udp { answers: most } => {
-            answers.truncate(most);
-            512
-        }
-        Transport::Edns { size } => size.max(512),
-        Transport::Tcp => {
-            let srv = answers.first().is_some_and(|a| a.record_type() == RecordType::SRV);
-            answers.truncate(if srv { MAX_TCP_SRV_RECORDS } else { MAX_TCP_RECORDS });
-            MAX_TCP_BYTES
-        }
-    };
+    answers.truncate(transport.most(answers));
+    let bytes = transport.bytes();
     sync_extra(answers, additionals);
-    if size(response, answers, additionals) > bytes {
-        // The most answers that fit, by bisection: each try is an encoding.
-        let (mut fits, mut over) = (0, answers.len());
+    if !answers.is_empty() && size(response, answers, additionals) > bytes {
+        // The most answers that fit, by bisection: each try is an encoding. One answer is
+        // always kept, as the reference: a reply cut to nothing would read as "no records".
+        let (mut fits, mut over) = (1, answers.len());
         while over - fits > 1 {
             let mid = (fits + over) / 2;
             let extra = kept_extra(&answers[..mid], additionals);
@@ -72,6 +104,9 @@ pub fn trim(
         }
         answers.truncate(fits);
         sync_extra(answers, additionals);
+        if size(response, answers, additionals) > bytes {
+            additionals.clear();
+        }
     }
     answers.len() < before
 }
@@ -115,7 +150,7 @@ fn sync_extra(answers: &[Record], additionals: &mut Vec<Record>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use hickory_proto::rr::rdata::{A, SRV};
+    use hickory_proto::rr::rdata::{A, SRV, TXT};
 
     fn srv_answer(i: u8) -> (Record, Record) {
         let target = Name::from_ascii(format!("node-{i:03}-with-a-longer-name.node.dc1.consul.")).unwrap();
@@ -159,6 +194,28 @@ mod tests {
         let (mut ans, mut extra) = (all.clone(), all_extra.clone());
         assert!(!trim(&Message::new(), &mut ans, &mut extra, Transport::Tcp), "TCP carries 200");
         assert_eq!(ans.len(), 200);
+    }
+
+    #[test]
+    fn fit_sets_the_tc_bit_only_when_it_cut_and_was_asked_to() {
+        let (ans, extra) = answers(40);
+        let reply = |ans, extra, truncate| {
+            Message::from_vec(&fit(Message::new(), ans, extra, Transport::udp(3), truncate).unwrap()).unwrap()
+        };
+        let m = reply(ans.clone(), extra.clone(), true);
+        assert!(m.truncated());
+        assert_eq!((m.answers().len(), m.additionals().len()), (3, 3));
+        assert!(!reply(ans, extra, false).truncated(), "enable_truncate off");
+        let (two, extra) = answers(2);
+        let m = reply(two, extra, true);
+        assert!(!m.truncated());
+        assert_eq!((m.answers().len(), m.additionals().len()), (2, 2));
+        // One answer bigger than a datagram alone is still answered (its extras dropped).
+        let owner = Name::from_ascii("n1.node.consul.").unwrap();
+        let txt = Record::from_rdata(owner, 0, RData::TXT(TXT::new(vec!["x".repeat(250); 3])));
+        let m = reply(vec![txt.clone(), txt], Vec::new(), true);
+        assert_eq!(m.answers().len(), 1);
+        assert!(m.truncated());
     }
 
     fn size_of(answers: &[Record], extra: &[Record]) -> usize {

@@ -94,9 +94,14 @@ impl Store {
         self.nodes.values().cloned().collect()
     }
 
+    /// A node and its services; its name matched regardless of case, as the reference's
+    /// indexes do.
     pub fn node_services(&self, node: &str) -> Option<NodeServices> {
-        let n = self.nodes.get(node)?;
-        Some(NodeServices { node: n.clone(), services: self.services.get(node).cloned().unwrap_or_default() })
+        let (name, n) = self
+            .nodes
+            .get_key_value(node)
+            .or_else(|| self.nodes.iter().find(|(name, _)| name.eq_ignore_ascii_case(node)))?;
+        Some(NodeServices { node: n.clone(), services: self.services.get(name).cloned().unwrap_or_default() })
     }
 
     fn all_services(&self) -> impl Iterator<Item = (&Node, &NodeService)> {
@@ -144,7 +149,8 @@ impl Store {
     }
 
     /// Instances of `service`; with `connect`, its Connect-capable instances instead: every
-    /// `connect-proxy` whose destination it is, and its native instances.
+    /// `connect-proxy` whose destination it is, and its native instances. Names and tags
+    /// match regardless of case, as the reference's.
     fn instances<'a>(
         &'a self,
         service: &'a str,
@@ -152,8 +158,12 @@ impl Store {
         connect: bool,
     ) -> impl Iterator<Item = (&'a Node, &'a NodeService)> + 'a {
         self.all_services()
-            .filter(move |(_, s)| if connect { s.is_connect_instance_of(service) } else { s.service == service })
-            .filter(move |(_, s)| tag.is_none_or(|t| s.tags.iter().any(|x| x == t)))
+            .filter(
+                move |(_, s)| {
+                    if connect { s.is_connect_instance_of(service) } else { s.service.eq_ignore_ascii_case(service) }
+                },
+            )
+            .filter(move |(_, s)| tag.is_none_or(|t| s.tags.iter().any(|x| x.eq_ignore_ascii_case(t))))
     }
 
     /// Instances of `service` with their node and service checks. With `passing_only`, only

@@ -146,6 +146,9 @@ async fn node_metadata_connect_names_reverse_lookups_and_the_zone() {
     assert!(r.answers.contains(&"rack-node.node.consul. 0 IN A 10.0.9.9".to_owned()), "{}", r.text);
     let r = dig(addr, &["rack-node.node.consul", "A"]);
     assert_eq!(r.answers, ["rack-node.node.consul. 0 IN A 10.0.9.9"]);
+    // Names match regardless of case, as the reference's.
+    assert_eq!(dig(addr, &["RACK-Node.node.consul", "A"]).data(), ["10.0.9.9"]);
+    assert_eq!(dig(addr, &["CACHE.service.consul", "A"]).data(), ["10.0.9.9"]);
     assert!(r.additional.contains(&"rack-node.node.consul. 0 IN TXT \"rack=a1\"".to_owned()), "{}", r.text);
     // SRV targets on that node carry its metadata too.
     let r = dig(addr, &["cache.service.consul", "SRV"]);

@@ -176,7 +176,11 @@ fn five_bad_keys() -> Vec<KeyProblem> {
         unsupported("translate_wan_addrs", 5, "answering with WAN addresses for nodes in other datacenters"),
         unknown("nod_name", 6, Some("node_name")),
         unknown("ports.htp", 9, Some("ports.http")),
-        unsupported("dns_config.use_cache", 11, "DNS answers from the agent's cache"),
+        unsupported(
+            "dns_config.recursor_strategy",
+            11,
+            "a DNS recursor strategy of Consul 1.15 and later; fedctl asks them in order",
+        ),
     ]
 }
 
@@ -192,7 +196,7 @@ ports {
   http = 8500
   htp = 1
 }
-dns_config { use_cache = true }
+dns_config { recursor_strategy = "random" }
 "#;
     let (path, err) = error_for(text, "agent.hcl");
     assert!(matches!(&err, ConfigError::UnknownKeys { path: p, .. } if *p == path), "{err:?}");
@@ -206,7 +210,7 @@ dns_config { use_cache = true }
              {file}:5: \"translate_wan_addrs\" is a Consul setting fedctl does not support yet (answering with WAN addresses for nodes in other datacenters)\n\
              {file}:6: unknown key \"nod_name\" (did you mean \"node_name\"?)\n\
              {file}:9: unknown key \"ports.htp\" (did you mean \"ports.http\"?)\n\
-             {file}:11: \"dns_config.use_cache\" is a Consul setting fedctl does not support yet (DNS answers from the agent's cache)\n\
+             {file}:11: \"dns_config.recursor_strategy\" is a Consul setting fedctl does not support yet (a DNS recursor strategy of Consul 1.15 and later; fedctl asks them in order)\n\
              fix the unknown keys and remove the unsupported ones to start the agent"
         )
     );
@@ -224,7 +228,7 @@ fn every_bad_key_of_a_json_file_is_reported_at_once_with_its_line() {
     "http": 8500,
     "htp": 1
   },
-  "dns_config": { "use_cache": true }
+  "dns_config": { "recursor_strategy": "random" }
 }
 "#;
     let (path, err) = error_for(text, "agent.json");

@@ -46,6 +46,14 @@ pub const CONFIG_KEYS: &[(&str, &str)] = &[
     ),
     ("dns_config.allow_stale", "any server may answer a DNS question, not only the leader (default: true)"),
     ("dns_config.max_stale", "an answer staler than this is asked again of the leader (default: 87600h)"),
+    (
+        "dns_config.use_cache",
+        "answer from a view of each name kept current by a blocking query, so a question for another datacenter does not cross the WAN each time (default: true; Consul's is false)",
+    ),
+    (
+        "dns_config.cache_max_age",
+        "a view older than this since a server last answered it is read again; 0 is no limit (default: 0s)",
+    ),
     ("dns_config.node_ttl", "the TTL of node, addr and NS records (default: 0s)"),
     (
         "dns_config.service_ttl",

@@ -43,8 +43,6 @@ const UNSUPPORTED: &[(&str, &str)] = &[
     ("translate_wan_addrs", "answering with WAN addresses for nodes in other datacenters"),
     ("ui", "the web UI"),
     ("addresses", "a listen address per interface"),
-    ("dns_config.use_cache", "DNS answers from the agent's cache"),
-    ("dns_config.cache_max_age", "DNS answers from the agent's cache"),
     ("dns_config.disable_compression", "DNS answers without name compression"),
     ("dns_config.recursor_strategy", "a DNS recursor strategy of Consul 1.15 and later; fedctl asks them in order"),
     ("telemetry", "metrics export"),
