@@ -130,8 +130,9 @@ impl DnsServer {
             }
             return self.recurse(packet, tcp).await;
         };
-        let apex = text == zone;
-        if apex && matches!(qtype, RecordType::SOA | RecordType::NS) {
+        // SOA and NS questions get the zone's, whatever the name in it (as the reference's
+        // handleQuery).
+        if matches!(qtype, RecordType::SOA | RecordType::NS) {
             return Reply::Ours(self.zone_records(qtype).await);
         }
         let name = match parse(&text, zone, qtype == RecordType::SRV) {

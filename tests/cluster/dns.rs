@@ -178,5 +178,9 @@ async fn node_metadata_connect_names_reverse_lookups_and_the_zone() {
     assert_eq!(r.additional, ["dns-node.node.dc1.consul. 0 IN A 127.0.0.1"], "{}", r.text);
     let r = dig(addr, &["consul", "NS"]);
     assert_eq!(r.answers, ["consul. 0 IN NS dns-node.node.dc1.consul."], "{}", r.text);
+    // Any name in the zone asked for SOA or NS gets the zone's, as the reference.
+    let r = dig(addr, &["web.service.consul", "SOA"]);
+    assert!(r.answers[0].starts_with("consul. 0 IN SOA ns.consul. "), "{}", r.text);
+    assert_eq!(dig(addr, &["nope.consul", "NS"]).answers, ["consul. 0 IN NS dns-node.node.dc1.consul."]);
     agent.stop().await;
 }

@@ -1,5 +1,6 @@
 //! What `dns_config`, `alt_domain` and `recursors` change, asked with `dig`: TTLs, health
-//! filtering with `only_passing`, `a_record_limit`, UDP truncation (three answers without
+//! filtering with `only_passing`, `a_record_limit` (with every question read through:
+//! `use_cache = false`), UDP truncation (three answers without
 //! EDNS, the TC bit with `enable_truncate`, then everything over TCP), EDNS sizes, and names
 //! outside the domain asked of the recursors in order.
 
@@ -21,6 +22,7 @@ async fn dns_config_sets_ttls_health_filtering_limits_and_a_second_domain() {
         &config,
         r#"alt_domain = "mesh.internal"
 dns_config {
+  use_cache = false
   only_passing = true
   node_ttl = "7s"
   service_ttl = {

@@ -708,3 +708,18 @@ fn bad_dns_settings_are_refused_with_the_key_and_the_reason() {
         assert!(err.contains("dns.hcl"), "the file is named: {err}");
     }
 }
+
+#[test]
+fn the_readme_dns_example_loads() {
+    let readme = fs::read_to_string(crate::support::repo_root().join("README.md")).unwrap();
+    let section = &readme[readme.find("## DNS interface\n").unwrap()..];
+    let block = &section[section.find("```hcl\n").unwrap() + "```hcl\n".len()..];
+    let block = &block[..block.find("```").unwrap()];
+    let dir = temp_dir();
+    let path = write(dir.path(), "dns.hcl", block);
+    let cfg = resolve(&ConfigFlags { dev: true, ..with_files(vec![path]) }).unwrap();
+    assert_eq!(cfg.dns.alt_domain.as_deref(), Some("mesh.internal."));
+    assert_eq!(cfg.dns.recursors.len(), 2);
+    assert!(cfg.dns.only_passing && cfg.dns.enable_truncate);
+    assert_eq!((cfg.dns.service_ttl("web"), cfg.dns.service_ttl("db")), (10, 5));
+}
