@@ -209,14 +209,9 @@ impl DnsServer {
         let Ok(QueryResult::Nodes(nodes)) = read(Query::Nodes).await.map(|r| r.result) else { return None };
         let mut services = Vec::new();
         if !nodes.iter().any(|n| n.address.parse() == Ok(ip)) {
-            let Ok(QueryResult::ServiceNames(names)) = read(Query::ServiceNames).await.map(|r| r.result) else {
-                return None;
-            };
-            for service in names.into_keys() {
-                let query = Query::ServiceNodes { service: service.clone(), tag: None, connect: false };
-                if let Ok(QueryResult::ServiceNodes(instances)) = read(query).await.map(|r| r.result) {
-                    services.extend(instances.into_iter().map(|i| (service.clone(), i.service_address)));
-                }
+            let query = Query::ServicesAt { address: ip.to_string() };
+            if let Ok(QueryResult::ServiceNodes(instances)) = read(query).await.map(|r| r.result) {
+                services.extend(instances.into_iter().map(|i| (i.service_name, i.service_address)));
             }
         }
         let records = ptr_records(&self.settings, question.name(), &self.datacenter, ip, &nodes, &services);

@@ -122,30 +122,13 @@ impl Store {
 
     /// Instances of `service`, optionally only those tagged `tag`.
     pub fn service_nodes(&self, service: &str, tag: Option<&str>, connect: bool) -> Vec<ServiceNode> {
-        self.instances(service, tag, connect)
-            .map(|(n, s)| ServiceNode {
-                id: n.id.clone(),
-                node: n.node.clone(),
-                address: n.address.clone(),
-                datacenter: n.datacenter.clone(),
-                tagged_addresses: n.tagged_addresses.clone(),
-                node_meta: n.meta.clone(),
-                service_kind: s.kind.clone(),
-                service_id: s.id.clone(),
-                service_name: s.service.clone(),
-                service_tags: s.tags.clone(),
-                service_address: s.address.clone(),
-                service_tagged_addresses: s.tagged_addresses.clone(),
-                service_weights: s.weights,
-                service_meta: s.meta.clone(),
-                service_port: s.port,
-                service_enable_tag_override: s.enable_tag_override,
-                service_proxy: s.proxy.clone().unwrap_or_default(),
-                service_connect: s.connect.clone(),
-                create_index: s.index.create_index,
-                modify_index: s.index.modify_index,
-            })
-            .collect()
+        self.instances(service, tag, connect).map(|(n, s)| service_node(n, s)).collect()
+    }
+
+    /// Every instance registered with `address` as its service address (what a reverse DNS
+    /// name asks when no node has the address).
+    pub fn services_at(&self, address: &str) -> Vec<ServiceNode> {
+        self.all_services().filter(|(_, s)| s.address == address).map(|(n, s)| service_node(n, s)).collect()
     }
 
     /// Instances of `service`; with `connect`, its Connect-capable instances instead: every
@@ -285,6 +268,32 @@ impl Store {
             ("kv", self.kv.len()),
             ("federation_states", self.federation_states.len()),
         ]
+    }
+}
+
+/// One instance as the catalog endpoints show it.
+fn service_node(n: &Node, s: &NodeService) -> ServiceNode {
+    ServiceNode {
+        id: n.id.clone(),
+        node: n.node.clone(),
+        address: n.address.clone(),
+        datacenter: n.datacenter.clone(),
+        tagged_addresses: n.tagged_addresses.clone(),
+        node_meta: n.meta.clone(),
+        service_kind: s.kind.clone(),
+        service_id: s.id.clone(),
+        service_name: s.service.clone(),
+        service_tags: s.tags.clone(),
+        service_address: s.address.clone(),
+        service_tagged_addresses: s.tagged_addresses.clone(),
+        service_weights: s.weights,
+        service_meta: s.meta.clone(),
+        service_port: s.port,
+        service_enable_tag_override: s.enable_tag_override,
+        service_proxy: s.proxy.clone().unwrap_or_default(),
+        service_connect: s.connect.clone(),
+        create_index: s.index.create_index,
+        modify_index: s.index.modify_index,
     }
 }
 

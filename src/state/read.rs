@@ -31,6 +31,10 @@ pub enum Query {
     NodeServices {
         node: String,
     },
+    /// Every instance whose service address is `address`.
+    ServicesAt {
+        address: String,
+    },
     CheckServiceNodes {
         service: String,
         tag: Option<String>,
@@ -213,7 +217,9 @@ impl Query {
         match self {
             Query::Nodes => &[Table::Nodes],
             Query::ServiceNames => &[Table::Services],
-            Query::ServiceNodes { .. } | Query::NodeServices { .. } => &[Table::Nodes, Table::Services],
+            Query::ServiceNodes { .. } | Query::NodeServices { .. } | Query::ServicesAt { .. } => {
+                &[Table::Nodes, Table::Services]
+            }
             Query::CheckServiceNodes { .. } | Query::ConnectInstances | Query::ServicesOfKind { .. } => {
                 &[Table::Nodes, Table::Services, Table::Checks]
             }
@@ -244,6 +250,7 @@ impl Query {
                 QueryResult::ServiceNodes(s.service_nodes(service, tag.as_deref(), *connect))
             }
             Query::NodeServices { node } => QueryResult::NodeServices(s.node_services(node)),
+            Query::ServicesAt { address } => QueryResult::ServiceNodes(s.services_at(address)),
             Query::CheckServiceNodes { service, tag, passing, connect } => {
                 QueryResult::CheckServiceNodes(s.check_service_nodes(service, tag.as_deref(), *passing, *connect))
             }
