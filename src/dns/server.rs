@@ -165,11 +165,15 @@ impl DnsServer {
                     Err(e) => failed(e),
                 }
             }
+            // Only A, AAAA, ANY and TXT are asked of the catalog (as the reference's
+            // nodeLookup): any other type is an empty NOERROR, known node or not.
+            Lookup::Node { .. }
+                if !matches!(qtype, RecordType::A | RecordType::AAAA | RecordType::ANY | RecordType::TXT) =>
+            {
+                Outcome::code(ResponseCode::NoError, false)
+            }
             Lookup::Node { node } => match self.read(&name.datacenter, Query::NodeServices { node }).await.as_deref() {
                 Ok(QueryResult::NodeServices(Some(view))) => {
-                    if !matches!(qtype, RecordType::A | RecordType::AAAA | RecordType::ANY | RecordType::TXT) {
-                        return Reply::Ours(Outcome::code(ResponseCode::NoError, false));
-                    }
                     Outcome::records(node_records(&self.settings, question.name(), qtype, &view.node))
                 }
                 Ok(QueryResult::NodeServices(None)) => Outcome::code(ResponseCode::NXDomain, true),

@@ -96,6 +96,7 @@ async fn names_records_and_return_codes_as_the_reference() {
         ("example.com", "A", "SERVFAIL"),
         ("web.service.consul", "AAAA", "NOERROR"),
         ("dns-node.node.consul", "SRV", "NOERROR"),
+        ("nope.node.consul", "MX", "NOERROR"),
     ] {
         let r = dig(addr, &[name, qtype]);
         assert_eq!((r.status.as_str(), r.answers.len()), (want, 0), "{name} {qtype}: {}", r.text);
