@@ -171,7 +171,16 @@ fn resolve_recursors(layers: &[(PathBuf, FileConfig)]) -> Result<Vec<SocketAddr>
         let addr = match (text.parse::<SocketAddr>(), text.parse::<IpAddr>()) {
             (Ok(addr), _) => addr,
             (_, Ok(ip)) => SocketAddr::new(ip, 53),
-            _ => return Err(invalid("must be an IP address, with a port or without (53)".into())),
+            _ => {
+                let bad_port = text.rsplit_once(':').is_some_and(|(ip, _)| {
+                    ip.parse::<IpAddr>().is_ok() || ip.trim_matches(['[', ']']).parse::<IpAddr>().is_ok()
+                });
+                let expected = match bad_port {
+                    true => "the port must be a number 1-65535",
+                    false => "must be an IP address, with a port or without (53)",
+                };
+                return Err(invalid(expected.into()));
+            }
         };
         if !out.contains(&addr) {
             out.push(addr);

@@ -24,6 +24,11 @@ fn name(text: &str) -> Name {
     Name::from_ascii(text).unwrap_or_else(|_| Name::root())
 }
 
+/// The name of `node` in `dc` under `domain` (fully qualified).
+fn node_target(node: &str, dc: &str, domain: &str) -> String {
+    format!("{node}.node.{dc}.{domain}")
+}
+
 /// An A or AAAA record for `ip`, when `qtype` asks for it (ANY asks for both).
 fn address_record(owner: &Name, ttl: u32, ip: IpAddr, qtype: RecordType) -> Option<Record> {
     let rdata = match ip {
@@ -47,6 +52,7 @@ pub fn answered(instance: &CheckServiceNode, only_passing: bool) -> bool {
 /// to `a_record_limit`.
 pub fn service_records(
     settings: &DnsSettings,
+    domain: &str,
     qname: &Name,
     qtype: RecordType,
     dc: &str,
@@ -63,8 +69,8 @@ pub fn service_records(
         if qtype == RecordType::SRV {
             // The service's own address names an `addr` target; else the node is the target.
             let (target, ip, node_target) = match service_ip.filter(|s| Some(*s) != node_ip) {
-                Some(s) => (name(&format!("{}.addr.{dc}.{}", hex_of(s), settings.domain)), Some(s), false),
-                None => (name(&format!("{}.node.{dc}.{}", i.node.node, settings.domain)), node_ip, true),
+                Some(s) => (name(&format!("{}.addr.{dc}.{domain}", hex_of(s))), Some(s), false),
+                None => (name(&node_target(&i.node.node, dc, domain)), node_ip, true),
             };
             let warning = i.checks.iter().any(|c| c.status == HealthStatus::Warning);
             let weight = if warning { i.service.weights.warning } else { i.service.weights.passing };
@@ -141,13 +147,13 @@ pub fn addr_records(settings: &DnsSettings, qname: &Name, ip: Option<IpAddr>) ->
 
 /// The zone's SOA (owner the domain, `ns.<domain>`, `hostmaster.<domain>`, serial now, TTL
 /// the minimum TTL).
-pub fn soa(settings: &DnsSettings) -> Record {
-    let domain = name(&settings.domain);
+pub fn soa(settings: &DnsSettings, zone: &str) -> Record {
+    let domain = name(zone);
     let serial = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as u32);
     let t = settings.soa;
     let rdata = SOA::new(
-        name(&format!("ns.{}", settings.domain)),
-        name(&format!("hostmaster.{}", settings.domain)),
+        name(&format!("ns.{zone}")),
+        name(&format!("hostmaster.{zone}")),
         serial,
         t.refresh as i32,
         t.retry as i32,
@@ -160,13 +166,13 @@ pub fn soa(settings: &DnsSettings) -> Record {
 /// The zone's NS records: up to three of `servers` (the `consul` service's instances, shuffled
 /// by the caller) as `<node>.node.<dc>.<domain>`, skipping nodes whose names are no hostnames,
 /// with their addresses as glue.
-pub fn ns_records(settings: &DnsSettings, dc: &str, servers: &[&CheckServiceNode]) -> Records {
+pub fn ns_records(settings: &DnsSettings, domain: &str, dc: &str, servers: &[&CheckServiceNode]) -> Records {
     let mut out = Records::default();
     let hostname = |n: &str| !n.is_empty() && n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
     for server in servers.iter().filter(|s| hostname(&s.node.node)).take(3) {
-        let target = name(&format!("{}.node.{dc}.{}", server.node.node, settings.domain));
+        let target = name(&node_target(&server.node.node, dc, domain));
         let ns = NS(target.clone());
-        out.answers.push(Record::from_rdata(name(&settings.domain), settings.node_ttl, RData::NS(ns)));
+        out.answers.push(Record::from_rdata(name(domain), settings.node_ttl, RData::NS(ns)));
         let ip = server.node.address.parse().ok();
         out.additionals.extend(ip.and_then(|ip| address_record(&target, settings.node_ttl, ip, RecordType::ANY)));
     }
@@ -186,7 +192,7 @@ pub fn ptr_records(
 ) -> Records {
     let at = |address: &str| address.parse::<IpAddr>().is_ok_and(|a| a == ip);
     let mut targets: Vec<String> =
-        nodes.iter().filter(|n| at(&n.address)).map(|n| format!("{}.node.{dc}.{}", n.node, settings.domain)).collect();
+        nodes.iter().filter(|n| at(&n.address)).map(|n| node_target(&n.node, dc, &settings.domain)).collect();
     if targets.is_empty() {
         targets = services
             .iter()

@@ -36,9 +36,7 @@ pub async fn serve(
     stop: watch::Receiver<bool>,
 ) {
     let watches = SharedTasks::new();
-    let views = settings.use_cache.then(|| {
-        Views::new(backend.clone(), settings.cache_max_age, settings.allow_stale, watches.clone(), stop.clone())
-    });
+    let views = settings.use_cache.then(|| Views::new(backend.clone(), &settings, watches.clone(), stop.clone()));
     let server = DnsServer::new(backend, settings, &datacenter, views);
     tokio::join!(serve_udp(udp, server.clone(), stop.clone()), serve_tcp(tcp, server, stop));
     watches.join(GRACE).await;

@@ -35,7 +35,6 @@ pub async fn recurse(recursors: &[SocketAddr], packet: &[u8], tcp: bool, timeout
         }
         tracing::debug!(%recursor, "a DNS recursor's reply was an error; trying the next");
     }
-    tracing::warn!("all resolvers failed for question from client");
     None
 }
 

@@ -15,7 +15,7 @@ use super::settings::DnsSettings;
 use super::trim::{Transport, fit};
 use super::views::{Read, Views};
 use crate::backend::Backend;
-use crate::state::{Query, QueryResult, ReadReply, ReadRequest, RequestError};
+use crate::state::{Node, Query, QueryResult, ReadReply, ReadRequest, RequestError};
 
 /// Answers questions; cheap to clone.
 #[derive(Debug, Clone)]
@@ -83,8 +83,7 @@ impl DnsServer {
             .set_message_type(MessageType::Response)
             .set_op_code(request.op_code())
             .set_recursion_desired(request.recursion_desired())
-            .set_recursion_available(!self.settings.recursors.is_empty())
-            .set_authoritative(true);
+            .set_recursion_available(!self.settings.recursors.is_empty());
         response.add_queries(request.queries().iter().cloned());
         let edns = request.extensions().as_ref();
         if let Some(edns) = edns {
@@ -101,8 +100,13 @@ impl DnsServer {
             _ => Outcome::code(ResponseCode::NotImp, false),
         };
         response.set_response_code(outcome.code);
+        // Authoritative for the zones (and the reverse names answered from the catalog), not
+        // for a name outside them that failed.
+        let ours = outcome.code != ResponseCode::ServFail || self.zone_of(request.queries()).is_some();
+        response.set_authoritative(ours);
         if outcome.with_soa {
-            response.add_name_server(soa(&self.settings));
+            let zone = self.zone_of(request.queries()).unwrap_or(&self.settings.domain);
+            response.add_name_server(soa(&self.settings, zone));
         }
         let Records { answers, additionals } = outcome.records;
         response.add_name_servers(outcome.authority);
@@ -128,16 +132,16 @@ impl DnsServer {
             {
                 return Reply::Ours(outcome);
             }
-            return self.recurse(packet, tcp).await;
+            return self.recurse(question, packet, tcp).await;
         };
         // SOA and NS questions get the zone's, whatever the name in it (as the reference's
         // handleQuery).
         if matches!(qtype, RecordType::SOA | RecordType::NS) {
-            return Reply::Ours(self.zone_records(qtype).await);
+            return Reply::Ours(self.zone_records(qtype, zone).await);
         }
         let name = match parse(&text, zone, qtype == RecordType::SRV) {
             Ok(name) => name,
-            Err(NameError::OutsideDomain) => return self.recurse(packet, tcp).await,
+            Err(NameError::OutsideDomain) => return self.recurse(question, packet, tcp).await,
             Err(NameError::Invalid) => return Reply::Ours(Outcome::code(ResponseCode::NXDomain, true)),
         };
         let dc = name.datacenter.clone().unwrap_or_else(|| self.datacenter.clone());
@@ -154,6 +158,7 @@ impl DnsServer {
                         shuffle(&mut instances);
                         Outcome::records(service_records(
                             &self.settings,
+                            zone,
                             question.name(),
                             qtype,
                             &dc,
@@ -172,13 +177,10 @@ impl DnsServer {
             {
                 Outcome::code(ResponseCode::NoError, false)
             }
-            Lookup::Node { node } => match self.read(&name.datacenter, Query::NodeServices { node }).await.as_deref() {
-                Ok(QueryResult::NodeServices(Some(view))) => {
-                    Outcome::records(node_records(&self.settings, question.name(), qtype, &view.node))
-                }
-                Ok(QueryResult::NodeServices(None)) => Outcome::code(ResponseCode::NXDomain, true),
-                Ok(_) => Outcome::code(ResponseCode::ServFail, false),
-                Err(e) => failed(e),
+            Lookup::Node { node } => match self.node(&name.datacenter, node).await {
+                Ok(Some(node)) => Outcome::records(node_records(&self.settings, question.name(), qtype, &node)),
+                Ok(None) => Outcome::code(ResponseCode::NXDomain, true),
+                Err(e) => failed(&e),
             },
             Lookup::Addr(ip) => {
                 Outcome { with_soa: false, ..Outcome::records(addr_records(&self.settings, question.name(), ip)) }
@@ -187,9 +189,28 @@ impl DnsServer {
         Reply::Ours(outcome)
     }
 
+    /// The zone `questions` ask in (the domain, or `alt_domain`); `None` outside both.
+    fn zone_of(&self, questions: &[Question]) -> Option<&str> {
+        let text = super::names::fqdn(&questions.first()?.name().to_lowercase().to_ascii());
+        self.settings.zone_of(&text)
+    }
+
+    /// The node named `name` in `datacenter` (the question is lower case; a node's name is
+    /// matched regardless of case, as the reference's, by the node list when it is not lower
+    /// case itself).
+    async fn node(&self, datacenter: &Option<String>, name: String) -> Result<Option<Node>, RequestError> {
+        let exact = self.read(datacenter, Query::NodeServices { node: name.clone() }).await?;
+        if let QueryResult::NodeServices(Some(view)) = exact.as_ref() {
+            return Ok(Some(view.node.clone()));
+        }
+        let all = self.read(datacenter, Query::Nodes).await?;
+        let QueryResult::Nodes(nodes) = all.as_ref() else { return Ok(None) };
+        Ok(nodes.iter().find(|n| n.node.eq_ignore_ascii_case(&name)).cloned())
+    }
+
     /// The zone apex's SOA (with up to three NS records in the authority section) or NS
     /// question, from the local `consul` service's servers.
-    async fn zone_records(&self, qtype: RecordType) -> Outcome {
+    async fn zone_records(&self, qtype: RecordType, zone: &str) -> Outcome {
         let query = Query::CheckServiceNodes { service: "consul".into(), tag: None, passing: false, connect: false };
         let all = self.read(&None, query).await;
         let mut servers: Vec<_> = match all.as_deref() {
@@ -198,11 +219,11 @@ impl DnsServer {
             Err(e) => return failed(e),
         };
         shuffle(&mut servers);
-        let ns = ns_records(&self.settings, &self.datacenter, &servers);
+        let ns = ns_records(&self.settings, zone, &self.datacenter, &servers);
         if qtype == RecordType::NS {
             return Outcome::records(ns);
         }
-        let records = Records { answers: vec![soa(&self.settings)], additionals: ns.additionals };
+        let records = Records { answers: vec![soa(&self.settings, zone)], additionals: ns.additionals };
         Outcome { authority: ns.answers, ..Outcome::records(records) }
     }
 
@@ -224,14 +245,19 @@ impl DnsServer {
 
     /// A name outside the zones: the recursors' reply, or SERVFAIL when there are none or
     /// every one failed.
-    async fn recurse(&self, packet: &[u8], tcp: bool) -> Reply {
+    async fn recurse(&self, question: &Question, packet: &[u8], tcp: bool) -> Reply {
         let recursors = &self.settings.recursors;
         if recursors.is_empty() {
             return Reply::Ours(Outcome::code(ResponseCode::ServFail, false));
         }
         match recurse(recursors, packet, tcp, self.settings.recursor_timeout).await {
             Some(reply) => Reply::Forwarded(reply),
-            None => Reply::Ours(Outcome::code(ResponseCode::ServFail, false)),
+            None => {
+                let name = question.name().to_ascii();
+                let qtype = question.query_type();
+                tracing::warn!(question = %name, %qtype, ?recursors, "all resolvers failed for question from client");
+                Reply::Ours(Outcome::code(ResponseCode::ServFail, false))
+            }
         }
     }
 

@@ -1,9 +1,11 @@
 //! `dns_config { use_cache }`: each name's catalog read is kept in a view that a blocking
 //! query (in the name's datacenter: through the gateways for another one) keeps current, so
 //! a question is answered from memory, as fresh as a watcher of that service. A view nobody
-//! asks for in [`IDLE`] is dropped, and so is one whose datacenter is unknown (never cached:
-//! a random name must not start a watch). `cache_max_age` bounds how old a view may be
-//! (since its last answer from a server) before a question reads through again.
+//! asks for in [`IDLE`] is dropped, and so is one whose datacenter is unknown. A name with
+//! nothing behind it (no such service or node, or an unknown datacenter) starts no view: a
+//! random name must not start a watch. `cache_max_age` bounds how old a view may be (since its
+//! last answer from a server), and `max_stale` how far behind the leader the server that
+//! answered it may be, before a question reads through again.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -27,6 +29,10 @@ const MAX_BACKOFF: Duration = Duration::from_secs(5);
 #[derive(Debug)]
 struct View {
     result: Arc<QueryResult>,
+    /// The raft index it was read at.
+    index: u64,
+    /// Its server was further behind its leader than `max_stale`.
+    stale: bool,
     /// When a server last answered (a blocking read that timed out counts).
     fetched: Instant,
     asked: Instant,
@@ -42,6 +48,7 @@ pub struct Views {
     /// Zero: no limit.
     max_age: Duration,
     allow_stale: bool,
+    max_stale: Duration,
 }
 
 /// One read: where, what, with which token.
@@ -66,14 +73,23 @@ impl Read {
 }
 
 impl Views {
+    /// Views for `settings` (`cache_max_age`, `allow_stale`, `max_stale`), their watches
+    /// spawned into `tasks` and stopped by `stop`.
     pub fn new(
         backend: Backend,
-        max_age: Duration,
-        allow_stale: bool,
+        settings: &super::settings::DnsSettings,
         tasks: SharedTasks,
         stop: watch::Receiver<bool>,
     ) -> Views {
-        Views { backend, views: Arc::default(), tasks, stop, max_age, allow_stale }
+        Views {
+            backend,
+            views: Arc::default(),
+            tasks,
+            stop,
+            max_age: settings.cache_max_age,
+            allow_stale: settings.allow_stale,
+            max_stale: settings.max_stale,
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, HashMap<String, View>> {
@@ -84,15 +100,17 @@ impl Views {
     pub fn get(&self, read: &Read) -> Option<Arc<QueryResult>> {
         let mut views = self.lock();
         let view = views.get_mut(&read.key())?;
-        if !self.max_age.is_zero() && view.fetched.elapsed() > self.max_age {
+        if view.stale || (!self.max_age.is_zero() && view.fetched.elapsed() > self.max_age) {
             return None;
         }
         view.asked = Instant::now();
         Some(view.result.clone())
     }
 
-    /// Keeps `result` (read at `index`) as the view of `read`, and starts its watch when it
-    /// is new. Nothing is kept past [`MAX_VIEWS`], or after shutdown.
+    /// Keeps `result` (read at `index`, read through) as the view of `read`, and starts its
+    /// watch when it is new; what the view holds afterwards. A view its watch already moved
+    /// past `index` keeps its own answer. Nothing is kept for a name with nothing behind it,
+    /// past [`MAX_VIEWS`], or after shutdown.
     pub fn keep(&self, read: &Read, index: u64, result: QueryResult) -> Arc<QueryResult> {
         let result = Arc::new(result);
         let key = read.key();
@@ -100,13 +118,17 @@ impl Views {
         let started = {
             let mut views = self.lock();
             if let Some(view) = views.get_mut(&key) {
-                *view = View { result: result.clone(), fetched: now, asked: now };
+                if view.index <= index {
+                    *view = View { result: result.clone(), index, stale: false, fetched: now, asked: now };
+                }
+                view.asked = now;
+                return view.result.clone();
+            }
+            if views.len() >= MAX_VIEWS || is_nothing(&result) {
                 return result;
             }
-            if views.len() >= MAX_VIEWS {
-                return result;
-            }
-            views.insert(key.clone(), View { result: result.clone(), fetched: now, asked: now });
+            let view = View { result: result.clone(), index, stale: false, fetched: now, asked: now };
+            views.insert(key.clone(), view);
             self.tasks.spawn("dns view", self.clone().watch(key.clone(), read.clone(), index))
         };
         if !started {
@@ -137,10 +159,12 @@ impl Views {
                     let mut views = self.lock();
                     let Some(view) = views.get_mut(&key) else { break };
                     view.fetched = Instant::now();
+                    view.stale = self.allow_stale && u128::from(reply.last_contact_ms) > self.max_stale.as_millis();
                     if reply.index != index {
                         // An index that went backwards (a restored snapshot) starts over.
                         index = if reply.index < index { 0 } else { reply.index };
                         view.result = Arc::new(reply.result);
+                        view.index = reply.index;
                     }
                 }
                 Err(RequestError::NoPathToDatacenter(_)) => break,
@@ -156,5 +180,15 @@ impl Views {
             }
         }
         self.lock().remove(&key);
+    }
+}
+
+/// Whether a read found nothing: no instance of the service, no such node.
+fn is_nothing(result: &QueryResult) -> bool {
+    match result {
+        QueryResult::CheckServiceNodes(instances) => instances.is_empty(),
+        QueryResult::NodeServices(node) => node.is_none(),
+        QueryResult::Nodes(nodes) => nodes.is_empty(),
+        _ => false,
     }
 }

@@ -94,14 +94,11 @@ impl Store {
         self.nodes.values().cloned().collect()
     }
 
-    /// A node and its services; its name matched regardless of case, as the reference's
-    /// indexes do.
+    /// A node and its services. The name matches exactly: nodes are keyed by it on every
+    /// write (and ACL decisions), so a read must not find another node than a write would.
     pub fn node_services(&self, node: &str) -> Option<NodeServices> {
-        let (name, n) = self
-            .nodes
-            .get_key_value(node)
-            .or_else(|| self.nodes.iter().find(|(name, _)| name.eq_ignore_ascii_case(node)))?;
-        Some(NodeServices { node: n.clone(), services: self.services.get(name).cloned().unwrap_or_default() })
+        let n = self.nodes.get(node)?;
+        Some(NodeServices { node: n.clone(), services: self.services.get(node).cloned().unwrap_or_default() })
     }
 
     fn all_services(&self) -> impl Iterator<Item = (&Node, &NodeService)> {

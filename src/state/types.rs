@@ -100,11 +100,12 @@ pub struct NodeService {
 }
 
 impl NodeService {
-    /// A `connect-proxy` fronting `service`, or a native Connect instance of it.
+    /// A `connect-proxy` fronting `service`, or a native Connect instance of it (the name
+    /// matched regardless of case, as the reference's indexes).
     pub fn is_connect_instance_of(&self, service: &str) -> bool {
         let proxy_for = self.kind.0 == ServiceKind::CONNECT_PROXY
-            && self.proxy.as_ref().is_some_and(|p| p.destination_service_name == service);
-        proxy_for || (self.connect.native && self.service == service)
+            && self.proxy.as_ref().is_some_and(|p| p.destination_service_name.eq_ignore_ascii_case(service));
+        proxy_for || (self.connect.native && self.service.eq_ignore_ascii_case(service))
     }
 }
 

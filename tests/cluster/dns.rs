@@ -94,13 +94,16 @@ async fn names_records_and_return_codes_as_the_reference() {
         ("web.service.dc1.dc2.consul", "A", "NXDOMAIN"),
         ("web.consul", "A", "NXDOMAIN"),
         ("example.com", "A", "SERVFAIL"),
+        ("nope.node.consul", "MX", "NOERROR"),
         ("web.service.consul", "AAAA", "NOERROR"),
         ("dns-node.node.consul", "SRV", "NOERROR"),
-        ("nope.node.consul", "MX", "NOERROR"),
     ] {
         let r = dig(addr, &[name, qtype]);
         assert_eq!((r.status.as_str(), r.answers.len()), (want, 0), "{name} {qtype}: {}", r.text);
     }
+    // Authoritative for the domain, not for a name outside it.
+    assert!(dig(addr, &["nope.service.consul", "A"]).has_flag("aa"));
+    assert!(!dig(addr, &["example.com", "A"]).has_flag("aa"));
     // A zone transfer (over TCP) is refused: NOTIMP, which dig reports as a failed transfer.
     let r = dig(addr, &["consul", "AXFR"]);
     assert!(r.text.contains("; Transfer failed.") && r.answers.is_empty(), "{}", r.text);
@@ -147,19 +150,25 @@ async fn node_metadata_connect_names_reverse_lookups_and_the_zone() {
     assert!(r.answers.contains(&"rack-node.node.consul. 0 IN A 10.0.9.9".to_owned()), "{}", r.text);
     let r = dig(addr, &["rack-node.node.consul", "A"]);
     assert_eq!(r.answers, ["rack-node.node.consul. 0 IN A 10.0.9.9"]);
-    // Names match regardless of case, as the reference's.
-    assert_eq!(dig(addr, &["RACK-Node.node.consul", "A"]).data(), ["10.0.9.9"]);
-    assert_eq!(dig(addr, &["CACHE.service.consul", "A"]).data(), ["10.0.9.9"]);
     assert!(r.additional.contains(&"rack-node.node.consul. 0 IN TXT \"rack=a1\"".to_owned()), "{}", r.text);
+    // Service and node names match regardless of case, as the reference's.
+    assert_eq!(dig(addr, &["CACHE.service.consul", "A"]).data(), ["10.0.9.9"]);
+    let mixed = json!({"Node": "Mixed-Case", "Address": "10.0.9.20"});
+    let registered = agent.http.put(agent.url("/v1/catalog/register")).json(&mixed).send().await.unwrap();
+    assert_eq!(registered.status(), 200);
+    for name in ["mixed-case.node.consul", "MIXED-case.node.consul"] {
+        assert_eq!(dig(addr, &[name, "A"]).data(), ["10.0.9.20"], "{name}");
+    }
     // SRV targets on that node carry its metadata too.
     let r = dig(addr, &["cache.service.consul", "SRV"]);
     assert_eq!(r.answers, ["cache.service.consul. 0 IN SRV 1 1 6379 rack-node.node.dc1.consul."], "{}", r.text);
     assert!(r.additional.contains(&"rack-node.node.dc1.consul. 0 IN A 10.0.9.9".to_owned()), "{}", r.text);
     assert!(r.additional.contains(&"rack-node.node.dc1.consul. 0 IN TXT \"rack=a1\"".to_owned()), "{}", r.text);
 
-    // The connect name: web's sidecar (its port), not web.
+    // The connect name: web's sidecar (its port), not web; in any case.
     let r = dig(addr, &["web.connect.consul", "SRV"]);
     assert_eq!(r.answers, ["web.connect.consul. 0 IN SRV 1 1 21000 dns-node.node.dc1.consul."], "{}", r.text);
+    assert_eq!(dig(addr, &["WEB.connect.consul", "SRV"]).answers.len(), 1);
 
     // Reverse lookups: a node's address names the node; a service's address names the service.
     let r = dig(addr, &["-x", "10.0.9.9"]);

@@ -75,9 +75,25 @@ dns_config {
         .await;
     }
 
-    // The second domain answers as the first; the SOA's minimum TTL is also its TTL.
+    // The second domain answers as the first, in its own names; the SOA's minimum TTL is
+    // also its TTL.
     let r = dig(addr, &["api.service.mesh.internal", "A"]);
     assert_eq!(r.answers, ["api.service.mesh.internal. 3 IN A 10.0.3.1"], "{}", r.text);
+    let r = dig(addr, &["api.service.mesh.internal", "SRV"]);
+    assert_eq!(
+        r.answers,
+        ["api.service.mesh.internal. 3 IN SRV 1 1 9000 0a000301.addr.dc1.mesh.internal."],
+        "{}",
+        r.text
+    );
+    let r = dig(addr, &["nope.service.mesh.internal", "A"]);
+    assert!(
+        r.authority[0].starts_with("mesh.internal. 5 IN SOA ns.mesh.internal. hostmaster.mesh.internal."),
+        "{}",
+        r.text
+    );
+    let r = dig(addr, &["mesh.internal", "NS"]);
+    assert_eq!(r.answers, ["mesh.internal. 7 IN NS dns-node.node.dc1.mesh.internal."], "{}", r.text);
     let r = dig(addr, &["nope.service.consul", "A"]);
     assert_eq!(r.status, "NXDOMAIN");
     assert!(r.authority[0].starts_with("consul. 5 IN SOA ns.consul. hostmaster.consul. "), "{}", r.text);

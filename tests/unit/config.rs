@@ -696,6 +696,7 @@ fn bad_dns_settings_are_refused_with_the_key_and_the_reason() {
             "DNS Recursors cannot be unix sockets: unix:///var/run/dns.sock",
         ),
         ("recursors = [\"dns.example\"]", "recursors = \"dns.example\": must be an IP address"),
+        ("recursors = [\"10.0.0.1:99999\"]", "recursors = \"10.0.0.1:99999\": the port must be a number 1-65535"),
         ("dns_config { udp_answer_limit = -1 }", "dns_config.udp_answer_limit = \"-1\": must be 0 or more"),
         ("dns_config { recursor_timeout = \"0s\" }", "dns_config.recursor_timeout = \"0s\": must be greater than 0"),
         ("dns_config { node_ttl = \"forever\" }", "dns_config.node_ttl"),
