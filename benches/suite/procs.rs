@@ -34,22 +34,6 @@ impl Drop for Agent {
     }
 }
 
-/// Every listener on a free port (the banner tells which).
-const FREE_PORTS: [&str; 12] = [
-    "-http-port",
-    "0",
-    "-server-port",
-    "0",
-    "-serf-lan-port",
-    "0",
-    "-serf-wan-port",
-    "0",
-    "-grpc-port",
-    "0",
-    "-dns-port",
-    "0",
-];
-
 /// Starts `fedctl agent ARGS` with every port free; returns it once the HTTP banner is printed.
 pub fn spawn_agent(args: &[&str]) -> Agent {
     let mut child = Command::new(FEDCTL)
@@ -157,7 +141,7 @@ pub fn rss_kib(pid: u32) -> u64 {
 
 #[path = "../../tests/support/ports.rs"]
 mod ports;
-pub use ports::free_port;
+pub use ports::{FREE_PORTS, free_port};
 
 /// A mesh gateway (`fedctl connect envoy`, then Envoy) killed on drop, with its admin port.
 pub struct Gateway {

@@ -1,5 +1,6 @@
-//! Free ports for processes that bind them a moment later (Envoy's listeners and admin),
-//! shared by the tests and the benchmark runner (which includes this file).
+//! Free ports for processes that bind them a moment later (Envoy's listeners and admin), and
+//! the flags that put an agent's listeners on free ports; shared by the tests and the
+//! benchmark runner (which includes this file).
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -19,3 +20,19 @@ pub fn free_port() -> u16 {
         }
     }
 }
+
+/// `fedctl agent` flags that put every listener on a free port (the banner tells which).
+pub const FREE_PORTS: [&str; 12] = [
+    "-http-port",
+    "0",
+    "-server-port",
+    "0",
+    "-serf-lan-port",
+    "0",
+    "-serf-wan-port",
+    "0",
+    "-grpc-port",
+    "0",
+    "-dns-port",
+    "0",
+];

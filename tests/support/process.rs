@@ -9,21 +9,7 @@ use std::time::Duration;
 
 use super::fedctl_cmd;
 
-/// `fedctl agent` flags that put every listener on a free port.
-pub const FREE_PORTS: [&str; 12] = [
-    "-http-port",
-    "0",
-    "-server-port",
-    "0",
-    "-serf-lan-port",
-    "0",
-    "-serf-wan-port",
-    "0",
-    "-grpc-port",
-    "0",
-    "-dns-port",
-    "0",
-];
+pub use super::ports::FREE_PORTS;
 
 /// A running `fedctl agent` child, its addresses, and everything it printed.
 pub struct AgentProcess {
