@@ -62,6 +62,16 @@ async fn names_records_and_return_codes_as_the_reference() {
     assert_eq!(r.answers, ["v1.web.service.consul. 0 IN SRV 1 1 8080 0a000005.addr.dc1.consul."], "{}", r.text);
     assert!(r.additional.contains(&"0a000005.addr.dc1.consul. 0 IN A 10.0.0.5".to_owned()), "{}", r.text);
     assert_eq!(dig(addr, &["0a000005.addr.consul", "A"]).answers, ["0a000005.addr.consul. 0 IN A 10.0.0.5"]);
+    // IPv6: AAAA of a service address, its 32-digit addr name, and its SRV target.
+    register(&agent, json!({"Name": "v6", "ID": "v6-1", "Port": 80, "Address": "2001:db8::5"})).await;
+    eventually("v6 answers", async || !dig(addr, &["v6.service.consul", "AAAA"]).answers.is_empty()).await;
+    assert_eq!(dig(addr, &["v6.service.consul", "AAAA"]).answers, ["v6.service.consul. 0 IN AAAA 2001:db8::5"]);
+    assert_eq!(dig(addr, &["v6.service.consul", "A"]).answers.len(), 0, "no A record for an IPv6 address");
+    let hex = "20010db8000000000000000000000005";
+    let r = dig(addr, &["v6.service.consul", "SRV"]);
+    assert_eq!(r.answers, [format!("v6.service.consul. 0 IN SRV 1 1 80 {hex}.addr.dc1.consul.")], "{}", r.text);
+    assert_eq!(r.additional, [format!("{hex}.addr.dc1.consul. 0 IN AAAA 2001:db8::5")], "{}", r.text);
+    assert_eq!(dig(addr, &[&format!("{hex}.addr.consul"), "AAAA"]).data(), ["2001:db8::5"]);
     // TXT of a service answers its addresses, as the reference; ANY too.
     assert_eq!(dig(addr, &["v1.web.service.consul", "TXT"]).answers, ["v1.web.service.consul. 0 IN A 10.0.0.5"]);
     assert_eq!(dig(addr, &["v1.web.service.consul", "ANY"]).answers, ["v1.web.service.consul. 0 IN A 10.0.0.5"]);
