@@ -270,7 +270,9 @@ impl DnsServer {
     /// One catalog read, in `datacenter` (the agent's when `None`): from its view with
     /// `use_cache` (which the read starts), else read through.
     async fn read(&self, datacenter: &Option<String>, query: Query) -> Result<Arc<QueryResult>, RequestError> {
-        let read = Read { datacenter: datacenter.clone(), ..self.local(query) };
+        // `web.service.dc1.consul` asked of dc1 is the same read as `web.service.consul`.
+        let datacenter = datacenter.clone().filter(|d| !d.eq_ignore_ascii_case(&self.datacenter));
+        let read = Read { datacenter, ..self.local(query) };
         if let Some(result) = self.views.as_ref().and_then(|v| v.get(&read)) {
             return Ok(result);
         }
