@@ -7,7 +7,7 @@ use super::authorizer::{Authorizer, Denied, Permission};
 use super::rules::{Access, Resource, Scalar};
 use crate::state::{
     AclOp, CheckServiceNode, Command, ConfigEntry, ConfigEntryOp, DeregisterRequest, HIDDEN_SECRET, HealthCheck,
-    IntentionOp, KvOp, PROXY_DEFAULTS, Query, QueryResult, RegisterRequest, SERVICE_INTENTIONS, Store,
+    IntentionOp, KvOp, PROXY_DEFAULTS, Query, QueryResult, RegisterRequest, SERVICE_INTENTIONS, SessionOp, Store,
 };
 
 const READ: Access = Access::Read;
@@ -37,9 +37,12 @@ fn needs(store: &Store, command: &Command, out: &mut Vec<Permission>) {
         Command::Register(req) => register(store, req, out),
         Command::Deregister(req) => deregister(store, req, out),
         Command::Kv(op) => out.push(match op {
-            KvOp::Set { key, .. } | KvOp::Cas { key, .. } | KvOp::Delete { key } | KvOp::DeleteCas { key, .. } => {
-                on(Resource::Key, key, WRITE)
-            }
+            KvOp::Set { key, .. }
+            | KvOp::Cas { key, .. }
+            | KvOp::Delete { key }
+            | KvOp::DeleteCas { key, .. }
+            | KvOp::Lock { key, .. }
+            | KvOp::Unlock { key, .. } => on(Resource::Key, key, WRITE),
             KvOp::DeleteTree { prefix } => Permission::KeyWritePrefix(prefix.clone()),
         }),
         Command::FederationState(_) | Command::ConnectCa(_) => out.push(Permission::scalar(Scalar::Operator, WRITE)),
@@ -54,6 +57,12 @@ fn needs(store: &Store, command: &Command, out: &mut Vec<Permission>) {
             AclOp::Bootstrap { .. } => {}
             _ => out.push(Permission::scalar(Scalar::Acl, WRITE)),
         },
+        // A session is written with `session:write` on its node (an unknown one needs none:
+        // destroying it changes nothing).
+        Command::Session(SessionOp::Create(session)) => out.push(on(Resource::Session, &session.node, WRITE)),
+        Command::Session(SessionOp::Destroy { id }) => {
+            out.extend(store.session(id).map(|s| on(Resource::Session, &s.node, WRITE)));
+        }
         Command::Batch(commands) => commands.iter().for_each(|c| needs(store, c, out)),
     }
 }
@@ -192,6 +201,9 @@ pub fn filter(authz: &Authorizer, query: &Query, result: &mut QueryResult) -> bo
         QueryResult::Nodes(nodes) => nodes.retain(|n| keep(node(&n.node))),
         QueryResult::ServiceNames(names) => names.retain(|name, _| keep(service(name))),
         QueryResult::ServiceNodes(nodes) => nodes.retain(|n| keep(node(&n.node) && service(&n.service_name))),
+        QueryResult::Sessions(sessions) => {
+            sessions.retain(|s| keep(authz.allows(&on(Resource::Session, &s.node, READ))));
+        }
         QueryResult::NodeServices(found) => {
             if found.as_ref().is_some_and(|n| !node(&n.node.node)) {
                 *found = None;

@@ -27,6 +27,8 @@ pub enum Command {
     ConfigEntry(ConfigEntryOp),
     /// ACL tokens, policies and roles.
     Acl(super::acl::AclOp),
+    /// Create or destroy a session.
+    Session(super::session::SessionOp),
     /// Several independent commands proposed together (group commit): applied in order at
     /// one raft index, each with its own outcome in [`Response::Batch`]. Never nested.
     Batch(Vec<Command>),
@@ -95,6 +97,20 @@ pub enum KvOp {
     DeleteTree {
         prefix: String,
     },
+    /// `?acquire=`: take the key for `session` (false when another session holds it).
+    Lock {
+        key: String,
+        value: Vec<u8>,
+        flags: u64,
+        session: String,
+    },
+    /// `?release=`: let go of the key (false unless `session` holds it).
+    Unlock {
+        key: String,
+        value: Vec<u8>,
+        flags: u64,
+        session: String,
+    },
 }
 
 /// Federation-state writes (`FederationState.Apply`).
@@ -154,6 +170,10 @@ pub enum Response {
 pub enum StateError {
     #[error("missing node name")]
     MissingNode,
+    /// A session refused, or a lock naming a session that does not exist, in the
+    /// reference's words.
+    #[error("{0}")]
+    Session(String),
     #[error("missing node address")]
     MissingAddress,
     #[error("missing service ID")]

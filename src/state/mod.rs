@@ -19,6 +19,7 @@ mod intention_store;
 mod query;
 mod read;
 mod request;
+mod session;
 mod store;
 mod types;
 mod watch;
@@ -48,6 +49,7 @@ pub use intention::{
 pub use query::{CheckServiceNode, NodeServices, ServiceNode};
 pub use read::{CaConfigEntry, Query, QueryResult, ReadReply, ReadRequest};
 pub use request::{Consistency, HOLD_TIMEOUT, HOP_MARGIN, REQUEST_TIMEOUT, RequestContext, as_caller};
+pub use session::{MAX_LOCK_DELAY, SERF_HEALTH, ServiceCheck, Session, SessionBehavior, SessionOp};
 pub use store::{Store, Table};
 pub use types::{
     CaConfig, CaConfigRequest, CaRoot, CheckDefinition, ConnectCa, ExposeConfig, ExposePath, FederationState,

@@ -35,6 +35,14 @@ pub enum Query {
     ServicesAt {
         address: String,
     },
+    /// One session (`/v1/session/info/:id`).
+    Session {
+        id: String,
+    },
+    /// A node's sessions (`/v1/session/node/:node`), or every one (`/v1/session/list`).
+    Sessions {
+        node: Option<String>,
+    },
     CheckServiceNodes {
         service: String,
         tag: Option<String>,
@@ -199,6 +207,7 @@ pub enum QueryResult {
     /// The reset index (0: bootstrapping is allowed).
     AclBootstrap(u64),
     AclSet(Box<AclSet>),
+    Sessions(Vec<super::session::Session>),
 }
 
 /// The CA's settings as `/v1/connect/ca/configuration` shows them.
@@ -230,6 +239,7 @@ impl Query {
             | Query::FederationState { .. }
             | Query::FederationStateMeshGateways => &[Table::FederationStates],
             Query::CaRoots | Query::CaConfiguration => &[Table::ConnectCa],
+            Query::Session { .. } | Query::Sessions { .. } => &[Table::Sessions],
             Query::ConfigEntry { .. } | Query::ConfigEntries { .. } => &[Table::ConfigEntries],
             Query::AclTokens { .. } | Query::AclToken { .. } | Query::AclTokenBySecret { .. } | Query::AclBootstrap => {
                 &[Table::AclTokens]
@@ -251,6 +261,8 @@ impl Query {
             }
             Query::NodeServices { node } => QueryResult::NodeServices(s.node_services(node)),
             Query::ServicesAt { address } => QueryResult::ServiceNodes(s.services_at(address)),
+            Query::Session { id } => QueryResult::Sessions(s.session(id).cloned().into_iter().collect()),
+            Query::Sessions { node } => QueryResult::Sessions(s.sessions(node.as_deref())),
             Query::CheckServiceNodes { service, tag, passing, connect } => {
                 QueryResult::CheckServiceNodes(s.check_service_nodes(service, tag.as_deref(), *passing, *connect))
             }
@@ -322,6 +334,7 @@ impl QueryResult {
             QueryResult::Nodes(v) => serde_json::to_value(v),
             QueryResult::ServiceNames(v) => serde_json::to_value(v),
             QueryResult::ServiceNodes(v) => serde_json::to_value(v),
+            QueryResult::Sessions(v) => serde_json::to_value(v),
             QueryResult::NodeServices(v) => serde_json::to_value(v),
             QueryResult::CheckServiceNodes(v) => serde_json::to_value(v),
             QueryResult::ConnectInstances(v) => serde_json::to_value(v),

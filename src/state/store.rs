@@ -32,10 +32,11 @@ pub enum Table {
     AclTokens,
     AclPolicies,
     AclRoles,
+    Sessions,
 }
 
 impl Table {
-    pub const ALL: [Table; 10] = [
+    pub const ALL: [Table; 11] = [
         Table::Nodes,
         Table::Services,
         Table::Checks,
@@ -46,6 +47,7 @@ impl Table {
         Table::AclTokens,
         Table::AclPolicies,
         Table::AclRoles,
+        Table::Sessions,
     ];
 }
 
@@ -73,6 +75,9 @@ pub struct Store {
     /// ACL tokens, policies and roles.
     #[serde(default)]
     pub(super) acl: super::acl_store::AclTables,
+    /// Sessions by ID.
+    #[serde(default)]
+    pub(super) sessions: BTreeMap<String, super::session::Session>,
     table_index: BTreeMap<Table, u64>,
     last_index: u64,
 }
@@ -101,9 +106,10 @@ impl Store {
     pub fn apply(&mut self, index: u64, command: &Command) -> CommandResult {
         self.last_index = self.last_index.max(index);
         match command {
-            Command::Register(req) => self.register(index, req),
-            Command::Deregister(req) => self.deregister(index, req),
-            Command::Kv(op) => Ok(self.kv_apply(index, op)),
+            Command::Register(req) => self.register(index, req).inspect(|_| self.invalidate_sessions(index)),
+            Command::Deregister(req) => self.deregister(index, req).inspect(|_| self.invalidate_sessions(index)),
+            Command::Kv(op) => self.kv_apply(index, op),
+            Command::Session(op) => self.session_apply(index, op),
             Command::FederationState(op) => self.federation_state_apply(index, op),
             Command::ConnectCa(op) => self.connect_ca_apply(index, op),
             Command::ConfigEntry(op) => self.config_entry_apply(index, op),
@@ -260,7 +266,7 @@ impl Store {
         Ok(Response::Done)
     }
 
-    fn kv_apply(&mut self, index: u64, op: &KvOp) -> Response {
+    fn kv_apply(&mut self, index: u64, op: &KvOp) -> CommandResult {
         let ok = match op {
             KvOp::Set { key, value, flags } => {
                 self.kv_set(index, key, value, *flags);
@@ -300,8 +306,32 @@ impl Store {
                 }
                 true
             }
+            KvOp::Lock { key, value, flags, session } => {
+                if !self.sessions.contains_key(session) {
+                    return Err(StateError::Session(format!("invalid session {session:?}")));
+                }
+                let (held_by, lock_index) =
+                    self.kv.get(key).map_or((String::new(), 0), |e| (e.session.clone(), e.lock_index));
+                if !held_by.is_empty() && held_by != *session {
+                    false
+                } else {
+                    // Taken anew: the lock index counts the holdings; the holder writing
+                    // again keeps it.
+                    let lock_index = if held_by == *session { lock_index } else { lock_index + 1 };
+                    self.kv_write(index, key, value, *flags, lock_index, session);
+                    true
+                }
+            }
+            KvOp::Unlock { key, value, flags, session } => match self.kv.get(key) {
+                Some(e) if e.session == *session => {
+                    let lock_index = e.lock_index;
+                    self.kv_write(index, key, value, *flags, lock_index, "");
+                    true
+                }
+                _ => false,
+            },
         };
-        Response::Bool(ok)
+        Ok(Response::Bool(ok))
     }
 
     fn connect_ca_apply(&mut self, index: u64, op: &ConnectCaOp) -> CommandResult {
@@ -394,7 +424,13 @@ impl Store {
         Ok(Response::Done)
     }
 
+    /// A plain write: the key keeps the session holding it (as the reference's kvsSetTxn).
     fn kv_set(&mut self, index: u64, key: &str, value: &[u8], flags: u64) {
+        let session = self.kv.get(key).map(|e| e.session.clone()).unwrap_or_default();
+        self.kv_write(index, key, value, flags, 0, &session);
+    }
+
+    fn kv_write(&mut self, index: u64, key: &str, value: &[u8], flags: u64, lock_index: u64, session: &str) {
         let create_index = self.kv.get(key).map_or(index, |e| e.index.create_index);
         self.kv.insert(
             key.to_owned(),
@@ -402,7 +438,8 @@ impl Store {
                 key: key.to_owned(),
                 flags,
                 value: value.to_vec(),
-                lock_index: 0,
+                lock_index,
+                session: session.to_owned(),
                 index: RaftIndex { create_index, modify_index: index },
             },
         );

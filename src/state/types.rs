@@ -306,6 +306,9 @@ pub struct KvEntry {
     #[serde(with = "base64_bytes")]
     pub value: Vec<u8>,
     pub lock_index: u64,
+    /// The session holding it (empty: nobody).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub session: String,
     #[serde(flatten)]
     pub index: RaftIndex,
 }

@@ -13,6 +13,7 @@ mod linearizable;
 mod locator;
 mod raft_store;
 mod rpc_codec;
+mod sessions;
 mod state_store;
 mod tls_certs;
 mod tls_files;
