@@ -41,6 +41,8 @@ impl From<RequestError> for ApiError {
             RequestError::Rejected(crate::state::StateError::AclBootstrapDone { .. }) => {
                 ApiError::Forbidden(e.to_string())
             }
+            // A session refused, or a lock naming an unknown session: 500, as the reference.
+            RequestError::Rejected(crate::state::StateError::Session(_)) => ApiError::Internal(e.to_string()),
             // The request was wrong.
             RequestError::Rejected(_) | RequestError::Invalid { .. } | RequestError::BadInput(_) => {
                 ApiError::BadRequest(e.to_string())

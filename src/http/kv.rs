@@ -1,9 +1,10 @@
-//! `/v1/kv/:key`: GET (`?raw`, `?keys`, `?recurse`, `?separator`), PUT (`?cas`, `?flags`),
-//! DELETE (`?recurse`, `?cas`), as the reference API.
+//! `/v1/kv/:key`: GET (`?raw`, `?keys`, `?recurse`, `?separator`), PUT (`?cas`, `?flags`,
+//! `?acquire=<session>`, `?release=<session>`: one of cas, acquire and release), DELETE
+//! (`?recurse`, `?cas`), as the reference API.
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
@@ -19,8 +20,13 @@ pub async fn get_root(state: State<AppState>, q: Query<Params>) -> Result<Respon
     get(state, Path(String::new()), q).await
 }
 
-pub async fn put_root(state: State<AppState>, q: Query<Params>, body: Bytes) -> Result<Response, ApiError> {
-    put(state, Path(String::new()), q, body).await
+pub async fn put_root(
+    state: State<AppState>,
+    q: Query<Params>,
+    raw: RawQuery,
+    body: Bytes,
+) -> Result<Response, ApiError> {
+    put(state, Path(String::new()), q, raw, body).await
 }
 
 pub async fn delete_root(state: State<AppState>, q: Query<Params>) -> Result<Response, ApiError> {
@@ -70,6 +76,7 @@ pub async fn put(
     State(state): State<AppState>,
     Path(key): Path<String>,
     Query(p): Query<Params>,
+    RawQuery(raw): RawQuery,
     body: Bytes,
 ) -> Result<Response, ApiError> {
     if key.is_empty() {
@@ -83,9 +90,15 @@ pub async fn put(
             .into_response());
     }
     let flags = number(&p, "flags")?.unwrap_or(0);
-    let op = match number(&p, "cas")? {
-        Some(index) => KvOp::Cas { key, value: body.to_vec(), flags, index },
-        None => KvOp::Set { key, value: body.to_vec(), flags },
+    if ["cas", "acquire", "release"].iter().filter(|f| p.contains_key(**f)).count() > 1 {
+        return Err(ApiError::BadRequest(format!("Conflicting flags: {}", raw.unwrap_or_default())));
+    }
+    let value = body.to_vec();
+    let op = match (number(&p, "cas")?, p.get("acquire"), p.get("release")) {
+        (Some(index), _, _) => KvOp::Cas { key, value, flags, index },
+        (_, Some(session), _) => KvOp::Lock { key, value, flags, session: session.clone() },
+        (_, _, Some(session)) => KvOp::Unlock { key, value, flags, session: session.clone() },
+        _ => KvOp::Set { key, value, flags },
     };
     bool_response(state.apply(&write_context(&state, &p), Command::Kv(op)).await?)
 }

@@ -17,6 +17,7 @@ mod metrics;
 mod operator;
 mod proxies;
 mod query;
+mod session;
 mod status;
 
 use std::sync::Arc;
@@ -186,6 +187,16 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/acl/role/{id}", get(acl::role_read).put(acl::role_update).delete(acl::role_delete))
         .route("/v1/acl/roles", get(acl::role_list))
         .route("/v1/agent/token/{kind}", put(acl::set_agent_token))
+        .route("/v1/session/create", put(session::create))
+        .route("/v1/session/destroy/", put(session::missing_session))
+        .route("/v1/session/destroy/{id}", put(session::destroy))
+        .route("/v1/session/renew/", put(session::missing_session))
+        .route("/v1/session/renew/{id}", put(session::renew))
+        .route("/v1/session/info/", get(session::missing_session))
+        .route("/v1/session/info/{id}", get(session::info))
+        .route("/v1/session/node/", get(session::missing_node))
+        .route("/v1/session/node/{node}", get(session::node))
+        .route("/v1/session/list", get(session::list))
         .route("/v1/kv/", get(kv::get_root).put(kv::put_root).delete(kv::delete_root))
         .route("/v1/kv/{*key}", get(kv::get).put(kv::put).delete(kv::delete))
         .merge(guarded(

@@ -28,3 +28,4 @@ mod proxycfg;
 mod raft;
 mod rpc_buffering;
 mod rpc_port;
+mod sessions;
