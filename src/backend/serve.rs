@@ -6,7 +6,7 @@ use super::{Backend, Router};
 use crate::duration::rfc3339;
 use crate::raft::RaftNode;
 use crate::rpc::message::{Answer, Reply, Request, SignedCert, SignedIntermediate, StatusInfo};
-use crate::state::{Command, ConnectCaOp, RequestContext, RequestError, Response};
+use crate::state::{Command, ConnectCaOp, KvOp, RequestContext, RequestError, Response};
 use crate::tls::intermediate::{INTERMEDIATE_TTL, IntermediateError};
 use crate::tls::leaf::{LeafError, sign_leaf};
 
@@ -25,6 +25,14 @@ impl Backend {
         }
         match request {
             Request::Ping => Ok(Reply::Pong(self.me())),
+            // The leader refuses to lock a key within the lock-delay of the session that last
+            // held it (as the reference: in memory, by the leader's clock).
+            Request::Apply(Command::Kv(KvOp::Lock { key, .. }))
+                if raft.is_leader() && raft.state().lock_delayed(key) =>
+            {
+                tracing::warn!(key = %key, "Rejecting lock of key due to lock-delay");
+                Ok(Reply::Applied(Response::Bool(false)))
+            }
             Request::Apply(command) => raft.apply(command.clone()).await.map(Reply::Applied),
             Request::Read(read) => {
                 let mut reply = raft.read(read, ctx.consistency, ctx.clamp_wait(read.wait())).await?;

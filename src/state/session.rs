@@ -123,6 +123,10 @@ impl Store {
         let Some(session) = self.sessions.remove(id) else { return };
         self.touch(Table::Sessions, index);
         let held: Vec<String> = self.kv.iter().filter(|(_, e)| e.session == id).map(|(k, _)| k.clone()).collect();
+        let delay = std::time::Duration::from_nanos(session.lock_delay).min(MAX_LOCK_DELAY);
+        if !delay.is_zero() {
+            self.released_locks.extend(held.iter().map(|k| (k.clone(), delay)));
+        }
         for key in &held {
             match session.behavior {
                 SessionBehavior::Delete => {

@@ -78,6 +78,10 @@ pub struct Store {
     /// Sessions by ID.
     #[serde(default)]
     pub(super) sessions: BTreeMap<String, super::session::Session>,
+    /// The keys sessions destroyed by the last command held, with their lock-delays: taken by
+    /// the [`super::StateHandle`] after each write (not replicated).
+    #[serde(skip)]
+    pub(super) released_locks: Vec<(String, std::time::Duration)>,
     table_index: BTreeMap<Table, u64>,
     last_index: u64,
 }

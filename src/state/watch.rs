@@ -4,9 +4,10 @@
 //! Each table has a `watch` channel carrying its index; a blocking query subscribes to the
 //! tables it reads *before* reading, so a change between the read and the wait is never missed.
 
+use std::collections::HashMap;
 use std::future::{Future, poll_fn};
 use std::pin::Pin;
-use std::sync::{Arc, RwLock, RwLockReadGuard};
+use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard};
 use std::task::Poll;
 use std::time::Duration;
 
@@ -26,6 +27,9 @@ struct Inner {
     store: RwLock<Store>,
     /// One channel per table, in `Table::ALL` order, holding the table's index.
     tables: Vec<watch::Sender<u64>>,
+    /// Keys a destroyed session held, and until when they may not be taken again (its
+    /// lock-delay, from this server's clock; not replicated, as the reference's).
+    lock_delays: Mutex<HashMap<String, Instant>>,
 }
 
 /// The answer of a blocking read.
@@ -39,7 +43,7 @@ pub struct BlockingResult<T> {
 impl StateHandle {
     pub fn new(store: Store) -> Self {
         let tables = Table::ALL.iter().map(|t| watch::Sender::new(store.table_index(*t))).collect();
-        StateHandle { inner: Arc::new(Inner { store: RwLock::new(store), tables }) }
+        StateHandle { inner: Arc::new(Inner { store: RwLock::new(store), tables, lock_delays: Mutex::default() }) }
     }
 
     fn store(&self) -> RwLockReadGuard<'_, Store> {
@@ -58,6 +62,13 @@ impl StateHandle {
         let (result, indexes) = {
             let mut store = self.inner.store.write().unwrap_or_else(|e| e.into_inner());
             let result = f(&mut store);
+            let released = std::mem::take(&mut store.released_locks);
+            if !released.is_empty() {
+                let now = Instant::now();
+                let mut delays = self.inner.lock_delays.lock().unwrap_or_else(|e| e.into_inner());
+                delays.retain(|_, until| *until > now);
+                delays.extend(released.into_iter().map(|(key, delay)| (key, now + delay)));
+            }
             let indexes: Vec<u64> = Table::ALL.iter().map(|t| store.table_index(*t)).collect();
             (result, indexes)
         };
@@ -69,6 +80,12 @@ impl StateHandle {
             });
         }
         result
+    }
+
+    /// Whether `key` is still in the lock-delay of the session that last held it.
+    pub fn lock_delayed(&self, key: &str) -> bool {
+        let delays = self.inner.lock_delays.lock().unwrap_or_else(|e| e.into_inner());
+        delays.get(key).is_some_and(|until| *until > Instant::now())
     }
 
     /// Replaces the whole store (snapshot install), waking everyone.

@@ -87,7 +87,8 @@ async fn sessions_are_created_with_the_references_defaults_and_refused_in_its_wo
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn kv_locks_belong_to_one_session_and_go_with_it() {
     let agent = dev_agent().await;
-    let (a, b) = (create(&agent, None).await, create(&agent, None).await);
+    // `a` without a lock-delay, so its key is free the moment it goes.
+    let (a, b) = (create(&agent, Some(json!({"LockDelay": "0s"}))).await, create(&agent, None).await);
     let acquire = |s: &str| format!("/v1/kv/service/leader?acquire={s}");
     let r = agent.http.put(agent.url(&acquire(&a))).body("a").send().await.unwrap();
     assert_eq!(r.text().await.unwrap(), "true");
@@ -121,6 +122,15 @@ async fn kv_locks_belong_to_one_session_and_go_with_it() {
     let r = agent.http.put(agent.url(&acquire(&b))).body("b").send().await.unwrap();
     assert_eq!(r.text().await.unwrap(), "true", "free again");
     assert_eq!(get(&agent, "/v1/kv/service/leader").await.1[0]["LockIndex"], 2);
+
+    // With the default lock-delay (15 s) a key its session held cannot be taken right after.
+    let d = create(&agent, None).await;
+    let r = agent.http.put(agent.url(&format!("/v1/kv/delayed?acquire={d}"))).send().await.unwrap();
+    assert_eq!(r.text().await.unwrap(), "true");
+    assert_eq!(put(&agent, &format!("/v1/session/destroy/{d}"), None).await.0, 200);
+    let r = agent.http.put(agent.url(&format!("/v1/kv/delayed?acquire={b}"))).send().await.unwrap();
+    assert_eq!(r.text().await.unwrap(), "false", "within the lock-delay");
+    assert_eq!(get(&agent, "/v1/kv/delayed").await.1[0].get("Session"), None, "released all the same");
     agent.stop().await;
 }
 
