@@ -94,8 +94,9 @@ impl Agent {
             (None, Some(g)) => Backend::client(ServerPool::new(g.clone(), &cfg.datacenter), rpc.clone(), me, acl),
             (None, None) => return Err(AgentError::NoGossip("a client agent")),
         };
-        if raft.is_some() {
+        if let Some(node) = &raft {
             backend.set_pools(crate::backend::Pools { lan: lan.clone(), wan: wan.clone() });
+            w.spawn("session ttl", backend.clone().run_session_ttl(node.clone(), w.stop()));
         }
         w.membership(&rpc, &router, raft.as_ref(), lan.as_ref(), wan.as_ref(), locator.is_some());
         let replications = w.federation(raft.as_ref(), &backend, router, locator.as_ref(), tls.as_ref());
@@ -192,6 +193,7 @@ fn agent_info(
         grpc_port: grpc.map_or(0, |a| a.port()),
         grpc_tls_port: grpc_tls.map_or(0, |a| a.port()),
         dns,
+        session_ttl_min: cfg.session_ttl_min,
         version: env!("CARGO_PKG_VERSION").to_owned(),
         intention_default: cfg.intention_default(),
         data_dir: cfg.data_dir.clone(),

@@ -225,7 +225,8 @@ pub(super) fn needs_token(request: &crate::rpc::message::Request) -> bool {
         | Request::RemovePeer(_)
         | Request::ConnectSign { .. }
         | Request::ConnectCaSetConfig(_)
-        | Request::Keyring { .. } => true,
+        | Request::Keyring { .. }
+        | Request::SessionRenew { .. } => true,
     }
 }
 
@@ -247,6 +248,13 @@ pub(super) fn check_request(
             let access = if *op == crate::gossip::KeyringOp::List { Access::Read } else { Access::Write };
             authz.check(&Permission::scalar(Scalar::Keyring, access)).map_err(denied)
         }
+        // Renewing needs write on the session's node (an unknown session: not found later).
+        Request::SessionRenew { id } => match raft.state().read(|s| s.session(id).map(|s| s.node.clone())) {
+            Some(node) => {
+                authz.check(&Permission::on(crate::acl::Resource::Session, &node, Access::Write)).map_err(denied)
+            }
+            None => Ok(()),
+        },
         // A leaf is checked once the CSR's service is known (`serve`); the rest is open.
         Request::ConnectSign { .. }
         | Request::ConnectSignIntermediate { .. }

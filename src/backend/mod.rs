@@ -12,6 +12,7 @@ mod pool;
 mod router;
 mod rpc;
 mod serve;
+mod sessions;
 
 use std::sync::Arc;
 
@@ -43,6 +44,8 @@ struct Inner {
     acl: Option<BackendAcl>,
     /// A server's gossip pools, for keyring operations (set once they run).
     pools: std::sync::OnceLock<Pools>,
+    /// The TTL timers of the sessions, kept while this server leads.
+    session_timers: sessions::SessionTimers,
 }
 
 /// A server's gossip pools.
@@ -71,6 +74,7 @@ impl Backend {
                 leaving: Default::default(),
                 acl,
                 pools: Default::default(),
+                session_timers: Default::default(),
             }),
         }
     }
@@ -80,7 +84,15 @@ impl Backend {
     pub fn client(pool: ServerPool, rpc: RpcClient, me: PeerInfo, acl: Option<BackendAcl>) -> Backend {
         let pools = Default::default();
         Backend {
-            inner: Arc::new(Inner { local: Local::Client(pool), rpc, me, leaving: Default::default(), acl, pools }),
+            inner: Arc::new(Inner {
+                local: Local::Client(pool),
+                rpc,
+                me,
+                leaving: Default::default(),
+                acl,
+                pools,
+                session_timers: Default::default(),
+            }),
         }
     }
 

@@ -77,7 +77,8 @@ pub fn server_only(request: &Request) -> Option<&'static str> {
         | Request::Datacenters
         | Request::ConnectSign { .. }
         | Request::ConnectCaSetConfig(_)
-        | Request::Keyring { .. } => None,
+        | Request::Keyring { .. }
+        | Request::SessionRenew { .. } => None,
     }
 }
 

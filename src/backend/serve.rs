@@ -71,6 +71,18 @@ impl Backend {
                 set_ca_config(raft, request).await
             }
             Request::Keyring { wan, op } => self.keyring_here(*wan, op).await.map(Reply::Keyring),
+            Request::SessionRenew { id } => {
+                if !raft.is_leader() {
+                    return Err(raft.not_leader(raft.leader()));
+                }
+                let session = raft.state().read(|s| s.session(id).cloned());
+                if let Some(session) = &session {
+                    self.inner.session_timers.renew(session);
+                }
+                let index = raft.state().read(|s| s.table_index(crate::state::Table::Sessions));
+                let result = crate::state::QueryResult::Sessions(session.into_iter().collect());
+                Ok(Reply::Read(crate::state::ReadReply { index, result, known_leader: true, last_contact_ms: 0 }))
+            }
             Request::ConnectSignIntermediate { csr } => {
                 let primary = router.primary_datacenter() == self.inner.me.datacenter;
                 sign_intermediate(raft, primary, csr).map(Reply::SignedIntermediate)

@@ -37,6 +37,8 @@ pub struct FileConfig {
     /// How long a datacenter may be gone from the WAN pool before the primary prunes its
     /// federation state (default 24h).
     pub federation_state_prune_grace: Option<crate::duration::GoDuration>,
+    /// The shortest session TTL accepted (default 10s).
+    pub session_ttl_min: Option<crate::duration::GoDuration>,
     /// `connect { enabled, enable_mesh_gateway_wan_federation }`.
     pub connect: Option<FileConnect>,
     /// `acl { enabled, default_policy, down_policy, token_ttl, tokens { .. } }`.

@@ -49,6 +49,8 @@ pub struct AgentConfig {
     pub primary_datacenter: String,
     /// How long a datacenter may be gone from the WAN pool before its state is pruned.
     pub federation_state_prune_grace: std::time::Duration,
+    /// The shortest session TTL accepted.
+    pub session_ttl_min: std::time::Duration,
     /// Raft log entries between snapshots; the log is compacted after each.
     pub raft_snapshot_threshold: u64,
     /// `connect { enabled }`.

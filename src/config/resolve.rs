@@ -295,6 +295,11 @@ pub fn resolve(flags: &ConfigFlags) -> Result<AgentConfig, ConfigError> {
             .rev()
             .find_map(|(_, f)| f.federation_state_prune_grace)
             .map_or(std::time::Duration::from_secs(24 * 3600), |d| d.0),
+        session_ttl_min: layers
+            .iter()
+            .rev()
+            .find_map(|(_, f)| f.session_ttl_min)
+            .map_or(std::time::Duration::from_secs(10), |d| d.0),
         raft_snapshot_threshold,
         connect_enabled,
         intention_default_allow,

@@ -54,6 +54,8 @@ pub struct AgentInfo {
     pub grpc_port: u16,
     /// The xDS gRPC TLS port (0 when disabled).
     pub grpc_tls_port: u16,
+    /// The shortest session TTL accepted.
+    pub session_ttl_min: std::time::Duration,
     /// Where the DNS interface answers (`ip:port`; empty when off).
     pub dns: String,
     pub version: String,

@@ -1,8 +1,7 @@
 //! `/v1/session/*`: create, destroy, renew, info, node, list, as the reference API. A
 //! session's request keys match regardless of case, as Consul's decoder; `LockDelay` is a
-//! duration string or a number (below 1000: seconds), capped at 60 s. Session TTLs need the
-//! leader's timers, which fedctl does not have yet: a session with a TTL is refused with that
-//! reason rather than kept without one.
+//! duration string or a number (below 1000: seconds), capped at 60 s; a `TTL` is between
+//! `session_ttl_min` and 24h, and renew restarts its timer at the leader.
 
 use std::time::Duration;
 
@@ -14,13 +13,15 @@ use serde_json::{Value, json};
 
 use super::AppState;
 use super::error::ApiError;
-use super::query::{Params, read, read_json, read_options, write_context};
-use crate::duration::parse_go_duration;
+use super::query::{Params, read_json, read_options, write_context};
+use crate::duration::{GoDuration, parse_go_duration};
 use crate::state::{
-    Command, MAX_LOCK_DELAY, Query as StateQuery, QueryResult, SERF_HEALTH, ServiceCheck, Session, SessionBehavior,
-    SessionOp, new_uuid,
+    Command, MAX_LOCK_DELAY, Query as StateQuery, SERF_HEALTH, ServiceCheck, Session, SessionBehavior, SessionOp,
+    new_uuid,
 };
 
+/// The longest session TTL.
+const TTL_MAX: Duration = Duration::from_secs(24 * 3600);
 /// The lock-delay of a session that does not say.
 const DEFAULT_LOCK_DELAY: Duration = Duration::from_secs(15);
 /// A `LockDelay` number below this is seconds, above it nanoseconds (the reference's
@@ -29,7 +30,7 @@ const LOCK_DELAY_SECONDS_BELOW: u64 = 1000;
 
 /// `PUT /v1/session/create`: `{"ID": ...}`.
 pub async fn create(State(state): State<AppState>, Query(p): Query<Params>, body: Bytes) -> Result<Response, ApiError> {
-    let session = decode(&body, &state.info.node_name)?;
+    let session = decode(&body, &state.info.node_name, state.info.session_ttl_min)?;
     let id = session.id.clone();
     state.apply(&write_context(&state, &p), Command::Session(SessionOp::Create(Box::new(session)))).await?;
     Ok(Json(json!({ "ID": id })).into_response())
@@ -53,11 +54,9 @@ pub async fn renew(
     Query(p): Query<Params>,
 ) -> Result<Response, ApiError> {
     let id = required(id, "Missing session")?;
-    let opts = read_options(&state, &p)?;
-    let reply = read(&state, &opts, StateQuery::Session { id: id.clone() }).await?;
-    match reply.result {
-        QueryResult::Sessions(sessions) if !sessions.is_empty() => Ok(Json(sessions).into_response()),
-        _ => Err(ApiError::NotFound(format!("Session id '{id}' not found"))),
+    match state.backend.renew_session(&write_context(&state, &p), &id).await? {
+        Some(session) => Ok(Json(vec![session]).into_response()),
+        None => Err(ApiError::NotFound(format!("Session id '{id}' not found"))),
     }
 }
 
@@ -101,7 +100,7 @@ fn required(value: String, message: &str) -> Result<String, ApiError> {
 
 /// A create request's body (optional) as a session on `agent_node` unless it names one, with
 /// the reference's defaults and its check fix-up.
-pub fn decode(body: &[u8], agent_node: &str) -> Result<Session, ApiError> {
+pub fn decode(body: &[u8], agent_node: &str, ttl_min: Duration) -> Result<Session, ApiError> {
     let fields: serde_json::Map<String, Value> = if body.iter().all(u8::is_ascii_whitespace) {
         serde_json::Map::new()
     } else {
@@ -136,12 +135,15 @@ pub fn decode(body: &[u8], agent_node: &str) -> Result<Session, ApiError> {
     };
     let ttl = text("ttl")?.unwrap_or_default();
     if !matches!(ttl.as_str(), "" | "0" | "0s" | "0m" | "0h") {
-        if let Err(e) = parse_go_duration(&ttl) {
-            return Err(ApiError::Internal(format!("Session TTL '{ttl}' invalid: {e}")));
+        let d = parse_go_duration(&ttl).map_err(|e| ApiError::Internal(format!("Session TTL '{ttl}' invalid: {e}")))?;
+        if d < ttl_min || d > TTL_MAX {
+            return Err(ApiError::Internal(format!(
+                "Invalid Session TTL '{}', must be between [{}={}]",
+                d.as_nanos(),
+                GoDuration(ttl_min),
+                GoDuration(TTL_MAX)
+            )));
         }
-        return Err(ApiError::Internal(format!(
-            "Session TTL '{ttl}': fedctl does not support session TTLs yet (sessions end by their checks or an explicit destroy)"
-        )));
     }
     let service_checks: Vec<ServiceCheck> = match fields.get("servicechecks") {
         None | Some(Value::Null) => Vec::new(),
@@ -156,7 +158,7 @@ pub fn decode(body: &[u8], agent_node: &str) -> Result<Session, ApiError> {
         service_checks,
         lock_delay: lock_delay(fields.get("lockdelay"))?.as_nanos() as u64,
         behavior,
-        ttl: String::new(),
+        ttl,
         index: Default::default(),
     })
 }

@@ -40,6 +40,9 @@ pub enum Request {
     /// A keyring operation on this datacenter's LAN pool, or (`wan`) the WAN pool; served by
     /// any server.
     Keyring { wan: bool, op: crate::gossip::KeyringOp },
+    /// Restart a session's TTL timer; served by the leader (where the timers are). Answers
+    /// `Read` with the session (none: not found).
+    SessionRenew { id: String },
 }
 
 /// A server's answer to a request it served.

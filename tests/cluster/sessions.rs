@@ -57,7 +57,8 @@ async fn sessions_are_created_with_the_references_defaults_and_refused_in_its_wo
         (json!({"Node": "nope"}), 500, "Missing node registration"),
         (json!({"Checks": ["serfHealth", "nope"]}), 500, "Missing check 'nope' registration"),
         (json!({"TTL": "soon"}), 500, "Session TTL 'soon' invalid"),
-        (json!({"TTL": "15s"}), 500, "fedctl does not support session TTLs yet"),
+        (json!({"TTL": "5s"}), 500, "Invalid Session TTL '5000000000', must be between [10s=24h0m0s]"),
+        (json!({"TTL": "25h"}), 500, "Invalid Session TTL '90000000000000', must be between [10s=24h0m0s]"),
         (json!({"LockDelay": true}), 400, "Request decode failed"),
     ] {
         let (got, text) = put(&agent, "/v1/session/create", Some(body.clone())).await;
@@ -164,5 +165,37 @@ async fn a_session_goes_when_one_of_its_checks_turns_critical() {
     })
     .await;
     assert_eq!(get(&agent, "/v1/kv/lock").await.1[0].get("Session"), None, "its lock released");
+    agent.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_lives_while_renewed_and_goes_with_its_locks_when_its_ttl_runs_out() {
+    let dir = crate::support::temp_dir();
+    let config = dir.path().join("ttl.hcl");
+    std::fs::write(&config, "session_ttl_min = \"1s\"\n").unwrap();
+    let flags = fedctl::config::ConfigFlags {
+        dev: true,
+        node: Some("test-node".into()),
+        config_files: vec![config],
+        ..crate::support::agent::free_ports()
+    };
+    let agent = crate::support::agent::agent_with(flags).await;
+    let renewed = create(&agent, Some(json!({"TTL": "1s", "LockDelay": "0s"}))).await;
+    let left = create(&agent, Some(json!({"TTL": "1s", "LockDelay": "0s"}))).await;
+    let r = agent.http.put(agent.url(&format!("/v1/kv/held?acquire={left}"))).send().await.unwrap();
+    assert_eq!(r.text().await.unwrap(), "true");
+    // Renewed twice a TTL, one lives; the other runs out (after 2×TTL), and its key is free.
+    let started = std::time::Instant::now();
+    while get(&agent, &format!("/v1/session/info/{left}")).await.1 != json!([]) {
+        assert!(started.elapsed() < std::time::Duration::from_secs(30), "the unrenewed session never expired");
+        let (status, text) = put(&agent, &format!("/v1/session/renew/{renewed}"), None).await;
+        assert_eq!(status, 200, "{text}");
+        let renewal: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!((renewal[0]["ID"].as_str(), renewal[0]["TTL"].as_str()), (Some(renewed.as_str()), Some("1s")));
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+    assert!(started.elapsed() >= std::time::Duration::from_secs(1), "not before its TTL");
+    assert_eq!(get(&agent, "/v1/kv/held").await.1[0].get("Session"), None, "its lock released");
+    assert_eq!(get(&agent, &format!("/v1/session/info/{renewed}")).await.1[0]["ID"], renewed.as_str());
     agent.stop().await;
 }

@@ -90,6 +90,7 @@ pub const CONFIG_KEYS: &[(&str, &str)] = &[
         "how long a datacenter may be gone from the WAN pool before the primary prunes its federation state \
          (default: 24h)",
     ),
+    ("session_ttl_min", "the shortest session TTL accepted; at most 24h is (default: 10s)"),
     ("connect.enabled", "Connect, which enable_mesh_gateway_wan_federation needs (default: off)"),
     (
         "connect.enable_mesh_gateway_wan_federation",

@@ -51,7 +51,6 @@ const UNSUPPORTED: &[(&str, &str)] = &[
     ("enable_script_checks", "script checks"),
     ("enable_local_script_checks", "script checks"),
     ("watches", "watch handlers"),
-    ("session_ttl_min", "sessions"),
     ("node_meta", "node metadata"),
     ("config_entries", "config entries written from the config file"),
     ("start_join", "joining without retries; retry_join is supported"),
