@@ -10,6 +10,7 @@ mod config_entries;
 mod connect_ca_config;
 mod connect_leaf;
 mod connect_registration;
+mod consul_client;
 mod dns;
 mod dns_garbage;
 mod dns_settings;

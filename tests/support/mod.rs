@@ -99,6 +99,25 @@ pub fn have_tool(tool: &str, why: &str) -> bool {
     found
 }
 
+/// Whether python3 can import `module` (a client library `tests/run` installs); under
+/// `FEDCTL_REQUIRE_E2E=1` its absence fails the test.
+pub fn have_python_module(module: &str, why: &str) -> bool {
+    let found = Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !found {
+        assert!(
+            std::env::var("FEDCTL_REQUIRE_E2E").as_deref() != Ok("1"),
+            "the python module {module} is required ({why}) but is not installed; tests/run installs it"
+        );
+        eprintln!("SKIPPED: the python module {module} is not installed; it is needed for {why}");
+    }
+    found
+}
+
 /// The SANs of a PEM certificate file, as `DNS:x` / `IP:x` strings in certificate order.
 pub fn sans_of(pem_path: &Path) -> Vec<String> {
     let pem = std::fs::read(pem_path).unwrap();
