@@ -261,28 +261,43 @@ impl Reconciler {
                     }))
                     .await?;
                 }
-                MemberStatus::Failed if check.is_some_and(|c| c.status != HealthStatus::Critical) => {
-                    raft.apply(Command::from(RegisterRequest {
-                        datacenter: datacenter.to_owned(),
-                        node: node.clone(),
-                        skip_node_update: true,
-                        check: Some(HealthCheck {
-                            node: node.clone(),
-                            check_id: "serfHealth".into(),
-                            name: "Serf Health Status".into(),
-                            status: HealthStatus::Critical,
-                            output: "Agent not live or unreachable".into(),
-                            ..HealthCheck::default()
-                        }),
-                        ..RegisterRequest::default()
-                    }))
-                    .await?;
+                MemberStatus::Failed if check.as_ref().is_some_and(|c| c.status != HealthStatus::Critical) => {
+                    raft.apply(serf_health(&datacenter, node, HealthStatus::Critical, "Agent not live or unreachable"))
+                        .await?;
+                }
+                // An alive member's node (a client's, once its anti-entropy registered it)
+                // gets a passing serfHealth from the leader, as the reference's
+                // handleAliveMember: the check sessions depend on by default.
+                MemberStatus::Alive
+                    if check.as_ref().is_none_or(|c| c.status != HealthStatus::Passing)
+                        && raft.state().read(|s| s.node_services(node).is_some()) =>
+                {
+                    raft.apply(serf_health(&datacenter, node, HealthStatus::Passing, "Agent alive and reachable"))
+                        .await?;
                 }
                 _ => {}
             }
         }
         Ok(())
     }
+}
+
+/// The leader's registration of `node`'s serfHealth check in `status`.
+fn serf_health(datacenter: &str, node: &str, status: HealthStatus, output: &str) -> Command {
+    Command::from(RegisterRequest {
+        datacenter: datacenter.to_owned(),
+        node: node.to_owned(),
+        skip_node_update: true,
+        check: Some(HealthCheck {
+            node: node.to_owned(),
+            check_id: crate::state::SERF_HEALTH.into(),
+            name: "Serf Health Status".into(),
+            status,
+            output: output.into(),
+            ..HealthCheck::default()
+        }),
+        ..RegisterRequest::default()
+    })
 }
 
 /// Servers of other datacenters in the WAN pool are believed (routed to, counted as

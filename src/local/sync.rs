@@ -17,7 +17,7 @@ use super::state::LocalState;
 use crate::backend::Backend;
 use crate::state::{
     Command, DeregisterRequest, HealthCheck, Node, NodeService, Query, QueryResult, RaftIndex, ReadRequest,
-    RegisterRequest, RequestContext, RequestError,
+    RegisterRequest, RequestContext, RequestError, SERF_HEALTH,
 };
 
 /// Who this agent is in the catalog.
@@ -232,7 +232,8 @@ pub async fn sync_once(
             }
         }
     }
-    for (id, check) in checks.iter().filter(|(id, _)| !wanted_checks.contains_key(*id)) {
+    // serfHealth is the leader's (it registers it for every alive member), never removed here.
+    for (id, check) in checks.iter().filter(|(id, _)| !wanted_checks.contains_key(*id) && *id != SERF_HEALTH) {
         let token = local.service_token(&check.service_id).or_else(|| local.departed_token(&check.service_id));
         match backend.apply(&with_token(token), deregister(identity, "", id)).await {
             Ok(_) => report.deregistered += 1,

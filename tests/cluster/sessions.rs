@@ -199,3 +199,34 @@ async fn a_session_lives_while_renewed_and_goes_with_its_locks_when_its_ttl_runs
     assert_eq!(get(&agent, &format!("/v1/session/info/{renewed}")).await.1[0]["ID"], renewed.as_str());
     agent.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_on_a_client_node_goes_when_the_client_fails() {
+    use crate::support::process::{AgentProcess, FREE_PORTS};
+    let server = dev_agent().await;
+    let dir = crate::support::temp_dir();
+    let join = server.agent.gossip.as_ref().unwrap().local().addr.to_string();
+    let mut cmd = crate::support::fedctl_cmd(dir.path());
+    cmd.args(["agent", "-node", "c1", "-data-dir", &dir.path().join("data").display().to_string()])
+        .args(["-bind", "127.0.0.1", "-advertise", "127.0.0.1", "-join", &join])
+        .args(FREE_PORTS);
+    let client = AgentProcess::spawn(cmd);
+    // The leader gives the client's node its serfHealth, which a session depends on by default.
+    server
+        .wait_json("/v1/health/node/c1", "the client's serfHealth, passing", |v| {
+            v.as_array().is_some_and(|a| a.iter().any(|c| c["CheckID"] == "serfHealth" && c["Status"] == "passing"))
+        })
+        .await;
+    let id = create(&server, Some(json!({"Node": "c1", "LockDelay": "0s"}))).await;
+    let r = server.http.put(server.url(&format!("/v1/kv/client/leader?acquire={id}"))).send().await.unwrap();
+    assert_eq!(r.text().await.unwrap(), "true");
+    // kill -9: no leave; gossip finds it failed, serfHealth turns critical, the session goes.
+    client.kill9();
+    server
+        .wait_json(&format!("/v1/session/info/{id}"), "the failed client's session invalidated", |v| *v == json!([]))
+        .await;
+    assert_eq!(get(&server, "/v1/kv/client/leader").await.1[0].get("Session"), None, "its lock released");
+    let (_, checks) = get(&server, "/v1/health/node/c1").await;
+    assert!(checks.as_array().unwrap().iter().any(|c| c["CheckID"] == "serfHealth" && c["Status"] == "critical"));
+    server.stop().await;
+}
