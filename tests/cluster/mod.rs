@@ -22,6 +22,7 @@ mod http_api;
 mod http_limits;
 mod https;
 mod intentions;
+mod lock_contention;
 mod operator_leave;
 mod partition;
 mod processes;
