@@ -20,7 +20,7 @@ use crate::tasks::stopped;
 const TTL_MULTIPLIER: u32 = 2;
 /// How often the timers are looked at without a change to the sessions.
 const TICK: Duration = Duration::from_secs(1);
-/// The shortest wait between two looks.
+/// The shortest wait between two looks (a failed destroy waits a whole tick).
 const RETRY: Duration = Duration::from_millis(10);
 
 /// The deadlines of the sessions with a TTL, while this server leads.
@@ -66,16 +66,22 @@ impl Backend {
     pub async fn run_session_ttl(self, raft: RaftNode, mut stop: watch::Receiver<bool>) {
         let timers = self.inner.session_timers.clone();
         let mut seen = 0;
+        let mut term = 0;
         loop {
-            // Not leading: no timers, so gaining the lead arms every one afresh.
-            if !raft.is_leader() {
+            // Not leading, or leading in a new term (the lead may have gone and come back
+            // meanwhile, renews served elsewhere): no old timers, so every one starts afresh.
+            let now_term = raft.term();
+            if !raft.is_leader() || now_term != term {
                 timers.lock().clear();
-            } else {
+            }
+            term = now_term;
+            if raft.is_leader() {
                 let sessions = raft.state().read(|s| s.sessions(None));
                 let expired: Vec<String> = {
                     let mut deadlines = timers.lock();
                     // Timers of sessions gone; new sessions (all of them on gaining the lead).
-                    deadlines.retain(|id, _| sessions.iter().any(|s| s.id == *id));
+                    let ids: std::collections::HashSet<&str> = sessions.iter().map(|s| s.id.as_str()).collect();
+                    deadlines.retain(|id, _| ids.contains(id.as_str()));
                     for session in &sessions {
                         if let Some(ttl) = ttl_of(session) {
                             deadlines
@@ -93,14 +99,14 @@ impl Backend {
                             timers.lock().remove(&id);
                         }
                         Err(error) => {
-                            tracing::warn!(session = %id, %error, "an expired session could not be destroyed; retrying")
+                            tracing::warn!(session = %id, %error, "an expired session could not be destroyed; retrying in 1s");
+                            timers.lock().insert(id, Instant::now() + TICK);
                         }
                     }
                 }
             }
             let next =
                 timers.lock().values().min().copied().map_or(TICK, |at| at.saturating_duration_since(Instant::now()));
-            // A destroy that failed is retried after a pause, not in a spin.
             let next = next.clamp(RETRY, TICK);
             let changed =
                 raft.state().blocking(&[Table::Sessions], seen.max(1), next, |s| s.table_index(Table::Sessions));

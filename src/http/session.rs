@@ -1,6 +1,6 @@
 //! `/v1/session/*`: create, destroy, renew, info, node, list, as the reference API. A
 //! session's request keys match regardless of case, as Consul's decoder; `LockDelay` is a
-//! duration string or a number (below 1000: seconds), capped at 60 s; a `TTL` is between
+//! duration string or a number (below 1000: seconds), applied at most 60 s; a `TTL` is between
 //! `session_ttl_min` and 24h, and renew restarts its timer at the leader.
 
 use std::time::Duration;
@@ -16,8 +16,7 @@ use super::error::ApiError;
 use super::query::{Params, read_json, read_options, write_context};
 use crate::duration::{GoDuration, parse_go_duration};
 use crate::state::{
-    Command, MAX_LOCK_DELAY, Query as StateQuery, SERF_HEALTH, ServiceCheck, Session, SessionBehavior, SessionOp,
-    new_uuid,
+    Command, Query as StateQuery, SERF_HEALTH, ServiceCheck, Session, SessionBehavior, SessionOp, new_uuid,
 };
 
 /// The longest session TTL.
@@ -188,8 +187,9 @@ fn node_checks(checks: Option<Vec<String>>, node_checks: Option<Vec<String>>) ->
     all
 }
 
-/// `LockDelay`: a duration string, or a number (below 1000: seconds; else nanoseconds);
-/// capped at [`MAX_LOCK_DELAY`].
+/// `LockDelay`: a duration string, or a number (below 1000: seconds; else nanoseconds); kept
+/// as asked (the state machine caps it at [`crate::state::MAX_LOCK_DELAY`] when it applies it, as the
+/// reference).
 fn lock_delay(value: Option<&Value>) -> Result<Duration, ApiError> {
     let delay = match value {
         None | Some(Value::Null) => DEFAULT_LOCK_DELAY,
@@ -204,7 +204,7 @@ fn lock_delay(value: Option<&Value>) -> Result<Duration, ApiError> {
             return Err(ApiError::BadRequest(format!("Request decode failed: LockDelay {other}: not a duration")));
         }
     };
-    Ok(delay.min(MAX_LOCK_DELAY))
+    Ok(delay)
 }
 
 /// `value` with every object key lower case (the session's `ServiceChecks` entries).

@@ -288,6 +288,11 @@ impl RaftNode {
         membership.nodes().filter(|(id, _)| voters.contains(id)).map(|(id, n)| (*id, n.clone())).collect()
     }
 
+    /// The current raft term (a new one begins with each election).
+    pub fn term(&self) -> u64 {
+        self.raft.metrics().borrow().current_term
+    }
+
     /// Raft's own counters: term, last log index, last applied index, and whether this node
     /// leads (1), follows (0) or campaigns (2).
     pub fn raft_gauges(&self) -> [(&'static str, f64); 4] {

@@ -63,11 +63,11 @@ async fn ten_clients_never_hold_one_lock_at_once() {
         let (http, bases, history) = (http.clone(), bases.clone(), history.clone());
         tasks.push(tokio::spawn(async move {
             let base = |i: usize| bases[(client + i) % bases.len()].clone();
-            // Sessions on s0's node (its serfHealth), without a lock-delay, so hand-offs are
-            // as tight as possible.
+            // Sessions on s0's node without checks (a gossip flap on a loaded machine must
+            // not end them) and without a lock-delay, so hand-offs are as tight as possible.
             let created: Value = http
                 .put(format!("{}/v1/session/create", base(0)))
-                .json(&json!({"Node": "s0", "LockDelay": "0s", "Name": format!("client-{client}")}))
+                .json(&json!({"Node": "s0", "Checks": [], "LockDelay": "0s", "Name": format!("client-{client}")}))
                 .send()
                 .await
                 .unwrap()

@@ -156,7 +156,9 @@ fn a_session_keeps_its_shape_in_json_and_the_store_in_a_snapshot() {
         assert!(json.get(key).is_some(), "{key} in {json}");
     }
     assert_eq!((json["Behavior"].as_str(), json["LockDelay"].as_u64()), (Some("delete"), Some(15_000_000_000)));
+    s.apply(3, &lock("held", "v", "s1")).unwrap();
     let bytes = rmp_serde::to_vec_named(&s).unwrap();
     let back: Store = rmp_serde::from_slice(&bytes).unwrap();
     assert_eq!(back, s);
+    assert_eq!(back.kv_get("held").unwrap().session, "s1", "the holder is in the snapshot");
 }
