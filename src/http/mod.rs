@@ -15,6 +15,7 @@ mod keyring;
 mod kv;
 mod metrics;
 mod operator;
+mod pretty;
 mod proxies;
 mod query;
 mod session;
@@ -235,6 +236,7 @@ pub fn router(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(kv::MAX_VALUE_SIZE + 64 * 1024))
         .layer(middleware::from_fn_with_state(state.clone(), query::with_token))
         .layer(middleware::from_fn_with_state(state.clone(), count_requests))
+        .layer(middleware::from_fn(pretty::with_pretty))
         .with_state(state)
 }
 

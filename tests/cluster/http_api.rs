@@ -279,3 +279,24 @@ async fn a_service_and_its_checks_enter_the_catalog_together() {
     assert_eq!(checks, [service_index, service_index], "{v}");
     a.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pretty_answers_are_indented_as_the_reference_in_the_order_written() {
+    let agent = crate::support::agent::dev_agent().await;
+    assert_eq!(agent.put("/v1/kv/pretty/k", "v").await, (200, "true".into()));
+    let text = |path: &str| {
+        let (http, url) = (agent.http.clone(), agent.url(path));
+        async move { http.get(url).send().await.unwrap().text().await.unwrap() }
+    };
+    let compact = text("/v1/kv/pretty/k").await;
+    let pretty = text("/v1/kv/pretty/k?pretty").await;
+    assert!(!compact.contains('\n'), "{compact}");
+    assert!(pretty.starts_with("[\n    {\n        \"CreateIndex\": "), "{pretty}");
+    assert!(pretty.contains(",\n        \"Key\": \"pretty/k\",\n"), "{pretty}");
+    assert!(pretty.ends_with("\n    }\n]\n"), "{pretty}");
+    let same: serde_json::Value = serde_json::from_str(&pretty).unwrap();
+    assert_eq!(same, serde_json::from_str::<serde_json::Value>(&compact).unwrap(), "the same document");
+    // Not JSON: as it was.
+    assert_eq!(text("/v1/kv/pretty/k?raw&pretty").await, "v");
+    agent.stop().await;
+}
