@@ -86,7 +86,7 @@ impl Agent {
         // checked, so a port taken by this agent itself is not reported.
         let bound = async {
             let listeners = Listeners::bind(&cfg, tls.as_deref()).await?;
-            let dns = dns_advertised(&cfg, listeners.dns_addr());
+            let dns = listeners.dns_advertised(&cfg);
             let wan = bind_wan(&cfg, listeners.server_port, &dns, tunnel.as_ref(), &shutdown).await?;
             let wan_port = wan.as_ref().map_or(0, |w| w.gossip.local().addr.port());
             let lan = bind_lan(&cfg, listeners.server_port, &dns, wan_port, &shutdown).await?;
@@ -115,6 +115,14 @@ impl Listeners {
     /// Where the DNS interface listens (`None`: off).
     pub(super) fn dns_addr(&self) -> Option<SocketAddr> {
         self.dns.as_ref().and_then(|(udp, _)| udp.local_addr().ok())
+    }
+
+    /// Where the DNS interface answers, as members are told: `ip:port`, with the advertise
+    /// address when it listens on every address; empty when it is off.
+    pub(super) fn dns_advertised(&self, cfg: &AgentConfig) -> String {
+        let Some(addr) = self.dns_addr() else { return String::new() };
+        let ip = if addr.ip().is_unspecified() { cfg.advertise_addr } else { addr.ip() };
+        SocketAddr::new(ip, addr.port()).to_string()
     }
 
     async fn bind(cfg: &AgentConfig, tls: Option<&AgentTls>) -> Result<Listeners, AgentError> {
@@ -175,14 +183,6 @@ async fn bind_dns(addr: SocketAddr) -> Result<(tokio::net::UdpSocket, TcpListene
             Err(source) => return Err(AgentError::Bind { what: "DNS (TCP)", addr: picked, source }),
         }
     }
-}
-
-/// Where the DNS interface at `addr` answers, as members are told: `ip:port`, with the
-/// advertise address when it listens on every address; empty when it is off.
-pub(super) fn dns_advertised(cfg: &AgentConfig, addr: Option<SocketAddr>) -> String {
-    let Some(addr) = addr else { return String::new() };
-    let ip = if addr.ip().is_unspecified() { cfg.advertise_addr } else { addr.ip() };
-    SocketAddr::new(ip, addr.port()).to_string()
 }
 
 /// The TLS configuration of xDS over TLS: the agent's certificate and key, offering h2.

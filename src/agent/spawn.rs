@@ -101,6 +101,7 @@ impl Agent {
         w.membership(&rpc, &router, raft.as_ref(), lan.as_ref(), wan.as_ref(), locator.is_some());
         let replications = w.federation(raft.as_ref(), &backend, router, locator.as_ref(), tls.as_ref());
         let (proxycfg, leaves) = w.local(&opts, &node_id, &local, &backend, locator.as_ref(), listeners.server_port);
+        let (dns_addr, dns_advertised) = (listeners.dns_addr(), listeners.dns_advertised(&cfg));
         let Listeners { http, https, grpc, grpc_tls, dns, server, server_port } = listeners;
         if let Some(listener) = server {
             w.server_port(listener, &backend, tls.clone(), wan.as_ref().filter(|_| locator.is_some()));
@@ -108,8 +109,6 @@ impl Agent {
         let xds = XdsStatus::default();
         let guard = backend.acl_enabled().then(|| XdsGuard { backend: backend.clone(), local: local.clone() });
         let (grpc_addr, grpc_tls_addr) = w.xds(grpc, grpc_tls, &proxycfg, &xds, guard);
-        let dns_addr = dns.as_ref().and_then(|(udp, _)| udp.local_addr().ok());
-        let dns_advertised = super::build::dns_advertised(&cfg, dns_addr);
         if let Some((udp, tcp)) = dns {
             let (backend, settings, datacenter) = (backend.clone(), cfg.dns.clone(), cfg.datacenter.clone());
             w.spawn_edge("dns", |stop| crate::dns::serve(backend, settings, datacenter, udp, tcp, stop));

@@ -13,7 +13,7 @@ use fedctl::gossip::{MemberId, MemberStatus};
 use foca::{Codec, Header, Message, PostcardCodec};
 use serde_json::Value;
 
-use crate::support::agent::{TestAgent, acl_hcl, agent_starting, free_ports};
+use crate::support::agent::{TestAgent, acl_hcl, agent_starting, one_of_three};
 use crate::support::{eventually, temp_dir};
 
 /// Server `n`, its gossip encrypted with `key`; with `acl`, ACLs on too (default deny, the
@@ -28,15 +28,8 @@ async fn server(dir: &Path, n: usize, key: Option<&str>, acl: bool, join: Option
     };
     agent_starting(ConfigFlags {
         config_files,
-        server: true,
-        bootstrap_expect: Some(3),
-        node: Some(format!("s{n}")),
-        data_dir: Some(dir.join(format!("s{n}")).display().to_string()),
-        bind: Some("127.0.0.1".into()),
-        advertise: Some("127.0.0.1".into()),
-        join: join.into_iter().map(|a| a.to_string()).collect(),
         encrypt: key.map(str::to_owned),
-        ..free_ports()
+        ..one_of_three(dir, n, join.map(|a| a.to_string()))
     })
     .await
 }

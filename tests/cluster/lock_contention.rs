@@ -6,27 +6,21 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use fedctl::config::ConfigFlags;
 use serde_json::{Value, json};
 use tokio::sync::Mutex;
 
-use crate::support::agent::{TestAgent, agent_starting, free_ports};
+use crate::support::agent::{TestAgent, agent_starting, one_of_three};
 
 const CLIENTS: usize = 10;
 const HOLDINGS_EACH: usize = 3;
 
 async fn server(dir: &std::path::Path, n: usize, join: Option<String>) -> TestAgent {
-    agent_starting(ConfigFlags {
-        server: true,
-        bootstrap_expect: Some(3),
-        node: Some(format!("s{n}")),
-        data_dir: Some(dir.join(format!("s{n}")).display().to_string()),
-        bind: Some("127.0.0.1".into()),
-        advertise: Some("127.0.0.1".into()),
-        join: join.into_iter().collect(),
-        ..free_ports()
-    })
-    .await
+    agent_starting(one_of_three(dir, n, join)).await
+}
+
+/// The JSON answer of `request`.
+async fn json_of(request: reqwest::RequestBuilder) -> Value {
+    request.send().await.unwrap().json().await.unwrap()
 }
 
 /// One holding of the lock, as its client saw it.
@@ -65,15 +59,8 @@ async fn ten_clients_never_hold_one_lock_at_once() {
             let base = |i: usize| bases[(client + i) % bases.len()].clone();
             // Sessions on s0's node without checks (a gossip flap on a loaded machine must
             // not end them) and without a lock-delay, so hand-offs are as tight as possible.
-            let created: Value = http
-                .put(format!("{}/v1/session/create", base(0)))
-                .json(&json!({"Node": "s0", "Checks": [], "LockDelay": "0s", "Name": format!("client-{client}")}))
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
+            let body = json!({"Node": "s0", "Checks": [], "LockDelay": "0s", "Name": format!("client-{client}")});
+            let created = json_of(http.put(format!("{}/v1/session/create", base(0))).json(&body)).await;
             let session = created["ID"].as_str().unwrap().to_owned();
             let mut attempt = 0;
             for _ in 0..HOLDINGS_EACH {
@@ -84,14 +71,7 @@ async fn ten_clients_never_hold_one_lock_at_once() {
                     let took = got.text().await.unwrap() == "true";
                     let acquired = started.elapsed();
                     if took {
-                        let entry: Value = http
-                            .get(format!("{}/v1/kv/contended?consistent", base(attempt)))
-                            .send()
-                            .await
-                            .unwrap()
-                            .json()
-                            .await
-                            .unwrap();
+                        let entry = json_of(http.get(format!("{}/v1/kv/contended?consistent", base(attempt)))).await;
                         assert_eq!(entry[0]["Session"], session.as_str(), "the holder reads itself");
                         let lock_index = entry[0]["LockIndex"].as_u64().unwrap();
                         tokio::time::sleep(Duration::from_millis(5)).await;

@@ -40,6 +40,21 @@ pub fn free_ports() -> ConfigFlags {
     }
 }
 
+/// Server `s<n>` of a datacenter of three durable servers on 127.0.0.1, its data in `dir`,
+/// joining the LAN pool through `join`.
+pub fn one_of_three(dir: &std::path::Path, n: usize, join: Option<String>) -> ConfigFlags {
+    ConfigFlags {
+        server: true,
+        bootstrap_expect: Some(3),
+        node: Some(format!("s{n}")),
+        data_dir: Some(dir.join(format!("s{n}")).display().to_string()),
+        bind: Some("127.0.0.1".into()),
+        advertise: Some("127.0.0.1".into()),
+        join: join.into_iter().collect(),
+        ..free_ports()
+    }
+}
+
 /// A `-dev` agent on a free port, with fast anti-entropy retries.
 pub async fn dev_agent() -> TestAgent {
     agent_with(ConfigFlags { dev: true, node: Some("test-node".into()), ..free_ports() }).await
