@@ -7,7 +7,8 @@ use super::authorizer::{Authorizer, Denied, Permission};
 use super::rules::{Access, Resource, Scalar};
 use crate::state::{
     AclOp, CheckServiceNode, Command, ConfigEntry, ConfigEntryOp, DeregisterRequest, HIDDEN_SECRET, HealthCheck,
-    IntentionOp, KvOp, PROXY_DEFAULTS, Query, QueryResult, RegisterRequest, SERVICE_INTENTIONS, SessionOp, Store,
+    IntentionOp, KvOp, KvVerb, PROXY_DEFAULTS, Query, QueryResult, RegisterRequest, SERVICE_INTENTIONS, SessionOp,
+    Store, TxnOp, TxnResult,
 };
 
 const READ: Access = Access::Read;
@@ -64,7 +65,27 @@ fn needs(store: &Store, command: &Command, out: &mut Vec<Permission>) {
             out.extend(store.session(id).map(|s| on(Resource::Session, &s.node, WRITE)));
         }
         Command::Batch(commands) => commands.iter().for_each(|c| needs(store, c, out)),
+        // Checked op by op where it is served: a refused op is one of the transaction's
+        // errors, not a refusal of the request ([`txn_permission`]).
+        Command::Txn(_) => {}
     }
+}
+
+/// What one transaction op needs, as the reference's pre-check: KV writes `key:write` (a tree
+/// delete on the prefix), checks `key:read`, gets nothing (their results are filtered); node,
+/// service and check ops write on the node or the service, reads too.
+pub fn txn_permission(op: &TxnOp) -> Option<Permission> {
+    Some(match op {
+        TxnOp::Kv(op) => match op.verb {
+            KvVerb::Get | KvVerb::GetTree => return None,
+            KvVerb::DeleteTree => Permission::KeyWritePrefix(op.key.clone()),
+            KvVerb::CheckIndex | KvVerb::CheckSession | KvVerb::CheckNotExists => on(Resource::Key, &op.key, READ),
+            _ => on(Resource::Key, &op.key, WRITE),
+        },
+        TxnOp::Node { node, .. } => on(Resource::Node, &node.node, WRITE),
+        TxnOp::Service { service, .. } => on(Resource::Service, &service.service, WRITE),
+        TxnOp::Check { check, .. } => check_permission(check, WRITE),
+    })
 }
 
 fn register(store: &Store, req: &RegisterRequest, out: &mut Vec<Permission>) {
@@ -183,6 +204,20 @@ pub fn check_read(authz: &Authorizer, query: &Query) -> Result<(), Denied> {
     authz.check(&permission)
 }
 
+/// Leaves out the transaction results the token may not read; answers whether any went.
+pub fn filter_txn(authz: &Authorizer, results: &mut Vec<TxnResult>) -> bool {
+    let before = results.len();
+    results.retain(|r| {
+        authz.allows(&match r {
+            TxnResult::Kv(e) => on(Resource::Key, &e.key, READ),
+            TxnResult::Node(n) => on(Resource::Node, &n.node, READ),
+            TxnResult::Service(s) => on(Resource::Service, &s.service, READ),
+            TxnResult::Check(c) => check_permission(c, READ),
+        })
+    });
+    results.len() != before
+}
+
 /// Leaves out of `result` what the token may not read, and hides secrets from a reader
 /// without `acl:write`. Answers whether anything was left out.
 pub fn filter(authz: &Authorizer, query: &Query, result: &mut QueryResult) -> bool {
@@ -221,6 +256,7 @@ pub fn filter(authz: &Authorizer, query: &Query, result: &mut QueryResult) -> bo
         }
         QueryResult::Checks(checks) => checks.retain(|c| keep(check(c))),
         QueryResult::KvList(entries) => entries.retain(|e| keep(key(&e.key))),
+        QueryResult::Txn(outcome) => removed |= filter_txn(authz, &mut outcome.results),
         QueryResult::Keys(keys) => keys.retain(|k| keep(key(k))),
         QueryResult::ConfigEntries(entries) => entries.retain(|e| keep(entry_readable(authz, e))),
         QueryResult::AclTokens(tokens) if !may_see_secrets => {

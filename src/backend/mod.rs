@@ -13,6 +13,7 @@ mod router;
 mod rpc;
 mod serve;
 mod sessions;
+mod txn;
 
 use std::sync::Arc;
 

@@ -58,7 +58,9 @@ pub fn server_only(request: &Request) -> Option<&'static str> {
             Command::Acl(AclOp::InstallBuiltins { .. }) => Some("the built-in ACLs may only be written by servers"),
             // Users' ACL writes (their token is checked where they are served).
             Command::Acl(_) => None,
-            Command::Register(_) | Command::Deregister(_) | Command::Kv(_) | Command::Session(_) => None,
+            Command::Register(_) | Command::Deregister(_) | Command::Kv(_) | Command::Session(_) | Command::Txn(_) => {
+                None
+            }
             // Users' config-entry and intention writes, which client agents forward to the primary.
             Command::ConfigEntry(
                 ConfigEntryOp::Set { .. } | ConfigEntryOp::Delete { .. } | ConfigEntryOp::Intention(_),

@@ -6,7 +6,9 @@ use super::{Backend, Router};
 use crate::duration::rfc3339;
 use crate::raft::RaftNode;
 use crate::rpc::message::{Answer, Reply, Request, SignedCert, SignedIntermediate, StatusInfo};
-use crate::state::{Command, ConnectCaOp, KvOp, RequestContext, RequestError, Response};
+use crate::state::{
+    Command, ConnectCaOp, KvOp, Query, QueryResult, ReadReply, RequestContext, RequestError, Response, TxnOutcome,
+};
 use crate::tls::intermediate::{INTERMEDIATE_TTL, IntermediateError};
 use crate::tls::leaf::{LeafError, sign_leaf};
 
@@ -33,8 +35,25 @@ impl Backend {
                 tracing::warn!(key = %key, "Rejecting lock of key due to lock-delay");
                 Ok(Reply::Applied(Response::Bool(false)))
             }
+            Request::Apply(Command::Txn(ops)) => {
+                let errors = super::txn::refusals(authz.as_ref(), raft, ops);
+                if !errors.is_empty() {
+                    return Ok(Reply::Applied(Response::Txn(TxnOutcome { results: Vec::new(), errors })));
+                }
+                let mut response = raft.apply(Command::Txn(ops.clone())).await?;
+                if let Response::Txn(outcome) = &mut response {
+                    super::txn::filter(authz.as_ref(), outcome);
+                }
+                Ok(Reply::Applied(response))
+            }
             Request::Apply(command) => raft.apply(command.clone()).await.map(Reply::Applied),
             Request::Read(read) => {
+                if let Query::Txn { ops } = &read.query {
+                    let errors = super::txn::refusals(authz.as_ref(), raft, ops);
+                    if !errors.is_empty() {
+                        return Ok(Reply::Read(super::txn::refused_read(raft, read, errors)));
+                    }
+                }
                 let mut reply = raft.read(read, ctx.consistency, ctx.clamp_wait(read.wait())).await?;
                 if let Some(authz) = &authz {
                     crate::acl::access::filter(authz, &read.query, &mut reply.result);
@@ -80,8 +99,8 @@ impl Backend {
                     self.inner.session_timers.renew(session);
                 }
                 let index = raft.state().read(|s| s.table_index(crate::state::Table::Sessions));
-                let result = crate::state::QueryResult::Sessions(session.into_iter().collect());
-                Ok(Reply::Read(crate::state::ReadReply { index, result, known_leader: true, last_contact_ms: 0 }))
+                let result = QueryResult::Sessions(session.into_iter().collect());
+                Ok(Reply::Read(ReadReply { index, result, known_leader: true, last_contact_ms: 0 }))
             }
             Request::ConnectSignIntermediate { csr } => {
                 let primary = router.primary_datacenter() == self.inner.me.datacenter;

@@ -15,10 +15,7 @@ use axum::response::{IntoResponse, Response};
 use super::AppState;
 use super::error::ApiError;
 use super::query::{Params, read, read_json, read_options, with_meta};
-use crate::state::{
-    Command, ConfigEntry, ConfigEntryOp, Query, QueryResult, RequestContext, Response as CommandResponse,
-    config_entry_kind,
-};
+use crate::state::{Command, ConfigEntry, ConfigEntryOp, Query, QueryResult, RequestContext, config_entry_kind};
 
 /// `PUT /v1/config[?cas=N]`: one entry as the body; `true` when written, `false` when the
 /// check-and-set index did not match. 400 `Request decoding failed: ...` for a body that is
@@ -52,11 +49,7 @@ pub async fn apply(State(state): State<AppState>, Q(p): Q<Params>, body: Bytes) 
         )));
     }
     let op = ConfigEntryOp::Set { entry: Box::new(entry), cas };
-    match state.apply(&in_primary(&state), Command::ConfigEntry(op)).await? {
-        CommandResponse::Bool(written) => Ok(Json(written).into_response()),
-        CommandResponse::Done => Ok(Json(true).into_response()),
-        CommandResponse::Batch(_) => Err(ApiError::Internal("unexpected batch response".into())),
-    }
+    super::kv::bool_response(state.apply(&in_primary(&state), Command::ConfigEntry(op)).await?)
 }
 
 /// `GET /v1/config/:kind` (blocking): every entry of the kind, sorted by name.

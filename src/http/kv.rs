@@ -120,10 +120,13 @@ pub async fn delete(
     bool_response(state.apply(&write_context(&state, &p), Command::Kv(op)).await?)
 }
 
-fn bool_response(r: CommandResponse) -> Result<Response, ApiError> {
+/// A write's `true`/`false` answer.
+pub(super) fn bool_response(r: CommandResponse) -> Result<Response, ApiError> {
     match r {
         CommandResponse::Bool(b) => Ok(Json(b).into_response()),
         CommandResponse::Done => Ok(Json(true).into_response()),
-        CommandResponse::Batch(_) => Err(ApiError::Internal("unexpected batch response".into())),
+        CommandResponse::Batch(_) | CommandResponse::Txn(_) => {
+            Err(ApiError::Internal("unexpected batch or transaction response".into()))
+        }
     }
 }

@@ -3,6 +3,7 @@
 
 mod acl;
 mod agent;
+mod any_case;
 mod catalog;
 mod config;
 mod connect;
@@ -20,6 +21,7 @@ mod proxies;
 mod query;
 mod session;
 mod status;
+mod txn;
 
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -190,6 +192,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/acl/role/{id}", get(acl::role_read).put(acl::role_update).delete(acl::role_delete))
         .route("/v1/acl/roles", get(acl::role_list))
         .route("/v1/agent/token/{kind}", put(acl::set_agent_token))
+        .route("/v1/txn", put(txn::txn))
         .route("/v1/session/create", put(session::create))
         .route("/v1/session/destroy/", put(session::missing_session))
         .route("/v1/session/destroy/{id}", put(session::destroy))

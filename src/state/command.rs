@@ -29,6 +29,8 @@ pub enum Command {
     Acl(super::acl::AclOp),
     /// Create or destroy a session.
     Session(super::session::SessionOp),
+    /// A transaction (`/v1/txn`): every op applied, or none ([`Response::Txn`] says which).
+    Txn(Vec<super::txn::TxnOp>),
     /// Several independent commands proposed together (group commit): applied in order at
     /// one raft index, each with its own outcome in [`Response::Batch`]. Never nested.
     Batch(Vec<Command>),
@@ -162,6 +164,8 @@ pub enum Response {
     /// The outcomes of a [`Command::Batch`], in order. Only the raft layer sees this: it
     /// hands each proposer its own command's result.
     Batch(Vec<CommandResult>),
+    /// A transaction's results, or its failures (then nothing changed).
+    Txn(super::txn::TxnOutcome),
 }
 
 /// A command the state machine rejected. Deterministic: every server rejects it the same

@@ -21,6 +21,7 @@ mod read;
 mod request;
 mod session;
 mod store;
+mod txn;
 mod types;
 mod watch;
 mod weak;
@@ -51,6 +52,7 @@ pub use read::{CaConfigEntry, Query, QueryResult, ReadReply, ReadRequest};
 pub use request::{Consistency, HOLD_TIMEOUT, HOP_MARGIN, REQUEST_TIMEOUT, RequestContext, as_caller};
 pub use session::{MAX_LOCK_DELAY, SERF_HEALTH, ServiceCheck, Session, SessionBehavior, SessionOp};
 pub use store::{Store, Table};
+pub use txn::{CatalogVerb, KvVerb, TXN_MAX_OPS, TxnError, TxnKvOp, TxnOp, TxnOutcome, TxnResult};
 pub use types::{
     CaConfig, CaConfigRequest, CaRoot, CheckDefinition, ConnectCa, ExposeConfig, ExposePath, FederationState,
     FederationStatesDelta, HealthCheck, HealthStatus, KvEntry, META_WAN_FEDERATION, MeshGatewayConfig, Node,

@@ -43,6 +43,10 @@ pub enum Query {
     Sessions {
         node: Option<String>,
     },
+    /// A transaction of reads only (`/v1/txn` without a write): no raft entry.
+    Txn {
+        ops: Vec<super::txn::TxnOp>,
+    },
     CheckServiceNodes {
         service: String,
         tag: Option<String>,
@@ -208,6 +212,7 @@ pub enum QueryResult {
     AclBootstrap(u64),
     AclSet(Box<AclSet>),
     Sessions(Vec<super::session::Session>),
+    Txn(super::txn::TxnOutcome),
 }
 
 /// The CA's settings as `/v1/connect/ca/configuration` shows them.
@@ -240,6 +245,7 @@ impl Query {
             | Query::FederationStateMeshGateways => &[Table::FederationStates],
             Query::CaRoots | Query::CaConfiguration => &[Table::ConnectCa],
             Query::Session { .. } | Query::Sessions { .. } => &[Table::Sessions],
+            Query::Txn { .. } => &[Table::Kv, Table::Nodes, Table::Services, Table::Checks],
             Query::ConfigEntry { .. } | Query::ConfigEntries { .. } => &[Table::ConfigEntries],
             Query::AclTokens { .. } | Query::AclToken { .. } | Query::AclTokenBySecret { .. } | Query::AclBootstrap => {
                 &[Table::AclTokens]
@@ -263,6 +269,7 @@ impl Query {
             Query::ServicesAt { address } => QueryResult::ServiceNodes(s.services_at(address)),
             Query::Session { id } => QueryResult::Sessions(s.session(id).cloned().into_iter().collect()),
             Query::Sessions { node } => QueryResult::Sessions(s.sessions(node.as_deref())),
+            Query::Txn { ops } => QueryResult::Txn(s.txn_read(ops)),
             Query::CheckServiceNodes { service, tag, passing, connect } => {
                 QueryResult::CheckServiceNodes(s.check_service_nodes(service, tag.as_deref(), *passing, *connect))
             }
@@ -335,6 +342,7 @@ impl QueryResult {
             QueryResult::ServiceNames(v) => serde_json::to_value(v),
             QueryResult::ServiceNodes(v) => serde_json::to_value(v),
             QueryResult::Sessions(v) => serde_json::to_value(v),
+            QueryResult::Txn(v) => serde_json::to_value(v),
             QueryResult::NodeServices(v) => serde_json::to_value(v),
             QueryResult::CheckServiceNodes(v) => serde_json::to_value(v),
             QueryResult::ConnectInstances(v) => serde_json::to_value(v),

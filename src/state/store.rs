@@ -82,7 +82,7 @@ pub struct Store {
     /// the [`super::StateHandle`] after each write (not replicated).
     #[serde(skip)]
     pub(super) released_locks: Vec<(String, std::time::Duration)>,
-    table_index: BTreeMap<Table, u64>,
+    pub(super) table_index: BTreeMap<Table, u64>,
     last_index: u64,
 }
 
@@ -114,6 +114,7 @@ impl Store {
             Command::Deregister(req) => self.deregister(index, req).inspect(|_| self.invalidate_sessions(index)),
             Command::Kv(op) => self.kv_apply(index, op),
             Command::Session(op) => self.session_apply(index, op),
+            Command::Txn(ops) => self.txn_apply(index, ops),
             Command::FederationState(op) => self.federation_state_apply(index, op),
             Command::ConnectCa(op) => self.connect_ca_apply(index, op),
             Command::ConfigEntry(op) => self.config_entry_apply(index, op),
@@ -135,7 +136,7 @@ impl Store {
         self.table_index.insert(table, index);
     }
 
-    fn register(&mut self, index: u64, req: &RegisterRequest) -> CommandResult {
+    pub(super) fn register(&mut self, index: u64, req: &RegisterRequest) -> CommandResult {
         let (node, service, checks) = self.validate_register(req)?;
         if let Some(node) = node {
             let existing = self.nodes.get(&node.node);
@@ -240,7 +241,7 @@ impl Store {
         Ok((node, service, checks))
     }
 
-    fn deregister(&mut self, index: u64, req: &DeregisterRequest) -> CommandResult {
+    pub(super) fn deregister(&mut self, index: u64, req: &DeregisterRequest) -> CommandResult {
         if req.node.is_empty() {
             return Err(StateError::MissingNode);
         }
@@ -270,7 +271,7 @@ impl Store {
         Ok(Response::Done)
     }
 
-    fn kv_apply(&mut self, index: u64, op: &KvOp) -> CommandResult {
+    pub(super) fn kv_apply(&mut self, index: u64, op: &KvOp) -> CommandResult {
         let ok = match op {
             KvOp::Set { key, value, flags } => {
                 self.kv_set(index, key, value, *flags);

@@ -487,3 +487,33 @@ async fn an_xds_stream_needs_write_on_its_proxys_service() {
     drop(envoy);
     agent.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_transaction_is_checked_op_by_op_and_its_reads_filtered() {
+    let dir = temp_dir();
+    let agent = acl_agent(dir.path()).await;
+    for key in ["app/one", "secret/two"] {
+        let (status, _) = put(&agent, &format!("/v1/kv/{key}"), Some(MASTER), "v").await;
+        assert_eq!(status, 200);
+    }
+    let token = scoped_token(&agent, "app-writer", r#"key_prefix "app/" { policy = "write" }"#).await;
+    // A write outside the token's keys is the transaction's error (409, as the reference's
+    // pre-check), and nothing of it is applied.
+    let body = json!([
+        {"KV": {"Verb": "set", "Key": "app/new", "Value": "dg=="}},
+        {"KV": {"Verb": "delete", "Key": "secret/two"}},
+    ]);
+    let (status, text) = put(&agent, "/v1/txn", Some(&token), body.to_string()).await;
+    assert_eq!(status, 409, "{text}");
+    assert_eq!(json_of(&text)["Errors"], json!([{"OpIndex": 1, "What": "Permission denied"}]));
+    assert_eq!(get(&agent, "/v1/kv/app/new", Some(MASTER)).await.0, 404);
+    assert_eq!(get(&agent, "/v1/kv/secret/two", Some(MASTER)).await.0, 200);
+    // A tree read leaves out what the token may not read.
+    let tree = json!([{"KV": {"Verb": "get-tree", "Key": ""}}]).to_string();
+    let (status, text) = put(&agent, "/v1/txn", Some(&token), tree).await;
+    assert_eq!(status, 200, "{text}");
+    let keys: Vec<Value> =
+        json_of(&text)["Results"].as_array().unwrap().iter().map(|r| r["KV"]["Key"].clone()).collect();
+    assert_eq!(keys, vec![json!("app/one")]);
+    agent.stop().await;
+}

@@ -9,14 +9,10 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 use tokio::sync::Mutex;
 
-use crate::support::agent::{TestAgent, agent_starting, one_of_three};
+use crate::support::agent::three_servers;
 
 const CLIENTS: usize = 10;
 const HOLDINGS_EACH: usize = 3;
-
-async fn server(dir: &std::path::Path, n: usize, join: Option<String>) -> TestAgent {
-    agent_starting(one_of_three(dir, n, join)).await
-}
 
 /// The JSON answer of `request`.
 async fn json_of(request: reqwest::RequestBuilder) -> Value {
@@ -37,17 +33,7 @@ struct Holding {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn ten_clients_never_hold_one_lock_at_once() {
     let dir = crate::support::temp_dir();
-    let s0 = server(dir.path(), 0, None).await;
-    let join = s0.agent.gossip.as_ref().unwrap().local().addr.to_string();
-    let (s1, s2) = tokio::join!(server(dir.path(), 1, Some(join.clone())), server(dir.path(), 2, Some(join)));
-    let servers = [s0, s1, s2];
-    for s in &servers {
-        s.agent.raft().unwrap().wait_for_leader(Duration::from_secs(30)).await.expect("a leader");
-        s.wait_json("/v1/health/node/s0", "s0's serfHealth on every server", |v| {
-            v.as_array().is_some_and(|a| a.iter().any(|c| c["CheckID"] == "serfHealth" && c["Status"] == "passing"))
-        })
-        .await;
-    }
+    let servers = three_servers(dir.path()).await;
     let bases: Vec<String> = servers.iter().map(|s| s.base.clone()).collect();
     let http = reqwest::Client::new();
     let started = Instant::now();

@@ -31,3 +31,4 @@ mod raft;
 mod rpc_buffering;
 mod rpc_port;
 mod sessions;
+mod txn;

@@ -55,6 +55,26 @@ pub fn one_of_three(dir: &std::path::Path, n: usize, join: Option<String>) -> Co
     }
 }
 
+/// A datacenter of three durable servers (`s0`..`s2`, data in `dir`), returned once each
+/// knows its leader and sees s0's serfHealth passing (so sessions on s0 can be created).
+pub async fn three_servers(dir: &std::path::Path) -> [TestAgent; 3] {
+    let s0 = agent_starting(one_of_three(dir, 0, None)).await;
+    let join = s0.agent.gossip.as_ref().expect("a LAN pool").local().addr.to_string();
+    let (s1, s2) = tokio::join!(
+        agent_starting(one_of_three(dir, 1, Some(join.clone()))),
+        agent_starting(one_of_three(dir, 2, Some(join)))
+    );
+    let servers = [s0, s1, s2];
+    for s in &servers {
+        s.agent.raft().expect("a server").wait_for_leader(Duration::from_secs(30)).await.expect("a leader");
+        s.wait_json("/v1/health/node/s0", "s0's serfHealth on every server", |v| {
+            v.as_array().is_some_and(|a| a.iter().any(|c| c["CheckID"] == "serfHealth" && c["Status"] == "passing"))
+        })
+        .await;
+    }
+    servers
+}
+
 /// A `-dev` agent on a free port, with fast anti-entropy retries.
 pub async fn dev_agent() -> TestAgent {
     agent_with(ConfigFlags { dev: true, node: Some("test-node".into()), ..free_ports() }).await

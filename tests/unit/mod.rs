@@ -19,4 +19,5 @@ mod tls_certs;
 mod tls_files;
 mod tls_handshake;
 mod tls_plan;
+mod txn;
 mod xds_golden;
