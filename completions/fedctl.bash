@@ -613,8 +613,14 @@ _fedctl() {
             fedctl__subcmd__help__subcmd__kv,delete)
                 cmd="fedctl__subcmd__help__subcmd__kv__subcmd__delete"
                 ;;
+            fedctl__subcmd__help__subcmd__kv,export)
+                cmd="fedctl__subcmd__help__subcmd__kv__subcmd__export"
+                ;;
             fedctl__subcmd__help__subcmd__kv,get)
                 cmd="fedctl__subcmd__help__subcmd__kv__subcmd__get"
+                ;;
+            fedctl__subcmd__help__subcmd__kv,import)
+                cmd="fedctl__subcmd__help__subcmd__kv__subcmd__import"
                 ;;
             fedctl__subcmd__help__subcmd__kv,put)
                 cmd="fedctl__subcmd__help__subcmd__kv__subcmd__put"
@@ -730,11 +736,17 @@ _fedctl() {
             fedctl__subcmd__kv,delete)
                 cmd="fedctl__subcmd__kv__subcmd__delete"
                 ;;
+            fedctl__subcmd__kv,export)
+                cmd="fedctl__subcmd__kv__subcmd__export"
+                ;;
             fedctl__subcmd__kv,get)
                 cmd="fedctl__subcmd__kv__subcmd__get"
                 ;;
             fedctl__subcmd__kv,help)
                 cmd="fedctl__subcmd__kv__subcmd__help"
+                ;;
+            fedctl__subcmd__kv,import)
+                cmd="fedctl__subcmd__kv__subcmd__import"
                 ;;
             fedctl__subcmd__kv,put)
                 cmd="fedctl__subcmd__kv__subcmd__put"
@@ -742,11 +754,17 @@ _fedctl() {
             fedctl__subcmd__kv__subcmd__help,delete)
                 cmd="fedctl__subcmd__kv__subcmd__help__subcmd__delete"
                 ;;
+            fedctl__subcmd__kv__subcmd__help,export)
+                cmd="fedctl__subcmd__kv__subcmd__help__subcmd__export"
+                ;;
             fedctl__subcmd__kv__subcmd__help,get)
                 cmd="fedctl__subcmd__kv__subcmd__help__subcmd__get"
                 ;;
             fedctl__subcmd__kv__subcmd__help,help)
                 cmd="fedctl__subcmd__kv__subcmd__help__subcmd__help"
+                ;;
+            fedctl__subcmd__kv__subcmd__help,import)
+                cmd="fedctl__subcmd__kv__subcmd__help__subcmd__import"
                 ;;
             fedctl__subcmd__kv__subcmd__help,put)
                 cmd="fedctl__subcmd__kv__subcmd__help__subcmd__put"
@@ -4894,7 +4912,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__help__subcmd__kv)
-            opts="get put delete"
+            opts="get put delete export import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4921,7 +4939,35 @@ _fedctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        fedctl__subcmd__help__subcmd__kv__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         fedctl__subcmd__help__subcmd__kv__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__help__subcmd__kv__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -5964,7 +6010,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__kv)
-            opts="-h -V --help -help --version -version get put delete help"
+            opts="-h -V --help -help --version -version get put delete export import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5992,6 +6038,52 @@ _fedctl() {
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
+                --http-addr|-http-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token|-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file|-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file|-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert|-client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key|-client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name|-tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --datacenter|-datacenter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__kv__subcmd__export)
+            opts="-h -V --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --http-addr|-http-addr)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6086,7 +6178,7 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__kv__subcmd__help)
-            opts="get put delete help"
+            opts="get put delete export import help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6100,6 +6192,20 @@ _fedctl() {
             return 0
             ;;
         fedctl__subcmd__kv__subcmd__help__subcmd__delete)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__kv__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -6141,6 +6247,20 @@ _fedctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        fedctl__subcmd__kv__subcmd__help__subcmd__import)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         fedctl__subcmd__kv__subcmd__help__subcmd__put)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -6148,6 +6268,56 @@ _fedctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        fedctl__subcmd__kv__subcmd__import)
+            opts="-h -V --format -format --http-addr -http-addr --token -token --token-file -token-file --ca-file -ca-file --client-cert -client-cert --client-key -client-key --tls-server-name -tls-server-name --datacenter -datacenter --help -help --version -version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format|-format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --http-addr|-http-addr)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token|-token)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-file|-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file|-ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-cert|-client-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-key|-client-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name|-tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --datacenter|-datacenter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

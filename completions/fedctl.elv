@@ -52,6 +52,8 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand get 'Read a key''s value, or with -recurse every key under a prefix'
             cand put 'Write a key''s value'
             cand delete 'Delete a key, or with -recurse every key under a prefix'
+            cand export 'Print every key under a prefix as JSON that `fedctl kv import` (or `consul kv import`) reads'
+            cand import 'Write the keys of a `fedctl kv export` (or `consul kv export`) document'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fedctl;kv;get'= {
@@ -109,10 +111,41 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'fedctl;kv;export'= {
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'fedctl;kv;import'= {
+            cand --format 'Output format: table (for people) or json (for programs)'
+            cand --http-addr 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]'
+            cand --token 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]'
+            cand --token-file 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]'
+            cand --ca-file 'CA certificate to verify the agent''s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]'
+            cand --client-cert 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]'
+            cand --client-key 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]'
+            cand --tls-server-name 'Server name to expect in the agent''s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]'
+            cand --datacenter 'Datacenter to query [default: the agent''s own] [env: FEDCTL_DATACENTER]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'fedctl;kv;help'= {
             cand get 'Read a key''s value, or with -recurse every key under a prefix'
             cand put 'Write a key''s value'
             cand delete 'Delete a key, or with -recurse every key under a prefix'
+            cand export 'Print every key under a prefix as JSON that `fedctl kv import` (or `consul kv import`) reads'
+            cand import 'Write the keys of a `fedctl kv export` (or `consul kv export`) document'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'fedctl;kv;help;get'= {
@@ -120,6 +153,10 @@ set edit:completion:arg-completer[fedctl] = {|@words|
         &'fedctl;kv;help;put'= {
         }
         &'fedctl;kv;help;delete'= {
+        }
+        &'fedctl;kv;help;export'= {
+        }
+        &'fedctl;kv;help;import'= {
         }
         &'fedctl;kv;help;help'= {
         }
@@ -1628,12 +1665,18 @@ set edit:completion:arg-completer[fedctl] = {|@words|
             cand get 'Read a key''s value, or with -recurse every key under a prefix'
             cand put 'Write a key''s value'
             cand delete 'Delete a key, or with -recurse every key under a prefix'
+            cand export 'Print every key under a prefix as JSON that `fedctl kv import` (or `consul kv import`) reads'
+            cand import 'Write the keys of a `fedctl kv export` (or `consul kv export`) document'
         }
         &'fedctl;help;kv;get'= {
         }
         &'fedctl;help;kv;put'= {
         }
         &'fedctl;help;kv;delete'= {
+        }
+        &'fedctl;help;kv;export'= {
+        }
+        &'fedctl;help;kv;import'= {
         }
         &'fedctl;help;catalog'= {
             cand datacenters 'List the datacenters the agent knows'

@@ -47,12 +47,14 @@ complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "version" -d 'Print fe
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "internal" -d 'Commands for fedctl\'s own development'
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "agent" -d 'Run an agent: a server or a client of a datacenter, with the HTTP API'
 complete -c fedctl -n "__fish_fedctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and not __fish_seen_subcommand_from get put delete help" -s h -l help -d 'Print help'
-complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and not __fish_seen_subcommand_from get put delete help" -s V -l version -d 'Print version'
-complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and not __fish_seen_subcommand_from get put delete help" -f -a "get" -d 'Read a key\'s value, or with -recurse every key under a prefix'
-complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and not __fish_seen_subcommand_from get put delete help" -f -a "put" -d 'Write a key\'s value'
-complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and not __fish_seen_subcommand_from get put delete help" -f -a "delete" -d 'Delete a key, or with -recurse every key under a prefix'
-complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and not __fish_seen_subcommand_from get put delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and not __fish_seen_subcommand_from get put delete export import help" -s h -l help -d 'Print help'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and not __fish_seen_subcommand_from get put delete export import help" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and not __fish_seen_subcommand_from get put delete export import help" -f -a "get" -d 'Read a key\'s value, or with -recurse every key under a prefix'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and not __fish_seen_subcommand_from get put delete export import help" -f -a "put" -d 'Write a key\'s value'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and not __fish_seen_subcommand_from get put delete export import help" -f -a "delete" -d 'Delete a key, or with -recurse every key under a prefix'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and not __fish_seen_subcommand_from get put delete export import help" -f -a "export" -d 'Print every key under a prefix as JSON that `fedctl kv import` (or `consul kv import`) reads'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and not __fish_seen_subcommand_from get put delete export import help" -f -a "import" -d 'Write the keys of a `fedctl kv export` (or `consul kv export`) document'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and not __fish_seen_subcommand_from get put delete export import help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from get" -l separator -d 'With -keys: list names only up to this separator' -r
 complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from get" -l format -d 'Output format: table (for people) or json (for programs)' -r -f -a "table\t'For people: tables and `==>` lines'
 json\t'For programs: one JSON document on stdout'"
@@ -99,9 +101,33 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcom
 complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from delete" -l cas -d 'Check-and-set: delete only if the key\'s modify index equals -modify-index'
 complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from export" -l http-addr -d 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from export" -l token -d 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from export" -l token-file -d 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from export" -l ca-file -d 'CA certificate to verify the agent\'s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from export" -l client-cert -d 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from export" -l client-key -d 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from export" -l tls-server-name -d 'Server name to expect in the agent\'s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from export" -l datacenter -d 'Datacenter to query [default: the agent\'s own] [env: FEDCTL_DATACENTER]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from import" -l format -d 'Output format: table (for people) or json (for programs)' -r -f -a "table\t'For people: tables and `==>` lines'
+json\t'For programs: one JSON document on stdout'"
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from import" -l http-addr -d 'Agent HTTP address: host:port, http(s)://host:port or unix:///path [env: FEDCTL_HTTP_ADDR, CONSUL_HTTP_ADDR] [default: 127.0.0.1:8500]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from import" -l token -d 'ACL token [env: FEDCTL_HTTP_TOKEN, CONSUL_HTTP_TOKEN]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from import" -l token-file -d 'File holding the ACL token [env: FEDCTL_HTTP_TOKEN_FILE, CONSUL_HTTP_TOKEN_FILE]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from import" -l ca-file -d 'CA certificate to verify the agent\'s HTTPS certificate [env: FEDCTL_CACERT, CONSUL_CACERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from import" -l client-cert -d 'Client certificate for agents that verify HTTPS clients [env: FEDCTL_CLIENT_CERT, CONSUL_CLIENT_CERT]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from import" -l client-key -d 'Key of -client-cert [env: FEDCTL_CLIENT_KEY, CONSUL_CLIENT_KEY]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from import" -l tls-server-name -d 'Server name to expect in the agent\'s certificate (and send as SNI) [env: FEDCTL_TLS_SERVER_NAME, CONSUL_TLS_SERVER_NAME]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from import" -l datacenter -d 'Datacenter to query [default: the agent\'s own] [env: FEDCTL_DATACENTER]' -r
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from help" -f -a "get" -d 'Read a key\'s value, or with -recurse every key under a prefix'
 complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from help" -f -a "put" -d 'Write a key\'s value'
 complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a key, or with -recurse every key under a prefix'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from help" -f -a "export" -d 'Print every key under a prefix as JSON that `fedctl kv import` (or `consul kv import`) reads'
+complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from help" -f -a "import" -d 'Write the keys of a `fedctl kv export` (or `consul kv export`) document'
 complete -c fedctl -n "__fish_fedctl_using_subcommand kv; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and not __fish_seen_subcommand_from datacenters nodes services help" -s h -l help -d 'Print help'
 complete -c fedctl -n "__fish_fedctl_using_subcommand catalog; and not __fish_seen_subcommand_from datacenters nodes services help" -s V -l version -d 'Print version'
@@ -724,6 +750,8 @@ complete -c fedctl -n "__fish_fedctl_using_subcommand help; and not __fish_seen_
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from kv" -f -a "get" -d 'Read a key\'s value, or with -recurse every key under a prefix'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from kv" -f -a "put" -d 'Write a key\'s value'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from kv" -f -a "delete" -d 'Delete a key, or with -recurse every key under a prefix'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from kv" -f -a "export" -d 'Print every key under a prefix as JSON that `fedctl kv import` (or `consul kv import`) reads'
+complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from kv" -f -a "import" -d 'Write the keys of a `fedctl kv export` (or `consul kv export`) document'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "datacenters" -d 'List the datacenters the agent knows'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "nodes" -d 'List the nodes of the catalog'
 complete -c fedctl -n "__fish_fedctl_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "services" -d 'List the services of the catalog'

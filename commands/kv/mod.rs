@@ -1,5 +1,7 @@
 mod delete;
+mod export;
 mod get;
+mod import;
 mod put;
 
 use clap::Subcommand;
@@ -11,6 +13,8 @@ pub enum Command {
     Get(get::Args),
     Put(put::Args),
     Delete(delete::Args),
+    Export(export::Args),
+    Import(import::Args),
 }
 
 pub async fn run(ctx: &Ctx, cmd: Command) -> Result<(), CliError> {
@@ -18,5 +22,7 @@ pub async fn run(ctx: &Ctx, cmd: Command) -> Result<(), CliError> {
         Command::Get(args) => get::cmd_kv_get(ctx, args).await,
         Command::Put(args) => put::cmd_kv_put(ctx, args).await,
         Command::Delete(args) => delete::cmd_kv_delete(ctx, args).await,
+        Command::Export(args) => export::cmd_kv_export(ctx, args).await,
+        Command::Import(args) => import::cmd_kv_import(ctx, args).await,
     }
 }

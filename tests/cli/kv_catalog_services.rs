@@ -228,3 +228,43 @@ async fn the_readmes_sidecar_definition_registers_web_and_its_sidecar_and_deregi
     assert_eq!(a.get_json("/v1/agent/services").await, json!({}), "web and its sidecar are gone");
     a.stop().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn kv_export_and_import_carry_keys_between_agents_in_the_references_format() {
+    let (from, to) = (dev_agent().await, dev_agent().await);
+    let dir = temp_dir();
+    let p = dir.path();
+    // Binary values, flags, and more keys than one transaction holds.
+    for i in 0..70 {
+        from.put(&format!("/v1/kv/app/k{i:02}?flags={i}"), vec![i as u8, 0xff, b'\n']).await;
+    }
+    from.put("/v1/kv/other/x", "x").await;
+    let run = from.cli(p, &["kv", "export", "app/"]).await;
+    assert_eq!(run.code, 0, "{run:?}");
+    let exported: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(exported.as_array().unwrap().len(), 70);
+    assert_eq!(exported[3], json!({"key": "app/k03", "flags": 3, "value": "A/8K"}), "the reference's shape");
+    assert!(run.stdout.starts_with("[\n\t{\n\t\t\"key\""), "tab-indented as the reference: {}", &run.stdout[..40]);
+    std::fs::write(p.join("app.json"), &run.stdout).unwrap();
+
+    let run = to.cli(p, &["kv", "import", "@app.json"]).await;
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(run.stdout.lines().count(), 70);
+    assert!(run.stdout.starts_with("Imported: app/k00\n"), "{}", run.stdout);
+    let again = to.cli(p, &["kv", "export"]).await;
+    assert_eq!(serde_json::from_str::<Value>(&again.stdout).unwrap(), exported, "the same keys, flags and values");
+    assert_eq!(raw(&to, "app/k69").await, vec![69, 0xff, b'\n']);
+
+    // A bad value anywhere imports nothing; nothing to export is `[]`.
+    let bad = json!([{"key": "new/a", "value": "YQ=="}, {"key": "new/b", "value": "%%"}]).to_string();
+    let run = to.cli(p, &["kv", "import", &bad]).await;
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stderr.contains("Cannot base 64 decode value of \"new/b\""), "{}", run.stderr);
+    assert_eq!(to.http.get(to.url("/v1/kv/new/a")).send().await.unwrap().status(), 404);
+    let run = to.cli(p, &["kv", "import", "not json"]).await;
+    assert!(run.code == 1 && run.stderr.contains("Cannot unmarshal data"), "{run:?}");
+    let run = to.cli(p, &["kv", "export", "none/"]).await;
+    assert_eq!(run.stdout, "[]\n");
+    from.stop().await;
+    to.stop().await;
+}
